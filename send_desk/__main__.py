@@ -1,0 +1,3 @@
+from send_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Tables and value types of the caseload. No Qt, no I/O."""

@@ -1,0 +1,164 @@
+"""The statutory case events of ``shared/reference/statutory-clock-contract.md``.
+
+One registry used by the store (``event add``), the clock (``timeline``) and the GUI,
+so an event means the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from send_desk.timeutil import parse_iso_date
+
+
+@dataclass(frozen=True)
+class ExtraField:
+    name: str
+    kind: str  # "choice", "text", "date" or "bool"
+    label: str
+    choices: tuple[str, ...] = ()
+    required: bool = True
+
+    def parse(self, value: Any) -> Any:
+        """Turn a JSON or command-line value into the stored value, or raise ValueError."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if self.required:
+                raise ValueError(f"{self.label} is needed")
+            return None
+        if self.kind == "choice":
+            text = str(value).strip()
+            if text not in self.choices:
+                raise ValueError(
+                    f"{self.label} must be one of: {', '.join(self.choices)} (not '{text}')"
+                )
+            return text
+        if self.kind == "date":
+            if isinstance(value, date):
+                return value.isoformat()
+            return parse_iso_date(str(value)).isoformat()
+        if self.kind == "bool":
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in {"true", "yes", "1"}:
+                return True
+            if text in {"false", "no", "0"}:
+                return False
+            raise ValueError(f"{self.label} must be true or false (not '{value}')")
+        text = str(value).strip()
+        if len(text) > 20_000:
+            raise ValueError(f"{self.label} is too long (at most 20,000 characters)")
+        return text
+
+
+@dataclass(frozen=True)
+class EventType:
+    id: str
+    label: str
+    extras: tuple[ExtraField, ...] = field(default_factory=tuple)
+
+    def parse_details(self, raw: dict[str, Any]) -> dict[str, Any]:
+        """Validate the extra fields of one event; unknown fields are refused."""
+        known = {extra.name: extra for extra in self.extras}
+        unknown = sorted(set(raw) - set(known))
+        if unknown:
+            allowed = ", ".join(known) or "none"
+            raise ValueError(
+                f"'{self.id}' events have no field {', '.join(unknown)} (fields: {allowed})"
+            )
+        details: dict[str, Any] = {}
+        for name, extra in known.items():
+            parsed = extra.parse(raw.get(name))
+            if parsed is not None:
+                details[name] = parsed
+        return details
+
+
+def _choice(name: str, label: str, *choices: str) -> ExtraField:
+    return ExtraField(name, "choice", label, tuple(choices))
+
+
+EVENT_TYPES: dict[str, EventType] = {
+    t.id: t
+    for t in (
+        EventType("request_received", "Request for assessment received"),
+        EventType(
+            "assessment_decision",
+            "Decision whether to assess",
+            (_choice("outcome", "Outcome", "assess", "not_assess"),),
+        ),
+        EventType(
+            "advice_requested",
+            "Advice requested",
+            (ExtraField("from", "text", "Advice from"),),
+        ),
+        EventType(
+            "advice_received",
+            "Advice received",
+            (ExtraField("from", "text", "Advice from"),),
+        ),
+        EventType(
+            "issue_decision",
+            "Decision whether to issue a plan",
+            (_choice("outcome", "Outcome", "issue", "not_issue"),),
+        ),
+        EventType("draft_plan_issued", "Draft plan issued"),
+        EventType("final_plan_issued", "Final plan issued"),
+        EventType("review_meeting", "Review meeting held"),
+        EventType("review_report_received", "Review report received"),
+        EventType(
+            "review_decision",
+            "Decision after review",
+            (_choice("outcome", "Outcome", "maintain", "amend", "cease"),),
+        ),
+        EventType("amendment_notice_issued", "Amendment notice issued"),
+        EventType("amended_plan_issued", "Amended plan issued"),
+        EventType(
+            "phase_transfer",
+            "Phase transfer",
+            (
+                ExtraField("transfer_date", "date", "Transfer date"),
+                _choice("kind", "Kind of transfer", "school", "post16"),
+            ),
+        ),
+        EventType("plan_transferred_in", "Plan transferred in from another council"),
+        EventType(
+            "decision_sent",
+            "Appealable decision sent",
+            (ExtraField("appealable", "bool", "Appealable", required=False),),
+        ),
+        EventType("mediation_declined", "Family declined mediation"),
+        EventType("mediation_requested", "Family asked for mediation"),
+        EventType("mediation_certificate_issued", "Mediation certificate issued"),
+        EventType("appeal_received", "Appeal received from the Tribunal"),
+        EventType(
+            "tribunal_order",
+            "Tribunal order",
+            (
+                _choice(
+                    "order", "Order", "assess", "make_plan", "amend_plan", "change_placement"
+                ),
+            ),
+        ),
+        EventType(
+            "exception_recorded",
+            "Exception to a time limit recorded",
+            (
+                ExtraField("reason", "text", "Reason"),
+                ExtraField("milestone", "text", "Milestone"),
+                ExtraField("evidence", "text", "Evidence"),
+            ),
+        ),
+    )
+}
+
+
+def event_type(type_id: str) -> EventType:
+    try:
+        return EVENT_TYPES[type_id]
+    except KeyError:
+        raise ValueError(
+            f"'{type_id}' is not a known event type (known: {', '.join(EVENT_TYPES)})"
+        ) from None
