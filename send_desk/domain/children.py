@@ -1,0 +1,246 @@
+"""Children and young people, their family and contacts, placements and allocations."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationInfo, field_validator, model_validator
+from sqlalchemy import String
+from sqlmodel import Field, SQLModel
+
+from send_desk.domain.base import Record
+from send_desk.domain.codes import ContactMethod, Need, Relationship, Sex, Stage
+from send_desk.domain.school_year import nc_year
+from send_desk.domain.validators import (
+    clean_email,
+    clean_name,
+    clean_optional_text,
+    clean_phone,
+    clean_postcode,
+    clean_upn,
+)
+from send_desk.timeutil import london_today, uk_date
+
+MAX_AGE_YEARS = 26  # a plan can run to the end of the academic year the young person turns 25
+
+
+def _today(info: ValidationInfo) -> date:
+    context = info.context or {}
+    today = context.get("today")
+    return today if isinstance(today, date) else london_today()
+
+
+class ChildBase(SQLModel):
+    first_name: str = Field(max_length=100)
+    last_name: str = Field(max_length=100, index=True)
+    preferred_name: str | None = Field(default=None, max_length=100)
+    date_of_birth: date
+    sex: Sex = Field(default=Sex.UNKNOWN, sa_type=String(1))
+    upn: str | None = Field(default=None, max_length=13, index=True)
+    address: str | None = None
+    postcode: str | None = Field(default=None, max_length=8)
+    home_language: str | None = Field(default=None, max_length=60)
+    nc_year_override: int | None = None
+    looked_after: bool = False
+    placing_authority: str | None = Field(default=None, max_length=100)
+    primary_need: Need | None = Field(default=None, sa_type=String(5))
+    secondary_need: Need | None = Field(default=None, sa_type=String(5))
+
+    @field_validator("first_name")
+    @classmethod
+    def _first(cls, value: str) -> str:
+        return clean_name(value, "First name")
+
+    @field_validator("last_name")
+    @classmethod
+    def _last(cls, value: str) -> str:
+        return clean_name(value, "Last name")
+
+    @field_validator("preferred_name", "home_language", "placing_authority")
+    @classmethod
+    def _short_text(cls, value: str | None) -> str | None:
+        return clean_optional_text(value, 100)
+
+    @field_validator("address")
+    @classmethod
+    def _address(cls, value: str | None) -> str | None:
+        return clean_optional_text(value, 300)
+
+    @field_validator("upn")
+    @classmethod
+    def _upn(cls, value: str | None) -> str | None:
+        return clean_upn(value) if value else None
+
+    @field_validator("postcode")
+    @classmethod
+    def _postcode(cls, value: str | None) -> str | None:
+        return clean_postcode(value) if value else None
+
+    @field_validator("date_of_birth")
+    @classmethod
+    def _dob(cls, value: date, info: ValidationInfo) -> date:
+        today = _today(info)
+        if value > today:
+            raise ValueError(f"date of birth {uk_date(value)} is in the future")
+        try:
+            oldest = today.replace(year=today.year - MAX_AGE_YEARS)
+        except ValueError:  # 29 February
+            oldest = today.replace(year=today.year - MAX_AGE_YEARS, day=28)
+        if value < oldest:
+            raise ValueError(
+                f"date of birth {uk_date(value)} makes this person over {MAX_AGE_YEARS}; "
+                "EHC plans end by the academic year a young person turns 25"
+            )
+        return value
+
+    @field_validator("nc_year_override")
+    @classmethod
+    def _year(cls, value: int | None) -> int | None:
+        if value is not None and not -2 <= value <= 14:
+            raise ValueError("a year group is between -2 (pre-school) and 14")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ChildBase:
+        if self.looked_after and not self.placing_authority:
+            raise ValueError("a looked-after child needs their placing authority recorded")
+        if self.secondary_need is not None and self.secondary_need == self.primary_need:
+            raise ValueError("the secondary need must differ from the primary need")
+        return self
+
+    def year_group(self, on: date) -> int:
+        if self.nc_year_override is not None:
+            return self.nc_year_override
+        return nc_year(self.date_of_birth, on)
+
+
+class ChildCreate(ChildBase):
+    pass
+
+
+class Child(Record, ChildBase, table=True):
+    # Cached from the case events by the event service, so 20,000 children filter by
+    # stage without reading every event.
+    stage: str = Field(default=Stage.NONE, sa_type=String(20), index=True)
+
+
+class FamilyMemberBase(SQLModel):
+    child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
+    name: str = Field(max_length=100)
+    relationship: Relationship = Field(sa_type=String(20))
+    parental_responsibility: bool = False
+    main_contact: bool = False
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    postcode: str | None = None
+    preferred_contact: ContactMethod = Field(default=ContactMethod.PHONE, sa_type=String(10))
+    language: str | None = Field(default=None, max_length=60)
+    interpreter_needed: bool = False
+    independent_interpreter: bool = False
+    easy_read: bool = False
+    large_print: bool = False
+    notes: str | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return clean_name(value, "Name")
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        return clean_phone(value) if value else None
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        return clean_email(value) if value else None
+
+    @field_validator("postcode")
+    @classmethod
+    def _postcode(cls, value: str | None) -> str | None:
+        return clean_postcode(value) if value else None
+
+    @field_validator("address", "notes", "language")
+    @classmethod
+    def _text(cls, value: str | None) -> str | None:
+        return clean_optional_text(value, 2000)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _independent_implies_interpreter(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("independent_interpreter") in (True, "true"):
+            data = {**data, "interpreter_needed": True}
+        return data
+
+    @model_validator(mode="after")
+    def _reachable(self) -> FamilyMemberBase:
+        if self.preferred_contact == ContactMethod.EMAIL and not self.email:
+            raise ValueError("email is the preferred contact, so an email address is needed")
+        if self.preferred_contact in (ContactMethod.PHONE, ContactMethod.TEXT) and not self.phone:
+            raise ValueError(
+                f"{self.preferred_contact.value} is the preferred contact, "
+                "so a phone number is needed"
+            )
+        if self.preferred_contact == ContactMethod.LETTER and not (
+            self.address or self.postcode
+        ):
+            raise ValueError("letter is the preferred contact, so an address is needed")
+        if self.interpreter_needed and not self.language:
+            raise ValueError("say which language the interpreter is for")
+        return self
+
+
+class FamilyMemberCreate(FamilyMemberBase):
+    pass
+
+
+class FamilyMember(Record, FamilyMemberBase, table=True):
+    __tablename__ = "family_member"
+
+
+class PlacementBase(SQLModel):
+    child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
+    setting_id: uuid.UUID = Field(foreign_key="setting.id", index=True)
+    start_date: date
+    end_date: date | None = None
+
+    @model_validator(mode="after")
+    def _dates(self) -> PlacementBase:
+        if self.end_date is not None and self.end_date < self.start_date:
+            raise ValueError("a placement cannot end before it starts")
+        return self
+
+
+class PlacementCreate(PlacementBase):
+    pass
+
+
+class Placement(Record, PlacementBase, table=True):
+    pass
+
+
+class AllocationBase(SQLModel):
+    child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
+    caseworker_id: uuid.UUID = Field(foreign_key="app_user.id", index=True)
+    team_id: uuid.UUID = Field(foreign_key="team.id", index=True)
+    start_date: date
+    end_date: date | None = None
+    reason: str | None = None
+
+    @model_validator(mode="after")
+    def _dates(self) -> AllocationBase:
+        if self.end_date is not None and self.end_date < self.start_date:
+            raise ValueError("an allocation cannot end before it starts")
+        return self
+
+
+class AllocationCreate(AllocationBase):
+    pass
+
+
+class Allocation(Record, AllocationBase, table=True):
+    pass

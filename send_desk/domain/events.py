@@ -1,0 +1,24 @@
+"""Statutory case events (the contract's event types) as recorded on a child's case."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy import JSON, Column
+from sqlmodel import Field, SQLModel
+
+from send_desk.domain.base import Record
+
+
+class CaseEventBase(SQLModel):
+    child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
+    type: str = Field(max_length=40, index=True)
+    date: date
+    details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    evidence: str | None = None
+
+
+class CaseEvent(Record, CaseEventBase, table=True):
+    __tablename__ = "case_event"

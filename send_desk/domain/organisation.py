@@ -1,0 +1,135 @@
+"""Area teams, users and settings (schools, colleges, early years providers)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from pydantic import field_validator
+from sqlalchemy import String
+from sqlmodel import Field, SQLModel
+
+from send_desk.domain.base import Record
+from send_desk.domain.codes import Phase, Role
+from send_desk.domain.validators import (
+    clean_email,
+    clean_name,
+    clean_optional_text,
+    clean_phone,
+    clean_postcode,
+)
+
+
+class TeamBase(SQLModel):
+    name: str = Field(max_length=60)
+    description: str | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return clean_name(value, "Team name", 60)
+
+
+class TeamCreate(TeamBase):
+    pass
+
+
+class Team(Record, TeamBase, table=True):
+    name: str = Field(max_length=60, unique=True)
+
+
+class UserBase(SQLModel):
+    username: str = Field(max_length=60)
+    display_name: str = Field(max_length=100)
+    role: Role = Field(sa_type=String(20))
+    team_id: uuid.UUID | None = Field(default=None, foreign_key="team.id", index=True)
+    email: str | None = None
+    phone: str | None = None
+    active: bool = True
+    start_date: date | None = None
+
+    @field_validator("username")
+    @classmethod
+    def _username(cls, value: str) -> str:
+        name = value.strip().lower()
+        if not name or len(name) > 60 or any(ch.isspace() for ch in name):
+            raise ValueError("a user name is one word of at most 60 characters")
+        return name
+
+    @field_validator("display_name")
+    @classmethod
+    def _display(cls, value: str) -> str:
+        return clean_name(value, "Name")
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        return clean_email(value) if value else None
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        return clean_phone(value) if value else None
+
+
+class UserCreate(UserBase):
+    pass
+
+
+class User(Record, UserBase, table=True):
+    __tablename__ = "app_user"
+    username: str = Field(max_length=60, unique=True)
+
+
+class SettingBase(SQLModel):
+    name: str = Field(max_length=120)
+    urn: str | None = Field(default=None, max_length=7, index=True)
+    phase: Phase = Field(sa_type=String(30))
+    address: str | None = None
+    postcode: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    local_authority: str | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return clean_name(value, "Setting name", 120)
+
+    @field_validator("urn")
+    @classmethod
+    def _urn(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        urn = value.strip()
+        if not urn.isdigit() or not 6 <= len(urn) <= 7:
+            raise ValueError(f"'{value}' is not a URN (6 or 7 digits from GIAS)")
+        return urn
+
+    @field_validator("postcode")
+    @classmethod
+    def _postcode(cls, value: str | None) -> str | None:
+        return clean_postcode(value) if value else None
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        return clean_phone(value) if value else None
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        return clean_email(value) if value else None
+
+    @field_validator("address", "local_authority")
+    @classmethod
+    def _text(cls, value: str | None) -> str | None:
+        return clean_optional_text(value, 300)
+
+
+class SettingCreate(SettingBase):
+    pass
+
+
+class Setting(Record, SettingBase, table=True):
+    pass

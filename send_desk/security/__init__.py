@@ -1,0 +1,1 @@
+"""Keys, passwords and the OS keyring. No Qt."""

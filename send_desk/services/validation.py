@@ -1,0 +1,50 @@
+"""Validate data against a model family's Create class, with caseworker messages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from send_desk.services.errors import ValidationFailed, from_pydantic
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(model: type[M], data: Mapping[str, Any], today: date | None = None) -> M:
+    unknown = sorted(set(data) - set(model.model_fields))
+    if unknown:
+        raise ValidationFailed(
+            f"unknown field {', '.join(unknown)} (fields: {', '.join(model.model_fields)})",
+            {name: "unknown field" for name in unknown},
+        )
+    try:
+        return model.model_validate(dict(data), context={"today": today} if today else None)
+    except ValidationError as error:
+        raise from_pydantic(error) from None
+
+
+def merged_update(
+    model: type[M], current: Any, changes: Mapping[str, Any], today: date | None = None
+) -> tuple[M, dict[str, Any]]:
+    """Validate the record as it would be after ``changes``; return it and the real diffs.
+
+    The whole record is validated, so a change that breaks a rule involving other
+    fields (looked-after without a placing authority) is refused too.
+    """
+    unknown = sorted(set(changes) - set(model.model_fields))
+    if unknown:
+        raise ValidationFailed(
+            f"unknown field {', '.join(unknown)} (fields: {', '.join(model.model_fields)})",
+            {name: "unknown field" for name in unknown},
+        )
+    base = {name: getattr(current, name) for name in model.model_fields}
+    validated = validate(model, {**base, **changes}, today)
+    diffs = {
+        name: getattr(validated, name)
+        for name in changes
+        if getattr(validated, name) != getattr(current, name)
+    }
+    return validated, diffs

@@ -1,0 +1,1 @@
+"""Engine factory (SQLCipher), migrations (Alembic), opening and backing up stores."""

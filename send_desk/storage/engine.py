@@ -1,0 +1,42 @@
+"""SQLAlchemy engines over SQLCipher files, built from a path and a raw key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, create_engine, event
+from sqlalchemy.engine import Engine
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        # SQLCipher otherwise prints decryption failures (a wrong key) on stderr.
+        cursor.execute("PRAGMA cipher_log_level = NONE")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        # Keep temporary tables and indexes in memory: SQLCipher's temp files would
+        # otherwise be a place where decrypted pages could reach the disk.
+        cursor.execute("PRAGMA temp_store = MEMORY")
+    finally:
+        cursor.close()
+
+
+def make_engine(db_path: Path, raw_key: bytes, *, echo: bool = False) -> Engine:
+    """An engine on an encrypted SQLite file.
+
+    The key is given raw (``x'..'``) so SQLCipher skips its own PBKDF2: the password
+    was already stretched by scrypt when the key was unwrapped, and a raw key keeps
+    each new pooled connection cheap.
+    """
+    url = URL.create(
+        "sqlite+pysqlcipher",
+        password=f"x'{raw_key.hex()}'",
+        database=str(db_path),
+    )
+    engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _on_connect)
+    return engine

@@ -1,0 +1,71 @@
+"""Bring a store's schema to the current revision, copying the file first."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect, text
+from sqlalchemy.engine import Engine
+
+from send_desk.timeutil import utcnow
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+log = logging.getLogger(__name__)
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+@cache
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    if head is None:
+        raise RuntimeError("no migrations are packaged")
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(connection: Connection, revision: str = "head") -> None:
+    config = _config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
+
+
+def copy_before_migrating(engine: Engine, db_path: Path, backups: Path, revision: str) -> Path:
+    """Checkpoint the WAL so the main file is complete, then copy it aside."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    backups.mkdir(parents=True, exist_ok=True)
+    stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+    target = backups / f"before-migration-{revision}-{stamp}.db"
+    shutil.copy2(db_path, target)
+    log.info("copied the store to %s before migrating from %s", target, revision)
+    return target
+
+
+def migrate(engine: Engine, db_path: Path, backups: Path) -> Path | None:
+    """Upgrade to head; returns the pre-migration copy when one was made."""
+    with engine.connect() as connection:
+        current = current_revision(connection)
+    if current == head_revision():
+        return None
+    copy = None
+    if current is not None:
+        copy = copy_before_migrating(engine, db_path, backups, current)
+    with engine.begin() as connection:
+        upgrade(connection)
+    return copy

@@ -1,0 +1,37 @@
+"""Alembic environment: always given an open connection by send_desk.storage.migrate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alembic import context
+from sqlmodel import SQLModel
+
+import send_desk.domain.tables  # noqa: F401  (registers every table on the metadata)
+from send_desk.domain.base import UTCDateTime
+
+target_metadata = SQLModel.metadata
+
+
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+    # Migrations must not import application types that may change later.
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime()"
+    if type_ == "type" and type(obj).__name__ == "AutoString":
+        return "sa.String()"
+    return False
+
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("run migrations through send_desk.storage.migrate, not the alembic CLI")
+
+context.configure(
+    connection=connection,
+    target_metadata=target_metadata,
+    render_as_batch=True,
+    render_item=render_item,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()
