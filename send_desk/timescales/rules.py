@@ -1,0 +1,712 @@
+"""The statutory rules, kept as data in ``resources/rules/*.toml``, and their loader.
+
+Each ``*.toml`` file in the rules folder may hold any of these tables:
+
+``[conventions]`` (exactly once in the folder)
+    counting settings, see :class:`send_desk.timescales.counting.Conventions`.
+``[[exception_reason]]``
+    a reason a time limit may be missed lawfully (``id``, ``label``, ``source``,
+    ``meaning``; ``closure_window = true`` for the reg 10(4)(a)/(b) limbs).
+``[[milestone]]``
+    one deadline rule (fields below).
+``[[phase_transfer]]``
+    a year group whose children the app proposes a ``phase_transfer`` for
+    (``from_year``, ``kind``, ``label``; ``setting_phases`` to limit it).
+``[[order_check]]``
+    an event that should not come before another (``event``, ``after``).
+
+A ``[[milestone]]``::
+
+    id        = "advice_due"           # the milestone id printed by `timeline`
+    name      = "..."                  # unique rule name (default: id)
+    id_suffix = "from"                 # id becomes advice_due:<from of the trigger>
+    title     = "Advice due"           # plain words for screens
+    kind      = "task" | "info"        # info: a date to know, never late
+    local     = false                  # true: a council target, not the law
+    trigger   = { event = "advice_requested", where = {..}, where_not = {..},
+                  initial = "final_plan_issued" }   # initial: also starts the chain
+    due       = { count = 6, unit = "weeks_after" }
+              | { count = 12, unit = "months_after",
+                  from = { latest_before_trigger = ["review_meeting", ...] } }
+              | { date_in_year = "02-15", year_of = "transfer_date" }
+              | { later_of = [ <due>, <due> ] }
+              # optional on any of them: then = { count, unit }, roll = "next_working_day"
+              # or "next_tribunal_day"
+    done_by   = { event = "advice_received" | [..], match = ["from"], where = {..},
+                  within_months_before_due = 12, pick = "first" | "latest" }
+    requires  = [ { milestone = "decide_to_assess", done_with = { outcome = "assess" } } ]
+    unless    = [ { milestone = "decide_to_issue", done_with = { outcome = "not_issue" } } ]
+    exceptions = ["absence_from_area", ...]   # reasons that may be relied on
+    exception_source = "SEND Regulations 2014 reg 10(4)"
+    source    = "SEND Regulations 2014 reg 8(1)"
+    action    = "Chase the advice"     # task: what to do (the date is added)
+    info      = "... until {due}"      # info: the sentence to show
+    note      = "..."                  # optional caveat for the council's lawyers
+    priority  = false                  # true: list it first among equals
+
+Each trigger event starts one cycle of the rule, so a rule recurs once per trigger
+(every advice request, every review meeting...). ``requires``/``unless`` look at the
+event that completed another milestone started by the *same* trigger event.
+
+The loader refuses a bad file with :class:`RuleError`, whose message names the file,
+the rule and the problem.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from send_desk.domain.event_types import EVENT_TYPES
+from send_desk.resources import resource_path
+from send_desk.timescales.calendar import MonthDay
+from send_desk.timescales.counting import (
+    DAY_ONE_UNITS,
+    SHORT_MONTH_POLICIES,
+    UNITS,
+    Conventions,
+)
+
+ROLLS = ("next_working_day", "next_tribunal_day")
+KINDS = ("task", "info")
+PICKS = ("first", "latest")
+TRANSFER_KINDS = ("school", "post16")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_MONTH_DAY = re.compile(r"^(\d\d)-(\d\d)$")
+
+
+class RuleError(ValueError):
+    """A rule file is wrong. The message says which file, which rule and what."""
+
+
+# -- the rule model ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A date other than the trigger's that a period is counted from."""
+
+    pick: str  # "latest_before_trigger" or "first_after_trigger"
+    events: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    count: int
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class DueSpec:
+    """How the due date is found. Exactly one of period, date_in_year, later_of is set."""
+
+    period: Period | None = None
+    anchor: Anchor | None = None
+    date_in_year: MonthDay | None = None
+    year_of: str | None = None
+    later_of: tuple[DueSpec, ...] = ()
+    then: Period | None = None
+    roll: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    event: str
+    where: tuple[tuple[str, Any], ...] = ()
+    where_not: tuple[tuple[str, Any], ...] = ()
+    initial: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DoneBy:
+    events: tuple[str, ...]
+    match: tuple[str, ...] = ()
+    where: tuple[tuple[str, Any], ...] = ()
+    within_months_before_due: int | None = None
+    pick: str = "first"
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    milestone: str
+    done_with: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    id: str
+    title: str
+    kind: str
+    trigger: Trigger
+    due: DueSpec
+    source: str
+    file: str
+    done_by: DoneBy | None = None
+    id_suffix: str | None = None
+    requires: tuple[Condition, ...] = ()
+    unless: tuple[Condition, ...] = ()
+    exceptions: tuple[str, ...] = ()
+    exception_source: str = ""
+    action: str = ""
+    info: str = ""
+    note: str = ""
+    local: bool = False
+    priority: bool = False
+
+    @property
+    def is_info(self) -> bool:
+        return self.kind == "info"
+
+
+@dataclass(frozen=True, slots=True)
+class ExceptionReason:
+    id: str
+    label: str
+    source: str
+    meaning: str
+    closure_window: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseTransferSpec:
+    from_year: int
+    kind: str
+    label: str
+    setting_phases: tuple[str, ...] = ()  # empty: every child in that year
+
+
+@dataclass(frozen=True, slots=True)
+class OrderCheck:
+    event: str
+    after: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Every rule of one rules folder, checked, in an order the engine can run."""
+
+    rules: tuple[Rule, ...]
+    reasons: Mapping[str, ExceptionReason]
+    conventions: Conventions
+    phase_transfers: tuple[PhaseTransferSpec, ...]
+    order_checks: tuple[OrderCheck, ...]
+
+    def milestone_ids(self, include_local: bool = True) -> frozenset[str]:
+        return frozenset(r.id for r in self.rules if include_local or not r.local)
+
+    def rules_for(self, milestone_id: str) -> tuple[Rule, ...]:
+        """The rules that produce a milestone id (``advice_due:x`` → ``advice_due``)."""
+        base = milestone_id.split(":", 1)[0]
+        return tuple(
+            r
+            for r in self.rules
+            if r.id == base and (r.id_suffix is None) == (base == milestone_id)
+        )
+
+
+# -- loading --------------------------------------------------------------------------------
+
+_TOP_LEVEL = {"conventions", "exception_reason", "milestone", "phase_transfer", "order_check"}
+_MILESTONE_KEYS = {
+    "id", "name", "title", "kind", "local", "priority", "trigger", "due", "done_by",
+    "id_suffix", "requires", "unless", "exceptions", "exception_source", "source",
+    "action", "info", "note",
+}  # fmt: skip
+_DUE_KEYS = {"count", "unit", "from", "date_in_year", "year_of", "later_of", "then", "roll"}
+
+
+class _Where:
+    """Prefix for error messages: file and rule."""
+
+    def __init__(self, file: str, rule: str | None = None) -> None:
+        self.file, self.rule = file, rule
+
+    def error(self, problem: str) -> RuleError:
+        if self.rule is None:
+            return RuleError(f"{self.file}: {problem}")
+        return RuleError(f"{self.file}: rule '{self.rule}': {problem}")
+
+
+def _text(table: Mapping[str, Any], key: str, where: _Where, required: bool = True) -> str:
+    value = table.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or not value.strip():
+        raise where.error(f"'{key}' must be a non-empty text")
+    return value.strip()
+
+
+def _bool(table: Mapping[str, Any], key: str, where: _Where) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise where.error(f"'{key}' must be true or false")
+    return value
+
+
+def _event_type(value: Any, where: _Where, what: str) -> str:
+    if not isinstance(value, str) or value not in EVENT_TYPES:
+        raise where.error(
+            f"{what} {value!r} is not a known event type (known: {', '.join(EVENT_TYPES)})"
+        )
+    return value
+
+
+def _event_list(value: Any, where: _Where, what: str) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else [value]
+    if not items:
+        raise where.error(f"{what} needs at least one event type")
+    return tuple(_event_type(item, where, what) for item in items)
+
+
+def _filter(
+    value: Any, event_types: tuple[str, ...], where: _Where, what: str
+) -> tuple[tuple[str, Any], ...]:
+    """A {field = value} filter, checked against the event types' extra fields."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise where.error(f"{what} must be a table of field = value")
+    for type_id in event_types:
+        extras = {extra.name: extra for extra in EVENT_TYPES[type_id].extras}
+        for name, wanted in value.items():
+            extra = extras.get(name)
+            if extra is None:
+                raise where.error(f"{what}: '{type_id}' events have no field '{name}'")
+            if extra.kind == "choice" and wanted not in extra.choices:
+                raise where.error(
+                    f"{what}: {name} must be one of {', '.join(extra.choices)} (not {wanted!r})"
+                )
+            if extra.kind == "bool" and not isinstance(wanted, bool):
+                raise where.error(f"{what}: {name} must be true or false")
+    return tuple(sorted(value.items()))
+
+
+def _count(table: Mapping[str, Any], where: _Where, what: str) -> Period:
+    count, unit = table.get("count"), table.get("unit")
+    if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+        raise where.error(f"{what}: 'count' must be a whole number of 1 or more (not {count!r})")
+    if unit not in UNITS:
+        raise where.error(f"{what}: unit {unit!r} is not one of {', '.join(UNITS)}")
+    return Period(count, str(unit))
+
+
+def _due(value: Any, trigger: Trigger, where: _Where, what: str = "due") -> DueSpec:
+    if not isinstance(value, dict):
+        raise where.error(f"'{what}' must be a table")
+    unknown = sorted(set(value) - _DUE_KEYS)
+    if unknown:
+        raise where.error(f"{what}: unknown key {', '.join(unknown)}")
+    then = _count(value["then"], where, f"{what}.then") if "then" in value else None
+    roll = value.get("roll")
+    if roll is not None and roll not in ROLLS:
+        raise where.error(f"{what}: roll must be one of {', '.join(ROLLS)} (not {roll!r})")
+    forms = [key for key in ("count", "date_in_year", "later_of") if key in value]
+    if len(forms) != 1:
+        raise where.error(
+            f"{what} needs exactly one of count+unit, date_in_year+year_of or later_of"
+        )
+    if "later_of" in value:
+        parts = value["later_of"]
+        if not isinstance(parts, list) or len(parts) < 2:
+            raise where.error(f"{what}.later_of must list at least two due dates")
+        specs = tuple(
+            _due(part, trigger, where, f"{what}.later_of[{i}]") for i, part in enumerate(parts)
+        )
+        if all(spec.anchor is not None for spec in specs):
+            raise where.error(
+                f"{what}.later_of: at least one date must count from the trigger itself"
+            )
+        return DueSpec(later_of=specs, then=then, roll=roll)
+    if "date_in_year" in value:
+        text, year_of = value.get("date_in_year"), value.get("year_of")
+        match = _MONTH_DAY.match(text) if isinstance(text, str) else None
+        if match is None:
+            raise where.error(f'{what}.date_in_year must be MM-DD, e.g. "02-15" (not {text!r})')
+        month, day = int(match[1]), int(match[2])
+        if not (1 <= month <= 12 and 1 <= day <= 31) or (month, day) == (2, 29):
+            raise where.error(f"{what}.date_in_year {text!r} is not a day of every year")
+        extras = {extra.name: extra for extra in EVENT_TYPES[trigger.event].extras}
+        if year_of not in extras or extras[str(year_of)].kind != "date":
+            raise where.error(
+                f"{what}.year_of must name a date field of '{trigger.event}' (not {year_of!r})"
+            )
+        return DueSpec(date_in_year=(month, day), year_of=str(year_of), then=then, roll=roll)
+    anchor = None
+    if "from" in value:
+        source = value["from"]
+        if not isinstance(source, dict) or len(source) != 1:
+            raise where.error(
+                f"{what}.from must be {{ latest_before_trigger = [...] }} or "
+                "{ first_after_trigger = [...] }"
+            )
+        ((pick, events),) = source.items()
+        if pick not in ("latest_before_trigger", "first_after_trigger"):
+            raise where.error(
+                f"{what}.from: {pick!r} is not latest_before_trigger or first_after_trigger"
+            )
+        anchor = Anchor(pick, _event_list(events, where, f"{what}.from"))
+    return DueSpec(period=_count(value, where, what), anchor=anchor, then=then, roll=roll)
+
+
+def _conditions(value: Any, where: _Where, what: str) -> tuple[Condition, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise where.error(f"'{what}' must be a list of {{ milestone = ..., done_with = {{...}} }}")
+    result = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict) or not isinstance(item.get("milestone"), str):
+            raise where.error(f"{what}[{i}] needs a milestone id")
+        unknown = sorted(set(item) - {"milestone", "done_with"})
+        if unknown:
+            raise where.error(f"{what}[{i}]: unknown key {', '.join(unknown)}")
+        done_with = item.get("done_with", {})
+        if not isinstance(done_with, dict):
+            raise where.error(f"{what}[{i}].done_with must be a table")
+        result.append(Condition(item["milestone"], tuple(sorted(done_with.items()))))
+    return tuple(result)
+
+
+def _milestone(table: Any, file: str) -> Rule:
+    if not isinstance(table, dict):
+        raise _Where(file).error("each [[milestone]] must be a table")
+    rule_id = table.get("id")
+    if not isinstance(rule_id, str) or not _ID.match(rule_id):
+        raise _Where(file).error(f"a milestone has a missing or bad id {rule_id!r}")
+    name = table.get("name", rule_id)
+    where = _Where(file, str(name))
+    if not isinstance(name, str) or not _ID.match(name):
+        raise where.error("'name' must be lower_case_with_underscores")
+    unknown = sorted(set(table) - _MILESTONE_KEYS)
+    if unknown:
+        raise where.error(f"unknown key {', '.join(unknown)}")
+
+    kind = table.get("kind", "task")
+    if kind not in KINDS:
+        raise where.error(f"kind must be task or info (not {kind!r})")
+
+    raw_trigger = table.get("trigger")
+    if not isinstance(raw_trigger, dict):
+        raise where.error("'trigger' must be a table like { event = \"request_received\" }")
+    unknown = sorted(set(raw_trigger) - {"event", "where", "where_not", "initial"})
+    if unknown:
+        raise where.error(f"trigger: unknown key {', '.join(unknown)}")
+    event = _event_type(raw_trigger.get("event"), where, "trigger event")
+    trigger = Trigger(
+        event=event,
+        where=_filter(raw_trigger.get("where"), (event,), where, "trigger.where"),
+        where_not=_filter(raw_trigger.get("where_not"), (event,), where, "trigger.where_not"),
+        initial=(
+            _event_type(raw_trigger["initial"], where, "trigger initial")
+            if "initial" in raw_trigger
+            else None
+        ),
+    )
+
+    id_suffix = table.get("id_suffix")
+    if id_suffix is not None:
+        fields = {extra.name for extra in EVENT_TYPES[event].extras}
+        if id_suffix not in fields:
+            raise where.error(f"id_suffix {id_suffix!r} is not a field of '{event}' events")
+
+    done_by = None
+    raw_done = table.get("done_by")
+    if raw_done is not None:
+        if kind == "info":
+            raise where.error("an info milestone is a date to know: it has no done_by")
+        if not isinstance(raw_done, dict):
+            raise where.error("'done_by' must be a table like { event = \"advice_received\" }")
+        unknown = sorted(
+            set(raw_done) - {"event", "match", "where", "within_months_before_due", "pick"}
+        )
+        if unknown:
+            raise where.error(f"done_by: unknown key {', '.join(unknown)}")
+        done_events = _event_list(raw_done.get("event"), where, "done_by event")
+        match = raw_done.get("match", [])
+        if not isinstance(match, list):
+            raise where.error("done_by.match must be a list of field names")
+        for field_name in match:
+            for type_id in (event, *done_events):
+                if field_name not in {extra.name for extra in EVENT_TYPES[type_id].extras}:
+                    raise where.error(f"done_by.match: '{type_id}' events have no '{field_name}'")
+        window = raw_done.get("within_months_before_due")
+        if window is not None and (not isinstance(window, int) or window < 1):
+            raise where.error("done_by.within_months_before_due must be a whole number")
+        pick = raw_done.get("pick", "first")
+        if pick not in PICKS:
+            raise where.error(f"done_by.pick must be first or latest (not {pick!r})")
+        done_by = DoneBy(
+            events=done_events,
+            match=tuple(match),
+            where=_filter(raw_done.get("where"), done_events, where, "done_by.where"),
+            within_months_before_due=window,
+            pick=pick,
+        )
+
+    exceptions = table.get("exceptions", [])
+    if not isinstance(exceptions, list) or not all(isinstance(x, str) for x in exceptions):
+        raise where.error("'exceptions' must be a list of exception reason ids")
+    if exceptions and kind == "info":
+        raise where.error("an info milestone cannot have exceptions")
+
+    action = _text(table, "action", where, required=kind == "task")
+    info = _text(table, "info", where, required=kind == "info")
+    title = _text(table, "title", where)
+    for key, text in (("title", title), ("action", action), ("info", info)):
+        _check_placeholders(text, key, key == "info", id_suffix is not None, where)
+
+    return Rule(
+        name=name,
+        id=rule_id,
+        title=title,
+        kind=kind,
+        trigger=trigger,
+        due=_due(table.get("due"), trigger, where),
+        source=_text(table, "source", where),
+        file=file,
+        done_by=done_by,
+        id_suffix=id_suffix,
+        requires=_conditions(table.get("requires"), where, "requires"),
+        unless=_conditions(table.get("unless"), where, "unless"),
+        exceptions=tuple(exceptions),
+        exception_source=_text(table, "exception_source", where, required=False),
+        action=action,
+        info=info,
+        note=_text(table, "note", where, required=False),
+        local=_bool(table, "local", where),
+        priority=_bool(table, "priority", where),
+    )
+
+
+def _check_placeholders(text: str, key: str, due: bool, suffix: bool, where: _Where) -> None:
+    """Only {due} (in info) and {suffix} (with id_suffix) may appear in the texts."""
+    allowed = {"due"} if due else set()
+    if suffix:
+        allowed.add("suffix")
+    for name in re.findall(r"{([^{}]*)}", text):
+        if name not in allowed:
+            shown = ", ".join("{" + a + "}" for a in sorted(allowed)) or "none"
+            raise where.error(f"'{key}' uses {{{name}}}; placeholders allowed here: {shown}")
+
+
+def _conventions(table: Any, file: str) -> Conventions:
+    where = _Where(file)
+    if not isinstance(table, dict):
+        raise where.error("[conventions] must be a table")
+    defaults = Conventions()
+    counts = dict(defaults.count_event_day)
+    short_month = defaults.short_month
+    not_counted = defaults.tribunal_not_counted
+    for key, value in table.items():
+        if key == "short_month":
+            if value not in SHORT_MONTH_POLICIES:
+                raise where.error(
+                    f"conventions.short_month must be one of {', '.join(SHORT_MONTH_POLICIES)}"
+                )
+            short_month = value
+        elif key == "tribunal_not_counted":
+            periods = []
+            for item in value if isinstance(value, list) else [None]:
+                if not (isinstance(item, list) and len(item) == 2):
+                    raise where.error(
+                        'conventions.tribunal_not_counted must list ["MM-DD", "MM-DD"] pairs'
+                    )
+                ends = []
+                for text in item:
+                    match = _MONTH_DAY.match(text) if isinstance(text, str) else None
+                    if match is None or not (1 <= int(match[1]) <= 12):
+                        raise where.error(f"conventions.tribunal_not_counted: bad day {text!r}")
+                    ends.append((int(match[1]), int(match[2])))
+                periods.append((ends[0], ends[1]))
+            not_counted = tuple(periods)
+        elif key in DAY_ONE_UNITS:
+            if (
+                not isinstance(value, dict)
+                or set(value) != {"count_event_day"}
+                or not isinstance(value["count_event_day"], bool)
+            ):
+                raise where.error(f"conventions.{key} must be {{ count_event_day = true|false }}")
+            counts[key] = value["count_event_day"]
+        else:
+            raise where.error(f"conventions: unknown setting '{key}'")
+    return Conventions(counts, short_month, not_counted)
+
+
+def _reason(table: Any, file: str) -> ExceptionReason:
+    if not isinstance(table, dict) or not isinstance(table.get("id"), str):
+        raise _Where(file).error("each [[exception_reason]] needs an id")
+    where = _Where(file, table["id"])
+    unknown = sorted(set(table) - {"id", "label", "source", "meaning", "closure_window"})
+    if unknown:
+        raise where.error(f"unknown key {', '.join(unknown)}")
+    return ExceptionReason(
+        id=table["id"],
+        label=_text(table, "label", where),
+        source=_text(table, "source", where),
+        meaning=_text(table, "meaning", where),
+        closure_window=_bool(table, "closure_window", where),
+    )
+
+
+def _phase_transfer(table: Any, file: str) -> PhaseTransferSpec:
+    where = _Where(file)
+    if not isinstance(table, dict):
+        raise where.error("each [[phase_transfer]] must be a table")
+    year = table.get("from_year")
+    if not isinstance(year, int) or isinstance(year, bool) or not -1 <= year <= 13:
+        raise where.error(f"phase_transfer.from_year must be -1 (nursery) to 13 (not {year!r})")
+    kind = table.get("kind")
+    if kind not in TRANSFER_KINDS:
+        raise where.error(f"phase_transfer from year {year}: kind must be school or post16")
+    phases = table.get("setting_phases", [])
+    if not isinstance(phases, list) or not all(isinstance(p, str) for p in phases):
+        raise where.error(f"phase_transfer from year {year}: setting_phases must be a list")
+    unknown = sorted(set(table) - {"from_year", "kind", "label", "setting_phases"})
+    if unknown:
+        raise where.error(f"phase_transfer from year {year}: unknown key {', '.join(unknown)}")
+    return PhaseTransferSpec(year, kind, _text(table, "label", where), tuple(phases))
+
+
+def _order_check(table: Any, file: str) -> OrderCheck:
+    where = _Where(file)
+    if not isinstance(table, dict) or set(table) != {"event", "after"}:
+        raise where.error("each [[order_check]] needs exactly event and after")
+    return OrderCheck(
+        _event_type(table["event"], where, "order_check event"),
+        _event_list(table["after"], where, "order_check after"),
+    )
+
+
+def _check_references(rules: list[Rule], reasons: Mapping[str, ExceptionReason]) -> None:
+    names: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.name in names:
+            raise _Where(rule.file, rule.name).error(
+                f"the rule name is used twice (also in {names[rule.name].file}); give one "
+                "of them a different 'name'"
+            )
+        names[rule.name] = rule
+    by_id: dict[str, list[Rule]] = {}
+    for rule in rules:
+        by_id.setdefault(rule.id, []).append(rule)
+    for rule in rules:
+        where = _Where(rule.file, rule.name)
+        for reason in rule.exceptions:
+            if reason not in reasons:
+                raise where.error(
+                    f"exception reason '{reason}' is not defined (defined: "
+                    f"{', '.join(reasons) or 'none'})"
+                )
+        for condition in (*rule.requires, *rule.unless):
+            targets = by_id.get(condition.milestone)
+            if not targets:
+                raise where.error(f"condition names an unknown milestone '{condition.milestone}'")
+            for target in targets:
+                if target.trigger.event != rule.trigger.event:
+                    raise where.error(
+                        f"condition milestone '{condition.milestone}' starts from "
+                        f"'{target.trigger.event}', not '{rule.trigger.event}'"
+                    )
+                if target.local and not rule.local:
+                    raise where.error(
+                        f"a statutory rule cannot depend on the local target "
+                        f"'{condition.milestone}'"
+                    )
+                if target.done_by is None:
+                    raise where.error(
+                        f"condition milestone '{condition.milestone}' is never done by an event"
+                    )
+                _filter(dict(condition.done_with), target.done_by.events, where, "done_with")
+
+
+def _ordered(rules: list[Rule]) -> tuple[Rule, ...]:
+    """Rules sorted so a rule comes after the milestones its conditions look at."""
+    by_id: dict[str, list[Rule]] = {}
+    for rule in rules:
+        by_id.setdefault(rule.id, []).append(rule)
+    done: list[Rule] = []
+    state: dict[str, str] = {}
+
+    def visit(rule: Rule) -> None:
+        mark = state.get(rule.name)
+        if mark == "done":
+            return
+        if mark == "visiting":
+            raise _Where(rule.file, rule.name).error("its conditions depend on themselves")
+        state[rule.name] = "visiting"
+        for condition in (*rule.requires, *rule.unless):
+            for target in by_id[condition.milestone]:
+                visit(target)
+        state[rule.name] = "done"
+        done.append(rule)
+
+    for rule in rules:
+        visit(rule)
+    return tuple(done)
+
+
+def load_rules(folder: Path | None = None) -> RuleSet:
+    """Read and check every ``*.toml`` in ``folder`` (default: ``resources/rules``)."""
+    folder = folder if folder is not None else resource_path("rules")
+    files = sorted(folder.glob("*.toml"))
+    if not files:
+        raise RuleError(f"{folder}: no rule files (*.toml) found")
+    rules: list[Rule] = []
+    reasons: dict[str, ExceptionReason] = {}
+    conventions: Conventions | None = None
+    transfers: list[PhaseTransferSpec] = []
+    checks: list[OrderCheck] = []
+    for path in files:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as error:
+            raise RuleError(f"{path.name}: not valid TOML: {error}") from None
+        unknown = sorted(set(data) - _TOP_LEVEL)
+        if unknown:
+            raise RuleError(
+                f"{path.name}: unknown table {', '.join(unknown)} "
+                f"(expected: {', '.join(sorted(_TOP_LEVEL))})"
+            )
+        if "conventions" in data:
+            if conventions is not None:
+                raise RuleError(f"{path.name}: [conventions] is given in more than one file")
+            conventions = _conventions(data["conventions"], path.name)
+        for entry in _array(data, "exception_reason", path.name):
+            reason = _reason(entry, path.name)
+            if reason.id in reasons:
+                raise RuleError(f"{path.name}: exception reason '{reason.id}' is defined twice")
+            reasons[reason.id] = reason
+        rules.extend(_milestone(entry, path.name) for entry in _array(data, "milestone", path.name))
+        transfers.extend(
+            _phase_transfer(entry, path.name) for entry in _array(data, "phase_transfer", path.name)
+        )
+        checks.extend(
+            _order_check(entry, path.name) for entry in _array(data, "order_check", path.name)
+        )
+    _check_references(rules, reasons)
+    return RuleSet(
+        rules=_ordered(rules),
+        reasons=reasons,
+        conventions=conventions or Conventions(),
+        phase_transfers=tuple(sorted(transfers, key=lambda spec: spec.from_year)),
+        order_checks=tuple(checks),
+    )
+
+
+def _array(data: Mapping[str, Any], key: str, file: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise RuleError(f"{file}: '{key}' must be written as [[{key}]] tables")
+    return value
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    """The bundled rules, read and checked once per process."""
+    return load_rules()
