@@ -49,6 +49,48 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _known_error(error: Exception) -> CliError | None:
+    """Errors that come from the user's input or environment, as one line each."""
+    from send_desk.cli.common import EXIT_BAD_INPUT, EXIT_FAILED
+    from send_desk.security.keys import KeyFileError, WrongPassword
+    from send_desk.services.errors import ServiceError
+    from send_desk.storage.errors import NotAStore, StoreError, StoreMissing
+
+    if isinstance(error, WrongPassword):
+        return CliError("wrong password", EXIT_BAD_INPUT)
+    if isinstance(error, ServiceError):
+        return CliError(error.message, EXIT_BAD_INPUT)
+    if isinstance(error, NotAStore | StoreMissing | KeyFileError):
+        return CliError(str(error), EXIT_BAD_INPUT)
+    if isinstance(error, StoreError):
+        return CliError(str(error), EXIT_FAILED)
+    return None
+
+
+def _report_bug(args: argparse.Namespace, error: Exception) -> int:
+    """A bug: the details go to the log file, the user gets one line and where to look."""
+    import os
+    import traceback
+
+    from send_desk.paths import data_paths
+
+    if os.environ.get("SEND_DESK_DEBUG"):
+        raise error
+    details = "".join(traceback.format_exception(error))
+    where = "standard error"
+    try:
+        logs = data_paths(getattr(args, "data_dir", None)).logs
+        logs.mkdir(parents=True, exist_ok=True)
+        log_file = logs / "send-desk.log"
+        with open(log_file, "a", encoding="utf-8") as handle:
+            handle.write(f"command: {getattr(args, 'command', None)}\n{details}\n")
+        where = str(log_file)
+    except OSError:
+        sys.stderr.write(details)
+    print(f"send-desk: something went wrong inside SEND Desk; details are in {where}", file=sys.stderr)
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -63,6 +105,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as error:
         print(f"send-desk: {error.message}", file=sys.stderr)
         return error.exit_code
+    except Exception as error:
+        known = _known_error(error)
+        if known is None:
+            return _report_bug(args, error)
+        print(f"send-desk: {known.message}", file=sys.stderr)
+        return known.exit_code
     except KeyboardInterrupt:
         print("send-desk: stopped", file=sys.stderr)
         return 130

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, and_, cast, select
+from sqlalchemy import String, and_, cast, func, or_, select
 from sqlmodel import Session
 
 from send_desk.domain.children import Allocation, Child, ChildCreate, FamilyMember, Placement
@@ -53,8 +53,13 @@ def resolve_child_id(session: Session, text: str) -> uuid.UUID:
             return found
     compact = key.replace("-", "")
     if len(compact) >= 8 and all(ch in "0123456789abcdef" for ch in compact):
+        # UUIDv7s made close together share their leading timestamp, so the end of
+        # an id is what tells children apart; accept a unique start or end.
+        hex_id = func.lower(cast(Child.id, String))
         ids = session.scalars(
-            select(Child.id).where(cast(Child.id, String).like(f"{compact}%")).limit(2)
+            select(Child.id)
+            .where(or_(hex_id.like(f"{compact}%"), hex_id.like(f"%{compact}")))
+            .limit(2)
         ).all()
         if len(ids) == 1:
             return ids[0]

@@ -1,0 +1,176 @@
+"""`send-desk child ...` and `send-desk event add`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from send_desk.cli.common import CliError, add_json_flag, parse_assignments, print_json
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    child = sub.add_parser("child", help="list, show, add and update children")
+    child_sub = child.add_subparsers(dest="child_command", metavar="ACTION", required=True)
+
+    p = child_sub.add_parser("list", help="children with team, caseworker, year group and stage")
+    p.add_argument("--team", metavar="NAME")
+    p.add_argument("--caseworker", metavar="NAME", help="user name or full name")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_list)
+
+    p = child_sub.add_parser("show", help="one child with family, settings, allocations, events")
+    p.add_argument("id", metavar="ID", help="child id (or a unique start of it, or a UPN)")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_show)
+
+    p = child_sub.add_parser("add", help="add a child: --set first_name=... --set ...")
+    p.add_argument("--set", action="append", metavar="FIELD=VALUE", dest="assignments")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_add)
+
+    p = child_sub.add_parser("update", help="change fields of a child")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--set", action="append", metavar="FIELD=VALUE", dest="assignments", required=True)
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_update)
+
+    event = sub.add_parser("event", help="record statutory events")
+    event_sub = event.add_subparsers(dest="event_command", metavar="ACTION", required=True)
+    p = event_sub.add_parser("add", help="record an event on a child's case")
+    p.add_argument("--child", required=True, metavar="ID")
+    p.add_argument("--type", required=True, metavar="TYPE")
+    p.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--set", action="append", metavar="FIELD=VALUE", dest="assignments",
+                   help="extra fields, e.g. outcome=assess or from=health")
+    p.add_argument("--evidence", metavar="TEXT", help="evidence attached to the event")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_event_add)
+
+
+def _nulls(assignments: dict[str, str]) -> dict[str, Any]:
+    """An empty value clears a field."""
+    return {k: (v if v != "" else None) for k, v in assignments.items()}
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_from
+    from send_desk.services.children import list_children
+    from send_desk.timeutil import london_today
+
+    with open_from(args) as store, store.read() as session:
+        rows = list_children(
+            session, today=london_today(), team=args.team, caseworker=args.caseworker
+        )
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        print(
+            f"{row['id']}  {row['name'][:28]:28}  {row['team'] or '-':6}  "
+            f"{(row['caseworker'] or 'unallocated')[:22]:22}  {row['year_group_label']:10}  "
+            f"{row['stage_label']}"
+        )
+    print(f"{len(rows):,} children")
+    return 0
+
+
+def _show_text(child: dict[str, Any]) -> str:
+    from send_desk.timeutil import uk_date
+    from datetime import date
+
+    dob = date.fromisoformat(child["date_of_birth"])
+    lines = [
+        f"{child['first_name']} {child['last_name']}  ({child['id']})",
+        f"  Born {uk_date(dob)}, {child['year_group_label']}; stage: {child['stage_label']}",
+        f"  Caseworker: {child['caseworker'] or 'not allocated'} ({child['team'] or '-'})",
+    ]
+    if child["current_setting"]:
+        lines.append(f"  Setting: {child['current_setting']['name']}")
+    if child["looked_after"]:
+        lines.append(f"  Looked after; placing authority {child['placing_authority']}")
+    for member in child["family"]:
+        needs = [
+            label for flag, label in (
+                ("interpreter_needed", f"interpreter ({member['language']})"),
+                ("independent_interpreter", "must be independent"),
+                ("easy_read", "easy-read"),
+                ("large_print", "large print"),
+            ) if member[flag]
+        ]
+        lines.append(
+            f"  {member['relationship']}: {member['name']} — prefers {member['preferred_contact']}"
+            + (f"; NEEDS {', '.join(needs)}" if needs else "")
+        )
+    for event in child["events"]:
+        lines.append(f"  {uk_date(date.fromisoformat(event['date']))}  {event['type']} {event['details'] or ''}")
+    return "\n".join(lines)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_from
+    from send_desk.services.children import child_detail, resolve_child_id
+    from send_desk.timeutil import london_today
+
+    with open_from(args) as store, store.read() as session:
+        child = child_detail(session, resolve_child_id(session, args.id), today=london_today())
+    if args.json:
+        print_json(child)
+    else:
+        print(_show_text(child))
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_from
+    from send_desk.services.children import create_child
+
+    values = _nulls(parse_assignments(args.assignments))
+    with open_from(args) as store, store.write() as session:
+        child_id = create_child(session, values)
+    if args.json:
+        print_json({"id": child_id})
+    else:
+        print(f"Added child {child_id}")
+    return 0
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_from
+    from send_desk.services.children import resolve_child_id, update_child
+
+    changes = _nulls(parse_assignments(args.assignments))
+    with open_from(args) as store, store.write() as session:
+        child_id = resolve_child_id(session, args.id)
+        changed = update_child(session, child_id, changes)
+    if args.json:
+        print_json({"id": child_id, "changed": changed})
+    elif changed:
+        print("Changed " + ", ".join(f"{k} to {v}" for k, v in changed.items()))
+    else:
+        print("Nothing changed: the values were already set")
+    return 0
+
+
+def cmd_event_add(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_from
+    from send_desk.services.children import resolve_child_id
+    from send_desk.services.events import add_event
+    from send_desk.timeutil import london_today, parse_iso_date
+
+    try:
+        when = parse_iso_date(args.date)
+        today = parse_iso_date(args.today) if args.today else london_today()
+    except ValueError as error:
+        raise CliError(str(error)) from None
+    details = parse_assignments(args.assignments)
+    with open_from(args) as store, store.write() as session:
+        child_id = resolve_child_id(session, args.child)
+        event_id = add_event(
+            session, child_id, args.type, when, details, evidence=args.evidence, today=today
+        )
+    if args.json:
+        print_json({"id": event_id, "child_id": child_id, "type": args.type, "date": when})
+    else:
+        print(f"Recorded {args.type} on {when:%d/%m/%Y}")
+    return 0

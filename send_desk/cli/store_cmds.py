@@ -1,0 +1,142 @@
+"""Store commands: init, stats, export, import, change-password, backup, restore."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from send_desk.cli.common import add_json_flag, print_json
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("init", help="create a new empty encrypted store")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("stats", help="counts per table and per team")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_stats)
+
+    p = sub.add_parser("export", help="write the whole decrypted store as JSON")
+    add_json_flag(p)
+    p.add_argument("path", metavar="PATH", type=Path)
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("import", help="load a `send-desk export` file into an empty store")
+    add_json_flag(p)
+    p.add_argument("path", metavar="PATH", type=Path)
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("change-password", help="change the store's password")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_change_password)
+
+    p = sub.add_parser("backup", help="write an encrypted backup, safely while in use")
+    add_json_flag(p)
+    p.add_argument("path", metavar="PATH", type=Path)
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("restore", help="replace the store with a backup (the current one is kept aside)")
+    add_json_flag(p)
+    p.add_argument("path", metavar="PATH", type=Path)
+    p.set_defaults(handler=cmd_restore)
+
+
+def _say(args: argparse.Namespace, data: Any, text: str) -> int:
+    if args.json:
+        print_json(data)
+    else:
+        print(text)
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import new_password, paths_from
+    from send_desk.storage.store import create_store
+
+    paths = paths_from(args)
+    with create_store(paths, new_password()) as store:
+        info = {"store_id": store.info.store_id, "path": str(paths.root)}
+    return _say(args, info, f"Created an empty encrypted store in {paths.root}")
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_from
+    from send_desk.services.stats import store_stats
+
+    with open_from(args) as store, store.read() as session:
+        stats = store_stats(session)
+    lines = [f"{name:15} {count:>9,}" for name, count in stats["tables"].items()]
+    lines.append("")
+    lines += [
+        f"{t['team']:10} {t['children']:>7,} children  {t['caseworkers']:>3} caseworkers  "
+        f"{t['supervisors']:>2} supervisors"
+        for t in stats["teams"]
+    ]
+    return _say(args, stats, "\n".join(lines))
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_from
+    from send_desk.services.exchange import export_store, write_export
+
+    with open_from(args) as store, store.read() as session:
+        data = export_store(session, store.info.store_id)
+    try:
+        write_export(data, args.path)
+    except OSError as error:
+        from send_desk.storage.errors import StoreError, as_store_error
+
+        raise as_store_error(error) or StoreError(f"could not write {args.path}: {error}") from error
+    counts = {name: len(rows) for name, rows in data["tables"].items()}
+    return _say(
+        args,
+        {"path": str(args.path), "rows": counts, "journal": len(data["journal"])},
+        f"Exported {counts.get('child', 0):,} children to {args.path}",
+    )
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_or_create
+    from send_desk.services.exchange import import_store, read_export
+
+    data = read_export(args.path)
+    store, _created = open_or_create(args)
+    with store:
+        with store.write() as session:
+            counts = import_store(session, data, store.actor)
+    return _say(
+        args,
+        {"path": str(args.path), "rows": counts},
+        f"Imported {counts.get('child', 0):,} children from {args.path}",
+    )
+
+
+def cmd_change_password(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import ENV_NEW_PASSWORD, new_password, open_from
+
+    with open_from(args) as store:
+        store.change_password(new_password(ENV_NEW_PASSWORD))
+    return _say(args, {"changed": True}, "Password changed.")
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_from
+    from send_desk.storage.backup import backup_store
+
+    with open_from(args) as store:
+        result = backup_store(store, args.path)
+    return _say(args, result, f"Backup written to {result['path']} ({result['bytes']:,} bytes)")
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import password, paths_from
+    from send_desk.storage.backup import restore_store
+
+    result = restore_store(paths_from(args), args.path, password("Password of the backup: "))
+    kept = result["previous_store_kept_in"]
+    text = f"Restored the backup taken {result['taken_at']}."
+    if kept:
+        text += f" The store it replaced is kept in {kept}."
+    return _say(args, result, text)

@@ -1,0 +1,1 @@
+"""A synthetic but realistic caseload for demonstrations, tests and benchmarks."""

@@ -1,0 +1,235 @@
+"""The whole store as one JSON document, and back (subject-access requests, migrations).
+
+Import is all or nothing: every row is checked first, and the first bad row is
+named with its reason before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import func, insert, select
+from sqlmodel import Session
+
+from send_desk import __version__
+from send_desk.domain.children import (
+    AllocationCreate,
+    ChildCreate,
+    FamilyMemberCreate,
+    PlacementCreate,
+)
+from send_desk.domain.event_types import event_type
+from send_desk.domain.journal import JournalEntry
+from send_desk.domain.organisation import SettingCreate, TeamCreate, UserCreate
+from send_desk.domain.stage import derive_stage
+from send_desk.domain.tables import JOURNALED
+from send_desk.services.errors import Refused, ValidationFailed, from_pydantic
+from send_desk.storage.journal import Actor, insert_rows, row_values
+from send_desk.storage.migrate import head_revision
+from send_desk.timeutil import london_today, utcnow
+
+FORMAT = "send-desk-export"
+VERSION = 1
+
+_CREATE: dict[str, type[BaseModel]] = {
+    "team": TeamCreate,
+    "app_user": UserCreate,
+    "setting": SettingCreate,
+    "child": ChildCreate,
+    "family_member": FamilyMemberCreate,
+    "placement": PlacementCreate,
+    "allocation": AllocationCreate,
+}
+# Foreign keys to check before writing: table -> {column: referenced table}
+_REFERENCES: dict[str, dict[str, str]] = {
+    "app_user": {"team_id": "team"},
+    "family_member": {"child_id": "child"},
+    "placement": {"child_id": "child", "setting_id": "setting"},
+    "allocation": {"child_id": "child", "caseworker_id": "app_user", "team_id": "team"},
+    "case_event": {"child_id": "child"},
+}
+_AUDIT = ("created_at", "created_by", "updated_at", "updated_by")
+
+
+def export_store(session: Session, store_id: str) -> dict[str, Any]:
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for model in JOURNALED:
+        rows = session.scalars(select(model).order_by(model.id)).all()  # type: ignore[attr-defined]
+        tables[model.__tablename__] = [row_values(row) for row in rows]
+    journal = session.scalars(select(JournalEntry).order_by(JournalEntry.seq)).all()  # type: ignore[arg-type]
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "schema": head_revision(),
+        "app_version": __version__,
+        "store_id": store_id,
+        "exported_at": utcnow().isoformat(),
+        "tables": tables,
+        "journal": [
+            {k: v for k, v in row_values(entry).items() if k != "seq"} for entry in journal
+        ],
+    }
+
+
+def write_export(data: Mapping[str, Any], path: Path) -> None:
+    tmp = path.with_name(path.name + ".partial")
+    try:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def read_export(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except FileNotFoundError:
+        raise ValidationFailed(f"there is no file {path}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValidationFailed(f"{path} is not a SEND Desk export (not JSON: {error})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValidationFailed(f"{path} is not a SEND Desk export")
+    if data.get("version") != VERSION:
+        raise ValidationFailed(f"export version {data.get('version')} is not supported")
+    if not isinstance(data.get("tables"), dict):
+        raise ValidationFailed(f"{path} has no tables")
+    return data
+
+
+def _uuid(value: Any, where: str, name: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise ValidationFailed(f"{where}: {name} '{value}' is not an id") from None
+
+
+def _instant(value: Any, where: str, name: str) -> datetime | None:
+    if value in (None, ""):
+        return None
+    try:
+        parsed = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationFailed(f"{where}: {name} '{value}' is not a date and time") from None
+    if parsed.tzinfo is None:
+        raise ValidationFailed(f"{where}: {name} '{value}' has no time zone")
+    return parsed
+
+
+def _check_row(table: str, index: int, raw: Any, today: date) -> dict[str, Any]:
+    where = f"{table} row {index + 1}"
+    if not isinstance(raw, dict):
+        raise ValidationFailed(f"{where}: not an object")
+    where += f" (id {raw.get('id')})"
+    row: dict[str, Any] = {"id": _uuid(raw.get("id"), where, "id")}
+    row["created_at"] = _instant(raw.get("created_at"), where, "created_at")
+    row["updated_at"] = _instant(raw.get("updated_at"), where, "updated_at")
+    for name in ("created_by", "updated_by"):
+        row[name] = _uuid(raw[name], where, name) if raw.get(name) else None
+    data = {k: v for k, v in raw.items() if k not in ("id", "stage", *_AUDIT)}
+    if table == "case_event":
+        return {**row, **_check_event(data, where, today)}
+    model = _CREATE[table]
+    unknown = sorted(set(data) - set(model.model_fields))
+    if unknown:
+        raise ValidationFailed(f"{where}: unknown field {', '.join(unknown)}")
+    try:
+        values = model.model_validate(data, context={"today": today})
+    except ValidationError as error:
+        raise ValidationFailed(f"{where}: {from_pydantic(error).message}") from None
+    return {**row, **dict(values)}
+
+
+def _check_event(data: dict[str, Any], where: str, today: date) -> dict[str, Any]:
+    try:
+        kind = event_type(str(data.get("type")))
+        details = kind.parse_details(dict(data.get("details") or {}))
+        when = date.fromisoformat(str(data.get("date")))
+    except (ValueError, TypeError) as error:
+        raise ValidationFailed(f"{where}: {error}") from None
+    return {
+        "child_id": _uuid(data.get("child_id"), where, "child_id"),
+        "type": kind.id,
+        "date": when,
+        "details": details,
+        "evidence": data.get("evidence"),
+    }
+
+
+def _check_journal(raw: Any, index: int) -> dict[str, Any]:
+    where = f"journal entry {index + 1}"
+    if not isinstance(raw, dict):
+        raise ValidationFailed(f"{where}: not an object")
+    try:
+        return {
+            "id": _uuid(raw["id"], where, "id"),
+            "device_id": _uuid(raw["device_id"], where, "device_id"),
+            "device_seq": int(raw["device_seq"]),
+            "table_name": str(raw["table_name"]),
+            "row_id": _uuid(raw["row_id"], where, "row_id"),
+            "op": str(raw["op"]),
+            "field": raw.get("field"),
+            "old_value": raw.get("old_value"),
+            "new_value": raw.get("new_value"),
+            "user_id": _uuid(raw["user_id"], where, "user_id") if raw.get("user_id") else None,
+            "at": _instant(raw["at"], where, "at"),
+        }
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValidationFailed(f"{where}: missing or bad {error}") from None
+
+
+def import_store(session: Session, data: Mapping[str, Any], actor: Actor) -> dict[str, int]:
+    """Load an export into an empty store; returns rows imported per table."""
+    if any(session.scalar(select(func.count()).select_from(m)) for m in JOURNALED):
+        raise Refused("this store is not empty: import into a new store (use a new --data-dir)")
+    today = london_today()
+    tables = data["tables"]
+    unknown = sorted(set(tables) - {m.__tablename__ for m in JOURNALED})
+    if unknown:
+        raise ValidationFailed(f"the export has unknown tables: {', '.join(unknown)}")
+    checked: dict[str, list[dict[str, Any]]] = {}
+    ids: dict[str, set[uuid.UUID]] = {}
+    for model in JOURNALED:
+        name = model.__tablename__
+        raw_rows = tables.get(name, [])
+        if not isinstance(raw_rows, list):
+            raise ValidationFailed(f"{name} is not a list of rows")
+        rows = [_check_row(name, i, raw, today) for i, raw in enumerate(raw_rows)]
+        ids[name] = {row["id"] for row in rows}
+        if len(ids[name]) != len(rows):
+            raise ValidationFailed(f"{name}: the same id appears twice")
+        for index, row in enumerate(rows):
+            for column, target in _REFERENCES.get(name, {}).items():
+                if row.get(column) is not None and row[column] not in ids[target]:
+                    raise ValidationFailed(
+                        f"{name} row {index + 1} (id {row['id']}): {column} {row[column]} "
+                        f"is not in the export's {target} rows"
+                    )
+        checked[name] = rows
+    events_by_child: dict[uuid.UUID, list[tuple[str, date, dict[str, Any]]]] = {}
+    for event in checked.get("case_event", []):
+        events_by_child.setdefault(event["child_id"], []).append(
+            (event["type"], event["date"], event["details"])
+        )
+    for child in checked.get("child", []):
+        child["stage"] = derive_stage(events_by_child.get(child["id"], [])).value
+    history = [_check_journal(raw, i) for i, raw in enumerate(data.get("journal") or [])]
+
+    for model in JOURNALED:
+        insert_rows(session, model, checked[model.__tablename__], actor, op="import")
+    present = set(
+        session.execute(select(JournalEntry.device_id, JournalEntry.device_seq)).tuples()
+    )
+    fresh = [h for h in history if (h["device_id"], h["device_seq"]) not in present]
+    if fresh:
+        session.execute(insert(JournalEntry.__table__), fresh)  # type: ignore[attr-defined]
+    counts = {name: len(rows) for name, rows in checked.items()}
+    counts["journal"] = len(fresh)
+    return counts
