@@ -1,0 +1,87 @@
+"""Phase transfers the app proposes from a child's date of birth.
+
+Reg 18 requires the plan to be reviewed and amended before 15 February (school) or
+31 March (secondary to post-16) of the calendar year in which the child moves phase.
+The contract says the app proposes ``phase_transfer`` events itself from the national
+curriculum year (31 August cut-off): Year 6 and Year 11 always, nursery to Reception,
+and Year 2 where the setting is an infant school. The year groups are data
+(``resources/rules/phase_transfers.toml``).
+
+How proposals reach ``send-desk timeline`` (a judgement on the contract, which says the
+app proposes them but not where they show):
+
+* The contract lets ``child`` be omitted "where no milestone needs it"; the only
+  milestone that needs the child is ``phase_transfer_plan`` from a proposed transfer.
+  So when the input has a date of birth, the timeline includes the milestone of the
+  child's **next** transfer (transfer date after ``today``) and marks it
+  ``"proposed": true``.
+* Only the next one: a Year 7 child gets the Year 11 milestone, not every transfer to
+  age 16, and a transfer already passed is never proposed (it would be overdue for
+  ever with nothing the caseworker could record against it).
+* A recorded ``phase_transfer`` event whose transfer date is in the same calendar year
+  (the year that fixes the 15 February / 31 March date) wins: nothing is proposed.
+* Proposals do not depend on other events: the date of birth alone says a transfer
+  is coming. A caseworker confirms one by recording the ``phase_transfer`` event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from send_desk.domain.school_year import academic_year_start, nc_year
+from send_desk.timescales.events import Child, Event
+from send_desk.timescales.rules import RuleSet, default_rules
+
+
+def propose_phase_transfers(
+    date_of_birth: date,
+    today: date,
+    *,
+    setting_phase: str | None = None,
+    rules: RuleSet | None = None,
+) -> list[Event]:
+    """Every phase transfer still ahead of the child, earliest first.
+
+    Each is a ``phase_transfer`` event dated ``today`` with ``transfer_date`` (1
+    September of the school year after the transfer year) and ``kind`` (``school`` or
+    ``post16``), marked ``proposed``.
+    """
+    rules = rules if rules is not None else default_rules()
+    current = nc_year(date_of_birth, today)
+    this_year_start = academic_year_start(today)
+    proposals = []
+    for spec in rules.phase_transfers:
+        if spec.from_year < current:
+            continue
+        if spec.setting_phases and setting_phase not in spec.setting_phases:
+            continue
+        transfer = date(this_year_start + (spec.from_year - current) + 1, 9, 1)
+        proposals.append(
+            Event(
+                "phase_transfer",
+                today,
+                {"transfer_date": transfer.isoformat(), "kind": spec.kind},
+                proposed=True,
+            )
+        )
+    return proposals
+
+
+def next_proposed_transfer(
+    child: Child, today: date, recorded: Iterable[Event], rules: RuleSet | None = None
+) -> Event | None:
+    """The transfer the timeline shows: the next one, unless a recorded event covers it."""
+    if child.date_of_birth is None:
+        return None
+    proposals = propose_phase_transfers(
+        child.date_of_birth, today, setting_phase=child.setting_phase, rules=rules
+    )
+    if not proposals:
+        return None
+    proposal = proposals[0]
+    year = proposal.details["transfer_date"][:4]
+    for event in recorded:
+        if str(event.details.get("transfer_date", ""))[:4] == year:
+            return None
+    return proposal
