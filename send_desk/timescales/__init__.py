@@ -17,11 +17,13 @@ from send_desk.timescales.events import Child, Event, EventError, parse_event, p
 from send_desk.timescales.milestones import EventWarning, Milestone, Timeline
 from send_desk.timescales.phase_transfer import propose_phase_transfers
 from send_desk.timescales.rules import RuleError, RuleSet, default_rules, load_rules
+from send_desk.timescales.validation import EventProblem, validate_new_event
 
 __all__ = [
     "Child",
     "Event",
     "EventError",
+    "EventProblem",
     "EventWarning",
     "Milestone",
     "RuleError",
@@ -36,4 +38,5 @@ __all__ = [
     "parse_event",
     "parse_events",
     "propose_phase_transfers",
+    "validate_new_event",
 ]

@@ -82,6 +82,7 @@ W_ORDER = "order"
 W_UNUSED = "unused"
 W_EXCEPTION = "exception"
 W_CLOSURE = "closure_window"
+W_EXCEPTION_AGAIN = "exception_again"
 
 
 class _Ev:
@@ -389,7 +390,7 @@ class _Run:
         if len(target.exceptions) > 1:
             self.warn(
                 event,
-                W_EXCEPTION,
+                W_EXCEPTION_AGAIN,
                 f"{what}: '{name}' (due {uk_date(target.due)}) already has an exception; "
                 "both are kept.",
             )

@@ -53,7 +53,7 @@ class EventWarning:
 
     event_index: int | None
     message: str
-    code: str = ""  # invalid, duplicate, future, order, unused, exception, closure_window
+    code: str = ""  # see the W_* codes of send_desk.timescales.engine
 
     def to_json(self) -> dict[str, Any]:
         return {"event_index": self.event_index, "code": self.code, "message": self.message}
