@@ -6,8 +6,10 @@
   milestone that recurs (annual review, review decision, advice...) appears once per
   cycle and ids can repeat; a cycle is identified by id and due date;
 * a milestone is *done* by the first matching event dated on or after its trigger
-  that no earlier cycle of the same rule has used (for the phase-transfer plan: the
-  latest plan issued in the 12 months up to the due date);
+  and no later than the next trigger of the same rule (the next review meeting, the
+  next request for advice from the same body...), so a late event is never credited
+  to an older cycle; for the phase-transfer plan: the latest plan issued in the 12
+  months up to the due date;
 * statuses: ``met`` (done on or before due), ``late`` (done after due), ``pending``
   (not done, today on or before due), ``overdue`` (not done, today after due),
   ``exception`` (late or overdue, with an exception recorded for it: the due date
@@ -61,7 +63,7 @@ from send_desk.timescales.milestones import (
     Timeline,
 )
 from send_desk.timescales.phase_transfer import next_proposed_transfer
-from send_desk.timescales.rules import Anchor, Condition, DoneBy, DueSpec, RuleSet
+from send_desk.timescales.rules import Anchor, Condition, DoneBy, DueSpec, Rule, RuleSet
 from send_desk.timescales.rules import default_rules as _default_rules
 from send_desk.timeutil import uk_date
 
@@ -191,55 +193,71 @@ class _Run:
             if rule.local and not self.include_local:
                 continue
             trigger = rule.trigger
-            cycles = by_type.get(trigger.event)
+            found = by_type.get(trigger.event)
             if trigger.initial is not None:
                 firsts = by_type.get(trigger.initial)
                 if firsts:
                     start = firsts[0]
                     self.used.add(start.pos)
-                    cycles = [start, *(e for e in cycles or () if e.date >= start.date)]
-            if not cycles:
+                    found = [start, *(e for e in found or () if e.date >= start.date)]
+            if not found:
                 continue
-            consumed: set[int] = set()
-            for event in cycles:
+            cycles = []
+            for event in found:
                 if event.type == trigger.event:
                     self.used.add(event.pos)
                     if trigger.where and not _matches(event.details, trigger.where):
                         continue
                     if trigger.where_not and _any_matches(event.details, trigger.where_not):
                         continue
-                if rule.requires and not all(self._holds(c, event) for c in rule.requires):
-                    continue
-                if rule.unless and any(self._holds(c, event) for c in rule.unless):
-                    continue
-                due = self._due(rule.due, event)
-                if due is None:
-                    continue
-                done = None
-                if rule.done_by is not None:
-                    done = self._done(rule.done_by, event, due, consumed)
-                    self.done_of[(rule.id, event.pos)] = done
-                    if done is not None:
-                        self.used.add(done.pos)
-                suffix = None
-                milestone_id = rule.id
-                if rule.id_suffix is not None:
-                    suffix = str(event.details.get(rule.id_suffix, ""))
-                    milestone_id = f"{rule.id}:{suffix}"
-                self.milestones.append(
-                    Milestone(
-                        id=milestone_id,
-                        due=due,
-                        rule=rule,
-                        today=self.today,
-                        trigger_date=event.date,
-                        suffix=suffix,
-                        done=done.date if done is not None else None,
-                        proposed=event.proposed,
-                        priority=rule.priority or self.child.looked_after,
-                        trigger_index=event.index,
-                    )
+                cycles.append(event)
+            if cycles:
+                self._run_cycles(rule, cycles)
+
+    def _run_cycles(self, rule: Rule, cycles: list[_Ev]) -> None:
+        """One milestone per trigger event. A cycle ends where the next one of the same
+        rule (and the same ``match`` fields) starts: events after that belong to it."""
+        match = rule.done_by.match if rule.done_by is not None else ()
+        ends: list[date | None] = [None] * len(cycles)
+        next_start: dict[tuple[Any, ...], date] = {}
+        for i in range(len(cycles) - 1, -1, -1):
+            key = tuple(cycles[i].details.get(name) for name in match)
+            ends[i] = next_start.get(key)
+            next_start[key] = cycles[i].date
+        consumed: set[int] = set()
+        for event, end in zip(cycles, ends, strict=True):
+            if rule.requires and not all(self._holds(c, event) for c in rule.requires):
+                continue
+            if rule.unless and any(self._holds(c, event) for c in rule.unless):
+                continue
+            due = self._due(rule.due, event, end)
+            if due is None:
+                continue
+            done = None
+            if rule.done_by is not None:
+                done = self._done(rule.done_by, event, end, due, consumed)
+                self.done_of[(rule.id, event.pos)] = done
+                if done is not None:
+                    self.used.add(done.pos)
+            suffix = None
+            milestone_id = rule.id
+            if rule.id_suffix is not None:
+                suffix = str(event.details.get(rule.id_suffix, ""))
+                milestone_id = f"{rule.id}:{suffix}"
+            self.milestones.append(
+                Milestone(
+                    id=milestone_id,
+                    due=due,
+                    rule=rule,
+                    today=self.today,
+                    trigger_date=event.date,
+                    suffix=suffix,
+                    done=done.date if done is not None else None,
+                    proposed=event.proposed,
+                    priority=rule.priority or self.child.looked_after,
+                    trigger_index=event.index,
                 )
+            )
 
     def _holds(self, condition: Condition, event: _Ev) -> bool:
         done = self.done_of.get((condition.milestone, event.pos))
@@ -247,11 +265,11 @@ class _Run:
             return False
         return all(done.details.get(name) == value for name, value in condition.done_with)
 
-    def _due(self, spec: DueSpec, event: _Ev) -> date | None:
+    def _due(self, spec: DueSpec, event: _Ev, end: date | None) -> date | None:
         if spec.later_of:
             day: date | None = None
             for part in spec.later_of:
-                candidate = self._due(part, event)
+                candidate = self._due(part, event, end)
                 if candidate is not None and (day is None or candidate > day):
                     day = candidate
             if day is None:
@@ -263,7 +281,7 @@ class _Run:
         else:
             base = event.date
             if spec.anchor is not None:
-                anchor = self._anchor(spec.anchor, event)
+                anchor = self._anchor(spec.anchor, event, end)
                 if anchor is None:
                     return None
                 self.used.add(anchor.pos)
@@ -282,7 +300,9 @@ class _Run:
             day = self.calendar.working_day_on_or_after(day)
         return day
 
-    def _anchor(self, anchor: Anchor, event: _Ev) -> _Ev | None:
+    def _anchor(self, anchor: Anchor, event: _Ev, end: date | None) -> _Ev | None:
+        """The latest event of the anchor's types before the trigger, or the first one
+        on or after it (and within the cycle)."""
         best: _Ev | None = None
         latest = anchor.pick == "latest_before_trigger"
         for type_id in anchor.events:
@@ -290,11 +310,17 @@ class _Run:
                 if latest:
                     if candidate.date < event.date and (best is None or candidate.pos > best.pos):
                         best = candidate
-                elif candidate.date >= event.date and (best is None or candidate.pos < best.pos):
+                elif (
+                    candidate.date >= event.date
+                    and (end is None or candidate.date <= end)
+                    and (best is None or candidate.pos < best.pos)
+                ):
                     best = candidate
         return best
 
-    def _done(self, done_by: DoneBy, event: _Ev, due: date, consumed: set[int]) -> _Ev | None:
+    def _done(
+        self, done_by: DoneBy, event: _Ev, end: date | None, due: date, consumed: set[int]
+    ) -> _Ev | None:
         if len(done_by.events) == 1:
             candidates = self.by_type.get(done_by.events[0], ())
         else:
@@ -314,6 +340,8 @@ class _Run:
                     found = candidate
             return found
         for candidate in candidates:
+            if end is not None and candidate.date > end:
+                break
             if candidate.date < event.date or candidate.pos in consumed:
                 continue
             if candidate.type == event.type and candidate.pos <= event.pos:
