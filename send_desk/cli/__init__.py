@@ -87,7 +87,9 @@ def _report_bug(args: argparse.Namespace, error: Exception) -> int:
         where = str(log_file)
     except OSError:
         sys.stderr.write(details)
-    print(f"send-desk: something went wrong inside SEND Desk; details are in {where}", file=sys.stderr)
+    print(
+        f"send-desk: something went wrong inside SEND Desk; details are in {where}", file=sys.stderr
+    )
     return 1
 
 
@@ -105,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as error:
         print(f"send-desk: {error.message}", file=sys.stderr)
         return error.exit_code
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - the one place bugs are caught, logged and reported
         known = _known_error(error)
         if known is None:
             return _report_bug(args, error)

@@ -30,7 +30,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = child_sub.add_parser("update", help="change fields of a child")
     p.add_argument("id", metavar="ID")
-    p.add_argument("--set", action="append", metavar="FIELD=VALUE", dest="assignments", required=True)
+    p.add_argument(
+        "--set", action="append", metavar="FIELD=VALUE", dest="assignments", required=True
+    )
     add_json_flag(p)
     p.set_defaults(handler=cmd_update)
 
@@ -40,8 +42,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--child", required=True, metavar="ID")
     p.add_argument("--type", required=True, metavar="TYPE")
     p.add_argument("--date", required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--set", action="append", metavar="FIELD=VALUE", dest="assignments",
-                   help="extra fields, e.g. outcome=assess or from=health")
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="FIELD=VALUE",
+        dest="assignments",
+        help="extra fields, e.g. outcome=assess or from=health",
+    )
     p.add_argument("--evidence", metavar="TEXT", help="evidence attached to the event")
     p.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     add_json_flag(p)
@@ -76,8 +83,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _show_text(child: dict[str, Any]) -> str:
-    from send_desk.timeutil import uk_date
     from datetime import date
+
+    from send_desk.timeutil import uk_date
 
     dob = date.fromisoformat(child["date_of_birth"])
     lines = [
@@ -91,19 +99,22 @@ def _show_text(child: dict[str, Any]) -> str:
         lines.append(f"  Looked after; placing authority {child['placing_authority']}")
     for member in child["family"]:
         needs = [
-            label for flag, label in (
+            label
+            for flag, label in (
                 ("interpreter_needed", f"interpreter ({member['language']})"),
                 ("independent_interpreter", "must be independent"),
                 ("easy_read", "easy-read"),
                 ("large_print", "large print"),
-            ) if member[flag]
+            )
+            if member[flag]
         ]
         lines.append(
             f"  {member['relationship']}: {member['name']} — prefers {member['preferred_contact']}"
             + (f"; NEEDS {', '.join(needs)}" if needs else "")
         )
     for event in child["events"]:
-        lines.append(f"  {uk_date(date.fromisoformat(event['date']))}  {event['type']} {event['details'] or ''}")
+        when = uk_date(date.fromisoformat(event["date"]))
+        lines.append(f"  {when}  {event['type']} {event['details'] or ''}")
     return "\n".join(lines)
 
 

@@ -10,7 +10,9 @@ from send_desk.cli.common import add_json_flag, print_json
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help="create the store if needed and fill it with a demo caseload")
-    p.add_argument("--children", type=int, default=2000, metavar="N", help="how many (default 2000)")
+    p.add_argument(
+        "--children", type=int, default=2000, metavar="N", help="how many (default 2000)"
+    )
     p.add_argument("--seed", type=int, default=1, metavar="S", help="same seed, same caseload")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="date the events are placed around")
     add_json_flag(p)
@@ -30,7 +32,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     store, created = open_or_create(args)
     with store:
         progress = None if args.json else (lambda m: print(f"… {m}", file=sys.stderr))
-        summary = build_demo(store, children=args.children, seed=args.seed, today=today, progress=progress)
+        summary = build_demo(
+            store, children=args.children, seed=args.seed, today=today, progress=progress
+        )
     summary["store"] = str(store.paths.root)
     summary["created_store"] = created
     if args.json:
@@ -42,8 +46,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"  {rows['child']:,} children, {rows['family_member']:,} family members and contacts, "
         f"{rows['setting']:,} settings, {rows['case_event']:,} statutory events"
     )
-    print(f"  {rows['app_user']:,} staff in 4 area teams; signed in as "
-          f"{summary['signed_in_as']['name']} ({summary['signed_in_as']['username']})")
+    print(
+        f"  {rows['app_user']:,} staff in 4 area teams; signed in as "
+        f"{summary['signed_in_as']['name']} ({summary['signed_in_as']['username']})"
+    )
     stages = ", ".join(f"{name} {count:,}" for name, count in summary["stages"].items())
     print(f"  stages: {stages}")
     print(f"  built in {summary['seconds']['total']} s")

@@ -37,7 +37,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("path", metavar="PATH", type=Path)
     p.set_defaults(handler=cmd_backup)
 
-    p = sub.add_parser("restore", help="replace the store with a backup (the current one is kept aside)")
+    p = sub.add_parser(
+        "restore", help="replace the store with a backup (the current one is kept aside)"
+    )
     add_json_flag(p)
     p.add_argument("path", metavar="PATH", type=Path)
     p.set_defaults(handler=cmd_restore)
@@ -88,7 +90,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OSError as error:
         from send_desk.storage.errors import StoreError, as_store_error
 
-        raise as_store_error(error) or StoreError(f"could not write {args.path}: {error}") from error
+        raise as_store_error(error) or StoreError(
+            f"could not write {args.path}: {error}"
+        ) from error
     counts = {name: len(rows) for name, rows in data["tables"].items()}
     return _say(
         args,
@@ -103,9 +107,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     data = read_export(args.path)
     store, _created = open_or_create(args)
-    with store:
-        with store.write() as session:
-            counts = import_store(session, data, store.actor)
+    with store, store.write() as session:
+        counts = import_store(session, data, store.actor)
     return _say(
         args,
         {"path": str(args.path), "rows": counts},

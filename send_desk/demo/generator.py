@@ -28,8 +28,8 @@ from send_desk.domain.children import (
     FamilyMemberCreate,
     Placement,
 )
-from send_desk.domain.events import CaseEvent
 from send_desk.domain.event_types import event_type
+from send_desk.domain.events import CaseEvent
 from send_desk.domain.organisation import Setting, Team, User
 from send_desk.domain.school_year import nc_year
 from send_desk.domain.stage import derive_stage
@@ -143,7 +143,9 @@ def _settings(b: _Builder, children: int) -> dict[str, list[uuid.UUID]]:
         phase, pattern, _ = (
             kinds[index] if index < len(kinds) else b.rng.choices(kinds, [k[2] for k in kinds])[0]
         )
-        name = pattern.format(place=b.rng.choice(vocab.PLACE_WORDS), saint=b.rng.choice(vocab.SAINTS))
+        name = pattern.format(
+            place=b.rng.choice(vocab.PLACE_WORDS), saint=b.rng.choice(vocab.SAINTS)
+        )
         setting_id = b.add(
             Setting,
             {
@@ -180,6 +182,10 @@ def _age_days(rng: random.Random) -> int:
     return rng.randint(band[0] * 365 + 30, band[1] * 365 + 330)
 
 
+def _local_part(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
 def _family(b: _Builder, child_id: uuid.UUID, child: dict[str, Any], language: str) -> None:
     rng, fake = b.rng, b.fake
     needs_interpreter = language != "English" and rng.random() < 0.55
@@ -189,11 +195,17 @@ def _family(b: _Builder, child_id: uuid.UUID, child: dict[str, Any], language: s
     elif rng.random() < 0.55:
         carers = [("mother", True), ("father", True)]
     else:
-        carers = [(rng.choice(("mother", "mother", "father", "grandparent", "kinship_carer")), True)]
+        carers = [
+            (rng.choice(("mother", "mother", "father", "grandparent", "kinship_carer")), True)
+        ]
     for position, (relationship, responsibility) in enumerate(carers):
         female = relationship == "mother" or (relationship != "father" and rng.random() < 0.7)
         first = fake.first_name_female() if female else fake.first_name_male()
-        last = child["last_name"] if relationship in ("mother", "father") and rng.random() < 0.8 else fake.last_name()
+        last = (
+            child["last_name"]
+            if relationship in ("mother", "father") and rng.random() < 0.8
+            else fake.last_name()
+        )
         method = rng.choices(("phone", "email", "letter", "text"), (45, 35, 10, 10))[0]
         professional = relationship == "social_worker"
         row = {
@@ -203,13 +215,15 @@ def _family(b: _Builder, child_id: uuid.UUID, child: dict[str, Any], language: s
             "parental_responsibility": responsibility,
             "main_contact": position == 0,
             "phone": b.landline() if professional else b.mobile(),
-            "email": f"{first.lower()}.{last.lower().replace(' ', '').replace(chr(39), '')}@example.com",
+            "email": f"{first.lower()}.{_local_part(last)}@example.com",
             "address": None if professional else child["address"],
             "postcode": None if professional else child["postcode"],
             "preferred_contact": "email" if professional else method,
             "language": None if professional else language,
             "interpreter_needed": needs_interpreter and not professional,
-            "independent_interpreter": needs_interpreter and not professional and rng.random() < 0.6,
+            "independent_interpreter": needs_interpreter
+            and not professional
+            and rng.random() < 0.6,
             "easy_read": easy_read and not professional,
             "large_print": not professional and rng.random() < 0.02,
             "notes": None,
@@ -293,27 +307,44 @@ def _children(
         if rng.random() < 0.3 and len(workers) > 1:
             previous = rng.choice(workers)
             earlier = start - timedelta(days=rng.randint(60, 700))
-            b.add(Allocation, {
-                "child_id": child_id, "caseworker_id": previous,
-                "team_id": b.rows[Team][vocab.TEAMS.index(team)]["id"],
-                "start_date": max(earlier, dob), "end_date": start,
-                "reason": rng.choice(("Caseworker left the team", "Caseload rebalanced")),
-            })
+            b.add(
+                Allocation,
+                {
+                    "child_id": child_id,
+                    "caseworker_id": previous,
+                    "team_id": b.rows[Team][vocab.TEAMS.index(team)]["id"],
+                    "start_date": max(earlier, dob),
+                    "end_date": start,
+                    "reason": rng.choice(("Caseworker left the team", "Caseload rebalanced")),
+                },
+            )
             workers = [w for w in workers if w != previous]
-        b.add(Allocation, {
-            "child_id": child_id, "caseworker_id": rng.choice(workers),
-            "team_id": b.rows[Team][vocab.TEAMS.index(team)]["id"],
-            "start_date": start, "end_date": None, "reason": "Allocated at request",
-        })
+        b.add(
+            Allocation,
+            {
+                "child_id": child_id,
+                "caseworker_id": rng.choice(workers),
+                "team_id": b.rows[Team][vocab.TEAMS.index(team)]["id"],
+                "start_date": start,
+                "end_date": None,
+                "reason": "Allocated at request",
+            },
+        )
 
         if year >= -1:
             phase = _setting_phase(rng, year)
             options = settings.get(phase) or settings["primary"]
-            b.add(Placement, {
-                "child_id": child_id, "setting_id": rng.choice(options),
-                "start_date": max(dob + timedelta(days=700), today - timedelta(days=rng.randint(30, 900))),
-                "end_date": None,
-            })
+            b.add(
+                Placement,
+                {
+                    "child_id": child_id,
+                    "setting_id": rng.choice(options),
+                    "start_date": max(
+                        dob + timedelta(days=700), today - timedelta(days=rng.randint(30, 900))
+                    ),
+                    "end_date": None,
+                },
+            )
         _family(b, child_id, child, language)
     return stages
 

@@ -53,8 +53,11 @@ def _request_and_assess(h: History, request: date, *, issue: bool = True) -> dat
             else "Parent in hospital for a month; confirmed by the family's social worker."
         )
         h.add(
-            "exception_recorded", decided + h.days(10, 40),
-            reason=reason, milestone="final_plan", evidence=evidence,
+            "exception_recorded",
+            decided + h.days(10, 40),
+            reason=reason,
+            milestone="final_plan",
+            evidence=evidence,
         )
     outcome_day = request + h.days(95, 125)
     if not h.add("issue_decision", outcome_day, outcome="issue" if issue else "not_issue"):

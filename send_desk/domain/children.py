@@ -185,9 +185,7 @@ class FamilyMemberBase(SQLModel):
                 f"{self.preferred_contact.value} is the preferred contact, "
                 "so a phone number is needed"
             )
-        if self.preferred_contact == ContactMethod.LETTER and not (
-            self.address or self.postcode
-        ):
+        if self.preferred_contact == ContactMethod.LETTER and not (self.address or self.postcode):
             raise ValueError("letter is the preferred contact, so an address is needed")
         if self.interpreter_needed and not self.language:
             raise ValueError("say which language the interpreter is for")

@@ -136,11 +136,7 @@ EVENT_TYPES: dict[str, EventType] = {
         EventType(
             "tribunal_order",
             "Tribunal order",
-            (
-                _choice(
-                    "order", "Order", "assess", "make_plan", "amend_plan", "change_placement"
-                ),
-            ),
+            (_choice("order", "Order", "assess", "make_plan", "amend_plan", "change_placement"),),
         ),
         EventType(
             "exception_recorded",

@@ -43,9 +43,8 @@ def allocate(
         if current.caseworker_id == caseworker_id:
             raise Refused(f"the case is already allocated to {user.display_name}")
         if start_date < current.start_date:
-            raise Refused(
-                f"the new allocation cannot start before the current one ({uk_date(current.start_date)})"
-            )
+            since = uk_date(current.start_date)
+            raise Refused(f"the new allocation cannot start before the current one ({since})")
         current.end_date = start_date
     values = validate(
         AllocationCreate,
@@ -76,9 +75,8 @@ def place(
         if current.setting_id == setting_id:
             raise Refused("the child is already placed at that setting")
         if start_date < current.start_date:
-            raise Refused(
-                f"the new placement cannot start before the current one ({uk_date(current.start_date)})"
-            )
+            since = uk_date(current.start_date)
+            raise Refused(f"the new placement cannot start before the current one ({since})")
         current.end_date = start_date
     values = validate(
         PlacementCreate, {"child_id": child_id, "setting_id": setting_id, "start_date": start_date}

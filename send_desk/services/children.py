@@ -22,7 +22,9 @@ from send_desk.services.validation import merged_update, validate
 from send_desk.storage.journal import row_values
 
 
-def create_child(session: Session, data: Mapping[str, Any], *, today: date | None = None) -> uuid.UUID:
+def create_child(
+    session: Session, data: Mapping[str, Any], *, today: date | None = None
+) -> uuid.UUID:
     values = validate(ChildCreate, data, today)
     child = Child.model_validate(values)
     session.add(child)
@@ -237,4 +239,3 @@ def child_history(session: Session, child_id: uuid.UUID) -> list[dict[str, Any]]
         }
         for entry, name in entries
     ]
-

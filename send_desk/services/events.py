@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from send_desk.domain.children import Child
-from send_desk.domain.events import CaseEvent
 from send_desk.domain.event_types import event_type
+from send_desk.domain.events import CaseEvent
 from send_desk.domain.stage import derive_stage
 from send_desk.services.children import get_child
 from send_desk.services.errors import Refused, ValidationFailed

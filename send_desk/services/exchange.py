@@ -225,7 +225,8 @@ def import_store(session: Session, data: Mapping[str, Any], actor: Actor) -> dic
     for model in JOURNALED:
         insert_rows(session, model, checked[model.__tablename__], actor, op="import")
     present = set(
-        session.execute(select(JournalEntry.device_id, JournalEntry.device_seq)).tuples()
+        (row.device_id, row.device_seq)
+        for row in session.execute(select(JournalEntry.device_id, JournalEntry.device_seq))
     )
     fresh = [h for h in history if (h["device_id"], h["device_seq"]) not in present]
     if fresh:

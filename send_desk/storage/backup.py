@@ -95,7 +95,13 @@ def restore_store(paths: DataPaths, source: Path, password: str) -> dict[str, An
         raise StoreError(f"there is no file {source}") from None
     except zipfile.BadZipFile:
         raise NotAStore(f"{source} is not a SEND Desk backup") from None
-    with archive, tempfile.TemporaryDirectory(prefix="send-desk-restore-", dir=paths.root.parent if paths.root.parent.exists() else None) as work:
+    with (
+        archive,
+        tempfile.TemporaryDirectory(
+            prefix="send-desk-restore-",
+            dir=paths.root.parent if paths.root.parent.exists() else None,
+        ) as work,
+    ):
         names = set(archive.namelist())
         if not {_DB, _KEY, _MANIFEST} <= names:
             raise NotAStore(f"{source} is not a SEND Desk backup")

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import inspect, insert, update
+from sqlalchemy import insert, inspect, update
 from sqlalchemy.orm import Session
 
 from send_desk.domain.base import AUDIT_COLUMNS

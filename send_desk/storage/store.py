@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
@@ -168,10 +168,14 @@ def _read_info(engine: Engine, expected_store_id: str) -> StoreInfo:
     if meta.get("store_id") != expected_store_id:
         raise NotAStore("the key file belongs to a different store")
     user = meta.get("user_id") or None
-    return StoreInfo(expected_store_id, uuid.UUID(meta["device_id"]), uuid.UUID(user) if user else None)
+    return StoreInfo(
+        expected_store_id, uuid.UUID(meta["device_id"]), uuid.UUID(user) if user else None
+    )
 
 
-def open_store(paths: DataPaths, password: str | None = None, *, raw_key: bytes | None = None) -> Store:
+def open_store(
+    paths: DataPaths, password: str | None = None, *, raw_key: bytes | None = None
+) -> Store:
     """Unlock and open a store, migrating it (after a copy) when it is older.
 
     Raises WrongPassword, StoreMissing, NotAStore or StoreError.
