@@ -1,0 +1,115 @@
+"""Display words for stored codes, shared by the backend's plain data and the GUI."""
+
+from __future__ import annotations
+
+from send_desk.domain.codes import (
+    NEED_LABELS,
+    STAGE_LABELS,
+    ContactMethod,
+    Need,
+    Phase,
+    Relationship,
+    Sex,
+    Stage,
+)
+from send_desk.domain.event_types import EVENT_TYPES
+
+RELATIONSHIP_LABELS: dict[str, str] = {
+    r.value: r.value.replace("_", " ").capitalize() for r in Relationship
+}
+RELATIONSHIP_LABELS["step_parent"] = "Step-parent"
+RELATIONSHIP_LABELS["young_person"] = "The young person"
+
+CONTACT_LABELS: dict[str, str] = {
+    ContactMethod.PHONE.value: "Phone call",
+    ContactMethod.EMAIL.value: "Email",
+    ContactMethod.LETTER.value: "Letter",
+    ContactMethod.TEXT.value: "Text message",
+}
+
+PHASE_LABELS: dict[str, str] = {
+    p.value: p.value.replace("_", " ").capitalize().replace("Post16", "Post-16") for p in Phase
+}
+PHASE_LABELS["post16"] = "Post-16"
+
+SEX_LABELS: dict[str, str] = {
+    Sex.FEMALE.value: "Female",
+    Sex.MALE.value: "Male",
+    Sex.UNKNOWN.value: "Not recorded",
+}
+
+NEEDS: list[tuple[str, str]] = [(need.value, NEED_LABELS[need]) for need in Need]
+STAGES: list[tuple[str, str]] = [(stage.value, STAGE_LABELS[stage]) for stage in Stage]
+
+TABLE_LABELS = {
+    "child": "child's record",
+    "family_member": "family member or contact",
+    "placement": "setting",
+    "allocation": "allocation",
+    "case_event": "event",
+}
+
+FIELD_LABELS = {
+    "first_name": "First name",
+    "last_name": "Last name",
+    "preferred_name": "Preferred name",
+    "date_of_birth": "Date of birth",
+    "sex": "Sex",
+    "upn": "UPN",
+    "address": "Address",
+    "postcode": "Postcode",
+    "home_language": "Home language",
+    "nc_year_override": "Year group (set by hand)",
+    "looked_after": "Looked after",
+    "placing_authority": "Placing authority",
+    "primary_need": "Primary need",
+    "secondary_need": "Secondary need",
+    "name": "Name",
+    "relationship": "Relationship",
+    "parental_responsibility": "Parental responsibility",
+    "main_contact": "Main contact",
+    "phone": "Phone",
+    "email": "Email",
+    "preferred_contact": "Preferred contact",
+    "language": "Language",
+    "interpreter_needed": "Interpreter needed",
+    "independent_interpreter": "Independent interpreter",
+    "easy_read": "Easy-read",
+    "large_print": "Large print",
+    "notes": "Notes",
+    "start_date": "Start date",
+    "end_date": "End date",
+    "reason": "Reason",
+    "setting_id": "Setting",
+    "caseworker_id": "Caseworker",
+    "team_id": "Team",
+}
+
+
+def need_label(code: str | None) -> str:
+    if not code:
+        return ""
+    try:
+        return NEED_LABELS[Need(code)]
+    except ValueError:
+        return code
+
+
+def stage_label(code: str | None) -> str:
+    if not code:
+        return ""
+    try:
+        return STAGE_LABELS[Stage(code)]
+    except ValueError:
+        return code
+
+
+def event_label(type_id: str) -> str:
+    kind = EVENT_TYPES.get(type_id)
+    return kind.label if kind else type_id.replace("_", " ").capitalize()
+
+
+def field_label(name: str | None) -> str:
+    if not name:
+        return ""
+    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
