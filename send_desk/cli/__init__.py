@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "demo_cmd",
     "child_cmds",
     "timeline_cmd",
+    "bench_cmd",
 )
 
 log = logging.getLogger("send_desk")

@@ -1,0 +1,12 @@
+"""Benchmarks behind `send-desk bench`: each prints figures against its budget.
+
+Budgets are checked here, by a person reading figures, not by timed assertions in
+the test suite (timings on a shared CI machine are too noisy to fail a build on).
+"""
+
+from __future__ import annotations
+
+# name -> module with `run(children: int, workdir: Path) -> dict[str, object]`
+BENCHMARKS = {
+    "store": "send_desk.bench.store",
+}
