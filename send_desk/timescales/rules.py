@@ -58,6 +58,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -329,8 +330,10 @@ def _due(value: Any, trigger: Trigger, where: _Where, what: str = "due") -> DueS
         if match is None:
             raise where.error(f'{what}.date_in_year must be MM-DD, e.g. "02-15" (not {text!r})')
         month, day = int(match[1]), int(match[2])
-        if not (1 <= month <= 12 and 1 <= day <= 31) or (month, day) == (2, 29):
-            raise where.error(f"{what}.date_in_year {text!r} is not a day of every year")
+        try:
+            date(2001, month, day)  # a year with no 29 February
+        except ValueError:
+            raise where.error(f"{what}.date_in_year {text!r} is not a day of every year") from None
         extras = {extra.name: extra for extra in EVENT_TYPES[trigger.event].extras}
         if year_of not in extras or extras[str(year_of)].kind != "date":
             raise where.error(
