@@ -183,7 +183,7 @@ def test_a_folder_without_rules_is_refused(tmp_path: Path) -> None:
 def test_conventions_given_twice_are_refused(tmp_path: Path) -> None:
     (tmp_path / "a.toml").write_text("[conventions]\n", encoding="utf-8")
     (tmp_path / "b.toml").write_text("[conventions]\n", encoding="utf-8")
-    with pytest.raises(RuleError, match="b.toml: \\[conventions\\] is given in more than one"):
+    with pytest.raises(RuleError, match=r"b.toml: \[conventions\] is given in more than one"):
         load_rules(tmp_path)
 
 
