@@ -1,5 +1,10 @@
 """Every table, imported in one place so that metadata and migrations see them all."""
 
+from typing import cast
+
+from sqlalchemy import Table
+from sqlmodel import SQLModel
+
 from send_desk.domain.children import Allocation, Child, FamilyMember, Placement
 from send_desk.domain.events import CaseEvent
 from send_desk.domain.journal import DeviceState, JournalEntry, StoreMeta
@@ -7,6 +12,21 @@ from send_desk.domain.organisation import Setting, Team, User
 
 # Tables whose writes are journaled, in an order that satisfies foreign keys.
 JOURNALED = (Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent)
+
+
+def table_name(model: type[SQLModel]) -> str:
+    """The name of a table model's table.
+
+    SQLModel types ``__tablename__`` as ``str | Callable[..., str]`` because its default
+    is a ``declared_attr``; on a table class it always reads as the string.
+    """
+    return cast(str, model.__tablename__)
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """A table model's Core table (SQLModel does not declare ``__table__`` for typing)."""
+    return model.metadata.tables[table_name(model)]
+
 
 __all__ = [
     "JOURNALED",
@@ -21,4 +41,6 @@ __all__ = [
     "StoreMeta",
     "Team",
     "User",
+    "table_name",
+    "table_of",
 ]

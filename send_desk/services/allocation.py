@@ -9,8 +9,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from send_desk.domain.children import Allocation, AllocationCreate, Placement, PlacementCreate
 from send_desk.domain.codes import Role
@@ -37,7 +36,9 @@ def allocate(
     if user.role == Role.ADMIN or user.team_id is None:
         raise Refused(f"{user.display_name} is not in a team, so cannot hold cases")
     current = session.scalar(
-        select(Allocation).where(Allocation.child_id == child_id, Allocation.end_date.is_(None))  # type: ignore[union-attr]
+        select(Allocation).where(
+            Allocation.child_id == child_id, col(Allocation.end_date).is_(None)
+        )
     )
     if current is not None:
         if current.caseworker_id == caseworker_id:
@@ -69,7 +70,7 @@ def place(
     if session.get(Setting, setting_id) is None:
         raise NotFound("that setting does not exist")
     current = session.scalar(
-        select(Placement).where(Placement.child_id == child_id, Placement.end_date.is_(None))  # type: ignore[union-attr]
+        select(Placement).where(Placement.child_id == child_id, col(Placement.end_date).is_(None))
     )
     if current is not None:
         if current.setting_id == setting_id:

@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, and_, cast, func, or_, select
-from sqlmodel import Session
+import sqlalchemy as sa
+from sqlalchemy import String, and_, cast, func, or_
+from sqlmodel import Session, col, select
 
 from send_desk.domain.children import Allocation, Child, ChildCreate, FamilyMember, Placement
 from send_desk.domain.codes import STAGE_LABELS, Stage
@@ -94,29 +95,30 @@ def list_children(
     caseworker: str | None = None,
 ) -> list[dict[str, Any]]:
     """One row per child: id, name, team, caseworker, year group, stage."""
-    current = and_(Allocation.child_id == Child.id, Allocation.end_date.is_(None))  # type: ignore[union-attr]
+    current = and_(col(Allocation.child_id) == Child.id, col(Allocation.end_date).is_(None))
+    # sqlmodel's select takes at most four columns, so this one is SQLAlchemy's.
     query = (
-        select(
-            Child.id,
-            Child.first_name,
-            Child.last_name,
-            Child.date_of_birth,
-            Child.nc_year_override,
-            Child.stage,
-            Child.looked_after,
-            Team.name,
-            User.display_name,
-            User.username,
+        sa.select(
+            col(Child.id),
+            col(Child.first_name),
+            col(Child.last_name),
+            col(Child.date_of_birth),
+            col(Child.nc_year_override),
+            col(Child.stage),
+            col(Child.looked_after),
+            col(Team.name),
+            col(User.display_name),
+            col(User.username),
         )
         .outerjoin(Allocation, current)
-        .outerjoin(User, User.id == Allocation.caseworker_id)
-        .outerjoin(Team, Team.id == Allocation.team_id)
-        .order_by(Child.last_name, Child.first_name, Child.id)
+        .outerjoin(User, col(User.id) == Allocation.caseworker_id)
+        .outerjoin(Team, col(Team.id) == Allocation.team_id)
+        .order_by(col(Child.last_name), col(Child.first_name), col(Child.id))
     )
     if team:
-        query = query.where(Team.id == find_team(session, team).id)
+        query = query.where(col(Team.id) == find_team(session, team).id)
     if caseworker:
-        query = query.where(User.id == find_user(session, caseworker).id)
+        query = query.where(col(User.id) == find_user(session, caseworker).id)
     rows = []
     for row in session.execute(query):
         year = _year_group(row.date_of_birth, row.nc_year_override, today)
@@ -156,15 +158,15 @@ def child_detail(session: Session, child_id: uuid.UUID, *, today: date) -> dict[
     family = session.scalars(
         select(FamilyMember)
         .where(FamilyMember.child_id == child_id)
-        .order_by(FamilyMember.main_contact.desc(), FamilyMember.name)  # type: ignore[attr-defined]
+        .order_by(col(FamilyMember.main_contact).desc(), col(FamilyMember.name))
     ).all()
     data["family"] = [_plain(member, drop=("child_id",)) for member in family]
 
-    placements = session.execute(
+    placements = session.exec(
         select(Placement, Setting)
-        .join(Setting, Setting.id == Placement.setting_id)
+        .join(Setting, col(Setting.id) == Placement.setting_id)
         .where(Placement.child_id == child_id)
-        .order_by(Placement.start_date.desc())  # type: ignore[attr-defined]
+        .order_by(col(Placement.start_date).desc())
     ).all()
     data["settings"] = [
         {
@@ -177,12 +179,12 @@ def child_detail(session: Session, child_id: uuid.UUID, *, today: date) -> dict[
     current_setting = next((p for p in data["settings"] if p["current"]), None)
     data["current_setting"] = current_setting["setting"] if current_setting else None
 
-    allocations = session.execute(
+    allocations = session.exec(
         select(Allocation, User, Team)
-        .join(User, User.id == Allocation.caseworker_id)
-        .join(Team, Team.id == Allocation.team_id)
+        .join(User, col(User.id) == Allocation.caseworker_id)
+        .join(Team, col(Team.id) == Allocation.team_id)
         .where(Allocation.child_id == child_id)
-        .order_by(Allocation.start_date.desc())  # type: ignore[attr-defined]
+        .order_by(col(Allocation.start_date).desc())
     ).all()
     data["allocations"] = [
         {
@@ -203,7 +205,7 @@ def child_detail(session: Session, child_id: uuid.UUID, *, today: date) -> dict[
     events = session.scalars(
         select(CaseEvent)
         .where(CaseEvent.child_id == child_id)
-        .order_by(CaseEvent.date, CaseEvent.created_at)  # type: ignore[arg-type]
+        .order_by(col(CaseEvent.date), col(CaseEvent.created_at))
     ).all()
     data["events"] = [_plain(event, drop=("child_id",)) for event in events]
     data["history"] = child_history(session, child_id)
@@ -213,18 +215,18 @@ def child_detail(session: Session, child_id: uuid.UUID, *, today: date) -> dict[
 def related_row_ids(session: Session, child_id: uuid.UUID) -> list[uuid.UUID]:
     ids = [child_id]
     for model in (FamilyMember, Placement, Allocation, CaseEvent):
-        ids += session.scalars(select(model.id).where(model.child_id == child_id)).all()  # type: ignore[attr-defined]
+        ids += session.scalars(select(model.id).where(model.child_id == child_id)).all()
     return ids
 
 
 def child_history(session: Session, child_id: uuid.UUID) -> list[dict[str, Any]]:
     """Who changed what, when: the journal entries of the child and its related rows."""
     ids = related_row_ids(session, child_id)
-    entries = session.execute(
+    entries = session.exec(
         select(JournalEntry, User.display_name)
-        .outerjoin(User, User.id == JournalEntry.user_id)
-        .where(JournalEntry.row_id.in_(ids))  # type: ignore[attr-defined]
-        .order_by(JournalEntry.at, JournalEntry.seq)  # type: ignore[arg-type]
+        .outerjoin(User, col(User.id) == JournalEntry.user_id)
+        .where(col(JournalEntry.row_id).in_(ids))
+        .order_by(col(JournalEntry.at), col(JournalEntry.seq))
     ).all()
     return [
         {

@@ -7,8 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from send_desk.domain.children import Child
 from send_desk.domain.event_types import event_type

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import func, insert, select
-from sqlmodel import Session
+from sqlalchemy import func, insert
+from sqlmodel import Session, col, select
 
 from send_desk import __version__
 from send_desk.domain.children import (
@@ -28,7 +28,7 @@ from send_desk.domain.event_types import event_type
 from send_desk.domain.journal import JournalEntry
 from send_desk.domain.organisation import SettingCreate, TeamCreate, UserCreate
 from send_desk.domain.stage import derive_stage
-from send_desk.domain.tables import JOURNALED
+from send_desk.domain.tables import JOURNALED, table_name, table_of
 from send_desk.services.errors import Refused, ValidationFailed, from_pydantic
 from send_desk.storage.journal import Actor, insert_rows, row_values
 from send_desk.storage.migrate import head_revision
@@ -60,9 +60,9 @@ _AUDIT = ("created_at", "created_by", "updated_at", "updated_by")
 def export_store(session: Session, store_id: str) -> dict[str, Any]:
     tables: dict[str, list[dict[str, Any]]] = {}
     for model in JOURNALED:
-        rows = session.scalars(select(model).order_by(model.id)).all()  # type: ignore[attr-defined]
-        tables[model.__tablename__] = [row_values(row) for row in rows]
-    journal = session.scalars(select(JournalEntry).order_by(JournalEntry.seq)).all()  # type: ignore[arg-type]
+        rows = session.scalars(select(model).order_by(col(model.id))).all()
+        tables[table_name(model)] = [row_values(row) for row in rows]
+    journal = session.scalars(select(JournalEntry).order_by(col(JournalEntry.seq))).all()
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -191,13 +191,13 @@ def import_store(session: Session, data: Mapping[str, Any], actor: Actor) -> dic
         raise Refused("this store is not empty: import into a new store (use a new --data-dir)")
     today = london_today()
     tables = data["tables"]
-    unknown = sorted(set(tables) - {m.__tablename__ for m in JOURNALED})
+    unknown = sorted(set(tables) - {table_name(m) for m in JOURNALED})
     if unknown:
         raise ValidationFailed(f"the export has unknown tables: {', '.join(unknown)}")
     checked: dict[str, list[dict[str, Any]]] = {}
     ids: dict[str, set[uuid.UUID]] = {}
     for model in JOURNALED:
-        name = model.__tablename__
+        name = table_name(model)
         raw_rows = tables.get(name, [])
         if not isinstance(raw_rows, list):
             raise ValidationFailed(f"{name} is not a list of rows")
@@ -223,14 +223,14 @@ def import_store(session: Session, data: Mapping[str, Any], actor: Actor) -> dic
     history = [_check_journal(raw, i) for i, raw in enumerate(data.get("journal") or [])]
 
     for model in JOURNALED:
-        insert_rows(session, model, checked[model.__tablename__], actor, op="import")
+        insert_rows(session, model, checked[table_name(model)], actor, op="import")
     present = set(
         (row.device_id, row.device_seq)
         for row in session.execute(select(JournalEntry.device_id, JournalEntry.device_seq))
     )
     fresh = [h for h in history if (h["device_id"], h["device_seq"]) not in present]
     if fresh:
-        session.execute(insert(JournalEntry.__table__), fresh)  # type: ignore[attr-defined]
+        session.execute(insert(table_of(JournalEntry)), fresh)
     counts = {name: len(rows) for name, rows in checked.items()}
     counts["journal"] = len(fresh)
     return counts

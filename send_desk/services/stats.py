@@ -2,34 +2,35 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlalchemy import func
+from sqlmodel import Session, col, select
 
 from send_desk.domain.children import Allocation, Child
 from send_desk.domain.organisation import Team, User
-from send_desk.domain.tables import JOURNALED, JournalEntry
+from send_desk.domain.tables import JOURNALED, JournalEntry, table_name
 
 
 def store_stats(session: Session) -> dict[str, Any]:
     tables = {
-        model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
+        table_name(model): session.scalar(select(func.count()).select_from(model)) or 0
         for model in (*JOURNALED, JournalEntry)
     }
-    children = dict(
-        session.execute(
-            select(Allocation.team_id, func.count(Allocation.child_id))
-            .where(Allocation.end_date.is_(None))  # type: ignore[union-attr]
-            .group_by(Allocation.team_id)
+    children: dict[uuid.UUID, int] = dict(
+        session.exec(
+            select(col(Allocation.team_id), func.count(col(Allocation.child_id)))
+            .where(col(Allocation.end_date).is_(None))
+            .group_by(col(Allocation.team_id))
         ).all()
     )
-    staff: dict[tuple[Any, str], int] = {
+    staff: dict[tuple[uuid.UUID | None, str], int] = {
         (team_id, role): count
-        for team_id, role, count in session.execute(
-            select(User.team_id, User.role, func.count())
-            .where(User.active.is_(True))  # type: ignore[attr-defined]
-            .group_by(User.team_id, User.role)
+        for team_id, role, count in session.exec(
+            select(col(User.team_id), col(User.role), func.count())
+            .where(col(User.active).is_(True))
+            .group_by(col(User.team_id), col(User.role))
         ).all()
     }
     teams = [
@@ -43,7 +44,7 @@ def store_stats(session: Session) -> dict[str, Any]:
     ]
     unallocated = tables["child"] - sum(children.values())
     looked_after = session.scalar(
-        select(func.count()).select_from(Child).where(Child.looked_after.is_(True))  # type: ignore[attr-defined]
+        select(func.count()).select_from(Child).where(col(Child.looked_after).is_(True))
     )
     return {
         "tables": tables,

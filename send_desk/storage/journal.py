@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from send_desk.domain.base import AUDIT_COLUMNS
 from send_desk.domain.journal import DeviceState, JournalEntry
-from send_desk.domain.tables import JOURNALED
+from send_desk.domain.tables import JOURNALED, table_of
 from send_desk.ids import uuid7
 from send_desk.timeutil import utcnow
 
@@ -189,7 +189,7 @@ def insert_rows(
                 "at": now,
             }
         )
-    session.execute(insert(JournalEntry.__table__), journal_rows)  # type: ignore[attr-defined]
+    session.execute(insert(table_of(JournalEntry)), journal_rows)
     # Keep the DeviceState row in the session in step with what was reserved.
     session.flush()
 

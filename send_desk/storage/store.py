@@ -9,11 +9,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import sessionmaker
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from send_desk import __version__
 from send_desk.domain.journal import DeviceState, StoreMeta
@@ -164,7 +164,7 @@ def create_store(paths: DataPaths, password: str) -> Store:
 
 def _read_info(engine: Engine, expected_store_id: str) -> StoreInfo:
     with Session(engine) as session:
-        meta = {row.key: row.value for row in session.exec(select(StoreMeta)).scalars()}
+        meta = {row.key: row.value for row in session.exec(select(StoreMeta))}
     if meta.get("store_id") != expected_store_id:
         raise NotAStore("the key file belongs to a different store")
     user = meta.get("user_id") or None
