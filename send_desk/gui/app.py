@@ -1,0 +1,185 @@
+"""Starting the desktop app: the QApplication, the start window, the main window,
+and ``--self-test`` (time to an interactive caseload, for CI and the frozen build)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from send_desk import __version__
+from send_desk.backend import Backend, DataPaths
+from send_desk.gui.ops import Ops
+
+log = logging.getLogger("send_desk.gui")
+
+
+def process_age() -> float | None:
+    """Seconds since this process started (Linux /proc; psutil elsewhere when present)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        started_ticks = int(fields[19])
+        with open("/proc/uptime", encoding="ascii") as handle:
+            uptime = float(handle.read().split()[0])
+        return uptime - started_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        pass
+    try:
+        import psutil  # type: ignore[import-untyped]
+
+        return time.time() - float(psutil.Process().create_time())
+    except Exception:  # noqa: BLE001 - optional measurement only
+        return None
+
+
+def resident_memory_mb() -> tuple[float | None, float | None]:
+    """(current, peak) resident memory in MB, where the OS tells."""
+    try:
+        values = {}
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                key, _, rest = line.partition(":")
+                if key in ("VmRSS", "VmHWM"):
+                    values[key] = int(rest.split()[0]) / 1024
+        return values.get("VmRSS"), values.get("VmHWM")
+    except OSError:
+        pass
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return None, peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    except (ImportError, OSError):
+        return None, None
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setApplicationName("SEND Desk")
+    QApplication.setOrganizationName("SEND Desk")
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(list(argv or sys.argv[:1]))
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    return app
+
+
+def _setup_logging(paths: DataPaths) -> None:
+    try:
+        paths.logs.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(paths.logs / "send-desk.log", encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("send_desk")
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def _install_excepthook(paths: DataPaths) -> None:
+    """A bug in a slot: log it with its traceback, tell the user in one sentence."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            QMessageBox.warning(
+                app.activeWindow(), "SEND Desk",
+                "Something went wrong inside SEND Desk. Your saved work is safe. Details are "
+                f"in {paths.logs / 'send-desk.log'} for the IT service desk.",
+            )
+
+    sys.excepthook = hook
+
+
+def show_main_window(backend: Backend, ops: Ops, **kwargs: Any) -> Any:
+    from send_desk.gui.main_window import MainWindow
+
+    window = MainWindow(backend, ops, **kwargs)
+    caseload = window.caseload
+    caseload.restore_saved_filter()
+    caseload.reload()
+    caseload.load_options()
+    window.show()
+    return window
+
+
+def run_gui(paths: DataPaths) -> int:
+    """`send-desk` with no command: start (first run or unlock), then the main window."""
+    from send_desk.gui.start import StartWindow
+
+    app = create_application()
+    _setup_logging(paths)
+    _install_excepthook(paths)
+    ops = Ops()
+    start = StartWindow(paths, ops)
+    state: dict[str, Any] = {}
+
+    def opened(backend: Backend) -> None:
+        state["backend"] = backend
+        state["window"] = show_main_window(backend, ops)
+        start.close()
+
+    start.opened.connect(opened)
+    start.show()
+    code = app.exec()
+    ops.wait()
+    backend = state.get("backend")
+    if backend is not None:
+        backend.close()
+    return int(code)
+
+
+def self_test(paths: DataPaths, password: str, *, out: Any = None) -> int:
+    """Open the store, show the main window with the caseload, report, close."""
+    out = out or sys.stdout
+    started = time.perf_counter()
+    app = create_application()
+    ops = Ops()
+    backend = Backend.open(paths, password)
+    try:
+        window = show_main_window(backend, ops, idle_ms=60 * 60_000)
+        if not ops.wait(60_000):
+            raise RuntimeError("the caseload did not load within 60 s")
+        table = window.caseload.table
+        model = window.caseload.model
+        rows = model.rowCount()
+        if rows:
+            # the rows a user sees first must be fetched and painted
+            table.scrollToTop()
+            first = model.data(model.index(0, 0))
+            if not first:
+                raise RuntimeError("the first caseload row has no data")
+        app.processEvents()
+        window.caseload.table.viewport().repaint()
+        interactive = time.perf_counter() - started
+        age = process_age()
+        current, peak = resident_memory_mb()
+        from_start = f"{age:.2f} s from process start" if age is not None else "process start n/a"
+        print(
+            f"self-test: interactive in {from_start}, {interactive:.2f} s from opening; "
+            f"{rows} children in the caseload; "
+            f"resident memory {current or 0:.0f} MB (peak {peak or 0:.0f} MB)",
+            file=out,
+        )
+        print(f"self-test: store {Path(paths.root)}; version {__version__}", file=out)
+        window.close()
+        app.processEvents()
+    finally:
+        ops.wait()
+        backend.close()
+    return 0

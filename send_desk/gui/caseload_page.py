@@ -1,0 +1,318 @@
+"""The Caseload page: filters, saved filters and the lazily filled table of children."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from send_desk.backend import CaseloadQuery
+from send_desk.backend.labels import NEEDS, STAGES
+from send_desk.domain.school_year import nc_year_label
+from send_desk.gui.caseload_model import ID_ROLE, CaseloadModel
+from send_desk.gui.pages import AppContext
+
+DEBOUNCE_MS = 180
+SAVED_FILTERS = (
+    ("all", "All children"),
+    ("mine", "My caseload"),
+    ("my_team", "My team"),
+    ("reviews_this_term", "Reviews due this term"),
+    ("looked_after", "Looked-after children"),
+    ("unallocated", "Not allocated"),
+)
+
+
+def _combo(name: str, first: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setToolTip(name)
+    combo.addItem(first, None)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return combo
+
+
+class CaseloadPage(QWidget):
+    """Emits ``ids_loaded(count)`` each time a query's ids are in the model."""
+
+    ids_loaded = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.backend = context.backend
+        self.ops = context.ops
+        self.total = 0
+        self._generation = 0
+        self._sort = ("name", False)
+        self._loading_options = False
+        self.setAccessibleName("Caseload")
+
+        self.model = CaseloadModel(self.backend.caseload_rows, self)
+
+        # --- filter bar
+        self.saved = _combo("Saved filter", SAVED_FILTERS[0][1])
+        self.saved.clear()
+        for key, label in SAVED_FILTERS:
+            self.saved.addItem(label, key)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("Filter by name, UPN, school or postcode")
+        self.text.setAccessibleName("Filter children by name, UPN, school or postcode")
+        self.text.setClearButtonEnabled(True)
+        self.text.setMinimumWidth(260)
+        self.team = _combo("Team", "All teams")
+        self.caseworker = _combo("Caseworker", "All caseworkers")
+        self.stage = _combo("Stage", "All stages")
+        for code, label in STAGES:
+            self.stage.addItem(label, code)
+        self.need = _combo("Need", "All needs")
+        for code, label in NEEDS:
+            self.need.addItem(f"{code} – {label}", code)
+        self.year = _combo("Year group", "All year groups")
+        for year in range(-2, 15):
+            self.year.addItem(nc_year_label(year), year)
+        self.looked_after = QCheckBox("&Looked after")
+        self.phase_transfer = QCheckBox("&Phase transfer")
+        self.tribunal = QCheckBox("&Tribunal")
+        self.overdue = QCheckBox("Overdue")
+        self.overdue.setEnabled(False)
+        self.overdue.setToolTip("Coming with the statutory clock: deadlines are not computed yet")
+        for box, name in (
+            (self.looked_after, "Only looked-after children"),
+            (self.phase_transfer, "Only children in a phase transfer year or with one recorded"),
+            (self.tribunal, "Only children with a Tribunal appeal in the last 12 months"),
+            (self.overdue, "Only children with an overdue deadline (coming with the clock)"),
+        ):
+            box.setAccessibleName(name)
+            box.setToolTip(box.toolTip() or name)
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.setAccessibleName("Clear filters")
+        self.count = QLabel()
+        self.count.setAccessibleName("Number of children shown")
+
+        top = QHBoxLayout()
+        saved_label = QLabel("&Show")
+        saved_label.setBuddy(self.saved)
+        top.addWidget(saved_label)
+        top.addWidget(self.saved)
+        top.addWidget(self.text, 1)
+        top.addWidget(self.count)
+        second = QHBoxLayout()
+        for widget in (self.team, self.caseworker, self.stage, self.need, self.year):
+            second.addWidget(widget)
+        second.addSpacing(8)
+        for widget in (self.looked_after, self.phase_transfer, self.tribunal, self.overdue):
+            second.addWidget(widget)
+        second.addStretch(1)
+        second.addWidget(self.clear_button)
+
+        # --- table
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Children")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 10
+        )
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        widths = (200, 100, 90, 130, 230, 90, 150, 70, 150, 140)
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(self._open_index)
+        self.table.doubleClicked.connect(self._open_index)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 6)
+        layout.addLayout(top)
+        layout.addLayout(second)
+        layout.addWidget(self.table, 1)
+
+        # --- behaviour
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.reload)
+        self.text.textChanged.connect(self._debounce.start)
+        for combo in (self.team, self.caseworker, self.stage, self.need, self.year):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        for box in (self.looked_after, self.phase_transfer, self.tribunal):
+            box.toggled.connect(self._filters_changed)
+        self.saved.currentIndexChanged.connect(self._saved_changed)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.model.sort_requested.connect(self._sort_changed)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_filter)
+        header_state = context.ui_state.load("caseload/header")
+        if header_state is not None:
+            header.restoreState(header_state)
+        header.sectionResized.connect(self._save_header)
+        header.sectionMoved.connect(self._save_header)
+
+    # ---- public
+
+    def load_options(self) -> None:
+        """Fill the team and caseworker choices (a quick read, in the background)."""
+        self.ops.run(self.backend.caseload_options, self._options_loaded)
+
+    def _options_loaded(self, options: dict[str, Any]) -> None:
+        self._loading_options = True
+        self.context.extras["options"] = options
+        for combo, items in ((self.team, options["teams"]),
+                             (self.caseworker, options["caseworkers"])):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for item in items:
+                label = item["name"] + (f" ({item['team']})" if item.get("team") else "")
+                combo.addItem(label, item["id"])
+            index = combo.findData(current) if current else 0
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+        self.total = int(options["children"])
+        self._loading_options = False
+        self._update_count()
+
+    def page_shown(self) -> None:
+        self.table.setFocus()
+
+    def search(self, text: str) -> None:
+        """The global search box: show everyone matching the text."""
+        self.saved.blockSignals(True)
+        self.saved.setCurrentIndex(0)
+        self.saved.blockSignals(False)
+        self.text.setText(text)
+        self._debounce.stop()
+        self.reload()
+
+    def focus_filter(self) -> None:
+        self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.text.selectAll()
+
+    def query(self) -> CaseloadQuery:
+        key = self.saved.currentData() or "all"
+        base = self.backend.saved_filter(key)
+        changes: dict[str, Any] = {"text": self.text.text(), "sort": self._sort[0],
+                                   "descending": self._sort[1]}
+        for name, combo in (("team_id", self.team), ("caseworker_id", self.caseworker),
+                            ("stage", self.stage), ("need", self.need),
+                            ("year_group", self.year)):
+            if combo.currentIndex() > 0:
+                changes[name] = combo.currentData()
+        for name, box in (("looked_after", self.looked_after),
+                          ("phase_transfer", self.phase_transfer), ("tribunal", self.tribunal)):
+            if box.isChecked():
+                changes[name] = True
+        return replace(base, **changes)
+
+    def reload(self) -> None:
+        """Ask the backend for the ids matching the filters; the newest answer wins."""
+        self._debounce.stop()
+        self._generation += 1
+        generation = self._generation
+        query = self.query()
+        self.count.setText("Filtering…")
+
+        def loaded(ids: list[str]) -> None:
+            if generation != self._generation:
+                return  # an older query finished after a newer one started
+            selected = self.selected_id()
+            self.model.set_ids(ids)
+            if selected:
+                row = self.model.row_of(selected)
+                if row >= 0:
+                    self.table.selectRow(row)
+            self._update_count()
+            self.ids_loaded.emit(len(ids))
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self.count.setText("Could not filter")
+                self.context.show_message(
+                    f"The caseload could not be filtered: {getattr(error, 'message', error)}"
+                )
+
+        self.ops.run(lambda: self.backend.caseload_ids(query), loaded, failed)
+
+    def refresh(self, child_ids: list[str] | None = None) -> None:
+        """A child changed: re-read its row, and re-run the query (it may no longer match)."""
+        self.model.refresh_rows(child_ids or [])
+        self.reload()
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def clear_filters(self) -> None:
+        for combo in (self.team, self.caseworker, self.stage, self.need, self.year, self.saved):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for box in (self.looked_after, self.phase_transfer, self.tribunal):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+        self.text.blockSignals(True)
+        self.text.clear()
+        self.text.blockSignals(False)
+        self.context.settings.saved_filter = "all"
+        self.reload()
+
+    # ---- private
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        total = max(self.total, shown)
+        noun = "child" if total == 1 else "children"
+        self.count.setText(f"{shown:,} of {total:,} {noun}" if total else "No children yet")
+
+    def _filters_changed(self, *_args: Any) -> None:
+        if not self._loading_options:
+            self.reload()
+
+    def _saved_changed(self, _index: int) -> None:
+        self.context.settings.saved_filter = self.saved.currentData() or "all"
+        self.reload()
+
+    def _sort_changed(self, key: str, descending: bool) -> None:
+        self._sort = (key, descending)
+        self.reload()
+
+    def _open_index(self, index: QModelIndex) -> None:
+        child_id = self.model.data(index, ID_ROLE)
+        if child_id:
+            self.context.open_child(child_id)
+
+    def _save_header(self, *_args: Any) -> None:
+        self.context.ui_state.save("caseload/header", self.table.horizontalHeader().saveState())
+
+    def restore_saved_filter(self) -> None:
+        index = self.saved.findData(self.context.settings.saved_filter)
+        if index > 0:
+            self.saved.blockSignals(True)
+            self.saved.setCurrentIndex(index)
+            self.saved.blockSignals(False)

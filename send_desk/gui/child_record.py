@@ -1,0 +1,395 @@
+"""The child record: summary, communication needs first, family, setting, allocation,
+events and the history of every change (from the change journal)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from send_desk.gui.dialogs import AllocationDialog, ChildDialog, FamilyMemberDialog, PlacementDialog
+from send_desk.gui.pages import AppContext
+from send_desk.gui.rows_model import RowsModel, text_of
+
+
+def _age(born: date, today: date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def _communication(member: Mapping[str, Any]) -> str:
+    parts = []
+    if member.get("independent_interpreter"):
+        parts.append(f"Independent interpreter ({member.get('language') or '?'})")
+    elif member.get("interpreter_needed"):
+        parts.append(f"Interpreter ({member.get('language') or '?'})")
+    if member.get("easy_read"):
+        parts.append("Easy-read")
+    if member.get("large_print"):
+        parts.append("Large print")
+    return ", ".join(parts)
+
+
+def _table(name: str, model: RowsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+class ChildRecord(QWidget):
+    """Shows one child; edits go through dialogs that save via the backend."""
+
+    loaded = Signal(str)
+    changed = Signal(str)
+    back_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.backend = context.backend
+        self.ops = context.ops
+        self.detail: dict[str, Any] | None = None
+        self.dialog: QDialog | None = None
+        self.child_id: str | None = None
+        self.setAccessibleName("Child record")
+
+        # --- header
+        self.back_button = QPushButton("← &Back to caseload")
+        self.back_button.setAccessibleName("Back to caseload")
+        self.back_button.setToolTip("Back to the caseload (Alt+Left)")
+        self.back_button.clicked.connect(self.back_requested)
+        self.name_label = QLabel()
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts_label = QLabel()
+        self.facts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.case_label = QLabel()
+        self.case_label.setWordWrap(True)
+        self.flags_row = QHBoxLayout()
+        self.flags_row.setSpacing(6)
+
+        self.comm_frame = QFrame()
+        self.comm_frame.setObjectName("communicationNeeds")
+        self.comm_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.comm_frame.setStyleSheet(
+            "#communicationNeeds { border: 1px solid palette(mid); border-left: 5px solid "
+            "#f9a825; border-radius: 4px; background: palette(alternate-base); }"
+        )
+        comm_layout = QHBoxLayout(self.comm_frame)
+        icon = QLabel()
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(28, 28)
+        )
+        icon.setAccessibleName("Information")
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.comm_label = QLabel()
+        self.comm_label.setWordWrap(True)
+        self.comm_label.setTextFormat(Qt.TextFormat.RichText)
+        self.comm_label.setAccessibleName("Communication needs")
+        comm_layout.addWidget(icon)
+        comm_layout.addWidget(self.comm_label, 1)
+
+        # --- actions
+        self.edit_button = QPushButton("&Edit details")
+        self.add_member_button = QPushButton("Add &family member or contact")
+        self.edit_member_button = QPushButton("Edit &contact")
+        self.setting_button = QPushButton("Change &setting")
+        self.allocate_button = QPushButton("&Allocate caseworker")
+        self.edit_button.setToolTip("Edit the child's details (Ctrl+E)")
+        actions = QHBoxLayout()
+        for button in (self.edit_button, self.add_member_button, self.setting_button,
+                       self.allocate_button):
+            button.setAccessibleName(button.text().replace("&", ""))
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.edit_button.clicked.connect(self.edit_child)
+        self.add_member_button.clicked.connect(lambda: self.edit_member(None))
+        self.edit_member_button.clicked.connect(self._edit_selected_member)
+        self.edit_member_button.setAccessibleName("Edit the selected contact")
+        self.setting_button.clicked.connect(self.change_setting)
+        self.allocate_button.clicked.connect(self.allocate)
+
+        # --- tabs
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Parts of the record")
+        self.summary = QWidget()
+        self.summary_form = QFormLayout(self.summary)
+        self.summary_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.summary_values: dict[str, QLabel] = {}
+        for key, label in (
+            ("address", "Address"), ("postcode", "Postcode"), ("home_language", "Home language"),
+            ("primary_need", "Primary need"), ("secondary_need", "Secondary need"),
+            ("looked_after", "Looked after"), ("setting", "Current setting"),
+            ("caseworker", "Caseworker"), ("caseworker_contact", "Caseworker contact"),
+            ("id", "Record id"),
+        ):
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            value.setAccessibleName(label)
+            self.summary_values[key] = value
+            self.summary_form.addRow(f"{label}:", value)
+
+        self.family_model = RowsModel([
+            ("Name", "name"), ("Relationship", "relationship_label"),
+            ("Main contact", "main_contact"), ("Parental responsibility", "parental_responsibility"),
+            ("Communication needs", _communication), ("Prefers", "preferred_contact_label"),
+            ("Phone", "phone"), ("Email", "email"), ("Language", "language"),
+        ], self)
+        self.family_view = _table("Family and contacts", self.family_model)
+        self.family_view.doubleClicked.connect(self._edit_selected_member)
+        family_tab = QWidget()
+        family_layout = QVBoxLayout(family_tab)
+        family_layout.addWidget(self.family_view)
+        family_buttons = QHBoxLayout()
+        family_buttons.addWidget(self.edit_member_button)
+        family_buttons.addStretch(1)
+        family_layout.addLayout(family_buttons)
+
+        self.settings_model = RowsModel([
+            ("Setting", lambda r: r["setting"]["name"]),
+            ("Phase", lambda r: r["setting"].get("phase_label")),
+            ("URN", lambda r: r["setting"].get("urn")),
+            ("From", "start_date"), ("To", lambda r: r["end_date"] or "Current"),
+        ], self)
+        self.allocations_model = RowsModel([
+            ("Caseworker", "caseworker"), ("Team", "team"), ("From", "start_date"),
+            ("To", lambda r: r["end_date"] or "Current"), ("Reason", "reason"),
+        ], self)
+        self.events_model = RowsModel([
+            ("Date", "date"), ("Event", "label"), ("Details", "details_text"),
+            ("Evidence", "evidence"),
+        ], self)
+        self.history_model = RowsModel([
+            ("When", "at"), ("Who", lambda r: r.get("by") or "System"),
+            ("What changed", "description"),
+        ], self)
+        self.tabs.addTab(self.summary, "S&ummary")
+        self.tabs.addTab(family_tab, "Fa&mily and contacts")
+        self.tabs.addTab(_table("Settings, newest first", self.settings_model), "Se&tting")
+        self.tabs.addTab(_table("Allocations, newest first", self.allocations_model), "Allocatio&n")
+        self.tabs.addTab(_table("Statutory events", self.events_model), "E&vents")
+        self.tabs.addTab(_table("History of changes, newest first", self.history_model),
+                         "&History")
+        self.views = [self.tabs.widget(i) for i in range(self.tabs.count())]
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 8)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        layout.addLayout(top)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.facts_label)
+        layout.addWidget(self.case_label)
+        layout.addLayout(self.flags_row)
+        layout.addWidget(self.comm_frame)
+        layout.addLayout(actions)
+        layout.addWidget(self.tabs, 1)
+        QShortcut(QKeySequence("Ctrl+E"), self, activated=self.edit_child)
+
+    # ---- loading
+
+    def load(self, child_id: str) -> None:
+        self.child_id = child_id
+        self.name_label.setText("Loading…")
+
+        def failed(error: BaseException) -> None:
+            self.name_label.setText("This record could not be opened")
+            self.context.show_message(
+                f"The child's record could not be opened: {getattr(error, 'message', error)}"
+            )
+
+        self.ops.run(lambda: self.backend.child_detail(child_id), self._show, failed)
+
+    def reload(self) -> None:
+        if self.child_id:
+            self.load(self.child_id)
+
+    def _show(self, detail: dict[str, Any]) -> None:
+        if detail["id"] != self.child_id:
+            return
+        self.detail = detail
+        today = self.backend.today()
+        name = f"{detail['first_name']} {detail['last_name']}"
+        if detail.get("preferred_name"):
+            name += f" (known as {detail['preferred_name']})"
+        self.name_label.setText(name)
+        self.name_label.setAccessibleName(f"Child: {name}")
+        born = detail["date_of_birth"]
+        facts = [f"Born {text_of(born)} (age {_age(born, today)})", detail["year_group_label"]]
+        if detail.get("upn"):
+            facts.append(f"UPN {detail['upn']}")
+        facts.append(detail["sex_label"])
+        self.facts_label.setText("  ·  ".join(facts))
+        setting = detail.get("current_setting")
+        case = [f"Stage: {detail['stage_label']}"]
+        case.append(
+            f"Caseworker: {detail['caseworker']} ({detail['team']} team)"
+            if detail.get("caseworker") else "Caseworker: not allocated"
+        )
+        case.append(f"Setting: {setting['name']}" if setting else "Setting: none recorded")
+        self.case_label.setText("  ·  ".join(case))
+        self._show_flags(detail["flags"])
+        self._show_communication(detail)
+        values = self.summary_values
+        values["address"].setText(detail.get("address") or "Not recorded")
+        values["postcode"].setText(detail.get("postcode") or "Not recorded")
+        values["home_language"].setText(detail.get("home_language") or "Not recorded")
+        values["primary_need"].setText(
+            f"{detail['primary_need']} – {detail['primary_need_label']}"
+            if detail.get("primary_need") else "Not yet known"
+        )
+        values["secondary_need"].setText(
+            f"{detail['secondary_need']} – {detail['secondary_need_label']}"
+            if detail.get("secondary_need") else "None"
+        )
+        values["looked_after"].setText(
+            f"Yes, placed by {detail.get('placing_authority')}" if detail.get("looked_after")
+            else "No"
+        )
+        values["setting"].setText(
+            f"{setting['name']} ({setting.get('phase_label', '')}"
+            + (f", URN {setting['urn']}" if setting.get("urn") else "") + ")"
+            if setting else "None recorded"
+        )
+        current = next((a for a in detail["allocations"] if a["current"]), None)
+        values["caseworker"].setText(
+            f"{current['caseworker']}, {current['team']} team, since "
+            f"{text_of(current['start_date'])}" if current else "Not allocated"
+        )
+        values["caseworker_contact"].setText(
+            "  ·  ".join(x for x in (current.get("caseworker_phone"),
+                                     current.get("caseworker_email")) if x)
+            if current else ""
+        )
+        values["id"].setText(detail["id"])
+        self.family_model.set_rows(detail["family"])
+        self.settings_model.set_rows(detail["settings"])
+        self.allocations_model.set_rows(detail["allocations"])
+        self.events_model.set_rows(list(reversed(detail["events"])))
+        self.history_model.set_rows(detail["history"])
+        for view in self.views:
+            if isinstance(view, QTableView):
+                view.resizeColumnsToContents()
+        self.family_view.resizeColumnsToContents()
+        self.loaded.emit(detail["id"])
+
+    def _show_flags(self, flags: list[str]) -> None:
+        while self.flags_row.count():
+            item = self.flags_row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for flag in flags:
+            chip = QLabel(f"⚑ {flag}")
+            chip.setObjectName("flagChip")
+            chip.setStyleSheet(
+                "#flagChip { border: 1px solid palette(mid); border-radius: 9px; "
+                "padding: 2px 8px; font-weight: bold; }"
+            )
+            chip.setAccessibleName(f"Flag: {flag}")
+            self.flags_row.addWidget(chip)
+        self.flags_row.addStretch(1)
+
+    def _show_communication(self, detail: Mapping[str, Any]) -> None:
+        needs = detail["communication_needs"]
+        if needs:
+            items = "".join(f"<li>{_escape(need)}</li>" for need in needs)
+            self.comm_label.setText(
+                f"<b>Communication needs</b><ul style='margin: 2px 0 0 -20px'>{items}</ul>"
+            )
+            self.comm_label.setAccessibleDescription("; ".join(needs))
+        else:
+            language = detail.get("home_language")
+            self.comm_label.setText(
+                "<b>Communication needs</b><br>None recorded for the family"
+                + (f" (home language: {_escape(language)})." if language else ".")
+            )
+            self.comm_label.setAccessibleDescription("None recorded")
+
+    # ---- edits
+
+    def _after_edit(self, dialog: QDialog) -> None:
+        """Open the dialog window-modally without blocking; reload once it has saved."""
+        self.dialog = dialog
+        child_id = self.child_id
+
+        def accepted() -> None:
+            if child_id:
+                self.changed.emit(child_id)
+                if child_id == self.child_id:
+                    self.reload()
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def edit_child(self) -> None:
+        if self.detail is not None:
+            self._after_edit(ChildDialog(self.backend, self.ops, self.detail, self))
+
+    def edit_member(self, member: Mapping[str, Any] | None) -> None:
+        if self.child_id:
+            self._after_edit(
+                FamilyMemberDialog(self.backend, self.ops, self.child_id, member, self)
+            )
+
+    def _edit_selected_member(self, *_args: Any) -> None:
+        index = self.family_view.currentIndex()
+        member = self.family_model.row(index.row()) if index.isValid() else None
+        if member is None and self.family_model.rowCount():
+            member = self.family_model.row(0)
+        if member is not None:
+            self.edit_member(member)
+
+    def _options(self) -> dict[str, Any]:
+        options = self.context.extras.get("options")
+        if options is None:
+            options = self.backend.caseload_options()
+            self.context.extras["options"] = options
+        return options
+
+    def change_setting(self) -> None:
+        if self.child_id:
+            settings = self._options()["settings"]
+            self._after_edit(PlacementDialog(self.backend, self.ops, self.child_id, settings, self))
+
+    def allocate(self) -> None:
+        if self.child_id:
+            workers = self._options()["caseworkers"]
+            self._after_edit(AllocationDialog(self.backend, self.ops, self.child_id, workers, self))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,411 @@
+"""Edit dialogs built from the Designer forms in ui/ (kept as ``self.ui``).
+
+Every save goes through the backend (and so the service layer) in a background op.
+A validation failure marks each field it names, says why next to the form's top and
+in the field's tooltip, and saves nothing: the dialog stays open with what was typed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from send_desk.backend import Backend, ServiceError, StoreProblem, ValidationFailed
+from send_desk.backend.labels import (
+    CONTACT_LABELS,
+    FIELD_LABELS,
+    NEEDS,
+    RELATIONSHIP_LABELS,
+    SEX_LABELS,
+    field_label,
+)
+from send_desk.domain.school_year import nc_year_label
+from send_desk.gui.forms.ui_allocation_dialog import Ui_AllocationDialog
+from send_desk.gui.forms.ui_child_dialog import Ui_ChildDialog
+from send_desk.gui.forms.ui_family_member_dialog import Ui_FamilyMemberDialog
+from send_desk.gui.forms.ui_placement_dialog import Ui_PlacementDialog
+from send_desk.gui.ops import Ops
+
+log = logging.getLogger(__name__)
+
+INVALID_STYLE = "border: 2px solid #d32f2f; border-radius: 3px;"
+
+
+def qdate(value: date | None) -> QDate:
+    if value is None:
+        return QDate.currentDate()
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def widget_value(widget: QWidget) -> Any:
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QDateEdit):
+        return pydate(widget.date())
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    raise TypeError(f"no value for {type(widget).__name__}")
+
+
+def set_widget_value(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QComboBox):
+        index = widget.findData(value)
+        widget.setCurrentIndex(max(index, 0))
+    elif isinstance(widget, QDateEdit):
+        widget.setDate(qdate(value))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(value or "")
+    elif isinstance(widget, QLineEdit):
+        widget.setText("" if value is None else str(value))
+
+
+def fill_combo(combo: QComboBox, items: list[tuple[Any, str]], blank: str | None = None) -> None:
+    combo.clear()
+    if blank is not None:
+        combo.addItem(blank, None)
+    for value, label in items:
+        combo.addItem(label, value)
+
+
+def searchable(combo: QComboBox) -> None:
+    """An editable combo whose typed text filters its items (hundreds of settings)."""
+    completer = QCompleter(combo.model(), combo)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCompleter(completer)
+
+
+class FormDialog(QDialog):
+    """A Designer dialog mapping service field names to widgets, saving through ops."""
+
+    fields: dict[str, QWidget]
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.saved_result: Any = None
+        self.errors: dict[str, str] = {}
+
+    def _finish_setup(self) -> None:
+        ui: Any = getattr(self, "ui")  # noqa: B009 - set by the subclass before this call
+        self.error_label = ui.errorLabel
+        self.error_label.hide()
+        self.button_box: QDialogButtonBox = ui.buttonBox
+        self.button_box.accepted.connect(self.save)
+        self.button_box.rejected.connect(self.reject)
+        save = self.button_box.button(QDialogButtonBox.StandardButton.Save)
+        save.setAccessibleName("Save")
+        cancel = self.button_box.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel")
+        for name, widget in self.fields.items():
+            if not widget.accessibleName():
+                widget.setAccessibleName(FIELD_LABELS.get(name, name))
+
+    def values(self) -> dict[str, Any]:
+        return {name: widget_value(widget) for name, widget in self.fields.items()}
+
+    def set_values(self, data: Mapping[str, Any]) -> None:
+        for name, widget in self.fields.items():
+            if name in data:
+                set_widget_value(widget, data[name])
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        self.clear_errors()
+        work = self.save_work(self.values())
+        self._set_busy(True)
+        self.ops.run(work, self._saved, self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in self.button_box.buttons():
+            button.setEnabled(not busy)
+
+    def _saved(self, result: Any) -> None:
+        self._set_busy(False)
+        self.saved_result = result
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, ValidationFailed):
+            self.show_errors(error.fields or {"": error.message}, error.message)
+        elif isinstance(error, ServiceError | StoreProblem):
+            self.show_errors({}, error.message)
+        else:
+            log.error("saving failed", exc_info=error)
+            self.show_errors({}, f"Nothing was saved: something went wrong inside SEND Desk "
+                                 f"({error}).")
+
+    # ---- marking fields
+
+    def _guess_field(self, message: str) -> str | None:
+        """A form-level reason ('a looked-after child needs their placing authority...')
+        belongs to the field it talks about."""
+        text = message.lower()
+        best = None
+        for name in self.fields:
+            label = field_label(name).lower()
+            if label and label in text and (best is None or len(label) > len(field_label(best))):
+                best = name
+        for word, name in (("phone", "phone"), ("email", "email"), ("address", "address"),
+                           ("language", "language"), ("interpreter", "language")):
+            if best is None and word in text and name in self.fields:
+                best = name
+        return best
+
+    def show_errors(self, fields: Mapping[str, str], summary: str) -> None:
+        marked: dict[str, str] = {}
+        lines = []
+        for name, reason in fields.items():
+            target = name if name in self.fields else self._guess_field(reason)
+            if target:
+                marked[target] = reason
+            label = field_label(name) if name in self.fields else ""
+            lines.append(f"{label}: {reason}" if label and not reason.lower().startswith(
+                label.lower()) else reason[:1].upper() + reason[1:])
+        if not lines:
+            lines = [summary]
+        self.errors = marked
+        for name, reason in marked.items():
+            widget = self.fields[name]
+            widget.setProperty("invalid", True)
+            widget.setStyleSheet(INVALID_STYLE)
+            widget.setToolTip(reason)
+            widget.setAccessibleDescription(f"Problem: {reason}")
+        self.error_label.setText(
+            "Nothing was saved. Please fix:\n" + "\n".join(f"• {line}" for line in lines)
+        )
+        self.error_label.setAccessibleDescription(self.error_label.text())
+        self.error_label.show()
+        if marked:
+            first = next(iter(self.fields[name] for name in self.fields if name in marked))
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_errors(self) -> None:
+        for name in self.errors:
+            widget = self.fields[name]
+            widget.setProperty("invalid", False)
+            widget.setStyleSheet("")
+            widget.setToolTip("")
+            widget.setAccessibleDescription("")
+        self.errors = {}
+        self.error_label.hide()
+        self.error_label.clear()
+
+    def is_marked(self, name: str) -> bool:
+        return bool(self.fields[name].property("invalid"))
+
+
+class ChildDialog(FormDialog):
+    """Add a child (``child=None``) or edit one (``child`` is its detail)."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        ops: Ops,
+        child: Mapping[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ops, parent)
+        self.backend = backend
+        self.child = child
+        self.ui = Ui_ChildDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        fill_combo(ui.sexCombo, [(code, label) for code, label in SEX_LABELS.items()])
+        fill_combo(ui.primaryNeedCombo, [(c, f"{c} – {label}") for c, label in NEEDS],
+                   "Not yet known")
+        fill_combo(ui.secondaryNeedCombo, [(c, f"{c} – {label}") for c, label in NEEDS], "None")
+        fill_combo(ui.yearGroupCombo, [(y, nc_year_label(y)) for y in range(-2, 15)],
+                   "Worked out from the date of birth")
+        ui.dateOfBirthEdit.setMaximumDate(QDate.currentDate())
+        self.fields = {
+            "first_name": ui.firstNameEdit,
+            "last_name": ui.lastNameEdit,
+            "preferred_name": ui.preferredNameEdit,
+            "date_of_birth": ui.dateOfBirthEdit,
+            "sex": ui.sexCombo,
+            "upn": ui.upnEdit,
+            "address": ui.addressEdit,
+            "postcode": ui.postcodeEdit,
+            "home_language": ui.homeLanguageEdit,
+            "primary_need": ui.primaryNeedCombo,
+            "secondary_need": ui.secondaryNeedCombo,
+            "nc_year_override": ui.yearGroupCombo,
+            "looked_after": ui.lookedAfterCheck,
+            "placing_authority": ui.placingAuthorityEdit,
+        }
+        self._finish_setup()
+        ui.lookedAfterCheck.toggled.connect(ui.placingAuthorityEdit.setEnabled)
+        if child is not None:
+            self.setWindowTitle(f"Edit {child['first_name']} {child['last_name']}")
+            self.set_values(child)
+        else:
+            self.setWindowTitle("Add a child or young person")
+            ui.sexCombo.setCurrentIndex(ui.sexCombo.findData("U"))
+            ui.dateOfBirthEdit.setDate(QDate.currentDate().addYears(-8))
+        ui.placingAuthorityEdit.setEnabled(ui.lookedAfterCheck.isChecked())
+        self.resize(540, self.sizeHint().height())
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        if self.child is None:
+            return lambda: self.backend.create_child(values)
+        child_id = self.child["id"]
+        return lambda: self.backend.update_child(child_id, values)
+
+
+class FamilyMemberDialog(FormDialog):
+    def __init__(
+        self,
+        backend: Backend,
+        ops: Ops,
+        child_id: str,
+        member: Mapping[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ops, parent)
+        self.backend = backend
+        self.child_id = child_id
+        self.member = member
+        self.ui = Ui_FamilyMemberDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        fill_combo(ui.relationshipCombo, list(RELATIONSHIP_LABELS.items()))
+        fill_combo(ui.preferredContactCombo, list(CONTACT_LABELS.items()))
+        self.fields = {
+            "name": ui.nameEdit,
+            "relationship": ui.relationshipCombo,
+            "parental_responsibility": ui.parentalResponsibilityCheck,
+            "main_contact": ui.mainContactCheck,
+            "phone": ui.phoneEdit,
+            "email": ui.emailEdit,
+            "address": ui.addressEdit,
+            "postcode": ui.postcodeEdit,
+            "preferred_contact": ui.preferredContactCombo,
+            "language": ui.languageEdit,
+            "interpreter_needed": ui.interpreterCheck,
+            "independent_interpreter": ui.independentInterpreterCheck,
+            "easy_read": ui.easyReadCheck,
+            "large_print": ui.largePrintCheck,
+            "notes": ui.notesEdit,
+        }
+        self._finish_setup()
+        ui.independentInterpreterCheck.toggled.connect(
+            lambda on: ui.interpreterCheck.setChecked(True) if on else None
+        )
+        if member is not None:
+            self.setWindowTitle(f"Edit {member['name']}")
+            self.set_values(member)
+        else:
+            self.setWindowTitle("Add a family member or contact")
+        self.resize(540, self.sizeHint().height())
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        if self.member is None:
+            return lambda: self.backend.add_family_member(self.child_id, values)
+        member_id = self.member["id"]
+        return lambda: self.backend.update_family_member(member_id, values)
+
+
+class PlacementDialog(FormDialog):
+    def __init__(
+        self,
+        backend: Backend,
+        ops: Ops,
+        child_id: str,
+        settings: list[Mapping[str, Any]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ops, parent)
+        self.backend = backend
+        self.child_id = child_id
+        self.ui = Ui_PlacementDialog()
+        self.ui.setupUi(self)
+        items = [(s["id"], f"{s['name']}" + (f" (URN {s['urn']})" if s.get("urn") else ""))
+                 for s in settings]
+        fill_combo(self.ui.settingCombo, items, "")
+        searchable(self.ui.settingCombo)
+        self.ui.startDateEdit.setDate(QDate.currentDate())
+        self.fields = {"setting_id": self.ui.settingCombo, "start_date": self.ui.startDateEdit}
+        self._finish_setup()
+
+    def values(self) -> dict[str, Any]:
+        values = super().values()
+        combo = self.ui.settingCombo
+        if combo.currentText() != combo.itemText(combo.currentIndex()):
+            values["setting_id"] = None  # typed text that matches no setting
+        return values
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        return lambda: self.backend.place(self.child_id, values["setting_id"], values["start_date"])
+
+
+class AllocationDialog(FormDialog):
+    def __init__(
+        self,
+        backend: Backend,
+        ops: Ops,
+        child_id: str,
+        caseworkers: list[Mapping[str, Any]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ops, parent)
+        self.backend = backend
+        self.child_id = child_id
+        self.ui = Ui_AllocationDialog()
+        self.ui.setupUi(self)
+        items = [(c["id"], f"{c['name']} ({c['team']})") for c in caseworkers]
+        fill_combo(self.ui.caseworkerCombo, items, "")
+        searchable(self.ui.caseworkerCombo)
+        self.ui.startDateEdit.setDate(QDate.currentDate())
+        self.fields = {
+            "caseworker_id": self.ui.caseworkerCombo,
+            "start_date": self.ui.startDateEdit,
+            "reason": self.ui.reasonEdit,
+        }
+        self._finish_setup()
+
+    def values(self) -> dict[str, Any]:
+        values = super().values()
+        combo = self.ui.caseworkerCombo
+        if combo.currentText() != combo.itemText(combo.currentIndex()):
+            values["caseworker_id"] = None
+        return values
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        return lambda: self.backend.allocate(
+            self.child_id, values["caseworker_id"], values["start_date"], values["reason"] or ""
+        )
+
+
+def save_button(dialog: FormDialog) -> QAbstractButton:
+    return dialog.button_box.button(QDialogButtonBox.StandardButton.Save)

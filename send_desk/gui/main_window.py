@@ -1,0 +1,466 @@
+"""The main window: navigation, global search, pages, child record, status bar, idle lock."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from send_desk import __version__
+from send_desk.backend import Backend
+from send_desk.gui.child_record import ChildRecord
+from send_desk.gui.dialogs import ChildDialog
+from send_desk.gui.lock import IdleWatcher, PasswordGate, UnlockPanel
+from send_desk.gui.ops import Ops
+from send_desk.gui.pages import AppContext, PageSpec, registered_pages
+from send_desk.gui.settings import AppSettings, UiState
+
+log = logging.getLogger(__name__)
+
+SHORTCUTS: list[tuple[str, str]] = [
+    ("Ctrl+K", "Search for a child from anywhere"),
+    ("Ctrl+F", "Filter the caseload (on the Caseload page)"),
+    ("Ctrl+1 … Ctrl+6", "My day, Caseload, Correspondence, Supervision, Reports, Sync"),
+    ("Enter or double-click", "Open the selected child's record"),
+    ("Alt+Left", "Back from a child's record to the caseload"),
+    ("Ctrl+N", "Add a child or young person"),
+    ("Ctrl+E", "Edit the open child's details"),
+    ("Ctrl+Shift+F", "Add a family member or contact to the open child"),
+    ("F5", "Refresh the caseload"),
+    ("Ctrl+L", "Lock SEND Desk now"),
+    ("Ctrl+Q", "Quit"),
+    ("F1", "This list of keyboard shortcuts"),
+    ("Alt + underlined letter", "Go to that field or button"),
+]
+
+
+class MainWindow(QMainWindow):
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(
+        self,
+        backend: Backend,
+        ops: Ops,
+        *,
+        settings: AppSettings | None = None,
+        ui_state: UiState | None = None,
+        idle_ms: int | None = None,
+        unlock_delay_seconds: int = 30,
+    ) -> None:
+        super().__init__()
+        self.backend = backend
+        self.ops = ops
+        root = backend.paths.root
+        self.settings = settings or AppSettings(root)
+        self.ui_state = ui_state or UiState(root)
+        self.is_locked = False
+        self._hidden_windows: list[QWidget] = []
+        self.context = AppContext(
+            backend=backend, ops=ops, settings=self.settings, ui_state=self.ui_state,
+            open_child=self.open_child, show_message=self.show_message,
+        )
+        self.setWindowTitle("SEND Desk")
+        self.setAccessibleName("SEND Desk")
+
+        # --- navigation and pages
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Navigation")
+        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(260)
+        self.nav.setSpacing(2)
+        self.pages = QStackedWidget()
+        self.page_specs: list[PageSpec] = registered_pages()
+        self.page_widgets: dict[str, QWidget] = {}
+        for spec in self.page_specs:
+            widget = spec.factory(self.context)
+            self.page_widgets[spec.id] = widget
+            self.pages.addWidget(widget)
+            item = QListWidgetItem(spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)
+            self.nav.addItem(item)
+        self.record = ChildRecord(self.context)
+        self.record.back_requested.connect(self.back_to_caseload)
+        self.record.changed.connect(self._child_changed)
+        self.pages.addWidget(self.record)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([180, 1100])
+
+        # --- lock screen
+        self.lock_panel = UnlockPanel(
+            self._check_unlock,
+            title="SEND Desk is locked",
+            subtitle="Case data is hidden. Type your password to carry on where you were.",
+            gate=PasswordGate(unlock_delay_seconds),
+        )
+        self.lock_panel.unlocked.connect(self.unlock)
+        lock_page = QWidget()
+        lock_layout = QHBoxLayout(lock_page)
+        lock_layout.addStretch(1)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(self.lock_panel)
+        column.addStretch(2)
+        lock_layout.addLayout(column)
+        lock_layout.addStretch(1)
+        self.lock_panel.setMaximumWidth(520)
+
+        self.outer = QStackedWidget()
+        self.outer.addWidget(self.splitter)
+        self.outer.addWidget(lock_page)
+        self.setCentralWidget(self.outer)
+
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+
+        # --- idle lock
+        minutes = self.settings.idle_lock_minutes
+        self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.idle.start()
+
+        ops.busy_changed.connect(self._busy)
+        ops.error.connect(self.show_message)
+        self._restore_state()
+        start = self.settings.last_page if self.settings.last_page in self.page_widgets else (
+            "caseload")
+        self.show_page(start)
+
+    # ---- building
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Search")
+        bar.setObjectName("searchToolbar")
+        bar.setMovable(False)
+        bar.setAccessibleName("Search and actions")
+        title = QLabel("  SEND Desk  ")
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        title.setFont(font)
+        bar.addWidget(title)
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("Search children by name, UPN, school or postcode  (Ctrl+K)")
+        self.search_box.setAccessibleName("Search for a child")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(380)
+        self.search_box.returnPressed.connect(self._search)
+        bar.addWidget(self.search_box)
+        self.toolbar = bar
+        self.addToolBar(bar)
+
+    def _action(self, text: str, shortcut: str | None, slot: Any, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setStatusTip(tip or text.replace("&", ""))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.new_child_action = self._action("&New child…", "Ctrl+N", self.new_child,
+                                             "Add a child or young person")
+        self.lock_action = self._action("&Lock now", "Ctrl+L", self.lock,
+                                        "Hide case data until the password is given")
+        quit_action = self._action("&Quit", "Ctrl+Q", self.close)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addActions([self.new_child_action, self.lock_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        go_menu = menu.addMenu("&Go")
+        self.search_action = self._action("&Search…", "Ctrl+K", self.focus_search)
+        go_menu.addAction(self.search_action)
+        go_menu.addSeparator()
+        for number, spec in enumerate(self.page_specs, start=1):
+            shortcut = f"Ctrl+{number}" if number <= 9 else None
+            go_menu.addAction(self._action(
+                spec.title, shortcut, lambda _checked=False, page=spec.id: self.show_page(page)
+            ))
+        go_menu.addSeparator()
+        self.back_action = self._action("&Back to caseload", "Alt+Left", self.back_to_caseload)
+        self.refresh_action = self._action("&Refresh", "F5", self.refresh)
+        go_menu.addActions([self.back_action, self.refresh_action])
+
+        record_menu = menu.addMenu("&Record")
+        self.edit_child_action = self._action("&Edit child's details…", None,
+                                              self.record.edit_child)
+        self.edit_child_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.edit_child_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.add_member_action = self._action(
+            "Add &family member or contact…", "Ctrl+Shift+F",
+            lambda: self.record.edit_member(None) if self.pages.currentWidget() is self.record
+            else None,
+        )
+        self.setting_action = self._action("Change &setting…", None, self.record.change_setting)
+        self.allocate_action = self._action("&Allocate caseworker…", None, self.record.allocate)
+        record_menu.addActions([self.edit_child_action, self.add_member_action,
+                                self.setting_action, self.allocate_action])
+        self.record_menu = record_menu
+
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self._action("&Keyboard shortcuts", "F1", self.show_shortcuts))
+        about = self._action("&About SEND Desk", None, self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(about)
+        self._update_record_actions()
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        me = self.backend.me()
+        if me:
+            who = f"Signed in: {me['name']}" + (f" ({me['team']} team)" if me.get("team") else "")
+        else:
+            who = "Signed in: this laptop's user (no caseworker account linked yet)"
+        self.user_label = QLabel(who)
+        self.store_label = QLabel(f"Store: {self.backend.paths.root}")
+        self.sync_label = QLabel("Sync: not set up")
+        self.busy_label = QLabel("")
+        for label, name in ((self.user_label, "Signed-in user"), (self.store_label, "Store"),
+                            (self.sync_label, "Sync state"), (self.busy_label, "Activity")):
+            label.setAccessibleName(name)
+            label.setContentsMargins(6, 0, 6, 0)
+        bar.addWidget(self.busy_label, 1)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.store_label)
+        bar.addPermanentWidget(self.sync_label)
+
+    # ---- navigation
+
+    @property
+    def caseload(self) -> Any:
+        return self.page_widgets["caseload"]
+
+    def show_page(self, page_id: str) -> None:
+        if self.is_locked:
+            return
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == page_id:
+                self.nav.setCurrentRow(row)
+                self._nav_changed(row)
+                return
+
+    def current_page_id(self) -> str | None:
+        widget = self.pages.currentWidget()
+        if widget is self.record:
+            return "child"
+        for page_id, page in self.page_widgets.items():
+            if page is widget:
+                return page_id
+        return None
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = self.page_specs[row]
+        widget = self.page_widgets[spec.id]
+        self.pages.setCurrentWidget(widget)
+        self.settings.last_page = spec.id
+        self.setWindowTitle(f"{spec.title} – SEND Desk")
+        shown = getattr(widget, "page_shown", None)
+        if callable(shown):
+            shown()
+        self._update_record_actions()
+
+    def open_child(self, child_id: str) -> None:
+        if self.is_locked:
+            return
+        self.pages.setCurrentWidget(self.record)
+        self.record.load(child_id)
+        self.setWindowTitle("Child record – SEND Desk")
+        self._update_record_actions()
+        self.record.tabs.setFocus()
+
+    def back_to_caseload(self) -> None:
+        if self.pages.currentWidget() is self.record:
+            self.show_page("caseload")
+
+    def _update_record_actions(self) -> None:
+        on_record = self.pages.currentWidget() is self.record
+        for action in (self.edit_child_action, self.add_member_action, self.setting_action,
+                       self.allocate_action, self.back_action):
+            action.setEnabled(on_record and not self.is_locked)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _search(self) -> None:
+        text = self.search_box.text().strip()
+        self.show_page("caseload")
+        self.caseload.search(text)
+
+    def refresh(self) -> None:
+        if self.pages.currentWidget() is self.record:
+            self.record.reload()
+        else:
+            self.caseload.reload()
+
+    def _child_changed(self, child_id: str) -> None:
+        self.caseload.refresh([child_id])
+
+    def new_child(self) -> None:
+        if self.is_locked:
+            return
+        dialog = ChildDialog(self.backend, self.ops, None, self)
+        self.new_child_dialog = dialog
+
+        def added() -> None:
+            child_id = dialog.saved_result
+            self.caseload.refresh([])
+            if child_id:
+                self.open_child(child_id)
+
+        dialog.accepted.connect(added)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    # ---- messages, help
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15_000)
+        if self.isVisible() and not self.is_locked:
+            box = QMessageBox(QMessageBox.Icon.Warning, "SEND Desk", text,
+                              QMessageBox.StandardButton.Ok, self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.last_message_box = box
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setText("Working…" if busy else "")
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
+            while QApplication.overrideCursor() is not None:
+                QApplication.restoreOverrideCursor()
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td style='padding:3px 18px 3px 0'><b>{keys}</b></td><td>{what}</td></tr>"
+            for keys, what in SHORTCUTS
+        )
+        box = QMessageBox(self)
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<h3>Keyboard shortcuts</h3><table>{rows}</table>"
+                    "<p>Every control can be reached with Tab and Shift+Tab.</p>")
+        box.setAccessibleName("Keyboard shortcuts")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.shortcuts_box = box
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, "About SEND Desk",
+            f"<b>SEND Desk {__version__}</b><p>Casework for EHC needs assessments and EHC "
+            "plans.</p><p>Case data is kept encrypted on this computer.</p>",
+        )
+
+    # ---- lock
+
+    def lock(self) -> None:
+        if self.is_locked:
+            return
+        self.is_locked = True
+        self.idle.stop()
+        app = QApplication.instance()
+        self._hidden_windows = []
+        if isinstance(app, QApplication):
+            for widget in app.topLevelWidgets():
+                if widget is not self and widget.isVisible() and isinstance(widget, QDialog | QMessageBox):
+                    widget.hide()
+                    self._hidden_windows.append(widget)
+        self.outer.setCurrentIndex(1)
+        self.toolbar.hide()
+        self.menuBar().setEnabled(False)
+        for action in self.actions():
+            action.setEnabled(False)
+        self.lock_panel.reset()
+        self.lock_panel.focus_password()
+        self._title_before_lock = self.windowTitle()
+        self.setWindowTitle("SEND Desk – locked")
+        self.locked.emit()
+
+    def _check_unlock(self, password: str, done: Any) -> None:
+        self.ops.run(
+            lambda: self.backend.verify_password(password),
+            lambda ok: done(bool(ok), ""),
+            lambda error: done(False, getattr(error, "message", str(error))),
+        )
+
+    def unlock(self) -> None:
+        if not self.is_locked:
+            return
+        self.is_locked = False
+        self.outer.setCurrentIndex(0)
+        self.toolbar.show()
+        self.menuBar().setEnabled(True)
+        for action in self.actions():
+            action.setEnabled(True)
+        self._update_record_actions()
+        for widget in self._hidden_windows:
+            widget.show()
+        self._hidden_windows = []
+        self.setWindowTitle(getattr(self, "_title_before_lock", "SEND Desk"))
+        self.idle.start()
+        self.unlocked.emit()
+
+    # ---- state
+
+    def _restore_state(self) -> None:
+        geometry = self.ui_state.load("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 820)
+        splitter = self.ui_state.load("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        self.ui_state.save("main/geometry", QByteArray(self.saveGeometry()))
+        self.ui_state.save("main/splitter", QByteArray(self.splitter.saveState()))
+        self.ui_state.sync()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        super().closeEvent(event)

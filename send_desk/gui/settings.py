@@ -1,0 +1,89 @@
+"""Typed settings, and the window's remembered layout kept apart from them.
+
+``AppSettings`` holds choices a user makes (idle lock minutes, last page) with types
+and defaults in one place. ``UiState`` holds what the window remembers by itself
+(geometry, splitter positions, column widths): throwing it away never loses a choice.
+Both are INI files beside the store, so a test's ``tmp_path`` store has its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+DEFAULT_IDLE_MINUTES = 10
+MIN_IDLE_MINUTES = 1
+MAX_IDLE_MINUTES = 240
+
+
+class _IniFile:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _get(self, key: str, default: T, kind: type[T]) -> T:
+        value: Any = self._qsettings.value(key, default)
+        if value is None:
+            return default
+        try:
+            if kind is bool and isinstance(value, str):
+                return value.lower() in ("true", "1", "yes")  # type: ignore[return-value]
+            return kind(value)  # type: ignore[call-arg]
+        except (TypeError, ValueError):
+            return default
+
+    def _set(self, key: str, value: Any) -> None:
+        self._qsettings.setValue(key, value)
+
+    def sync(self) -> None:
+        self._qsettings.sync()
+
+
+class AppSettings(_IniFile):
+    """The user's choices, typed."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root / "desktop-settings.ini")
+
+    @property
+    def idle_lock_minutes(self) -> int:
+        minutes = self._get("security/idle_lock_minutes", DEFAULT_IDLE_MINUTES, int)
+        return min(max(minutes, MIN_IDLE_MINUTES), MAX_IDLE_MINUTES)
+
+    @idle_lock_minutes.setter
+    def idle_lock_minutes(self, minutes: int) -> None:
+        self._set("security/idle_lock_minutes", int(minutes))
+
+    @property
+    def last_page(self) -> str:
+        return self._get("navigation/last_page", "caseload", str)
+
+    @last_page.setter
+    def last_page(self, page_id: str) -> None:
+        self._set("navigation/last_page", page_id)
+
+    @property
+    def saved_filter(self) -> str:
+        return self._get("caseload/saved_filter", "all", str)
+
+    @saved_filter.setter
+    def saved_filter(self, name: str) -> None:
+        self._set("caseload/saved_filter", name)
+
+
+class UiState(_IniFile):
+    """Window geometry, splitters and header layouts, as opaque Qt byte arrays."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root / "desktop-ui-state.ini")
+
+    def load(self, key: str) -> QByteArray | None:
+        value = self._qsettings.value(f"state/{key}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def save(self, key: str, value: QByteArray) -> None:
+        self._set(f"state/{key}", value)
