@@ -9,21 +9,21 @@ from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from send_desk.domain.base import utc_field
-from send_desk.ids import uuid7
 
 
 class JournalEntry(SQLModel, table=True):
-    """One change: an insert or delete (the whole row), or one field's update.
+    """One change: an insert (no values: they are the row's), a field's update
+    (old and new value) or a delete (the whole row as it was).
 
-    ``old_value`` and ``new_value`` are JSON text. ``device_seq`` is the device's own
-    monotonically increasing mutation number.
+    ``old_value`` and ``new_value`` are JSON text. ``(device_id, device_seq)`` names an
+    entry everywhere: ``device_seq`` is the device's own monotonically increasing
+    mutation number.
     """
 
     __tablename__ = "journal"
     __table_args__ = (UniqueConstraint("device_id", "device_seq"),)
 
     seq: int | None = Field(default=None, primary_key=True)
-    id: uuid.UUID = Field(default_factory=uuid7, unique=True)
     device_id: uuid.UUID
     device_seq: int
     table_name: str = Field(max_length=40)

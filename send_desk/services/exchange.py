@@ -169,7 +169,6 @@ def _check_journal(raw: Any, index: int) -> dict[str, Any]:
         raise ValidationFailed(f"{where}: not an object")
     try:
         return {
-            "id": _uuid(raw["id"], where, "id"),
             "device_id": _uuid(raw["device_id"], where, "device_id"),
             "device_seq": int(raw["device_seq"]),
             "table_name": str(raw["table_name"]),

@@ -1,5 +1,10 @@
 """Field-level change journal, written in the same transaction as the change.
 
+Entries: ``insert`` (who created the row, when; the values are the row's own, and
+each later ``update`` entry keeps the value it replaced, so the row as created can
+always be rebuilt without storing it twice), ``update`` (one field: old and new
+value) and ``delete`` (the whole row as it was).
+
 A ``before_flush`` hook on the store's sessions turns every insert, update and
 delete of a journaled table into journal entries, so no write can skip its history.
 Bulk loads (demo, import) use :func:`insert_rows`, which writes the same entries.
@@ -21,7 +26,6 @@ from sqlalchemy.orm import Session
 from send_desk.domain.base import AUDIT_COLUMNS
 from send_desk.domain.journal import DeviceState, JournalEntry
 from send_desk.domain.tables import JOURNALED, table_of
-from send_desk.ids import uuid7
 from send_desk.timeutil import utcnow
 
 _JOURNALED_TYPES = tuple(JOURNALED)
@@ -85,9 +89,7 @@ def _entries_for_flush(session: Session, actor: Actor | None) -> list[dict[str, 
             obj.created_at = obj.created_at or now
             obj.created_by = obj.created_by or (actor.user_id if actor else None)
             obj.updated_at, obj.updated_by = obj.created_at, obj.created_by
-            table = obj.__tablename__
-            values = {k: v for k, v in row_values(obj).items() if k not in _DERIVED.get(table, ())}
-            entry(table, obj.id, "insert", new_value=dump(values))
+            entry(obj.__tablename__, obj.id, "insert")
     for obj in session.dirty:
         if not isinstance(obj, _JOURNALED_TYPES) or not session.is_modified(obj):
             continue
@@ -162,7 +164,6 @@ def insert_rows(
     now = utcnow()
     table = model.__table__
     name = table.name
-    derived = _DERIVED.get(name, frozenset())
     prepared = []
     for row in rows:
         full = {"created_at": now, "created_by": actor.user_id, **row}
@@ -171,24 +172,21 @@ def insert_rows(
         prepared.append(full)
     session.execute(insert(table), prepared)
     first = reserve_seq(session, actor.device_id, len(prepared))
-    journal_rows = []
-    for offset, row in enumerate(prepared):
-        values = {k: encode(v) for k, v in row.items() if k not in derived}
-        journal_rows.append(
-            {
-                "id": uuid7(),
-                "device_id": actor.device_id,
-                "device_seq": first + offset,
-                "table_name": name,
-                "row_id": row["id"],
-                "op": op,
-                "field": None,
-                "old_value": None,
-                "new_value": dump(values),
-                "user_id": actor.user_id,
-                "at": now,
-            }
-        )
+    journal_rows = [
+        {
+            "device_id": actor.device_id,
+            "device_seq": first + offset,
+            "table_name": name,
+            "row_id": row["id"],
+            "op": op,
+            "field": None,
+            "old_value": None,
+            "new_value": None,
+            "user_id": actor.user_id,
+            "at": now,
+        }
+        for offset, row in enumerate(prepared)
+    ]
     session.execute(insert(table_of(JournalEntry)), journal_rows)
     # Keep the DeviceState row in the session in step with what was reserved.
     session.flush()

@@ -1,11 +1,12 @@
 """initial caseload schema
 
 Revision ID: 0001
-Revises: 
-Create Date: 2026-11-22 10:46:47.492538
+Revises:
+Create Date: 2026-11-22 10:57:27.286521
 """
-import sqlalchemy as sa
 from alembic import op
+import sqlalchemy as sa
+
 
 revision = '0001'
 down_revision = None
@@ -50,7 +51,6 @@ def upgrade() -> None:
     )
     op.create_table('journal',
     sa.Column('seq', sa.Integer(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('device_id', sa.Uuid(), nullable=False),
     sa.Column('device_seq', sa.Integer(), nullable=False),
     sa.Column('table_name', sa.String(), nullable=False),
@@ -62,8 +62,7 @@ def upgrade() -> None:
     sa.Column('user_id', sa.Uuid(), nullable=True),
     sa.Column('at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('seq'),
-    sa.UniqueConstraint('device_id', 'device_seq'),
-    sa.UniqueConstraint('id')
+    sa.UniqueConstraint('device_id', 'device_seq')
     )
     with op.batch_alter_table('journal', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_journal_row_id'), ['row_id'], unique=False)
