@@ -4,7 +4,6 @@ and ``--self-test`` (time to an interactive caseload, for CI and the frozen buil
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 import traceback
@@ -18,49 +17,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from send_desk import __version__
 from send_desk.backend import Backend, DataPaths
+from send_desk.gui.measure import process_age, resident_memory_mb
 from send_desk.gui.ops import Ops
 
 log = logging.getLogger("send_desk.gui")
-
-
-def process_age() -> float | None:
-    """Seconds since this process started (Linux /proc; psutil elsewhere when present)."""
-    try:
-        with open("/proc/self/stat", encoding="ascii") as handle:
-            fields = handle.read().rsplit(")", 1)[1].split()
-        started_ticks = int(fields[19])
-        with open("/proc/uptime", encoding="ascii") as handle:
-            uptime = float(handle.read().split()[0])
-        return uptime - started_ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError, AttributeError):
-        pass
-    try:
-        import psutil  # type: ignore[import-untyped]
-
-        return time.time() - float(psutil.Process().create_time())
-    except Exception:  # noqa: BLE001 - optional measurement only
-        return None
-
-
-def resident_memory_mb() -> tuple[float | None, float | None]:
-    """(current, peak) resident memory in MB, where the OS tells."""
-    try:
-        values = {}
-        with open("/proc/self/status", encoding="ascii") as handle:
-            for line in handle:
-                key, _, rest = line.partition(":")
-                if key in ("VmRSS", "VmHWM"):
-                    values[key] = int(rest.split()[0]) / 1024
-        return values.get("VmRSS"), values.get("VmHWM")
-    except OSError:
-        pass
-    try:
-        import resource
-
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return None, peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    except (ImportError, OSError):
-        return None, None
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -81,7 +41,9 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 def _setup_logging(paths: DataPaths) -> None:
     try:
         paths.logs.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(paths.logs / "send-desk.log", encoding="utf-8")
+        handler: logging.Handler = logging.FileHandler(
+            paths.logs / "send-desk.log", encoding="utf-8"
+        )
     except OSError:
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -98,7 +60,8 @@ def _install_excepthook(paths: DataPaths) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             QMessageBox.warning(
-                app.activeWindow(), "SEND Desk",
+                app.activeWindow(),
+                "SEND Desk",
                 "Something went wrong inside SEND Desk. Your saved work is safe. Details are "
                 f"in {paths.logs / 'send-desk.log'} for the IT service desk.",
             )

@@ -159,11 +159,13 @@ class CaseloadModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is the backend's job: ask for the ids in the new order."""
         if 0 <= column < len(self.columns) and self.columns[column][0] in SORT_KEYS:
-            self.sort_requested.emit(
-                self.columns[column][0], order == Qt.SortOrder.DescendingOrder
-            )
+            self.sort_requested.emit(self.columns[column][0], order == Qt.SortOrder.DescendingOrder)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )

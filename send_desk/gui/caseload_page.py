@@ -132,9 +132,7 @@ class CaseloadPage(QWidget):
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 10
-        )
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -181,8 +179,10 @@ class CaseloadPage(QWidget):
     def _options_loaded(self, options: dict[str, Any]) -> None:
         self._loading_options = True
         self.context.extras["options"] = options
-        for combo, items in ((self.team, options["teams"]),
-                             (self.caseworker, options["caseworkers"])):
+        for combo, items in (
+            (self.team, options["teams"]),
+            (self.caseworker, options["caseworkers"]),
+        ):
             current = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
@@ -216,15 +216,25 @@ class CaseloadPage(QWidget):
     def query(self) -> CaseloadQuery:
         key = self.saved.currentData() or "all"
         base = self.backend.saved_filter(key)
-        changes: dict[str, Any] = {"text": self.text.text(), "sort": self._sort[0],
-                                   "descending": self._sort[1]}
-        for name, combo in (("team_id", self.team), ("caseworker_id", self.caseworker),
-                            ("stage", self.stage), ("need", self.need),
-                            ("year_group", self.year)):
+        changes: dict[str, Any] = {
+            "text": self.text.text(),
+            "sort": self._sort[0],
+            "descending": self._sort[1],
+        }
+        for name, combo in (
+            ("team_id", self.team),
+            ("caseworker_id", self.caseworker),
+            ("stage", self.stage),
+            ("need", self.need),
+            ("year_group", self.year),
+        ):
             if combo.currentIndex() > 0:
                 changes[name] = combo.currentData()
-        for name, box in (("looked_after", self.looked_after),
-                          ("phase_transfer", self.phase_transfer), ("tribunal", self.tribunal)):
+        for name, box in (
+            ("looked_after", self.looked_after),
+            ("phase_transfer", self.phase_transfer),
+            ("tribunal", self.tribunal),
+        ):
             if box.isChecked():
                 changes[name] = True
         return replace(base, **changes)

@@ -127,8 +127,12 @@ class ChildRecord(QWidget):
         self.allocate_button = QPushButton("&Allocate caseworker")
         self.edit_button.setToolTip("Edit the child's details (Ctrl+E)")
         actions = QHBoxLayout()
-        for button in (self.edit_button, self.add_member_button, self.setting_button,
-                       self.allocate_button):
+        for button in (
+            self.edit_button,
+            self.add_member_button,
+            self.setting_button,
+            self.allocate_button,
+        ):
             button.setAccessibleName(button.text().replace("&", ""))
             actions.addWidget(button)
         actions.addStretch(1)
@@ -147,10 +151,15 @@ class ChildRecord(QWidget):
         self.summary_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.summary_values: dict[str, QLabel] = {}
         for key, label in (
-            ("address", "Address"), ("postcode", "Postcode"), ("home_language", "Home language"),
-            ("primary_need", "Primary need"), ("secondary_need", "Secondary need"),
-            ("looked_after", "Looked after"), ("setting", "Current setting"),
-            ("caseworker", "Caseworker"), ("caseworker_contact", "Caseworker contact"),
+            ("address", "Address"),
+            ("postcode", "Postcode"),
+            ("home_language", "Home language"),
+            ("primary_need", "Primary need"),
+            ("secondary_need", "Secondary need"),
+            ("looked_after", "Looked after"),
+            ("setting", "Current setting"),
+            ("caseworker", "Caseworker"),
+            ("caseworker_contact", "Caseworker contact"),
             ("id", "Record id"),
         ):
             value = QLabel()
@@ -160,12 +169,20 @@ class ChildRecord(QWidget):
             self.summary_values[key] = value
             self.summary_form.addRow(f"{label}:", value)
 
-        self.family_model = RowsModel([
-            ("Name", "name"), ("Relationship", "relationship_label"),
-            ("Main contact", "main_contact"), ("Parental responsibility", "parental_responsibility"),
-            ("Communication needs", _communication), ("Prefers", "preferred_contact_label"),
-            ("Phone", "phone"), ("Email", "email"), ("Language", "language"),
-        ], self)
+        self.family_model = RowsModel(
+            [
+                ("Name", "name"),
+                ("Relationship", "relationship_label"),
+                ("Main contact", "main_contact"),
+                ("Parental responsibility", "parental_responsibility"),
+                ("Communication needs", _communication),
+                ("Prefers", "preferred_contact_label"),
+                ("Phone", "phone"),
+                ("Email", "email"),
+                ("Language", "language"),
+            ],
+            self,
+        )
         self.family_view = _table("Family and contacts", self.family_model)
         self.family_view.doubleClicked.connect(self._edit_selected_member)
         family_tab = QWidget()
@@ -176,31 +193,49 @@ class ChildRecord(QWidget):
         family_buttons.addStretch(1)
         family_layout.addLayout(family_buttons)
 
-        self.settings_model = RowsModel([
-            ("Setting", lambda r: r["setting"]["name"]),
-            ("Phase", lambda r: r["setting"].get("phase_label")),
-            ("URN", lambda r: r["setting"].get("urn")),
-            ("From", "start_date"), ("To", lambda r: r["end_date"] or "Current"),
-        ], self)
-        self.allocations_model = RowsModel([
-            ("Caseworker", "caseworker"), ("Team", "team"), ("From", "start_date"),
-            ("To", lambda r: r["end_date"] or "Current"), ("Reason", "reason"),
-        ], self)
-        self.events_model = RowsModel([
-            ("Date", "date"), ("Event", "label"), ("Details", "details_text"),
-            ("Evidence", "evidence"),
-        ], self)
-        self.history_model = RowsModel([
-            ("When", "at"), ("Who", lambda r: r.get("by") or "System"),
-            ("What changed", "description"),
-        ], self)
+        self.settings_model = RowsModel(
+            [
+                ("Setting", lambda r: r["setting"]["name"]),
+                ("Phase", lambda r: r["setting"].get("phase_label")),
+                ("URN", lambda r: r["setting"].get("urn")),
+                ("From", "start_date"),
+                ("To", lambda r: r["end_date"] or "Current"),
+            ],
+            self,
+        )
+        self.allocations_model = RowsModel(
+            [
+                ("Caseworker", "caseworker"),
+                ("Team", "team"),
+                ("From", "start_date"),
+                ("To", lambda r: r["end_date"] or "Current"),
+                ("Reason", "reason"),
+            ],
+            self,
+        )
+        self.events_model = RowsModel(
+            [
+                ("Date", "date"),
+                ("Event", "label"),
+                ("Details", "details_text"),
+                ("Evidence", "evidence"),
+            ],
+            self,
+        )
+        self.history_model = RowsModel(
+            [
+                ("When", "at"),
+                ("Who", lambda r: r.get("by") or "System"),
+                ("What changed", "description"),
+            ],
+            self,
+        )
         self.tabs.addTab(self.summary, "S&ummary")
         self.tabs.addTab(family_tab, "Fa&mily and contacts")
         self.tabs.addTab(_table("Settings, newest first", self.settings_model), "Se&tting")
         self.tabs.addTab(_table("Allocations, newest first", self.allocations_model), "Allocatio&n")
         self.tabs.addTab(_table("Statutory events", self.events_model), "E&vents")
-        self.tabs.addTab(_table("History of changes, newest first", self.history_model),
-                         "&History")
+        self.tabs.addTab(_table("History of changes, newest first", self.history_model), "&History")
         self.views = [self.tabs.widget(i) for i in range(self.tabs.count())]
 
         layout = QVBoxLayout(self)
@@ -256,7 +291,8 @@ class ChildRecord(QWidget):
         case = [f"Stage: {detail['stage_label']}"]
         case.append(
             f"Caseworker: {detail['caseworker']} ({detail['team']} team)"
-            if detail.get("caseworker") else "Caseworker: not allocated"
+            if detail.get("caseworker")
+            else "Caseworker: not allocated"
         )
         case.append(f"Setting: {setting['name']}" if setting else "Setting: none recorded")
         self.case_label.setText("  ·  ".join(case))
@@ -268,30 +304,39 @@ class ChildRecord(QWidget):
         values["home_language"].setText(detail.get("home_language") or "Not recorded")
         values["primary_need"].setText(
             f"{detail['primary_need']} – {detail['primary_need_label']}"
-            if detail.get("primary_need") else "Not yet known"
+            if detail.get("primary_need")
+            else "Not yet known"
         )
         values["secondary_need"].setText(
             f"{detail['secondary_need']} – {detail['secondary_need_label']}"
-            if detail.get("secondary_need") else "None"
+            if detail.get("secondary_need")
+            else "None"
         )
         values["looked_after"].setText(
-            f"Yes, placed by {detail.get('placing_authority')}" if detail.get("looked_after")
+            f"Yes, placed by {detail.get('placing_authority')}"
+            if detail.get("looked_after")
             else "No"
         )
         values["setting"].setText(
             f"{setting['name']} ({setting.get('phase_label', '')}"
-            + (f", URN {setting['urn']}" if setting.get("urn") else "") + ")"
-            if setting else "None recorded"
+            + (f", URN {setting['urn']}" if setting.get("urn") else "")
+            + ")"
+            if setting
+            else "None recorded"
         )
         current = next((a for a in detail["allocations"] if a["current"]), None)
         values["caseworker"].setText(
             f"{current['caseworker']}, {current['team']} team, since "
-            f"{text_of(current['start_date'])}" if current else "Not allocated"
+            f"{text_of(current['start_date'])}"
+            if current
+            else "Not allocated"
         )
         values["caseworker_contact"].setText(
-            "  ·  ".join(x for x in (current.get("caseworker_phone"),
-                                     current.get("caseworker_email")) if x)
-            if current else ""
+            "  ·  ".join(
+                x for x in (current.get("caseworker_phone"), current.get("caseworker_email")) if x
+            )
+            if current
+            else ""
         )
         values["id"].setText(detail["id"])
         self.family_model.set_rows(detail["family"])

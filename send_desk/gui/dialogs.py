@@ -162,8 +162,9 @@ class FormDialog(QDialog):
             self.show_errors({}, error.message)
         else:
             log.error("saving failed", exc_info=error)
-            self.show_errors({}, f"Nothing was saved: something went wrong inside SEND Desk "
-                                 f"({error}).")
+            self.show_errors(
+                {}, f"Nothing was saved: something went wrong inside SEND Desk ({error})."
+            )
 
     # ---- marking fields
 
@@ -176,8 +177,13 @@ class FormDialog(QDialog):
             label = field_label(name).lower()
             if label and label in text and (best is None or len(label) > len(field_label(best))):
                 best = name
-        for word, name in (("phone", "phone"), ("email", "email"), ("address", "address"),
-                           ("language", "language"), ("interpreter", "language")):
+        for word, name in (
+            ("phone", "phone"),
+            ("email", "email"),
+            ("address", "address"),
+            ("language", "language"),
+            ("interpreter", "language"),
+        ):
             if best is None and word in text and name in self.fields:
                 best = name
         return best
@@ -190,8 +196,11 @@ class FormDialog(QDialog):
             if target:
                 marked[target] = reason
             label = field_label(name) if name in self.fields else ""
-            lines.append(f"{label}: {reason}" if label and not reason.lower().startswith(
-                label.lower()) else reason[:1].upper() + reason[1:])
+            lines.append(
+                f"{label}: {reason}"
+                if label and not reason.lower().startswith(label.lower())
+                else reason[:1].upper() + reason[1:]
+            )
         if not lines:
             lines = [summary]
         self.errors = marked
@@ -242,12 +251,16 @@ class ChildDialog(FormDialog):
         self.ui.setupUi(self)
         ui = self.ui
         fill_combo(ui.sexCombo, [(code, label) for code, label in SEX_LABELS.items()])
-        fill_combo(ui.primaryNeedCombo, [(c, f"{c} – {label}") for c, label in NEEDS],
-                   "Not yet known")
+        fill_combo(
+            ui.primaryNeedCombo, [(c, f"{c} – {label}") for c, label in NEEDS], "Not yet known"
+        )
         fill_combo(ui.secondaryNeedCombo, [(c, f"{c} – {label}") for c, label in NEEDS], "None")
-        fill_combo(ui.yearGroupCombo, [(y, nc_year_label(y)) for y in range(-2, 15)],
-                   "Worked out from the date of birth")
-        ui.dateOfBirthEdit.setMaximumDate(QDate.currentDate())
+        fill_combo(
+            ui.yearGroupCombo,
+            [(y, nc_year_label(y)) for y in range(-2, 15)],
+            "Worked out from the date of birth",
+        )
+        ui.dateOfBirthEdit.setMaximumDate(qdate(backend.today()))
         self.fields = {
             "first_name": ui.firstNameEdit,
             "last_name": ui.lastNameEdit,
@@ -272,7 +285,7 @@ class ChildDialog(FormDialog):
         else:
             self.setWindowTitle("Add a child or young person")
             ui.sexCombo.setCurrentIndex(ui.sexCombo.findData("U"))
-            ui.dateOfBirthEdit.setDate(QDate.currentDate().addYears(-8))
+            ui.dateOfBirthEdit.setDate(qdate(backend.today()).addYears(-8))
         ui.placingAuthorityEdit.setEnabled(ui.lookedAfterCheck.isChecked())
         self.resize(540, self.sizeHint().height())
 
@@ -350,11 +363,14 @@ class PlacementDialog(FormDialog):
         self.child_id = child_id
         self.ui = Ui_PlacementDialog()
         self.ui.setupUi(self)
-        items = [(s["id"], f"{s['name']}" + (f" (URN {s['urn']})" if s.get("urn") else ""))
-                 for s in settings]
+        items = [
+            (s["id"], f"{s['name']}" + (f" (URN {s['urn']})" if s.get("urn") else ""))
+            for s in settings
+        ]
         fill_combo(self.ui.settingCombo, items, "")
         searchable(self.ui.settingCombo)
-        self.ui.startDateEdit.setDate(QDate.currentDate())
+        self.ui.startDateEdit.setDate(qdate(backend.today()))
+        self.ui.startDateEdit.setMaximumDate(qdate(backend.today()))
         self.fields = {"setting_id": self.ui.settingCombo, "start_date": self.ui.startDateEdit}
         self._finish_setup()
 
@@ -386,7 +402,8 @@ class AllocationDialog(FormDialog):
         items = [(c["id"], f"{c['name']} ({c['team']})") for c in caseworkers]
         fill_combo(self.ui.caseworkerCombo, items, "")
         searchable(self.ui.caseworkerCombo)
-        self.ui.startDateEdit.setDate(QDate.currentDate())
+        self.ui.startDateEdit.setDate(qdate(backend.today()))
+        self.ui.startDateEdit.setMaximumDate(qdate(backend.today()))
         self.fields = {
             "caseworker_id": self.ui.caseworkerCombo,
             "start_date": self.ui.startDateEdit,

@@ -62,7 +62,9 @@ class PasswordGate(QObject):
 
     changed = Signal()
 
-    def __init__(self, first_delay_seconds: int = FIRST_DELAY_SECONDS, parent: QObject | None = None):
+    def __init__(
+        self, first_delay_seconds: int = FIRST_DELAY_SECONDS, parent: QObject | None = None
+    ):
         super().__init__(parent)
         self.first_delay_seconds = first_delay_seconds
         self.failures = 0

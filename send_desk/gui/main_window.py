@@ -75,8 +75,12 @@ class MainWindow(QMainWindow):
         self.is_locked = False
         self._hidden_windows: list[QWidget] = []
         self.context = AppContext(
-            backend=backend, ops=ops, settings=self.settings, ui_state=self.ui_state,
-            open_child=self.open_child, show_message=self.show_message,
+            backend=backend,
+            ops=ops,
+            settings=self.settings,
+            ui_state=self.ui_state,
+            open_child=self.open_child,
+            show_message=self.show_message,
         )
         self.setWindowTitle("SEND Desk")
         self.setAccessibleName("SEND Desk")
@@ -152,8 +156,11 @@ class MainWindow(QMainWindow):
         ops.busy_changed.connect(self._busy)
         ops.error.connect(self.show_message)
         self._restore_state()
-        start = self.settings.last_page if self.settings.last_page in self.page_widgets else (
-            "caseload")
+        start = (
+            self.settings.last_page
+            if self.settings.last_page in self.page_widgets
+            else ("caseload")
+        )
         self.show_page(start)
 
     # ---- building
@@ -170,7 +177,9 @@ class MainWindow(QMainWindow):
         title.setFont(font)
         bar.addWidget(title)
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText("Search children by name, UPN, school or postcode  (Ctrl+K)")
+        self.search_box.setPlaceholderText(
+            "Search children by name, UPN, school or postcode  (Ctrl+K)"
+        )
         self.search_box.setAccessibleName("Search for a child")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(380)
@@ -192,10 +201,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        self.new_child_action = self._action("&New child…", "Ctrl+N", self.new_child,
-                                             "Add a child or young person")
-        self.lock_action = self._action("&Lock now", "Ctrl+L", self.lock,
-                                        "Hide case data until the password is given")
+        self.new_child_action = self._action(
+            "&New child…", "Ctrl+N", self.new_child, "Add a child or young person"
+        )
+        self.lock_action = self._action(
+            "&Lock now", "Ctrl+L", self.lock, "Hide case data until the password is given"
+        )
         quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addActions([self.new_child_action, self.lock_action])
@@ -208,28 +219,39 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         for number, spec in enumerate(self.page_specs, start=1):
             shortcut = f"Ctrl+{number}" if number <= 9 else None
-            go_menu.addAction(self._action(
-                spec.title, shortcut, lambda _checked=False, page=spec.id: self.show_page(page)
-            ))
+            go_menu.addAction(
+                self._action(
+                    spec.title, shortcut, lambda _checked=False, page=spec.id: self.show_page(page)
+                )
+            )
         go_menu.addSeparator()
         self.back_action = self._action("&Back to caseload", "Alt+Left", self.back_to_caseload)
         self.refresh_action = self._action("&Refresh", "F5", self.refresh)
         go_menu.addActions([self.back_action, self.refresh_action])
 
         record_menu = menu.addMenu("&Record")
-        self.edit_child_action = self._action("&Edit child's details…", None,
-                                              self.record.edit_child)
+        self.edit_child_action = self._action(
+            "&Edit child's details…", None, self.record.edit_child
+        )
         self.edit_child_action.setShortcut(QKeySequence("Ctrl+E"))
         self.edit_child_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.add_member_action = self._action(
-            "Add &family member or contact…", "Ctrl+Shift+F",
-            lambda: self.record.edit_member(None) if self.pages.currentWidget() is self.record
-            else None,
+            "Add &family member or contact…",
+            "Ctrl+Shift+F",
+            lambda: (
+                self.record.edit_member(None) if self.pages.currentWidget() is self.record else None
+            ),
         )
         self.setting_action = self._action("Change &setting…", None, self.record.change_setting)
         self.allocate_action = self._action("&Allocate caseworker…", None, self.record.allocate)
-        record_menu.addActions([self.edit_child_action, self.add_member_action,
-                                self.setting_action, self.allocate_action])
+        record_menu.addActions(
+            [
+                self.edit_child_action,
+                self.add_member_action,
+                self.setting_action,
+                self.allocate_action,
+            ]
+        )
         self.record_menu = record_menu
 
         help_menu = menu.addMenu("&Help")
@@ -250,8 +272,12 @@ class MainWindow(QMainWindow):
         self.store_label = QLabel(f"Store: {self.backend.paths.root}")
         self.sync_label = QLabel("Sync: not set up")
         self.busy_label = QLabel("")
-        for label, name in ((self.user_label, "Signed-in user"), (self.store_label, "Store"),
-                            (self.sync_label, "Sync state"), (self.busy_label, "Activity")):
+        for label, name in (
+            (self.user_label, "Signed-in user"),
+            (self.store_label, "Store"),
+            (self.sync_label, "Sync state"),
+            (self.busy_label, "Activity"),
+        ):
             label.setAccessibleName(name)
             label.setContentsMargins(6, 0, 6, 0)
         bar.addWidget(self.busy_label, 1)
@@ -312,8 +338,13 @@ class MainWindow(QMainWindow):
 
     def _update_record_actions(self) -> None:
         on_record = self.pages.currentWidget() is self.record
-        for action in (self.edit_child_action, self.add_member_action, self.setting_action,
-                       self.allocate_action, self.back_action):
+        for action in (
+            self.edit_child_action,
+            self.add_member_action,
+            self.setting_action,
+            self.allocate_action,
+            self.back_action,
+        ):
             action.setEnabled(on_record and not self.is_locked)
 
     def focus_search(self) -> None:
@@ -355,8 +386,9 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)
         if self.isVisible() and not self.is_locked:
-            box = QMessageBox(QMessageBox.Icon.Warning, "SEND Desk", text,
-                              QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, "SEND Desk", text, QMessageBox.StandardButton.Ok, self
+            )
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
             self.last_message_box = box
@@ -377,8 +409,10 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setWindowTitle("Keyboard shortcuts")
         box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(f"<h3>Keyboard shortcuts</h3><table>{rows}</table>"
-                    "<p>Every control can be reached with Tab and Shift+Tab.</p>")
+        box.setText(
+            f"<h3>Keyboard shortcuts</h3><table>{rows}</table>"
+            "<p>Every control can be reached with Tab and Shift+Tab.</p>"
+        )
         box.setAccessibleName("Keyboard shortcuts")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -386,7 +420,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(
-            self, "About SEND Desk",
+            self,
+            "About SEND Desk",
             f"<b>SEND Desk {__version__}</b><p>Casework for EHC needs assessments and EHC "
             "plans.</p><p>Case data is kept encrypted on this computer.</p>",
         )
@@ -402,7 +437,11 @@ class MainWindow(QMainWindow):
         self._hidden_windows = []
         if isinstance(app, QApplication):
             for widget in app.topLevelWidgets():
-                if widget is not self and widget.isVisible() and isinstance(widget, QDialog | QMessageBox):
+                if (
+                    widget is not self
+                    and widget.isVisible()
+                    and isinstance(widget, QDialog | QMessageBox)
+                ):
                     widget.hide()
                     self._hidden_windows.append(widget)
         self.outer.setCurrentIndex(1)

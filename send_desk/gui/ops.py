@@ -41,7 +41,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._work()
-        except BaseException as error:  # delivered to the GUI thread, never swallowed
+        except BaseException as error:  # noqa: BLE001 - delivered to the GUI thread, never lost
             self._relay.failed.emit(error)
             return
         self._relay.succeeded.emit(result)
@@ -136,7 +136,7 @@ class SyncOps(Ops):
     def _start(self, work: Callable[[], Any], relay: _Relay) -> None:
         try:
             result = work()
-        except BaseException as error:
+        except BaseException as error:  # noqa: BLE001 - delivered to on_failed, never lost
             relay.failed.emit(error)
             return
         relay.succeeded.emit(result)

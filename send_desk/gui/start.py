@@ -80,8 +80,12 @@ class FirstRunPanel(QWidget):
         signal.emit(self.ui.passwordEdit.text())
 
     def set_busy(self, message: str) -> None:
-        for widget in (self.ui.createButton, self.ui.demoButton, self.ui.passwordEdit,
-                       self.ui.confirmEdit):
+        for widget in (
+            self.ui.createButton,
+            self.ui.demoButton,
+            self.ui.passwordEdit,
+            self.ui.confirmEdit,
+        ):
             widget.setEnabled(not message)
         self.ui.progressBar.setVisible(bool(message))
         self.ui.progressLabel.setVisible(bool(message))
@@ -152,19 +156,26 @@ class ProblemPanel(QWidget):
             self.backups.addItem(item)
         if backups:
             self.backups.setCurrentRow(0)
-        for widget in (self.advice, self.backups, self.password, self.restore_button,
-                       self.browse_button):
+        for widget in (
+            self.advice,
+            self.backups,
+            self.password,
+            self.restore_button,
+            self.browse_button,
+        ):
             widget.setVisible(problem.can_restore)
-        self.message.setText("" if backups or not problem.can_restore else
-                             "No backups were found in the store's backups folder.")
+        self.message.setText(
+            ""
+            if backups or not problem.can_restore
+            else "No backups were found in the store's backups folder."
+        )
 
     def _restore_chosen(self) -> None:
         item = self.backups.currentItem()
         if item is None:
             self.message.setText("Choose a backup from the list, or a backup file.")
             return
-        self.restore_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)),
-                                    self.password.text())
+        self.restore_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)), self.password.text())
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose a backup", "", "Backups (*.zip)")
@@ -255,8 +266,7 @@ class StartWindow(QWidget):
     def _create_demo(self, password: str) -> None:
         count = self.demo_children
         self.first_run.set_busy(
-            f"Building the demo caseload of {count:,} synthetic children. This takes a few "
-            "seconds…"
+            f"Building the demo caseload of {count:,} synthetic children. This takes a few seconds…"
         )
         self.ops.run(
             lambda: Backend.create_demo(self.paths, password, children=count, today=self._today),
@@ -273,7 +283,9 @@ class StartWindow(QWidget):
     def _restore(self, source: str, password: str) -> None:
         if not password:
             password, ok = QInputDialog.getText(
-                self, "Restore a backup", "Password the backup was made with:",
+                self,
+                "Restore a backup",
+                "Password the backup was made with:",
                 QLineEdit.EchoMode.Password,
             )
             if not ok or not password:
