@@ -43,7 +43,8 @@ def _combo(name: str, first: str) -> QComboBox:
     combo.setAccessibleName(name)
     combo.setToolTip(name)
     combo.addItem(first, None)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
     return combo
 
 
@@ -138,7 +139,7 @@ class CaseloadPage(QWidget):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        widths = (200, 100, 90, 130, 230, 90, 150, 70, 150, 140)
+        widths = (180, 95, 75, 120, 205, 90, 145, 55, 140, 120)
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._open_index)

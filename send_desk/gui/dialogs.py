@@ -44,7 +44,12 @@ from send_desk.gui.ops import Ops
 
 log = logging.getLogger(__name__)
 
+# A red that reads on light and dark palettes; the message also says it in words.
 INVALID_STYLE = "border: 2px solid #d32f2f; border-radius: 3px;"
+ERROR_LABEL_STYLE = (
+    "#errorLabel { border: 1px solid #d32f2f; border-left: 5px solid #d32f2f; "
+    "border-radius: 3px; padding: 6px 8px; }"
+)
 
 
 def qdate(value: date | None) -> QDate:
@@ -116,6 +121,7 @@ class FormDialog(QDialog):
     def _finish_setup(self) -> None:
         ui: Any = getattr(self, "ui")  # noqa: B009 - set by the subclass before this call
         self.error_label = ui.errorLabel
+        self.error_label.setStyleSheet(ERROR_LABEL_STYLE)
         self.error_label.hide()
         self.button_box: QDialogButtonBox = ui.buttonBox
         self.button_box.accepted.connect(self.save)
@@ -211,7 +217,7 @@ class FormDialog(QDialog):
             widget.setToolTip(reason)
             widget.setAccessibleDescription(f"Problem: {reason}")
         self.error_label.setText(
-            "Nothing was saved. Please fix:\n" + "\n".join(f"• {line}" for line in lines)
+            "⚠ Nothing was saved. Please fix:\n" + "\n".join(f"• {line}" for line in lines)
         )
         self.error_label.setAccessibleDescription(self.error_label.text())
         self.error_label.show()
@@ -331,6 +337,7 @@ class FamilyMemberDialog(FormDialog):
             "large_print": ui.largePrintCheck,
             "notes": ui.notesEdit,
         }
+        ui.notesEdit.setMaximumHeight(110)
         self._finish_setup()
         ui.independentInterpreterCheck.toggled.connect(
             lambda on: ui.interpreterCheck.setChecked(True) if on else None

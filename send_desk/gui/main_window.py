@@ -87,7 +87,14 @@ class MainWindow(QMainWindow):
 
         # --- navigation and pages
         self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Navigation")
+        # Padding only: colours come from the system palette (light or dark).
+        self.nav.setStyleSheet("#navigation { padding-top: 6px; } "
+                               "#navigation::item { padding: 7px 12px; }")
+        nav_font = self.nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.1)
+        self.nav.setFont(nav_font)
         self.nav.setMinimumWidth(150)
         self.nav.setMaximumWidth(260)
         self.nav.setSpacing(2)
@@ -133,7 +140,8 @@ class MainWindow(QMainWindow):
         column.addStretch(2)
         lock_layout.addLayout(column)
         lock_layout.addStretch(1)
-        self.lock_panel.setMaximumWidth(520)
+        self.lock_panel.setMaximumWidth(560)
+        self.lock_panel.setMinimumWidth(460)
 
         self.outer = QStackedWidget()
         self.outer.addWidget(self.splitter)

@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-    QLabel, QLineEdit, QSizePolicy, QVBoxLayout,
-    QWidget)
+    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
+    QVBoxLayout, QWidget)
 
 class Ui_ChildDialog(object):
     def setupUi(self, ChildDialog):
@@ -103,8 +103,10 @@ class Ui_ChildDialog(object):
 
         self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.addressLabel)
 
-        self.addressEdit = QLineEdit(ChildDialog)
+        self.addressEdit = QPlainTextEdit(ChildDialog)
         self.addressEdit.setObjectName(u"addressEdit")
+        self.addressEdit.setTabChangesFocus(True)
+        self.addressEdit.setMaximumSize(QSize(16777215, 64))
 
         self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.addressEdit)
 

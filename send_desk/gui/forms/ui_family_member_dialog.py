@@ -92,8 +92,10 @@ class Ui_FamilyMemberDialog(object):
 
         self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.addressLabel)
 
-        self.addressEdit = QLineEdit(FamilyMemberDialog)
+        self.addressEdit = QPlainTextEdit(FamilyMemberDialog)
         self.addressEdit.setObjectName(u"addressEdit")
+        self.addressEdit.setTabChangesFocus(True)
+        self.addressEdit.setMaximumSize(QSize(16777215, 64))
 
         self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.addressEdit)
 
