@@ -17,7 +17,6 @@ may change in ``resources/rules/conventions.toml`` (see :class:`Conventions`).
 
 from __future__ import annotations
 
-import calendar as _calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -69,6 +68,9 @@ class Conventions:
     tribunal_not_counted: tuple[tuple[MonthDay, MonthDay], ...] = TRIBUNAL_NOT_COUNTED
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def add_months(day: date, months: int, short_month: str = "last_day") -> date:
     """The same day of the month ``months`` later (or earlier when negative).
 
@@ -76,10 +78,14 @@ def add_months(day: date, months: int, short_month: str = "last_day") -> date:
     31 January + 1 month = 28 February, or 29 February in a leap year), or the first
     day of the month after (``"first_of_next_month"``).
     """
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    last = _calendar.monthrange(year, month)[1]
+    index = day.month - 1 + months
+    year = day.year + index // 12
+    month = index % 12 + 1
+    if day.day <= 28:
+        return date(year, month, day.day)
+    last = _MONTH_DAYS[month - 1]
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        last = 29
     if day.day <= last:
         return date(year, month, day.day)
     if short_month == "first_of_next_month":

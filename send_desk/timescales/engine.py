@@ -44,11 +44,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import Any
 
 from send_desk.domain.event_types import EVENT_TYPES
 from send_desk.timescales.calendar import WorkingCalendar, default_calendar
-from send_desk.timescales.counting import Conventions, add_months, apply_period
+from send_desk.timescales.counting import add_months, apply_period
 from send_desk.timescales.events import Child, Event
 from send_desk.timescales.milestones import (
     EXCEPTION,
@@ -62,8 +63,16 @@ from send_desk.timescales.milestones import (
     Milestone,
     Timeline,
 )
-from send_desk.timescales.phase_transfer import next_proposed_transfer
-from send_desk.timescales.rules import Anchor, Condition, DoneBy, DueSpec, Rule, RuleSet
+from send_desk.timescales.phase_transfer import transfers_ahead
+from send_desk.timescales.rules import (
+    Anchor,
+    Condition,
+    DoneBy,
+    DueSpec,
+    OrderCheck,
+    Rule,
+    RuleSet,
+)
 from send_desk.timescales.rules import default_rules as _default_rules
 from send_desk.timeutil import uk_date
 
@@ -75,6 +84,10 @@ _FIELDS = {
     t.id: tuple((x.name, x.kind, x.choices, x.required) for x in t.extras)
     for t in EVENT_TYPES.values()
 }
+_BY_DATE = attrgetter("date")
+_BY_POS = attrgetter("pos")
+_BY_DUE = attrgetter("due")
+_MILESTONE_ORDER = attrgetter("due", "id")
 
 # Warning codes, so a caller can decide what to refuse and what to flag.
 W_INVALID = "invalid"
@@ -83,8 +96,8 @@ W_FUTURE = "future"
 W_ORDER = "order"
 W_UNUSED = "unused"
 W_EXCEPTION = "exception"
-W_CLOSURE = "closure_window"
 W_EXCEPTION_AGAIN = "exception_again"
+W_CLOSURE = "closure_window"
 
 
 class _Ev:
@@ -106,27 +119,175 @@ class _Ev:
         return f"{_LABELS.get(self.type, self.type)} on {uk_date(self.date)}"
 
 
+# -- the rules, prepared once per rule set and calendar -------------------------------------
+
+
+class _Step:
+    """One rule, with what the engine needs at hand (and a fixed offset for the due date
+    where the counting convention allows one)."""
+
+    __slots__ = (
+        "done_by",
+        "done_types",
+        "id",
+        "in_year",
+        "info",
+        "initial",
+        "keep_done",
+        "match",
+        "months",
+        "offset",
+        "priority",
+        "requires",
+        "rule",
+        "simple",
+        "simple_done",
+        "suffix_field",
+        "trigger",
+        "unless",
+        "where",
+        "where_not",
+    )
+
+    def __init__(self, rule: Rule, rules: RuleSet, referenced: frozenset[str]) -> None:
+        self.rule = rule
+        self.id = rule.id
+        self.trigger = rule.trigger.event
+        self.initial = rule.trigger.initial
+        self.where = rule.trigger.where
+        self.where_not = rule.trigger.where_not
+        self.requires = rule.requires
+        self.unless = rule.unless
+        self.done_by = rule.done_by
+        self.done_types = rule.done_by.events if rule.done_by is not None else ()
+        self.match = rule.done_by.match if rule.done_by is not None else ()
+        self.suffix_field = rule.id_suffix
+        self.priority = rule.priority
+        self.info = rule.is_info
+        self.offset = _fixed_offset(rule.due, rules)
+        due = rule.due
+        self.months = (
+            due.period.count
+            if due.period is not None
+            and due.period.unit == "months_after"
+            and not (due.anchor or due.then or due.roll)
+            else None
+        )
+        done_by = rule.done_by
+        # one done type, no field to match, no window: one walk over the candidates
+        self.simple_done = (
+            done_by is not None
+            and len(done_by.events) == 1
+            and not done_by.match
+            and not done_by.where
+            and done_by.within_months_before_due is None
+        )
+        self.keep_done = rule.id in referenced  # another rule's condition looks at it
+        # the common shape, run by a tighter loop: a fixed period from the trigger and
+        # at most one kind of event to complete it
+        self.simple = (
+            (self.offset is not None or self.months is not None)
+            and (done_by is None or self.simple_done)
+            and not (rule.requires or rule.unless or rule.id_suffix)
+        )
+        # a fixed day of the year, done by a plan issued in the months before it
+        self.in_year = (
+            due.date_in_year is not None
+            and not (due.then or due.roll)
+            and done_by is not None
+            and done_by.within_months_before_due is not None
+            and not (done_by.match or done_by.where)
+            and not (rule.requires or rule.unless or rule.id_suffix)
+        )
+
+
+def _fixed_offset(spec: DueSpec, rules: RuleSet) -> timedelta | None:
+    """Days to add to the trigger date when the due date needs no calendar."""
+    if spec.period is None or spec.anchor or spec.then or spec.roll:
+        return None
+    count, unit = spec.period.count, spec.period.unit
+    day_one = 1 if rules.conventions.count_event_day.get(unit, False) else 0
+    if unit == "weeks_after":
+        return timedelta(days=7 * count - day_one)
+    if unit == "weeks_before":
+        return timedelta(days=-7 * count)
+    if unit in ("days_within", "days_beginning_with"):
+        return timedelta(days=count - day_one)
+    return None
+
+
+class _Plan:
+    """The rule set arranged for the engine: rules in dependency order, looked up by the
+    event types that start them; order checks and 'done by' hints by event type."""
+
+    def __init__(self, rules: RuleSet, include_local: bool) -> None:
+        self.rules = rules
+        referenced = frozenset(c.milestone for r in rules.rules for c in (*r.requires, *r.unless))
+        self.steps = tuple(
+            _Step(r, rules, referenced) for r in rules.rules if include_local or not r.local
+        )
+        by_type: dict[str, list[int]] = {}
+        for i, step in enumerate(self.steps):
+            for type_id in (step.trigger, step.initial):
+                if type_id is not None:
+                    by_type.setdefault(type_id, []).append(i)
+        self.steps_by_type = {t: tuple(ids) for t, ids in by_type.items()}
+        self.trigger_types = frozenset(step.trigger for step in self.steps)
+        checks: dict[str, list[OrderCheck]] = {}
+        for check in rules.order_checks:
+            checks.setdefault(check.event, []).append(check)
+        self.checks_by_type = checks
+        done_ids: dict[str, set[str]] = {}
+        for step in self.steps:
+            for type_id in step.done_types:
+                done_ids.setdefault(type_id, set()).add(step.id)
+        self.done_ids = {t: sorted(ids) for t, ids in done_ids.items()}
+        self.milestone_ids = sorted({step.id for step in self.steps})
+        self._steps_for: dict[frozenset[str], tuple[_Step, ...]] = {}
+
+    def steps_for(self, types: frozenset[str]) -> tuple[_Step, ...]:
+        """The steps some of these event types start, in dependency order (cached: a
+        caseload has few distinct sets of event types)."""
+        found = self._steps_for.get(types)
+        if found is None:
+            ids = sorted({i for t in types for i in self.steps_by_type.get(t, ())})
+            found = tuple(self.steps[i] for i in ids)
+            if len(self._steps_for) < 4096:
+                self._steps_for[types] = found
+        return found
+
+
+_PLANS: dict[tuple[int, bool], tuple[RuleSet, _Plan]] = {}
+
+
+def _plan(rules: RuleSet, include_local: bool) -> _Plan:
+    key = (id(rules), include_local)
+    cached = _PLANS.get(key)
+    if cached is None or cached[0] is not rules:
+        if len(_PLANS) > 16:
+            _PLANS.clear()
+        cached = (rules, _Plan(rules, include_local))
+        _PLANS[key] = cached
+    return cached[1]
+
+
+# -- one computation ---------------------------------------------------------------------------
+
+
 class _Run:
     """The state of one computation."""
 
-    def __init__(
-        self,
-        rules: RuleSet,
-        calendar: WorkingCalendar,
-        today: date,
-        child: Child,
-        include_local: bool,
-    ) -> None:
-        self.rules = rules
-        self.conventions: Conventions = rules.conventions
+    def __init__(self, plan: _Plan, calendar: WorkingCalendar, today: date, child: Child) -> None:
+        self.plan = plan
+        self.rules = plan.rules
+        self.conventions = plan.rules.conventions
         self.calendar = calendar
         self.today = today
         self.child = child
-        self.include_local = include_local
         self.warnings: list[tuple[int | None, str, str]] = []
         self.events: list[_Ev] = []
         self.by_type: dict[str, list[_Ev]] = {}
-        self.used: set[int] = set()
+        self.used: set[int] = set()  # positions of events used as done or anchor
         self.done_of: dict[tuple[str, int], _Ev | None] = {}
         self.milestones: list[Milestone] = []
 
@@ -137,36 +298,23 @@ class _Run:
     # -- input -------------------------------------------------------------------------
 
     def prepare(self, events: Sequence[Event]) -> None:
-        seen: dict[Any, int] = {}
         today = self.today
+        append = self.events.append
         for index, event in enumerate(events):
             type_id = event.type
             fields = _FIELDS.get(type_id)
             if fields is None:
                 self.warn(index, W_INVALID, f"'{type_id}' is not a known event type: not used.")
                 continue
-            problem = _field_problem(event.details, fields)
-            if problem:
-                label = _LABELS[type_id]
-                self.warn(
-                    index, W_INVALID, f"{label} on {uk_date(event.date)} {problem}: not used."
-                )
-                continue
-            try:
-                key: Any = (type_id, event.date, tuple(sorted(event.details.items())))
-                hash(key)
-            except TypeError:
-                key = (type_id, event.date, repr(sorted(event.details.items())))
-            first = seen.get(key)
+            if fields:
+                problem = _field_problem(event.details, fields)
+                if problem:
+                    label = _LABELS[type_id]
+                    self.warn(
+                        index, W_INVALID, f"{label} on {uk_date(event.date)} {problem}: not used."
+                    )
+                    continue
             ev = _Ev(index, type_id, event.date, event.details, event.proposed)
-            if first is not None:
-                self.warn(
-                    index,
-                    W_DUPLICATE,
-                    f"{ev.describe()} is recorded twice (also events[{first}]): counted once.",
-                )
-                continue
-            seen[key] = index
             if event.date > today:
                 far = event.date - today > _FAR_FUTURE
                 self.warn(
@@ -177,85 +325,270 @@ class _Run:
                     + f"after today ({uk_date(today)}): check the "
                     + ("year." if far else "date; an event is recorded once it has happened."),
                 )
-            self.events.append(ev)
+            append(ev)
+
+    def propose_transfer(self) -> None:
+        """Add the child's next phase transfer, unless one is recorded for that year
+        (see :mod:`send_desk.timescales.phase_transfer`)."""
+        child = self.child
+        if child.date_of_birth is None:
+            return
+        ahead = transfers_ahead(
+            child.date_of_birth, self.today, child.setting_phase, self.rules.phase_transfers
+        )
+        if not ahead:
+            return
+        when, kind = ahead[0]
+        for event in self.events:
+            if event.type == "phase_transfer" and (
+                str(event.details.get("transfer_date", ""))[:4] == when[:4]
+            ):
+                return
+        details = {"transfer_date": when, "kind": kind}
+        self.events.append(_Ev(None, "phase_transfer", self.today, details, True))
 
     def index_events(self) -> None:
-        self.events.sort(key=lambda e: (e.date, e.index if e.index is not None else 1 << 30))
-        for pos, event in enumerate(self.events):
-            event.pos = pos
-            self.by_type.setdefault(event.type, []).append(event)
+        """Sort the events by date (same-day events keep the input order), number them and
+        group them by type, counting an exact duplicate once."""
+        self.events.sort(key=_BY_DATE)
+        by_type = self.by_type
+        kept: list[_Ev] = []
+        for event in self.events:
+            same = by_type.get(event.type)
+            if same is None:
+                by_type[event.type] = [event]
+            else:
+                # a duplicate has the same date, so it is among the last ones of its type
+                k = len(same) - 1
+                while k >= 0 and same[k].date == event.date:
+                    if same[k].details == event.details:
+                        self.warn(
+                            event,
+                            W_DUPLICATE,
+                            f"{event.describe()} is recorded twice (also "
+                            f"events[{same[k].index}]): counted once.",
+                        )
+                        break
+                    k -= 1
+                else:
+                    same.append(event)
+                    event.pos = len(kept)
+                    kept.append(event)
+                continue
+            event.pos = len(kept)
+            kept.append(event)
+        self.events = kept
 
     # -- rules ---------------------------------------------------------------------------
 
     def run_rules(self) -> None:
-        by_type = self.by_type
-        for rule in self.rules.rules:
-            if rule.local and not self.include_local:
-                continue
-            trigger = rule.trigger
-            found = by_type.get(trigger.event)
-            if trigger.initial is not None:
-                firsts = by_type.get(trigger.initial)
-                if firsts:
-                    start = firsts[0]
-                    self.used.add(start.pos)
-                    found = [start, *(e for e in found or () if e.date >= start.date)]
-            if not found:
-                continue
-            cycles = []
-            for event in found:
-                if event.type == trigger.event:
-                    self.used.add(event.pos)
-                    if trigger.where and not _matches(event.details, trigger.where):
-                        continue
-                    if trigger.where_not and _any_matches(event.details, trigger.where_not):
-                        continue
-                cycles.append(event)
-            if cycles:
-                self._run_cycles(rule, cycles)
+        for step in self.plan.steps_for(frozenset(self.by_type)):
+            self._run_step(step)
 
-    def _run_cycles(self, rule: Rule, cycles: list[_Ev]) -> None:
-        """One milestone per trigger event. A cycle ends where the next one of the same
-        rule (and the same ``match`` fields) starts: events after that belong to it."""
-        match = rule.done_by.match if rule.done_by is not None else ()
-        ends: list[date | None] = [None] * len(cycles)
-        next_start: dict[tuple[Any, ...], date] = {}
-        for i in range(len(cycles) - 1, -1, -1):
-            key = tuple(cycles[i].details.get(name) for name in match)
-            ends[i] = next_start.get(key)
-            next_start[key] = cycles[i].date
+    def _run_step(self, step: _Step) -> None:
+        by_type = self.by_type
+        found = by_type.get(step.trigger, ())
+        if step.initial is not None:
+            firsts = by_type.get(step.initial)
+            if firsts:
+                start = firsts[0]
+                self.used.add(start.pos)
+                found = [start, *(e for e in found if e.date >= start.date)]
+        if step.where or step.where_not:
+            found = [e for e in found if e.type != step.trigger or _accepts(step, e.details)]
+        if not found:
+            return
+        if step.simple:
+            self._run_simple(step, found)
+            return
+        if step.in_year:
+            self._run_in_year(step, found)
+            return
+        # A cycle ends where the next one of the same rule (and the same `match` fields)
+        # starts: an event after that belongs to the later cycle.
+        if step.match:
+            ends: list[date | None] = [None] * len(found)
+            next_start: dict[tuple[Any, ...], date] = {}
+            for i in range(len(found) - 1, -1, -1):
+                key = tuple(found[i].details.get(name) for name in step.match)
+                ends[i] = next_start.get(key)
+                next_start[key] = found[i].date
+        else:
+            ends = [e.date for e in found[1:]]
+            ends.append(None)
+        # Candidates for "done", walked once for all cycles when the rule is simple.
+        done_by = step.done_by
+        simple: list[_Ev] | None = None
+        if step.simple_done:
+            simple = by_type.get(step.done_types[0])
+            if simple is None:
+                done_by = None  # nothing can complete it
+        j = 0
         consumed: set[int] = set()
-        for event, end in zip(cycles, ends, strict=True):
-            if rule.requires and not all(self._holds(c, event) for c in rule.requires):
+        today = self.today
+        rule = step.rule
+        short_month = self.conventions.short_month
+        keep_done = step.keep_done
+        priority = step.priority or self.child.looked_after
+        milestones = self.milestones
+        for event, end in zip(found, ends, strict=True):
+            if step.requires and not all(self._holds(c, event) for c in step.requires):
                 continue
-            if rule.unless and any(self._holds(c, event) for c in rule.unless):
+            if step.unless and any(self._holds(c, event) for c in step.unless):
                 continue
-            due = self._due(rule.due, event, end)
-            if due is None:
-                continue
+            if step.offset is not None:
+                due = event.date + step.offset
+            elif step.months is not None:
+                due = add_months(event.date, step.months, short_month)
+            else:
+                computed = self._due(rule.due, event, end)
+                if computed is None:
+                    continue
+                due = computed
             done = None
-            if rule.done_by is not None:
-                done = self._done(rule.done_by, event, end, due, consumed)
-                self.done_of[(rule.id, event.pos)] = done
-                if done is not None:
-                    self.used.add(done.pos)
+            if simple is not None:
+                # candidates and cycles are both in date order: skip what is too early
+                # for this cycle (and so for every later one), take the next if in time
+                count = len(simple)
+                while j < count and (
+                    simple[j].date < event.date
+                    or (simple[j].type == event.type and simple[j].pos <= event.pos)
+                ):
+                    j += 1
+                if j < count and (end is None or simple[j].date <= end):
+                    done = simple[j]
+                    j += 1
+            elif done_by is not None:
+                done = self._done(done_by, event, end, due, consumed)
+            if keep_done:
+                self.done_of[(step.id, event.pos)] = done
+            if step.info:
+                status = INFO
+            elif done is not None:
+                self.used.add(done.pos)
+                status = MET if done.date <= due else LATE
+            else:
+                status = PENDING if today <= due else OVERDUE
             suffix = None
-            milestone_id = rule.id
-            if rule.id_suffix is not None:
-                suffix = str(event.details.get(rule.id_suffix, ""))
-                milestone_id = f"{rule.id}:{suffix}"
+            milestone_id = step.id
+            if step.suffix_field is not None:
+                suffix = str(event.details.get(step.suffix_field, ""))
+                milestone_id = f"{step.id}:{suffix}"
+            milestones.append(
+                Milestone(
+                    milestone_id,
+                    due,
+                    rule,
+                    today,
+                    event.date,
+                    suffix,
+                    done.date if done is not None else None,
+                    status,
+                    event.proposed,
+                    priority,
+                    event.index,
+                )
+            )
+
+    def _run_simple(self, step: _Step, found: Sequence[_Ev]) -> None:
+        """:meth:`_run_step` for the common shape (same results, fewer steps)."""
+        today, rule, step_id = self.today, step.rule, step.id
+        offset, months, short_month = step.offset, step.months, self.conventions.short_month
+        candidates = self.by_type.get(step.done_types[0]) if step.done_types else None
+        count = len(candidates) if candidates else 0
+        priority = step.priority or self.child.looked_after
+        info, keep_done = step.info, step.keep_done
+        append, used = self.milestones.append, self.used
+        j = 0
+        last = len(found) - 1
+        for i, event in enumerate(found):
+            start = event.date
+            if offset is not None:
+                due = start + offset
+            else:
+                assert months is not None
+                due = add_months(start, months, short_month)
+            done = None
+            if count:
+                assert candidates is not None
+                # candidates and cycles are both in date order: skip what is too early
+                # for this cycle (and so for every later one); take the next if in time
+                while j < count and (
+                    candidates[j].date < start
+                    or (candidates[j].type == event.type and candidates[j].pos <= event.pos)
+                ):
+                    j += 1
+                if j < count and (i == last or candidates[j].date <= found[i + 1].date):
+                    done = candidates[j]
+                    j += 1
+            if keep_done:
+                self.done_of[(step_id, event.pos)] = done
+            if info:
+                status = INFO
+            elif done is not None:
+                used.add(done.pos)
+                status = MET if done.date <= due else LATE
+            else:
+                status = PENDING if today <= due else OVERDUE
+            append(
+                Milestone(
+                    step_id,
+                    due,
+                    rule,
+                    today,
+                    start,
+                    None,
+                    None if done is None else done.date,
+                    status,
+                    event.proposed,
+                    priority,
+                    event.index,
+                )
+            )
+
+    def _run_in_year(self, step: _Step, found: Sequence[_Ev]) -> None:
+        """:meth:`_run_step` for a fixed day of the transfer year (reg 18), done by the
+        latest (or first) plan issued in the months up to that day."""
+        spec, done_by = step.rule.due, step.done_by
+        assert spec.date_in_year is not None and spec.year_of is not None
+        assert done_by is not None and done_by.within_months_before_due is not None
+        month, day = spec.date_in_year
+        lists = [e for t in done_by.events if (e := self.by_type.get(t))]
+        today = self.today
+        for event in found:
+            raw = event.details[spec.year_of]
+            due = date(raw.year if isinstance(raw, date) else int(str(raw)[:4]), month, day)
+            earliest = add_months(due, -done_by.within_months_before_due)
+            done: _Ev | None = None
+            for candidates in lists:
+                for candidate in candidates:
+                    if earliest <= candidate.date <= due and (
+                        done is None
+                        or (
+                            candidate.pos > done.pos
+                            if done_by.pick == "latest"
+                            else candidate.pos < done.pos
+                        )
+                    ):
+                        done = candidate
+            if done is not None:
+                self.used.add(done.pos)
+                status = MET if done.date <= due else LATE
+            else:
+                status = PENDING if today <= due else OVERDUE
             self.milestones.append(
                 Milestone(
-                    id=milestone_id,
-                    due=due,
-                    rule=rule,
-                    today=self.today,
-                    trigger_date=event.date,
-                    suffix=suffix,
-                    done=done.date if done is not None else None,
-                    proposed=event.proposed,
-                    priority=rule.priority or self.child.looked_after,
-                    trigger_index=event.index,
+                    step.id,
+                    due,
+                    step.rule,
+                    today,
+                    event.date,
+                    None,
+                    None if done is None else done.date,
+                    status,
+                    event.proposed,
+                    step.priority or self.child.looked_after,
+                    event.index,
                 )
             )
 
@@ -321,13 +654,11 @@ class _Run:
     def _done(
         self, done_by: DoneBy, event: _Ev, end: date | None, due: date, consumed: set[int]
     ) -> _Ev | None:
-        if len(done_by.events) == 1:
-            candidates = self.by_type.get(done_by.events[0], ())
+        lists = [same for t in done_by.events if (same := self.by_type.get(t))]
+        if len(lists) == 1:
+            candidates: Sequence[_Ev] = lists[0]
         else:
-            candidates = sorted(
-                (e for t in done_by.events for e in self.by_type.get(t, ())),
-                key=lambda e: e.pos,
-            )
+            candidates = sorted((e for same in lists for e in same), key=_BY_POS)
         if not candidates:
             return None
         if done_by.within_months_before_due is not None:
@@ -361,7 +692,6 @@ class _Run:
         for milestone in self.milestones:
             by_id.setdefault(milestone.id, []).append(milestone)
         for event in exceptions:
-            self.used.add(event.pos)
             self._apply_exception(event, by_id)
 
     def _apply_exception(self, event: _Ev, by_id: Mapping[str, list[Milestone]]) -> None:
@@ -369,36 +699,37 @@ class _Run:
         reason_id = str(event.details.get("reason", "")).strip()
         evidence = str(event.details.get("evidence", "")).strip()
         what = event.describe()
+        base = name.split(":", 1)[0]
         rules = [
-            rule for rule in self.rules.rules_for(name) if self.include_local or not rule.local
+            step.rule
+            for step in self.plan.steps
+            if step.id == base and (step.suffix_field is None) == (base == name)
         ]
         if not rules:
-            known = sorted(self.rules.milestone_ids(self.include_local))
             self.warn(
                 event,
                 W_EXCEPTION,
                 f"{what} names the milestone '{name}', which SEND Desk does not know "
-                f"(milestones: {', '.join(known)}): not applied.",
+                f"(milestones: {', '.join(self.plan.milestone_ids)}): not applied.",
             )
             return
-        allowed = [reason for rule in rules for reason in rule.exceptions]
+        allowed = list(dict.fromkeys(reason for rule in rules for reason in rule.exceptions))
         reason = self.rules.reasons.get(reason_id)
-        if reason_id not in allowed:
+        if reason is None or reason_id not in allowed:
             if not allowed:
                 problem = f"the law allows no exception for '{name}'"
             elif reason is None:
                 problem = (
                     f"'{reason_id}' is not a reason the regulations allow "
-                    f"(for '{name}': {', '.join(dict.fromkeys(allowed))})"
+                    f"(for '{name}': {', '.join(allowed)})"
                 )
             else:
                 problem = (
                     f"{reason.label} ({reason.source}) cannot be relied on for '{name}' "
-                    f"(allowed: {', '.join(dict.fromkeys(allowed))})"
+                    f"(allowed: {', '.join(allowed)})"
                 )
             self.warn(event, W_EXCEPTION, f"{what}: {problem}: not applied.")
             return
-        assert reason is not None  # the loader checks every listed reason exists
         if not evidence:
             self.warn(event, W_EXCEPTION, f"{what} has no evidence: not applied.")
             return
@@ -410,11 +741,12 @@ class _Run:
                 problem = f"is for '{name}', which does not apply to this case as the events stand"
             self.warn(event, W_EXCEPTION, f"{what} {problem}: not applied.")
             return
-        target = max(candidates, key=lambda m: m.trigger_date)
+        target = max(candidates, key=attrgetter("trigger_date"))
         source = rules[0].exception_source or reason.source
-        target.exceptions.append(
-            ExceptionClaim(reason_id, reason.label, evidence, event.date, event.index, source)
-        )
+        claim = ExceptionClaim(reason_id, reason.label, evidence, event.date, event.index, source)
+        target.exceptions = (*target.exceptions, claim)
+        if target.status in (LATE, OVERDUE):
+            target.status = EXCEPTION
         if len(target.exceptions) > 1:
             self.warn(
                 event,
@@ -445,56 +777,43 @@ class _Run:
             f"request for '{target.id}' falls in one. Check the term dates and the request.",
         )
 
-    def set_statuses(self) -> None:
-        today = self.today
-        for milestone in self.milestones:
-            if milestone.rule.is_info:
-                milestone.status = INFO
-                continue
-            if milestone.done is not None:
-                status = MET if milestone.done <= milestone.due else LATE
-            else:
-                status = PENDING if today <= milestone.due else OVERDUE
-            if milestone.exceptions and status in (LATE, OVERDUE):
-                status = EXCEPTION
-            milestone.status = status
-        self.milestones.sort(
-            key=lambda m: (m.due, m.id, m.trigger_date, -1 if m.proposed else m.trigger_index)
-        )
-
     def check_order(self) -> None:
         by_type = self.by_type
-        for check in self.rules.order_checks:
-            events = by_type.get(check.event)
-            if not events:
+        checks_by_type = self.plan.checks_by_type
+        for type_id, events in by_type.items():
+            checks = checks_by_type.get(type_id)
+            if checks is None:
                 continue
-            firsts = [by_type[t][0] for t in check.after if by_type.get(t)]
-            if not firsts:
-                continue
-            first = min(firsts, key=lambda e: e.pos)
-            for event in events:
-                if event.date < first.date:
-                    self.warn(
-                        event,
-                        W_ORDER,
-                        f"{event.describe()} is dated before the first "
-                        f"{_LABELS[first.type].lower()} ({uk_date(first.date)}): "
-                        "check the dates.",
-                    )
+            earliest = events[0].date
+            for check in checks:
+                first = None
+                for after in check.after:
+                    found = by_type.get(after)
+                    if found is not None and (first is None or found[0].pos < first.pos):
+                        first = found[0]
+                if first is None or earliest >= first.date:
+                    continue  # the earliest is in order, so all are
+                for event in events:
+                    if event.date < first.date:
+                        self.warn(
+                            event,
+                            W_ORDER,
+                            f"{event.describe()} is dated before the first "
+                            f"{_LABELS[first.type].lower()} ({uk_date(first.date)}): "
+                            "check the dates.",
+                        )
 
     def check_unused(self) -> None:
+        """Warn about each event no milestone used (triggers and exceptions always are)."""
+        used, trigger_types = self.used, self.plan.trigger_types
         for event in self.events:
-            if event.pos in self.used or event.proposed:
+            if (
+                event.pos in used
+                or event.type in trigger_types
+                or event.type == "exception_recorded"
+            ):
                 continue
-            could = sorted(
-                {
-                    rule.id
-                    for rule in self.rules.rules
-                    if rule.done_by is not None
-                    and event.type in rule.done_by.events
-                    and (self.include_local or not rule.local)
-                }
-            )
+            could = self.plan.done_ids.get(event.type)
             if could:
                 hint = (
                     f"it can complete {', '.join(could)}; check its date and the events before it"
@@ -506,14 +825,19 @@ class _Run:
             )
 
     def result(self) -> Timeline:
-        ordered = sorted(
-            enumerate(self.warnings),
-            key=lambda item: (-1 if item[1][0] is None else item[1][0], item[0]),
-        )
+        milestones = self.milestones
+        milestones.sort(key=_BY_DUE)  # stable: same-day ones stay in trigger order
+        for i in range(len(milestones) - 1):
+            if milestones[i].due == milestones[i + 1].due:  # rare: order these by id too
+                milestones.sort(key=_MILESTONE_ORDER)
+                break
+        warnings = self.warnings
+        if len(warnings) > 1:
+            warnings.sort(key=lambda w: -1 if w[0] is None else w[0])  # stable
         return Timeline(
             today=self.today,
-            milestones=self.milestones,
-            warnings=[EventWarning(index, message, code) for _, (index, code, message) in ordered],
+            milestones=milestones,
+            warnings=[EventWarning(index, message, code) for index, code, message in warnings],
         )
 
 
@@ -534,6 +858,14 @@ def _field_problem(
             except ValueError:
                 return f"has {name} {value!r}, not a date"
     return ""
+
+
+def _accepts(step: _Step, details: Mapping[str, Any]) -> bool:
+    """Whether a trigger event passes the rule's ``where`` and ``where_not`` filters."""
+    for name, value in step.where:
+        if details.get(name) != value:
+            return False
+    return all(details.get(name) != value for name, value in step.where_not)
 
 
 def _matches(details: Mapping[str, Any], wanted: tuple[tuple[str, Any], ...]) -> bool:
@@ -573,19 +905,13 @@ def compute_timeline(
     cal = calendar
     if cal is None:
         cal = default_calendar(ruleset.conventions.tribunal_not_counted)
-    run = _Run(ruleset, cal, today, child or _NO_CHILD, include_local)
+    run = _Run(_plan(ruleset, include_local), cal, today, child or _NO_CHILD)
     run.prepare(events)
-    if propose_transfers and run.child.date_of_birth is not None:
-        recorded = [
-            Event(e.type, e.date, e.details) for e in run.events if e.type == "phase_transfer"
-        ]
-        proposal = next_proposed_transfer(run.child, today, recorded, ruleset)
-        if proposal is not None:
-            run.events.append(_Ev(None, proposal.type, proposal.date, proposal.details, True))
+    if propose_transfers:
+        run.propose_transfer()
     run.index_events()
     run.run_rules()
     run.apply_exceptions()
-    run.set_statuses()
     run.check_order()
     run.check_unused()
     return run.result()

@@ -6,7 +6,7 @@ The plain-English "what to do next" of a milestone is worked out only when asked
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -77,8 +77,8 @@ class Milestone:
     status: str = PENDING
     proposed: bool = False
     priority: bool = False
-    trigger_index: int | None = None
-    exceptions: list[ExceptionClaim] = field(default_factory=list)
+    trigger_index: int | None = None  # position of the trigger event (None: proposed)
+    exceptions: tuple[ExceptionClaim, ...] = ()
 
     @property
     def source(self) -> str:

@@ -28,10 +28,35 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 from send_desk.domain.school_year import academic_year_start, nc_year
 from send_desk.timescales.events import Child, Event
-from send_desk.timescales.rules import RuleSet, default_rules
+from send_desk.timescales.rules import PhaseTransferSpec, RuleSet, default_rules
+
+
+@lru_cache(maxsize=1 << 16)
+def transfers_ahead(
+    date_of_birth: date,
+    today: date,
+    setting_phase: str | None,
+    specs: tuple[PhaseTransferSpec, ...],
+) -> tuple[tuple[str, str], ...]:
+    """(transfer date as YYYY-MM-DD, kind) of every transfer still ahead, earliest first.
+
+    Cached: a caseload has far fewer distinct birthdays than children.
+    """
+    current = nc_year(date_of_birth, today)
+    this_year_start = academic_year_start(today)
+    ahead = []
+    for spec in specs:
+        if spec.from_year < current:
+            continue
+        if spec.setting_phases and setting_phase not in spec.setting_phases:
+            continue
+        year = this_year_start + (spec.from_year - current) + 1
+        ahead.append((f"{year}-09-01", spec.kind))
+    return tuple(ahead)
 
 
 def propose_phase_transfers(
@@ -48,24 +73,12 @@ def propose_phase_transfers(
     ``post16``), marked ``proposed``.
     """
     rules = rules if rules is not None else default_rules()
-    current = nc_year(date_of_birth, today)
-    this_year_start = academic_year_start(today)
-    proposals = []
-    for spec in rules.phase_transfers:
-        if spec.from_year < current:
-            continue
-        if spec.setting_phases and setting_phase not in spec.setting_phases:
-            continue
-        transfer = date(this_year_start + (spec.from_year - current) + 1, 9, 1)
-        proposals.append(
-            Event(
-                "phase_transfer",
-                today,
-                {"transfer_date": transfer.isoformat(), "kind": spec.kind},
-                proposed=True,
-            )
+    return [
+        Event("phase_transfer", today, {"transfer_date": when, "kind": kind}, proposed=True)
+        for when, kind in transfers_ahead(
+            date_of_birth, today, setting_phase, rules.phase_transfers
         )
-    return proposals
+    ]
 
 
 def next_proposed_transfer(
@@ -74,14 +87,12 @@ def next_proposed_transfer(
     """The transfer the timeline shows: the next one, unless a recorded event covers it."""
     if child.date_of_birth is None:
         return None
-    proposals = propose_phase_transfers(
-        child.date_of_birth, today, setting_phase=child.setting_phase, rules=rules
-    )
-    if not proposals:
+    rules = rules if rules is not None else default_rules()
+    ahead = transfers_ahead(child.date_of_birth, today, child.setting_phase, rules.phase_transfers)
+    if not ahead:
         return None
-    proposal = proposals[0]
-    year = proposal.details["transfer_date"][:4]
+    when, kind = ahead[0]
     for event in recorded:
-        if str(event.details.get("transfer_date", ""))[:4] == year:
+        if str(event.details.get("transfer_date", ""))[:4] == when[:4]:
             return None
-    return proposal
+    return Event("phase_transfer", today, {"transfer_date": when, "kind": kind}, proposed=True)

@@ -174,7 +174,7 @@ class ExceptionReason:
     closure_window: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # identity hash: a cheap cache key
 class PhaseTransferSpec:
     from_year: int
     kind: str
