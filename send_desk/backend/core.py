@@ -30,7 +30,7 @@ from send_desk.services import caseload as caseload_service
 from send_desk.services import children as children_service
 from send_desk.services import family as family_service
 from send_desk.services.caseload import CaseloadQuery
-from send_desk.storage.errors import NotAStore, StoreError, StoreMissing, StoreWriteError
+from send_desk.storage.errors import NotAStore, StoreError, StoreMissing
 from send_desk.storage.store import Store, create_store, open_store, store_exists
 from send_desk.timeutil import LONDON, london_today
 
@@ -49,13 +49,18 @@ def _uuid(value: str | uuid.UUID) -> uuid.UUID:
 
 
 def _store_problem(error: Exception) -> StoreProblem:
+    message = str(error)
+    # The storage layer words its advice for the command line; the app offers buttons.
+    for cli_advice in (
+        " Restore a backup with `send-desk restore`.",
+        " Create one with `send-desk init` or try `send-desk demo`.",
+    ):
+        message = message.replace(cli_advice, "")
     if isinstance(error, StoreMissing):
-        return StoreProblem(str(error), can_restore=True)
+        return StoreProblem(message, can_restore=True)
     if isinstance(error, NotAStore | KeyFileError):
-        return StoreProblem(str(error), can_restore=True)
-    if isinstance(error, StoreWriteError):
-        return StoreProblem(str(error), can_restore=False)
-    return StoreProblem(str(error), can_restore=False)
+        return StoreProblem(message, can_restore=True)
+    return StoreProblem(message, can_restore=False)
 
 
 class Backend:

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from send_desk import __version__
@@ -107,10 +107,22 @@ def run_gui(paths: DataPaths) -> int:
     return int(code)
 
 
+_HARMLESS_QT_MESSAGES = ("propagateSizeHints",)  # the offscreen platform's own notice
+
+
+def _quiet_qt_messages(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    if any(text in message for text in _HARMLESS_QT_MESSAGES):
+        return
+    log.warning("Qt: %s", message)
+    if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg, QtMsgType.QtWarningMsg):
+        print(f"Qt: {message}", file=sys.stderr)
+
+
 def self_test(paths: DataPaths, password: str, *, out: Any = None) -> int:
     """Open the store, show the main window with the caseload, report, close."""
     out = out or sys.stdout
     started = time.perf_counter()
+    previous_handler = qInstallMessageHandler(_quiet_qt_messages)
     app = create_application()
     ops = Ops()
     backend = Backend.open(paths, password)
@@ -145,4 +157,5 @@ def self_test(paths: DataPaths, password: str, *, out: Any = None) -> int:
     finally:
         ops.wait()
         backend.close()
+        qInstallMessageHandler(previous_handler)
     return 0
