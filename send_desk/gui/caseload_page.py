@@ -93,14 +93,14 @@ class CaseloadPage(QWidget):
         self.overdue = QCheckBox("Overdue")
         self.overdue.setEnabled(False)
         self.overdue.setToolTip("Coming with the statutory clock: deadlines are not computed yet")
-        for box, name in (
+        for check, name in (
             (self.looked_after, "Only looked-after children"),
             (self.phase_transfer, "Only children in a phase transfer year or with one recorded"),
             (self.tribunal, "Only children with a Tribunal appeal in the last 12 months"),
             (self.overdue, "Only children with an overdue deadline (coming with the clock)"),
         ):
-            box.setAccessibleName(name)
-            box.setToolTip(box.toolTip() or name)
+            check.setAccessibleName(name)
+            check.setToolTip(check.toolTip() or name)
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setAccessibleName("Clear filters")
         self.count = QLabel()
@@ -117,8 +117,8 @@ class CaseloadPage(QWidget):
         for widget in (self.team, self.caseworker, self.stage, self.need, self.year):
             second.addWidget(widget)
         second.addSpacing(8)
-        for widget in (self.looked_after, self.phase_transfer, self.tribunal, self.overdue):
-            second.addWidget(widget)
+        for box in (self.looked_after, self.phase_transfer, self.tribunal, self.overdue):
+            second.addWidget(box)
         second.addStretch(1)
         second.addWidget(self.clear_button)
 
@@ -164,7 +164,7 @@ class CaseloadPage(QWidget):
         self.saved.currentIndexChanged.connect(self._saved_changed)
         self.clear_button.clicked.connect(self.clear_filters)
         self.model.sort_requested.connect(self._sort_changed)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_filter)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_filter)
         header_state = context.ui_state.load("caseload/header")
         if header_state is not None:
             header.restoreState(header_state)

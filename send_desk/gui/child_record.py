@@ -8,7 +8,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -251,7 +250,6 @@ class ChildRecord(QWidget):
         layout.addWidget(self.comm_frame)
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
-        QShortcut(QKeySequence("Ctrl+E"), self, activated=self.edit_child)
 
     # ---- loading
 

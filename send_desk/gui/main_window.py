@@ -90,8 +90,9 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Navigation")
         # Padding only: colours come from the system palette (light or dark).
-        self.nav.setStyleSheet("#navigation { padding-top: 6px; } "
-                               "#navigation::item { padding: 7px 12px; }")
+        self.nav.setStyleSheet(
+            "#navigation { padding-top: 6px; } #navigation::item { padding: 7px 12px; }"
+        )
         nav_font = self.nav.font()
         nav_font.setPointSizeF(nav_font.pointSizeF() * 1.1)
         self.nav.setFont(nav_font)

@@ -19,7 +19,7 @@ def process_age() -> float | None:
     except (OSError, ValueError, IndexError, AttributeError):
         pass
     try:
-        import psutil  # type: ignore[import-untyped]
+        import psutil
 
         return time.time() - float(psutil.Process().create_time())
     except Exception:  # noqa: BLE001 - optional measurement only

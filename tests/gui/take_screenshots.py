@@ -6,7 +6,8 @@
 Builds its own demo stores in a temporary folder; needs a real X server (Xvfb) so
 fonts render as on a desktop. Not collected by pytest (no test_ prefix).
 """
-# ruff: noqa: E401, E402, E702, I001
+
+# ruff: noqa: E401, E402, I001
 import shutil, sys, tempfile
 from pathlib import Path
 from PySide6.QtCore import QTimer
@@ -15,7 +16,8 @@ from send_desk.gui.app import create_application, show_main_window
 from send_desk.gui.ops import Ops
 from send_desk.gui.start import StartWindow
 
-OUT = Path(sys.argv[1]); OUT.mkdir(parents=True, exist_ok=True)
+OUT = Path(sys.argv[1])
+OUT.mkdir(parents=True, exist_ok=True)
 WORK = Path(tempfile.mkdtemp(prefix="send-desk-shots-"))
 PASSWORD = "demo-password-1"
 Backend.create_demo(DataPaths(WORK / "demo2k"), PASSWORD, children=2000, seed=3).close()
@@ -23,28 +25,39 @@ Backend.create_demo(DataPaths(WORK / "demo60"), PASSWORD, children=60, seed=5).c
 app = create_application()
 ops = Ops()
 
+
 def settle(ms=150):
     ops.wait()
     from PySide6.QtCore import QEventLoop
-    loop = QEventLoop(); QTimer.singleShot(ms, loop.quit); loop.exec()
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
     ops.wait()
+
 
 def shot(widget, name):
     settle()
     widget.grab().save(str(OUT / f"{name}.png"))
     print("saved", name)
 
+
 # first run
-tmp = WORK / 'firstrun'; shutil.rmtree(tmp, ignore_errors=True)
-start = StartWindow(DataPaths(tmp), ops); start.show()
+tmp = WORK / "firstrun"
+shutil.rmtree(tmp, ignore_errors=True)
+start = StartWindow(DataPaths(tmp), ops)
+start.show()
 start.first_run.ui.passwordEdit.setText("walnut-orchard-42")
 start.first_run.ui.confirmEdit.setText("walnut-orchard-42")
-shot(start, "01-first-run"); start.close()
+shot(start, "01-first-run")
+start.close()
 
-paths = DataPaths(WORK / 'demo2k')
-start = StartWindow(paths, ops); start.show()
+paths = DataPaths(WORK / "demo2k")
+start = StartWindow(paths, ops)
+start.show()
 start.unlock.ui.passwordEdit.setText("wrong")
-shot(start, "02-unlock"); start.close()
+shot(start, "02-unlock")
+start.close()
 
 backend = Backend.open(paths, PASSWORD)
 window = show_main_window(backend, ops, idle_ms=3_600_000)
@@ -56,59 +69,84 @@ page.saved.setCurrentIndex(page.saved.findData("mine"))
 page.phase_transfer.setChecked(True)
 settle(300)
 shot(window, "04-caseload-my-caseload-phase-transfer")
-page.clear_filters(); settle()
+page.clear_filters()
+settle()
 # find a child with communication needs and a flag
 ids = backend.caseload_ids()
 chosen = None
 for cid in ids[:400]:
     d = backend.child_detail(cid)
     if d["communication_needs"] and d["flags"] and len(d["history"]) > 3:
-        chosen = cid; break
+        chosen = cid
+        break
 chosen = chosen or ids[0]
-window.open_child(chosen); settle(300)
+window.open_child(chosen)
+settle(300)
 shot(window, "05-child-record-summary")
-window.record.tabs.setCurrentIndex(1); settle()
+window.record.tabs.setCurrentIndex(1)
+settle()
 shot(window, "06-child-record-family")
-window.record.tabs.setCurrentIndex(4); settle()
+window.record.tabs.setCurrentIndex(4)
+settle()
 shot(window, "07-child-record-events")
 # make an edit so history has a field change
 backend.update_child(chosen, {"postcode": "LS1 4AP"})
-window.record.reload(); settle()
-window.record.tabs.setCurrentIndex(5); settle()
+window.record.reload()
+settle()
+window.record.tabs.setCurrentIndex(5)
+settle()
 shot(window, "08-child-record-history")
 window.record.tabs.setCurrentIndex(0)
-window.record.edit_child(); settle()
+window.record.edit_child()
+settle()
 dlg = window.record.dialog
 dlg.ui.postcodeEdit.setText("12345")
-dlg.ui.lookedAfterCheck.setChecked(True); dlg.ui.placingAuthorityEdit.setText("")
-dlg.save(); settle()
+dlg.ui.lookedAfterCheck.setChecked(True)
+dlg.ui.placingAuthorityEdit.setText("")
+dlg.save()
+settle()
 shot(dlg, "09-edit-child-validation")
-dlg.reject(); settle()
-window.record.edit_member(window.record.detail["family"][0]); settle()
+dlg.reject()
+settle()
+window.record.edit_member(window.record.detail["family"][0])
+settle()
 shot(window.record.dialog, "10-edit-family-member")
-window.record.dialog.reject(); settle()
-window.show_page("my_day"); settle()
+window.record.dialog.reject()
+settle()
+window.show_page("my_day")
+settle()
 shot(window, "11-my-day-placeholder")
-window.show_page("caseload"); settle()
-window.lock(); settle()
+window.show_page("caseload")
+settle()
+window.lock()
+settle()
 window.lock_panel.ui.passwordEdit.setText("x")
 shot(window, "12-idle-lock")
-window.unlock(); settle()
-window.show_shortcuts(); settle()
+window.unlock()
+settle()
+window.show_shortcuts()
+settle()
 shot(window.shortcuts_box, "13-keyboard-shortcuts")
 window.shortcuts_box.close()
-window.close(); ops.wait(); backend.close()
+window.close()
+ops.wait()
+backend.close()
 
 # damaged store
-bad = WORK / 'damaged'; shutil.rmtree(bad, ignore_errors=True)
-shutil.copytree(WORK / 'demo60', bad)
+bad = WORK / "damaged"
+shutil.rmtree(bad, ignore_errors=True)
+shutil.copytree(WORK / "demo60", bad)
 from send_desk.storage.store import open_store
 from send_desk.storage.backup import backup_store
+
 with open_store(DataPaths(bad), PASSWORD) as s:
     backup_store(s, DataPaths(bad).backups / "send-desk-backup-20261121T170500Z.zip")
 DataPaths(bad).database.write_bytes(b"\0" * 8192)
-start = StartWindow(DataPaths(bad), ops); start.show()
-start.unlock.ui.passwordEdit.setText("demo-password-1"); start.unlock.try_unlock(); settle(400)
+start = StartWindow(DataPaths(bad), ops)
+start.show()
+start.unlock.ui.passwordEdit.setText("demo-password-1")
+start.unlock.try_unlock()
+settle(400)
 shot(start, "14-damaged-store-restore")
 start.close()
 shutil.rmtree(WORK, ignore_errors=True)

@@ -126,9 +126,10 @@ def test_open_a_child_from_the_keyboard(qtbot, window) -> None:
 def test_edit_and_save_a_child(qtbot, window, backend) -> None:
     record = _open_first_child(qtbot, window)
     child_id = record.child_id
-    record.edit_child()
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     dialog = record.dialog
     assert isinstance(dialog, ChildDialog)
+    assert dialog.isVisible()
     dialog.ui.postcodeEdit.clear()
     qtbot.keyClicks(dialog.ui.postcodeEdit, "ls1 4ap")
     dialog.ui.preferredNameEdit.setText("Sunny")
