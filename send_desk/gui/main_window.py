@@ -218,7 +218,10 @@ class MainWindow(QMainWindow):
         )
         quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addActions([self.new_child_action, self.lock_action])
+        self.idle_time_action = self._action(
+            "Lock &after…", None, self.choose_idle_minutes, "Choose how long before SEND Desk locks"
+        )
+        file_menu.addActions([self.new_child_action, self.lock_action, self.idle_time_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -436,6 +439,28 @@ class MainWindow(QMainWindow):
         )
 
     # ---- lock
+
+    def choose_idle_minutes(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from send_desk.gui.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
+
+        minutes, ok = QInputDialog.getInt(
+            self,
+            "Lock after",
+            "Lock SEND Desk after this many minutes without use:",
+            self.settings.idle_lock_minutes,
+            MIN_IDLE_MINUTES,
+            MAX_IDLE_MINUTES,
+        )
+        if ok:
+            self.set_idle_minutes(minutes)
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self.settings.idle_lock_minutes = minutes
+        self.idle.set_interval(self.settings.idle_lock_minutes * 60_000)
+        chosen = self.settings.idle_lock_minutes
+        self.statusBar().showMessage(f"SEND Desk will lock after {chosen} minutes without use.")
 
     def lock(self) -> None:
         if self.is_locked:

@@ -308,3 +308,13 @@ def test_layout_and_settings_are_remembered(qtbot, window, backend, ops) -> None
     assert again.caseload.table.columnWidth(0) == 333
     assert again.splitter.sizes() == before
     again.close()
+
+
+def test_idle_time_is_configurable(window) -> None:
+    from send_desk.gui.settings import AppSettings
+
+    window.set_idle_minutes(25)
+    assert window.idle.interval_ms == 25 * 60_000
+    assert AppSettings(window.backend.paths.root).idle_lock_minutes == 25
+    window.set_idle_minutes(100_000)
+    assert window.settings.idle_lock_minutes == 240
