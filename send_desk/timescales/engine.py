@@ -188,7 +188,7 @@ class _Step:
         self.simple = (
             (self.offset is not None or self.months is not None)
             and (done_by is None or self.simple_done)
-            and not (rule.requires or rule.unless or rule.id_suffix)
+            and not rule.id_suffix
         )
         # a fixed day of the year, done by a plan issued in the months before it
         self.in_year = (
@@ -298,6 +298,7 @@ class _Run:
     # -- input -------------------------------------------------------------------------
 
     def prepare(self, events: Sequence[Event]) -> None:
+        """Check each event cheaply (type, extra fields, date after today)."""
         today = self.today
         append = self.events.append
         for index, event in enumerate(events):
@@ -306,26 +307,27 @@ class _Run:
             if fields is None:
                 self.warn(index, W_INVALID, f"'{type_id}' is not a known event type: not used.")
                 continue
-            if fields:
-                problem = _field_problem(event.details, fields)
-                if problem:
-                    label = _LABELS[type_id]
-                    self.warn(
-                        index, W_INVALID, f"{label} on {uk_date(event.date)} {problem}: not used."
-                    )
-                    continue
-            ev = _Ev(index, type_id, event.date, event.details, event.proposed)
-            if event.date > today:
-                far = event.date - today > _FAR_FUTURE
+            if fields and (problem := _field_problem(event.details, fields)):
+                label = _LABELS[type_id]
                 self.warn(
-                    index,
-                    W_FUTURE,
-                    f"{ev.describe()} is dated "
-                    + ("more than a year " if far else "")
-                    + f"after today ({uk_date(today)}): check the "
-                    + ("year." if far else "date; an event is recorded once it has happened."),
+                    index, W_INVALID, f"{label} on {uk_date(event.date)} {problem}: not used."
                 )
-            append(ev)
+                continue
+            if event.date > today:
+                self._warn_future(index, event)
+            append(_Ev(index, type_id, event.date, event.details, event.proposed))
+
+    def _warn_future(self, index: int, event: Event) -> None:
+        far = event.date - self.today > _FAR_FUTURE
+        label = _LABELS[event.type]
+        self.warn(
+            index,
+            W_FUTURE,
+            f"{label} on {uk_date(event.date)} is dated "
+            + ("more than a year " if far else "")
+            + f"after today ({uk_date(self.today)}): check the "
+            + ("year." if far else "date; an event is recorded once it has happened."),
+        )
 
     def propose_transfer(self) -> None:
         """Add the child's next phase transfer, unless one is recorded for that year
@@ -432,9 +434,7 @@ class _Run:
         priority = step.priority or self.child.looked_after
         milestones = self.milestones
         for event, end in zip(found, ends, strict=True):
-            if step.requires and not all(self._holds(c, event) for c in step.requires):
-                continue
-            if step.unless and any(self._holds(c, event) for c in step.unless):
+            if (step.requires or step.unless) and not self._applies(step, event):
                 continue
             if step.offset is not None:
                 due = event.date + step.offset
@@ -499,28 +499,41 @@ class _Run:
         priority = step.priority or self.child.looked_after
         info, keep_done = step.info, step.keep_done
         append, used = self.milestones.append, self.used
+        conditional = bool(step.requires or step.unless)
+        # a chain (annual reviews): the event that completes a cycle starts the next one
+        chain = step.trigger in step.done_types
         j = 0
         last = len(found) - 1
         for i, event in enumerate(found):
+            if conditional and not self._applies(step, event):
+                continue
             start = event.date
             if offset is not None:
                 due = start + offset
+            elif start.day <= 28:  # every month has this day: no short-month rule needed
+                assert months is not None
+                index = start.month - 1 + months
+                due = date(start.year + index // 12, index % 12 + 1, start.day)
             else:
                 assert months is not None
                 due = add_months(start, months, short_month)
             done = None
-            if count:
+            if j < count:
                 assert candidates is not None
                 # candidates and cycles are both in date order: skip what is too early
                 # for this cycle (and so for every later one); take the next if in time
-                while j < count and (
-                    candidates[j].date < start
-                    or (candidates[j].type == event.type and candidates[j].pos <= event.pos)
+                candidate = candidates[j]
+                while candidate.date < start or (
+                    chain and candidate.pos <= event.pos and candidate.type == event.type
                 ):
                     j += 1
-                if j < count and (i == last or candidates[j].date <= found[i + 1].date):
-                    done = candidates[j]
-                    j += 1
+                    if j == count:
+                        break
+                    candidate = candidates[j]
+                else:
+                    if i == last or candidate.date <= found[i + 1].date:
+                        done = candidate
+                        j += 1
             if keep_done:
                 self.done_of[(step_id, event.pos)] = done
             if info:
@@ -558,7 +571,12 @@ class _Run:
         for event in found:
             raw = event.details[spec.year_of]
             due = date(raw.year if isinstance(raw, date) else int(str(raw)[:4]), month, day)
-            earliest = add_months(due, -done_by.within_months_before_due)
+            window = done_by.within_months_before_due
+            earliest = (
+                date(due.year - window // 12, month, day)  # the day exists in every year
+                if window % 12 == 0
+                else add_months(due, -window)
+            )
             done: _Ev | None = None
             for candidates in lists:
                 for candidate in candidates:
@@ -591,6 +609,13 @@ class _Run:
                     event.index,
                 )
             )
+
+    def _applies(self, step: _Step, event: _Ev) -> bool:
+        """Whether the rule's conditions hold for the cycle this trigger event starts."""
+        for condition in step.requires:
+            if not self._holds(condition, event):
+                return False
+        return not any(self._holds(condition, event) for condition in step.unless)
 
     def _holds(self, condition: Condition, event: _Ev) -> bool:
         done = self.done_of.get((condition.milestone, event.pos))

@@ -157,7 +157,7 @@ class Milestone:
         return data
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Timeline:
     """A child's milestones (by due date, then id) and warnings about the events."""
 
