@@ -120,6 +120,7 @@ class UnlockPanel(QWidget):
         super().__init__(parent)
         self.ui = Ui_UnlockForm()
         self.ui.setupUi(self)
+        self.ui.mainLayout.addStretch(1)  # keep the form together at the top
         self._check = check
         self.gate = gate or PasswordGate(parent=self)
         self._busy = False

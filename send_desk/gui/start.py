@@ -40,6 +40,7 @@ class FirstRunPanel(QWidget):
         super().__init__(parent)
         self.ui = Ui_FirstRunForm()
         self.ui.setupUi(self)
+        self.ui.mainLayout.addStretch(1)
         font = self.ui.titleLabel.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
