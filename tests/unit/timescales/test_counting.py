@@ -24,6 +24,8 @@ DEFAULT = Conventions()
         (date(2025, 12, 31), 2, date(2026, 2, 28)),
         (date(2026, 2, 15), -12, date(2025, 2, 15)),  # backwards (the 12-month window)
         (date(2026, 5, 20), 12, date(2027, 5, 20)),
+        (date(2100, 1, 31), 1, date(2100, 2, 28)),  # 2100 is not a leap year (÷100)
+        (date(2000, 1, 31), 1, date(2000, 2, 29)),  # 2000 is (÷400)
     ],
 )
 def test_add_months_same_day_or_last_day_of_a_shorter_month(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from send_desk.timescales import Child, Event, compute_timeline
-from send_desk.timescales.rules import default_rules
+from send_desk.timescales import Child, Event, compute_timeline, engine
+from send_desk.timescales.rules import default_rules, load_rules
 
 from .clock import Row, codes, d, ev, rows, run
 
@@ -342,6 +342,16 @@ def test_worked_case(events: list[Event], today: str, expected: list[Row]) -> No
     timeline = run(events, today)
     assert rows(timeline) == expected
     assert [w for w in timeline.warnings if w.code not in ("unused",)] == []
+
+
+def test_fast_paths_give_the_results_of_the_general_one() -> None:
+    # The engine runs common rule shapes through tighter loops; switched off, every rule
+    # goes through the general path, and every worked case must come out the same.
+    general = load_rules()
+    for step in engine._plan(general, False).steps:
+        step.simple = step.in_year = False
+    for _, events, today, expected in WORKED:
+        assert rows(compute_timeline(events, d(today), rules=general)) == expected
 
 
 def test_worked_cases_cover_every_milestone_of_the_contract() -> None:
