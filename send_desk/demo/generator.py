@@ -152,7 +152,7 @@ def _settings(b: _Builder, children: int) -> dict[str, list[uuid.UUID]]:
                 "name": name,
                 "urn": b.urn(),
                 "phase": phase,
-                "address": f"{b.fake.street_address()}, {b.fake.city()}",
+                "address": _address(b),
                 "postcode": b.fake.postcode(),
                 "phone": b.landline(),
                 "email": f"office{index}@school.example.org",
@@ -182,6 +182,16 @@ def _age_days(rng: random.Random) -> int:
     return rng.randint(band[0] * 365 + 30, band[1] * 365 + 330)
 
 
+_STREET_NAMES = tuple(word for word in vocab.PLACE_WORDS if " " not in word)
+
+
+def _address(b: _Builder) -> str:
+    """A plausible English address in an invented town (Faker's en_GB streets read oddly)."""
+    rng = b.rng
+    street = f"{rng.choice(_STREET_NAMES)} {rng.choice(vocab.STREET_KINDS)}"
+    return f"{rng.randint(1, 180)} {street}, {rng.choice(vocab.TOWNS)}"
+
+
 def _local_part(name: str) -> str:
     return "".join(ch for ch in name.lower() if ch.isalnum())
 
@@ -208,6 +218,10 @@ def _family(b: _Builder, child_id: uuid.UUID, child: dict[str, Any], language: s
         )
         method = rng.choices(("phone", "email", "letter", "text"), (45, 35, 10, 10))[0]
         professional = relationship == "social_worker"
+        # foster carers and social workers are English speakers in this demo; the
+        # child's family language belongs to the birth family
+        family_language = relationship not in ("foster_carer", "social_worker")
+        speaks = language if family_language else "English"
         row = {
             "child_id": child_id,
             "name": f"{first} {last}",
@@ -219,11 +233,9 @@ def _family(b: _Builder, child_id: uuid.UUID, child: dict[str, Any], language: s
             "address": None if professional else child["address"],
             "postcode": None if professional else child["postcode"],
             "preferred_contact": "email" if professional else method,
-            "language": None if professional else language,
-            "interpreter_needed": needs_interpreter and not professional,
-            "independent_interpreter": needs_interpreter
-            and not professional
-            and rng.random() < 0.6,
+            "language": None if professional else speaks,
+            "interpreter_needed": needs_interpreter and family_language,
+            "independent_interpreter": needs_interpreter and family_language and rng.random() < 0.6,
             "easy_read": easy_read and not professional,
             "large_print": not professional and rng.random() < 0.02,
             "notes": None,
@@ -268,7 +280,7 @@ def _children(
             "date_of_birth": dob,
             "sex": sex,
             "upn": b.upn() if 0 <= year <= 11 else None,
-            "address": f"{fake.street_address()}, {fake.city()}",
+            "address": _address(b),
             "postcode": fake.postcode(),
             "home_language": language,
             "nc_year_override": None,

@@ -82,6 +82,21 @@ PLACE_WORDS = (
     "Larkrise",
 )
 
+STREET_KINDS = ("Road", "Street", "Close", "Avenue", "Lane", "Drive", "Way", "Crescent", "Grove")
+# Invented towns: no real address is ever generated.
+TOWNS = (
+    "Northwold",
+    "Eastmere",
+    "Southbrook",
+    "Westholme",
+    "Ashby Vale",
+    "Kingsbridge Moor",
+    "Little Haxby",
+    "Fenwick Green",
+    "Oldcastle",
+    "Marshfield Cross",
+)
+
 # (phase, name pattern, share of settings)
 SETTING_KINDS = (
     ("early_years", "{place} Nursery", 8),

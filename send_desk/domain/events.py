@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Column
+from sqlalchemy import JSON, Column, Index
 from sqlmodel import Field, SQLModel
 
 from send_desk.domain.base import Record
@@ -22,3 +22,5 @@ class CaseEventBase(SQLModel):
 
 class CaseEvent(Record, CaseEventBase, table=True):
     __tablename__ = "case_event"
+    # "Which children had a review (or a plan) when": the caseload filters and reports.
+    __table_args__ = (Index("ix_case_event_type_child_date", "type", "child_id", "date"),)

@@ -7,19 +7,28 @@ import shutil
 from functools import cache
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
+import re
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
 
 from send_desk.timeutil import utcnow
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Revisions are numbered 0001, 0002, ... in files named after them, one line of
+# history; tests check the convention. It lets an up-to-date store open without
+# importing Alembic at all (0.16 s of every start).
+_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 log = logging.getLogger(__name__)
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
@@ -27,10 +36,14 @@ def _config() -> Config:
 
 @cache
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    if head is None:
+    revisions = [
+        match.group(1)
+        for path in (MIGRATIONS_DIR / "versions").iterdir()
+        if (match := _REVISION_FILE.match(path.name))
+    ]
+    if not revisions:
         raise RuntimeError("no migrations are packaged")
-    return head
+    return max(revisions)
 
 
 def current_revision(connection: Connection) -> str | None:
@@ -40,6 +53,8 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def upgrade(connection: Connection, revision: str = "head") -> None:
+    from alembic import command
+
     config = _config()
     config.attributes["connection"] = connection
     command.upgrade(config, revision)

@@ -94,3 +94,19 @@ def test_an_up_to_date_store_is_not_copied_again(store: Store, newer_migrations:
     open_store(store.paths, PASSWORD).close()
     open_store(store.paths, PASSWORD).close()
     assert len(list(store.paths.backups.glob("before-migration-*.db"))) == 1
+
+
+def test_revision_files_follow_the_numbering_convention() -> None:
+    """head_revision() reads file names; Alembic must agree with it."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
+    script = ScriptDirectory.from_config(config)
+    assert script.get_current_head() == migrate.head_revision()
+    revisions = sorted(script.walk_revisions(), key=lambda r: r.revision)
+    for number, revision in enumerate(revisions, start=1):
+        assert revision.revision == f"{number:04d}"
+        assert revision.down_revision == (f"{number - 1:04d}" if number > 1 else None)
+        assert Path(revision.path).name.startswith(revision.revision + "_")
