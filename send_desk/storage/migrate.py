@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from functools import cache
 from pathlib import Path
-
-import re
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
