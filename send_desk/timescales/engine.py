@@ -388,6 +388,9 @@ class _Run:
             self._run_step(step)
 
     def _run_step(self, step: _Step) -> None:
+        """Every cycle of one rule. The general path below is the reference; the common
+        shapes go through :meth:`_run_simple` and :meth:`_run_in_year`, which give the
+        same results with less work (a test checks they agree)."""
         by_type = self.by_type
         found = by_type.get(step.trigger, ())
         if step.initial is not None:
@@ -418,48 +421,21 @@ class _Run:
         else:
             ends = [e.date for e in found[1:]]
             ends.append(None)
-        # Candidates for "done", walked once for all cycles when the rule is simple.
-        done_by = step.done_by
-        simple: list[_Ev] | None = None
-        if step.simple_done:
-            simple = by_type.get(step.done_types[0])
-            if simple is None:
-                done_by = None  # nothing can complete it
-        j = 0
         consumed: set[int] = set()
         today = self.today
         rule = step.rule
-        short_month = self.conventions.short_month
         keep_done = step.keep_done
         priority = step.priority or self.child.looked_after
         milestones = self.milestones
         for event, end in zip(found, ends, strict=True):
             if (step.requires or step.unless) and not self._applies(step, event):
                 continue
-            if step.offset is not None:
-                due = event.date + step.offset
-            elif step.months is not None:
-                due = add_months(event.date, step.months, short_month)
-            else:
-                computed = self._due(rule.due, event, end)
-                if computed is None:
-                    continue
-                due = computed
+            due = self._due(rule.due, event, end)
+            if due is None:
+                continue
             done = None
-            if simple is not None:
-                # candidates and cycles are both in date order: skip what is too early
-                # for this cycle (and so for every later one), take the next if in time
-                count = len(simple)
-                while j < count and (
-                    simple[j].date < event.date
-                    or (simple[j].type == event.type and simple[j].pos <= event.pos)
-                ):
-                    j += 1
-                if j < count and (end is None or simple[j].date <= end):
-                    done = simple[j]
-                    j += 1
-            elif done_by is not None:
-                done = self._done(done_by, event, end, due, consumed)
+            if step.done_by is not None:
+                done = self._done(step.done_by, event, end, due, consumed)
             if keep_done:
                 self.done_of[(step.id, event.pos)] = done
             if step.info:
