@@ -63,7 +63,7 @@ from send_desk.timescales.milestones import (
     Milestone,
     Timeline,
 )
-from send_desk.timescales.phase_transfer import transfers_ahead
+from send_desk.timescales.phase_transfer import next_transfer
 from send_desk.timescales.rules import (
     Anchor,
     Condition,
@@ -222,6 +222,7 @@ class _Plan:
 
     def __init__(self, rules: RuleSet, include_local: bool) -> None:
         self.rules = rules
+        self.include_local = include_local
         referenced = frozenset(c.milestone for r in rules.rules for c in (*r.requires, *r.unless))
         self.steps = tuple(
             _Step(r, rules, referenced) for r in rules.rules if include_local or not r.local
@@ -332,22 +333,15 @@ class _Run:
     def propose_transfer(self) -> None:
         """Add the child's next phase transfer, unless one is recorded for that year
         (see :mod:`send_desk.timescales.phase_transfer`)."""
-        child = self.child
-        if child.date_of_birth is None:
+        if self.child.date_of_birth is None:
             return
-        ahead = transfers_ahead(
-            child.date_of_birth, self.today, child.setting_phase, self.rules.phase_transfers
-        )
-        if not ahead:
-            return
-        when, kind = ahead[0]
-        for event in self.events:
-            if event.type == "phase_transfer" and (
-                str(event.details.get("transfer_date", ""))[:4] == when[:4]
-            ):
-                return
-        details = {"transfer_date": when, "kind": kind}
-        self.events.append(_Ev(None, "phase_transfer", self.today, details, True))
+        recorded = [
+            e.details.get("transfer_date", "") for e in self.events if e.type == "phase_transfer"
+        ]
+        found = next_transfer(self.child, self.today, recorded, self.rules.phase_transfers)
+        if found is not None:
+            details = {"transfer_date": found[0], "kind": found[1]}
+            self.events.append(_Ev(None, "phase_transfer", self.today, details, True))
 
     def index_events(self) -> None:
         """Sort the events by date (same-day events keep the input order), number them and
@@ -700,12 +694,7 @@ class _Run:
         reason_id = str(event.details.get("reason", "")).strip()
         evidence = str(event.details.get("evidence", "")).strip()
         what = event.describe()
-        base = name.split(":", 1)[0]
-        rules = [
-            step.rule
-            for step in self.plan.steps
-            if step.id == base and (step.suffix_field is None) == (base == name)
-        ]
+        rules = [r for r in self.rules.rules_for(name) if self.plan.include_local or not r.local]
         if not rules:
             self.warn(
                 event,

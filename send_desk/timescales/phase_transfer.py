@@ -81,18 +81,34 @@ def propose_phase_transfers(
     ]
 
 
-def next_proposed_transfer(
-    child: Child, today: date, recorded: Iterable[Event], rules: RuleSet | None = None
-) -> Event | None:
-    """The transfer the timeline shows: the next one, unless a recorded event covers it."""
+def next_transfer(
+    child: Child,
+    today: date,
+    recorded_transfer_dates: Iterable[object],
+    specs: tuple[PhaseTransferSpec, ...],
+) -> tuple[str, str] | None:
+    """(transfer date, kind) of the transfer the timeline shows: the child's next one,
+    unless a recorded transfer date falls in the same calendar year."""
     if child.date_of_birth is None:
         return None
-    rules = rules if rules is not None else default_rules()
-    ahead = transfers_ahead(child.date_of_birth, today, child.setting_phase, rules.phase_transfers)
+    ahead = transfers_ahead(child.date_of_birth, today, child.setting_phase, specs)
     if not ahead:
         return None
     when, kind = ahead[0]
-    for event in recorded:
-        if str(event.details.get("transfer_date", ""))[:4] == when[:4]:
+    for recorded in recorded_transfer_dates:
+        if str(recorded)[:4] == when[:4]:
             return None
+    return when, kind
+
+
+def next_proposed_transfer(
+    child: Child, today: date, recorded: Iterable[Event], rules: RuleSet | None = None
+) -> Event | None:
+    """The transfer the timeline shows, as a proposed ``phase_transfer`` event."""
+    specs = (rules if rules is not None else default_rules()).phase_transfers
+    dates = (event.details.get("transfer_date", "") for event in recorded)
+    found = next_transfer(child, today, dates, specs)
+    if found is None:
+        return None
+    when, kind = found
     return Event("phase_transfer", today, {"transfer_date": when, "kind": kind}, proposed=True)
