@@ -41,7 +41,9 @@ def synthetic_caseload(n: int = CHILDREN, seed: int = 2026) -> list[tuple[Child,
                 asked = _day(rng, request, 7, 30)
                 events.append(Event("advice_requested", asked, {"from": body}))
                 if rng.random() < 0.7:
-                    events.append(Event("advice_received", _day(rng, asked, 20, 60), {"from": body}))
+                    events.append(
+                        Event("advice_received", _day(rng, asked, 20, 60), {"from": body})
+                    )
             if rng.random() < 0.8:
                 outcome = "assess" if rng.random() < 0.8 else "not_assess"
                 decided = _day(rng, request, 30, 50)
@@ -88,7 +90,9 @@ def recompute(caseload: list[tuple[Child, list[Event]]]) -> int:
     rules, calendar = default_rules(), default_calendar()
     total = 0
     for child, events in caseload:
-        total += len(compute_timeline(events, TODAY, child, rules=rules, calendar=calendar).milestones)
+        total += len(
+            compute_timeline(events, TODAY, child, rules=rules, calendar=calendar).milestones
+        )
     return total
 
 
