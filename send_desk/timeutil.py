@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -21,9 +22,15 @@ def uk_date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def parse_iso_date(text: str) -> date:
-    """Parse YYYY-MM-DD strictly; raises ValueError with a plain message."""
+    """Parse YYYY-MM-DD strictly (not 20260105 or 2026-W02); a plain ValueError otherwise."""
+    value = text.strip()
     try:
-        return date.fromisoformat(text.strip())
+        if not _ISO_DATE.match(value):
+            raise ValueError
+        return date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD") from None

@@ -79,3 +79,12 @@ def test_stage_follows_the_process_and_same_day_events_in_process_order() -> Non
         derive_stage([("assessment_decision", date(2025, 1, 1), {"outcome": "not_assess"})])
         == Stage.NOT_ASSESSED
     )
+
+
+def test_dates_on_the_command_line_are_strict_iso() -> None:
+    from send_desk.timeutil import parse_iso_date
+
+    assert parse_iso_date(" 2026-01-05 ") == date(2026, 1, 5)
+    for bad in ("20260105", "2026-W02", "05/01/2026", "2026-02-30"):
+        with pytest.raises(ValueError, match="YYYY-MM-DD"):
+            parse_iso_date(bad)
