@@ -8,6 +8,7 @@ from sqlmodel import SQLModel
 from send_desk.domain.children import Allocation, Child, FamilyMember, Placement
 from send_desk.domain.events import CaseEvent
 from send_desk.domain.journal import DeviceState, JournalEntry, StoreMeta
+from send_desk.domain.milestones import MilestoneRow
 from send_desk.domain.organisation import Setting, Team, User
 
 # Tables whose writes are journaled, in an order that satisfies foreign keys.
@@ -36,6 +37,7 @@ __all__ = [
     "DeviceState",
     "FamilyMember",
     "JournalEntry",
+    "MilestoneRow",
     "Placement",
     "Setting",
     "StoreMeta",
