@@ -1,4 +1,4 @@
-"""Store commands: init, stats, export, import, change-password, backup, restore."""
+"""Store commands: init, stats, export, import, passwords and keyring, backup, restore."""
 
 from __future__ import annotations
 
@@ -31,6 +31,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("change-password", help="change the store's password")
     add_json_flag(p)
     p.set_defaults(handler=cmd_change_password)
+
+    p = sub.add_parser(
+        "remember-password",
+        help="keep the store's key in this computer's keyring, so commands need no password",
+    )
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_remember)
+
+    p = sub.add_parser("forget-password", help="remove the store's key from the keyring")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_forget)
 
     p = sub.add_parser("backup", help="write an encrypted backup, safely while in use")
     add_json_flag(p)
@@ -122,6 +133,26 @@ def cmd_change_password(args: argparse.Namespace) -> int:
     with open_from(args) as store:
         store.change_password(new_password(ENV_NEW_PASSWORD))
     return _say(args, {"changed": True}, "Password changed.")
+
+
+def cmd_remember(args: argparse.Namespace) -> int:
+    from send_desk.cli.common import EXIT_FAILED, CliError
+    from send_desk.cli.unlock import open_from
+    from send_desk.security.keyring_cache import remember_key
+
+    with open_from(args) as store:
+        if not remember_key(store.info.store_id, store.raw_key):
+            raise CliError("this computer has no keyring SEND Desk can use", EXIT_FAILED)
+    return _say(args, {"remembered": True}, "The store's key is kept in this computer's keyring.")
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import paths_from
+    from send_desk.security.keyring_cache import forget_key
+    from send_desk.security.keys import read_keyfile
+
+    forget_key(read_keyfile(paths_from(args).keyfile).store_id)
+    return _say(args, {"remembered": False}, "The store's key is no longer in the keyring.")
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -48,11 +48,27 @@ def paths_from(args: argparse.Namespace) -> DataPaths:
 
 
 def open_from(args: argparse.Namespace) -> Store:
+    """Open the store: SEND_DESK_PASSWORD, else a key remembered in the OS keyring, else ask."""
     paths = paths_from(args)
     if not store_exists(paths):
         # Say so before asking for a password that cannot help.
         return open_store(paths, None)
+    if os.environ.get(ENV_PASSWORD) is None:
+        remembered = _remembered_key(paths)
+        if remembered is not None:
+            return open_store(paths, raw_key=remembered)
     return open_store(paths, password())
+
+
+def _remembered_key(paths: DataPaths) -> bytes | None:
+    from send_desk.security.keyring_cache import recall_key
+    from send_desk.security.keys import KeyFileError, read_keyfile
+
+    try:
+        store_id = read_keyfile(paths.keyfile).store_id
+    except KeyFileError:
+        return None
+    return recall_key(store_id)
 
 
 def open_or_create(args: argparse.Namespace) -> tuple[Store, bool]:

@@ -233,3 +233,21 @@ def test_the_installed_command_refuses_a_wrong_password(demo_cli: Cli) -> None:
     )
     assert done.returncode == 2
     assert done.stdout == "" and done.stderr.strip() == "send-desk: wrong password"
+
+
+def test_remembered_key_opens_the_store_without_a_password(
+    demo_cli: Cli, monkeypatch: pytest.MonkeyPatch, memory_keyring: object
+) -> None:
+    monkeypatch.delenv("SEND_DESK_PASSWORD")
+    code, _, err = demo_cli("stats")
+    assert code == 2 and "a password is needed" in err
+    monkeypatch.setenv("SEND_DESK_PASSWORD", PASSWORD)
+    assert demo_cli.json("remember-password", "--json") == {"remembered": True}
+    monkeypatch.delenv("SEND_DESK_PASSWORD")
+    assert demo_cli.json("stats", "--json")["tables"]["child"] == 80
+    # a password given explicitly is still checked
+    monkeypatch.setenv("SEND_DESK_PASSWORD", "not the password!")
+    assert demo_cli("stats")[0] == 2
+    monkeypatch.delenv("SEND_DESK_PASSWORD")
+    assert demo_cli.json("forget-password", "--json") == {"remembered": False}
+    assert demo_cli("stats")[0] == 2
