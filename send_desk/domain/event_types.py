@@ -147,6 +147,12 @@ EVENT_TYPES: dict[str, EventType] = {
                 ExtraField("evidence", "text", "Evidence"),
             ),
         ),
+        # Added by SEND Desk (not in the contract's table) so that the milestones the
+        # contract gives no "done by" event can be completed in the app.
+        EventType("transfer_notice_sent", "Family told about the transferred plan"),
+        EventType("mediation_held", "Mediation held"),
+        EventType("appeal_response_sent", "Response to the appeal sent to the Tribunal"),
+        EventType("order_notice_sent", "Family told the ordered assessment will go ahead"),
     )
 }
 

@@ -32,8 +32,12 @@ Decisions on points the contract leaves open:
   10(4), 13(3), 44(3)); any other reason, or a milestone with no lawful exception, is
   reported as a warning and not applied. An exception without evidence is not applied.
 * A task whose contract row has no "done by" event (``transfer_notice``,
-  ``mediation_held``, ``appeal_response``, ``order_assess_notify``) is ``pending`` then
-  ``overdue``: no event type can record it done yet.
+  ``mediation_held``, ``appeal_response``, ``order_assess_notify``) is done by an event
+  SEND Desk adds to the registry (``transfer_notice_sent``, ``mediation_held``,
+  ``appeal_response_sent``, ``order_notice_sent``); without one it is ``pending`` then
+  ``overdue``, exactly as the contract gives it.
+* ``phase_transfer_plan`` is proposed only for a child with a plan in force (reg 18
+  is about plans); a recorded ``phase_transfer`` always counts.
 * ``phase_transfer_plan`` counts only a plan issued in the 12 months up to and
   including its due date, as the contract says; a plan issued after 15 February does
   not complete it.
@@ -63,7 +67,7 @@ from send_desk.timescales.milestones import (
     Milestone,
     Timeline,
 )
-from send_desk.timescales.phase_transfer import next_transfer
+from send_desk.timescales.phase_transfer import next_transfer, plan_in_force
 from send_desk.timescales.rules import (
     Anchor,
     Condition,
@@ -331,9 +335,9 @@ class _Run:
         )
 
     def propose_transfer(self) -> None:
-        """Add the child's next phase transfer, unless one is recorded for that year
-        (see :mod:`send_desk.timescales.phase_transfer`)."""
-        if self.child.date_of_birth is None:
+        """Add the child's next phase transfer when the child has a plan in force, unless
+        one is recorded for that year (see :mod:`send_desk.timescales.phase_transfer`)."""
+        if self.child.date_of_birth is None or not plan_in_force(self.events):
             return
         recorded = [
             e.details.get("transfer_date", "") for e in self.events if e.type == "phase_transfer"

@@ -20,15 +20,20 @@ app proposes them but not where they show):
   ever with nothing the caseworker could record against it).
 * A recorded ``phase_transfer`` event whose transfer date is in the same calendar year
   (the year that fixes the 15 February / 31 March date) wins: nothing is proposed.
-* Proposals do not depend on other events: the date of birth alone says a transfer
-  is coming. A caseworker confirms one by recording the ``phase_transfer`` event.
+* Reg 18 is about reviewing and amending an EHC plan, so a transfer is proposed only
+  for a child with a plan in force: a ``final_plan_issued`` or ``plan_transferred_in``
+  not followed by a ``review_decision`` to cease (:func:`plan_in_force`). A child with
+  only a request, an assessment or a ceased plan gets no proposal. Otherwise the date
+  of birth alone says a transfer is coming; a caseworker confirms one by recording the
+  ``phase_transfer`` event (a recorded transfer always has its milestone).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import lru_cache
+from typing import Any, Protocol
 
 from send_desk.domain.school_year import academic_year_start, nc_year
 from send_desk.timescales.events import Child, Event
@@ -57,6 +62,33 @@ def transfers_ahead(
         year = this_year_start + (spec.from_year - current) + 1
         ahead.append((f"{year}-09-01", spec.kind))
     return tuple(ahead)
+
+
+PLAN_STARTS = frozenset({"final_plan_issued", "plan_transferred_in"})
+
+
+class _Dated(Protocol):
+    """An event as the clock sees it (a recorded :class:`Event` or the engine's own)."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def date(self) -> date: ...
+    @property
+    def details(self) -> Mapping[str, Any]: ...
+
+
+def plan_in_force(events: Iterable[_Dated]) -> bool:
+    """Whether the events leave the child with an EHC plan: a plan issued or transferred
+    in, and no decision to cease it on or after the latest such event."""
+    started: date | None = None
+    ceased: date | None = None
+    for event in events:
+        if event.type in PLAN_STARTS:
+            started = event.date if started is None else max(started, event.date)
+        elif event.type == "review_decision" and event.details.get("outcome") == "cease":
+            ceased = event.date if ceased is None else max(ceased, event.date)
+    return started is not None and (ceased is None or ceased < started)
 
 
 def propose_phase_transfers(
@@ -104,7 +136,11 @@ def next_transfer(
 def next_proposed_transfer(
     child: Child, today: date, recorded: Iterable[Event], rules: RuleSet | None = None
 ) -> Event | None:
-    """The transfer the timeline shows, as a proposed ``phase_transfer`` event."""
+    """The transfer the timeline shows, as a proposed ``phase_transfer`` event (only for
+    a child with a plan in force)."""
+    recorded = list(recorded)
+    if not plan_in_force(recorded):
+        return None
     specs = (rules if rules is not None else default_rules()).phase_transfers
     dates = (event.details.get("transfer_date", "") for event in recorded)
     found = next_transfer(child, today, dates, specs)

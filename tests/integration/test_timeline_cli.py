@@ -47,15 +47,15 @@ def test_contract_example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     code, output = run_json(capsys, write(tmp_path, CONTRACT_EXAMPLE))
     assert code == 0
     assert brief(output) == [
-        # born 2 Mar 2015 -> Year 6 in 2025/26 -> moves 1 Sep 2026 -> plan by 15 Feb 2026
-        ("phase_transfer_plan", "2026-02-15", None, "overdue"),
+        # born 2 Mar 2015 -> Year 6 in 2025/26, but only a request: no plan to amend
+        # under reg 18, so no phase transfer is proposed.
         # 5 Jan 2026 + 42 days = 16 Feb 2026, no decision recorded by 1 Mar
         ("decide_to_assess", "2026-02-16", None, "overdue"),
         # 2 Feb 2026 + 42 days = 16 Mar 2026
         ("advice_due:educational_psychology", "2026-03-16", None, "pending"),
     ]
-    first, second, third = output["milestones"]
-    assert first["proposed"] is True
+    second, third = output["milestones"]
+    assert not any(m.get("proposed") for m in output["milestones"])
     assert second["source"] == "SEND Regulations 2014 reg 4(1)"
     assert (second["days_left"], third["days_left"]) == (-13, 15)
     assert third["next_step"].startswith("Get the advice from educational psychology")
@@ -123,7 +123,7 @@ def test_readable_table_uses_uk_dates(tmp_path: Path, capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     assert "Statutory timeline on 01/03/2026" in out
     assert "16/02/2026  decide_to_assess" in out
-    assert "15/02/2026  phase_transfer_plan (proposed)" in out
+    assert "phase_transfer_plan" not in out
     assert "[SEND Regulations 2014 reg 8(1)]" in out
     assert "Warnings:\n  events[2]: " in out
     assert "2026-02-16" not in out
@@ -237,7 +237,6 @@ def test_as_a_separate_process_from_standard_input() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert [m["id"] for m in json.loads(result.stdout)["milestones"]] == [
-        "phase_transfer_plan",
         "decide_to_assess",
         "advice_due:educational_psychology",
     ]

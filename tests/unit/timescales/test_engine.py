@@ -576,16 +576,48 @@ def test_local_targets_only_when_asked() -> None:
 
 def test_the_next_phase_transfer_is_proposed_from_the_date_of_birth() -> None:
     # Born 2 Mar 2015: Reception from Sep 2019, so Year 6 in 2025/26 -> moves 1 Sep 2026;
-    # the plan must be amended by 15 Feb 2026, which has passed on 1 Mar 2026.
+    # the plan (issued 4 Nov 2024, before the 12 months up to 15 Feb 2026) must be
+    # amended by 15 Feb 2026, which has passed on 1 Mar 2026.
     child = Child(date_of_birth=d("2015-03-02"))
-    timeline = run([ev("request_received", "2026-01-05")], "2026-03-01", child)
+    timeline = run([ev("final_plan_issued", "2024-11-04")], "2026-03-01", child)
     assert rows(timeline) == [
+        ("annual_review", "2025-11-04", None, "overdue"),  # 4 Nov 2024 + 12 months
         ("phase_transfer_plan", "2026-02-15", None, "overdue"),
-        ("decide_to_assess", "2026-02-16", None, "overdue"),
     ]
-    proposed = timeline.milestones[0]
+    proposed = timeline.milestones[1]
     assert proposed.proposed and proposed.to_json()["proposed"] is True
     assert proposed.trigger_index is None
+
+
+def test_no_transfer_is_proposed_for_a_child_with_only_a_request() -> None:
+    # Reg 18 is about amending a plan: a child being assessed has none (the contract's
+    # own example, born 2 Mar 2015, request 5 Jan 2026: 5 Jan + 42 days = 16 Feb 2026).
+    child = Child(date_of_birth=d("2015-03-02"))
+    timeline = run([ev("request_received", "2026-01-05")], "2026-03-01", child)
+    assert rows(timeline) == [("decide_to_assess", "2026-02-16", None, "overdue")]
+
+
+def test_a_plan_transferred_in_is_a_plan_in_force() -> None:
+    child = Child(date_of_birth=d("2015-03-02"))
+    timeline = run([ev("plan_transferred_in", "2025-11-03")], "2026-03-01", child)
+    assert rows(timeline, "phase_transfer_plan") == [
+        ("phase_transfer_plan", "2026-02-15", None, "overdue")
+    ]
+
+
+def test_no_transfer_is_proposed_once_the_plan_has_ceased() -> None:
+    child = Child(date_of_birth=d("2015-03-02"))
+    events = [
+        ev("final_plan_issued", "2024-05-01"),
+        ev("review_meeting", "2025-04-20"),
+        ev("review_decision", "2025-05-10", outcome="cease"),
+    ]
+    assert rows(run(events, "2026-03-01", child), "phase_transfer_plan") == []
+    # a new plan after the cease is in force again
+    again = [*events, ev("final_plan_issued", "2025-12-01")]
+    assert rows(run(again, "2026-03-01", child), "phase_transfer_plan") == [
+        ("phase_transfer_plan", "2026-02-15", "2025-12-01", "met")
+    ]
 
 
 def test_a_recorded_phase_transfer_replaces_the_proposal() -> None:
@@ -599,7 +631,10 @@ def test_a_recorded_phase_transfer_replaces_the_proposal() -> None:
 def test_no_proposal_without_a_date_of_birth_or_when_switched_off() -> None:
     assert run([], "2026-03-01").milestones == []
     child = Child(date_of_birth=d("2015-03-02"))
-    assert run([], "2026-03-01", child, propose_transfers=False).milestones == []
+    plan = [ev("final_plan_issued", "2025-03-10")]
+    assert rows(run(plan, "2026-03-01", child, propose_transfers=False)) == [
+        ("annual_review", "2026-03-10", None, "pending")
+    ]
 
 
 # -- bad input: never a crash, never an event dropped in silence -----------------------------
@@ -690,3 +725,51 @@ def test_the_engine_copes_with_any_events() -> None:
         "advice_due:42",  # 5 Jan + 42 = 16 Feb, and "advice_due:42" < "decide_to_assess"
         "decide_to_assess",
     ]
+
+
+# -- events SEND Desk adds so that every task can be completed -------------------------------
+
+
+def test_the_added_events_complete_the_tasks_the_contract_leaves_open() -> None:
+    events = [
+        ev("plan_transferred_in", "2026-03-02"),
+        ev("transfer_notice_sent", "2026-04-10"),
+        ev("mediation_requested", "2026-03-10"),
+        ev("mediation_held", "2026-04-14"),
+        ev("appeal_received", "2026-07-06"),
+        ev("appeal_response_sent", "2026-09-10"),
+        ev("tribunal_order", "2026-03-02", order="assess"),
+        ev("order_notice_sent", "2026-03-13"),
+    ]
+    timeline = run(events, "2026-09-20")
+    assert rows(
+        timeline, "transfer_notice", "mediation_held", "appeal_response", "order_assess_notify"
+    ) == [
+        # 2 Mar + 14 days = 16 Mar; told 13 Mar
+        ("order_assess_notify", "2026-03-16", "2026-03-13", "met"),
+        # within 30 days of 10 Mar = 40 Mar -> 9 Apr; held 14 Apr: 5 days late
+        ("mediation_held", "2026-04-09", "2026-04-14", "late"),
+        # 2 Mar + 42 days = 44 Mar -> 13 Apr; told 10 Apr
+        ("transfer_notice", "2026-04-13", "2026-04-10", "met"),
+        # 30 Tribunal working days after 6 Jul (August not counted) = Tue 15 Sep
+        ("appeal_response", "2026-09-15", "2026-09-10", "met"),
+    ]
+    assert codes(timeline) == []
+
+
+def test_without_the_added_events_the_contract_still_holds() -> None:
+    events = [ev("plan_transferred_in", "2026-03-02"), ev("mediation_requested", "2026-03-10")]
+    assert rows(run(events, "2026-04-20"), "transfer_notice", "mediation_held") == [
+        ("mediation_held", "2026-04-09", None, "overdue"),
+        ("transfer_notice", "2026-04-13", None, "overdue"),
+    ]
+
+
+def test_an_added_event_before_its_trigger_is_out_of_order() -> None:
+    events = [ev("order_notice_sent", "2026-02-20"), ev("tribunal_order", "2026-03-02",
+              order="assess")]  # fmt: skip
+    timeline = run(events, "2026-03-20")
+    assert rows(timeline, "order_assess_notify") == [
+        ("order_assess_notify", "2026-03-16", None, "overdue")
+    ]
+    assert (0, "order") in codes(timeline)

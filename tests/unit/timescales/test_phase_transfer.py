@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from send_desk.timescales import Child, propose_phase_transfers
-from send_desk.timescales.phase_transfer import next_proposed_transfer
+from send_desk.timescales.phase_transfer import next_proposed_transfer, plan_in_force
 
 from .clock import d, ev
 
@@ -62,9 +62,26 @@ def test_on_31_august_the_year_6_transfer_is_still_ahead_and_gone_a_day_later() 
 
 def test_the_timeline_takes_only_the_next_unrecorded_transfer() -> None:
     child = Child(date_of_birth=d("2015-03-02"))
-    proposal = next_proposed_transfer(child, d("2026-03-01"), [])
+    plan = ev("final_plan_issued", "2024-06-03")
+    proposal = next_proposed_transfer(child, d("2026-03-01"), [plan])
     assert proposal is not None
     assert proposal.details == {"transfer_date": "2026-09-01", "kind": "school"}
     recorded = ev("phase_transfer", "2025-10-01", transfer_date="2026-09-01", kind="school")
-    assert next_proposed_transfer(child, d("2026-03-01"), [recorded]) is None
-    assert next_proposed_transfer(Child(), d("2026-03-01"), []) is None
+    assert next_proposed_transfer(child, d("2026-03-01"), [plan, recorded]) is None
+    assert next_proposed_transfer(Child(), d("2026-03-01"), [plan]) is None
+
+
+def test_only_a_child_with_a_plan_in_force_gets_a_proposal() -> None:
+    child = Child(date_of_birth=d("2015-03-02"))
+    today = d("2026-03-01")
+    assert next_proposed_transfer(child, today, []) is None
+    assert next_proposed_transfer(child, today, [ev("request_received", "2026-01-05")]) is None
+    moved_in = [ev("plan_transferred_in", "2025-10-06")]
+    assert next_proposed_transfer(child, today, moved_in) is not None
+    ceased = [
+        ev("final_plan_issued", "2024-06-03"),
+        ev("review_decision", "2025-06-20", outcome="cease"),
+    ]
+    assert next_proposed_transfer(child, today, ceased) is None
+    assert not plan_in_force(ceased)
+    assert plan_in_force([*ceased, ev("final_plan_issued", "2025-11-01")])
