@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "demo_cmd",
     "child_cmds",
     "timeline_cmd",
+    "note_cmds",
     "bench_cmd",
 )
 

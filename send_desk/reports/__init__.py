@@ -1,0 +1,1 @@
+"""Printable reports: the chronology of a child's case."""
