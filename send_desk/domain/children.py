@@ -14,11 +14,11 @@ from send_desk.domain.base import Record
 from send_desk.domain.codes import ContactMethod, Need, Relationship, Sex, Stage
 from send_desk.domain.school_year import nc_year
 from send_desk.domain.validators import (
-    clean_email,
+    OptionalEmail,
+    OptionalPhone,
+    OptionalPostcode,
     clean_name,
     clean_optional_text,
-    clean_phone,
-    clean_postcode,
     clean_upn,
 )
 from send_desk.timeutil import london_today, uk_date
@@ -40,7 +40,7 @@ class ChildBase(SQLModel):
     sex: Sex = Field(default=Sex.UNKNOWN, sa_type=String(1))
     upn: str | None = Field(default=None, max_length=13, index=True)
     address: str | None = None
-    postcode: str | None = Field(default=None, max_length=8)
+    postcode: OptionalPostcode = Field(default=None, max_length=8)
     home_language: str | None = Field(default=None, max_length=60)
     nc_year_override: int | None = None
     looked_after: bool = False
@@ -73,10 +73,6 @@ class ChildBase(SQLModel):
     def _upn(cls, value: str | None) -> str | None:
         return clean_upn(value) if value else None
 
-    @field_validator("postcode")
-    @classmethod
-    def _postcode(cls, value: str | None) -> str | None:
-        return clean_postcode(value) if value else None
 
     @field_validator("date_of_birth")
     @classmethod
@@ -132,10 +128,10 @@ class FamilyMemberBase(SQLModel):
     relationship: Relationship = Field(sa_type=String(20))
     parental_responsibility: bool = False
     main_contact: bool = False
-    phone: str | None = None
-    email: str | None = None
+    phone: OptionalPhone = None
+    email: OptionalEmail = None
     address: str | None = None
-    postcode: str | None = None
+    postcode: OptionalPostcode = None
     preferred_contact: ContactMethod = Field(default=ContactMethod.PHONE, sa_type=String(10))
     language: str | None = Field(default=None, max_length=60)
     interpreter_needed: bool = False
@@ -149,20 +145,8 @@ class FamilyMemberBase(SQLModel):
     def _name(cls, value: str) -> str:
         return clean_name(value, "Name")
 
-    @field_validator("phone")
-    @classmethod
-    def _phone(cls, value: str | None) -> str | None:
-        return clean_phone(value) if value else None
 
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        return clean_email(value) if value else None
 
-    @field_validator("postcode")
-    @classmethod
-    def _postcode(cls, value: str | None) -> str | None:
-        return clean_postcode(value) if value else None
 
     @field_validator("address", "notes", "language")
     @classmethod

@@ -12,11 +12,11 @@ from sqlmodel import Field, SQLModel
 from send_desk.domain.base import Record
 from send_desk.domain.codes import Phase, Role
 from send_desk.domain.validators import (
-    clean_email,
+    OptionalEmail,
+    OptionalPhone,
+    OptionalPostcode,
     clean_name,
     clean_optional_text,
-    clean_phone,
-    clean_postcode,
 )
 
 
@@ -43,8 +43,8 @@ class UserBase(SQLModel):
     display_name: str = Field(max_length=100)
     role: Role = Field(sa_type=String(20))
     team_id: uuid.UUID | None = Field(default=None, foreign_key="team.id", index=True)
-    email: str | None = None
-    phone: str | None = None
+    email: OptionalEmail = None
+    phone: OptionalPhone = None
     active: bool = True
     start_date: date | None = None
 
@@ -61,15 +61,7 @@ class UserBase(SQLModel):
     def _display(cls, value: str) -> str:
         return clean_name(value, "Name")
 
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        return clean_email(value) if value else None
 
-    @field_validator("phone")
-    @classmethod
-    def _phone(cls, value: str | None) -> str | None:
-        return clean_phone(value) if value else None
 
 
 class UserCreate(UserBase):
@@ -86,9 +78,9 @@ class SettingBase(SQLModel):
     urn: str | None = Field(default=None, max_length=7, index=True)
     phase: Phase = Field(sa_type=String(30))
     address: str | None = None
-    postcode: str | None = None
-    phone: str | None = None
-    email: str | None = None
+    postcode: OptionalPostcode = None
+    phone: OptionalPhone = None
+    email: OptionalEmail = None
     local_authority: str | None = None
 
     @field_validator("name")
@@ -106,20 +98,8 @@ class SettingBase(SQLModel):
             raise ValueError(f"'{value}' is not a URN (6 or 7 digits from GIAS)")
         return urn
 
-    @field_validator("postcode")
-    @classmethod
-    def _postcode(cls, value: str | None) -> str | None:
-        return clean_postcode(value) if value else None
 
-    @field_validator("phone")
-    @classmethod
-    def _phone(cls, value: str | None) -> str | None:
-        return clean_phone(value) if value else None
 
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        return clean_email(value) if value else None
 
     @field_validator("address", "local_authority")
     @classmethod

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Annotated
+
+from pydantic import AfterValidator
 
 _UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"  # DfE check-letter alphabet (no I, O, S)
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
@@ -69,3 +73,13 @@ def clean_optional_text(value: str | None, limit: int = 200) -> str | None:
     if len(text) > limit:
         raise ValueError(f"too long (at most {limit} characters)")
     return text or None
+
+
+def _optional(clean: Callable[[str], str]) -> AfterValidator:
+    return AfterValidator(lambda value: clean(value) if value else None)
+
+
+# Field types for optional contact details: blank means "not recorded".
+OptionalPhone = Annotated[str | None, _optional(clean_phone)]
+OptionalEmail = Annotated[str | None, _optional(clean_email)]
+OptionalPostcode = Annotated[str | None, _optional(clean_postcode)]

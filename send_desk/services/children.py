@@ -19,7 +19,7 @@ from send_desk.domain.organisation import Setting, Team, User
 from send_desk.domain.school_year import nc_year, nc_year_label
 from send_desk.services.errors import NotFound, Refused
 from send_desk.services.organisation import find_team, find_user
-from send_desk.services.validation import merged_update, validate
+from send_desk.services.validation import apply_changes, validate
 from send_desk.storage.journal import row_values
 
 
@@ -76,11 +76,7 @@ def update_child(
 ) -> dict[str, Any]:
     """Apply changes after validating the whole record; returns the fields that changed."""
     child = get_child(session, child_id)
-    _, diffs = merged_update(ChildCreate, child, changes, today)
-    for name, value in diffs.items():
-        setattr(child, name, value)
-    session.flush()
-    return diffs
+    return apply_changes(session, ChildCreate, child, changes, today)
 
 
 def _year_group(dob: date, override: int | None, today: date) -> int:

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from send_desk.domain.children import FamilyMember, FamilyMemberCreate
 from send_desk.services.children import get_child
 from send_desk.services.errors import NotFound
-from send_desk.services.validation import merged_update, validate
+from send_desk.services.validation import apply_changes, validate
 
 
 def add_family_member(session: Session, data: Mapping[str, Any]) -> uuid.UUID:
@@ -31,8 +31,4 @@ def update_family_member(
         raise NotFound("that family member or contact is not recorded")
     if "child_id" in changes:
         raise NotFound("a contact cannot be moved to another child; add them there instead")
-    _, diffs = merged_update(FamilyMemberCreate, member, changes)
-    for name, value in diffs.items():
-        setattr(member, name, value)
-    session.flush()
-    return diffs
+    return apply_changes(session, FamilyMemberCreate, member, changes)

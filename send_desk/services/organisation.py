@@ -18,7 +18,7 @@ from send_desk.domain.organisation import (
     UserCreate,
 )
 from send_desk.services.errors import NotFound, Refused
-from send_desk.services.validation import merged_update, validate
+from send_desk.services.validation import apply_changes, validate
 
 
 def create_team(session: Session, data: Mapping[str, Any]) -> uuid.UUID:
@@ -59,11 +59,7 @@ def update_setting(
     setting = session.get(Setting, setting_id)
     if setting is None:
         raise NotFound("that setting does not exist")
-    _, diffs = merged_update(SettingCreate, setting, changes)
-    for name, value in diffs.items():
-        setattr(setting, name, value)
-    session.flush()
-    return diffs
+    return apply_changes(session, SettingCreate, setting, changes)
 
 
 def find_team(session: Session, name: str) -> Team:

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from sqlmodel import Session
 
 from send_desk.services.errors import ValidationFailed, from_pydantic
 
@@ -26,25 +27,27 @@ def validate(model: type[M], data: Mapping[str, Any], today: date | None = None)
         raise from_pydantic(error) from None
 
 
-def merged_update(
-    model: type[M], current: Any, changes: Mapping[str, Any], today: date | None = None
-) -> tuple[M, dict[str, Any]]:
-    """Validate the record as it would be after ``changes``; return it and the real diffs.
+def apply_changes(
+    session: Session,
+    model: type[BaseModel],
+    row: Any,
+    changes: Mapping[str, Any],
+    today: date | None = None,
+) -> dict[str, Any]:
+    """Validate the record as it would be after ``changes``, then write what differs.
 
     The whole record is validated, so a change that breaks a rule involving other
-    fields (looked-after without a placing authority) is refused too.
+    fields (looked-after without a placing authority) is refused too. Returns the
+    fields that changed, with their new values.
     """
-    unknown = sorted(set(changes) - set(model.model_fields))
-    if unknown:
-        raise ValidationFailed(
-            f"unknown field {', '.join(unknown)} (fields: {', '.join(model.model_fields)})",
-            {name: "unknown field" for name in unknown},
-        )
-    base = {name: getattr(current, name) for name in model.model_fields}
+    base = {name: getattr(row, name) for name in model.model_fields}
     validated = validate(model, {**base, **changes}, today)
     diffs = {
         name: getattr(validated, name)
         for name in changes
-        if getattr(validated, name) != getattr(current, name)
+        if getattr(validated, name) != getattr(row, name)
     }
-    return validated, diffs
+    for name, value in diffs.items():
+        setattr(row, name, value)
+    session.flush()
+    return diffs
