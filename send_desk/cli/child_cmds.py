@@ -115,16 +115,24 @@ def _show_text(child: dict[str, Any]) -> str:
     for event in child["events"]:
         when = uk_date(date.fromisoformat(event["date"]))
         lines.append(f"  {when}  {event['type']} {event['details'] or ''}")
+    for note in child.get("notes", []):
+        lines.append(
+            f"  Note …{note['note_id'][-12:]}  {note['kind']}  v{note['version']}  "
+            f"{note['checklist_passed']}/{note['checklist_applicable']}  {note['summary']}"
+        )
     return "\n".join(lines)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     from send_desk.cli.unlock import open_from
     from send_desk.services.children import child_detail, resolve_child_id
+    from send_desk.services.notes import note_summaries
     from send_desk.timeutil import london_today
 
     with open_from(args) as store, store.read() as session:
-        child = child_detail(session, resolve_child_id(session, args.id), today=london_today())
+        child_id = resolve_child_id(session, args.id)
+        child = child_detail(session, child_id, today=london_today())
+        child["notes"] = note_summaries(session, child_id)
     if args.json:
         print_json(child)
     else:

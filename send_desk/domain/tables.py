@@ -9,10 +9,13 @@ from send_desk.domain.children import Allocation, Child, FamilyMember, Placement
 from send_desk.domain.events import CaseEvent
 from send_desk.domain.journal import DeviceState, JournalEntry, StoreMeta
 from send_desk.domain.milestones import MilestoneRow
+from send_desk.domain.notes import NoteDraft, NoteVersion
 from send_desk.domain.organisation import Setting, Team, User
 
 # Tables whose writes are journaled, in an order that satisfies foreign keys.
-JOURNALED = (Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent)
+JOURNALED = (
+    Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion
+)  # fmt: skip
 
 
 def table_name(model: type[SQLModel]) -> str:
@@ -38,6 +41,8 @@ __all__ = [
     "FamilyMember",
     "JournalEntry",
     "MilestoneRow",
+    "NoteDraft",
+    "NoteVersion",
     "Placement",
     "Setting",
     "StoreMeta",

@@ -30,7 +30,10 @@ from send_desk.timeutil import utcnow
 
 _JOURNALED_TYPES = tuple(JOURNALED)
 # Columns cached from other data; recomputed, never journaled.
-_DERIVED: dict[str, frozenset[str]] = {"child": frozenset({"stage"})}
+_DERIVED: dict[str, frozenset[str]] = {
+    "child": frozenset({"stage"}),
+    "note_version": frozenset({"superseded", "search_rowid"}),  # kept by triggers (0004)
+}
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,13 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[Fal
     return False
 
 
+def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    # The notes' full-text index is a virtual table made by hand in migration 0004.
+    from send_desk.domain.notes import is_search_table
+
+    return not (type_ == "table" and is_search_table(name))
+
+
 connection = context.config.attributes.get("connection")
 if connection is None:
     raise RuntimeError("run migrations through send_desk.storage.migrate, not the alembic CLI")
@@ -32,6 +39,7 @@ context.configure(
     render_as_batch=True,
     render_item=render_item,
     compare_type=True,
+    include_object=include_object,
 )
 with context.begin_transaction():
     context.run_migrations()
