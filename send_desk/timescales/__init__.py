@@ -4,6 +4,7 @@ Public API::
 
     compute_timeline(events, today, child=None, *, rules=None, calendar=None,
                      include_local=False, propose_transfers=True) -> Timeline
+    compute_caseload(cases, today, *, ...) -> Iterator[(key, milestones)]  (many children)
     parse_event(raw) -> Event ; parse_events(raw_list) -> list[Event]
     propose_phase_transfers(date_of_birth, today, *, setting_phase=None, rules=None)
     validate_new_event(existing_events, new_event, today) -> list[EventProblem]
@@ -12,7 +13,7 @@ Public API::
 """
 
 from send_desk.timescales.calendar import WorkingCalendar, default_calendar, load_calendar
-from send_desk.timescales.engine import compute_timeline
+from send_desk.timescales.engine import compute_caseload, compute_timeline
 from send_desk.timescales.events import Child, Event, EventError, parse_event, parse_events
 from send_desk.timescales.milestones import EventWarning, Milestone, Timeline
 from send_desk.timescales.phase_transfer import propose_phase_transfers
@@ -30,6 +31,7 @@ __all__ = [
     "RuleSet",
     "Timeline",
     "WorkingCalendar",
+    "compute_caseload",
     "compute_timeline",
     "default_calendar",
     "default_rules",

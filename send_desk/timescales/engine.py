@@ -46,15 +46,15 @@ Decisions on points the contract leaves open:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from send_desk.domain.event_types import EVENT_TYPES
 from send_desk.timescales.calendar import WorkingCalendar, default_calendar
 from send_desk.timescales.counting import add_months, apply_period
-from send_desk.timescales.events import Child, Event
+from send_desk.timescales.events import Child, EventLike
 from send_desk.timescales.milestones import (
     EXCEPTION,
     INFO,
@@ -67,7 +67,7 @@ from send_desk.timescales.milestones import (
     Milestone,
     Timeline,
 )
-from send_desk.timescales.phase_transfer import next_transfer, plan_in_force
+from send_desk.timescales.phase_transfer import next_transfer, plan_state
 from send_desk.timescales.rules import (
     Anchor,
     Condition,
@@ -131,14 +131,18 @@ class _Step:
     where the counting convention allows one)."""
 
     __slots__ = (
+        "conditional",
+        "consts",
         "done_by",
         "done_types",
+        "filtered",
         "id",
         "in_year",
         "info",
         "initial",
         "keep_done",
         "match",
+        "matched",
         "months",
         "offset",
         "priority",
@@ -151,6 +155,7 @@ class _Step:
         "unless",
         "where",
         "where_not",
+        "where_one",
     )
 
     def __init__(self, rule: Rule, rules: RuleSet, referenced: frozenset[str]) -> None:
@@ -193,6 +198,39 @@ class _Step:
             (self.offset is not None or self.months is not None)
             and (done_by is None or self.simple_done)
             and not rule.id_suffix
+        )
+        self.conditional = bool(rule.requires or rule.unless)
+        self.filtered = bool(rule.trigger.where or rule.trigger.where_not)
+        # the usual filter, one field = value: checked inline
+        self.where_one = (
+            rule.trigger.where[0]
+            if len(rule.trigger.where) == 1 and not rule.trigger.where_not
+            else None
+        )
+        # advice: a fixed period, done by the first event with the same fields (`match`),
+        # each body's requests a cycle of their own
+        self.matched = (
+            self.offset is not None
+            and done_by is not None
+            and len(done_by.events) == 1
+            and bool(done_by.match)
+            and not done_by.where
+            and done_by.within_months_before_due is None
+            and not (rule.requires or rule.unless)
+            and rule.trigger.event != done_by.events[0]
+        )
+        # what the tight loop of _run_simple reads, fetched in one go
+        self.consts = (
+            self.offset,
+            self.months,
+            self.done_types[0] if self.done_types else None,
+            self.priority,
+            self.info,
+            self.keep_done,
+            self.conditional,
+            self.trigger in self.done_types,  # a chain: the done event starts the next cycle
+            rule.id,
+            rule,
         )
         # a fixed day of the year, done by a plan issued in the months before it
         self.in_year = (
@@ -248,17 +286,29 @@ class _Plan:
                 done_ids.setdefault(type_id, set()).add(step.id)
         self.done_ids = {t: sorted(ids) for t, ids in done_ids.items()}
         self.milestone_ids = sorted({step.id for step in self.steps})
-        self._steps_for: dict[frozenset[str], tuple[_Step, ...]] = {}
+        self._for_types: dict[
+            frozenset[str], tuple[tuple[_Step, ...], tuple[tuple[str, tuple[str, ...]], ...]]
+        ] = {}
 
-    def steps_for(self, types: frozenset[str]) -> tuple[_Step, ...]:
-        """The steps some of these event types start, in dependency order (cached: a
-        caseload has few distinct sets of event types)."""
-        found = self._steps_for.get(types)
+    def for_types(
+        self, types: frozenset[str]
+    ) -> tuple[tuple[_Step, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+        """The steps some of these event types start, in dependency order, and the order
+        checks that apply (event type, the types present it should come after); cached:
+        a caseload has few distinct sets of event types."""
+        found = self._for_types.get(types)
         if found is None:
             ids = sorted({i for t in types for i in self.steps_by_type.get(t, ())})
-            found = tuple(self.steps[i] for i in ids)
-            if len(self._steps_for) < 4096:
-                self._steps_for[types] = found
+            # an order check matters only when an event it must come after is there too
+            checks = tuple(
+                (t, afters)
+                for t in sorted(types)
+                for check in self.checks_by_type.get(t, ())
+                if (afters := tuple(a for a in check.after if a in types))
+            )
+            found = (tuple(self.steps[i] for i in ids), checks)
+            if len(self._for_types) < 4096:
+                self._for_types[types] = found
         return found
 
 
@@ -295,6 +345,7 @@ class _Run:
         self.used: set[int] = set()  # positions of events used as done or anchor
         self.done_of: dict[tuple[str, int], _Ev | None] = {}
         self.milestones: list[Milestone] = []
+        self.checks: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def warn(self, event: _Ev | int | None, code: str, message: str) -> None:
         index = event.index if isinstance(event, _Ev) else event
@@ -302,27 +353,28 @@ class _Run:
 
     # -- input -------------------------------------------------------------------------
 
-    def prepare(self, events: Sequence[Event]) -> None:
+    def prepare(self, events: Sequence[EventLike]) -> None:
         """Check each event cheaply (type, extra fields, date after today)."""
         today = self.today
         append = self.events.append
         for index, event in enumerate(events):
             type_id = event.type
             fields = _FIELDS.get(type_id)
-            if fields is None:
+            if fields:
+                if problem := _field_problem(event.details, fields):
+                    label = _LABELS[type_id]
+                    self.warn(
+                        index, W_INVALID, f"{label} on {uk_date(event.date)} {problem}: not used."
+                    )
+                    continue
+            elif fields is None:
                 self.warn(index, W_INVALID, f"'{type_id}' is not a known event type: not used.")
-                continue
-            if fields and (problem := _field_problem(event.details, fields)):
-                label = _LABELS[type_id]
-                self.warn(
-                    index, W_INVALID, f"{label} on {uk_date(event.date)} {problem}: not used."
-                )
                 continue
             if event.date > today:
                 self._warn_future(index, event)
             append(_Ev(index, type_id, event.date, event.details, event.proposed))
 
-    def _warn_future(self, index: int, event: Event) -> None:
+    def _warn_future(self, index: int, event: EventLike) -> None:
         far = event.date - self.today > _FAR_FUTURE
         label = _LABELS[event.type]
         self.warn(
@@ -337,11 +389,11 @@ class _Run:
     def propose_transfer(self) -> None:
         """Add the child's next phase transfer when the child has a plan in force, unless
         one is recorded for that year (see :mod:`send_desk.timescales.phase_transfer`)."""
-        if self.child.date_of_birth is None or not plan_in_force(self.events):
+        if self.child.date_of_birth is None:
             return
-        recorded = [
-            e.details.get("transfer_date", "") for e in self.events if e.type == "phase_transfer"
-        ]
+        in_force, recorded = plan_state(self.events)
+        if not in_force:
+            return
         found = next_transfer(self.child, self.today, recorded, self.rules.phase_transfers)
         if found is not None:
             details = {"transfer_date": found[0], "kind": found[1]}
@@ -382,31 +434,41 @@ class _Run:
     # -- rules ---------------------------------------------------------------------------
 
     def run_rules(self) -> None:
-        for step in self.plan.steps_for(frozenset(self.by_type)):
-            self._run_step(step)
-
-    def _run_step(self, step: _Step) -> None:
-        """Every cycle of one rule. The general path below is the reference; the common
-        shapes go through :meth:`_run_simple` and :meth:`_run_in_year`, which give the
-        same results with less work (a test checks they agree)."""
+        """Every cycle of every rule the events start. The general path
+        (:meth:`_run_step`) is the reference; the common shapes go through
+        :meth:`_run_simple` and :meth:`_run_in_year`, which give the same results with
+        less work (a test checks they agree)."""
         by_type = self.by_type
-        found = by_type.get(step.trigger, ())
-        if step.initial is not None:
-            firsts = by_type.get(step.initial)
-            if firsts:
-                start = firsts[0]
-                self.used.add(start.pos)
-                found = [start, *(e for e in found if e.date >= start.date)]
-        if step.where or step.where_not:
-            found = [e for e in found if e.type != step.trigger or _accepts(step, e.details)]
-        if not found:
-            return
-        if step.simple:
-            self._run_simple(step, found)
-            return
-        if step.in_year:
-            self._run_in_year(step, found)
-            return
+        steps, self.checks = self.plan.for_types(frozenset(by_type))
+        for step in steps:
+            found: Sequence[_Ev] = by_type.get(step.trigger, ())
+            if step.initial is not None:
+                firsts = by_type.get(step.initial)
+                if firsts:
+                    start = firsts[0]
+                    self.used.add(start.pos)
+                    found = [start, *(e for e in found if e.date >= start.date)]
+            if step.filtered:
+                if step.where_one is not None and step.initial is None:
+                    name, value = step.where_one
+                    found = [e for e in found if e.details.get(name) == value]
+                else:
+                    found = [
+                        e for e in found if e.type != step.trigger or _accepts(step, e.details)
+                    ]
+            if not found:
+                continue
+            if step.simple:
+                self._run_simple(step.consts, found)
+            elif step.in_year:
+                self._run_in_year(step, found)
+            elif step.matched:
+                self._run_matched(step, found)
+            else:
+                self._run_step(step, found)
+
+    def _run_step(self, step: _Step, found: Sequence[_Ev]) -> None:
+        """Every cycle of one rule, started by the trigger events ``found``."""
         # A cycle ends where the next one of the same rule (and the same `match` fields)
         # starts: an event after that belongs to the later cycle.
         if step.match:
@@ -426,7 +488,7 @@ class _Run:
         priority = step.priority or self.child.looked_after
         milestones = self.milestones
         for event, end in zip(found, ends, strict=True):
-            if (step.requires or step.unless) and not self._applies(step, event):
+            if step.conditional and not self._applies(rule, event):
                 continue
             due = self._due(rule.due, event, end)
             if due is None:
@@ -464,22 +526,20 @@ class _Run:
                 )
             )
 
-    def _run_simple(self, step: _Step, found: Sequence[_Ev]) -> None:
+    def _run_simple(self, consts: tuple[Any, ...], found: Sequence[_Ev]) -> None:
         """:meth:`_run_step` for the common shape (same results, fewer steps)."""
-        today, rule, step_id = self.today, step.rule, step.id
-        offset, months, short_month = step.offset, step.months, self.conventions.short_month
-        candidates = self.by_type.get(step.done_types[0]) if step.done_types else None
+        offset, months, done_type, priority, info, keep_done, conditional, chain, step_id, rule = (
+            consts
+        )
+        today = self.today
+        candidates = self.by_type.get(done_type) if done_type is not None else None
         count = len(candidates) if candidates else 0
-        priority = step.priority or self.child.looked_after
-        info, keep_done = step.info, step.keep_done
+        priority = priority or self.child.looked_after
         append, used = self.milestones.append, self.used
-        conditional = bool(step.requires or step.unless)
-        # a chain (annual reviews): the event that completes a cycle starts the next one
-        chain = step.trigger in step.done_types
         j = 0
         last = len(found) - 1
         for i, event in enumerate(found):
-            if conditional and not self._applies(step, event):
+            if conditional and not self._applies(rule, event):
                 continue
             start = event.date
             if offset is not None:
@@ -490,7 +550,7 @@ class _Run:
                 due = date(start.year + index // 12, index % 12 + 1, start.day)
             else:
                 assert months is not None
-                due = add_months(start, months, short_month)
+                due = add_months(start, months, self.conventions.short_month)
             done = None
             if j < count:
                 assert candidates is not None
@@ -525,6 +585,72 @@ class _Run:
                     today,
                     start,
                     None,
+                    None if done is None else done.date,
+                    status,
+                    event.proposed,
+                    priority,
+                    event.index,
+                )
+            )
+
+    def _run_matched(self, step: _Step, found: Sequence[_Ev]) -> None:
+        """:meth:`_run_step` for a fixed period done by an event with the same ``match``
+        fields (advice from each body): the simple walk, once per body."""
+        assert step.offset is not None and step.done_by is not None
+        match = step.match
+        starts: dict[tuple[Any, ...], list[_Ev]] = {}
+        for event in found:
+            starts.setdefault(tuple(event.details.get(name) for name in match), []).append(event)
+        dones: dict[tuple[Any, ...], list[_Ev]] = {}
+        for candidate in self.by_type.get(step.done_types[0], ()):
+            key = tuple(candidate.details.get(name) for name in match)
+            if key in starts:
+                dones.setdefault(key, []).append(candidate)
+        done_of: dict[int, _Ev] = {}
+        for key, cycles in starts.items():
+            candidates = dones.get(key)
+            if not candidates:
+                continue
+            j, count, last = 0, len(candidates), len(cycles) - 1
+            for i, event in enumerate(cycles):
+                candidate = candidates[j]
+                while candidate.date < event.date:
+                    j += 1
+                    if j == count:
+                        break
+                    candidate = candidates[j]
+                else:
+                    if i == last or candidate.date <= cycles[i + 1].date:
+                        done_of[event.pos] = candidate
+                        j += 1
+                if j == count:
+                    break
+        today, rule, offset = self.today, step.rule, step.offset
+        priority = step.priority or self.child.looked_after
+        suffix_field, step_id = step.suffix_field, step.id
+        for event in found:
+            due = event.date + offset
+            done = done_of.get(event.pos)
+            if step.keep_done:
+                self.done_of[(step_id, event.pos)] = done
+            if done is not None:
+                self.used.add(done.pos)
+                status = MET if done.date <= due else LATE
+            else:
+                status = PENDING if today <= due else OVERDUE
+            suffix = None
+            milestone_id = step_id
+            if suffix_field is not None:
+                suffix = str(event.details.get(suffix_field, ""))
+                milestone_id = f"{step_id}:{suffix}"
+            self.milestones.append(
+                Milestone(
+                    milestone_id,
+                    due,
+                    rule,
+                    today,
+                    event.date,
+                    suffix,
                     None if done is None else done.date,
                     status,
                     event.proposed,
@@ -584,12 +710,12 @@ class _Run:
                 )
             )
 
-    def _applies(self, step: _Step, event: _Ev) -> bool:
+    def _applies(self, rule: Rule, event: _Ev) -> bool:
         """Whether the rule's conditions hold for the cycle this trigger event starts."""
-        for condition in step.requires:
+        for condition in rule.requires:
             if not self._holds(condition, event):
                 return False
-        return not any(self._holds(condition, event) for condition in step.unless)
+        return not any(self._holds(condition, event) for condition in rule.unless)
 
     def _holds(self, condition: Condition, event: _Ev) -> bool:
         done = self.done_of.get((condition.milestone, event.pos))
@@ -773,29 +899,24 @@ class _Run:
 
     def check_order(self) -> None:
         by_type = self.by_type
-        checks_by_type = self.plan.checks_by_type
-        for type_id, events in by_type.items():
-            checks = checks_by_type.get(type_id)
-            if checks is None:
-                continue
-            earliest = events[0].date
-            for check in checks:
-                first = None
-                for after in check.after:
-                    found = by_type.get(after)
-                    if found is not None and (first is None or found[0].pos < first.pos):
-                        first = found[0]
-                if first is None or earliest >= first.date:
-                    continue  # the earliest is in order, so all are
-                for event in events:
-                    if event.date < first.date:
-                        self.warn(
-                            event,
-                            W_ORDER,
-                            f"{event.describe()} is dated before the first "
-                            f"{_LABELS[first.type].lower()} ({uk_date(first.date)}): "
-                            "check the dates.",
-                        )
+        for type_id, afters in self.checks:
+            events = by_type[type_id]
+            first = by_type[afters[0]][0]
+            for after in afters[1:]:
+                found = by_type[after][0]
+                if found.pos < first.pos:
+                    first = found
+            if events[0].date >= first.date:
+                continue  # the earliest is in order, so all are
+            for event in events:
+                if event.date < first.date:
+                    self.warn(
+                        event,
+                        W_ORDER,
+                        f"{event.describe()} is dated before the first "
+                        f"{_LABELS[first.type].lower()} ({uk_date(first.date)}): "
+                        "check the dates.",
+                    )
 
     def check_unused(self) -> None:
         """Warn about each event no milestone used (triggers and exceptions always are)."""
@@ -878,7 +999,7 @@ def _done_matches(done_by: DoneBy, candidate: _Ev, event: _Ev) -> bool:
 
 
 def compute_timeline(
-    events: Sequence[Event],
+    events: Sequence[EventLike],
     today: date,
     child: Child | None = None,
     *,
@@ -909,3 +1030,39 @@ def compute_timeline(
     run.check_order()
     run.check_unused()
     return run.result()
+
+
+K = TypeVar("K")
+
+
+def compute_caseload(
+    cases: Iterable[tuple[K, Child | None, Sequence[EventLike]]],
+    today: date,
+    *,
+    rules: RuleSet | None = None,
+    calendar: WorkingCalendar | None = None,
+    include_local: bool = False,
+    propose_transfers: bool = True,
+) -> Iterator[tuple[K, list[Milestone]]]:
+    """The milestones of many children at once, for recomputing a whole caseload.
+
+    ``cases`` yields ``(key, child, events)``; each result is ``(key, milestones)`` with
+    the milestones :func:`compute_timeline` gives for that child, in no particular
+    order, and without the warnings about the events (a caller that shows a child's
+    events asks :func:`compute_timeline`; the store checks each new event with
+    :func:`send_desk.timescales.validate_new_event`). The rules are prepared once.
+    """
+    ruleset = rules if rules is not None else _default_rules()
+    cal = calendar
+    if cal is None:
+        cal = default_calendar(ruleset.conventions.tribunal_not_counted)
+    plan = _plan(ruleset, include_local)
+    for key, child, events in cases:
+        run = _Run(plan, cal, today, child or _NO_CHILD)
+        run.prepare(events)
+        if propose_transfers:
+            run.propose_transfer()
+        run.index_events()
+        run.run_rules()
+        run.apply_exceptions()
+        yield key, run.milestones

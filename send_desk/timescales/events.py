@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from send_desk.domain.codes import Phase
 from send_desk.domain.event_types import event_type
@@ -33,6 +33,20 @@ class Event:
     date: date
     details: Mapping[str, Any] = field(default_factory=dict)
     proposed: bool = False
+
+
+class EventLike(Protocol):
+    """What the clock reads of an event: an :class:`Event`, or a lighter record with the
+    same fields (the store passes its own when it recomputes a whole caseload)."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def date(self) -> date: ...
+    @property
+    def details(self) -> Mapping[str, Any]: ...
+    @property
+    def proposed(self) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,13 +30,12 @@ app proposes them but not where they show):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
-from typing import Any, Protocol
 
 from send_desk.domain.school_year import academic_year_start, nc_year
-from send_desk.timescales.events import Child, Event
+from send_desk.timescales.events import Child, Event, EventLike
 from send_desk.timescales.rules import PhaseTransferSpec, RuleSet, default_rules
 
 
@@ -65,30 +64,38 @@ def transfers_ahead(
 
 
 PLAN_STARTS = frozenset({"final_plan_issued", "plan_transferred_in"})
+_STARTS, _DECIDED, _TRANSFER = 1, 2, 3
+_PLAN_EVENTS = {
+    **dict.fromkeys(PLAN_STARTS, _STARTS),
+    "review_decision": _DECIDED,
+    "phase_transfer": _TRANSFER,
+}
 
 
-class _Dated(Protocol):
-    """An event as the clock sees it (a recorded :class:`Event` or the engine's own)."""
-
-    @property
-    def type(self) -> str: ...
-    @property
-    def date(self) -> date: ...
-    @property
-    def details(self) -> Mapping[str, Any]: ...
-
-
-def plan_in_force(events: Iterable[_Dated]) -> bool:
-    """Whether the events leave the child with an EHC plan: a plan issued or transferred
-    in, and no decision to cease it on or after the latest such event."""
+def plan_state(events: Iterable[EventLike]) -> tuple[bool, list[str]]:
+    """Whether the events leave the child with an EHC plan in force (a plan issued or
+    transferred in, and no decision to cease it on or after the latest such event), and
+    the transfer dates of the recorded phase transfers: one walk over the events."""
     started: date | None = None
     ceased: date | None = None
+    recorded: list[str] = []
     for event in events:
-        if event.type in PLAN_STARTS:
+        kind = _PLAN_EVENTS.get(event.type)
+        if kind is None:
+            continue
+        if kind == _STARTS:
             started = event.date if started is None else max(started, event.date)
-        elif event.type == "review_decision" and event.details.get("outcome") == "cease":
-            ceased = event.date if ceased is None else max(ceased, event.date)
-    return started is not None and (ceased is None or ceased < started)
+        elif kind == _DECIDED:
+            if event.details.get("outcome") == "cease":
+                ceased = event.date if ceased is None else max(ceased, event.date)
+        else:
+            recorded.append(str(event.details.get("transfer_date", "")))
+    return started is not None and (ceased is None or ceased < started), recorded
+
+
+def plan_in_force(events: Iterable[EventLike]) -> bool:
+    """Whether the events leave the child with an EHC plan in force."""
+    return plan_state(events)[0]
 
 
 def propose_phase_transfers(
@@ -138,11 +145,10 @@ def next_proposed_transfer(
 ) -> Event | None:
     """The transfer the timeline shows, as a proposed ``phase_transfer`` event (only for
     a child with a plan in force)."""
-    recorded = list(recorded)
-    if not plan_in_force(recorded):
+    in_force, dates = plan_state(recorded)
+    if not in_force:
         return None
     specs = (rules if rules is not None else default_rules()).phase_transfers
-    dates = (event.details.get("transfer_date", "") for event in recorded)
     found = next_transfer(child, today, dates, specs)
     if found is None:
         return None
