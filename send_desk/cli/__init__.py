@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "child_cmds",
     "timeline_cmd",
     "note_cmds",
+    "search_cmd",
     "bench_cmd",
 )
 
