@@ -1,0 +1,407 @@
+"""The central store's HTTP API (FastAPI). Stateless: everything lives in the database.
+
+Endpoints (protocol in ``docs/sync-protocol.md``; OpenAPI at ``/openapi.json``,
+browsable at ``/docs``)::
+
+    GET  /api/health                     liveness, server id, protocol versions
+    POST /api/auth/login                 user name + password + device -> tokens
+    POST /api/auth/refresh               refresh token -> access token
+    POST /api/auth/logout                revoke this device's refresh tokens
+    GET  /api/me                         the signed-in user
+    POST /api/sync/push                  a page of journal entries -> what became of each
+    POST /api/sync/retry                 a quarantined entry, tried again
+    POST /api/sync/pull                  changes after a checkpoint (or a backfill)
+    GET  /api/conflicts                  open conflicts in the user's scope
+    POST /api/conflicts/{id}/resolve     close a conflict (the chosen value syncs as a change)
+    GET  /api/children/{id}              one child's record, if in the user's scope
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from fastapi import Depends, FastAPI, Header, HTTPException, Request
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+from sqlalchemy.engine import Engine
+
+from send_desk import __version__
+from send_desk.server import auth, schema
+from send_desk.server.audit import record
+from send_desk.server.db import reading, writing
+from send_desk.server.scope import Principal, in_scope, load_principal, scope_select
+from send_desk.sync import protocol
+from send_desk.sync.protocol import (
+    DEVICE_REVOKED,
+    HEADER,
+    OUT_OF_SCOPE,
+    PROTOCOL_UNSUPPORTED,
+    PROTOCOL_VERSION,
+    SUPPORTED_VERSIONS,
+    USER_DISABLED,
+    EntryV1,
+    EntryV2,
+    LoginRequest,
+    LoginResponse,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    RefreshRequest,
+    RefreshResponse,
+    ResolveRequest,
+    RetryRequest,
+    UserOut,
+)
+from send_desk.timeutil import utcnow
+
+log = logging.getLogger(__name__)
+
+
+class Refusal(HTTPException):
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None):
+        super().__init__(status, {"code": code, "message": message}, headers=headers)
+
+
+def _from_auth(error: auth.AuthRefused) -> Refusal:
+    headers = {"Retry-After": str(error.retry_after)} if error.retry_after else None
+    if error.status == 401:
+        headers = {**(headers or {}), "WWW-Authenticate": "Bearer"}
+    return Refusal(error.status, error.code, error.message, headers)
+
+
+@dataclass
+class ServerState:
+    engine: Engine
+    keys: auth.TokenKeys
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _user_out(connection: sa.Connection, principal: Principal) -> UserOut:
+    from send_desk.domain.organisation import Team
+    from send_desk.domain.tables import table_of
+
+    teams = table_of(Team)
+    names = dict(
+        connection.execute(
+            sa.select(teams.c.id, teams.c.name).where(teams.c.id.in_(list(principal.teams)))
+        ).all()
+    )
+    return UserOut(
+        id=str(principal.user_id),
+        username=principal.username,
+        display_name=principal.display_name,
+        role=principal.role,
+        team=names.get(principal.team_id) if principal.team_id else None,
+        teams=sorted(names.values()),
+    )
+
+
+def protocol_version(
+    version: Annotated[str | None, Header(alias=HEADER)] = None,
+) -> int:
+    try:
+        number = int(version) if version is not None else None
+    except ValueError:
+        number = None
+    if number not in SUPPORTED_VERSIONS:
+        raise Refusal(
+            426,
+            PROTOCOL_UNSUPPORTED,
+            f"this central store speaks sync protocol {min(SUPPORTED_VERSIONS)} to "
+            f"{max(SUPPORTED_VERSIONS)}; the app sent {version or 'none'}: update SEND Desk",
+        )
+    return int(number)
+
+
+def principal(
+    request: Request,
+    authorization: Annotated[str | None, Header()] = None,
+) -> Principal:
+    state: ServerState = request.app.state.server
+    engine = state.engine
+    if not authorization or not authorization.lower().startswith("bearer "):
+        raise Refusal(401, protocol.NOT_SIGNED_IN, "not signed in", {"WWW-Authenticate": "Bearer"})
+    try:
+        user_id, device_id = auth.read_access_token(state.keys, authorization[7:].strip())
+    except auth.AuthRefused as error:
+        raise _from_auth(error) from None
+    with reading(engine) as connection:
+        device = auth.device_state(connection, device_id)
+        who = load_principal(connection, user_id, device_id)
+    if device is None or who is None or device.user_id != user_id:
+        raise Refusal(401, protocol.NOT_SIGNED_IN, "not signed in", {"WWW-Authenticate": "Bearer"})
+    wipe = None
+    if device.revoked_at is not None:
+        wipe = (DEVICE_REVOKED, "this device's access has been withdrawn")
+    elif not who.active:
+        wipe = (USER_DISABLED, "this account has been disabled")
+    if wipe is not None:
+        with writing(engine) as connection:
+            connection.execute(
+                sa.update(schema.device)
+                .where(schema.device.c.id == device_id, schema.device.c.wiped_at.is_(None))
+                .values(wiped_at=utcnow())
+            )
+            record(
+                connection, "wipe", user_id=user_id, device_id=device_id, detail=wipe[0],
+                address=_address(request),
+            )  # fmt: skip
+        raise Refusal(403, wipe[0], wipe[1])
+    return who
+
+
+Version = Annotated[int, Depends(protocol_version)]
+Who = Annotated[Principal, Depends(principal)]
+
+
+def create_app(engine: Engine) -> FastAPI:
+    with reading(engine) as connection:
+        keys = auth.token_keys(connection)
+    state = ServerState(engine, keys)
+    app = FastAPI(
+        title="SEND Desk central store",
+        version=__version__,
+        description=(
+            "Authenticates SEND Desk users, scopes what each laptop receives, and keeps the "
+            f"authoritative record. Sync protocol version {PROTOCOL_VERSION} (also accepts "
+            f"{', '.join(str(v) for v in SUPPORTED_VERSIONS if v != PROTOCOL_VERSION)}); "
+            f"send the version in the {HEADER} header."
+        ),
+    )
+    app.state.server = state
+
+    @app.exception_handler(Refusal)
+    async def refusal(_request: Request, error: Refusal) -> JSONResponse:
+        return JSONResponse(error.detail, status_code=error.status_code, headers=error.headers)
+
+    @app.get("/api/health")
+    def health() -> dict[str, Any]:
+        with reading(engine) as connection:
+            connection.execute(sa.select(sa.literal(1))).scalar()
+        return {
+            "status": "ok",
+            "server_id": state.keys.server_id,
+            "protocol": PROTOCOL_VERSION,
+            "protocols": list(SUPPORTED_VERSIONS),
+            "version": __version__,
+        }
+
+    @app.post("/api/auth/login", response_model=LoginResponse)
+    def login(body: LoginRequest, request: Request, _version: Version) -> LoginResponse:
+        address = _address(request)
+        try:
+            device_id = uuid.UUID(body.device_id)
+        except ValueError:
+            raise Refusal(422, "bad_request", "the device id is not an id") from None
+        refused: auth.AuthRefused | None = None
+        with writing(engine) as connection:
+            try:
+                user_id = auth.check_password(connection, body.username, body.password, address)
+                acked = auth.register_device(connection, user_id, device_id, body.device_name)
+                refresh = auth.issue_refresh_token(connection, user_id, device_id)
+                who = load_principal(connection, user_id, device_id)
+                assert who is not None
+                user = _user_out(connection, who)
+                record(connection, "login", user_id=user_id, device_id=device_id, address=address)
+            except auth.AuthRefused as error:
+                refused = error
+        if refused is not None:
+            raise _from_auth(refused)
+        return LoginResponse(
+            access_token=auth.make_access_token(state.keys, user_id, device_id),
+            expires_in=auth.ACCESS_SECONDS,
+            refresh_token=refresh,
+            user=user,
+            server_id=state.keys.server_id,
+            acked_seq=acked,
+        )
+
+    @app.post("/api/auth/refresh", response_model=RefreshResponse)
+    def refresh(body: RefreshRequest, _version: Version) -> RefreshResponse:
+        try:
+            device_id = uuid.UUID(body.device_id)
+        except ValueError:
+            raise Refusal(422, "bad_request", "the device id is not an id") from None
+        refused: auth.AuthRefused | None = None
+        with writing(engine) as connection:
+            try:
+                user_id, acked = auth.use_refresh_token(connection, body.refresh_token, device_id)
+                who = load_principal(connection, user_id, device_id)
+                assert who is not None
+                user = _user_out(connection, who)
+                connection.execute(
+                    sa.update(schema.device)
+                    .where(schema.device.c.id == device_id)
+                    .values(last_seen_at=utcnow())
+                )
+            except auth.AuthRefused as error:
+                refused = error
+                if error.code in protocol.WIPE_CODES:
+                    connection.execute(
+                        sa.update(schema.device)
+                        .where(schema.device.c.id == device_id, schema.device.c.wiped_at.is_(None))
+                        .values(wiped_at=utcnow())
+                    )
+                    record(connection, "wipe", user_id=None, device_id=device_id, detail=error.code)
+        if refused is not None:
+            raise _from_auth(refused)
+        return RefreshResponse(
+            access_token=auth.make_access_token(state.keys, user_id, device_id),
+            expires_in=auth.ACCESS_SECONDS,
+            user=user,
+            server_id=state.keys.server_id,
+            acked_seq=acked,
+        )
+
+    @app.post("/api/auth/logout")
+    def logout(who: Who, _version: Version) -> dict[str, bool]:
+        with writing(engine) as connection:
+            connection.execute(
+                sa.update(schema.refresh_token)
+                .where(
+                    schema.refresh_token.c.device_id == who.device_id,
+                    schema.refresh_token.c.revoked_at.is_(None),
+                )
+                .values(revoked_at=utcnow())
+            )
+        return {"signed_out": True}
+
+    @app.get("/api/me", response_model=UserOut)
+    def me(who: Who) -> UserOut:
+        with reading(engine) as connection:
+            return _user_out(connection, who)
+
+    def _entries(version: int, raw: list[dict[str, Any]]) -> list[EntryV2]:
+        try:
+            if version == 1:
+                return [EntryV1.model_validate(item).upgrade() for item in raw]
+            return [EntryV2.model_validate(item) for item in raw]
+        except ValidationError as error:
+            raise Refusal(422, "bad_request", f"the entries are not well formed: {error}") from None
+
+    @app.post("/api/sync/push", response_model=PushResponse)
+    def push(body: PushRequest, request: Request, who: Who, version: Version) -> PushResponse:
+        from send_desk.server.push import push as apply_push
+
+        if body.device_id != str(who.device_id):
+            raise Refusal(403, "wrong_device", "entries can only be pushed by their own device")
+        if (
+            version >= 2
+            and body.checksum is not None
+            and body.checksum != protocol.entries_checksum(body.entries)
+        ):
+            raise Refusal(422, "checksum", "the entries were damaged on the way: send them again")
+        entries = _entries(version, body.entries)
+        assert who.device_id is not None
+        return apply_push(engine, who, who.device_id, entries, address=_address(request))
+
+    @app.post("/api/sync/retry", response_model=protocol.EntryResult)
+    def retry(
+        body: RetryRequest, request: Request, who: Who, version: Version
+    ) -> protocol.EntryResult:
+        from send_desk.server.push import retry as apply_retry
+
+        if body.device_id != str(who.device_id):
+            raise Refusal(403, "wrong_device", "entries can only be pushed by their own device")
+        (entry,) = _entries(version, [body.entry])
+        assert who.device_id is not None
+        return apply_retry(engine, who, who.device_id, entry, address=_address(request))
+
+    @app.post("/api/sync/pull", response_model=PullResponse)
+    def pull(body: PullRequest, request: Request, who: Who, _version: Version) -> PullResponse:
+        from send_desk.server.pull import pull as read_pull
+
+        return read_pull(engine, who, body, address=_address(request))
+
+    @app.get("/api/conflicts")
+    def conflicts(who: Who, _version: Version) -> list[dict[str, Any]]:
+        from send_desk.server.pull import _conflict_json
+
+        table = schema.conflict
+        query = sa.select(table).where(table.c.status == "open").order_by(table.c.created_at)
+        if not who.is_admin:
+            query = query.where(table.c.child_id.in_(scope_select(who)))
+        with reading(engine) as connection:
+            return [_conflict_json(row) for row in connection.execute(query)]
+
+    @app.post("/api/conflicts/{conflict_id}/resolve")
+    def resolve(
+        conflict_id: uuid.UUID, body: ResolveRequest, who: Who, _version: Version
+    ) -> dict[str, Any]:
+        from send_desk.server.rows import Writer
+
+        table = schema.conflict
+        with writing(engine) as connection:
+            row = connection.execute(sa.select(table).where(table.c.id == conflict_id)).first()
+            if row is None or (
+                row.child_id is not None and not in_scope(connection, who, row.child_id)
+            ):
+                raise Refusal(404, OUT_OF_SCOPE, "no such conflict in your caseload")
+            if row.status != "open":
+                return {"id": str(conflict_id), "status": row.status}
+            chosen = {"kept": row.kept_value, "other": row.other_value}.get(body.choice, body.value)
+            connection.execute(
+                sa.update(table)
+                .where(table.c.id == conflict_id)
+                .values(
+                    status="resolved",
+                    resolved_by=who.user_id,
+                    resolved_at=utcnow(),
+                    resolution=chosen,
+                    resolution_note=body.note,
+                )
+            )
+            writer = Writer(connection)
+            writer.touch_conflict(conflict_id, row.child_id)
+            writer.finish()
+            if row.child_id is not None:
+                record(connection, "write", user_id=who.user_id, device_id=who.device_id,
+                       child_id=row.child_id, detail="conflict resolved")  # fmt: skip
+        return {"id": str(conflict_id), "status": "resolved"}
+
+    @app.get("/api/children/{child_id}")
+    def child(child_id: str, request: Request, who: Who) -> dict[str, Any]:
+        from send_desk.server.pull import fetch_child
+
+        try:
+            wanted = uuid.UUID(child_id)
+        except ValueError:
+            wanted = None
+        with writing(engine) as connection:
+            allowed = wanted is not None and in_scope(connection, who, wanted)
+            found = fetch_child(connection, wanted) if allowed and wanted is not None else None
+            record(
+                connection,
+                "read" if found is not None else "denied",
+                user_id=who.user_id,
+                device_id=who.device_id,
+                child_id=wanted,
+                detail=None if found is not None else "not in the user's scope or not found",
+                address=_address(request),
+            )
+        if found is None:
+            # the same answer whether the child exists or not: nothing leaks
+            raise Refusal(404, OUT_OF_SCOPE, "no child with that id in your caseload")
+        return found
+
+    return app
+
+
+def app_from_url(url: str) -> Callable[[], FastAPI]:
+    """A factory for ``uvicorn --factory`` (several worker processes)."""
+
+    def factory() -> FastAPI:
+        from send_desk.server.db import open_database
+
+        return create_app(open_database(url))
+
+    return factory

@@ -1,0 +1,316 @@
+"""Passwords, tokens, devices and login rate limiting.
+
+- Passwords are hashed with Argon2id (argon2-cffi's defaults: 3 passes, 64 MiB).
+- An access token is a JWT (HS256) that lives 10 minutes and names the user and the
+  device; its key is made once and kept in the database, so every instance behind a
+  load balancer accepts every other's tokens.
+- A refresh token is random, kept only as its SHA-256, belongs to one device, lasts
+  30 days from its last use, and is revoked with the device.
+- Failed logins are counted in the database (shared by every instance): five for a
+  user name or thirty from one address within 15 minutes lock further attempts out
+  until the window has passed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import jwt
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import Connection
+
+from send_desk.domain.organisation import User
+from send_desk.domain.tables import table_of
+from send_desk.server import schema
+from send_desk.server.audit import record
+from send_desk.server.db import read_meta
+from send_desk.sync.protocol import DEVICE_REVOKED, LOGIN_FAILED, RATE_LIMITED, USER_DISABLED
+from send_desk.timeutil import utcnow
+
+ACCESS_SECONDS = 600
+REFRESH_DAYS = 30
+LOCKOUT_WINDOW = timedelta(minutes=15)
+MAX_FAILURES_PER_USER = 5
+MAX_FAILURES_PER_ADDRESS = 30
+
+_hasher = PasswordHasher()
+
+
+class AuthRefused(Exception):
+    """A login or token refused; ``code`` tells the device what to do."""
+
+    def __init__(self, message: str, code: str, status: int = 401, retry_after: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.status = status
+        self.retry_after = retry_after
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(stored: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+# A hash to verify against when the user does not exist, so both cases take as long.
+_DUMMY_HASH = _hasher.hash("not a real password")
+
+
+def set_password(connection: Connection, user_id: uuid.UUID, password: str) -> None:
+    table = schema.credential
+    values = {"password_hash": hash_password(password), "changed_at": utcnow()}
+    updated = connection.execute(
+        sa.update(table).where(table.c.user_id == user_id).values(**values)
+    ).rowcount
+    if not updated:
+        connection.execute(sa.insert(table).values(user_id=user_id, **values))
+
+
+@dataclass(frozen=True)
+class TokenKeys:
+    secret: str
+    server_id: str
+
+
+def token_keys(connection: Connection) -> TokenKeys:
+    meta = read_meta(connection)
+    return TokenKeys(meta["token_secret"], meta["server_id"])
+
+
+def make_access_token(keys: TokenKeys, user_id: uuid.UUID, device_id: uuid.UUID) -> str:
+    now = utcnow()
+    claims = {
+        "sub": str(user_id),
+        "dev": str(device_id),
+        "iss": keys.server_id,
+        "iat": int(now.timestamp()),
+        "exp": int((now + timedelta(seconds=ACCESS_SECONDS)).timestamp()),
+        "typ": "access",
+    }
+    return jwt.encode(claims, keys.secret, algorithm="HS256")
+
+
+def read_access_token(keys: TokenKeys, token: str) -> tuple[uuid.UUID, uuid.UUID]:
+    try:
+        claims = jwt.decode(
+            token, keys.secret, algorithms=["HS256"], issuer=keys.server_id,
+            options={"require": ["exp", "sub", "dev"]},
+        )  # fmt: skip
+    except jwt.ExpiredSignatureError:
+        raise AuthRefused("the access token has expired", "token_expired") from None
+    except jwt.InvalidTokenError:
+        raise AuthRefused("not signed in", "not_signed_in") from None
+    if claims.get("typ") != "access":
+        raise AuthRefused("not signed in", "not_signed_in")
+    return uuid.UUID(claims["sub"]), uuid.UUID(claims["dev"])
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------- rate limiting
+
+
+def _failures_since(connection: Connection, column: sa.Column[str], value: str) -> int:
+    attempts = schema.login_attempt
+    since = utcnow() - LOCKOUT_WINDOW
+    return int(
+        connection.execute(
+            sa.select(sa.func.count())
+            .select_from(attempts)
+            .where(column == value, attempts.c.at >= since, attempts.c.ok.is_(False))
+        ).scalar_one()
+    )
+
+
+def check_rate(connection: Connection, username: str, address: str) -> None:
+    attempts = schema.login_attempt
+    if (
+        _failures_since(connection, attempts.c.username, username) >= MAX_FAILURES_PER_USER
+        or _failures_since(connection, attempts.c.address, address) >= MAX_FAILURES_PER_ADDRESS
+    ):
+        minutes = int(LOCKOUT_WINDOW.total_seconds() // 60)
+        raise AuthRefused(
+            f"too many failed sign-ins: wait {minutes} minutes and try again",
+            RATE_LIMITED,
+            status=429,
+            retry_after=int(LOCKOUT_WINDOW.total_seconds()),
+        )
+
+
+def _note_attempt(connection: Connection, username: str, address: str, ok: bool) -> None:
+    attempts = schema.login_attempt
+    connection.execute(
+        sa.insert(attempts).values(username=username[:60], address=address[:64], at=utcnow(), ok=ok)
+    )
+    if ok:
+        connection.execute(
+            sa.delete(attempts).where(attempts.c.username == username, attempts.c.ok.is_(False))
+        )
+    # keep the table small: attempts older than a day say nothing any more
+    connection.execute(sa.delete(attempts).where(attempts.c.at < utcnow() - timedelta(days=1)))
+
+
+# ---------------------------------------------------------------- login, devices
+
+
+@dataclass(frozen=True)
+class Session:
+    user_id: uuid.UUID
+    device_id: uuid.UUID
+    refresh_token: str
+    acked_seq: int
+
+
+def check_password(connection: Connection, username: str, password: str, address: str) -> uuid.UUID:
+    """The user's id when the password is right; records the attempt either way."""
+    name = username.strip().lower()
+    check_rate(connection, name, address)
+    users = table_of(User)
+    row = connection.execute(
+        sa.select(users.c.id, users.c.active, schema.credential.c.password_hash)
+        .select_from(users.outerjoin(schema.credential, schema.credential.c.user_id == users.c.id))
+        .where(users.c.username == name)
+    ).first()
+    stored = row.password_hash if row is not None and row.password_hash else _DUMMY_HASH
+    ok = verify_password(stored, password) and row is not None and bool(row.password_hash)
+    _note_attempt(connection, name, address, ok)
+    if not ok or row is None:
+        record(
+            connection,
+            "login_failed",
+            user_id=row.id if row else None,
+            detail=name,
+            address=address,
+        )
+        raise AuthRefused("wrong user name or password", LOGIN_FAILED)
+    if not row.active:
+        raise AuthRefused("this account has been disabled", USER_DISABLED, status=403)
+    return uuid.UUID(str(row.id))
+
+
+def device_state(connection: Connection, device_id: uuid.UUID) -> sa.Row[tuple[object, ...]] | None:
+    return connection.execute(
+        sa.select(schema.device).where(schema.device.c.id == device_id)
+    ).first()
+
+
+def register_device(
+    connection: Connection, user_id: uuid.UUID, device_id: uuid.UUID, name: str
+) -> int:
+    """Record the device for the user (first login) and return its acknowledged number."""
+    devices = schema.device
+    existing = device_state(connection, device_id)
+    now = utcnow()
+    if existing is None:
+        connection.execute(
+            sa.insert(devices).values(
+                id=device_id, user_id=user_id, name=name[:120], created_at=now, last_seen_at=now,
+                acked_seq=0,
+            )
+        )  # fmt: skip
+        return 0
+    if existing.revoked_at is not None:
+        raise AuthRefused("this device's access has been withdrawn", DEVICE_REVOKED, status=403)
+    if existing.user_id != user_id:
+        raise AuthRefused(
+            "this laptop's store belongs to another user: sign in as them, or use another "
+            "data folder",
+            "device_taken",
+            status=409,
+        )
+    connection.execute(
+        sa.update(devices)
+        .where(devices.c.id == device_id)
+        .values(last_seen_at=now, name=name[:120])
+    )
+    return int(existing.acked_seq)
+
+
+def issue_refresh_token(connection: Connection, user_id: uuid.UUID, device_id: uuid.UUID) -> str:
+    token = secrets.token_urlsafe(32)
+    now = utcnow()
+    connection.execute(
+        sa.insert(schema.refresh_token).values(
+            id=uuid.uuid4(),
+            device_id=device_id,
+            user_id=user_id,
+            token_hash=_digest(token),
+            created_at=now,
+            expires_at=now + timedelta(days=REFRESH_DAYS),
+        )
+    )
+    return token
+
+
+def use_refresh_token(
+    connection: Connection, token: str, device_id: uuid.UUID
+) -> tuple[uuid.UUID, int]:
+    """The user of a valid refresh token (its life is extended); raises AuthRefused."""
+    tokens = schema.refresh_token
+    row = connection.execute(sa.select(tokens).where(tokens.c.token_hash == _digest(token))).first()
+    now = utcnow()
+    device = device_state(connection, device_id)
+    if device is not None and device.revoked_at is not None:
+        raise AuthRefused("this device's access has been withdrawn", DEVICE_REVOKED, status=403)
+    if row is None or row.device_id != device_id or row.revoked_at is not None:
+        raise AuthRefused("sign in again (the saved sign-in is no longer valid)", "not_signed_in")
+    if _aware(row.expires_at) < now:
+        raise AuthRefused("sign in again (the saved sign-in has expired)", "not_signed_in")
+    connection.execute(
+        sa.update(tokens)
+        .where(tokens.c.id == row.id)
+        .values(expires_at=now + timedelta(days=REFRESH_DAYS))
+    )
+    users = table_of(User)
+    active = connection.execute(sa.select(users.c.active).where(users.c.id == row.user_id)).scalar()
+    if not active:
+        raise AuthRefused("this account has been disabled", USER_DISABLED, status=403)
+    return uuid.UUID(str(row.user_id)), int(device.acked_seq) if device is not None else 0
+
+
+def _aware(value: datetime) -> datetime:
+    from datetime import UTC
+
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def revoke_device(connection: Connection, device_id: uuid.UUID, reason: str | None) -> bool:
+    now = utcnow()
+    done = connection.execute(
+        sa.update(schema.device)
+        .where(schema.device.c.id == device_id, schema.device.c.revoked_at.is_(None))
+        .values(revoked_at=now, revoked_reason=reason)
+    ).rowcount
+    connection.execute(
+        sa.update(schema.refresh_token)
+        .where(
+            schema.refresh_token.c.device_id == device_id,
+            schema.refresh_token.c.revoked_at.is_(None),
+        )
+        .values(revoked_at=now)
+    )
+    return bool(done)
+
+
+def revoke_user_tokens(connection: Connection, user_id: uuid.UUID) -> None:
+    connection.execute(
+        sa.update(schema.refresh_token)
+        .where(
+            schema.refresh_token.c.user_id == user_id, schema.refresh_token.c.revoked_at.is_(None)
+        )
+        .values(revoked_at=utcnow())
+    )

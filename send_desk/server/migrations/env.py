@@ -1,0 +1,47 @@
+"""Alembic environment of the central store: given an open connection by server.db."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from alembic import context
+from sqlalchemy import MetaData
+
+from send_desk.domain.base import UTCDateTime
+
+
+def target_metadata() -> MetaData:
+    """The case tables the devices journal, plus the server's own tables."""
+    from send_desk.domain import tables
+    from send_desk.server import schema
+
+    combined = MetaData()
+    for model in tables.JOURNALED:
+        model.metadata.tables[str(model.__tablename__)].to_metadata(combined)
+    for table in schema.metadata.tables.values():
+        table.to_metadata(combined)
+    return combined
+
+
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
+    # Migrations must not import application types that may change later.
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime()"
+    if type_ == "type" and type(obj).__name__ == "AutoString":
+        return "sa.String()"
+    return False
+
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("run migrations through send_desk.server.db, not the alembic CLI")
+
+context.configure(
+    connection=connection,
+    target_metadata=target_metadata(),
+    render_as_batch=True,
+    render_item=render_item,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,221 @@
+"""Pull: the changes after a device's checkpoint, scoped to its user, paged, checksummed.
+
+A page lists rows in change-number order (``row_version.seq``) with their current
+values, or a tombstone for a deleted row. A row whose parent would only arrive on a
+later page (a family member whose child was changed since) brings the parent along,
+so a device can apply every page on its own. The device saves the page's
+``checkpoint`` with the rows it applied, in one transaction, and resumes from it.
+
+The first page also answers the device's *scope hash*: when it differs from the hash
+of the children now in scope, the page carries the scope itself, and the device
+fetches the children new to it (a **backfill**: every row of the named children up to
+a change number) and removes the ones that left.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+from sqlalchemy.engine import Engine
+
+from send_desk.server import schema
+from send_desk.server.audit import record_children
+from send_desk.server.db import reading, writing
+from send_desk.server.rows import CONFLICT_TABLE
+from send_desk.server.scope import Principal, scope_ids, scope_select
+from send_desk.storage.journal import encode
+from send_desk.sync.protocol import MAX_PULL_PAGE, PullRequest, PullResponse, checksum, scope_hash
+from send_desk.sync.tables import SyncTable, registry, row_as_json
+
+
+def _conflict_json(row: Any) -> dict[str, Any]:
+    return {
+        "id": str(row.id),
+        "table_name": row.table_name,
+        "row_id": str(row.row_id),
+        "child_id": str(row.child_id) if row.child_id else None,
+        "field": row.field,
+        "base": row.base,
+        "kept_value": row.kept_value,
+        "other_value": row.other_value,
+        "kept_by": str(row.kept_by) if row.kept_by else None,
+        "kept_at": encode(row.kept_at),
+        "other_by": str(row.other_by) if row.other_by else None,
+        "other_at": encode(row.other_at),
+        "created_at": encode(row.created_at),
+        "status": row.status,
+        "resolved_by": str(row.resolved_by) if row.resolved_by else None,
+        "resolved_at": encode(row.resolved_at),
+        "resolution": row.resolution,
+        "resolution_note": row.resolution_note,
+    }
+
+
+def _fetch(
+    connection: Connection, name: str, ids: list[uuid.UUID]
+) -> dict[uuid.UUID, dict[str, Any]]:
+    if name == CONFLICT_TABLE:
+        table = schema.conflict
+        rows = connection.execute(sa.select(table).where(table.c.id.in_(ids))).all()
+        return {row.id: _conflict_json(row) for row in rows}
+    info = registry().get(name)
+    if info is None:
+        return {}
+    found: dict[uuid.UUID, dict[str, Any]] = {}
+    for start in range(0, len(ids), 1000):
+        chunk = ids[start : start + 1000]
+        for row in connection.execute(
+            sa.select(info.table).where(info.table.c.id.in_(chunk))
+        ).mappings():
+            found[row["id"]] = row_as_json(info, dict(row))
+    return found
+
+
+def _parents(
+    connection: Connection,
+    values: dict[tuple[str, uuid.UUID], dict[str, Any]],
+    after: int,
+) -> dict[tuple[str, uuid.UUID], tuple[int, dict[str, Any]]]:
+    """Parents of these rows that a device would otherwise only get on a later page."""
+    tables = registry()
+    wanted: dict[str, set[uuid.UUID]] = {}
+    for (name, _row_id), row_values in values.items():
+        info: SyncTable | None = tables.get(name)
+        if info is None:
+            continue
+        for column, target in info.references().items():
+            parent = row_values.get(column)
+            if parent is not None and (target, uuid.UUID(str(parent))) not in values:
+                wanted.setdefault(target, set()).add(uuid.UUID(str(parent)))
+    extra: dict[tuple[str, uuid.UUID], tuple[int, dict[str, Any]]] = {}
+    versions = schema.row_version
+    for target, ids in wanted.items():
+        late = connection.execute(
+            sa.select(versions.c.row_id, versions.c.seq).where(
+                versions.c.table_name == target,
+                versions.c.row_id.in_(list(ids)),
+                versions.c.seq > after,
+            )
+        ).all()
+        if not late:
+            continue
+        parents = _fetch(connection, target, [version.row_id for version in late])
+        for version in late:
+            if version.row_id in parents:
+                extra[(target, version.row_id)] = (version.seq, parents[version.row_id])
+    return extra
+
+
+def pull(
+    engine: Engine, principal: Principal, request: PullRequest, *, address: str | None = None
+) -> PullResponse:
+    limit = max(1, min(request.limit, MAX_PULL_PAGE))
+    versions = schema.row_version
+    with reading(engine, snapshot=True) as connection:
+        server_seq = int(connection.execute(sa.select(schema.server_counter.c.value)).scalar_one())
+        ids = scope_ids(connection, principal)
+        digest = scope_hash(ids)
+        scope = ids if request.scope_hash != digest else None
+        if request.children is not None:
+            wanted = sorted(set(request.children) & set(ids))
+            until = request.until if request.until is not None else server_seq
+            query = (
+                sa.select(versions)
+                .where(
+                    versions.c.child_id.in_([uuid.UUID(c) for c in wanted]),
+                    versions.c.seq > request.after,
+                    versions.c.seq <= until,
+                )
+                .order_by(versions.c.seq)
+                .limit(limit)
+            )
+            start = request.after
+            rows = connection.execute(query).all() if wanted else []
+        else:
+            query = sa.select(versions).where(versions.c.seq > request.checkpoint)
+            if not principal.is_admin:
+                query = query.where(
+                    sa.or_(
+                        versions.c.child_id.is_(None),
+                        versions.c.child_id.in_(scope_select(principal)),
+                    )
+                )
+            start = request.checkpoint
+            rows = connection.execute(query.order_by(versions.c.seq).limit(limit)).all()
+        by_table: dict[str, list[uuid.UUID]] = {}
+        for row in rows:
+            if not row.deleted:
+                by_table.setdefault(row.table_name, []).append(row.row_id)
+        fetched: dict[tuple[str, uuid.UUID], dict[str, Any]] = {}
+        for name, row_ids in by_table.items():
+            for row_id, values in _fetch(connection, name, row_ids).items():
+                fetched[(name, row_id)] = values
+        last = rows[-1].seq if rows else start
+        extra = _parents(connection, fetched, last)
+        if extra:
+            more_parents = _parents(connection, {k: v for k, (_s, v) in extra.items()}, last)
+            extra.update({k: v for k, v in more_parents.items() if k not in extra})
+    changes: list[dict[str, Any]] = [
+        {"seq": seq, "table": name, "id": str(row_id), "deleted": False, "values": values}
+        for (name, row_id), (seq, values) in extra.items()
+        if (name, row_id) not in fetched
+    ]
+    children: set[uuid.UUID] = set()
+    for row in rows:
+        current = fetched.get((row.table_name, row.row_id))
+        deleted = bool(row.deleted) or current is None
+        changes.append(
+            {
+                "seq": row.seq,
+                "table": row.table_name,
+                "id": str(row.row_id),
+                "deleted": deleted,
+                "values": None if deleted else current,
+            }
+        )
+        if row.child_id is not None and not deleted and row.table_name != CONFLICT_TABLE:
+            children.add(row.child_id)
+    if children:
+        with writing(engine) as connection:
+            record_children(
+                connection,
+                principal,
+                "pull",
+                children,
+                detail="backfill" if request.children is not None else "sync pull",
+                address=address,
+            )
+    return PullResponse(
+        changes=changes,
+        checkpoint=last,
+        more=len(rows) == limit,
+        checksum=checksum(changes),
+        server_seq=server_seq,
+        scope=scope,
+        scope_hash=digest,
+    )
+
+
+def fetch_child(connection: Connection, child_id: uuid.UUID) -> dict[str, Any] | None:
+    """One child's record with its rows (for ``GET /api/children/{id}``)."""
+    tables = registry()
+    child = _fetch(connection, "child", [child_id]).get(child_id)
+    if child is None:
+        return None
+    related: dict[str, list[dict[str, Any]]] = {}
+    for name, info in tables.items():
+        if info.child_column == "child_id":
+            rows = connection.execute(
+                sa.select(info.table).where(info.table.c.child_id == child_id)
+            ).mappings()
+            related[name] = [row_as_json(info, dict(row)) for row in rows]
+    return {"child": child, "related": related}
+
+
+def known_children(connection: Connection, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    table = registry()["child"].table
+    return set(connection.execute(sa.select(table.c.id).where(table.c.id.in_(list(ids)))).scalars())

@@ -1,0 +1,473 @@
+"""Applying a device's journal entries: idempotent, merged field by field, never stuck.
+
+A page of entries is applied in one transaction. Entries the server already has
+(``device_seq`` at or below the device's acknowledged number) are skipped, so a retry
+after a lost answer changes nothing. Each entry runs in a savepoint: an entry the
+server refuses (a rule broken, out of the user's caseload, a record that is not
+there) is **quarantined** with its reason and the rest of the page goes on.
+
+An update is a three-way merge against the value the field had on the device when
+it was changed (the *base*):
+
+- the central value still equals the base: the change is applied;
+- the central value already equals the new value: nothing to do;
+- otherwise two people changed the same field: the value that reached the central
+  store first is kept (a deterministic rule that trusts no laptop's clock) and a
+  **conflict** records both values, who set each and when, for people to resolve.
+
+Append-only tables (case notes) are only ever inserted, so they never clash; an
+update or delete of one is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from send_desk.domain.base import AUDIT_COLUMNS
+from send_desk.server import schema
+from send_desk.server.audit import record_children
+from send_desk.server.db import writing
+from send_desk.server.rows import Writer
+from send_desk.server.scope import Principal, scope_ids
+from send_desk.storage.journal import encode
+from send_desk.sync.protocol import EntryResult, EntryV2, PushResponse
+from send_desk.sync.tables import (
+    RowRefused,
+    SyncTable,
+    registry,
+    row_as_json,
+    sync_table,
+    validate_row,
+)
+from send_desk.timeutil import london_today, utcnow
+
+log = logging.getLogger(__name__)
+
+ORG_ADMIN_ONLY = frozenset({"team", "app_user"})
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal as JSON (so a date and its ISO text are the same value)."""
+    return json.dumps(encode(a), sort_keys=True, default=encode) == json.dumps(
+        encode(b), sort_keys=True, default=encode
+    )
+
+
+def _parse_at(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise RowRefused(f"'{text}' is not a date and time") from None
+    if value.tzinfo is None:
+        raise RowRefused(f"'{text}' has no time zone")
+    return value
+
+
+@dataclass
+class Outcome:
+    status: str
+    reason: str | None = None
+    conflict_id: uuid.UUID | None = None
+    child: uuid.UUID | None = None
+
+
+class Applier:
+    """Applies entries of one device for one user inside one transaction."""
+
+    def __init__(self, connection: Connection, principal: Principal, device_id: uuid.UUID) -> None:
+        self.connection = connection
+        self.principal = principal
+        self.device_id = device_id
+        self.writer = Writer(connection)
+        self.today: date = london_today()
+        self._scope: set[str] | None = None
+
+    # -- permission
+
+    def _may_write_child(self, child: uuid.UUID | None) -> bool:
+        if child is None or self.principal.is_admin:
+            return True
+        if self._scope is None:
+            self._scope = set(scope_ids(self.connection, self.principal))
+        return str(child) in self._scope
+
+    def _check_write(self, info: SyncTable, child: uuid.UUID | None) -> None:
+        if info.name in ORG_ADMIN_ONLY and not self.principal.is_admin:
+            raise RowRefused(
+                "only an administrator can change teams and users (ask your SEND Desk admin)"
+            )
+        if info.child_scoped and not self._may_write_child(child):
+            raise RowRefused(
+                "this child is not in your caseload or your team's, so the change was not accepted"
+            )
+
+    def _check_references(self, info: SyncTable, values: dict[str, Any]) -> None:
+        tables = registry()
+        for column, target in info.references().items():
+            value = values.get(column)
+            if value is None:
+                continue
+            if self.writer.get(tables[target], value) is None:
+                raise RowRefused(
+                    f"{column.replace('_', ' ')} refers to a {target.replace('_', ' ')} that is "
+                    "not on the central store"
+                )
+
+    # -- entries
+
+    def apply(self, entry: EntryV2) -> Outcome:
+        info = sync_table(entry.table)
+        try:
+            row_id = uuid.UUID(entry.row_id)
+        except ValueError:
+            raise RowRefused(f"'{entry.row_id}' is not a record id") from None
+        at = _parse_at(entry.at)
+        if entry.op in ("insert", "import"):
+            return self._insert(info, row_id, entry, at)
+        if entry.op == "update":
+            return self._update(info, row_id, entry, at)
+        if entry.op == "delete":
+            return self._delete(info, row_id, entry)
+        raise RowRefused(f"'{entry.op}' is not a change SEND Desk knows")
+
+    def _insert(self, info: SyncTable, row_id: uuid.UUID, entry: EntryV2, at: datetime) -> Outcome:
+        if not isinstance(entry.value, dict):
+            raise RowRefused("the new record came without its values")
+        raw = {k: v for k, v in entry.value.items() if k in info.columns}
+        if str(raw.get("id", row_id)) != str(row_id):
+            raise RowRefused("the record's id does not match the change")
+        raw["id"] = str(row_id)
+        values = info.decode(raw)
+        child = self.writer.child_of(info, values)
+        existing = self.writer.get(info, row_id)
+        if existing is not None:
+            self._check_write(info, child)
+            mine = row_as_json(info, values)
+            theirs = row_as_json(info, existing)
+            differs = [
+                k
+                for k in mine
+                if k not in AUDIT_COLUMNS and k in theirs and not same(mine[k], theirs[k])
+            ]
+            if not differs or info.append_only:
+                return Outcome("unchanged", child=child)
+            raise RowRefused("a record with this id is already on the central store")
+        if info.name == "child":
+            # a new child: whoever records it may, and it is theirs until allocated
+            if self._scope is not None:
+                self._scope.add(str(row_id))
+        else:
+            self._check_write(info, child)
+        content = {k: v for k, v in raw.items() if k not in AUDIT_COLUMNS}
+        validate_row(info, content, self.today)
+        values = info.decode(content)
+        self._check_references(info, values)
+        created = info.decode({"created_at": raw.get("created_at")}).get("created_at")
+        values.update(
+            created_at=_aware(created) or at,
+            created_by=self.principal.user_id,
+            updated_at=at,
+            updated_by=self.principal.user_id,
+        )
+        self.writer.insert(info, values)
+        return Outcome("applied", child=child)
+
+    def _update(self, info: SyncTable, row_id: uuid.UUID, entry: EntryV2, at: datetime) -> Outcome:
+        field = entry.field
+        if not field or field not in info.synced_columns or field in AUDIT_COLUMNS or field == "id":
+            raise RowRefused(f"'{field}' is not a field of {info.name.replace('_', ' ')} records")
+        if info.append_only:
+            raise RowRefused(
+                f"{info.name.replace('_', ' ')} records are append-only: an amendment is a new "
+                "version, never a change to a saved one"
+            )
+        current = self.writer.get(info, row_id, lock=True)
+        if current is None:
+            raise RowRefused(
+                "the record this change is for is not on the central store (it was removed, "
+                "or adding it was refused)"
+            )
+        child = self.writer.child_of(info, current)
+        self._check_write(info, child)
+        if field == info.child_column and entry.value is not None:
+            self._check_write(info, uuid.UUID(str(entry.value)))
+        central = encode(current[field])
+        if same(central, entry.value):
+            return Outcome("unchanged", child=child)
+        if not same(central, entry.base):
+            conflict_id = self._conflict(info, row_id, child, field, entry, current)
+            return Outcome("conflict", conflict_id=conflict_id, child=child)
+        merged = {k: v for k, v in row_as_json(info, current).items() if k not in AUDIT_COLUMNS}
+        merged[field] = entry.value
+        validate_row(info, merged, self.today)
+        if field in info.references():
+            self._check_references(info, info.decode({field: entry.value}))
+        changes = info.decode({field: entry.value})
+        changes.update(updated_at=at, updated_by=self.principal.user_id)
+        self.writer.update(info, row_id, changes, child)
+        return Outcome("applied", child=child)
+
+    def _delete(self, info: SyncTable, row_id: uuid.UUID, entry: EntryV2) -> Outcome:
+        if info.append_only:
+            raise RowRefused(
+                f"{info.name.replace('_', ' ')} records are append-only and are never deleted"
+            )
+        current = self.writer.get(info, row_id, lock=True)
+        if current is None:
+            return Outcome("unchanged")
+        child = self.writer.child_of(info, current)
+        self._check_write(info, child)
+        old = entry.base if isinstance(entry.base, dict) else {}
+        now = row_as_json(info, current)
+        changed = [
+            k for k in now if k not in AUDIT_COLUMNS and k in old and not same(now[k], old[k])
+        ]
+        if changed:
+            conflict_id = self._conflict(info, row_id, child, None, entry, current)
+            return Outcome("conflict", conflict_id=conflict_id, child=child)
+        self.writer.delete(info, row_id, child)
+        return Outcome("applied", child=child)
+
+    def _conflict(
+        self,
+        info: SyncTable,
+        row_id: uuid.UUID,
+        child: uuid.UUID | None,
+        field: str | None,
+        entry: EntryV2,
+        current: dict[str, Any],
+    ) -> uuid.UUID:
+        kept_by, kept_at = self._last_writer(info, row_id, field, current)
+        conflict_id = uuid.uuid4()
+        if field is None:  # a deletion of a record changed since
+            kept_value: Any = row_as_json(info, current)
+            other_value: Any = None
+        else:
+            kept_value = encode(current[field])
+            other_value = entry.value
+        self.connection.execute(
+            sa.insert(schema.conflict).values(
+                id=conflict_id,
+                table_name=info.name,
+                row_id=row_id,
+                child_id=child,
+                field=field,
+                base=entry.base,
+                kept_value=kept_value,
+                other_value=other_value,
+                kept_by=kept_by,
+                kept_at=kept_at,
+                other_by=self.principal.user_id,
+                other_at=_parse_at(entry.at),
+                other_device_id=self.device_id,
+                other_device_seq=entry.device_seq,
+                created_at=utcnow(),
+                status="open",
+            )
+        )
+        self.writer.touch_conflict(conflict_id, child)
+        return conflict_id
+
+    def _last_writer(
+        self, info: SyncTable, row_id: uuid.UUID, field: str | None, current: dict[str, Any]
+    ) -> tuple[uuid.UUID | None, datetime | None]:
+        entries = schema.server_entry
+        query = (
+            sa.select(entries.c.user_id, entries.c.at)
+            .where(
+                entries.c.table_name == info.name,
+                entries.c.row_id == row_id,
+                entries.c.status == "applied",
+            )
+            .order_by(entries.c.received_at.desc(), entries.c.device_seq.desc())
+            .limit(1)
+        )
+        if field is not None:
+            query = query.where(
+                sa.or_(entries.c.field == field, entries.c.op.in_(("insert", "import")))
+            )
+        found = self.connection.execute(query).first()
+        if found is not None:
+            return found.user_id, found.at
+        return current.get("updated_by"), current.get("updated_at")
+
+
+def _aware(value: Any) -> datetime | None:
+    return value if isinstance(value, datetime) and value.tzinfo is not None else None
+
+
+def push(
+    engine: Engine, principal: Principal, device_id: uuid.UUID, entries: list[EntryV2],
+    *, address: str | None = None,
+) -> PushResponse:  # fmt: skip
+    """Apply one page of a device's entries; answers what became of each."""
+    devices = schema.device
+    with writing(engine) as connection:
+        query = sa.select(devices.c.acked_seq).where(devices.c.id == device_id)
+        if connection.dialect.name == "postgresql":
+            query = query.with_for_update()
+        acked = int(connection.execute(query).scalar_one())
+        applier = Applier(connection, principal, device_id)
+        ordered = sorted(entries, key=lambda e: e.device_seq)
+        fresh = [e for e in ordered if e.device_seq > acked]
+        keys = []
+        for entry in fresh:
+            try:
+                keys.append((entry.table, uuid.UUID(entry.row_id)))
+            except ValueError:
+                continue
+        applier.writer.lock_rows(keys)
+        results: list[EntryResult] = []
+        history: list[dict[str, Any]] = []
+        written: set[uuid.UUID] = set()
+        now = utcnow()
+        for entry in ordered:
+            if entry.device_seq <= acked:
+                results.append(EntryResult(device_seq=entry.device_seq, status="duplicate"))
+                continue
+            outcome = _apply_one(connection, applier, entry)
+            acked = entry.device_seq
+            if outcome.child is not None and outcome.status in ("applied", "conflict"):
+                written.add(outcome.child)
+            results.append(
+                EntryResult(
+                    device_seq=entry.device_seq,
+                    status=outcome.status,
+                    reason=outcome.reason,
+                    conflict_id=str(outcome.conflict_id) if outcome.conflict_id else None,
+                )
+            )
+            history.append(_history_row(device_id, principal, entry, outcome, now))
+        if history:
+            connection.execute(sa.insert(schema.server_entry), history)
+        connection.execute(
+            sa.update(devices)
+            .where(devices.c.id == device_id)
+            .values(acked_seq=acked, last_seen_at=now)
+        )
+        record_children(
+            connection, principal, "write", written, detail="sync push", address=address
+        )
+        applier.writer.finish()
+    return PushResponse(results=results, acked_seq=acked, server_time=now.isoformat())
+
+
+def _apply_one(connection: Connection, applier: Applier, entry: EntryV2) -> Outcome:
+    savepoint = connection.begin_nested()
+    try:
+        outcome = applier.apply(entry)
+    except RowRefused as error:
+        savepoint.rollback()
+        applier.writer.discard()
+        return Outcome("quarantined", reason=str(error))
+    except IntegrityError as error:
+        savepoint.rollback()
+        applier.writer.discard()
+        log.info("entry %s refused by the database: %s", entry.device_seq, error.orig)
+        return Outcome("quarantined", reason=_integrity_reason(error))
+    except DBAPIError as error:
+        if error.connection_invalidated:
+            raise
+        savepoint.rollback()
+        applier.writer.discard()
+        log.warning("entry %s failed in the database: %s", entry.device_seq, error.orig)
+        return Outcome("quarantined", reason=f"the central store could not save it: {error.orig}")
+    savepoint.commit()
+    applier.writer.keep()
+    return outcome
+
+
+def _integrity_reason(error: IntegrityError) -> str:
+    text = str(error.orig).lower()
+    if "unique" in text or "duplicate" in text:
+        return "it would duplicate a record that must be unique (a name already in use?)"
+    if "foreign key" in text:
+        return "other records still refer to it, or it refers to one that is missing"
+    if "not null" in text or "null value" in text:
+        return "a required value is missing"
+    return "the central store refused it as inconsistent"
+
+
+def _history_row(
+    device_id: uuid.UUID, principal: Principal, entry: EntryV2, outcome: Outcome, now: datetime
+) -> dict[str, Any]:
+    try:
+        row_id = uuid.UUID(entry.row_id)
+    except ValueError:
+        row_id = uuid.UUID(int=0)
+    try:
+        at = _parse_at(entry.at)
+    except RowRefused:
+        at = now
+    return {
+        "device_id": device_id,
+        "device_seq": entry.device_seq,
+        "table_name": entry.table[:40],
+        "row_id": row_id,
+        "op": entry.op,
+        "field": entry.field,
+        "base": entry.base,
+        "value": entry.value,
+        "user_id": principal.user_id,
+        "at": at,
+        "received_at": now,
+        "status": outcome.status,
+        "reason": outcome.reason,
+        "conflict_id": outcome.conflict_id,
+    }
+
+
+def retry(
+    engine: Engine, principal: Principal, device_id: uuid.UUID, entry: EntryV2,
+    *, address: str | None = None,
+) -> EntryResult:  # fmt: skip
+    """Try a quarantined entry again (after the reason was put right)."""
+    entries = schema.server_entry
+    with writing(engine) as connection:
+        found = connection.execute(
+            sa.select(entries.c.status).where(
+                entries.c.device_id == device_id, entries.c.device_seq == entry.device_seq
+            )
+        ).first()
+        if found is not None and found.status != "quarantined":
+            return EntryResult(device_seq=entry.device_seq, status="duplicate")
+        applier = Applier(connection, principal, device_id)
+        outcome = _apply_one(connection, applier, entry)
+        now = utcnow()
+        row = _history_row(device_id, principal, entry, outcome, now)
+        if found is None:
+            connection.execute(sa.insert(schema.server_entry).values(**row))
+        else:
+            connection.execute(
+                sa.update(entries)
+                .where(entries.c.device_id == device_id, entries.c.device_seq == entry.device_seq)
+                .values(
+                    status=outcome.status,
+                    reason=outcome.reason,
+                    received_at=now,
+                    conflict_id=outcome.conflict_id,
+                    base=entry.base,
+                    value=entry.value,
+                )
+            )
+        if outcome.child is not None and outcome.status in ("applied", "conflict"):
+            record_children(
+                connection, principal, "write", {outcome.child}, detail="retry", address=address
+            )
+        applier.writer.finish()
+    return EntryResult(
+        device_seq=entry.device_seq,
+        status=outcome.status,
+        reason=outcome.reason,
+        conflict_id=str(outcome.conflict_id) if outcome.conflict_id else None,
+    )

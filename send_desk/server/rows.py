@@ -1,0 +1,256 @@
+"""Writing case rows on the central store, and the change sequence a pull follows.
+
+Every write goes through a :class:`Writer` bound to one transaction. When the work is
+done, :meth:`Writer.finish` takes a block of numbers from the server counter (an
+``UPDATE ... RETURNING`` whose row lock is held until commit, so numbers become
+visible in commit order and a pull can never step over a change that commits
+late) and stamps each touched row in ``row_version``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+from sqlalchemy.dialects import postgresql, sqlite
+
+from send_desk.domain.base import AUDIT_COLUMNS
+from send_desk.server import schema
+from send_desk.sync.tables import DERIVED, SyncTable, registry
+
+CONFLICT_TABLE = "conflict"  # conflicts travel in the pull stream under this name
+
+
+def _defaults(info: SyncTable) -> dict[str, Any]:
+    """Values for NOT NULL columns a device does not send (derived ones)."""
+    out: dict[str, Any] = {}
+    fields = info.model.model_fields
+    for name in DERIVED.get(info.name, frozenset()):
+        column = info.columns.get(name)
+        field = fields.get(name)
+        if column is None or column.nullable or field is None:
+            continue
+        default = field.get_default(call_default_factory=True)
+        if default is not None:
+            out[name] = getattr(default, "value", default)
+    return out
+
+
+class Writer:
+    """Row writes in one transaction, stamped with change numbers at the end."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.touched: dict[tuple[str, uuid.UUID], tuple[uuid.UUID | None, bool]] = {}
+        self.event_children: set[uuid.UUID] = set()
+        self._pending: dict[tuple[str, uuid.UUID], tuple[uuid.UUID | None, bool]] = {}
+        self._pending_events: set[uuid.UUID] = set()
+
+    # -- per entry: writes are kept apart until the entry succeeds (savepoints)
+
+    def keep(self) -> None:
+        self.touched.update(self._pending)
+        self.event_children |= self._pending_events
+        self.discard()
+
+    def discard(self) -> None:
+        self._pending = {}
+        self._pending_events = set()
+
+    def _touch(
+        self, info: SyncTable, row_id: uuid.UUID, child: uuid.UUID | None, deleted: bool
+    ) -> None:
+        key = (info.name, row_id)
+        self._pending.pop(key, None)
+        self.touched.pop(key, None)
+        self._pending[key] = (child, deleted)
+        if info.name in ("case_event", "child") and child is not None:
+            self._pending_events.add(child)
+
+    def touch_conflict(self, conflict_id: uuid.UUID, child: uuid.UUID | None) -> None:
+        key = (CONFLICT_TABLE, conflict_id)
+        self._pending.pop(key, None)
+        self.touched.pop(key, None)
+        self._pending[key] = (child, False)
+
+    # -- reading
+
+    def get(
+        self, info: SyncTable, row_id: uuid.UUID, *, lock: bool = False
+    ) -> dict[str, Any] | None:
+        query = sa.select(info.table).where(info.table.c.id == row_id)
+        if lock and self.connection.dialect.name == "postgresql":
+            query = query.with_for_update()
+        row = self.connection.execute(query).mappings().first()
+        return dict(row) if row is not None else None
+
+    def lock_rows(self, keys: Iterable[tuple[str, uuid.UUID]]) -> None:
+        """Lock the rows a push will change, in a fixed order (no deadlocks)."""
+        if self.connection.dialect.name != "postgresql":
+            return
+        tables = registry()
+        by_table: dict[str, list[uuid.UUID]] = {}
+        for name, row_id in sorted(set(keys), key=lambda k: (k[0], str(k[1]))):
+            if name in tables:
+                by_table.setdefault(name, []).append(row_id)
+        for name in sorted(by_table, key=lambda n: tables[n].order):
+            table = tables[name].table
+            self.connection.execute(
+                sa.select(table.c.id)
+                .where(table.c.id.in_(by_table[name]))
+                .order_by(table.c.id)
+                .with_for_update()
+            ).all()
+
+    def child_of(self, info: SyncTable, values: Mapping[str, Any]) -> uuid.UUID | None:
+        """The child a row belongs to (None for organisation data)."""
+        if info.child_column is not None:
+            value = values.get(info.child_column)
+            return value if isinstance(value, uuid.UUID) or value is None else uuid.UUID(str(value))
+        if info.parent is not None:
+            column, parent_table = info.parent
+            parent_id = values.get(column)
+            if parent_id is None:
+                return None
+            parent_info = registry()[parent_table]
+            parent = self.get(parent_info, uuid.UUID(str(parent_id)))
+            return self.child_of(parent_info, parent) if parent else None
+        return None
+
+    # -- writing
+
+    def insert(self, info: SyncTable, values: dict[str, Any]) -> None:
+        row = {**_defaults(info), **values}
+        self.connection.execute(sa.insert(info.table).values(**row))
+        self._touch(info, row["id"], self.child_of(info, row), False)
+
+    def update(
+        self, info: SyncTable, row_id: uuid.UUID, changes: dict[str, Any], child: uuid.UUID | None
+    ) -> None:
+        self.connection.execute(
+            sa.update(info.table).where(info.table.c.id == row_id).values(**changes)
+        )
+        if "child_id" in changes:
+            child = self.child_of(info, changes)
+        self._touch(info, row_id, child, False)
+
+    def delete(self, info: SyncTable, row_id: uuid.UUID, child: uuid.UUID | None) -> None:
+        self.connection.execute(sa.delete(info.table).where(info.table.c.id == row_id))
+        self._touch(info, row_id, child, True)
+
+    def bulk_insert(self, info: SyncTable, rows: list[dict[str, Any]]) -> None:
+        """Many new rows at once (imports, the demo); stamped like any other write."""
+        if not rows:
+            return
+        defaults = _defaults(info)
+        prepared = [{**defaults, **row} for row in rows]
+        self.connection.execute(sa.insert(info.table), prepared)
+        for row in prepared:
+            self._touch(info, row["id"], self.child_of(info, row), False)
+        self.keep()
+
+    # -- the end of the transaction
+
+    def finish(self) -> int:
+        """Stamp every touched row with a change number; returns the last number."""
+        self.keep()
+        self._refresh_stages()
+        count = len(self.touched)
+        if not count:
+            return 0
+        counter = schema.server_counter
+        last = int(
+            self.connection.execute(
+                sa.update(counter)
+                .where(counter.c.id == 1)
+                .values(value=counter.c.value + count)
+                .returning(counter.c.value)
+            ).scalar_one()
+        )
+        first = last - count + 1
+        rows = [
+            {
+                "table_name": name,
+                "row_id": row_id,
+                "seq": first + offset,
+                "child_id": child,
+                "deleted": deleted,
+            }
+            for offset, ((name, row_id), (child, deleted)) in enumerate(self.touched.items())
+        ]
+        upsert_row_versions(self.connection, rows)
+        self.touched = {}
+        return last
+
+    def _refresh_stages(self) -> None:
+        """Keep the child's cached stage in step with its events (never synced)."""
+        if not self.event_children:
+            return
+        from send_desk.domain.stage import derive_stage
+
+        tables = registry()
+        events = tables["case_event"].table
+        children = tables["child"].table
+        ids = list(self.event_children)
+        found: dict[uuid.UUID, list[tuple[str, Any, Any]]] = {child: [] for child in ids}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for row in self.connection.execute(
+                sa.select(events.c.child_id, events.c.type, events.c.date, events.c.details).where(
+                    events.c.child_id.in_(chunk)
+                )
+            ):
+                found[row.child_id].append((row.type, row.date, row.details))
+        for child, rows in found.items():
+            stage = derive_stage(rows).value
+            self.connection.execute(
+                sa.update(children)
+                .where(children.c.id == child, children.c.stage != stage)
+                .values(stage=stage)
+            )
+        self.event_children = set()
+
+
+def upsert_row_versions(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    table = schema.row_version
+    dialect = connection.dialect.name
+    for start in range(0, len(rows), 2000):
+        chunk = rows[start : start + 2000]
+        if dialect == "postgresql":
+            pg = postgresql.insert(table)
+            connection.execute(
+                pg.on_conflict_do_update(
+                    index_elements=[table.c.table_name, table.c.row_id],
+                    set_={
+                        "seq": pg.excluded.seq,
+                        "child_id": pg.excluded.child_id,
+                        "deleted": pg.excluded.deleted,
+                    },
+                ),
+                chunk,
+            )
+        else:
+            lite = sqlite.insert(table)
+            connection.execute(
+                lite.on_conflict_do_update(
+                    index_elements=[table.c.table_name, table.c.row_id],
+                    set_={
+                        "seq": lite.excluded.seq,
+                        "child_id": lite.excluded.child_id,
+                        "deleted": lite.excluded.deleted,
+                    },
+                ),
+                chunk,
+            )
+
+
+def audit_columns(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k in AUDIT_COLUMNS}
+
+
+def now_or(value: datetime | None, fallback: datetime) -> datetime:
+    return value if value is not None else fallback

@@ -1,0 +1,114 @@
+"""Who may see and change what: decided on the server from the user's role and team.
+
+- a **caseworker** sees their own caseload and their team's (covering a colleague's
+  absence is part of the job);
+- a **supervisor** sees the caseloads of their teams (their own team and any extra
+  team they oversee, ``server add-user --team A --team B``);
+- an **admin** sees every child.
+
+A child is in a team's caseload when its current allocation (no end date) is to that
+team. A child nobody holds yet stays visible to the user who recorded it, so a child
+added offline does not vanish from its author's laptop before it is allocated.
+Organisation data (teams, users, settings) is visible to every signed-in user.
+Writes are allowed where reads are.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+from sqlalchemy.sql import Select
+
+from send_desk.domain.children import Allocation, Child
+from send_desk.domain.organisation import User
+from send_desk.domain.tables import table_of
+from send_desk.server import schema
+
+ROLES = ("caseworker", "supervisor", "admin")
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The signed-in user behind a request, as the server knows them (never the client)."""
+
+    user_id: uuid.UUID
+    username: str
+    display_name: str
+    role: str
+    team_id: uuid.UUID | None
+    teams: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    device_id: uuid.UUID | None = None
+    active: bool = True
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+def load_principal(
+    connection: Connection, user_id: uuid.UUID, device_id: uuid.UUID | None = None
+) -> Principal | None:
+    users = table_of(User)
+    row = connection.execute(sa.select(users).where(users.c.id == user_id)).first()
+    if row is None:
+        return None
+    teams: set[uuid.UUID] = set()
+    if row.team_id is not None:
+        teams.add(row.team_id)
+    if row.role == "supervisor":
+        teams.update(
+            connection.execute(
+                sa.select(schema.supervises.c.team_id).where(schema.supervises.c.user_id == user_id)
+            ).scalars()
+        )
+    return Principal(
+        user_id=row.id,
+        username=row.username,
+        display_name=row.display_name,
+        role=row.role,
+        team_id=row.team_id,
+        teams=frozenset(teams),
+        device_id=device_id,
+        active=bool(row.active),
+    )
+
+
+def scope_select(principal: Principal) -> Select[tuple[uuid.UUID]]:
+    """The ids of the children the user may see, as a subquery."""
+    children = table_of(Child)
+    if principal.is_admin:
+        return sa.select(children.c.id)
+    allocations = table_of(Allocation)
+    current = allocations.c.end_date.is_(None)
+    held = sa.or_(
+        allocations.c.team_id.in_(list(principal.teams)) if principal.teams else sa.false(),
+        allocations.c.caseworker_id == principal.user_id
+        if principal.role == "caseworker"
+        else sa.false(),
+    )
+    allocated = sa.select(allocations.c.child_id).where(current, held)
+    unallocated_mine = sa.select(children.c.id).where(
+        children.c.created_by == principal.user_id,
+        ~sa.exists().where(allocations.c.child_id == children.c.id, current),
+    )
+    return sa.union(allocated, unallocated_mine)  # type: ignore[return-value]
+
+
+def scope_ids(connection: Connection, principal: Principal) -> list[str]:
+    """The children in scope, as sorted id strings (what the scope hash covers)."""
+    ids = connection.execute(scope_select(principal)).scalars().all()
+    return sorted({str(child_id) for child_id in ids})
+
+
+def in_scope(connection: Connection, principal: Principal, child_id: uuid.UUID) -> bool:
+    if principal.is_admin:
+        return True
+    query = scope_select(principal).subquery()
+    column = next(iter(query.c))
+    found = connection.execute(
+        sa.select(sa.literal(1)).select_from(query).where(column == child_id).limit(1)
+    ).first()
+    return found is not None

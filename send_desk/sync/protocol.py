@@ -1,0 +1,212 @@
+"""The sync protocol's shapes, shared by the central store and the device.
+
+Documented in ``docs/sync-protocol.md``. Every request carries the protocol version
+in the ``X-SEND-Desk-Protocol`` header; the server speaks the current version and
+the one before it, and answers 426 to anything else.
+
+Version 1 sent journal entries as the journal stores them (``old_value`` and
+``new_value`` as JSON text, an insert's row in ``new_value``). Version 2 sends
+decoded values (``base``, ``value``), checksums pull pages and pushes, and scopes
+pulls with a scope hash. The server turns a version 1 entry into a version 2 one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+PROTOCOL_VERSION = 2
+SUPPORTED_VERSIONS = (1, 2)
+HEADER = "X-SEND-Desk-Protocol"
+
+PUSH_PAGE = 500  # entries per push request
+PULL_PAGE = 2000  # rows per pull page (the server may send fewer)
+MAX_PULL_PAGE = 5000
+
+Op = Literal["insert", "update", "delete", "import"]
+Status = Literal["applied", "duplicate", "conflict", "quarantined", "unchanged"]
+
+# Error codes in a refusal's JSON ("code"); a device wipes itself on the first two.
+DEVICE_REVOKED = "device_revoked"
+USER_DISABLED = "user_disabled"
+WIPE_CODES = (DEVICE_REVOKED, USER_DISABLED)
+PROTOCOL_UNSUPPORTED = "protocol_unsupported"
+LOGIN_FAILED = "login_failed"
+RATE_LIMITED = "rate_limited"
+TOKEN_EXPIRED = "token_expired"
+NOT_SIGNED_IN = "not_signed_in"
+OUT_OF_SCOPE = "out_of_scope"
+
+
+def canonical(data: Any) -> bytes:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
+
+
+def checksum(data: Any) -> str:
+    """SHA-256 of the canonical JSON of ``data``: both sides compute it the same way."""
+    return hashlib.sha256(canonical(data)).hexdigest()
+
+
+def scope_hash(child_ids: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(child_ids)).encode("ascii")).hexdigest()
+
+
+# ----------------------------------------------------------------- auth
+
+
+class LoginRequest(BaseModel):
+    username: str
+    password: str
+    device_id: str
+    device_name: str = ""
+
+
+class UserOut(BaseModel):
+    id: str
+    username: str
+    display_name: str
+    role: str
+    team: str | None = None
+    teams: list[str] = Field(default_factory=list)
+
+
+class LoginResponse(BaseModel):
+    access_token: str
+    token_type: str = "bearer"
+    expires_in: int
+    refresh_token: str
+    user: UserOut
+    server_id: str
+    acked_seq: int = 0
+
+
+class RefreshRequest(BaseModel):
+    refresh_token: str
+    device_id: str
+
+
+class RefreshResponse(BaseModel):
+    access_token: str
+    token_type: str = "bearer"
+    expires_in: int
+    user: UserOut
+    server_id: str
+    acked_seq: int = 0
+
+
+# ----------------------------------------------------------------- push
+
+
+class EntryV2(BaseModel):
+    """One journal entry of the device, as version 2 sends it."""
+
+    device_seq: int
+    table: str
+    row_id: str
+    op: Op
+    field: str | None = None
+    base: Any = None  # update: the value the field had when changed; delete: the old row
+    value: Any = None  # update: the new value; insert: the row as created
+    at: str
+    user_id: str | None = None
+
+
+class EntryV1(BaseModel):
+    """Version 1: the journal row verbatim (JSON text values)."""
+
+    device_seq: int
+    table_name: str
+    row_id: str
+    op: Op
+    field: str | None = None
+    old_value: str | None = None
+    new_value: str | None = None
+    at: str
+    user_id: str | None = None
+
+    def upgrade(self) -> EntryV2:
+        def load(text: str | None) -> Any:
+            return None if text is None else json.loads(text)
+
+        return EntryV2(
+            device_seq=self.device_seq,
+            table=self.table_name,
+            row_id=self.row_id,
+            op=self.op,
+            field=self.field,
+            base=load(self.old_value),
+            value=load(self.new_value),
+            at=self.at,
+            user_id=self.user_id,
+        )
+
+
+class PushRequest(BaseModel):
+    device_id: str
+    entries: list[dict[str, Any]]
+    checksum: str | None = None  # of ``entries``; version 2 sends it
+
+
+class EntryResult(BaseModel):
+    device_seq: int
+    status: Status
+    reason: str | None = None
+    conflict_id: str | None = None
+
+
+class PushResponse(BaseModel):
+    results: list[EntryResult]
+    acked_seq: int
+    server_time: str
+
+
+class RetryRequest(BaseModel):
+    device_id: str
+    entry: dict[str, Any]
+
+
+# ----------------------------------------------------------------- pull
+
+
+class PullRequest(BaseModel):
+    checkpoint: int = 0
+    limit: int = PULL_PAGE
+    scope_hash: str | None = None
+    # Backfill: every row of these children (and nothing else) up to ``until``.
+    children: list[str] | None = None
+    until: int | None = None
+    after: int = 0  # backfill cursor
+
+
+class Change(BaseModel):
+    seq: int
+    table: str
+    id: str
+    deleted: bool = False
+    values: dict[str, Any] | None = None
+
+
+class PullResponse(BaseModel):
+    changes: list[dict[str, Any]]
+    checkpoint: int  # resume after this (incremental) or backfill cursor
+    more: bool
+    checksum: str
+    server_seq: int
+    scope: list[str] | None = None  # the children in scope, when the hash differed
+    scope_hash: str
+
+
+class ResolveRequest(BaseModel):
+    choice: Literal["kept", "other", "value"]
+    value: Any = None
+    note: str | None = None
+
+
+def entries_checksum(entries: Sequence[dict[str, Any]]) -> str:
+    return checksum(list(entries))

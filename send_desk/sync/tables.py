@@ -1,0 +1,291 @@
+"""What sync knows about the journaled tables, worked out from the models themselves.
+
+Nothing here names a table except where a table needs a rule of its own (the case
+event's details). A table added to :data:`send_desk.domain.tables.JOURNALED` later
+(case notes, letters, audits) syncs without code here:
+
+- its **scope** (who may see and change a row) follows its ``child_id`` column, or the
+  ``id`` of the ``child`` table, or a foreign key to another journaled table that has
+  one; a table with none of these is organisation data every signed-in user receives
+  (teams, users, settings);
+- a model that declares ``__append_only__ = True`` (or ``APPEND_ONLY = True``) is only
+  ever inserted: its rows never clash, and an update or delete of one is refused;
+- its values are checked with the model's Base class (the non-table ``SQLModel`` of
+  its family), the same rules the services apply.
+
+Values travel as JSON (``send_desk.storage.journal.encode``) and are turned back into
+Python values by column type on either side.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic import ValidationError
+from sqlalchemy import Column, Table
+from sqlmodel import SQLModel
+
+from send_desk.domain.base import AUDIT_COLUMNS, Record
+from send_desk.storage.journal import _DERIVED, encode
+
+# Columns cached from other data and recomputed where they are read (the child's
+# stage comes from its events); they are never journaled and never travel.
+DERIVED: dict[str, frozenset[str]] = _DERIVED
+
+# Tables known to be append-only even if their model does not say so (yet).
+APPEND_ONLY_TABLES = frozenset({"note_version"})
+
+Validator = Callable[[dict[str, Any], date], dict[str, Any]]
+
+
+class RowRefused(ValueError):
+    """A row's values break the rules; the message is worded for a caseworker."""
+
+
+@dataclass(frozen=True)
+class SyncTable:
+    name: str
+    model: type[SQLModel]
+    table: Table
+    order: int
+    append_only: bool
+    # "id" for the child table, "child_id" for a child's rows, or None
+    child_column: str | None
+    # (column, parent table) when a row belongs to a child through another table
+    parent: tuple[str, str] | None
+    columns: dict[str, Column[Any]] = field(repr=False)
+
+    @property
+    def synced_columns(self) -> list[str]:
+        derived = DERIVED.get(self.name, frozenset())
+        return [name for name in self.columns if name not in derived]
+
+    @property
+    def child_scoped(self) -> bool:
+        return self.child_column is not None or self.parent is not None
+
+    def references(self) -> dict[str, str]:
+        """Columns that point at another journaled table: column -> table."""
+        known = set(registry())
+        refs: dict[str, str] = {}
+        for column in self.table.columns:
+            for fk in column.foreign_keys:
+                target = fk.column.table.name
+                if target in known and target != self.name:
+                    refs[column.name] = target
+        return refs
+
+    def decode(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """JSON values -> Python values for this table's columns (unknown keys dropped)."""
+        out: dict[str, Any] = {}
+        for name, value in values.items():
+            column = self.columns.get(name)
+            if column is not None:
+                out[name] = decode_value(column, value)
+        return out
+
+    def encode_row(self, row: Mapping[str, Any]) -> dict[str, Any]:
+        return {name: encode(row[name]) for name in self.synced_columns if name in row}
+
+
+def _declares_append_only(model: type[Any]) -> bool:
+    return bool(
+        getattr(model, "__append_only__", False)
+        or getattr(model, "APPEND_ONLY", False)
+        or str(model.__tablename__) in APPEND_ONLY_TABLES
+    )
+
+
+@cache
+def _registry_for(models: tuple[type[SQLModel], ...]) -> dict[str, SyncTable]:
+    tables: dict[str, SyncTable] = {}
+    for order, model in enumerate(models):
+        table = model.metadata.tables[str(model.__tablename__)]
+        names = set(table.columns.keys())
+        if table.name == "child":
+            child_column: str | None = "id"
+        elif "child_id" in names:
+            child_column = "child_id"
+        else:
+            child_column = None
+        tables[table.name] = SyncTable(
+            name=table.name,
+            model=model,
+            table=table,
+            order=order,
+            append_only=_declares_append_only(model),
+            child_column=child_column,
+            parent=None,
+            columns={c.name: c for c in table.columns},
+        )
+    # Rows that reach a child only through another table (a note's versions).
+    for name, info in list(tables.items()):
+        if info.child_column is not None:
+            continue
+        for column in info.table.columns:
+            for fk in column.foreign_keys:
+                target = tables.get(fk.column.table.name)
+                if target is not None and target.child_scoped and target.name != name:
+                    tables[name] = SyncTable(
+                        name=info.name,
+                        model=info.model,
+                        table=info.table,
+                        order=info.order,
+                        append_only=info.append_only,
+                        child_column=None,
+                        parent=(column.name, target.name),
+                        columns=info.columns,
+                    )
+    return tables
+
+
+def registry() -> dict[str, SyncTable]:
+    """Every journaled table by name, in foreign-key order."""
+    from send_desk.domain import tables
+
+    return _registry_for(tuple(tables.JOURNALED))
+
+
+def sync_table(name: str) -> SyncTable:
+    try:
+        return registry()[name]
+    except KeyError:
+        raise RowRefused(f"'{name}' is not a table SEND Desk syncs") from None
+
+
+# ---------------------------------------------------------------- values
+
+
+def decode_value(column: Column[Any], value: Any) -> Any:
+    """A JSON value back to what the column stores."""
+    if value is None:
+        return None
+    kind = column.type
+    try:
+        if isinstance(kind, sa.Uuid):
+            return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+        if isinstance(kind, sa.DateTime) or _impl_is(kind, sa.DateTime):
+            if isinstance(value, datetime):
+                return value
+            return datetime.fromisoformat(str(value))
+        if isinstance(kind, sa.Date):
+            if isinstance(value, date):
+                return value
+            return date.fromisoformat(str(value))
+        if isinstance(kind, sa.Boolean):
+            if isinstance(value, bool):
+                return value
+            if isinstance(value, int | float):
+                return bool(value)
+            raise ValueError(f"'{value}' is not true or false")
+        if isinstance(kind, sa.Integer):
+            if isinstance(value, bool):
+                raise ValueError(f"'{value}' is not a whole number")
+            return int(value)
+        if isinstance(kind, sa.JSON):
+            return value
+        if isinstance(kind, sa.String):
+            return value if isinstance(value, str) else str(value)
+    except (TypeError, ValueError) as error:
+        raise RowRefused(f"{column.name}: {error}") from None
+    return value
+
+
+def _impl_is(kind: Any, target: type[Any]) -> bool:
+    impl = getattr(kind, "impl", None)
+    return isinstance(impl, target) or (isinstance(impl, type) and issubclass(impl, target))
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _family_base(model: type[SQLModel]) -> type[SQLModel] | None:
+    """The model's Base class: the first plain (non-table) SQLModel in its family."""
+    for klass in model.__mro__[1:]:
+        if (
+            isinstance(klass, type)
+            and issubclass(klass, SQLModel)
+            and klass not in (SQLModel, Record)
+            and not getattr(klass, "__table__", None)
+            and klass.model_fields
+        ):
+            return klass
+    return None
+
+
+def _reason(error: ValidationError) -> str:
+    from send_desk.services.errors import from_pydantic
+
+    return from_pydantic(error).message
+
+
+def _check_event(values: dict[str, Any], today: date) -> dict[str, Any]:
+    from send_desk.domain.event_types import event_type
+
+    try:
+        kind = event_type(str(values.get("type")))
+        details = values.get("details") or {}
+        if not isinstance(details, dict):
+            raise ValueError("the event's details are not a set of fields")
+        values = {**values, "details": kind.parse_details(dict(details))}
+        when = values.get("date")
+        when_date = when if isinstance(when, date) else date.fromisoformat(str(when))
+    except (TypeError, ValueError) as error:
+        raise RowRefused(str(error)) from None
+    if when_date > today + timedelta(days=1):
+        raise RowRefused(f"the event date {when_date:%d/%m/%Y} is in the future")
+    return values
+
+
+# Rules beyond the Base model, by table.
+EXTRA_CHECKS: dict[str, Validator] = {"case_event": _check_event}
+
+
+def validate_row(info: SyncTable, values: dict[str, Any], today: date) -> dict[str, Any]:
+    """Check a whole row (JSON values) with the model's rules; returns the values to store.
+
+    Raises :class:`RowRefused` with the reason.
+    """
+    extra = EXTRA_CHECKS.get(info.name)
+    if extra is not None:
+        values = extra(values, today)
+    base = _family_base(info.model)
+    if base is not None:
+        data = {k: v for k, v in values.items() if k in base.model_fields}
+        try:
+            base.model_validate(data, context={"today": today})
+        except ValidationError as error:
+            raise RowRefused(_reason(error)) from None
+    return values
+
+
+def row_as_json(info: SyncTable, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A database row (Python values) as the JSON values that travel."""
+    return {name: encode(row[name]) for name in info.synced_columns if name in row}
+
+
+def stripped(values: Mapping[str, Any], info: SyncTable) -> dict[str, Any]:
+    """Values without the derived columns."""
+    derived = DERIVED.get(info.name, frozenset())
+    return {k: v for k, v in values.items() if k not in derived}
+
+
+__all__ = [
+    "AUDIT_COLUMNS",
+    "DERIVED",
+    "EXTRA_CHECKS",
+    "RowRefused",
+    "SyncTable",
+    "decode_value",
+    "registry",
+    "row_as_json",
+    "stripped",
+    "sync_table",
+    "validate_row",
+]
