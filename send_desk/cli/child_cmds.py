@@ -50,6 +50,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="extra fields, e.g. outcome=assess or from=health",
     )
     p.add_argument("--evidence", metavar="TEXT", help="evidence attached to the event")
+    p.add_argument(
+        "--confirm-dates",
+        action="store_true",
+        help="record an event dated before the event it follows (history from before them)",
+    )
     p.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     add_json_flag(p)
     p.set_defaults(handler=cmd_event_add)
@@ -185,11 +190,28 @@ def cmd_event_add(args: argparse.Namespace) -> int:
     details = parse_assignments(args.assignments)
     with open_from(args) as store, store.write() as session:
         child_id = resolve_child_id(session, args.child)
-        event_id = add_event(
-            session, child_id, args.type, when, details, evidence=args.evidence, today=today
+        recorded = add_event(
+            session,
+            child_id,
+            args.type,
+            when,
+            details,
+            evidence=args.evidence,
+            today=today,
+            confirm_dates=args.confirm_dates,
         )
     if args.json:
-        print_json({"id": event_id, "child_id": child_id, "type": args.type, "date": when})
+        print_json(
+            {
+                "id": recorded.id,
+                "child_id": child_id,
+                "type": args.type,
+                "date": when,
+                "warnings": recorded.warnings,
+            }
+        )
     else:
         print(f"Recorded {args.type} on {when:%d/%m/%Y}")
+        for warning in recorded.warnings:
+            print(f"  Check: {warning}")
     return 0

@@ -22,6 +22,20 @@ INFO = "info"
 STATUSES = (MET, LATE, PENDING, OVERDUE, EXCEPTION, INFO)
 
 
+def status_on(today: date, due: date, done: date | None, *, info: bool, exception: bool) -> str:
+    """A milestone's status on ``today`` from what does not change day to day (the
+    engine's own rule, for milestones kept in the store)."""
+    if info:
+        return INFO
+    if done is not None:
+        if done <= due:
+            return MET
+        return EXCEPTION if exception else LATE
+    if today <= due:
+        return PENDING
+    return EXCEPTION if exception else OVERDUE
+
+
 @dataclass(frozen=True, slots=True)
 class ExceptionClaim:
     """An exception the council relies on for one milestone (it never moves the date)."""

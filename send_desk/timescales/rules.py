@@ -59,7 +59,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -200,6 +200,14 @@ class RuleSet:
 
     def milestone_ids(self, include_local: bool = True) -> frozenset[str]:
         return frozenset(r.id for r in self.rules if include_local or not r.local)
+
+    def rule_named(self, name: str) -> Rule | None:
+        """The rule with this unique name (``Rule.name``), or None."""
+        return self._by_name.get(name)
+
+    @cached_property
+    def _by_name(self) -> dict[str, Rule]:
+        return {rule.name: rule for rule in self.rules}
 
     def rules_for(self, milestone_id: str) -> tuple[Rule, ...]:
         """The rules that produce a milestone id (``advice_due:x`` → ``advice_due``)."""
