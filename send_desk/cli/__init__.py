@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "timeline_cmd",
     "note_cmds",
     "search_cmd",
+    "sync_cmds",
+    "server_cmds",
     "bench_cmd",
 )
 

@@ -11,6 +11,7 @@ from send_desk.domain.journal import DeviceState, JournalEntry, StoreMeta
 from send_desk.domain.milestones import MilestoneRow
 from send_desk.domain.notes import NoteDraft, NoteVersion
 from send_desk.domain.organisation import Setting, Team, User
+from send_desk.domain.sync_state import SyncConflict, SyncQuarantine, SyncScope
 
 # Tables whose writes are journaled, in an order that satisfies foreign keys.
 JOURNALED = (
@@ -46,6 +47,9 @@ __all__ = [
     "Placement",
     "Setting",
     "StoreMeta",
+    "SyncConflict",
+    "SyncQuarantine",
+    "SyncScope",
     "Team",
     "User",
     "table_name",

@@ -15,7 +15,7 @@ a change number) and removes the ones that left.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -113,14 +113,17 @@ def _parents(
 def pull(
     engine: Engine, principal: Principal, request: PullRequest, *, address: str | None = None
 ) -> PullResponse:
-    limit = max(1, min(request.limit, MAX_PULL_PAGE))
+    limit = max(0, min(request.limit, MAX_PULL_PAGE))
     versions = schema.row_version
     with reading(engine, snapshot=True) as connection:
         server_seq = int(connection.execute(sa.select(schema.server_counter.c.value)).scalar_one())
         ids = scope_ids(connection, principal)
         digest = scope_hash(ids)
         scope = ids if request.scope_hash != digest else None
-        if request.children is not None:
+        if limit == 0:  # a scope check only
+            start = request.checkpoint
+            rows: Sequence[sa.Row[Any]] = []
+        elif request.children is not None:
             wanted = sorted(set(request.children) & set(ids))
             until = request.until if request.until is not None else server_seq
             query = (
@@ -192,7 +195,7 @@ def pull(
     return PullResponse(
         changes=changes,
         checkpoint=last,
-        more=len(rows) == limit,
+        more=limit > 0 and len(rows) == limit,
         checksum=checksum(changes),
         server_seq=server_seq,
         scope=scope,

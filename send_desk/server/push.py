@@ -331,9 +331,20 @@ def push(
         history: list[dict[str, Any]] = []
         written: set[uuid.UUID] = set()
         now = utcnow()
+        earlier = _earlier_outcomes(
+            connection, device_id, [e.device_seq for e in ordered if e.device_seq <= acked]
+        )
         for entry in ordered:
             if entry.device_seq <= acked:
-                results.append(EntryResult(device_seq=entry.device_seq, status="duplicate"))
+                # already applied: answer as before, so a quarantine is never lost
+                status, reason = earlier.get(entry.device_seq, ("duplicate", None))
+                results.append(
+                    EntryResult(
+                        device_seq=entry.device_seq,
+                        status="quarantined" if status == "quarantined" else "duplicate",
+                        reason=reason if status == "quarantined" else None,
+                    )
+                )
                 continue
             outcome = _apply_one(connection, applier, entry)
             acked = entry.device_seq
@@ -360,6 +371,20 @@ def push(
         )
         applier.writer.finish()
     return PushResponse(results=results, acked_seq=acked, server_time=now.isoformat())
+
+
+def _earlier_outcomes(
+    connection: Connection, device_id: uuid.UUID, seqs: list[int]
+) -> dict[int, tuple[str, str | None]]:
+    if not seqs:
+        return {}
+    entries = schema.server_entry
+    rows = connection.execute(
+        sa.select(entries.c.device_seq, entries.c.status, entries.c.reason).where(
+            entries.c.device_id == device_id, entries.c.device_seq.in_(seqs)
+        )
+    ).all()
+    return {int(row.device_seq): (row.status, row.reason) for row in rows}
 
 
 def _apply_one(connection: Connection, applier: Applier, entry: EntryV2) -> Outcome:

@@ -20,24 +20,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from send_desk.domain.base import AUDIT_COLUMNS
 from send_desk.server import schema
-from send_desk.sync.tables import DERIVED, SyncTable, registry
+from send_desk.sync.tables import SyncTable, derived_defaults, registry
 
 CONFLICT_TABLE = "conflict"  # conflicts travel in the pull stream under this name
-
-
-def _defaults(info: SyncTable) -> dict[str, Any]:
-    """Values for NOT NULL columns a device does not send (derived ones)."""
-    out: dict[str, Any] = {}
-    fields = info.model.model_fields
-    for name in DERIVED.get(info.name, frozenset()):
-        column = info.columns.get(name)
-        field = fields.get(name)
-        if column is None or column.nullable or field is None:
-            continue
-        default = field.get_default(call_default_factory=True)
-        if default is not None:
-            out[name] = getattr(default, "value", default)
-    return out
 
 
 class Writer:
@@ -124,7 +109,7 @@ class Writer:
     # -- writing
 
     def insert(self, info: SyncTable, values: dict[str, Any]) -> None:
-        row = {**_defaults(info), **values}
+        row = {**derived_defaults(info), **values}
         self.connection.execute(sa.insert(info.table).values(**row))
         self._touch(info, row["id"], self.child_of(info, row), False)
 
@@ -146,7 +131,7 @@ class Writer:
         """Many new rows at once (imports, the demo); stamped like any other write."""
         if not rows:
             return
-        defaults = _defaults(info)
+        defaults = derived_defaults(info)
         prepared = [{**defaults, **row} for row in rows]
         self.connection.execute(sa.insert(info.table), prepared)
         for row in prepared:

@@ -265,6 +265,21 @@ def validate_row(info: SyncTable, values: dict[str, Any], today: date) -> dict[s
     return values
 
 
+def derived_defaults(info: SyncTable) -> dict[str, Any]:
+    """Values for NOT NULL derived columns, which never travel (a new row needs them)."""
+    out: dict[str, Any] = {}
+    fields = info.model.model_fields
+    for name in DERIVED.get(info.name, frozenset()):
+        column = info.columns.get(name)
+        model_field = fields.get(name)
+        if column is None or column.nullable or model_field is None:
+            continue
+        default = model_field.get_default(call_default_factory=True)
+        if default is not None:
+            out[name] = getattr(default, "value", default)
+    return out
+
+
 def row_as_json(info: SyncTable, row: Mapping[str, Any]) -> dict[str, Any]:
     """A database row (Python values) as the JSON values that travel."""
     return {name: encode(row[name]) for name in info.synced_columns if name in row}
@@ -283,6 +298,7 @@ __all__ = [
     "RowRefused",
     "SyncTable",
     "decode_value",
+    "derived_defaults",
     "registry",
     "row_as_json",
     "stripped",

@@ -1,0 +1,370 @@
+"""Writing what a pull brought into the laptop's store.
+
+Pulled rows are written with Core statements, never through the ORM session's unit
+of work, so they create **no journal entries**: the outbox holds only what this laptop
+changed. A row (or field) with changes the central store has not accepted yet is
+never overwritten: an unsent insert or delete keeps the whole row, an unsent update
+keeps that field.
+
+Within a page, rows are written parents first (the tables' foreign-key order) and
+deletions children first. Rows are upserted per table in one statement; if the
+database refuses that batch, rows are written one at a time and a row it still
+refuses marks its child for a whole refetch (a *backfill*) instead of stopping the
+sync.
+
+Derived data is brought up to date for the children a page touched: the cached
+stage from their events, and whatever else registered an :data:`AFTER_PULL` hook
+(the statutory clock's milestones).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
+
+from send_desk.domain.sync_state import SyncConflict
+from send_desk.domain.tables import table_of
+from send_desk.sync.outbox import Pending
+from send_desk.sync.tables import SyncTable, derived_defaults, registry
+from send_desk.timeutil import london_today
+
+log = logging.getLogger(__name__)
+
+CONFLICT_TABLE = "conflict"
+
+# Called after each applied page with the ids of the children whose rows changed.
+AfterPull = Callable[[Session, set[uuid.UUID], date], None]
+AFTER_PULL: list[AfterPull] = []
+
+
+@dataclass
+class PageResult:
+    rows: int = 0
+    deleted: int = 0
+    kept_local: int = 0
+    conflicts: int = 0
+    children: set[uuid.UUID] = field(default_factory=set)
+    refetch: set[uuid.UUID] = field(default_factory=set)
+
+
+def _child_of(info: SyncTable, values: dict[str, Any], session: Session) -> uuid.UUID | None:
+    if info.child_column is not None:
+        value = values.get(info.child_column)
+        return uuid.UUID(str(value)) if value else None
+    if info.parent is not None:
+        column, parent = info.parent
+        parent_id = values.get(column)
+        if parent_id is None:
+            return None
+        parent_info = registry()[parent]
+        row = (
+            session.execute(
+                sa.select(parent_info.table).where(
+                    parent_info.table.c.id == uuid.UUID(str(parent_id))
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return _child_of(parent_info, dict(row), session) if row else None
+    return None
+
+
+def _upsert(session: Session, info: SyncTable, rows: list[dict[str, Any]]) -> None:
+    statement = sqlite.insert(info.table)
+    if info.append_only:
+        session.execute(statement.on_conflict_do_nothing(index_elements=["id"]), rows)
+        return
+    columns = [c for c in info.synced_columns if c != "id"]
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["id"], set_={c: statement.excluded[c] for c in columns}
+        ),
+        rows,
+    )
+
+
+def _write_rows(
+    session: Session, info: SyncTable, rows: list[dict[str, Any]], result: PageResult
+) -> None:
+    if not rows:
+        return
+    defaults = derived_defaults(info)
+    prepared = [{**defaults, **row} for row in rows]
+    try:
+        with session.begin_nested():
+            _upsert(session, info, prepared)
+        result.rows += len(prepared)
+        return
+    except DBAPIError as error:
+        log.info("pulled %s rows refused as a batch (%s); one at a time", info.name, error.orig)
+    for row in prepared:
+        try:
+            with session.begin_nested():
+                _upsert(session, info, [row])
+            result.rows += 1
+        except DBAPIError as error:
+            child = _child_of(info, row, session)
+            log.warning("pulled %s %s refused: %s", info.name, row.get("id"), error.orig)
+            if child is not None:
+                result.refetch.add(child)
+
+
+def _write_fields(
+    session: Session, info: SyncTable, row: dict[str, Any], keep: set[str], result: PageResult
+) -> None:
+    """Update a row's fields except the ones with unsent changes."""
+    changes = {k: v for k, v in row.items() if k not in keep and k != "id"}
+    if not changes or info.append_only:
+        return
+    try:
+        with session.begin_nested():
+            session.execute(
+                sa.update(info.table).where(info.table.c.id == row["id"]).values(**changes)
+            )
+        result.rows += 1
+    except DBAPIError as error:
+        log.warning("pulled %s %s refused: %s", info.name, row.get("id"), error.orig)
+
+
+def _conflict_values(values: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, column in table_of(SyncConflict).columns.items():
+        if name not in values or name == "pending_choice":
+            continue
+        value = values[name]
+        if value is not None and isinstance(column.type, sa.Uuid):
+            value = uuid.UUID(str(value))
+        elif value is not None and name.endswith("_at"):
+            value = datetime.fromisoformat(str(value))
+        out[name] = value
+    return out
+
+
+def _write_conflicts(session: Session, changes: list[dict[str, Any]], result: PageResult) -> None:
+    table = table_of(SyncConflict)
+    for change in changes:
+        conflict_id = uuid.UUID(change["id"])
+        if change.get("deleted") or not change.get("values"):
+            session.execute(sa.delete(table).where(table.c.id == conflict_id))
+            continue
+        values = _conflict_values(change["values"])
+        exists = session.execute(
+            sa.select(table.c.pending_choice).where(table.c.id == conflict_id)
+        ).first()
+        if exists is None:
+            session.execute(sa.insert(table).values(**values))
+        else:
+            if exists.pending_choice is not None and values.get("status") == "resolved":
+                values["pending_choice"] = None
+            elif exists.pending_choice is not None:
+                # resolved here, not yet on the server: keep our resolution
+                values = {k: v for k, v in values.items() if k not in ("status", "resolution")}
+            session.execute(sa.update(table).where(table.c.id == conflict_id).values(**values))
+        result.conflicts += 1
+
+
+def apply_changes(
+    session: Session,
+    changes: list[dict[str, Any]],
+    pending: Pending,
+    *,
+    skip_children: set[uuid.UUID] | None = None,
+) -> PageResult:
+    """Apply one pull page in the caller's transaction."""
+    tables = registry()
+    result = PageResult()
+    upserts: dict[str, list[dict[str, Any]]] = {}
+    deletes: dict[str, list[uuid.UUID]] = {}
+    conflicts: list[dict[str, Any]] = []
+    for change in changes:
+        name = change["table"]
+        if name == CONFLICT_TABLE:
+            conflicts.append(change)
+            continue
+        info = tables.get(name)
+        if info is None:
+            log.info("pulled a row of %s, a table this version does not know", name)
+            continue
+        row_id = uuid.UUID(change["id"])
+        if pending.blocks_row(name, row_id):
+            result.kept_local += 1
+            continue
+        if change.get("deleted"):
+            deletes.setdefault(name, []).append(row_id)
+            continue
+        values = info.decode({k: v for k, v in (change.get("values") or {}).items()})
+        values["id"] = row_id
+        if skip_children and _child_of(info, values, session) in skip_children:
+            continue
+        keep = pending.blocked_fields(name, row_id)
+        if keep:
+            result.kept_local += 1
+            _write_fields(session, info, values, keep, result)
+        else:
+            upserts.setdefault(name, []).append(values)
+        child = _child_of(info, values, session)
+        if child is not None:
+            result.children.add(child)
+        elif name == "setting":
+            result.children.update(_children_at_setting(session, row_id))
+    ordered = sorted(tables.values(), key=lambda info: info.order)
+    for info in ordered:
+        _write_rows(session, info, upserts.get(info.name, []), result)
+    for info in reversed(ordered):
+        for row_id in deletes.get(info.name, []):
+            row = (
+                session.execute(sa.select(info.table).where(info.table.c.id == row_id))
+                .mappings()
+                .first()
+            )
+            if row is None:
+                continue
+            child = _child_of(info, dict(row), session)
+            try:
+                with session.begin_nested():
+                    session.execute(sa.delete(info.table).where(info.table.c.id == row_id))
+                result.deleted += 1
+                if child is not None:
+                    result.children.add(child)
+            except DBAPIError as error:
+                log.warning("pulled deletion of %s %s refused: %s", info.name, row_id, error.orig)
+    _write_conflicts(session, conflicts, result)
+    return result
+
+
+def _children_at_setting(session: Session, setting_id: uuid.UUID) -> set[uuid.UUID]:
+    placements = registry().get("placement")
+    if placements is None:
+        return set()
+    table = placements.table
+    return set(
+        session.scalars(
+            sa.select(table.c.child_id).where(
+                table.c.setting_id == setting_id, table.c.end_date.is_(None)
+            )
+        )
+    )
+
+
+def refresh_derived(
+    session: Session, children: Iterable[uuid.UUID], today: date | None = None
+) -> None:
+    """Bring cached data up to date for these children (stage, then the hooks)."""
+    ids = {child for child in children}
+    if not ids:
+        return
+    day = today or london_today()
+    _refresh_stage(session, ids)
+    for hook in AFTER_PULL:
+        hook(session, ids, day)
+
+
+def _refresh_stage(session: Session, ids: set[uuid.UUID]) -> None:
+    from send_desk.domain.stage import derive_stage
+
+    tables = registry()
+    children = tables["child"].table
+    events = tables["case_event"].table
+    id_list = list(ids)
+    found: dict[uuid.UUID, list[tuple[str, Any, Any]]] = {child: [] for child in id_list}
+    for start in range(0, len(id_list), 500):
+        chunk = id_list[start : start + 500]
+        for row in session.execute(
+            sa.select(events.c.child_id, events.c.type, events.c.date, events.c.details).where(
+                events.c.child_id.in_(chunk)
+            )
+        ):
+            found[row.child_id].append((row.type, row.date, row.details))
+    for child, rows in found.items():
+        stage = derive_stage(rows).value
+        session.execute(
+            sa.update(children)
+            .where(children.c.id == child, children.c.stage != stage)
+            .values(stage=stage)
+        )
+
+
+def _milestones_hook() -> AfterPull | None:
+    """The statutory clock's recompute, when this build has it."""
+    try:
+        from send_desk.services import milestones
+    except ImportError:
+        return None
+    recompute = getattr(milestones, "recompute_children", None)
+    if recompute is None:
+        return None
+
+    def hook(session: Session, ids: set[uuid.UUID], today: date) -> None:
+        recompute(session, sorted(ids, key=str), today=today)
+
+    return hook
+
+
+_clock = _milestones_hook()
+if _clock is not None:
+    AFTER_PULL.append(_clock)
+
+
+def remove_children(session: Session, children: Iterable[uuid.UUID]) -> int:
+    """Take children (and everything of theirs) off the laptop, without journal entries.
+
+    Their history in the journal goes too: a laptop holds only what its user may see.
+    """
+    ids = list(set(children))
+    if not ids:
+        return 0
+    from send_desk.domain.journal import JournalEntry
+    from send_desk.domain.sync_state import SyncScope
+
+    tables = registry()
+    metadata = tables["child"].table.metadata
+    removed_rows: list[uuid.UUID] = list(ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        # tables that reach the child through another table first
+        for info in sorted(tables.values(), key=lambda i: i.order, reverse=True):
+            if info.parent is None:
+                continue
+            column, parent = info.parent
+            parent_table = tables[parent].table
+            owner = tables[parent].child_column
+            if owner is None:
+                continue
+            parent_ids = sa.select(parent_table.c.id).where(parent_table.c[owner].in_(chunk))
+            removed_rows += list(
+                session.scalars(
+                    sa.select(info.table.c.id).where(info.table.c[column].in_(parent_ids))
+                )
+            )
+            session.execute(sa.delete(info.table).where(info.table.c[column].in_(parent_ids)))
+        # every other table with a child_id column: journaled rows, caches, drafts
+        for table in reversed(metadata.sorted_tables):
+            if "child_id" not in table.c or table.name in ("journal",):
+                continue
+            if table.name in tables:
+                removed_rows += list(
+                    session.scalars(sa.select(table.c.id).where(table.c.child_id.in_(chunk)))
+                )
+            session.execute(sa.delete(table).where(table.c.child_id.in_(chunk)))
+        session.execute(
+            sa.delete(tables["child"].table).where(tables["child"].table.c.id.in_(chunk))
+        )
+        session.execute(
+            sa.delete(table_of(SyncScope)).where(table_of(SyncScope).c.child_id.in_(chunk))
+        )
+    journal = table_of(JournalEntry)
+    for start in range(0, len(removed_rows), 500):
+        session.execute(
+            sa.delete(journal).where(journal.c.row_id.in_(removed_rows[start : start + 500]))
+        )
+    return len(ids)

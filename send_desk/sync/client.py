@@ -1,0 +1,214 @@
+"""Talking to the central store over HTTP (httpx), with plain errors for the user.
+
+The refresh token lives in the OS keyring (:mod:`send_desk.sync.credentials`); the
+short-lived access token only in memory. Every request says which protocol version
+it speaks.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import httpx
+
+from send_desk import __version__
+from send_desk.sync.protocol import (
+    HEADER,
+    PROTOCOL_UNSUPPORTED,
+    PROTOCOL_VERSION,
+    WIPE_CODES,
+)
+
+log = logging.getLogger(__name__)
+
+TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+
+
+class SyncError(Exception):
+    """Sync could not go on; ``message`` is for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Offline(SyncError):
+    """The central store could not be reached (no network, server down, cut off)."""
+
+
+class NotSignedIn(SyncError):
+    """The saved sign-in is missing or no longer valid: sign in again."""
+
+
+class Refused(SyncError):
+    """The central store refused the request (a bad password, too many attempts...)."""
+
+    def __init__(self, message: str, code: str = "", status: int = 400) -> None:
+        super().__init__(message)
+        self.code = code
+        self.status = status
+
+
+class WipeOrdered(SyncError):
+    """The device was revoked or its user disabled: the laptop must wipe its store."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class ProtocolMismatch(SyncError):
+    pass
+
+
+def normalise_url(url: str) -> str:
+    url = url.strip().rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise SyncError(f"'{url}' is not a server address (it starts with https:// or http://)")
+    return url
+
+
+class Client:
+    """One central store; ``transport`` lets tests put a fault in the way."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        protocol: int = PROTOCOL_VERSION,
+        transport: httpx.BaseTransport | None = None,
+        timeout: httpx.Timeout | float = TIMEOUT,
+    ) -> None:
+        self.url = normalise_url(url)
+        self.protocol = protocol
+        self.access_token: str | None = None
+        self._http = httpx.Client(
+            base_url=self.url,
+            timeout=timeout,
+            transport=transport,
+            headers={HEADER: str(protocol), "User-Agent": f"send-desk/{__version__}"},
+        )
+
+    def set_protocol(self, version: int) -> None:
+        self.protocol = version
+        self._http.headers[HEADER] = str(version)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def request(self, method: str, path: str, body: Any = None, *, auth: bool = True) -> Any:
+        headers = {}
+        if auth:
+            if not self.access_token:
+                raise NotSignedIn("not signed in to the central store")
+            headers["Authorization"] = f"Bearer {self.access_token}"
+        try:
+            response = self._http.request(method, path, json=body, headers=headers)
+        except httpx.TimeoutException as error:
+            raise Offline(f"the central store at {self.url} did not answer in time") from error
+        except httpx.TransportError as error:
+            raise Offline(f"cannot reach the central store at {self.url} ({error})") from error
+        return self._answer(response)
+
+    def _answer(self, response: httpx.Response) -> Any:
+        if response.status_code < 400:
+            try:
+                return response.json()
+            except ValueError as error:
+                raise Offline(
+                    f"{self.url} answered with something that is not SEND Desk's central store"
+                ) from error
+        try:
+            detail = response.json().get("detail", response.json())
+        except ValueError:
+            detail = {}
+        if not isinstance(detail, dict):
+            detail = {"message": str(detail)}
+        code = str(detail.get("code", ""))
+        message = str(detail.get("message") or response.reason_phrase)
+        if code in WIPE_CODES:
+            raise WipeOrdered(message, code)
+        if response.status_code == 426 or code == PROTOCOL_UNSUPPORTED:
+            raise ProtocolMismatch(message)
+        if response.status_code == 401:
+            raise NotSignedIn(message)
+        if response.status_code >= 500:
+            raise Offline(f"the central store had a problem ({response.status_code}); try later")
+        if response.status_code == 404 and not code:
+            raise Offline(f"{self.url} does not look like SEND Desk's central store")
+        raise Refused(message, code, response.status_code)
+
+    # -- calls
+
+    def health(self) -> dict[str, Any]:
+        result: dict[str, Any] = self.request("GET", "/api/health", auth=False)
+        return result
+
+    def login(
+        self, username: str, password: str, device_id: str, device_name: str
+    ) -> dict[str, Any]:
+        result: dict[str, Any] = self.request(
+            "POST",
+            "/api/auth/login",
+            {
+                "username": username,
+                "password": password,
+                "device_id": device_id,
+                "device_name": device_name,
+            },
+            auth=False,
+        )
+        self.access_token = str(result["access_token"])
+        return result
+
+    def refresh(self, refresh_token: str, device_id: str) -> dict[str, Any]:
+        result: dict[str, Any] = self.request(
+            "POST",
+            "/api/auth/refresh",
+            {"refresh_token": refresh_token, "device_id": device_id},
+            auth=False,
+        )
+        self.access_token = str(result["access_token"])
+        return result
+
+    def push(self, device_id: str, entries: list[dict[str, Any]]) -> dict[str, Any]:
+        from send_desk.sync.protocol import entries_checksum
+
+        body: dict[str, Any] = {"device_id": device_id, "entries": entries}
+        if self.protocol >= 2:
+            body["checksum"] = entries_checksum(entries)
+        result: dict[str, Any] = self.request("POST", "/api/sync/push", body)
+        return result
+
+    def retry(self, device_id: str, entry: dict[str, Any]) -> dict[str, Any]:
+        result: dict[str, Any] = self.request(
+            "POST", "/api/sync/retry", {"device_id": device_id, "entry": entry}
+        )
+        return result
+
+    def pull(self, **body: Any) -> dict[str, Any]:
+        result: dict[str, Any] = self.request("POST", "/api/sync/pull", body)
+        return result
+
+    def resolve(
+        self, conflict_id: str, choice: str, value: Any = None, note: str | None = None
+    ) -> Any:
+        return self.request(
+            "POST",
+            f"/api/conflicts/{conflict_id}/resolve",
+            {"choice": choice, "value": value, "note": note},
+        )
+
+    def child(self, child_id: str) -> dict[str, Any]:
+        result: dict[str, Any] = self.request("GET", f"/api/children/{child_id}")
+        return result
+
+    def logout(self) -> None:
+        self.request("POST", "/api/auth/logout")

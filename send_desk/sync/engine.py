@@ -1,0 +1,678 @@
+"""One sync pass of a laptop: sign in with the saved refresh token, push, pull.
+
+1. **Push** the journal entries after the last acknowledged one, a page at a time.
+   The answer says what became of each entry; refused ones go to the quarantine
+   ledger with the server's reason. The acknowledged number is saved with them in
+   one local transaction, so a connection cut before the answer arrives means the
+   page is sent again, and the server answers "already have it".
+2. Tell the server which conflicts were resolved on this laptop.
+3. **Scope**: if the children the server says are in scope differ from the ones the
+   laptop holds, the new ones are fetched whole (a backfill, resumable).
+4. **Pull** the changes after the checkpoint, a page at a time; each page's checksum
+   is verified, then its rows and the new checkpoint are saved in one transaction.
+   A server that goes away mid-pull costs nothing: the next pass resumes from the
+   last saved page.
+5. Children that left the scope, and have no unsent changes, are removed.
+
+A device the administrator revoked (or whose user was disabled) is **wiped**: the
+store, its key file, its backups and the saved sign-in are deleted.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import socket
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from send_desk.domain.sync_state import SyncConflict, SyncQuarantine
+from send_desk.domain.tables import table_of
+from send_desk.paths import DataPaths
+from send_desk.storage.store import Store
+from send_desk.sync import apply, outbox, state
+from send_desk.sync.client import Client, NotSignedIn, Offline, SyncError, WipeOrdered
+from send_desk.sync.credentials import forget_refresh_token, load_refresh_token
+from send_desk.sync.protocol import PROTOCOL_VERSION, PULL_PAGE, PUSH_PAGE, checksum, scope_hash
+from send_desk.timeutil import utcnow
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int | None], None]
+ClientFactory = Callable[[str], Client]
+T = TypeVar("T")
+
+
+class ChecksumMismatch(SyncError):
+    pass
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    quarantined: int = 0
+    duplicates: int = 0
+    removed: int = 0
+    kept_local: int = 0
+    pending: int = 0
+    open_conflicts: int = 0
+    quarantined_total: int = 0
+    pages: int = 0
+    server: str | None = None
+    checkpoint: int = 0
+    last_sync_at: str | None = None
+    wiped: bool = False
+    errors: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _device_name() -> str:
+    return (
+        f"{socket.gethostname()} ({os.environ.get('USER') or os.environ.get('USERNAME') or 'user'})"
+    )
+
+
+def default_client(url: str) -> Client:
+    return Client(url)
+
+
+class Syncer:
+    """One laptop's sync with its central store."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        client_factory: ClientFactory = default_client,
+        progress: Progress | None = None,
+        push_page: int = PUSH_PAGE,
+        pull_page: int = PULL_PAGE,
+        protocol: int = PROTOCOL_VERSION,
+        after_page: Callable[[str, int], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.client_factory = client_factory
+        self.progress = progress or (lambda _phase, _done, _total: None)
+        self.push_page = push_page
+        self.pull_page = pull_page
+        self.protocol = protocol
+        self.after_page = after_page  # tests: ("push" | "pull" | "backfill", pages so far)
+        self._client: Client | None = None
+
+    # ------------------------------------------------------------- connection
+
+    def _state(self) -> state.SyncState:
+        with self.store.read() as session:
+            return state.load_state(session)
+
+    def _device(self) -> uuid.UUID:
+        return self.store.info.device_id
+
+    def connect(self) -> Client:
+        """Sign in with the saved refresh token; returns a client with an access token."""
+        current = self._state()
+        if not current.server_url:
+            raise NotSignedIn(
+                "this laptop is not signed in to a central store "
+                "(send-desk login --server URL --user NAME)"
+            )
+        token = load_refresh_token(self.store.info.store_id)
+        if not token:
+            raise NotSignedIn(
+                f"sign in again to {current.server_url} (send-desk login --server "
+                f"{current.server_url} --user {current.username or 'NAME'})"
+            )
+        client = self.client_factory(current.server_url)
+        client.set_protocol(self.protocol)
+        try:
+            answer = client.refresh(token, str(self._device()))
+        except BaseException:
+            client.close()
+            raise
+        self._check_server(answer)
+        self._client = client
+        return client
+
+    def _check_server(self, answer: dict[str, Any]) -> None:
+        current = self._state()
+        with self.store.write() as session:
+            if current.server_id and answer.get("server_id") != current.server_id:
+                log.warning("the central store's identity changed: pulling everything again")
+                _reset_pull(current)
+                state.set_held_children(session, [])
+            current.server_id = answer.get("server_id")
+            user = answer.get("user") or {}
+            current.role = user.get("role")
+            current.team = user.get("team")
+            state.save_state(session, current)
+
+    def _call(self, action: Callable[[Client], T]) -> T:
+        """A server call; an expired access token is renewed once."""
+        client = self._client or self.connect()
+        try:
+            return action(client)
+        except NotSignedIn:
+            client.close()
+            self._client = None
+            client = self.connect()
+            return action(client)
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    # ------------------------------------------------------------- the pass
+
+    def sync(self) -> SyncReport:
+        report = SyncReport()
+        try:
+            self.connect()
+            report.server = self._state().server_url
+            self._push(report)
+            self._send_resolutions()
+            self._pull(report)
+            self._remove_out_of_scope(report)
+            with self.store.write() as session:
+                current = state.load_state(session)
+                current.last_sync_at = utcnow().isoformat()
+                current.last_error = None
+                state.save_state(session, current, "last_sync_at", "last_error")
+        except WipeOrdered as order:
+            self.close()
+            wipe(self.store, order.code, order.message)
+            report.wiped = True
+            raise
+        except SyncError as error:
+            self._note_error(error.message)
+            raise
+        finally:
+            self.close()
+        self._totals(report)
+        return report
+
+    def _note_error(self, message: str) -> None:
+        try:
+            with self.store.write() as session:
+                current = state.load_state(session)
+                current.last_error = message
+                state.save_state(session, current, "last_error")
+        except Exception:
+            log.exception("could not record the sync error")
+
+    def _totals(self, report: SyncReport) -> None:
+        with self.store.read() as session:
+            current = state.load_state(session)
+            report.pending = state.pending_count(session, self._device(), current.acked_seq)
+            report.open_conflicts = int(
+                session.scalar(
+                    select(sa.func.count())
+                    .select_from(SyncConflict)
+                    .where(SyncConflict.status == "open")
+                )
+                or 0
+            )
+            report.quarantined_total = len(state.quarantined_seqs(session))
+            report.checkpoint = current.checkpoint
+            report.last_sync_at = current.last_sync_at
+
+    # ------------------------------------------------------------- push
+
+    def _push(self, report: SyncReport) -> None:
+        device = self._device()
+        with self.store.read() as session:
+            total = state.pending_count(session, device, state.load_state(session).acked_seq)
+        done = 0
+        pages = 0
+        while True:
+            with self.store.read() as session:
+                acked = state.load_state(session).acked_seq
+                entries = outbox.pending_entries(session, device, acked, self.push_page)
+                if not entries:
+                    return
+                body = outbox.build_entries(session, entries, version=self.protocol)
+            self.progress("push", done, total)
+
+            def send(client: Client, body: list[dict[str, Any]] = body) -> dict[str, Any]:
+                return client.push(str(device), body)
+
+            answer = self._call(send)
+            self._record_push(answer, report)
+            done += len(entries)
+            pages += 1
+            self.progress("push", done, total)
+            if self.after_page is not None:
+                self.after_page("push", pages)
+
+    def _record_push(self, answer: dict[str, Any], report: SyncReport) -> None:
+        now = utcnow()
+        with self.store.write() as session:
+            current = state.load_state(session)
+            for result in answer.get("results", []):
+                status = result.get("status")
+                if status == "quarantined":
+                    report.quarantined += 1
+                    session.merge(
+                        SyncQuarantine(
+                            device_seq=int(result["device_seq"]),
+                            reason=str(result.get("reason") or "refused by the central store"),
+                            at=now,
+                            status="quarantined",
+                        )
+                    )
+                elif status == "conflict":
+                    report.conflicts += 1
+                    report.pushed += 1
+                elif status == "duplicate":
+                    report.duplicates += 1
+                else:
+                    report.pushed += 1
+            current.acked_seq = max(current.acked_seq, int(answer.get("acked_seq", 0)))
+            state.save_state(session, current, "acked_seq")
+
+    def _send_resolutions(self) -> None:
+        table = table_of(SyncConflict)
+        with self.store.read() as session:
+            waiting = session.execute(
+                sa.select(
+                    table.c.id, table.c.pending_choice, table.c.resolution, table.c.resolution_note
+                ).where(table.c.pending_choice.is_not(None))
+            ).all()
+        for row in waiting:
+
+            def resolve(client: Client, row: Any = row) -> Any:
+                return client.resolve(str(row.id), "value", row.resolution, row.resolution_note)
+
+            self._call(resolve)
+            with self.store.write() as session:
+                session.execute(
+                    sa.update(table).where(table.c.id == row.id).values(pending_choice=None)
+                )
+
+    # ------------------------------------------------------------- pull
+
+    def _pending(self, session: Session) -> outbox.Pending:
+        current = state.load_state(session)
+        return outbox.pending(
+            session, self._device(), current.acked_seq, state.quarantined_seqs(session)
+        )
+
+    def _pull(self, report: SyncReport) -> None:
+        with self.store.read() as session:
+            current = state.load_state(session)
+            held = state.held_children(session)
+        answer = self._call(
+            lambda client: client.pull(
+                checkpoint=current.checkpoint, limit=0, scope_hash=scope_hash(held)
+            )
+        )
+        self._take_scope(answer, held)
+        self._backfill(report)
+        pages = 0
+        while True:
+            with self.store.read() as session:
+                current = state.load_state(session)
+                held = state.held_children(session)
+
+            def page(
+                client: Client, current: state.SyncState = current, held: list[str] = held
+            ) -> dict[str, Any]:
+                return client.pull(
+                    checkpoint=current.checkpoint,
+                    limit=self.pull_page,
+                    scope_hash=scope_hash(held),
+                )
+
+            answer = self._call(page)
+            if answer.get("scope") is not None:
+                self._take_scope(answer, held)
+                self._backfill(report)
+                continue
+            self._verify(answer)
+            refetch = self._apply_page(answer, report, checkpoint=True)
+            pages += 1
+            report.pages += 1
+            self.progress("pull", answer["checkpoint"], answer.get("server_seq"))
+            if self.after_page is not None:
+                self.after_page("pull", pages)
+            if refetch:
+                self._add_backfill(refetch, int(answer.get("server_seq", 0)))
+            if not answer.get("more"):
+                break
+        self._backfill(report)
+
+    def _verify(self, answer: dict[str, Any]) -> None:
+        if checksum(answer.get("changes", [])) != answer.get("checksum"):
+            raise ChecksumMismatch(
+                "a page from the central store arrived damaged; nothing of it was saved. "
+                "Sync again."
+            )
+
+    def _apply_page(
+        self, answer: dict[str, Any], report: SyncReport, *, checkpoint: bool
+    ) -> set[uuid.UUID]:
+        changes = answer.get("changes", [])
+        with self.store.write() as session:
+            pending = self._pending(session)
+            result = apply.apply_changes(session, changes, pending)
+            apply.refresh_derived(session, result.children)
+            current = state.load_state(session)
+            if checkpoint:
+                current.checkpoint = max(current.checkpoint, int(answer["checkpoint"]))
+                state.save_state(session, current, "checkpoint")
+            else:
+                current.backfill_after = int(answer["checkpoint"])
+                state.save_state(session, current, "backfill_after")
+        report.pulled += result.rows + result.deleted
+        report.kept_local += result.kept_local
+        return result.refetch
+
+    def _take_scope(self, answer: dict[str, Any], held: list[str]) -> None:
+        scope = answer.get("scope")
+        if scope is None:
+            return
+        new = sorted(set(scope) - set(held))
+        with self.store.write() as session:
+            current = state.load_state(session)
+            if current.checkpoint > 0 and new:
+                # rows of these children older than the checkpoint were never sent here
+                current.backfill = sorted(set(current.backfill) | set(new))
+                current.backfill_until = max(
+                    current.backfill_until, int(answer.get("server_seq", 0))
+                )
+                current.backfill_after = 0
+            state.set_held_children(session, sorted(scope))
+            state.save_state(session, current)
+
+    def _add_backfill(self, children: set[uuid.UUID], until: int) -> None:
+        with self.store.write() as session:
+            current = state.load_state(session)
+            current.backfill = sorted(set(current.backfill) | {str(c) for c in children})
+            current.backfill_until = max(current.backfill_until, until)
+            current.backfill_after = 0
+            state.save_state(session, current, "backfill", "backfill_until", "backfill_after")
+
+    def _backfill(self, report: SyncReport) -> None:
+        pages = 0
+        rounds = 0
+        while True:
+            current = self._state()
+            if not current.backfill:
+                return
+
+            def page(client: Client, current: state.SyncState = current) -> dict[str, Any]:
+                return client.pull(
+                    children=current.backfill,
+                    until=current.backfill_until,
+                    after=current.backfill_after,
+                    limit=self.pull_page,
+                )
+
+            answer = self._call(page)
+            self._verify(answer)
+            refetch = self._apply_page(answer, report, checkpoint=False)
+            pages += 1
+            report.pages += 1
+            self.progress("backfill", pages, None)
+            if self.after_page is not None:
+                self.after_page("backfill", pages)
+            if not answer.get("more"):
+                with self.store.write() as session:
+                    current = state.load_state(session)
+                    rounds += 1
+                    again = (
+                        refetch - {uuid.UUID(c) for c in current.backfill} if rounds < 2 else set()
+                    )
+                    current.backfill = sorted(str(c) for c in again)
+                    current.backfill_after = 0
+                    if not again:
+                        current.backfill_until = 0
+                    state.save_state(
+                        session, current, "backfill", "backfill_until", "backfill_after"
+                    )
+
+    def _remove_out_of_scope(self, report: SyncReport) -> None:
+        children = registry_child_table()
+        with self.store.write() as session:
+            held = {uuid.UUID(c) for c in state.held_children(session)}
+            local = set(session.scalars(sa.select(children.c.id)))
+            pending = self._pending(session)
+            leaving = local - held - pending.children
+            if leaving:
+                report.removed += apply.remove_children(session, leaving)
+
+
+def registry_child_table() -> sa.Table:
+    from send_desk.sync.tables import registry
+
+    return registry()["child"].table
+
+
+def _reset_pull(current: state.SyncState) -> None:
+    current.checkpoint = 0
+    current.scope_hash = None
+    current.backfill = []
+    current.backfill_until = 0
+    current.backfill_after = 0
+
+
+# ----------------------------------------------------------------- login, wipe
+
+
+@dataclass
+class LoginResult:
+    user: dict[str, Any]
+    server: str
+    created_store: bool
+    server_changed: bool
+    data_dir: str
+
+
+def login(
+    store: Store,
+    url: str,
+    username: str,
+    password: str,
+    *,
+    client_factory: ClientFactory = default_client,
+    created_store: bool = False,
+) -> LoginResult:
+    """Sign this laptop's store in to a central store; keeps the refresh token in the keyring.
+
+    Signing in to another address keeps the store and its outbox (unsent changes go to
+    the new address); if it is another central store altogether, everything is pulled
+    again from it.
+    """
+    from send_desk.sync.credentials import save_refresh_token
+
+    with client_factory(url) as client:
+        answer = client.login(username, password, str(store.info.device_id), _device_name())
+    user = answer["user"]
+    with store.read() as session:
+        current = state.load_state(session)
+    if store.info.user_id is not None and str(store.info.user_id) != user["id"]:
+        raise SyncError(
+            "this laptop's store belongs to another user: sign in as them, or use another "
+            "data folder (--data-dir)"
+        )
+    changed = bool(current.server_id) and current.server_id != answer["server_id"]
+    with store.write() as session:
+        if changed:
+            _reset_pull(current)
+            state.set_held_children(session, [])
+        current.server_url = client.url
+        current.server_id = answer["server_id"]
+        current.username = user["username"]
+        current.user_id = user["id"]
+        current.role = user["role"]
+        current.team = user.get("team")
+        state.save_state(session, current)
+    store.set_user(uuid.UUID(user["id"]))
+    if not save_refresh_token(store.info.store_id, answer["refresh_token"]):
+        raise SyncError(
+            "signed in, but this computer has no keyring to keep the sign-in in: "
+            "SEND Desk needs the system keyring (Credential Manager, Keychain or Secret Service)"
+        )
+    return LoginResult(user, client.url, created_store, changed, str(store.paths.root))
+
+
+def wipe(store: Store, code: str, message: str) -> None:
+    """Delete the local store: its database, key, backups, drafts and saved sign-ins."""
+    from send_desk.security.keyring_cache import forget_key
+
+    paths: DataPaths = store.paths
+    store_id = store.info.store_id
+    store.close()
+    forget_refresh_token(store_id)
+    forget_key(store_id)
+    for path in (
+        paths.database,
+        Path(str(paths.database) + "-wal"),
+        Path(str(paths.database) + "-shm"),
+        paths.keyfile,
+    ):
+        path.unlink(missing_ok=True)
+    for folder in (paths.backups, paths.drafts):
+        shutil.rmtree(folder, ignore_errors=True)
+    note = paths.root / "WIPED.txt"
+    try:
+        note.write_text(
+            f"SEND Desk removed the caseload from this computer on "
+            f"{datetime.now(UTC):%d/%m/%Y at %H:%M} UTC because the central store said: "
+            f"{message} ({code}).\nAsk your SEND Desk administrator if this is unexpected.\n",
+            encoding="utf-8",
+        )
+    except OSError:
+        log.warning("could not write %s", note)
+    log.warning("store wiped on the central store's order: %s", code)
+
+
+# ----------------------------------------------------------------- ledger
+
+
+def retry_quarantined(
+    store: Store, device_seq: int, *, client_factory: ClientFactory = default_client
+) -> dict[str, Any]:
+    """Send a quarantined change again (after its reason was put right)."""
+    syncer = Syncer(store, client_factory=client_factory)
+    with store.read() as session:
+        entry = session.get(SyncQuarantine, device_seq)
+        if entry is None or entry.status != "quarantined":
+            raise SyncError(f"change {device_seq} is not in quarantine")
+        journal = outbox.entries_by_seq(session, store.info.device_id, [device_seq])
+        if not journal:
+            raise SyncError(f"change {device_seq} is no longer in this laptop's journal")
+        body = outbox.build_entries(session, journal)[0]
+
+    def send(client: Client) -> dict[str, Any]:
+        return client.retry(str(store.info.device_id), body)
+
+    try:
+        answer = syncer._call(send)
+    except WipeOrdered as order:
+        syncer.close()
+        wipe(store, order.code, order.message)
+        raise
+    finally:
+        syncer.close()
+    with store.write() as session:
+        row = session.get(SyncQuarantine, device_seq)
+        assert row is not None
+        if answer.get("status") == "quarantined":
+            row.reason = str(answer.get("reason") or row.reason)
+            row.at = utcnow()
+        else:
+            row.status = "retried"
+            row.closed_at = utcnow()
+            row.closed_by = store.info.user_id
+        session.add(row)
+    return {
+        "device_seq": device_seq,
+        "status": answer.get("status"),
+        "reason": answer.get("reason"),
+    }
+
+
+def discard_quarantined(store: Store, device_seq: int, reason: str) -> dict[str, Any]:
+    """Give up a quarantined change, saying why; the central store's value comes back."""
+    reason = reason.strip()
+    if not reason:
+        raise SyncError("say why the change is discarded (it is kept in the ledger)")
+    from send_desk.sync.tables import registry
+
+    with store.write() as session:
+        row = session.get(SyncQuarantine, device_seq)
+        if row is None or row.status != "quarantined":
+            raise SyncError(f"change {device_seq} is not in quarantine")
+        journal = outbox.entries_by_seq(session, store.info.device_id, [device_seq])
+        refetch: set[uuid.UUID] = set()
+        for entry in journal:
+            info = registry().get(entry.table_name)
+            if info is None:
+                continue
+            if entry.op in ("insert", "import"):
+                try:
+                    with session.begin_nested():
+                        session.execute(
+                            sa.delete(info.table).where(info.table.c.id == entry.row_id)
+                        )
+                except sa.exc.DBAPIError:
+                    raise SyncError(
+                        "other changes depend on this new record: discard those first"
+                    ) from None
+                continue
+            local = (
+                session.execute(sa.select(info.table).where(info.table.c.id == entry.row_id))
+                .mappings()
+                .first()
+            )
+            child = apply._child_of(info, dict(local), session) if local else None
+            if child is not None:
+                refetch.add(child)
+            elif entry.op == "update" and entry.field and local is not None:
+                import json
+
+                base = info.decode({entry.field: json.loads(entry.old_value or "null")})
+                session.execute(
+                    sa.update(info.table).where(info.table.c.id == entry.row_id).values(**base)
+                )
+        row.status = "discarded"
+        row.discard_reason = reason
+        row.closed_at = utcnow()
+        row.closed_by = store.info.user_id
+        session.add(row)
+        if refetch:
+            current = state.load_state(session)
+            current.backfill = sorted(set(current.backfill) | {str(c) for c in refetch})
+            current.backfill_until = max(current.backfill_until, current.checkpoint)
+            current.backfill_after = 0
+            state.save_state(session, current, "backfill", "backfill_until", "backfill_after")
+    return {"device_seq": device_seq, "status": "discarded", "reason": reason}
+
+
+__all__ = [
+    "ChecksumMismatch",
+    "LoginResult",
+    "NotSignedIn",
+    "Offline",
+    "SyncError",
+    "SyncReport",
+    "Syncer",
+    "WipeOrdered",
+    "discard_quarantined",
+    "login",
+    "retry_quarantined",
+    "wipe",
+]
