@@ -9,4 +9,5 @@ from __future__ import annotations
 # name -> module with `run(children: int, workdir: Path) -> dict[str, object]`
 BENCHMARKS = {
     "store": "send_desk.bench.store",
+    "clock": "send_desk.bench.clock",
 }

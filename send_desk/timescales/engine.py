@@ -70,7 +70,6 @@ from send_desk.timescales.milestones import (
 from send_desk.timescales.phase_transfer import next_transfer, plan_state
 from send_desk.timescales.rules import (
     Anchor,
-    Condition,
     DoneBy,
     DueSpec,
     OrderCheck,
@@ -598,14 +597,25 @@ class _Run:
         fields (advice from each body): the simple walk, once per body."""
         assert step.offset is not None and step.done_by is not None
         match = step.match
-        starts: dict[tuple[Any, ...], list[_Ev]] = {}
-        for event in found:
-            starts.setdefault(tuple(event.details.get(name) for name in match), []).append(event)
-        dones: dict[tuple[Any, ...], list[_Ev]] = {}
-        for candidate in self.by_type.get(step.done_types[0], ()):
-            key = tuple(candidate.details.get(name) for name in match)
-            if key in starts:
-                dones.setdefault(key, []).append(candidate)
+        starts: dict[Any, list[_Ev]] = {}
+        dones: dict[Any, list[_Ev]] = {}
+        candidates_all = self.by_type.get(step.done_types[0], ())
+        if len(match) == 1:  # the usual: one field, its value is the key
+            (name,) = match
+            for event in found:
+                starts.setdefault(event.details.get(name), []).append(event)
+            for candidate in candidates_all:
+                value = candidate.details.get(name)
+                if value in starts:
+                    dones.setdefault(value, []).append(candidate)
+        else:
+            for event in found:
+                key = tuple(event.details.get(field) for field in match)
+                starts.setdefault(key, []).append(event)
+            for candidate in candidates_all:
+                key = tuple(candidate.details.get(field) for field in match)
+                if key in starts:
+                    dones.setdefault(key, []).append(candidate)
         done_of: dict[int, _Ev] = {}
         for key, cycles in starts.items():
             candidates = dones.get(key)
@@ -711,17 +721,29 @@ class _Run:
             )
 
     def _applies(self, rule: Rule, event: _Ev) -> bool:
-        """Whether the rule's conditions hold for the cycle this trigger event starts."""
+        """Whether the rule's conditions hold for the cycle this trigger event starts:
+        each ``requires`` milestone done by an event with those fields, no ``unless``
+        one."""
+        done_of, pos = self.done_of, event.pos
         for condition in rule.requires:
-            if not self._holds(condition, event):
+            done = done_of.get((condition.milestone, pos))
+            if done is None:
                 return False
-        return not any(self._holds(condition, event) for condition in rule.unless)
-
-    def _holds(self, condition: Condition, event: _Ev) -> bool:
-        done = self.done_of.get((condition.milestone, event.pos))
-        if done is None:
-            return False
-        return all(done.details.get(name) == value for name, value in condition.done_with)
+            details = done.details
+            for name, value in condition.done_with:
+                if details.get(name) != value:
+                    return False
+        for condition in rule.unless:
+            done = done_of.get((condition.milestone, pos))
+            if done is None:
+                continue
+            details = done.details
+            for name, value in condition.done_with:
+                if details.get(name) != value:
+                    break
+            else:
+                return False
+        return True
 
     def _due(self, spec: DueSpec, event: _Ev, end: date | None) -> date | None:
         if spec.later_of:
