@@ -284,9 +284,13 @@ def _missing(text: str) -> uuid.UUID:
 
 
 def assign(
-    engine: Engine, child: str, username: str, *, start: date | None = None,
+    engine: Engine,
+    child: str,
+    username: str,
+    *,
+    start: date | None = None,
     reason: str | None = None,
-) -> dict[str, Any]:  # fmt: skip
+) -> dict[str, Any]:
     """Allocate a child to a caseworker (the current allocation ends that day)."""
     start = start or london_today()
     allocations = table_of(Allocation)
@@ -311,9 +315,11 @@ def assign(
                     f"({current.start_date:%d/%m/%Y})"
                 )
             writer.update(
-                info, current.id, {"end_date": start, "updated_at": utcnow(), "updated_by": None},
+                info,
+                current.id,
+                {"end_date": start, "updated_at": utcnow(), "updated_by": None},
                 child_id,
-            )  # fmt: skip
+            )
         values = _validated(
             "allocation",
             {
@@ -429,8 +435,9 @@ def demo(
         counts = bulk_load(connection, rows, validate=False, progress=progress)
         user_rows = rows.get("app_user", [])
         team_names = {row["id"]: row["name"] for row in rows.get("team", [])}
+        hashed = auth.hash_password(password)  # one password for every demo user
         for row in user_rows:
-            auth.set_password(connection, row["id"], password)
+            auth.set_password(connection, row["id"], password, hashed=hashed)
         record(connection, "admin", user_id=None, detail=f"demo {children} children seed {seed}")
     people = [
         {
@@ -441,5 +448,10 @@ def demo(
         }
         for row in sorted(user_rows, key=lambda r: (ROLES.index(r["role"]), r["username"]))
     ]
-    return {"children": children, "seed": seed, "today": today.isoformat(), "rows": counts,
-            "users": people}  # fmt: skip
+    return {
+        "children": children,
+        "seed": seed,
+        "today": today.isoformat(),
+        "rows": counts,
+        "users": people,
+    }

@@ -152,9 +152,13 @@ def principal(
                 .values(wiped_at=utcnow())
             )
             record(
-                connection, "wipe", user_id=user_id, device_id=device_id, detail=wipe[0],
+                connection,
+                "wipe",
+                user_id=user_id,
+                device_id=device_id,
+                detail=wipe[0],
                 address=_address(request),
-            )  # fmt: skip
+            )
         raise Refusal(403, wipe[0], wipe[1])
     return who
 
@@ -364,8 +368,14 @@ def create_app(engine: Engine) -> FastAPI:
             writer.touch_conflict(conflict_id, row.child_id)
             writer.finish()
             if row.child_id is not None:
-                record(connection, "write", user_id=who.user_id, device_id=who.device_id,
-                       child_id=row.child_id, detail="conflict resolved")  # fmt: skip
+                record(
+                    connection,
+                    "write",
+                    user_id=who.user_id,
+                    device_id=who.device_id,
+                    child_id=row.child_id,
+                    detail="conflict resolved",
+                )
         return {"id": str(conflict_id), "status": "resolved"}
 
     @app.get("/api/children/{child_id}")

@@ -68,9 +68,12 @@ def verify_password(stored: str, password: str) -> bool:
 _DUMMY_HASH = _hasher.hash("not a real password")
 
 
-def set_password(connection: Connection, user_id: uuid.UUID, password: str) -> None:
+def set_password(
+    connection: Connection, user_id: uuid.UUID, password: str, *, hashed: str | None = None
+) -> None:
+    """Set a password (``hashed``: an Argon2id hash of it made already, for bulk demos)."""
     table = schema.credential
-    values = {"password_hash": hash_password(password), "changed_at": utcnow()}
+    values = {"password_hash": hashed or hash_password(password), "changed_at": utcnow()}
     updated = connection.execute(
         sa.update(table).where(table.c.user_id == user_id).values(**values)
     ).rowcount
@@ -105,9 +108,12 @@ def make_access_token(keys: TokenKeys, user_id: uuid.UUID, device_id: uuid.UUID)
 def read_access_token(keys: TokenKeys, token: str) -> tuple[uuid.UUID, uuid.UUID]:
     try:
         claims = jwt.decode(
-            token, keys.secret, algorithms=["HS256"], issuer=keys.server_id,
+            token,
+            keys.secret,
+            algorithms=["HS256"],
+            issuer=keys.server_id,
             options={"require": ["exp", "sub", "dev"]},
-        )  # fmt: skip
+        )
     except jwt.ExpiredSignatureError:
         raise AuthRefused("the access token has expired", "token_expired") from None
     except jwt.InvalidTokenError:
@@ -218,10 +224,14 @@ def register_device(
     if existing is None:
         connection.execute(
             sa.insert(devices).values(
-                id=device_id, user_id=user_id, name=name[:120], created_at=now, last_seen_at=now,
+                id=device_id,
+                user_id=user_id,
+                name=name[:120],
+                created_at=now,
+                last_seen_at=now,
                 acked_seq=0,
             )
-        )  # fmt: skip
+        )
         return 0
     if existing.revoked_at is not None:
         raise AuthRefused("this device's access has been withdrawn", DEVICE_REVOKED, status=403)

@@ -84,18 +84,36 @@ def start_cluster() -> Cluster:
     data = folder / "data"
     try:
         cluster._run(
-            initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-            "--no-locale", "--no-sync",
-        )  # fmt: skip
+            initdb,
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-locale",
+            "--no-sync",
+        )
         options = (
             f"-p {cluster.port} -c listen_addresses=127.0.0.1 -k {folder} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
             "-c max_connections=300 -c shared_buffers=128MB"
         )
         cluster._run(
-            pg_ctl, "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "-t", "60",
+            pg_ctl,
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(folder / "log"),
+            "-w",
+            "-t",
+            "60",
             "start",
-        )  # fmt: skip
+        )
     except (subprocess.SubprocessError, OSError) as error:
         detail = getattr(error, "stderr", b"") or b""
         cluster.stop()

@@ -101,11 +101,14 @@ class Applier:
             self._scope = set(scope_ids(self.connection, self.principal))
         return str(child) in self._scope
 
-    def _check_write(self, info: SyncTable, child: uuid.UUID | None) -> None:
+    def _check_table(self, info: SyncTable) -> None:
         if info.name in ORG_ADMIN_ONLY and not self.principal.is_admin:
             raise RowRefused(
                 "only an administrator can change teams and users (ask your SEND Desk admin)"
             )
+
+    def _check_write(self, info: SyncTable, child: uuid.UUID | None) -> None:
+        self._check_table(info)
         if info.child_scoped and not self._may_write_child(child):
             raise RowRefused(
                 "this child is not in your caseload or your team's, so the change was not accepted"
@@ -132,6 +135,7 @@ class Applier:
         except ValueError:
             raise RowRefused(f"'{entry.row_id}' is not a record id") from None
         at = _parse_at(entry.at)
+        self._check_table(info)
         if entry.op in ("insert", "import"):
             return self._insert(info, row_id, entry, at)
         if entry.op == "update":
@@ -307,9 +311,13 @@ def _aware(value: Any) -> datetime | None:
 
 
 def push(
-    engine: Engine, principal: Principal, device_id: uuid.UUID, entries: list[EntryV2],
-    *, address: str | None = None,
-) -> PushResponse:  # fmt: skip
+    engine: Engine,
+    principal: Principal,
+    device_id: uuid.UUID,
+    entries: list[EntryV2],
+    *,
+    address: str | None = None,
+) -> PushResponse:
     """Apply one page of a device's entries; answers what became of each."""
     devices = schema.device
     with writing(engine) as connection:
@@ -453,9 +461,13 @@ def _history_row(
 
 
 def retry(
-    engine: Engine, principal: Principal, device_id: uuid.UUID, entry: EntryV2,
-    *, address: str | None = None,
-) -> EntryResult:  # fmt: skip
+    engine: Engine,
+    principal: Principal,
+    device_id: uuid.UUID,
+    entry: EntryV2,
+    *,
+    address: str | None = None,
+) -> EntryResult:
     """Try a quarantined entry again (after the reason was put right)."""
     entries = schema.server_entry
     with writing(engine) as connection:
