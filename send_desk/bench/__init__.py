@@ -10,4 +10,5 @@ from __future__ import annotations
 BENCHMARKS = {
     "store": "send_desk.bench.store",
     "clock": "send_desk.bench.clock",
+    "notes": "send_desk.bench.notes",
 }

@@ -19,6 +19,7 @@ from faker import Faker
 from sqlalchemy import func, select
 
 from send_desk.demo import vocab
+from send_desk.demo.notes import notes_for_demo
 from send_desk.demo.scenarios import SCENARIOS, History
 from send_desk.domain.children import (
     Allocation,
@@ -30,6 +31,7 @@ from send_desk.domain.children import (
 )
 from send_desk.domain.event_types import event_type
 from send_desk.domain.events import CaseEvent
+from send_desk.domain.notes import NoteVersion
 from send_desk.domain.organisation import Setting, Team, User
 from send_desk.domain.school_year import nc_year
 from send_desk.domain.stage import derive_stage
@@ -385,11 +387,15 @@ def build_demo(
     settings = _settings(b, children)
     say(f"generating {children} children")
     stages = _children(b, children, caseworkers, settings)
+    say("writing case notes")
+    b.rows[NoteVersion] = notes_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id)
     generated = time.perf_counter()
     say("writing the encrypted store")
     actor = store.actor.__class__(store_user, store.info.device_id)
     with store.write(actor) as session:
-        for model in (Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent):
+        for model in (
+            Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion
+        ):  # fmt: skip
             rows = b.rows.get(model, [])
             for start in range(0, len(rows), _CHUNK):
                 insert_rows(session, model, rows[start : start + _CHUNK], actor)

@@ -53,6 +53,7 @@ _REFERENCES: dict[str, dict[str, str]] = {
     "placement": {"child_id": "child", "setting_id": "setting"},
     "allocation": {"child_id": "child", "caseworker_id": "app_user", "team_id": "team"},
     "case_event": {"child_id": "child"},
+    "note_version": {"child_id": "child"},
 }
 _AUDIT = ("created_at", "created_by", "updated_at", "updated_by")
 
@@ -62,6 +63,10 @@ def export_store(session: Session, store_id: str) -> dict[str, Any]:
     for model in JOURNALED:
         rows = session.scalars(select(model).order_by(col(model.id))).all()
         tables[table_name(model)] = [row_values(row) for row in rows]
+    for row in tables.get("note_version", []):
+        # kept by the database's triggers on each store, not part of the record
+        row.pop("superseded", None)
+        row.pop("search_rowid", None)
     journal = session.scalars(select(JournalEntry).order_by(col(JournalEntry.seq))).all()
     return {
         "format": FORMAT,
@@ -136,6 +141,10 @@ def _check_row(table: str, index: int, raw: Any, today: date) -> dict[str, Any]:
     data = {k: v for k, v in raw.items() if k not in ("id", "stage", *_AUDIT)}
     if table == "case_event":
         return {**row, **_check_event(data, where, today)}
+    if table == "note_version":
+        from send_desk.services.notes import check_imported_version
+
+        return {**row, **check_imported_version(data, where)}
     model = _CREATE[table]
     unknown = sorted(set(data) - set(model.model_fields))
     if unknown:
@@ -212,6 +221,8 @@ def import_store(session: Session, data: Mapping[str, Any], actor: Actor) -> dic
                         f"is not in the export's {target} rows"
                     )
         checked[name] = rows
+    # a version is inserted after the one it supersedes (the search index follows them)
+    checked.get("note_version", []).sort(key=lambda row: (row["version"], row["id"]))
     events_by_child: dict[uuid.UUID, list[tuple[str, date, dict[str, Any]]]] = {}
     for event in checked.get("case_event", []):
         events_by_child.setdefault(event["child_id"], []).append(

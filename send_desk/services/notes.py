@@ -31,7 +31,7 @@ from send_desk.quality import (
     check_note,
     parse_note,
 )
-from send_desk.quality.note import Action, Attendee, Decision, unknown_fields
+from send_desk.quality.note import NOTE_FIELDS, Action, Attendee, Decision, unknown_fields
 from send_desk.services.children import get_child
 from send_desk.services.errors import NotFound, Refused, ValidationFailed
 from send_desk.timeutil import LONDON, uk_date, utcnow
@@ -544,3 +544,40 @@ def discard_draft(session: Session, draft_id: uuid.UUID) -> None:
     if draft is not None:
         session.delete(draft)
         session.flush()
+
+
+def check_imported_version(data: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """A note version row from an export, checked as a note (for `send-desk import`)."""
+    content: dict[str, Any] = {key: data.get(key) for key in NOTE_FIELDS}
+    for key in ("occurred_at", "recorded_at"):
+        value = content[key]
+        if isinstance(value, str):
+            content[key] = value.replace(" ", "T")
+    try:
+        note = parse_note(content)
+    except NoteFormatError as error:
+        raise ValidationFailed(f"{where}: {error}") from None
+    row = _row(note, check_note(note), _id(data.get("child_id"), where, "child_id"), None)
+    for key in ("failed_items", "checklist_passed", "checklist_applicable"):
+        if key in data:
+            row[key] = data[key]  # as they were when the caseworker saved it
+    row["author_id"] = _id(data["author_id"], where, "author_id") if data.get("author_id") else None
+    row["note_id"] = _id(data.get("note_id"), where, "note_id")
+    supersedes = data.get("supersedes_id")
+    row["supersedes_id"] = _id(supersedes, where, "supersedes_id") if supersedes else None
+    try:
+        row["version"] = int(data.get("version") or 1)
+    except (TypeError, ValueError):
+        raise ValidationFailed(
+            f"{where}: version '{data.get('version')}' is not a number"
+        ) from None
+    row["amendment_reason"] = data.get("amendment_reason")
+    row["superseded"] = False  # kept by the database as versions arrive
+    return row
+
+
+def _id(value: Any, where: str, name: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise ValidationFailed(f"{where}: {name} '{value}' is not an id") from None

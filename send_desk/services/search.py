@@ -2,9 +2,9 @@
 
 The index (``note_search``, migration 0004) is kept by triggers as versions are saved.
 What a person types is never passed to FTS5 as syntax: each word, or each "quoted
-phrase", becomes a quoted FTS5 string, so ``"``, ``*``, ``(``, ``-``, ``AND`` or
-``NEAR`` are just text and a query never errors. The last word also matches as a
-prefix ("assess" finds "assessment"). Filters (child, caseworker, kind) are tokens of
+phrase", becomes a quoted FTS5 string, so ``"``, ``(``, ``-``, ``AND`` or ``NEAR``
+are just text and a query never errors. A word ending in ``*`` matches as a prefix
+("assess*" finds "assessment"). Filters (child, caseworker, kind) are tokens of
 the index's ``tags`` column, so they are answered inside the index; superseded
 versions carry ``zold`` and are left out unless asked for.
 
@@ -21,9 +21,10 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 from sqlmodel import Session
 
 from send_desk.quality import KIND_LABELS, KINDS
@@ -56,21 +57,22 @@ def _has_word(chunk: str) -> bool:
 
 
 def match_expression(typed: str) -> str | None:
-    """The FTS5 MATCH text for what a person typed, or None when it has no words."""
+    """The FTS5 MATCH text for what a person typed, or None when it has no words.
+
+    A word ending in * matches words starting with it ("assess*"); nothing else is
+    read as syntax. (Prefixes are not added by themselves: a prefix of a common word
+    makes FTS5 merge many lists and is many times slower.)
+    """
     parts: list[str] = []
-    last_word: str | None = None
     for match in _PHRASE_OR_WORD.finditer(typed[:1000]):
         phrase, word = match.group(1), match.group(2)
         chunk = phrase if phrase is not None else word
         if not chunk or not _has_word(chunk):
             continue
-        parts.append(_quoted(chunk.strip()))
-        last_word = chunk if word is not None else None
-    if not parts:
-        return None
-    if last_word is not None and len(last_word) >= 3 and not typed.endswith(" "):
-        parts[-1] += "*"
-    return " ".join(parts)
+        prefix = word is not None and word.endswith("*") and len(word.rstrip("*")) >= 2
+        term = chunk.rstrip("*") if prefix else chunk
+        parts.append(_quoted(term.strip()) + ("*" if prefix else ""))
+    return " ".join(parts) if parts else None
 
 
 def _tag(prefix: str, value: str) -> str:
@@ -107,19 +109,31 @@ _SEARCH_SQL = (
 )
 
 _ROWS_SQL = """
-SELECT v.search_rowid, v.id, v.note_id, v.child_id, v.version, v.kind, v.occurred_at,
-       v.purpose, v.superseded, v.checklist_passed, v.checklist_applicable,
+SELECT s.rowid, s.snip, s.rank, v.id, v.note_id, v.child_id, v.version, v.kind,
+       v.occurred_at, v.purpose, v.superseded, v.checklist_passed, v.checklist_applicable,
        c.first_name, c.last_name, u.display_name
-FROM note_version v
+FROM ({search}) AS s
+JOIN note_version v ON v.search_rowid = s.rowid
 JOIN child c ON c.id = v.child_id
 LEFT JOIN app_user u ON u.id = v.author_id
-WHERE v.search_rowid IN ({marks})
+ORDER BY s.rank
 """
 
 
 def raw_sql(with_dates: bool = False) -> str:
     dates = " AND occurred >= :date_from AND occurred < :date_to" if with_dates else ""
     return _SEARCH_SQL.format(dates=dates)
+
+
+@lru_cache(maxsize=2)
+def _statement(with_dates: bool) -> TextClause:
+    return text(_ROWS_SQL.format(search=raw_sql(with_dates)))
+
+
+def _uuid_text(value: Any) -> str:
+    """A stored id (32 hex characters in SQLite) in its usual dashed form."""
+    h = str(value).replace("-", "")
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def search_notes(session: Session, query: NoteQuery) -> list[dict[str, Any]]:
@@ -135,29 +149,19 @@ def search_notes(session: Session, query: NoteQuery) -> list[dict[str, Any]]:
         params["date_to"] = (
             (query.date_to + timedelta(days=1)).isoformat() if query.date_to else "9999"
         )
-    hits = session.execute(text(raw_sql(with_dates)), params).all()
-    if not hits:
-        return []
-    marks = ", ".join(f":r{i}" for i in range(len(hits)))
-    rows = session.execute(
-        text(_ROWS_SQL.format(marks=marks)), {f"r{i}": hit[0] for i, hit in enumerate(hits)}
-    ).all()
-    by_rowid = {row[0]: row for row in rows}
+    rows = session.execute(_statement(with_dates), params).all()
     results = []
-    for rowid, snip, rank in hits:
-        row = by_rowid.get(rowid)
-        if row is None:
-            continue
-        plain, marked = _snippets(snip or "")
+    for row in rows:
+        plain, marked = _snippets(row.snip or "")
         occurred = row.occurred_at
         when = occurred if not isinstance(occurred, str) else None
         when_text = (occurred or "")[:16] if isinstance(occurred, str) else ""
         results.append(
             {
-                "note_id": str(uuid.UUID(str(row.note_id))),
-                "version_id": str(uuid.UUID(str(row.id))),
+                "note_id": _uuid_text(row.note_id),
+                "version_id": _uuid_text(row.id),
                 "version": row.version,
-                "child_id": str(uuid.UUID(str(row.child_id))),
+                "child_id": _uuid_text(row.child_id),
                 "child_name": f"{row.first_name} {row.last_name}",
                 "kind": row.kind,
                 "kind_label": KIND_LABELS.get(row.kind, row.kind),
@@ -169,7 +173,7 @@ def search_notes(session: Session, query: NoteQuery) -> list[dict[str, Any]]:
                 "checklist_label": f"{row.checklist_passed}/{row.checklist_applicable}",
                 "snippet": plain,
                 "snippet_html": marked,
-                "score": round(float(rank), 4),
+                "score": round(float(row.rank), 4),
             }
         )
     return results

@@ -144,9 +144,10 @@ def test_ranking_and_snippets(store: Store, people: dict[str, uuid.UUID]) -> Non
     assert results[0]["author"] == "Pat"
 
 
-def test_prefix_of_the_last_word(store: Store, indexed: dict[str, str]) -> None:
-    assert ids(find(store, "spotkan")) == {indexed["polish"]}
-    assert find(store, "spotkan ") == []  # a finished word is matched whole
+def test_a_star_asks_for_a_prefix(store: Store, indexed: dict[str, str]) -> None:
+    assert ids(find(store, "spotkan*")) == {indexed["polish"]}
+    assert find(store, "spotkan") == []  # a word is matched whole
+    assert isinstance(find(store, "s*"), list)
 
 
 def test_filters(store: Store, people: dict[str, uuid.UUID], indexed: dict[str, str]) -> None:
@@ -179,6 +180,6 @@ def test_amended_versions_are_left_out_unless_asked(
 
 
 def test_match_expression_quotes_everything() -> None:
-    assert match_expression('say "too loud" NOT') == '"say" "too loud" "NOT"*'
-    assert match_expression('a"b') == '"a""b"*'  # one FTS5 string: the words a, b
+    assert match_expression('say "too loud" NOT') == '"say" "too loud" "NOT"'
+    assert match_expression('a"b assess*') == '"a""b" "assess"*'  # one FTS5 string: a, b
     assert match_expression("*** ((") is None
