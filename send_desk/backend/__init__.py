@@ -14,6 +14,7 @@ from send_desk.backend.errors import (
     ValidationFailed,
     WrongPassword,
 )
+from send_desk.backend.notes import ChecklistNotMet
 from send_desk.paths import DataPaths, data_paths
 from send_desk.services.caseload import COLUMNS as CASELOAD_COLUMNS
 from send_desk.services.caseload import SORT_KEYS, CaseloadQuery
@@ -23,6 +24,7 @@ __all__ = [
     "SORT_KEYS",
     "Backend",
     "CaseloadQuery",
+    "ChecklistNotMet",
     "DataPaths",
     "NotFound",
     "Refused",

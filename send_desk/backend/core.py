@@ -23,6 +23,7 @@ from sqlmodel import Session
 
 from send_desk.backend import labels
 from send_desk.backend.errors import StoreProblem, ValidationFailed, WrongPassword
+from send_desk.backend.notes import NotesMixin
 from send_desk.paths import DataPaths
 from send_desk.security.keys import KeyFileError, check_new_password, read_keyfile, unwrap_key
 from send_desk.services import allocation as allocation_service
@@ -63,7 +64,7 @@ def _store_problem(error: Exception) -> StoreProblem:
     return StoreProblem(message, can_restore=False)
 
 
-class Backend:
+class Backend(NotesMixin):
     """An open store and the operations the desktop app performs on it."""
 
     def __init__(self, store: Store, *, today: Callable[[], date] = london_today) -> None:

@@ -1,0 +1,250 @@
+"""The backend's case-note operations (mixed into :class:`~send_desk.backend.Backend`).
+
+Plain data in and out, one short-lived Session per call, so the note editor can call
+these from a background op. The checklist itself (:meth:`check_note`) needs no store.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session
+
+from send_desk.backend.errors import ValidationFailed
+from send_desk.quality import (
+    KIND_LABELS,
+    KINDS,
+    ROLE_LABELS,
+    ROLES,
+    NoteFormatError,
+    check_note,
+    default_checklist,
+    default_glossary,
+    parse_note,
+)
+from send_desk.services import notes as notes_service
+from send_desk.services import search as search_service
+from send_desk.services.notes import ChecklistNotMet
+
+
+def _id(value: str | uuid.UUID | None) -> uuid.UUID | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise ValidationFailed(f"'{value}' is not a record id") from None
+
+
+def _required(value: str | uuid.UUID) -> uuid.UUID:
+    found = _id(value)
+    if found is None:
+        raise ValidationFailed("a record id is needed")
+    return found
+
+
+class NotesMixin:
+    """Case notes: checklist, save with confirmation, amend, history, drafts, search."""
+
+    _read: Any
+    _write: Any
+    _today: Callable[[], date]
+
+    def _session_read(self) -> AbstractContextManager[Session]:
+        reader: AbstractContextManager[Session] = self._read()
+        return reader
+
+    # ------------------------------------------------------------- checklist
+
+    @staticmethod
+    def note_vocabulary() -> dict[str, Any]:
+        """Kinds, roles, checklist labels and the glossary's acronyms for the editor."""
+        glossary = default_glossary()
+        checklist = default_checklist()
+        return {
+            "kinds": [(kind, KIND_LABELS[kind]) for kind in KINDS],
+            "roles": [(role, ROLE_LABELS[role]) for role in ROLES],
+            "criteria": [
+                {"id": c.id, "label": c.label, "field": c.field} for c in checklist.criteria
+            ],
+            "acronyms": {
+                key: {"in_full": list(entry.in_full), "plain": entry.plain}
+                for key, entry in glossary.acronyms.items()
+            },
+            "plain_words": sorted(glossary.plain_words),
+        }
+
+    @staticmethod
+    def check_note(document: Mapping[str, Any]) -> dict[str, Any]:
+        """The live checklist for what is in the editor (no store involved).
+
+        Returns {"ok": bool, "error": {"item", "message"} | None, "items": [...],
+        "passed", "applicable"}; an item has id, label, field, applies, passed,
+        message, details and extra (acronyms to expand, long sentences).
+        """
+        try:
+            note = parse_note(document)
+        except NoteFormatError as error:
+            return {"ok": False, "error": {"item": error.item, "message": error.message},
+                    "items": [], "passed": 0, "applicable": 0}  # fmt: skip
+        result = check_note(note)
+        return {
+            "ok": True,
+            "error": None,
+            "items": [
+                {
+                    "id": item.id,
+                    "label": item.label,
+                    "field": item.field,
+                    "applies": item.applies,
+                    "passed": item.passed,
+                    "message": item.message,
+                    "details": list(item.details),
+                    "extra": dict(item.extra),
+                }
+                for item in result.items
+            ],
+            "passed": result.passed,
+            "applicable": result.applicable,
+        }
+
+    # ------------------------------------------------------------------ notes
+
+    def save_note(
+        self,
+        child_id: str,
+        document: Mapping[str, Any],
+        *,
+        accept_failed: bool = False,
+        draft_id: str | None = None,
+    ) -> dict[str, Any]:
+        """Save a new note. Raises ChecklistNotMet (items not met, not confirmed) or
+        ValidationFailed. The draft, if any, is removed in the same transaction."""
+        with self._write() as session:
+            saved = notes_service.add_note(
+                session, _required(child_id), document, accept_failed=accept_failed
+            )
+            if draft_id:
+                notes_service.discard_draft(session, _required(draft_id))
+        return saved
+
+    def amend_note(
+        self,
+        note_id: str,
+        document: Mapping[str, Any],
+        reason: str,
+        *,
+        accept_failed: bool = False,
+        draft_id: str | None = None,
+    ) -> dict[str, Any]:
+        with self._write() as session:
+            saved = notes_service.amend_note(
+                session, _required(note_id), document, reason=reason, accept_failed=accept_failed
+            )
+            if draft_id:
+                notes_service.discard_draft(session, _required(draft_id))
+        return saved
+
+    def child_notes(self, child_id: str) -> list[dict[str, Any]]:
+        with self._session_read() as session:
+            return notes_service.list_notes(session, _required(child_id))
+
+    def note_history(self, note_id: str) -> list[dict[str, Any]]:
+        with self._session_read() as session:
+            return notes_service.note_history(session, _required(note_id))
+
+    # ----------------------------------------------------------------- drafts
+
+    def save_note_draft(
+        self,
+        child_id: str,
+        content: Mapping[str, Any],
+        *,
+        draft_id: str | None = None,
+        note_id: str | None = None,
+    ) -> str:
+        with self._write() as session:
+            saved = notes_service.save_draft(
+                session,
+                child_id=_required(child_id),
+                content=content,
+                draft_id=_id(draft_id),
+                note_id=_id(note_id),
+            )
+        return str(saved)
+
+    def note_drafts(self, child_id: str | None = None) -> list[dict[str, Any]]:
+        with self._session_read() as session:
+            return notes_service.list_drafts(session, _id(child_id))
+
+    def discard_note_draft(self, draft_id: str) -> None:
+        with self._write() as session:
+            notes_service.discard_draft(session, _required(draft_id))
+
+    # ---------------------------------------------------------------- actions
+
+    def note_actions_due(
+        self,
+        *,
+        caseworker_id: str | None = None,
+        days_ahead: int = 14,
+        child_id: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Actions from case notes due by ``days_ahead`` days from today (and overdue),
+        soonest first, for "My day": for a caseworker, on the children allocated to
+        them. Each row: child_id, child_name, what, owner, due, due_label, days_left,
+        status (overdue, due_today, due), note_id, note_kind, note_date."""
+        today: date = self._today()
+        with self._session_read() as session:
+            return notes_service.actions_due(
+                session,
+                until=today + timedelta(days=days_ahead),
+                caseworker_id=_id(caseworker_id),
+                child_ids=[_required(child_id)] if child_id else None,
+                today=today,
+            )
+
+    # ----------------------------------------------------------------- search
+
+    def search_notes(
+        self,
+        text: str,
+        *,
+        child_id: str | None = None,
+        caseworker_id: str | None = None,
+        kind: str | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        limit: int = 100,
+    ) -> list[dict[str, Any]]:
+        query = search_service.NoteQuery(
+            text=text,
+            child_id=_id(child_id),
+            caseworker_id=_id(caseworker_id),
+            kind=kind or None,
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+        )
+        with self._session_read() as session:
+            return search_service.search_notes(session, query)
+
+    @staticmethod
+    def now_for_note() -> datetime:
+        """The time a new note starts with (London wall clock, to the minute)."""
+        from send_desk.timeutil import LONDON
+
+        return datetime.now(LONDON).replace(tzinfo=None, second=0, microsecond=0)
+
+
+def iter_failed(result: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
+    return (item for item in result.get("items", []) if item["applies"] and not item["passed"])
+
+
+__all__ = ["ChecklistNotMet", "NotesMixin", "iter_failed"]
