@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "demo_cmd",
     "child_cmds",
     "timeline_cmd",
+    "deadlines_cmd",
+    "report_cmd",
     "note_cmds",
     "search_cmd",
     "sync_cmds",

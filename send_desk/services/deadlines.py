@@ -17,7 +17,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import String, and_, false, select, type_coerce
@@ -54,8 +54,7 @@ PHASE_TRANSFER = "phase transfer"
 MOVING_IN = "moving in"
 PHASE_TRANSFER_IDS = ("phase_transfer_plan",)
 MOVING_IN_IDS = ("transfer_notice", "transfer_review")
-# A phase transfer counts as "in a phase transfer" within 12 months of its deadline.
-PHASE_TRANSFER_AHEAD = timedelta(days=366)
+
 DEFAULT_WITHIN = 10  # working days
 
 
@@ -128,6 +127,19 @@ def section_of(status: str, due: date, today: date, last: date) -> str:
     return SOON_SECTION if due <= last else LATER_SECTION
 
 
+def in_transfer_until(today: date) -> date:
+    """A child is in a phase transfer when the move (1 September of the year of the
+    15 February / 31 March deadline) is within 12 months (reg 18: "within 12 months of
+    a transfer between phases"). Deadlines before the day returned qualify."""
+    ahead = (
+        today.replace(year=today.year + 1)
+        if (today.month, today.day) != (2, 29)
+        else (date(today.year + 1, 3, 1))
+    )
+    last_year = ahead.year if ahead >= date(ahead.year, 9, 1) else ahead.year - 1
+    return date(last_year + 1, 1, 1)
+
+
 def priority_reasons(
     session: Session, child_ids: Iterable[str], today: date
 ) -> dict[str, list[str]]:
@@ -137,7 +149,7 @@ def priority_reasons(
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
         key = type_coerce(_MS.c.child_id, String)
-        soon = today + PHASE_TRANSFER_AHEAD
+        soon = in_transfer_until(today)
         rows = session.execute(
             select(key, _MS.c.milestone)
             .where(
@@ -145,7 +157,7 @@ def priority_reasons(
                 _MS.c.done.is_(None),
                 (
                     _MS.c.milestone.in_(MOVING_IN_IDS)
-                    | (_MS.c.milestone.in_(PHASE_TRANSFER_IDS) & (_MS.c.due <= soon))
+                    | (_MS.c.milestone.in_(PHASE_TRANSFER_IDS) & (_MS.c.due < soon))
                 ),
             )
             .distinct()
