@@ -276,7 +276,13 @@ def use_refresh_token(
     device = device_state(connection, device_id)
     if device is not None and device.revoked_at is not None:
         raise AuthRefused("this device's access has been withdrawn", DEVICE_REVOKED, status=403)
-    if row is None or row.device_id != device_id or row.revoked_at is not None:
+    if row is None or row.device_id != device_id:
+        raise AuthRefused("sign in again (the saved sign-in is no longer valid)", "not_signed_in")
+    users = table_of(User)
+    active = connection.execute(sa.select(users.c.active).where(users.c.id == row.user_id)).scalar()
+    if not active:
+        raise AuthRefused("this account has been disabled", USER_DISABLED, status=403)
+    if row.revoked_at is not None:
         raise AuthRefused("sign in again (the saved sign-in is no longer valid)", "not_signed_in")
     if _aware(row.expires_at) < now:
         raise AuthRefused("sign in again (the saved sign-in has expired)", "not_signed_in")
@@ -285,10 +291,6 @@ def use_refresh_token(
         .where(tokens.c.id == row.id)
         .values(expires_at=now + timedelta(days=REFRESH_DAYS))
     )
-    users = table_of(User)
-    active = connection.execute(sa.select(users.c.active).where(users.c.id == row.user_id)).scalar()
-    if not active:
-        raise AuthRefused("this account has been disabled", USER_DISABLED, status=403)
     return uuid.UUID(str(row.user_id)), int(device.acked_seq) if device is not None else 0
 
 

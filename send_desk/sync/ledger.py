@@ -62,7 +62,7 @@ def _child_names(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, 
 
 
 def _user_names(session: Session) -> dict[uuid.UUID, str]:
-    return dict(session.execute(sa.select(col(User.id), col(User.display_name))).tuples().all())
+    return {row[0]: row[1] for row in session.execute(sa.select(col(User.id), col(User.display_name)))}
 
 
 def _child_of_entries(session: Session, entries: list[JournalEntry]) -> dict[int, uuid.UUID | None]:

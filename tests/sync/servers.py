@@ -80,9 +80,12 @@ class ServerProcess:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
+        self.log: Any = None
 
     def start(self) -> ServerProcess:
+        self._close_log()
         log = open(self.work / f"serve-{self.port}.log", "ab")  # noqa: SIM115 - lives with the process
+        self.log = log
         self.process = subprocess.Popen(
             [
                 *(sys.executable, "-m", "send_desk", "--data-dir", str(self.work), "serve"),
@@ -102,10 +105,16 @@ class ServerProcess:
                 raise RuntimeError("send-desk serve did not start")
             time.sleep(0.05)
 
+    def _close_log(self) -> None:
+        if self.log is not None:
+            self.log.close()
+            self.log = None
+
     def kill(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait(timeout=20)
+        self._close_log()
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -115,6 +124,7 @@ class ServerProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=20)
+        self._close_log()
 
 
 @dataclass
@@ -162,3 +172,84 @@ class Device:
         from send_desk.storage.store import open_store
 
         return open_store(DataPaths(self.root), LAPTOP_PASSWORD)
+
+
+class CuttingProxy:
+    """A TCP proxy on 127.0.0.1 in front of a server.
+
+    While ``cut_push`` is set, a push request reaches the server (which applies it and
+    answers) but the answer never reaches the laptop: the proxy closes the laptop's
+    connection when the answer starts, as a network that drops at the wrong moment.
+    """
+
+    def __init__(self, target_port: int) -> None:
+        import socket
+
+        self.target_port = target_port
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self.listener.getsockname()[1])
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.cut_push = False
+        self.dropped = 0
+        self._closing = False
+        self._sockets: list[Any] = []
+        self._lock = threading.Lock()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        import socket
+
+        while not self._closing:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            with self._lock:
+                self._sockets += [client, upstream]
+            state = {"drop": False}
+            threading.Thread(target=self._up, args=(client, upstream, state), daemon=True).start()
+            threading.Thread(target=self._down, args=(client, upstream, state), daemon=True).start()
+
+    def _up(self, client: Any, upstream: Any, state: dict[str, bool]) -> None:
+        try:
+            while data := client.recv(65536):
+                if data.startswith(b"POST /api/sync/push") and self.cut_push:
+                    state["drop"] = True
+                upstream.sendall(data)
+        except OSError:
+            pass
+        finally:
+            self._close(upstream)
+
+    def _down(self, client: Any, upstream: Any, state: dict[str, bool]) -> None:
+        try:
+            while data := upstream.recv(65536):
+                if state["drop"]:
+                    self.dropped += 1
+                    break
+                client.sendall(data)
+        except OSError:
+            pass
+        finally:
+            self._close(client)
+            self._close(upstream)
+
+    @staticmethod
+    def _close(sock: Any) -> None:
+        import contextlib
+        import socket
+
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+        with contextlib.suppress(OSError):
+            sock.close()
+
+    def close(self) -> None:
+        self._closing = True
+        self.listener.close()
+        with self._lock:
+            for sock in self._sockets:
+                self._close(sock)
+        self.thread.join(timeout=10)
