@@ -22,6 +22,7 @@ from typing import Any
 from sqlmodel import Session
 
 from send_desk.backend import labels
+from send_desk.backend.clock import ClockMixin
 from send_desk.backend.errors import StoreProblem, ValidationFailed, WrongPassword
 from send_desk.backend.notes import NotesMixin
 from send_desk.paths import DataPaths
@@ -30,12 +31,15 @@ from send_desk.services import allocation as allocation_service
 from send_desk.services import caseload as caseload_service
 from send_desk.services import children as children_service
 from send_desk.services import family as family_service
+from send_desk.services import milestones as milestones_service
 from send_desk.services.caseload import CaseloadQuery
 from send_desk.storage.errors import NotAStore, StoreError, StoreMissing
 from send_desk.storage.store import Store, create_store, open_store, store_exists
 from send_desk.timeutil import LONDON, london_today
 
 log = logging.getLogger(__name__)
+# A child's fields the statutory clock reads (changing one recomputes the child).
+CLOCK_FIELDS = frozenset({"date_of_birth", "looked_after"})
 
 Progress = Callable[[str], None]
 
@@ -64,7 +68,7 @@ def _store_problem(error: Exception) -> StoreProblem:
     return StoreProblem(message, can_restore=False)
 
 
-class Backend(NotesMixin):
+class Backend(NotesMixin, ClockMixin):
     """An open store and the operations the desktop app performs on it."""
 
     def __init__(self, store: Store, *, today: Callable[[], date] = london_today) -> None:
@@ -132,6 +136,8 @@ class Backend(NotesMixin):
         say("Creating the encrypted store")
         try:
             build_demo(backend._store, children=children, seed=seed, today=today(), progress=say)
+            say("Working out every child's statutory deadlines")
+            backend.ensure_clock()
         except StoreError as error:
             backend.close()
             raise _store_problem(error) from error
@@ -240,12 +246,19 @@ class Backend(NotesMixin):
 
     # ---------------------------------------------------------------- caseload
 
-    def caseload_ids(self, query: CaseloadQuery | None = None) -> list[str]:
-        """Ids of the children matching ``query``, in its sort order."""
+    def caseload_ids(
+        self, query: CaseloadQuery | None = None, *, overdue: bool = False
+    ) -> list[str]:
+        """Ids of the children matching ``query``, in its sort order; with ``overdue``,
+        only those with a statutory deadline missed and still not done."""
         with self._read() as session:
-            return caseload_service.caseload_ids(
+            ids = caseload_service.caseload_ids(
                 session, query or CaseloadQuery(), today=self._today()
             )
+        if overdue:
+            late = self.overdue_child_ids()
+            ids = [child_id for child_id in ids if child_id in late]
+        return ids
 
     def caseload_rows(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """Display rows for a page of ids, keyed by id."""
@@ -289,9 +302,12 @@ class Backend(NotesMixin):
 
     def update_child(self, child_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
         with self._write() as session:
-            return children_service.update_child(
+            changed = children_service.update_child(
                 session, _uuid(child_id), _clean(changes), today=self._today()
             )
+            if changed.keys() & CLOCK_FIELDS:  # the clock reads them: recompute now
+                milestones_service.recompute_child(session, _uuid(child_id), today=self._today())
+            return changed
 
     def add_family_member(self, child_id: str, data: Mapping[str, Any]) -> str:
         values = {**_clean(data), "child_id": _uuid(child_id)}
@@ -314,9 +330,12 @@ class Backend(NotesMixin):
             raise ValidationFailed(_summary(fields), fields)
         assert setting_id is not None and start_date is not None
         with self._write() as session:
-            return allocation_service.place(
+            placement = allocation_service.place(
                 session, _uuid(child_id), _uuid(setting_id), start_date
-            ).hex
+            )
+            # the setting's phase decides an infant-to-junior transfer
+            milestones_service.recompute_child(session, _uuid(child_id), today=self._today())
+            return placement.hex
 
     def allocate(
         self, child_id: str, caseworker_id: str | None, start_date: date | None, reason: str = ""

@@ -153,6 +153,17 @@ EVENT_TYPES: dict[str, EventType] = {
         EventType("mediation_held", "Mediation held"),
         EventType("appeal_response_sent", "Response to the appeal sent to the Tribunal"),
         EventType("order_notice_sent", "Family told the ordered assessment will go ahead"),
+        # Not a statutory event: the family is owed an apology for a missed time limit,
+        # with the reason; the letter itself comes with the letters feature.
+        EventType(
+            "apology_letter_requested",
+            "Apology letter to the family requested",
+            (
+                ExtraField("milestone", "text", "Missed deadline"),
+                ExtraField("due", "date", "It was due"),
+                ExtraField("reason", "text", "Reason for the delay"),
+            ),
+        ),
     )
 }
 

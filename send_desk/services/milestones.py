@@ -45,7 +45,13 @@ from send_desk.domain.school_year import academic_year_start
 from send_desk.domain.tables import table_of
 from send_desk.resources import resource_path
 from send_desk.timescales import Child as ClockChild
-from send_desk.timescales import compute_caseload, default_calendar, default_rules
+from send_desk.timescales import (
+    Timeline,
+    compute_caseload,
+    compute_timeline,
+    default_calendar,
+    default_rules,
+)
 from send_desk.timescales.milestones import Milestone
 
 # Bump when the engine's output changes for the same rules (a fix in the clock), so
@@ -382,3 +388,36 @@ def ensure_current(session: Session, *, today: date) -> str:
     recompute_children(session, [uuid.UUID(key) for key in changed], today=today)
     _set_meta(session, JOURNAL_KEY, str(head))
     return "children"
+
+
+# -- one child, live -----------------------------------------------------------------------
+
+
+def child_timeline(session: Session, child_id: uuid.UUID, *, today: date) -> Timeline:
+    """A child's timeline computed now from the store (with the clock's warnings about
+    the events), local targets included: what the child's record shows."""
+    found = clock_inputs(session, [child_id])
+    if not found:
+        return Timeline(today, [], [])
+    _, child, events = found[0]
+    return compute_timeline(events, today, child, include_local=True)
+
+
+def apologies(session: Session, child_ids: Collection[str]) -> set[tuple[str, str, str]]:
+    """(child hex id, milestone id, due as YYYY-MM-DD) of each missed deadline for which
+    an apology letter to the family is already requested."""
+    found: set[tuple[str, str, str]] = set()
+    ids = sorted(child_ids)
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        rows = session.execute(
+            select(type_coerce(_EV.c.child_id, String), type_coerce(_EV.c.details, String)).where(
+                _EV.c.type == "apology_letter_requested",
+                type_coerce(_EV.c.child_id, String).in_(chunk),
+            )
+        )
+        for key, text in rows:
+            details = json.loads(text or "{}")
+            if isinstance(details, dict):
+                found.add((key, str(details.get("milestone")), str(details.get("due"))))
+    return found

@@ -92,6 +92,10 @@ _BY_POS = attrgetter("pos")
 _BY_DUE = attrgetter("due")
 _MILESTONE_ORDER = attrgetter("due", "id")
 
+# Events no rule completes or starts, recorded for other reasons: an exception (applied to
+# its milestone), an apology owed to the family for a missed time limit.
+_NOT_FOR_RULES = frozenset({"exception_recorded", "apology_letter_requested"})
+
 # Warning codes, so a caller can decide what to refuse and what to flag.
 W_INVALID = "invalid"
 W_DUPLICATE = "duplicate"
@@ -941,14 +945,11 @@ class _Run:
                     )
 
     def check_unused(self) -> None:
-        """Warn about each event no milestone used (triggers and exceptions always are)."""
+        """Warn about each event no milestone used (triggers, exceptions and the events
+        kept only for the record are always fine)."""
         used, trigger_types = self.used, self.plan.trigger_types
         for event in self.events:
-            if (
-                event.pos in used
-                or event.type in trigger_types
-                or event.type == "exception_recorded"
-            ):
+            if event.pos in used or event.type in trigger_types or event.type in _NOT_FOR_RULES:
                 continue
             could = self.plan.done_ids.get(event.type)
             if could:

@@ -1,0 +1,329 @@
+"""The backend's statutory clock (mixed into :class:`~send_desk.backend.Backend`).
+
+"My day", reminders, a child's timeline, recording events, exceptions and apologies,
+the caseload's "Overdue" filter and the compliance figures. Plain data in and out, one
+short-lived Session per call (so any call may run in a background op). Every reader of
+the cached milestones first makes sure they are current (:meth:`ensure_clock`).
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from send_desk.backend.errors import ValidationFailed
+from send_desk.domain.event_types import EVENT_TYPES
+from send_desk.reports.compliance import compliance_report
+from send_desk.services import events as events_service
+from send_desk.services import milestones as milestones_service
+from send_desk.services.deadlines import (
+    DEFAULT_WITHIN,
+    SECTION_TITLES,
+    DeadlineQuery,
+    counts,
+    deadlines,
+    horizon,
+    overdue_child_ids,
+)
+from send_desk.timescales import default_rules
+from send_desk.timescales.milestones import EXCEPTION, INFO, LATE, MET, OVERDUE, PENDING
+from send_desk.timeutil import uk_date
+
+STATUS_LABELS = {
+    MET: "Met",
+    LATE: "Done late",
+    PENDING: "Due",
+    OVERDUE: "Overdue",
+    EXCEPTION: "Exception claimed",
+    INFO: "Date to know",
+}
+# Kept out of the general "Record event" list: they have their own dialogs.
+OWN_DIALOG_EVENTS = ("exception_recorded", "apology_letter_requested")
+MISSED_RECENTLY_DAYS = 7
+
+
+def _uuid(value: str | uuid.UUID) -> uuid.UUID:
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise ValidationFailed(f"'{value}' is not a record id") from None
+
+
+def _hex_row(row: dict[str, Any]) -> dict[str, Any]:
+    row["child_id"] = uuid.UUID(row["child_id"]).hex
+    row["status_label"] = STATUS_LABELS.get(row["status"], row["status"])
+    row["section_title"] = SECTION_TITLES[row["section"]]
+    return row
+
+
+class ClockMixin:
+    """Deadlines, timelines and compliance figures for the desktop app."""
+
+    _read: Any
+    _write: Any
+    _today: Callable[[], date]
+    _clock_lock = threading.Lock()
+
+    # ------------------------------------------------------------------ cache
+
+    def ensure_clock(self) -> str:
+        """Bring the cached milestones up to date; returns what was done ("current",
+        "children", "all"). Quick when nothing changed (a read)."""
+        today = self._today()
+        with self._read() as session:
+            if milestones_service.is_current(session, today=today):
+                return "current"
+        with self._clock_lock, self._write() as session:
+            result: str = milestones_service.ensure_current(session, today=today)
+            return result
+
+    # ----------------------------------------------------------------- my day
+
+    def my_day(
+        self,
+        *,
+        caseworker_id: str | None = None,
+        team_id: str | None = None,
+        within: int = DEFAULT_WITHIN,
+        include_local: bool = False,
+    ) -> dict[str, Any]:
+        """Overdue, due today and due in the next ``within`` working days, most at risk
+        first, for a caseworker's or a team's caseload (everyone's when neither)."""
+        self.ensure_clock()
+        today = self._today()
+        query = DeadlineQuery(
+            caseworker_id=caseworker_id or None,
+            team_id=team_id or None,
+            within=within,
+            include_local=include_local,
+        )
+        with self._read() as session:
+            rows = [_hex_row(row) for row in deadlines(session, query, today=today)]
+            done = milestones_service.apologies(session, {row["child_id"] for row in rows})
+        for row in rows:
+            row["apology_requested"] = (
+                row["child_id"],
+                row["milestone"],
+                row["due"].isoformat(),
+            ) in done
+        return {
+            "today": today,
+            "up_to": horizon(today, within),
+            "rows": rows,
+            "counts": counts(rows),
+        }
+
+    def missed_without_apology(
+        self, rows: Sequence[Mapping[str, Any]], days: int = MISSED_RECENTLY_DAYS
+    ) -> list[Mapping[str, Any]]:
+        """Of My day's rows, the statutory deadlines missed in the last ``days`` days
+        (no exception relied on) for which no apology to the family is recorded yet."""
+        return [
+            row
+            for row in rows
+            if row["status"] == OVERDUE
+            and -days <= row["days_left"] < 0
+            and not row["local"]
+            and not row.get("apology_requested")
+        ]
+
+    def deadline_reminders(
+        self, *, caseworker_id: str | None, lead_days: Sequence[int]
+    ) -> list[dict[str, Any]]:
+        """Open statutory tasks whose days left are one of ``lead_days`` (0: due today),
+        and those that became overdue yesterday, most at risk first."""
+        self.ensure_clock()
+        today = self._today()
+        wanted = {int(day) for day in lead_days if int(day) >= 0} | {-1}
+        query = DeadlineQuery(
+            caseworker_id=caseworker_id or None, within=0, everything=True, include_local=False
+        )
+        with self._read() as session:
+            rows = deadlines(session, query, today=today)
+        return [_hex_row(row) for row in rows if row["days_left"] in wanted]
+
+    def overdue_child_ids(self) -> set[str]:
+        """Hex ids of the children with a statutory task past its due date."""
+        self.ensure_clock()
+        with self._read() as session:
+            found: set[str] = overdue_child_ids(session, today=self._today())
+            return found
+
+    # ------------------------------------------------------------ child record
+
+    def child_timeline(self, child_id: str) -> dict[str, Any]:
+        """A child's milestones and the clock's warnings about the events, for the
+        record's Timeline tab: status with a label, next step, source, the exception
+        relied on, what completes the milestone and which exceptions the law allows."""
+        today = self._today()
+        rules = default_rules()
+        with self._read() as session:
+            timeline = milestones_service.child_timeline(session, _uuid(child_id), today=today)
+        rows = []
+        for m in timeline.milestones:
+            claim = m.exceptions[0] if m.exceptions else None
+            done_by = m.rule.done_by
+            rows.append(
+                {
+                    "milestone": m.id,
+                    "title": m.title,
+                    "due": m.due,
+                    "done": m.done,
+                    "status": m.status,
+                    "status_label": STATUS_LABELS.get(m.status, m.status),
+                    "days_left": m.days_left,
+                    "next_step": m.next_step,
+                    "source": m.source,
+                    "local": m.local,
+                    "proposed": m.proposed,
+                    "info": m.rule.is_info,
+                    "exception": (
+                        {
+                            "reason": claim.reason,
+                            "label": claim.label,
+                            "evidence": claim.evidence,
+                            "recorded": claim.recorded,
+                            "source": claim.source,
+                        }
+                        if claim
+                        else None
+                    ),
+                    "completed_by": list(done_by.events) if done_by else [],
+                    "completed_with": (
+                        {name: m.suffix for name in done_by.match}
+                        if done_by and done_by.match and m.suffix is not None
+                        else {}
+                    ),
+                    "exception_reasons": [
+                        {
+                            "id": reason,
+                            "label": rules.reasons[reason].label,
+                            "source": rules.reasons[reason].source,
+                            "meaning": rules.reasons[reason].meaning,
+                        }
+                        for reason in m.rule.exceptions
+                        if reason in rules.reasons
+                    ],
+                }
+            )
+        return {
+            "today": today,
+            "rows": rows,
+            "warnings": [warning.message for warning in timeline.warnings],
+        }
+
+    @staticmethod
+    def event_types() -> list[dict[str, Any]]:
+        """The events a caseworker records from the Timeline tab, with their fields."""
+        return [
+            {
+                "id": kind.id,
+                "label": kind.label,
+                "extras": [
+                    {
+                        "name": extra.name,
+                        "kind": extra.kind,
+                        "label": extra.label,
+                        "choices": list(extra.choices),
+                        "required": extra.required,
+                    }
+                    for extra in kind.extras
+                ],
+            }
+            for kind in EVENT_TYPES.values()
+            if kind.id not in OWN_DIALOG_EVENTS
+        ]
+
+    def record_event(
+        self,
+        child_id: str,
+        type_id: str,
+        when: date | None,
+        details: Mapping[str, Any] | None = None,
+        *,
+        evidence: str | None = None,
+        confirm_dates: bool = False,
+    ) -> dict[str, Any]:
+        """Record an event after the clock's checks; returns its id and the warnings.
+
+        Raises ValidationFailed (with the clock's message) or Refused (a duplicate).
+        """
+        if not type_id:
+            raise ValidationFailed("choose what happened", {"type": "choose what happened"})
+        if when is None:
+            raise ValidationFailed("the date is needed", {"date": "is needed"})
+        values = {
+            name: (None if isinstance(value, str) and not value.strip() else value)
+            for name, value in (details or {}).items()
+        }
+        with self._write() as session:
+            recorded = events_service.add_event(
+                session,
+                _uuid(child_id),
+                type_id,
+                when,
+                {name: value for name, value in values.items() if value is not None},
+                evidence=evidence,
+                today=self._today(),
+                confirm_dates=confirm_dates,
+            )
+        return {"id": recorded.id.hex, "warnings": list(recorded.warnings)}
+
+    def record_exception(
+        self, child_id: str, milestone: str, reason: str | None, evidence: str, when: date | None
+    ) -> dict[str, Any]:
+        """Record the exception the council relies on for one milestone: a reason the
+        law allows for it, and the evidence (both required). The due date never moves."""
+        fields = {}
+        if not reason:
+            fields["reason"] = "choose the reason the regulations allow"
+        if not evidence.strip():
+            fields["evidence"] = "is needed: say what shows the reason applies"
+        if when is None:
+            fields["date"] = "is needed"
+        if fields:
+            raise ValidationFailed(
+                "; ".join(f"{name.capitalize()}: {why}" for name, why in fields.items()),
+                fields,
+            )
+        return self.record_event(
+            child_id,
+            "exception_recorded",
+            when,
+            {"reason": reason, "milestone": milestone, "evidence": evidence.strip()},
+        )
+
+    def record_apology(
+        self, child_id: str, milestone: str, due: date, reason: str
+    ) -> dict[str, Any]:
+        """Record that the family is owed an apology letter for a missed deadline, and
+        why it was missed (the letter itself comes with the letters feature)."""
+        if not reason.strip():
+            raise ValidationFailed(
+                "Reason: say why the deadline was missed; the family will read it",
+                {"reason": "say why the deadline was missed; the family will read it"},
+            )
+        return self.record_event(
+            child_id,
+            "apology_letter_requested",
+            self._today(),
+            {"milestone": milestone, "due": due, "reason": reason.strip()},
+        )
+
+    # ---------------------------------------------------------------- reports
+
+    def compliance(self, start: date, end: date) -> dict[str, Any]:
+        """The compliance figures (see :mod:`send_desk.reports.compliance`)."""
+        if end < start:
+            raise ValidationFailed(
+                f"the period ends ({uk_date(end)}) before it starts ({uk_date(start)})"
+            )
+        self.ensure_clock()
+        with self._read() as session:
+            report: dict[str, Any] = compliance_report(session, start, end, today=self._today())
+            return report
