@@ -134,8 +134,8 @@ def _template(rng: random.Random, profile: str, kind: str) -> dict[str, Any]:
     elif profile == "dense":
         body_text, body_key = DENSE_BODIES[0], "d0"
     else:
-        options = [2] if kind == "phone_call" else [0, 1, 3]
-        body = rng.choice(options) if kind != "email" else 1
+        options = {"phone_call": [2], "review_meeting": [3], "visit": [0], "meeting": [1]}
+        body = rng.choice(options.get(kind, [1]))
         body_text, body_key = PLAIN_BODIES[body], f"p{body}"
     family_there = kind != "email" and profile != "family_absent_no_reason"
     attendees = []

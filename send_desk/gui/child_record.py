@@ -235,6 +235,11 @@ class ChildRecord(QWidget):
         self.tabs.addTab(_table("Allocations, newest first", self.allocations_model), "Allocatio&n")
         self.tabs.addTab(_table("Statutory events", self.events_model), "E&vents")
         self.tabs.addTab(_table("History of changes, newest first", self.history_model), "&History")
+        from send_desk.gui.notes.tab import NotesTab
+
+        self.notes_tab = NotesTab(self.backend, self.ops, self)
+        self.notes_tab.changed.connect(self.changed)
+        self.tabs.addTab(self.notes_tab, "N&otes")
         self.views = [self.tabs.widget(i) for i in range(self.tabs.count())]
 
         layout = QVBoxLayout(self)
@@ -342,6 +347,7 @@ class ChildRecord(QWidget):
         self.allocations_model.set_rows(detail["allocations"])
         self.events_model.set_rows(list(reversed(detail["events"])))
         self.history_model.set_rows(detail["history"])
+        self.notes_tab.load(detail["id"], f"{detail['first_name']} {detail['last_name']}")
         for view in self.views:
             if isinstance(view, QTableView):
                 view.resizeColumnsToContents()

@@ -29,6 +29,7 @@ from send_desk.backend import Backend
 from send_desk.gui.child_record import ChildRecord
 from send_desk.gui.dialogs import ChildDialog
 from send_desk.gui.lock import IdleWatcher, PasswordGate, UnlockPanel
+from send_desk.gui.notes import NOTE_SEARCH_PAGE as _NOTES  # noqa: F401 (registers its page)
 from send_desk.gui.ops import Ops
 from send_desk.gui.pages import AppContext, PageSpec, registered_pages
 from send_desk.gui.settings import AppSettings, UiState
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 
 SHORTCUTS: list[tuple[str, str]] = [
     ("Ctrl+K", "Search for a child from anywhere"),
+    ("Ctrl+Shift+K", "Search the words of case notes (ranked, with the words found)"),
     ("Ctrl+F", "Filter the caseload (on the Caseload page)"),
     ("Ctrl+1 … Ctrl+6", "My day, Caseload, Correspondence, Supervision, Reports, Sync"),
     ("Enter or double-click", "Open the selected child's record"),
@@ -194,6 +196,11 @@ class MainWindow(QMainWindow):
         self.search_box.setMinimumWidth(380)
         self.search_box.returnPressed.connect(self._search)
         bar.addWidget(self.search_box)
+        self.notes_search_action = QAction("Search &notes", self)
+        self.notes_search_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.notes_search_action.setStatusTip("Search the words of case notes (Ctrl+Shift+K)")
+        self.notes_search_action.triggered.connect(self.search_notes)
+        bar.addAction(self.notes_search_action)
         self.toolbar = bar
         self.addToolBar(bar)
 
@@ -367,6 +374,16 @@ class MainWindow(QMainWindow):
         text = self.search_box.text().strip()
         self.show_page("caseload")
         self.caseload.search(text)
+
+    def search_notes(self) -> None:
+        """Search case notes for the words in the search box (ranked, with snippets)."""
+        from send_desk.gui.notes import NOTE_SEARCH_PAGE
+
+        text = self.search_box.text().strip()
+        self.show_page(NOTE_SEARCH_PAGE)
+        page = self.page_widgets.get(NOTE_SEARCH_PAGE)
+        if page is not None and text:
+            page.search(text)  # type: ignore[attr-defined]
 
     def refresh(self) -> None:
         if self.pages.currentWidget() is self.record:

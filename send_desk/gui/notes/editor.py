@@ -1,0 +1,676 @@
+"""The case-note editor: structured fields, a live checklist, drafts saved as you type.
+
+The checklist is recomputed a moment after the caseworker stops typing (debounced);
+for a long note the check runs off the GUI thread through the ops helper, and a result
+that arrives after newer typing is dropped. Each failed item says what to add and,
+activated, jumps to its field (the cell, the acronym or the long sentence). Known
+acronyms in the body are offered their spelling-out from the glossary. What is typed
+is kept as a draft in the encrypted store, so a crash loses nothing; saving with items
+not met asks for confirmation, and those items are stored with the note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from send_desk.backend import Backend, ChecklistNotMet, ValidationFailed
+from send_desk.gui.forms.ui_note_editor import Ui_NoteEditorDialog
+from send_desk.gui.notes.models import ITEM_ROLE, ChecklistModel, state_of
+from send_desk.gui.ops import Ops
+
+CHECK_DELAY_MS = 350
+DRAFT_DELAY_MS = 1200
+# Above this many characters the check runs off the GUI thread (a pasted email).
+BACKGROUND_CHECK_CHARS = 20_000
+_UK_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+
+
+def uk_to_iso(text: str) -> str:
+    """'05/03/2026' -> '2026-03-05'; anything else is returned as typed (the check
+    then names the cell that is not a date)."""
+    match = _UK_DATE.match(text)
+    if not match:
+        return text.strip()
+    day, month, year = (int(part) for part in match.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def iso_to_uk(text: str | None) -> str:
+    if not text:
+        return ""
+    try:
+        return date.fromisoformat(text).strftime("%d/%m/%Y")
+    except ValueError:
+        return text
+
+
+def _cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text().strip() if item is not None else ""
+
+
+def _set_cell(table: QTableWidget, row: int, column: int, text: str) -> None:
+    table.setItem(row, column, QTableWidgetItem(text))
+
+
+class NoteEditor(QDialog):
+    """Write a new note, or amend one (``note`` is the version being amended)."""
+
+    checked = Signal(dict)
+    saved = Signal(dict)
+    draft_saved = Signal(str)
+
+    def __init__(
+        self,
+        backend: Backend,
+        ops: Ops,
+        child_id: str,
+        child_name: str,
+        *,
+        note: Mapping[str, Any] | None = None,
+        draft: Mapping[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.ops = ops
+        self.child_id = child_id
+        self.child_name = child_name
+        self.amending = note
+        self.draft_id: str | None = draft["draft_id"] if draft else None
+        self.saved_result: dict[str, Any] | None = None
+        self.last_check: dict[str, Any] = {}
+        self.confirm_box: QMessageBox | None = None
+        self._generation = 0
+        self._dirty = False
+        self._loading = False
+        self._closing = False
+        self.ui = Ui_NoteEditorDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        verb = "Amend note" if note else "New case note"
+        self.setWindowTitle(f"{verb}: {child_name} – SEND Desk")
+        self.setAccessibleName(f"{verb} for {child_name}")
+        vocabulary = backend.note_vocabulary()
+        self.acronyms: dict[str, Any] = vocabulary["acronyms"]
+        for code, label in vocabulary["kinds"]:
+            ui.kindCombo.addItem(label, code)
+        roles = ", ".join(label.lower() for _code, label in vocabulary["roles"])
+        ui.attendeesTable.setToolTip(f"One row a person, with their role: {roles}.")
+        for table in (ui.attendeesTable, ui.decisionsTable, ui.actionsTable):
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            table.itemChanged.connect(self._changed)
+        ui.decisionsTable.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.ResizeToContents
+        )
+        now = QDateTime(backend.now_for_note())
+        ui.occurredEdit.setDateTime(now)
+        ui.recordedEdit.setDateTime(now)
+        ui.amendReasonEdit.setVisible(note is not None)
+        ui.amendReasonLabel.setVisible(note is not None)
+        ui.errorLabel.hide()
+        ui.spellOutButton.hide()
+        ui.acronymHint.hide()
+        ui.errorLabel.setStyleSheet(
+            "color: palette(bright-text); background: #b71c1c; padding: 6px;"
+        )
+        title_font = ui.checklistTitle.font()
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
+        ui.checklistTitle.setFont(title_font)
+        self.checklist = ChecklistModel(self)
+        ui.checklistView.setModel(self.checklist)
+        ui.checklistView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        ui.checklistView.activated.connect(self.go_to_item)
+        ui.checklistView.clicked.connect(self._explain)
+        ui.checklistView.selectionModel().currentChanged.connect(self._explain)
+        ui.splitter.setStretchFactor(0, 3)
+        ui.splitter.setStretchFactor(1, 1)
+        ui.splitter.setSizes([820, 340])
+
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(CHECK_DELAY_MS)
+        self.check_timer.timeout.connect(self.refresh_checklist)
+        self.draft_timer = QTimer(self)
+        self.draft_timer.setSingleShot(True)
+        self.draft_timer.setInterval(DRAFT_DELAY_MS)
+        self.draft_timer.timeout.connect(self.save_draft)
+
+        ui.kindCombo.currentIndexChanged.connect(self._changed)
+        ui.occurredEdit.dateTimeChanged.connect(self._changed)
+        ui.recordedEdit.dateTimeChanged.connect(self._changed)
+        for line in (ui.purposeEdit, ui.childVoiceReasonEdit, ui.reasonNoFamilyEdit,
+                     ui.amendReasonEdit):  # fmt: skip
+            line.textChanged.connect(self._changed)
+        for text in (ui.bodyEdit, ui.childVoiceEdit, ui.parentViewsEdit):
+            text.textChanged.connect(self._changed)
+        ui.addAttendeeButton.clicked.connect(lambda: self._add_row(ui.attendeesTable))
+        ui.removeAttendeeButton.clicked.connect(lambda: self._remove_row(ui.attendeesTable))
+        ui.addDecisionButton.clicked.connect(lambda: self._add_decision())
+        ui.removeDecisionButton.clicked.connect(lambda: self._remove_row(ui.decisionsTable))
+        ui.addActionButton.clicked.connect(lambda: self._add_row(ui.actionsTable))
+        ui.removeActionButton.clicked.connect(lambda: self._remove_row(ui.actionsTable))
+        ui.spellOutButton.clicked.connect(self.spell_out_acronym)
+        ui.saveButton.clicked.connect(self.save)
+        ui.closeButton.clicked.connect(self.close_keeping_draft)
+
+        if draft is not None:
+            self.load(draft.get("content") or {})
+            ui.statusLabel.setText(f"Recovered the draft from {draft.get('updated_label', '')}.")
+        elif note is not None:
+            self.load(note["note"])
+            ui.recordedEdit.setDateTime(now)
+        else:
+            ui.kindCombo.setCurrentIndex(max(0, ui.kindCombo.findData("visit")))
+        self.refresh_checklist()
+        ui.purposeEdit.setFocus()
+
+    # ------------------------------------------------------------ the document
+
+    def document(self) -> dict[str, Any]:
+        """What the editor holds, as the case-note standard's structured note."""
+        ui = self.ui
+        attendees = []
+        for row in range(ui.attendeesTable.rowCount()):
+            name, role, relationship = (_cell(ui.attendeesTable, row, c) for c in range(3))
+            if name or role or relationship:
+                attendees.append({"name": name, "role": role, "relationship": relationship})
+        decisions = []
+        for row in range(ui.decisionsTable.rowCount()):
+            decision, reasons, request = (_cell(ui.decisionsTable, row, c) for c in range(3))
+            explanation = _cell(ui.decisionsTable, row, 4)
+            check = ui.decisionsTable.item(row, 3)
+            matches = check is None or check.checkState() == Qt.CheckState.Checked
+            if decision or reasons or request or explanation:
+                decisions.append(
+                    {
+                        "decision": decision,
+                        "reasons": reasons,
+                        "parent_request": request,
+                        "matches_request": matches if request else None,
+                        "explanation": explanation,
+                    }
+                )
+        actions = []
+        for row in range(ui.actionsTable.rowCount()):
+            what, owner, due = (_cell(ui.actionsTable, row, c) for c in range(3))
+            if what or owner or due:
+                actions.append({"what": what, "owner": owner, "due": uk_to_iso(due) or None})
+        return {
+            "kind": ui.kindCombo.currentData(),
+            "occurred_at": _iso(ui.occurredEdit.dateTime()),
+            "recorded_at": _iso(ui.recordedEdit.dateTime()),
+            "attendees": attendees,
+            "purpose": ui.purposeEdit.text(),
+            "body": ui.bodyEdit.toPlainText(),
+            "child_voice": ui.childVoiceEdit.toPlainText(),
+            "child_voice_not_obtained_reason": ui.childVoiceReasonEdit.text(),
+            "parent_views": ui.parentViewsEdit.toPlainText(),
+            "reason_no_family": ui.reasonNoFamilyEdit.text(),
+            "decisions": decisions,
+            "actions": actions,
+        }
+
+    def load(self, data: Mapping[str, Any]) -> None:
+        ui = self.ui
+        self._loading = True
+        try:
+            kind = ui.kindCombo.findData(data.get("kind") or "visit")
+            ui.kindCombo.setCurrentIndex(max(kind, 0))
+            for edit, key in ((ui.occurredEdit, "occurred_at"), (ui.recordedEdit, "recorded_at")):
+                value = _parse_iso(data.get(key))
+                if value is not None:
+                    edit.setDateTime(QDateTime(value))
+            ui.purposeEdit.setText(str(data.get("purpose") or ""))
+            ui.bodyEdit.setPlainText(str(data.get("body") or ""))
+            ui.childVoiceEdit.setPlainText(str(data.get("child_voice") or ""))
+            ui.childVoiceReasonEdit.setText(str(data.get("child_voice_not_obtained_reason") or ""))
+            ui.parentViewsEdit.setPlainText(str(data.get("parent_views") or ""))
+            ui.reasonNoFamilyEdit.setText(str(data.get("reason_no_family") or ""))
+            ui.amendReasonEdit.setText(str(data.get("amendment_reason") or ""))
+            ui.attendeesTable.setRowCount(0)
+            for person in data.get("attendees") or []:
+                row = self._add_row(ui.attendeesTable, focus=False)
+                for column, key in enumerate(("name", "role", "relationship")):
+                    _set_cell(ui.attendeesTable, row, column, str(person.get(key) or ""))
+            ui.decisionsTable.setRowCount(0)
+            for decision in data.get("decisions") or []:
+                row = self._add_decision(focus=False)
+                for column, key in ((0, "decision"), (1, "reasons"), (2, "parent_request"),
+                                    (4, "explanation")):  # fmt: skip
+                    _set_cell(ui.decisionsTable, row, column, str(decision.get(key) or ""))
+                check = ui.decisionsTable.item(row, 3)
+                if check is not None:
+                    matches = decision.get("matches_request") is not False
+                    check.setCheckState(
+                        Qt.CheckState.Checked if matches else Qt.CheckState.Unchecked
+                    )
+            ui.actionsTable.setRowCount(0)
+            for action in data.get("actions") or []:
+                row = self._add_row(ui.actionsTable, focus=False)
+                _set_cell(ui.actionsTable, row, 0, str(action.get("what") or ""))
+                _set_cell(ui.actionsTable, row, 1, str(action.get("owner") or ""))
+                _set_cell(ui.actionsTable, row, 2, iso_to_uk(action.get("due")))
+        finally:
+            self._loading = False
+
+    def _add_row(self, table: QTableWidget, focus: bool = True) -> int:
+        row = table.rowCount()
+        table.insertRow(row)
+        for column in range(table.columnCount()):
+            if table.item(row, column) is None:
+                table.setItem(row, column, QTableWidgetItem(""))
+        if focus:
+            table.setCurrentCell(row, 0)
+            table.setFocus()
+            first = table.item(row, 0)
+            if first is not None:
+                table.editItem(first)
+        return row
+
+    def _add_decision(self, focus: bool = True) -> int:
+        table = self.ui.decisionsTable
+        row = self._add_row(table, focus=False)
+        check = QTableWidgetItem("As asked")
+        check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+        check.setCheckState(Qt.CheckState.Checked)
+        check.setToolTip("Ticked: the decision is what the parent asked for")
+        table.setItem(row, 3, check)
+        if focus:
+            table.setCurrentCell(row, 0)
+            table.setFocus()
+        return row
+
+    def _remove_row(self, table: QTableWidget) -> None:
+        row = table.currentRow()
+        if row < 0:
+            row = table.rowCount() - 1
+        if row >= 0:
+            table.removeRow(row)
+            self._changed()
+
+    # ------------------------------------------------------- live checklist
+
+    def _changed(self, *_args: Any) -> None:
+        if self._loading or self._closing:
+            return
+        self._dirty = True
+        self.check_timer.start()
+        self.draft_timer.start()
+        self.ui.statusLabel.setText("Draft not saved yet…")
+
+    def refresh_checklist(self) -> None:
+        """Check the note as it stands; off the GUI thread when the note is long."""
+        self._generation += 1
+        generation = self._generation
+        document = self.document()
+        if len(document["body"]) < BACKGROUND_CHECK_CHARS:
+            self._show_check(generation, self.backend.check_note(document))
+            return
+        self.ui.scoreLabel.setText("Checking…")
+        self.ops.run(
+            lambda: self.backend.check_note(document),
+            lambda result: self._show_check(generation, result),
+        )
+
+    def _show_check(self, generation: int, result: dict[str, Any]) -> None:
+        if generation != self._generation:
+            return  # typing went on: a newer check is coming
+        self.last_check = result
+        ui = self.ui
+        if not result["ok"]:
+            error = result["error"]
+            self._show_error(f"{error['item']}: {error['message']}" if error["item"]
+                             else error["message"])  # fmt: skip
+            ui.scoreLabel.setText("Fix the item named above to see the checklist.")
+            self.checked.emit(result)
+            return
+        if ui.errorLabel.isVisible() and ui.errorLabel.property("fromCheck"):
+            ui.errorLabel.hide()
+        items = result["items"]
+        self.checklist.set_items(items)
+        failed = [item for item in items if state_of(item) == "failed"]
+        ui.scoreLabel.setText(
+            f"{result['passed']} of {result['applicable']} met"
+            + (f" — {len(failed)} to add" if failed else " — ready to save")
+        )
+        self._offer_acronym(result)
+        self.checked.emit(result)
+
+    def _offer_acronym(self, result: Mapping[str, Any]) -> None:
+        ui = self.ui
+        item = next((i for i in result["items"] if i["id"] == "acronyms_explained"), None)
+        offers = [a for a in (item or {}).get("extra", {}).get("acronyms", []) if a["in_full"]]
+        unknown = [a for a in (item or {}).get("extra", {}).get("acronyms", []) if not a["in_full"]]
+        if offers:
+            first = offers[0]
+            self._offer = first
+            ui.acronymHint.setText(
+                f"<b>{first['written']}</b> is <i>{first['in_full'][0]}</i>. "
+                "Spell it out the first time you use it."
+                + (
+                    f" Not in the glossary: {', '.join(a['written'] for a in unknown)}."
+                    if unknown
+                    else ""
+                )
+            )
+            ui.spellOutButton.setText(f"Spell &out {first['written']}")
+            ui.spellOutButton.setAccessibleName(f"Spell out {first['written']}")
+            ui.acronymHint.show()
+            ui.spellOutButton.show()
+        else:
+            self._offer = None
+            ui.spellOutButton.hide()
+            if unknown:
+                ui.acronymHint.setText(
+                    "Spell out at first use: " + ", ".join(a["written"] for a in unknown)
+                )
+                ui.acronymHint.show()
+            else:
+                ui.acronymHint.hide()
+
+    def spell_out_acronym(self) -> None:
+        """Write the glossary's spelling-out before the acronym's first use."""
+        offer = getattr(self, "_offer", None)
+        if not offer:
+            return
+        body = self.ui.bodyEdit
+        start = int(offer["start"])
+        written = str(offer["written"])
+        cursor = QTextCursor(body.document())
+        cursor.setPosition(start)
+        cursor.setPosition(start + len(written), QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText() != written:
+            return
+        cursor.insertText(f"{offer['in_full'][0]} ({written})")
+        body.setTextCursor(cursor)
+        self.refresh_checklist()
+
+    def _explain(self, index: QModelIndex, *_args: Any) -> None:
+        item = index.data(ITEM_ROLE) if index.isValid() else None
+        if not item:
+            return
+        state = state_of(item)
+        if state == "failed":
+            self.ui.itemHelp.setText(f"<b>{item['label']}</b>: {item['message']}")
+        elif state == "passed":
+            self.ui.itemHelp.setText(f"<b>{item['label']}</b>: met.")
+        else:
+            self.ui.itemHelp.setText(f"<b>{item['label']}</b>: does not apply to this note.")
+
+    def failed_items(self) -> list[dict[str, Any]]:
+        return [i for i in self.last_check.get("items", []) if state_of(i) == "failed"]
+
+    def go_to_item(self, index: QModelIndex | str) -> QWidget | None:
+        """Jump to the field of a checklist item (a row of the list, or its id)."""
+        if isinstance(index, str):
+            row = self.checklist.row_of(index)
+            index = self.checklist.index(row) if row >= 0 else QModelIndex()
+        item = index.data(ITEM_ROLE) if index.isValid() else None
+        if not item:
+            return None
+        self._explain(index)
+        widget = self._field_widget(item)
+        if widget is None:
+            return None
+        self.ui.fieldsScroll.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget
+
+    def _field_widget(self, item: Mapping[str, Any]) -> QWidget | None:
+        ui = self.ui
+        criterion = item["id"]
+        if criterion == "when":
+            return ui.recordedEdit if "written up" in item.get("message", "") else ui.occurredEdit
+        if criterion == "recorded_promptly":
+            return ui.recordedEdit
+        if criterion == "who_present" or criterion == "interpreter_independent":
+            table = ui.attendeesTable
+            if table.rowCount() == 0:
+                self._add_row(table)
+            else:
+                blank = next(
+                    (r for r in range(table.rowCount()) if not _cell(table, r, 0)
+                     or not _cell(table, r, 1)), 0,
+                )  # fmt: skip
+                column = 0 if not _cell(table, blank, 0) else 1
+                if criterion == "interpreter_independent":
+                    blank = next((r for r in range(table.rowCount())
+                                  if _cell(table, r, 1).lower() == "interpreter"), 0)  # fmt: skip
+                    column = 2
+                table.setCurrentCell(blank, column)
+            return table
+        if criterion == "child_voice":
+            return ui.childVoiceEdit
+        if criterion in ("decision_reasons", "disparity_explained"):
+            table = ui.decisionsTable
+            column = 1 if criterion == "decision_reasons" else 4
+            for row in range(table.rowCount()):
+                if criterion == "decision_reasons" and len(_cell(table, row, 1).split()) < 3:
+                    table.setCurrentCell(row, column)
+                    break
+                check = table.item(row, 3)
+                if (criterion == "disparity_explained" and check is not None
+                        and check.checkState() != Qt.CheckState.Checked
+                        and not _cell(table, row, 4)):  # fmt: skip
+                    table.setCurrentCell(row, column)
+                    break
+            return table
+        if criterion == "actions_owned":
+            table = ui.actionsTable
+            for row in range(table.rowCount()):
+                if not _cell(table, row, 1):
+                    table.setCurrentCell(row, 1)
+                    break
+                if not _cell(table, row, 2):
+                    table.setCurrentCell(row, 2)
+                    break
+            return table
+        if criterion in ("acronyms_explained", "plain_language"):
+            self._select_in_body(item)
+            return ui.bodyEdit
+        names = {
+            "purpose": ui.purposeEdit,
+            "parent_views": ui.parentViewsEdit,
+            "professionals_only_reason": ui.reasonNoFamilyEdit,
+        }
+        return names.get(criterion)
+
+    def _select_in_body(self, item: Mapping[str, Any]) -> None:
+        body = self.ui.bodyEdit
+        extra = item.get("extra") or {}
+        start, length = -1, 0
+        if item["id"] == "acronyms_explained" and extra.get("acronyms"):
+            first = extra["acronyms"][0]
+            start, length = int(first["start"]), len(first["written"])
+        elif item["id"] == "plain_language" and extra.get("long_sentences"):
+            sentence = extra["long_sentences"][0]
+            start, length = body.toPlainText().find(sentence), len(sentence)
+        if start >= 0:
+            cursor = QTextCursor(body.document())
+            cursor.setPosition(start)
+            cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+            body.setTextCursor(cursor)
+
+    # ----------------------------------------------------------------- drafts
+
+    def _draft_content(self) -> dict[str, Any]:
+        content = self.document()
+        if self.amending is not None:
+            content["amendment_reason"] = self.ui.amendReasonEdit.text()
+        return content
+
+    def save_draft(self) -> None:
+        """Keep what is typed in the encrypted store (called as the caseworker types)."""
+        if not self._dirty or self.saved_result is not None:
+            return
+        self._dirty = False
+        content = self._draft_content()
+        note_id = self.amending["note_id"] if self.amending else None
+
+        def work() -> str:
+            return self.backend.save_note_draft(
+                self.child_id, content, draft_id=self.draft_id, note_id=note_id
+            )
+
+        def done(draft_id: str) -> None:
+            self.draft_id = draft_id
+            self.ui.statusLabel.setText(f"Draft kept at {datetime.now():%H:%M:%S}.")
+            self.draft_saved.emit(draft_id)
+
+        def failed(error: BaseException) -> None:
+            self._dirty = True
+            self.ui.statusLabel.setText(
+                f"The draft could not be kept: {getattr(error, 'message', error)}"
+            )
+
+        if len(content["body"]) < BACKGROUND_CHECK_CHARS:
+            try:
+                done(work())
+            except (ValidationFailed, OSError) as error:
+                failed(error)
+            return
+        self.ops.run(work, done, failed)
+
+    def close_keeping_draft(self) -> None:
+        self.draft_timer.stop()
+        self.save_draft()
+        self._closing = True
+        self.reject()
+
+    def reject(self) -> None:
+        if not self._closing:
+            self.draft_timer.stop()
+            self.save_draft()
+            self._closing = True
+        self.check_timer.stop()
+        super().reject()
+
+    # ------------------------------------------------------------------- save
+
+    def _show_error(self, text: str, *, from_check: bool = True) -> None:
+        self.ui.errorLabel.setText(text)
+        self.ui.errorLabel.setProperty("fromCheck", from_check)
+        self.ui.errorLabel.show()
+
+    def save(self) -> None:
+        self.check_timer.stop()
+        self.refresh_checklist()
+        self._save(accept_failed=False)
+
+    def _save(self, *, accept_failed: bool) -> None:
+        document = self.document()
+        reason = self.ui.amendReasonEdit.text()
+        draft_id = self.draft_id
+        self.ui.saveButton.setEnabled(False)
+        amending = self.amending
+
+        def work() -> dict[str, Any]:
+            if amending is not None:
+                return self.backend.amend_note(
+                    amending["note_id"], document, reason,
+                    accept_failed=accept_failed, draft_id=draft_id,
+                )  # fmt: skip
+            return self.backend.save_note(
+                self.child_id, document, accept_failed=accept_failed, draft_id=draft_id
+            )
+
+        self.ops.run(work, self._saved, self._save_failed)
+
+    def _saved(self, result: dict[str, Any]) -> None:
+        self.saved_result = result
+        self.draft_timer.stop()
+        self.check_timer.stop()
+        self._dirty = False
+        self.saved.emit(result)
+        self._closing = True
+        self.accept()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self.ui.saveButton.setEnabled(True)
+        if isinstance(error, ChecklistNotMet):
+            self._confirm(error)
+            return
+        message = getattr(error, "message", None) or str(error)
+        self._show_error(message, from_check=False)
+        fields = getattr(error, "fields", {}) or {}
+        widgets = {
+            "occurred_at": self.ui.occurredEdit,
+            "recorded_at": self.ui.recordedEdit,
+            "body": self.ui.bodyEdit,
+            "purpose": self.ui.purposeEdit,
+            "amendment_reason": self.ui.amendReasonEdit,
+        }
+        for name in fields:
+            key = name.split("[")[0].split(".")[0]
+            target = widgets.get(key) or {
+                "attendees": self.ui.attendeesTable,
+                "decisions": self.ui.decisionsTable,
+                "actions": self.ui.actionsTable,
+            }.get(key)
+            if target is not None:
+                target.setFocus()
+                break
+
+    def _confirm(self, error: ChecklistNotMet) -> None:
+        failed = error.result.failed
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Save with items not met?",
+            f"{len(failed)} checklist item{'s' if len(failed) != 1 else ''} not met:",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setInformativeText(
+            "\n".join(f"• {item.label}: {item.message}" for item in failed)
+            + "\n\nThe items not met are kept with the note, for you and your supervisor."
+        )
+        self.confirm_save_button = box.addButton("Save &anyway", QMessageBox.ButtonRole.AcceptRole)
+        self.confirm_back_button = box.addButton(
+            "&Go back and add", QMessageBox.ButtonRole.RejectRole
+        )
+        box.setDefaultButton(self.confirm_back_button)
+        box.setAccessibleName("Save with checklist items not met")
+
+        def answered() -> None:
+            clicked = box.clickedButton()
+            self.confirm_box = None
+            if clicked is self.confirm_save_button:
+                self._save(accept_failed=True)
+            elif failed:
+                self.go_to_item(failed[0].id)
+
+        box.finished.connect(answered)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.confirm_box = box
+        box.open()
+
+
+def _iso(value: QDateTime) -> str:
+    return str(value.toString("yyyy-MM-dd'T'HH:mm"))
+
+
+def _parse_iso(text: Any) -> datetime | None:
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None

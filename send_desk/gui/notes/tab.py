@@ -1,0 +1,285 @@
+"""The Notes tab of a child's record: notes (newest first), each note's versions, drafts."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from send_desk.backend import Backend
+from send_desk.gui.notes.editor import NoteEditor
+from send_desk.gui.ops import Ops
+from send_desk.gui.rows_model import RowsModel
+
+
+def _failed_label(row: Mapping[str, Any]) -> str:
+    failed = row.get("failed_items") or []
+    return ", ".join(item["id"].replace("_", " ") for item in failed) if failed else "All met"
+
+
+def _escape(text: Any) -> str:
+    return html.escape(str(text or ""))
+
+
+def note_html(versions: list[dict[str, Any]]) -> str:
+    """A note's current text and the history of every version, for the reading pane."""
+    if not versions:
+        return ""
+    current = versions[-1]
+    note = current["note"]
+    parts = [
+        f"<h3>{_escape(current['kind_label'])} on {_escape(current['occurred_label'])}</h3>",
+        f"<p><b>Written up:</b> {_escape(current['recorded_label'])} · "
+        f"<b>By:</b> {_escape(current['author'] or 'this laptop')} · "
+        f"<b>Checklist:</b> {current['checklist_label']}</p>",
+    ]
+    if current["attendees_label"]:
+        parts.append(f"<p><b>Who was there:</b> {_escape(current['attendees_label'])}</p>")
+    for key, label in (
+        ("purpose", "Purpose"),
+        ("body", "What happened"),
+        ("child_voice", "Child's voice"),
+        ("child_voice_not_obtained_reason", "Why the child's views were not obtained"),
+        ("parent_views", "Parent's views"),
+        ("reason_no_family", "Why the family was not there"),
+    ):
+        if note.get(key):
+            text = _escape(note[key]).replace("\n", "<br>")
+            parts.append(f"<p><b>{label}:</b> {text}</p>")
+    for decision in note.get("decisions") or []:
+        line = f"<b>Decision:</b> {_escape(decision['decision'])} — {_escape(decision['reasons'])}"
+        if decision.get("matches_request") is False:
+            line += (
+                f" (parent asked for: {_escape(decision['parent_request'])}; "
+                f"why not: {_escape(decision['explanation']) or 'not explained'})"
+            )
+        parts.append(f"<p>{line}</p>")
+    for action in note.get("actions") or []:
+        due = action.get("due")
+        due_label = f"{due[8:10]}/{due[5:7]}/{due[0:4]}" if due else "no date"
+        parts.append(
+            f"<p><b>Action:</b> {_escape(action['what'])} — "
+            f"{_escape(action['owner']) or 'no owner'}, by {due_label}</p>"
+        )
+    if current["failed_items"]:
+        items = "".join(f"<li>{_escape(item['message'])}</li>" for item in current["failed_items"])
+        parts.append(f"<p><b>Saved with checklist items not met:</b></p><ul>{items}</ul>")
+    parts.append("<h4>History</h4><ul>")
+    for version in versions:
+        line = (
+            f"Version {version['version']}, saved {_escape(version['saved_label'])} by "
+            f"{_escape(version['author'] or 'this laptop')}"
+        )
+        if version["amendment_reason"]:
+            changed = ", ".join(c.replace("_", " ") for c in version.get("changed") or [])
+            line += f" — amended: {_escape(version['amendment_reason'])}"
+            if changed:
+                line += f" (changed: {_escape(changed)})"
+        parts.append(f"<li>{line}</li>")
+    parts.append("</ul>")
+    return "".join(parts)
+
+
+class NotesTab(QWidget):
+    """Lists the child's notes; new, amend, history, and drafts left unsaved."""
+
+    changed = Signal(str)
+
+    def __init__(self, backend: Backend, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.ops = ops
+        self.child_id: str | None = None
+        self.child_name = ""
+        self.editor: NoteEditor | None = None
+        self.drafts: list[dict[str, Any]] = []
+        self.setAccessibleName("Case notes")
+        self.new_button = QPushButton("&New note…")
+        self.amend_button = QPushButton("A&mend note…")
+        self.draft_button = QPushButton("Resume &draft…")
+        self.discard_draft_button = QPushButton("Discard draft")
+        for button in (
+            self.new_button, self.amend_button, self.draft_button, self.discard_draft_button
+        ):  # fmt: skip
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+        self.new_button.clicked.connect(self.new_note)
+        self.amend_button.clicked.connect(self.amend_selected)
+        self.draft_button.clicked.connect(self.resume_draft)
+        self.discard_draft_button.clicked.connect(self.discard_draft)
+        self.drafts_label = QLabel()
+        self.drafts_label.setWordWrap(True)
+        self.model = RowsModel(
+            [
+                ("Happened", "occurred_label"),
+                ("Kind", "kind_label"),
+                ("Purpose or first words", "summary"),
+                ("By", lambda r: r.get("author") or ""),
+                ("Checklist", "checklist_label"),
+                ("Not met", _failed_label),
+                ("Versions", "versions"),
+            ],
+            self,
+        )
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Case notes, newest first")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
+        self.view.doubleClicked.connect(lambda *_: self.amend_selected())
+        self.reader = QTextBrowser()
+        self.reader.setAccessibleName("The selected note and its history")
+        self.reader.setOpenLinks(False)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.amend_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.drafts_label, 2)
+        buttons.addWidget(self.draft_button)
+        buttons.addWidget(self.discard_draft_button)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.reader)
+        splitter.setSizes([260, 260])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        self._show_drafts()
+
+    # ---------------------------------------------------------------- loading
+
+    def load(self, child_id: str, child_name: str) -> None:
+        self.child_id, self.child_name = child_id, child_name
+
+        def work() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+            return self.backend.child_notes(child_id), self.backend.note_drafts(child_id)
+
+        def done(result: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
+            if child_id != self.child_id:
+                return
+            notes, drafts = result
+            self.model.set_rows(notes)
+            self.drafts = drafts
+            self._show_drafts()
+            self.view.resizeColumnsToContents()
+            if notes:
+                self.view.selectRow(0)
+            else:
+                self.reader.setHtml("<p>No notes yet. Use <b>New note</b> to write one.</p>")
+
+        self.ops.run(work, done)
+
+    def reload(self) -> None:
+        if self.child_id:
+            self.load(self.child_id, self.child_name)
+
+    def _show_drafts(self) -> None:
+        count = len(self.drafts)
+        self.draft_button.setVisible(bool(count))
+        self.discard_draft_button.setVisible(bool(count))
+        if count:
+            newest = self.drafts[0]
+            self.drafts_label.setText(
+                f"<b>Unsaved draft</b> from {newest['updated_label']}"
+                + (f" (and {count - 1} more)" if count > 1 else "")
+            )
+        else:
+            self.drafts_label.setText("")
+
+    def selected(self) -> Mapping[str, Any] | None:
+        index = self.view.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def show_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        note_id = row["note_id"]
+
+        def done(versions: list[dict[str, Any]]) -> None:
+            current = self.selected()
+            if current is not None and current["note_id"] == note_id:
+                self.reader.setHtml(note_html(versions))
+
+        self.ops.run(lambda: self.backend.note_history(note_id), done)
+
+    # ----------------------------------------------------------------- editing
+
+    def _open(self, editor: NoteEditor) -> None:
+        self.editor = editor
+        child_id = self.child_id
+
+        def saved(_result: dict[str, Any]) -> None:
+            if child_id:
+                self.changed.emit(child_id)
+            self.reload()
+
+        def finished(*_args: Any) -> None:
+            self.reload()
+
+        editor.saved.connect(saved)
+        editor.rejected.connect(finished)
+        editor.finished.connect(editor.deleteLater)
+        editor.resize(1180, 820)
+        editor.open()
+
+    def new_note(self) -> None:
+        if self.child_id:
+            self._open(
+                NoteEditor(self.backend, self.ops, self.child_id, self.child_name, parent=self)
+            )
+
+    def amend_selected(self) -> None:
+        row = self.selected()
+        if row is None or not self.child_id:
+            return
+        self._open(
+            NoteEditor(
+                self.backend, self.ops, self.child_id, self.child_name, note=row, parent=self
+            )
+        )
+
+    def resume_draft(self) -> None:
+        if not self.drafts or not self.child_id:
+            return
+        draft = self.drafts[0]
+        note = None
+        if draft.get("note_id"):
+            versions = self.backend.note_history(draft["note_id"])
+            note = versions[-1] if versions else None
+        self._open(
+            NoteEditor(
+                self.backend,
+                self.ops,
+                self.child_id,
+                self.child_name,
+                note=note,
+                draft=draft,
+                parent=self,
+            )
+        )
+
+    def discard_draft(self) -> None:
+        if not self.drafts:
+            return
+        draft_id = self.drafts[0]["draft_id"]
+        self.ops.run(lambda: self.backend.discard_note_draft(draft_id), lambda _r: self.reload())
