@@ -235,6 +235,28 @@ class NotesMixin:
         with self._session_read() as session:
             return search_service.search_notes(session, query)
 
+    def chronology_pdf(self, child_id: str, target: str) -> dict[str, Any]:
+        """Write the child's chronology (notes and statutory events) as a PDF."""
+        from pathlib import Path
+
+        from send_desk.reports.chronology import chronology_data, render_pdf
+
+        me = getattr(self, "me", lambda: None)()
+        with self._session_read() as session:
+            data = chronology_data(
+                session,
+                _required(child_id),
+                today=self._today(),
+                generated_by=me["name"] if me else None,
+            )
+        try:
+            written = render_pdf(data, Path(target))
+        except OSError as error:
+            raise ValidationFailed(
+                f"The chronology could not be written to {target}: {error}"
+            ) from None
+        return {"path": str(written), "entries": len(data.entries)}
+
     @staticmethod
     def now_for_note() -> datetime:
         """The time a new note starts with (London wall clock, to the minute)."""

@@ -72,6 +72,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_json_flag(p)
     p.set_defaults(handler=cmd_note_show)
 
+    register_chronology(sub)
+
 
 def read_json_document(name: str) -> Any:
     if name == "-":
@@ -208,4 +210,38 @@ def cmd_note_show(args: argparse.Namespace) -> int:
                 "  Saved with checklist items not met: "
                 + ", ".join(item["id"] for item in version["failed_items"])
             )
+    return 0
+
+
+def register_chronology(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "chronology",
+        help="a child's chronology of notes and statutory events, as a PDF",
+    )
+    p.add_argument("--child", required=True, metavar="ID")
+    p.add_argument("--out", metavar="FILE.pdf", help="where to write it (default: in the "
+                   "current folder, named after the child)")  # fmt: skip
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_chronology)
+
+
+def cmd_chronology(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_from
+    from send_desk.reports.chronology import chronology_data, render_pdf
+    from send_desk.services.children import resolve_child_id
+    from send_desk.timeutil import london_today
+
+    with open_from(args) as store, store.read() as session:
+        child_id = resolve_child_id(session, args.child)
+        data = chronology_data(session, child_id, today=london_today())
+    name = "".join(ch if ch.isalnum() else "-" for ch in data.child_name).strip("-")
+    target = Path(args.out) if args.out else Path(f"chronology-{name}.pdf")
+    try:
+        written = render_pdf(data, target)
+    except OSError as error:
+        raise CliError(f"could not write {target}: {error}", 1) from None
+    if args.json:
+        print_json({"child_id": child_id, "path": str(written), "entries": len(data.entries)})
+    else:
+        print(f"Wrote {written} ({len(data.entries)} entries)")
     return 0

@@ -267,3 +267,16 @@ def test_item_models(qtmodeltester, qtbot, editor, backend, window) -> None:  # 
     child_id, _ = first_child(backend)
     window.open_child(child_id)
     qtmodeltester.check(window.record.notes_tab.model)
+
+
+def test_chronology_from_the_notes_tab(qtbot, window, backend, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    child_id, name = first_child(backend)
+    window.open_child(child_id)
+    tab = window.record.notes_tab
+    target = tmp_path / "chronology.pdf"
+    tab.save_chronology(str(target))
+    assert tab.last_chronology["path"] == str(target)
+    text = PdfReader(str(target)).pages[0].extract_text()
+    assert f"Chronology of {name}" in text and "page 1 of" in text

@@ -111,6 +111,11 @@ class NotesTab(QWidget):
         self.new_button = QPushButton("&New note…")
         self.amend_button = QPushButton("A&mend note…")
         self.draft_button = QPushButton("Resume &draft…")
+        self.chronology_button = QPushButton("C&hronology (PDF)…")
+        self.chronology_button.setToolTip(
+            "Notes and statutory events in date order, for a complaint or the Tribunal"
+        )
+        self.chronology_button.clicked.connect(self.save_chronology)
         self.discard_draft_button = QPushButton("Discard draft")
         for button in (
             self.new_button, self.amend_button, self.draft_button, self.discard_draft_button
@@ -150,7 +155,7 @@ class NotesTab(QWidget):
         self.reader.setAccessibleName("The selected note and its history")
         self.reader.setOpenLinks(False)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.amend_button):
+        for button in (self.new_button, self.amend_button, self.chronology_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.drafts_label, 2)
@@ -277,6 +282,29 @@ class NotesTab(QWidget):
                 parent=self,
             )
         )
+
+    def save_chronology(self, target: str | None = None) -> None:
+        """Ask where to save the chronology PDF (or use ``target``), then write it."""
+        if not self.child_id:
+            return
+        if target is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            name = "".join(ch if ch.isalnum() else "-" for ch in self.child_name).strip("-")
+            target, _filter = QFileDialog.getSaveFileName(
+                self, "Save the chronology", f"chronology-{name}.pdf", "PDF files (*.pdf)"
+            )
+            if not target:
+                return
+        child_id = self.child_id
+
+        def done(result: dict[str, Any]) -> None:
+            self.last_chronology = result
+            self.drafts_label.setText(
+                f"Chronology saved: {result['path']} ({result['entries']} entries)"
+            )
+
+        self.ops.run(lambda: self.backend.chronology_pdf(child_id, str(target)), done)
 
     def discard_draft(self) -> None:
         if not self.drafts:
