@@ -6,6 +6,8 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +155,16 @@ def _engine(args: argparse.Namespace) -> Any:
         raise CliError(str(error), EXIT_FAILED) from None
 
 
+@contextmanager
+def _database(args: argparse.Namespace) -> Iterator[Any]:
+    """The central store's engine for one command, closed afterwards."""
+    engine = _engine(args)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
 def _shown(url: str) -> str:
     from sqlalchemy.engine import make_url
 
@@ -227,7 +239,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_add_team(args: argparse.Namespace) -> int:
     from send_desk.server.admin import add_team
 
-    team = add_team(_engine(args), args.name, args.description)
+    with _database(args) as engine:
+        team = add_team(engine, args.name, args.description)
     return _say(args, team, f"Added the {team['name']} team")
 
 
@@ -235,15 +248,16 @@ def cmd_add_user(args: argparse.Namespace) -> int:
     from send_desk.server.admin import add_user
 
     password = _new_password(args.username)
-    user = add_user(
-        _engine(args),
-        args.username,
-        display_name=args.name,
-        role=args.role,
-        password=password,
-        teams=args.team,
-        email=args.email,
-    )
+    with _database(args) as engine:
+        user = add_user(
+            engine,
+            args.username,
+            display_name=args.name,
+            role=args.role,
+            password=password,
+            teams=args.team,
+            email=args.email,
+        )
     teams = ", ".join(user["teams"]) or "no team"
     return _say(
         args, user, f"Added {user['display_name']} ({user['username']}, {user['role']}, {teams})"
@@ -253,14 +267,16 @@ def cmd_add_user(args: argparse.Namespace) -> int:
 def cmd_set_password(args: argparse.Namespace) -> int:
     from send_desk.server.admin import set_password
 
-    result = set_password(_engine(args), args.username, _new_password(args.username))
+    with _database(args) as engine:
+        result = set_password(engine, args.username, _new_password(args.username))
     return _say(args, result, f"Password set for {result['username']}")
 
 
 def cmd_disable_user(args: argparse.Namespace) -> int:
     from send_desk.server.admin import disable_user
 
-    result = disable_user(_engine(args), args.username)
+    with _database(args) as engine:
+        result = disable_user(engine, args.username)
     return _say(
         args,
         result,
@@ -272,7 +288,8 @@ def cmd_disable_user(args: argparse.Namespace) -> int:
 def cmd_revoke_device(args: argparse.Namespace) -> int:
     from send_desk.server.admin import revoke_device
 
-    result = revoke_device(_engine(args), args.device, args.reason)
+    with _database(args) as engine:
+        result = revoke_device(engine, args.device, args.reason)
     return _say(
         args, result, f"Revoked device {result['device_id']}: it will be wiped at its next contact"
     )
@@ -281,7 +298,8 @@ def cmd_revoke_device(args: argparse.Namespace) -> int:
 def cmd_devices(args: argparse.Namespace) -> int:
     from send_desk.server.admin import devices
 
-    rows = devices(_engine(args))
+    with _database(args) as engine:
+        rows = devices(engine)
     lines = [
         f"{row['device_id']}  {row['user']:16} {row['name'][:30]:30} "
         f"{'revoked' if row['revoked'] else 'active':8} last seen {row['last_seen_at'] or '-'}"
@@ -293,7 +311,8 @@ def cmd_devices(args: argparse.Namespace) -> int:
 def cmd_users(args: argparse.Namespace) -> int:
     from send_desk.server.admin import users
 
-    rows = users(_engine(args))
+    with _database(args) as engine:
+        rows = users(engine)
     lines = [
         f"{row['username']:16} {row['name'][:28]:28} {row['role']:11} {row['team'] or '-':8} "
         f"{'' if row['active'] else 'disabled'}"
@@ -310,14 +329,16 @@ def cmd_assign(args: argparse.Namespace) -> int:
         start = parse_iso_date(args.date) if args.date else None
     except ValueError as error:
         raise CliError(str(error)) from None
-    result = assign(_engine(args), args.child, args.to, start=start, reason=args.reason)
+    with _database(args) as engine:
+        result = assign(engine, args.child, args.to, start=start, reason=args.reason)
     return _say(args, result, f"Allocated {result['child_id']} to {result['caseworker']}")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from send_desk.server.admin import import_export
 
-    counts = import_export(_engine(args), args.path)
+    with _database(args) as engine:
+        counts = import_export(engine, args.path)
     return _say(
         args,
         {"path": str(args.path), "rows": counts},
@@ -336,14 +357,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise CliError(str(error)) from None
     given = os.environ.get(ENV_NEW_PASSWORD)
     password = given or DEMO_PASSWORD
-    result = demo(
-        _engine(args),
-        children=args.children,
-        seed=args.seed,
-        today=today,
-        password=password,
-        progress=None if args.json else lambda text: print(f"  {text}", file=sys.stderr),
-    )
+    with _database(args) as engine:
+        result = demo(
+            engine,
+            children=args.children,
+            seed=args.seed,
+            today=today,
+            password=password,
+            progress=None if args.json else lambda text: print(f"  {text}", file=sys.stderr),
+        )
     how = (
         f"every demo user's password is the value of {ENV_NEW_PASSWORD}"
         if given
@@ -372,8 +394,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from send_desk.server.audit import trail
     from send_desk.server.db import reading
 
-    engine = _engine(args)
-    with reading(engine) as connection:
+    with _database(args) as engine, reading(engine) as connection:
         child = resolve_child(connection, args.child) if args.child else None
         user_id = None
         if args.user:

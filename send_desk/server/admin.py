@@ -61,10 +61,10 @@ def _admin_write(connection: Connection) -> Writer:
 def _validated(table: str, values: dict[str, Any]) -> dict[str, Any]:
     info = registry()[table]
     try:
-        validate_row(info, {k: _plain(v) for k, v in values.items()}, london_today())
+        checked = validate_row(info, {k: _plain(v) for k, v in values.items()}, london_today())
     except RowRefused as error:
         raise ValidationFailed(str(error)) from None
-    return info.decode({k: _plain(v) for k, v in values.items()})
+    return info.decode(checked)
 
 
 def _plain(value: Any) -> Any:
@@ -367,7 +367,7 @@ def bulk_load(
             plain = {k: _plain(v) for k, v in raw.items() if k in info.columns}
             if validate:
                 try:
-                    validate_row(info, plain, today)
+                    plain = validate_row(info, plain, today)
                 except RowRefused as error:
                     raise ValidationFailed(
                         f"{name} row {index + 1} (id {raw.get('id')}): {error}"

@@ -110,6 +110,18 @@ def reading(engine: Engine, *, snapshot: bool = False) -> Iterator[Connection]:
 # ---------------------------------------------------------------- migrations
 
 
+def target_metadata() -> sa.MetaData:
+    """What the central store's schema holds: the journaled case tables and its own."""
+    from send_desk.domain import tables
+
+    combined = sa.MetaData()
+    for model in tables.JOURNALED:
+        model.metadata.tables[str(model.__tablename__)].to_metadata(combined)
+    for table in schema.metadata.tables.values():
+        table.to_metadata(combined)
+    return combined
+
+
 def _alembic_config() -> Any:
     from alembic.config import Config
 

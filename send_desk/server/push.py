@@ -173,7 +173,7 @@ class Applier:
         else:
             self._check_write(info, child)
         content = {k: v for k, v in raw.items() if k not in AUDIT_COLUMNS}
-        validate_row(info, content, self.today)
+        content = validate_row(info, content, self.today)
         values = info.decode(content)
         self._check_references(info, values)
         created = info.decode({"created_at": raw.get("created_at")}).get("created_at")
@@ -213,10 +213,10 @@ class Applier:
             return Outcome("conflict", conflict_id=conflict_id, child=child)
         merged = {k: v for k, v in row_as_json(info, current).items() if k not in AUDIT_COLUMNS}
         merged[field] = entry.value
-        validate_row(info, merged, self.today)
+        value = validate_row(info, merged, self.today).get(field, entry.value)
         if field in info.references():
-            self._check_references(info, info.decode({field: entry.value}))
-        changes = info.decode({field: entry.value})
+            self._check_references(info, info.decode({field: value}))
+        changes = info.decode({field: value})
         changes.update(updated_at=at, updated_by=self.principal.user_id)
         self.writer.update(info, row_id, changes, child)
         return Outcome("applied", child=child)

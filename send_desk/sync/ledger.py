@@ -62,7 +62,8 @@ def _child_names(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, 
 
 
 def _user_names(session: Session) -> dict[uuid.UUID, str]:
-    return {row[0]: row[1] for row in session.execute(sa.select(col(User.id), col(User.display_name)))}
+    query = sa.select(col(User.id), col(User.display_name))
+    return {row[0]: row[1] for row in session.execute(query)}
 
 
 def _child_of_entries(session: Session, entries: list[JournalEntry]) -> dict[int, uuid.UUID | None]:

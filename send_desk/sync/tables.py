@@ -259,9 +259,12 @@ def validate_row(info: SyncTable, values: dict[str, Any], today: date) -> dict[s
     if base is not None:
         data = {k: v for k, v in values.items() if k in base.model_fields}
         try:
-            base.model_validate(data, context={"today": today})
+            checked = base.model_validate(data, context={"today": today})
         except ValidationError as error:
             raise RowRefused(_reason(error)) from None
+        # the values as the rules store them (a user name in lower case, a postcode
+        # in capitals), as JSON
+        values = {**values, **{k: encode(getattr(checked, k)) for k in data}}
     return values
 
 

@@ -241,7 +241,7 @@ def test_a_server_killed_mid_pull_resumes_from_the_checkpoint(
             with store.read() as session:
                 saved = load_state(session).checkpoint
         assert saved > 0
-        partial = device.children()  # what the two pages held is kept
+        assert local_rows(device, "team")  # what the two pages held is kept
 
         server.start()  # same database, same address
         asked: list[int] = []

@@ -5,22 +5,9 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from alembic import context
-from sqlalchemy import MetaData
 
 from send_desk.domain.base import UTCDateTime
-
-
-def target_metadata() -> MetaData:
-    """The case tables the devices journal, plus the server's own tables."""
-    from send_desk.domain import tables
-    from send_desk.server import schema
-
-    combined = MetaData()
-    for model in tables.JOURNALED:
-        model.metadata.tables[str(model.__tablename__)].to_metadata(combined)
-    for table in schema.metadata.tables.values():
-        table.to_metadata(combined)
-    return combined
+from send_desk.server.db import target_metadata
 
 
 def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
