@@ -195,20 +195,28 @@ class NotesMixin:
         caseworker_id: str | None = None,
         days_ahead: int = 14,
         child_id: str | None = None,
+        overdue_days: int = 60,
+        limit: int = 500,
     ) -> list[dict[str, Any]]:
-        """Actions from case notes due by ``days_ahead`` days from today (and overdue),
-        soonest first, for "My day": for a caseworker, on the children allocated to
-        them. Each row: child_id, child_name, what, owner, due, due_label, days_left,
-        status (overdue, due_today, due), note_id, note_kind, note_date."""
+        """Actions from case notes due within ``days_ahead`` days, and those overdue by
+        up to ``overdue_days``, soonest first, for "My day": for a caseworker, on the
+        children allocated to them (``caseworker_id`` None: everyone's). Each row:
+        child_id, child_name, what, owner, due (a date), due_label (dd/mm/yyyy),
+        days_left, status (overdue, due_today, due), note_id, note_kind, note_date."""
         today: date = self._today()
         with self._session_read() as session:
-            return notes_service.actions_due(
+            rows = notes_service.actions_due(
                 session,
                 until=today + timedelta(days=days_ahead),
                 caseworker_id=_id(caseworker_id),
                 child_ids=[_required(child_id)] if child_id else None,
                 today=today,
+                since=today - timedelta(days=overdue_days),
+                limit=limit,
             )
+        for row in rows:
+            row["due"] = date.fromisoformat(row["due"])
+        return rows
 
     # ----------------------------------------------------------------- search
 

@@ -419,6 +419,8 @@ def actions_due(
     caseworker_id: uuid.UUID | None = None,
     child_ids: list[uuid.UUID] | None = None,
     today: date,
+    since: date | None = None,
+    limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Actions in current note versions due on or before ``until``, soonest first.
 
@@ -455,6 +457,10 @@ def actions_due(
         query = query.where(version.c.child_id.in_(current))
     if child_ids is not None:
         query = query.where(version.c.child_id.in_(child_ids))
+    if since is not None:
+        query = query.where(due >= since.isoformat())
+    if limit is not None:
+        query = query.limit(limit)
     rows = []
     for row in session.execute(query):
         try:
