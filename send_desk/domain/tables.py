@@ -8,6 +8,7 @@ from sqlmodel import SQLModel
 from send_desk.domain.children import Allocation, Child, FamilyMember, Placement
 from send_desk.domain.events import CaseEvent
 from send_desk.domain.journal import DeviceState, JournalEntry, StoreMeta
+from send_desk.domain.letters import LetterVersion
 from send_desk.domain.milestones import MilestoneRow
 from send_desk.domain.notes import NoteDraft, NoteVersion
 from send_desk.domain.organisation import Setting, Team, User
@@ -15,7 +16,8 @@ from send_desk.domain.sync_state import SyncConflict, SyncQuarantine, SyncScope
 
 # Tables whose writes are journaled, in an order that satisfies foreign keys.
 JOURNALED = (
-    Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion
+    Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion,
+    LetterVersion,
 )  # fmt: skip
 
 
@@ -41,6 +43,7 @@ __all__ = [
     "DeviceState",
     "FamilyMember",
     "JournalEntry",
+    "LetterVersion",
     "MilestoneRow",
     "NoteDraft",
     "NoteVersion",

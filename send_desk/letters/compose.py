@@ -141,13 +141,14 @@ def missed_wording() -> dict[str, dict[str, str]]:
 def missed_fields(milestone: Mapping[str, Any] | None) -> dict[str, Any]:
     """``missed.*`` from a milestone as the clock gives it (id, title, due, done)."""
     if not milestone:
-        return {"title": None, "due": None, "what": None, "todo": None, "done": None}
+        return {"id": None, "title": None, "due": None, "what": None, "todo": None, "done": None}
     base = str(milestone["id"]).split(":", 1)[0]
     wording = missed_wording().get(base)
     title = str(milestone.get("title", base))
     due = milestone.get("due")
     done = milestone.get("done")
     return {
+        "id": str(milestone["id"]),
         "title": title,
         "due": date.fromisoformat(due) if isinstance(due, str) else due,
         "done": date.fromisoformat(done) if isinstance(done, str) else done,

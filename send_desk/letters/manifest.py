@@ -271,13 +271,18 @@ def _records(raw: Any, where: str) -> tuple[RecordSpec, ...]:
         here = f"{where}: records[{index}]"
         event = _event_name(entry.get("event"), here)
         details = dict(entry.get("details", {}))
-        try:
-            EVENT_TYPES[event].parse_details(
-                {k: v for k, v in details.items() if not str(v).startswith("input:")}
-                | {k: "x" for k, v in details.items() if str(v).startswith("input:")}
-            )
-        except ValueError as error:
-            if "input:" not in str(details):
+        known = {extra.name for extra in EVENT_TYPES[event].extras}
+        unknown = sorted(set(details) - known)
+        if unknown:
+            raise ManifestError(f"{here}: '{event}' events have no field {', '.join(unknown)}")
+        for key, value in details.items():
+            if isinstance(value, str) and value.startswith(("input:", "missed:")):
+                continue
+            try:
+                EVENT_TYPES[event].extras[
+                    [x.name for x in EVENT_TYPES[event].extras].index(key)
+                ].parse(value)
+            except ValueError as error:
                 raise ManifestError(f"{here}: {error}") from None
         when = entry.get("when", "saved")
         if when not in RECORD_WHEN:
