@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "deadlines_cmd",
     "report_cmd",
     "note_cmds",
+    "letters_cmds",
     "search_cmd",
     "sync_cmds",
     "server_cmds",

@@ -140,8 +140,9 @@ def write_docx(letter: Letter) -> bytes:
     for run in left.paragraphs[0].runs:
         run.font.color.rgb = ACCENT
     lines = [str(council.get("service", "")), *[str(x) for x in council.get("address_lines", [])]]
-    _paragraph(left, [Run("\n".join(x for x in lines if x))], layout, size=layout.small_pt,
-               space_after=0)  # fmt: skip
+    _paragraph(
+        left, [Run("\n".join(x for x in lines if x))], layout, size=layout.small_pt, space_after=0
+    )
     right.paragraphs[0].text = ""
     _add_text(right.paragraphs[0], "Your caseworker", bold=True, size=layout.small_pt)
     contact = [

@@ -76,8 +76,14 @@ class _LetterPdf(FPDF):
     def line_height(self, size: float) -> float:
         return size * PT_TO_MM * self.layout.line_spacing
 
-    def runs(self, runs: tuple[Run, ...] | list[Run], size: float, *, bold: bool = False,
-             indent: float = 0.0) -> None:  # fmt: skip
+    def runs(
+        self,
+        runs: tuple[Run, ...] | list[Run],
+        size: float,
+        *,
+        bold: bool = False,
+        indent: float = 0.0,
+    ) -> None:
         text = "".join(run.text for run in runs)
         height = self.line_height(size)
         if is_rtl_text(text) or all(not run.bold for run in runs) or bold:
@@ -154,20 +160,36 @@ def _letterhead(pdf: _LetterPdf, letter: Letter, layout: Layout, logo: Path | No
         pdf.set_y(top + 18)
     pdf.set_text_color(*ACCENT)
     pdf.set_font(MAIN_FONT, "B", layout.heading_pt)
-    pdf.multi_cell(width * 0.55, pdf.line_height(layout.heading_pt), str(council.get("name", "")),
-                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
+    pdf.multi_cell(
+        width * 0.55,
+        pdf.line_height(layout.heading_pt),
+        str(council.get("name", "")),
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
     pdf.set_text_color(0, 0, 0)
     pdf.set_font(MAIN_FONT, "", layout.small_pt)
     lines = [str(council.get("service", "")), *[str(x) for x in council.get("address_lines", [])]]
-    pdf.multi_cell(width * 0.55, pdf.line_height(layout.small_pt), "\n".join(x for x in lines if x),
-                   align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
+    pdf.multi_cell(
+        width * 0.55,
+        pdf.line_height(layout.small_pt),
+        "\n".join(x for x in lines if x),
+        align="L",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
     left_bottom = pdf.get_y()
     # the caseworker's direct contact, top right
     box_x = pdf.l_margin + width * 0.58
     pdf.set_xy(box_x, top if logo is None else top + 18)
     pdf.set_font(MAIN_FONT, "B", layout.small_pt)
-    pdf.multi_cell(width * 0.42, pdf.line_height(layout.small_pt), "Your caseworker",
-                   new_x=XPos.LEFT, new_y=YPos.NEXT)  # fmt: skip
+    pdf.multi_cell(
+        width * 0.42,
+        pdf.line_height(layout.small_pt),
+        "Your caseworker",
+        new_x=XPos.LEFT,
+        new_y=YPos.NEXT,
+    )
     pdf.set_font(MAIN_FONT, "", layout.small_pt)
     contact = "\n".join(
         [
@@ -177,8 +199,14 @@ def _letterhead(pdf: _LetterPdf, letter: Letter, layout: Layout, logo: Path | No
             f"Our reference: {letter.reference}",
         ]
     )
-    pdf.multi_cell(width * 0.42, pdf.line_height(layout.small_pt), contact, align="L",
-                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
+    pdf.multi_cell(
+        width * 0.42,
+        pdf.line_height(layout.small_pt),
+        contact,
+        align="L",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
     pdf.set_y(max(left_bottom, pdf.get_y()) + 4)
     pdf.set_draw_color(*ACCENT)
     pdf.set_line_width(0.5)
@@ -209,7 +237,10 @@ def write_pdf(letter: Letter, *, logo: Path | None = None) -> bytes:
     pdf.runs([Run(letter.signoff)], layout.body_pt)
     pdf.space(layout.body_pt * 2)
     pdf.runs([Run(letter.caseworker_name)], layout.body_pt, bold=True)
-    for line in (letter.caseworker_role, f"Phone: {letter.caseworker_phone}",
-                 f"Email: {letter.caseworker_email}"):  # fmt: skip
+    for line in (
+        letter.caseworker_role,
+        f"Phone: {letter.caseworker_phone}",
+        f"Email: {letter.caseworker_email}",
+    ):
         pdf.runs([Run(line)], layout.body_pt)
     return bytes(pdf.output())

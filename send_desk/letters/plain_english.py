@@ -34,6 +34,8 @@ _MASKS = (
     re.compile(r"(?<!\w)(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\w)"),  # phone
     re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b"),  # postcode
 )
+# Case and letter references ("SD-1A2B3C4D") are codes, not acronyms.
+_REFERENCE = re.compile(r"\b[A-Z]{1,4}-[A-Z0-9]{4,}\b")
 _BE = r"(?:am|is|are|was|were|be|been|being|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)"
 _IRREGULAR = [
     "made",
@@ -346,7 +348,9 @@ def check_letter_text(
                 )
             )
     issues.extend(_passive(text, settings))
-    for use in acronym_uses(text, glossary):
+    for use in acronym_uses(
+        _REFERENCE.sub(lambda m: "x" * len(m.group(0)), _masked(text)), glossary
+    ):
         if use.explained:
             continue
         spelled = f" ({use.in_full[0]})" if use.in_full else ""
@@ -396,6 +400,6 @@ def check_letter_text(
         longest_sentence_words=longest,
         appealable=bool(appealable),
         sections_required=tuple(required_sections),
-        sections_present=present,
+        sections_present=tuple(s for s in present if s in required_sections),
         issues=tuple(issues),
     )

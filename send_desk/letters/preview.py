@@ -47,8 +47,9 @@ def _marked(
     return "".join(out)
 
 
-def _runs_html(block: LetterBlock, offset: int, issues: Sequence[tuple[int, Issue]],
-               selected: int | None) -> str:  # fmt: skip
+def _runs_html(
+    block: LetterBlock, offset: int, issues: Sequence[tuple[int, Issue]], selected: int | None
+) -> str:
     out = []
     position = offset
     for run in block.runs:

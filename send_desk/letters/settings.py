@@ -15,9 +15,7 @@ from typing import Any
 from send_desk.resources import resource_path
 
 LETTERHEAD_FILE = "letterhead.toml"
-SECTIONS = (
-    "council", "sendiass", "mediation", "disagreement", "appeals", "tribunal", "complaints"
-)  # fmt: skip
+SECTIONS = ("council", "sendiass", "mediation", "disagreement", "appeals", "tribunal", "complaints")
 
 
 class LetterheadError(ValueError):

@@ -119,8 +119,9 @@ def _timeline(session: Session, child_id: uuid.UUID, today: date) -> list[Milest
     return compute_timeline(events, today, child, include_local=True).milestones
 
 
-def _resolve(details: Mapping[str, Any], inputs: Mapping[str, Any],
-             missed: Mapping[str, Any] | None) -> dict[str, Any]:  # fmt: skip
+def _resolve(
+    details: Mapping[str, Any], inputs: Mapping[str, Any], missed: Mapping[str, Any] | None
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in details.items():
         if isinstance(value, str) and value.startswith("input:"):
@@ -135,16 +136,22 @@ def _resolve(details: Mapping[str, Any], inputs: Mapping[str, Any],
     return out
 
 
-def _matches(event: Event | CaseEvent, type_id: str, details: Mapping[str, Any],
-             ignore: Sequence[str] = ()) -> bool:  # fmt: skip
+def _matches(
+    event: Event | CaseEvent, type_id: str, details: Mapping[str, Any], ignore: Sequence[str] = ()
+) -> bool:
     if event.type != type_id:
         return False
     stored = event.details or {}
     return all(stored.get(k) == v for k, v in details.items() if k not in ignore and v is not None)
 
 
-def _recent(events: Sequence[Event], type_id: str, details: Mapping[str, Any], on: date,
-            ignore: Sequence[str] = ()) -> Event | None:  # fmt: skip
+def _recent(
+    events: Sequence[Event],
+    type_id: str,
+    details: Mapping[str, Any],
+    on: date,
+    ignore: Sequence[str] = (),
+) -> Event | None:
     """The latest matching event dated within RECENT_DAYS before ``on`` (or on it)."""
     found = [
         e
@@ -231,15 +238,18 @@ def _find_missed(rows: Sequence[Mapping[str, Any]], key: Any) -> Mapping[str, An
 # ------------------------------------------------------------------ offers
 
 
-def _offered_by(offer: Offer, milestones: Sequence[Milestone], events: Sequence[Event],
-                today: date) -> str | None:  # fmt: skip
+def _offered_by(
+    offer: Offer, milestones: Sequence[Milestone], events: Sequence[Event], today: date
+) -> str | None:
     if offer.kind == "always":
         return "Any time"
     if offer.kind == "missed":
         missed = [
             m for m in milestones if m.status in MISSED and not m.local and m.rule.kind != "info"
         ]
-        return f"{len(missed)} time limit(s) missed" if missed else None
+        if not missed:
+            return None
+        return "1 time limit missed" if len(missed) == 1 else f"{len(missed)} time limits missed"
     if offer.kind == "milestone":
         for m in milestones:
             if (m.id == offer.name or m.id.startswith(offer.name + ":")) and m.status in OPEN:
@@ -317,7 +327,7 @@ def prepare_letter(
     try:
         parsed = parse_inputs(spec, raw)
     except InputProblem as problem:
-        raise LetterRefused(str(problem), dict(problem.fields)) from None
+        raise LetterRefused("No letter was made. " + str(problem), dict(problem.fields)) from None
     member = choose_recipient(detail, recipient_id) if spec.audience == "family" else None
     needed = variant_needed(detail, member)
     chosen = variant or needed
@@ -326,9 +336,15 @@ def prepare_letter(
     dates = clock_dates(session, child_id, spec, parsed, letter_date)
     head = letterhead(data_root)
     context = build_context(
-        detail, spec, letterhead=head, inputs=parsed, dates=dates, letter_date=letter_date,
-        recipient=member, missed=missed,
-    )  # fmt: skip
+        detail,
+        spec,
+        letterhead=head,
+        inputs=parsed,
+        dates=dates,
+        letter_date=letter_date,
+        recipient=member,
+        missed=missed,
+    )
     try:
         composed = compose(lib, spec, context, variant=chosen, letterhead=head)
     except MissingField as missing:
@@ -413,8 +429,15 @@ def _record_events(
         done = events_service.add_event(
             session, child_id, record["event"], letter_date, details, today=today
         )
-        recorded.append({"id": str(done.id), "event": record["event"], "label": record["label"],
-                         "date": letter_date, "warnings": done.warnings})  # fmt: skip
+        recorded.append(
+            {
+                "id": str(done.id),
+                "event": record["event"],
+                "label": record["label"],
+                "date": letter_date,
+                "warnings": done.warnings,
+            }
+        )
     return recorded
 
 
@@ -443,9 +466,16 @@ def save_letter(
     get_child(session, child_id)
     letter_date = letter_date or today
     prepared = prepare_letter(
-        session, child_id, template, inputs, today=today, data_root=data_root,
-        letter_date=letter_date, variant=variant, recipient_id=recipient_id,
-    )  # fmt: skip
+        session,
+        child_id,
+        template,
+        inputs,
+        today=today,
+        data_root=data_root,
+        letter_date=letter_date,
+        variant=variant,
+        recipient_id=recipient_id,
+    )
     if sent_via is not None and sent_via not in SENT_VIA:
         raise ValidationFailed(f"sent by must be one of {', '.join(SENT_VIA)}")
     recorded: list[dict[str, Any]] = []
@@ -478,8 +508,11 @@ def save_letter(
     )
     session.add(row)
     session.flush()
-    return {**_version_json(row, None), "events_recorded": recorded,
-            "check": prepared.composed.check.to_json()}  # fmt: skip
+    return {
+        **_version_json(row, None),
+        "events_recorded": recorded,
+        "check": prepared.composed.check.to_json(),
+    }
 
 
 def _latest(session: Session, letter_id: uuid.UUID) -> LetterVersion:
@@ -544,12 +577,22 @@ def mark_sent(
             if _recent(events, record.event, details, latest.letter_date, _ignored(spec, record)):
                 continue
             done = events_service.add_event(
-                session, latest.child_id, record.event, min(today, max(latest.letter_date, today)),
-                {k: v for k, v in details.items() if v is not None}, today=today,
-            )  # fmt: skip
-            recorded.append({"id": str(done.id), "event": record.event,
-                             "label": EVENT_TYPES[record.event].label, "date": today,
-                             "warnings": done.warnings})  # fmt: skip
+                session,
+                latest.child_id,
+                record.event,
+                min(today, max(latest.letter_date, today)),
+                {k: v for k, v in details.items() if v is not None},
+                today=today,
+            )
+            recorded.append(
+                {
+                    "id": str(done.id),
+                    "event": record.event,
+                    "label": EVENT_TYPES[record.event].label,
+                    "date": today,
+                    "warnings": done.warnings,
+                }
+            )
     row = LetterVersion(
         letter_id=latest.letter_id,
         child_id=latest.child_id,
@@ -622,8 +665,10 @@ def list_letters(session: Session, child_id: uuid.UUID) -> list[dict[str, Any]]:
     out = list(latest.values())
     for item in out:
         item["versions"] = counts[uuid.UUID(item["letter_id"])]
-    out.sort(key=lambda item: (item["letter_date"], item["saved_at"] or item["letter_date"]),
-             reverse=True)  # fmt: skip
+    out.sort(
+        key=lambda item: (item["letter_date"], item["saved_at"] or item["letter_date"]),
+        reverse=True,
+    )
     return out
 
 
