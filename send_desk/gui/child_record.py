@@ -124,6 +124,8 @@ class ChildRecord(QWidget):
         self.edit_member_button = QPushButton("Edit &contact")
         self.setting_button = QPushButton("Change &setting")
         self.allocate_button = QPushButton("&Allocate caseworker")
+        self.letter_button = QPushButton("Write a le&tter…")
+        self.letter_button.setToolTip("Write a letter to the family from a template (Ctrl+Shift+L)")
         self.edit_button.setToolTip("Edit the child's details (Ctrl+E)")
         actions = QHBoxLayout()
         for button in (
@@ -131,6 +133,7 @@ class ChildRecord(QWidget):
             self.add_member_button,
             self.setting_button,
             self.allocate_button,
+            self.letter_button,
         ):
             button.setAccessibleName(button.text().replace("&", ""))
             actions.addWidget(button)
@@ -141,6 +144,7 @@ class ChildRecord(QWidget):
         self.edit_member_button.setAccessibleName("Edit the selected contact")
         self.setting_button.clicked.connect(self.change_setting)
         self.allocate_button.clicked.connect(self.allocate)
+        self.letter_button.clicked.connect(lambda: self.write_letter())
 
         # --- tabs
         self.tabs = QTabWidget()
@@ -433,6 +437,27 @@ class ChildRecord(QWidget):
         if self.child_id:
             settings = self._options()["settings"]
             self._after_edit(PlacementDialog(self.backend, self.ops, self.child_id, settings, self))
+
+    def write_letter(
+        self, template: str | None = None, inputs: dict[str, Any] | None = None
+    ) -> None:
+        """Open the letter composer for this child (a template chosen, or the first the
+        case offers); a saved letter shows in the record's history."""
+        if not self.child_id:
+            return
+        from send_desk.gui.letters import open_letter_composer
+
+        composer = open_letter_composer(
+            self.backend, self.ops, self.child_id, template=template, inputs=inputs, parent=self
+        )
+        child_id = self.child_id
+        composer.saved.connect(lambda _saved: self._letter_saved(child_id))
+        self.dialog = composer
+
+    def _letter_saved(self, child_id: str) -> None:
+        self.changed.emit(child_id)
+        if child_id == self.child_id:
+            self.reload()
 
     def allocate(self) -> None:
         if self.child_id:

@@ -707,3 +707,23 @@ __all__ = [
     "stored_letter",
     "template_list",
 ]
+
+
+def apology_request(
+    session: Session, child_id: uuid.UUID, milestone: str, due: date
+) -> dict[str, Any] | None:
+    """The latest request for an apology letter for this missed deadline (My day records
+    one with the reason), as the composer's starting inputs."""
+    rows = session.scalars(
+        select(CaseEvent)
+        .where(CaseEvent.child_id == child_id, CaseEvent.type == "apology_letter_requested")
+        .order_by(col(CaseEvent.date).desc())
+    ).all()
+    for row in rows:
+        details = row.details or {}
+        if details.get("milestone") == milestone and details.get("due") == due.isoformat():
+            return {
+                "milestone": f"{milestone}|{due.isoformat()}",
+                "reason": str(details.get("reason", "")).split("; "),
+            }
+    return None
