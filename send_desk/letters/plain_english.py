@@ -278,8 +278,12 @@ def detect_sections(text: str, manifest: Manifest, wanted: Iterable[str]) -> tup
     return tuple(present)
 
 
+# A letter telling a family a decision they can appeal: "we have decided not to...",
+# "it has been determined..."; a decision to assess or to change a plan is not one.
 _DECISION = re.compile(
-    r"\b(we have decided|we decided|we will not|we have agreed to|our decision|decision is)\b",
+    r"(?<!what )(?<!if )\bwe (?:have )?decided\b(?! to (?:assess|change|amend|make))"
+    r"|\b(?:has|have) been (?:decided|determined)\b|\bit was (?:decided|determined)\b"
+    r"|\bour decision (?:is|was)\b|\bwe will not (?:assess|make a plan)\b|\bwe will stop\b",
     re.IGNORECASE,
 )
 
@@ -348,9 +352,9 @@ def check_letter_text(
                 )
             )
     issues.extend(_passive(text, settings))
-    for use in acronym_uses(
-        _REFERENCE.sub(lambda m: "x" * len(m.group(0)), _masked(text)), glossary
-    ):
+    # a spelling-out may wrap onto the next line of a PDF: lines of a paragraph join up
+    joined = re.sub(r"(?<!\n)\n(?!\n)", " ", _masked(text))
+    for use in acronym_uses(_REFERENCE.sub(lambda m: "x" * len(m.group(0)), joined), glossary):
         if use.explained:
             continue
         spelled = f" ({use.in_full[0]})" if use.in_full else ""
