@@ -33,6 +33,7 @@ from send_desk.gui.notes import NOTE_SEARCH_PAGE as _NOTES  # noqa: F401 (regist
 from send_desk.gui.ops import Ops
 from send_desk.gui.pages import AppContext, PageSpec, registered_pages
 from send_desk.gui.settings import AppSettings, UiState
+from send_desk.gui.sync_page import SYNC_PAGE as _SYNC  # noqa: F401 (registers its page)
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +155,11 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
+
+        # --- background sync with the central store (status bar, Sync page)
+        from send_desk.gui.sync_status import attach_sync
+
+        self.sync = attach_sync(self)
 
         # --- idle lock
         minutes = self.settings.idle_lock_minutes
