@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from send_desk.backend.sync import SyncBackend
 from send_desk.gui.pages import AppContext, PageSpec, register_page
 from send_desk.gui.rows_model import ROW_ROLE, RowsModel
-from send_desk.gui.sync_status import SyncController, when_text
+from send_desk.gui.sync_status import SyncController, plural, when_text
 from send_desk.timeutil import LONDON
 
 log = logging.getLogger(__name__)
@@ -262,6 +262,7 @@ class SyncPage(QWidget):
         conflicts.addWidget(self.conflict_view)
         conflicts.addWidget(self.conflict_panel)
         conflicts.setStretchFactor(1, 2)
+        conflicts.setSizes([420, 800])
         self.tabs.addTab(conflicts, "Conflicts")
         layout.addWidget(self.tabs, 1)
 
@@ -339,8 +340,9 @@ class SyncPage(QWidget):
         text = (
             f"Signed in to {status.get('server')} as {status.get('username')}. "
             f"Last sync: {when_text(status.get('last_sync_at'))}. "
-            f"{status.get('pending', 0)} changes waiting, "
-            f"{status.get('quarantined', 0)} refused, {status.get('conflicts', 0)} conflicts."
+            f"{plural(int(status.get('pending', 0)), 'change')} waiting, "
+            f"{status.get('quarantined', 0)} refused, "
+            f"{plural(int(status.get('conflicts', 0)), 'conflict')}."
         )
         if self.controller is not None and not self.controller.online:
             text += " Offline: SEND Desk syncs by itself when the network is back."

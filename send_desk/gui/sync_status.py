@@ -37,6 +37,10 @@ class _ProgressRelay(QObject):
     moved = Signal(str, int, object)
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
 def when_text(instant: str | None) -> str:
     """'10:42' today, '21/11/2026 10:42' before, in Europe/London."""
     if not instant:
@@ -212,7 +216,7 @@ class SyncController(QObject):
         if status.get("quarantined"):
             parts.append(f"{status['quarantined']} refused")
         if status.get("conflicts"):
-            parts.append(f"{status['conflicts']} conflicts")
+            parts.append(plural(int(status["conflicts"]), "conflict"))
         if self.running:
             return "Sync: syncing… · " + " · ".join(parts[1:])
         if not self.online:

@@ -45,7 +45,7 @@ def _load(text: str | None) -> Any:
 
 
 def _label(field: str | None) -> str:
-    return (field or "").replace("_", " ")
+    return (field or "").replace("_", " ").replace("upn", "UPN").replace("urn", "URN")
 
 
 def _child_names(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
@@ -89,13 +89,18 @@ def _child_of_entries(session: Session, entries: list[JournalEntry]) -> dict[int
 
 
 def _describe(entry: JournalEntry, child_name: str | None) -> str:
+    from send_desk.services.errors import label
+
     what = entry.table_name.replace("_", " ")
-    whose = f" of {child_name}" if child_name else ""
+    whose = f"{child_name}: " if child_name else ""
+    record = "" if entry.table_name == "child" else f"{what} – "
     if entry.op in ("insert", "import"):
-        return f"new {what}{whose}"
+        return f"{whose}new {what}"
     if entry.op == "delete":
-        return f"{what}{whose} removed"
-    return f"{_label(entry.field)} of {what}{whose} set to {_load(entry.new_value)!r}"
+        return f"{whose}{what} removed"
+    value = _load(entry.new_value)
+    shown = "(empty)" if value in (None, "") else repr(value) if isinstance(value, str) else value
+    return f"{whose}{record}{label(entry.field or '').lower().replace('upn', 'UPN')} set to {shown}"
 
 
 def _entry_data(

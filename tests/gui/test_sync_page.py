@@ -119,7 +119,7 @@ def test_the_status_bar_counts_changes_waiting_and_sync_now_sends_them(
     window.show_page("sync")
     page = window.pages.currentWidget()
     assert page.tabs.tabText(0) == "Waiting to sync (1)"
-    assert "preferred name" in page.pending_model.row(0)["description"]
+    assert "preferred name set to 'Sunny'" in page.pending_model.row(0)["description"]
     with qtbot.waitSignal(window.sync.finished, timeout=20_000) as finished:
         page.sync_button.click()
     assert finished.args[0]["pushed"] == 1
@@ -204,7 +204,7 @@ def test_a_conflict_is_shown_side_by_side_and_resolved(
     with qtbot.waitSignal(window.sync.finished, timeout=20_000) as finished:
         window.sync.sync_now()
     assert finished.args[0]["conflicts"] == 1
-    assert "1 conflicts" in window.sync_label.text()
+    assert "1 conflict" in window.sync_label.text()
     window.show_page("sync")
     page = window.pages.currentWidget()
     page.tabs.setCurrentIndex(2)
