@@ -267,6 +267,14 @@ def _passive(text: str, settings: CheckSettings) -> Iterable[Issue]:
         )
 
 
+def _is_name(text: str, start: int) -> bool:
+    """A capitalised word in the middle of a sentence (a person's or place's name)."""
+    if not text[start].isupper():
+        return False
+    before = text[:start].rstrip(" \t")
+    return bool(before) and before[-1] not in '.!?:\n-•>*"“(' and not before.endswith("\n")
+
+
 def detect_sections(text: str, manifest: Manifest, wanted: Iterable[str]) -> tuple[str, ...]:
     """Which sections the text holds, by their keywords (every group has a match)."""
     lower = " ".join(text.lower().split())
@@ -371,6 +379,8 @@ def check_letter_text(
         )
     for avoid in settings.avoid:
         for match in avoid.pattern.finditer(text):
+            if _is_name(text, match.start()):
+                continue  # "Roy Foster", "Mrs Key": a name, not a word to avoid
             issues.append(
                 Issue(
                     "avoid",

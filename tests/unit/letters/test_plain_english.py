@@ -52,7 +52,14 @@ def test_a_bad_hand_written_letter_fails_for_every_reason() -> None:
     check = check_letter_text(BAD_DECISION)
     kinds = {issue.kind for issue in check.issues}
     assert not check.passed
-    assert {"long_sentence", "passive", "acronym", "avoid", "missing_section", "reading_age"} <= kinds
+    assert {
+        "long_sentence",
+        "passive",
+        "acronym",
+        "avoid",
+        "missing_section",
+        "reading_age",
+    } <= kinds
     acronyms = {issue.text for issue in check.issues if issue.kind == "acronym"}
     assert {"SENCO", "EP", "LA", "EHCNA"} <= acronyms
     avoided = {issue.text.lower() for issue in check.issues if issue.kind == "avoid"}

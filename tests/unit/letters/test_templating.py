@@ -95,15 +95,20 @@ def test_dates_are_written_in_full() -> None:
     assert full_date(date(2026, 6, 12)) == "Friday 12 June 2026"
     assert clock_time(__import__("datetime").time(14, 30)) == "2.30pm"
     template = _compile("By {{ child.first_name }} on {{ caseworker.name }}")
-    text = template.render({"child": {"first_name": date(2026, 6, 12)}, "caseworker": {"name": "A"}})  # type: ignore[attr-defined]
+    text = template.render(
+        {"child": {"first_name": date(2026, 6, 12)}, "caseworker": {"name": "A"}}
+    )  # type: ignore[attr-defined]
     assert "Friday 12 June 2026" in text
 
 
 def test_a_merge_value_cannot_inject_markup() -> None:
     template = _compile("{{ child.first_name }}\n{{ input.reasons | bullets }}")
     text = template.render(  # type: ignore[attr-defined]
-        {"child": {"first_name": "# Not a heading\n- nor a bullet"}, "input": {"reasons": ["a"]},
-         "caseworker": {"name": "A"}}
+        {
+            "child": {"first_name": "# Not a heading\n- nor a bullet"},
+            "input": {"reasons": ["a"]},
+            "caseworker": {"name": "A"},
+        }
     )
     assert text.splitlines()[0].startswith("\\#")
 
