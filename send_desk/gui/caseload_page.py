@@ -90,14 +90,12 @@ class CaseloadPage(QWidget):
         self.looked_after = QCheckBox("&Looked after")
         self.phase_transfer = QCheckBox("&Phase transfer")
         self.tribunal = QCheckBox("&Tribunal")
-        self.overdue = QCheckBox("Overdue")
-        self.overdue.setEnabled(False)
-        self.overdue.setToolTip("Coming with the statutory clock: deadlines are not computed yet")
+        self.overdue = QCheckBox("&Overdue")
         for check, name in (
             (self.looked_after, "Only looked-after children"),
             (self.phase_transfer, "Only children in a phase transfer year or with one recorded"),
             (self.tribunal, "Only children with a Tribunal appeal in the last 12 months"),
-            (self.overdue, "Only children with an overdue deadline (coming with the clock)"),
+            (self.overdue, "Only children with a statutory deadline missed and not yet met"),
         ):
             check.setAccessibleName(name)
             check.setToolTip(check.toolTip() or name)
@@ -159,7 +157,7 @@ class CaseloadPage(QWidget):
         self.text.textChanged.connect(self._debounce.start)
         for combo in (self.team, self.caseworker, self.stage, self.need, self.year):
             combo.currentIndexChanged.connect(self._filters_changed)
-        for box in (self.looked_after, self.phase_transfer, self.tribunal):
+        for box in (self.looked_after, self.phase_transfer, self.tribunal, self.overdue):
             box.toggled.connect(self._filters_changed)
         self.saved.currentIndexChanged.connect(self._saved_changed)
         self.clear_button.clicked.connect(self.clear_filters)
@@ -246,6 +244,7 @@ class CaseloadPage(QWidget):
         self._generation += 1
         generation = self._generation
         query = self.query()
+        overdue = self.overdue.isChecked()
         self.count.setText("Filtering…")
 
         def loaded(ids: list[str]) -> None:
@@ -267,7 +266,7 @@ class CaseloadPage(QWidget):
                     f"The caseload could not be filtered: {getattr(error, 'message', error)}"
                 )
 
-        self.ops.run(lambda: self.backend.caseload_ids(query), loaded, failed)
+        self.ops.run(lambda: self.backend.caseload_ids(query, overdue=overdue), loaded, failed)
 
     def refresh(self, child_ids: list[str] | None = None) -> None:
         """A child changed: re-read its row, and re-run the query (it may no longer match)."""
@@ -283,7 +282,7 @@ class CaseloadPage(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
-        for box in (self.looked_after, self.phase_transfer, self.tribunal):
+        for box in (self.looked_after, self.phase_transfer, self.tribunal, self.overdue):
             box.blockSignals(True)
             box.setChecked(False)
             box.blockSignals(False)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from send_desk.gui.dialogs import AllocationDialog, ChildDialog, FamilyMemberDialog, PlacementDialog
 from send_desk.gui.pages import AppContext
 from send_desk.gui.rows_model import RowsModel, text_of
+from send_desk.gui.timeline import TimelineTab
 
 
 def _age(born: date, today: date) -> int:
@@ -234,6 +235,9 @@ class ChildRecord(QWidget):
             self,
         )
         self.tabs.addTab(self.summary, "S&ummary")
+        self.timeline_tab = TimelineTab(context, self)
+        self.timeline_tab.recorded.connect(self._event_recorded)
+        self.tabs.addTab(self.timeline_tab, "Time&line")
         self.tabs.addTab(family_tab, "Fa&mily and contacts")
         self.tabs.addTab(_table("Settings, newest first", self.settings_model), "Se&tting")
         self.tabs.addTab(_table("Allocations, newest first", self.allocations_model), "Allocatio&n")
@@ -273,6 +277,13 @@ class ChildRecord(QWidget):
             )
 
         self.ops.run(lambda: self.backend.child_detail(child_id), self._show, failed)
+        self.timeline_tab.load(child_id)
+
+    def _event_recorded(self, child_id: str) -> None:
+        """An event or exception was saved from the Timeline tab: show it everywhere."""
+        self.changed.emit(child_id)
+        if child_id == self.child_id:
+            self.reload()
 
     def reload(self) -> None:
         if self.child_id:

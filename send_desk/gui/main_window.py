@@ -34,6 +34,7 @@ from send_desk.gui.ops import Ops
 from send_desk.gui.pages import AppContext, PageSpec, registered_pages
 from send_desk.gui.settings import AppSettings, UiState
 from send_desk.gui.sync_page import SYNC_PAGE as _SYNC  # noqa: F401 (registers its page)
+from send_desk.gui.tray import ReminderTray
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         ui_state: UiState | None = None,
         idle_ms: int | None = None,
         unlock_delay_seconds: int = 30,
+        reminder_delay_ms: int = 20_000,
     ) -> None:
         super().__init__()
         self.backend = backend
@@ -170,6 +172,18 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
         self.idle.start()
 
+        # --- desktop reminders of statutory deadlines
+        self.tray = ReminderTray(
+            backend,
+            ops,
+            self.settings,
+            show_fallback=lambda text: self.statusBar().showMessage(text, 30_000),
+            parent=self,
+            first_check_ms=reminder_delay_ms,
+        )
+        self.tray.open_my_day.connect(self._open_my_day_from_tray)
+        self.tray.settings_requested.connect(self.choose_reminders)
+
         ops.busy_changed.connect(self._busy)
         ops.error.connect(self.show_message)
         self._restore_state()
@@ -234,7 +248,12 @@ class MainWindow(QMainWindow):
         self.idle_time_action = self._action(
             "Lock &after…", None, self.choose_idle_minutes, "Choose how long before SEND Desk locks"
         )
-        file_menu.addActions([self.new_child_action, self.lock_action, self.idle_time_action])
+        self.reminders_action = self._action(
+            "&Reminders…", None, self.choose_reminders, "Choose when deadline reminders come"
+        )
+        file_menu.addActions(
+            [self.new_child_action, self.lock_action, self.idle_time_action, self.reminders_action]
+        )
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -479,6 +498,23 @@ class MainWindow(QMainWindow):
         if ok:
             self.set_idle_minutes(minutes)
 
+    def choose_reminders(self) -> None:
+        from send_desk.gui.clock_dialogs import ReminderSettingsDialog
+
+        if self.is_locked:
+            return
+        dialog = ReminderSettingsDialog(self.settings, self.ops, self)
+        self.reminders_dialog = dialog
+        dialog.accepted.connect(self.tray.check)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _open_my_day_from_tray(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.show_page("my_day")
+
     def set_idle_minutes(self, minutes: int) -> None:
         self.settings.idle_lock_minutes = minutes
         self.idle.set_interval(self.settings.idle_lock_minutes * 60_000)
@@ -510,6 +546,7 @@ class MainWindow(QMainWindow):
         self.lock_panel.focus_password()
         self._title_before_lock = self.windowTitle()
         self.setWindowTitle("SEND Desk – locked")
+        self.tray.locked = True
         self.locked.emit()
 
     def _check_unlock(self, password: str, done: Any) -> None:
@@ -534,6 +571,7 @@ class MainWindow(QMainWindow):
         self._hidden_windows = []
         self.setWindowTitle(getattr(self, "_title_before_lock", "SEND Desk"))
         self.idle.start()
+        self.tray.locked = False
         self.unlocked.emit()
 
     # ---- state
@@ -555,6 +593,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.tray.stop()
         self.save_state()
         app = QApplication.instance()
         if app is not None:

@@ -20,6 +20,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
+# Worker threads; with the GUI thread, fewer than the store's five connections per engine.
+MAX_WORKERS = 3
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
@@ -60,7 +62,16 @@ class Ops(QObject):
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
-        self._pool = pool or QThreadPool.globalInstance()
+        if pool is None:
+            pool = QThreadPool.globalInstance()
+            # The store keeps one SQLite connection per thread and at most five of them
+            # (the SQLCipher dialect's SingletonThreadPool closes the others, even while
+            # another thread is using one). So the workers are few and live as long as
+            # the app: threads that expire and come back as new threads would push the
+            # number over five over a working day.
+            pool.setExpiryTimeout(-1)
+            pool.setMaxThreadCount(min(pool.maxThreadCount(), MAX_WORKERS))
+        self._pool = pool
         self._pending: set[_Relay] = set()
 
     @property

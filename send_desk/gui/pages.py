@@ -99,6 +99,12 @@ def _placeholder(title: str, coming_with: str, what: str) -> PageFactory:
     return lambda _context: PlaceholderPage(title, coming_with, what)
 
 
+def _my_day(context: AppContext) -> QWidget:
+    from send_desk.gui.my_day import MyDayPage
+
+    return MyDayPage(context)
+
+
 def _caseload(context: AppContext) -> QWidget:
     from send_desk.gui.caseload_page import CaseloadPage
 
@@ -106,19 +112,7 @@ def _caseload(context: AppContext) -> QWidget:
 
 
 _DEFAULTS = (
-    PageSpec(
-        "my_day",
-        "My day",
-        _placeholder(
-            "My day",
-            "the statutory clock",
-            "My day will list what is overdue, what is due today and what is due in the "
-            "next 10 working days for your caseload, with looked-after children, phase "
-            "transfers and children moving in first. Until then, use the Caseload page and "
-            "its saved filters, such as \u201cReviews due this term\u201d.",
-        ),
-        order=10,
-    ),
+    PageSpec("my_day", "My day", _my_day, order=10),
     PageSpec("caseload", "Caseload", _caseload, order=20),
     PageSpec(
         "correspondence",

@@ -75,6 +75,58 @@ class AppSettings(_IniFile):
         self._set("caseload/saved_filter", name)
 
 
+    # ---- the statutory clock
+
+    @property
+    def reminders_enabled(self) -> bool:
+        return self._get("reminders/enabled", True, bool)
+
+    @reminders_enabled.setter
+    def reminders_enabled(self, on: bool) -> None:
+        self._set("reminders/enabled", bool(on))
+
+    @property
+    def reminder_lead_days(self) -> list[int]:
+        """Days before a deadline to remind (0: on the day), largest first."""
+        value: Any = self._qsettings.value("reminders/lead_days", DEFAULT_LEAD_DAYS)
+        if isinstance(value, list):  # an INI value with commas reads back as a list
+            value = ",".join(str(item) for item in value)
+        try:
+            return parse_lead_days(str(value))
+        except ValueError:
+            return parse_lead_days(DEFAULT_LEAD_DAYS)
+
+    @reminder_lead_days.setter
+    def reminder_lead_days(self, days: list[int]) -> None:
+        self._set("reminders/lead_days", " ".join(str(day) for day in days))
+
+    @property
+    def my_day_scope(self) -> str:
+        scope = self._get("my_day/scope", "mine", str)
+        return scope if scope in ("mine", "team", "all") else "mine"
+
+    @my_day_scope.setter
+    def my_day_scope(self, scope: str) -> None:
+        self._set("my_day/scope", scope)
+
+
+DEFAULT_LEAD_DAYS = "10, 5, 1, 0"
+MAX_LEAD_DAYS = 365
+
+
+def parse_lead_days(text: str) -> list[int]:
+    """"10, 5, 1, 0" -> [10, 5, 1, 0]; raises ValueError naming a bad entry."""
+    days: set[int] = set()
+    for part in str(text).replace(";", ",").replace(" ", ",").split(","):
+        item = part.strip()
+        if not item:
+            continue
+        if not item.isdigit() or int(item) > MAX_LEAD_DAYS:
+            raise ValueError(f"'{item}' is not a number of days from 0 to {MAX_LEAD_DAYS}")
+        days.add(int(item))
+    return sorted(days, reverse=True)
+
+
 class UiState(_IniFile):
     """Window geometry, splitters and header layouts, as opaque Qt byte arrays."""
 

@@ -1,0 +1,330 @@
+"""Dialogs of the statutory clock, built from the Designer forms in ui/ (``self.ui``).
+
+Record an event, record an exception to a time limit (a reason the law allows, and
+evidence), record that a family is owed an apology letter for a missed deadline, and
+choose when reminders come. Saves go through the backend in a background op; the
+clock's refusals are shown as the form's problems, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from send_desk.backend import Backend, ValidationFailed
+from send_desk.gui.dialogs import FormDialog, fill_combo, qdate
+from send_desk.gui.forms.ui_apology_dialog import Ui_ApologyDialog
+from send_desk.gui.forms.ui_exception_dialog import Ui_ExceptionDialog
+from send_desk.gui.forms.ui_record_event_dialog import Ui_RecordEventDialog
+from send_desk.gui.forms.ui_reminder_settings_dialog import Ui_ReminderSettingsDialog
+from send_desk.gui.ops import Ops
+from send_desk.gui.settings import AppSettings, parse_lead_days
+from send_desk.timeutil import uk_date
+
+ORDER_HINT = "dated before the first"
+
+
+class ClockFormDialog(FormDialog):
+    """A form dialog that grows to fit when a problem or a help text appears (word-
+    wrapped labels need their height for the dialog's width, which Qt's minimum size
+    does not allow for), so no field is ever hidden behind the buttons."""
+
+    def fit(self) -> None:
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def show_errors(self, fields: Mapping[str, str], summary: str) -> None:
+        super().show_errors(fields, summary)
+        self.fit()
+
+
+class RecordEventDialog(ClockFormDialog):
+    """What happened and when; the extra fields follow the event type. Opened from a
+    milestone, the event that completes it is chosen already."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        ops: Ops,
+        child_id: str,
+        milestone: Mapping[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ops, parent)
+        self.backend = backend
+        self.child_id = child_id
+        self.warnings: list[str] = []
+        self.ui = Ui_RecordEventDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.types = {kind["id"]: kind for kind in backend.event_types()}
+        fill_combo(ui.typeCombo, [(k, v["label"]) for k, v in self.types.items()], "")
+        today = qdate(backend.today())
+        ui.dateEdit.setMaximumDate(today)
+        ui.dateEdit.setDate(today)
+        ui.confirmDatesCheck.hide()
+        self.extra_widgets: dict[str, QWidget] = {}
+        self.fields = {
+            "type": ui.typeCombo,
+            "date": ui.dateEdit,
+            "evidence": ui.evidenceEdit,
+            "confirm_dates": ui.confirmDatesCheck,
+        }
+        self._finish_setup()
+        ui.typeCombo.currentIndexChanged.connect(self._type_changed)
+        if milestone is not None and milestone.get("completed_by"):
+            ui.milestoneLabel.setText(
+                f"For: {milestone['title']} (due {uk_date(milestone['due'])})"
+            )
+            ui.typeCombo.setCurrentIndex(ui.typeCombo.findData(milestone["completed_by"][0]))
+            for name, value in milestone.get("completed_with", {}).items():
+                widget = self.extra_widgets.get(name)
+                if isinstance(widget, QLineEdit):
+                    widget.setText(str(value))
+        else:
+            ui.milestoneLabel.hide()
+        self.resize(560, self.sizeHint().height())
+
+    def _type_changed(self, _index: int) -> None:
+        layout = self.ui.extrasLayout
+        for name in list(self.extra_widgets):
+            self.fields.pop(name, None)
+        while layout.rowCount():
+            layout.removeRow(0)
+        self.extra_widgets = {}
+        kind = self.types.get(self.ui.typeCombo.currentData() or "")
+        for extra in kind["extras"] if kind else ():
+            widget: QWidget
+            if extra["kind"] == "choice":
+                combo = QComboBox()
+                fill_combo(combo, [(c, c.replace("_", " ")) for c in extra["choices"]], "")
+                widget = combo
+            elif extra["kind"] == "date":
+                edit = QDateEdit()
+                edit.setDisplayFormat("dd/MM/yyyy")
+                edit.setCalendarPopup(True)
+                edit.setDate(qdate(self.backend.today()))
+                widget = edit
+            elif extra["kind"] == "bool":
+                widget = QCheckBox(extra["label"])
+                widget.setChecked(True)
+            else:
+                widget = QLineEdit()
+            widget.setAccessibleName(extra["label"])
+            label = QLabel(extra["label"] + ("" if extra["required"] else " (optional)"))
+            label.setBuddy(widget)
+            layout.addRow(label, widget)
+            self.extra_widgets[extra["name"]] = widget
+            self.fields[extra["name"]] = widget
+        self.fit()
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        details = {name: values[name] for name in self.extra_widgets}
+        type_id = values["type"] or ""
+        return lambda: self.backend.record_event(
+            self.child_id,
+            type_id,
+            values["date"],
+            details,
+            evidence=values["evidence"] or None,
+            confirm_dates=bool(values["confirm_dates"]),
+        )
+
+    def _saved(self, result: Any) -> None:
+        self.warnings = list(result.get("warnings", ())) if isinstance(result, dict) else []
+        super()._saved(result)
+
+    def _failed(self, error: BaseException) -> None:
+        super()._failed(error)
+        if isinstance(error, ValidationFailed) and ORDER_HINT in error.message:
+            # the date comes before the event it follows: the caseworker may confirm it
+            self.ui.confirmDatesCheck.show()
+            self.ui.confirmDatesCheck.setFocus()
+            self.fit()
+
+
+class ExceptionDialog(ClockFormDialog):
+    """An exception the council relies on for one milestone: only the reasons the
+    regulations allow for that milestone are offered, and evidence is required."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        ops: Ops,
+        child_id: str,
+        milestone: Mapping[str, Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ops, parent)
+        self.backend = backend
+        self.child_id = child_id
+        self.milestone = milestone
+        self.ui = Ui_ExceptionDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.reasons = {r["id"]: r for r in milestone.get("exception_reasons", ())}
+        fill_combo(
+            ui.reasonCombo,
+            [(r["id"], f"{r['label']} ({r['source']})") for r in self.reasons.values()],
+            "",
+        )
+        ui.milestoneLabel.setText(
+            f"<b>{milestone['title']}</b>: due {uk_date(milestone['due'])} ({milestone['source']})"
+        )
+        today = qdate(backend.today())
+        ui.dateEdit.setMaximumDate(today)
+        ui.dateEdit.setDate(today)
+        ui.evidenceEdit.setMinimumHeight(80)
+        ui.evidenceEdit.setMaximumHeight(120)
+        ui.reasonHelpLabel.hide()
+        self.fields = {
+            "reason": ui.reasonCombo,
+            "date": ui.dateEdit,
+            "evidence": ui.evidenceEdit,
+        }
+        self._finish_setup()
+        ui.reasonCombo.currentIndexChanged.connect(self._reason_changed)
+        self.resize(580, self.sizeHint().height())
+
+    def _reason_changed(self, _index: int) -> None:
+        reason = self.reasons.get(self.ui.reasonCombo.currentData() or "")
+        self.ui.reasonHelpLabel.setVisible(reason is not None)
+        if reason is not None:
+            self.ui.reasonHelpLabel.setText(reason["meaning"])
+            self.fit()
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        milestone = str(self.milestone["milestone"])
+        return lambda: self.backend.record_exception(
+            self.child_id, milestone, values["reason"], values["evidence"], values["date"]
+        )
+
+
+class ApologyDialog(ClockFormDialog):
+    """For each missed deadline in turn: record that the family is owed an apology
+    letter, with the reason, skip it, or stop for now."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        ops: Ops,
+        missed: Sequence[Mapping[str, Any]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ops, parent)
+        self.backend = backend
+        self.missed = list(missed)
+        self.position = 0
+        self.recorded: list[Mapping[str, Any]] = []
+        self.ui = Ui_ApologyDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        ui.reasonEdit.setMinimumHeight(80)
+        ui.reasonEdit.setMaximumHeight(120)
+        self.fields = {"reason": ui.reasonEdit}
+        self._finish_setup()
+        save = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("&Record apology letter needed")
+        save.setAccessibleName("Record that an apology letter is needed")
+        self.skip_button = ui.buttonBox.addButton(
+            "S&kip this one", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.skip_button.setAccessibleName("Skip this one")
+        self.skip_button.clicked.connect(self.skip)
+        cancel = ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText("&Not now")
+        cancel.setAccessibleName("Not now")
+        self._show_current()
+        self.resize(560, self.sizeHint().height())
+
+    @property
+    def current(self) -> Mapping[str, Any] | None:
+        return self.missed[self.position] if self.position < len(self.missed) else None
+
+    def _show_current(self) -> None:
+        row = self.current
+        if row is None:
+            self.accept()
+            return
+        self.clear_errors()
+        self.ui.reasonEdit.clear()
+        self.ui.missedLabel.setText(
+            f"<b>{row['child_name']}</b>: the deadline “{row['title']}” was due on "
+            f"<b>{uk_date(row['due'])}</b> and is still not met ({row['source']})."
+        )
+        self.ui.progressLabel.setText(f"Missed deadline {self.position + 1} of {len(self.missed)}")
+        self.ui.reasonEdit.setFocus()
+
+    def skip(self) -> None:
+        self.position += 1
+        self._show_current()
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        row = self.current
+        assert row is not None
+        due: date = row["due"]
+        return lambda: self.backend.record_apology(
+            row["child_id"], row["milestone"], due, values["reason"]
+        )
+
+    def _saved(self, result: Any) -> None:
+        self._set_busy(False)
+        row = self.current
+        if row is not None:
+            self.recorded.append(row)
+        self.position += 1
+        self._show_current()
+
+
+class ReminderSettingsDialog(ClockFormDialog):
+    """Desktop reminders on or off, and how many days before a deadline they come."""
+
+    def __init__(self, settings: AppSettings, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
+        self.settings = settings
+        self.ui = Ui_ReminderSettingsDialog()
+        self.ui.setupUi(self)
+        self.ui.enabledCheck.setChecked(settings.reminders_enabled)
+        self.ui.leadEdit.setText(", ".join(str(day) for day in settings.reminder_lead_days))
+        self.fields = {"enabled": self.ui.enabledCheck, "lead_days": self.ui.leadEdit}
+        self._finish_setup()
+        self.resize(480, self.sizeHint().height())
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        def work() -> list[int]:
+            try:
+                days = parse_lead_days(values["lead_days"])
+            except ValueError as error:
+                raise ValidationFailed(str(error), {"lead_days": str(error)}) from None
+            if values["enabled"] and not days:
+                message = "give at least one number of days (0 is the day it is due)"
+                raise ValidationFailed(message, {"lead_days": message})
+            return days
+
+        return work
+
+    def _saved(self, result: Any) -> None:
+        self.settings.reminders_enabled = bool(self.ui.enabledCheck.isChecked())
+        self.settings.reminder_lead_days = list(result)
+        self.settings.sync()
+        super()._saved(result)

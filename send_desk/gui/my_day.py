@@ -1,0 +1,342 @@
+"""My day: the statutory deadlines of the signed-in caseworker's caseload.
+
+Overdue, due today and due in the next 10 working days, most at risk first (looked-
+after children, phase transfers and children moving in before others), each with what
+to do next in plain words; a double-click opens the child. Deadlines missed in the last
+week without an apology to the family are offered for one (the letter itself comes with
+the letters feature). Actions from case notes, when there are any, are listed below.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from send_desk.gui.clock_dialogs import ApologyDialog
+from send_desk.gui.clock_models import StatusRowsModel, my_day_model
+from send_desk.gui.pages import AppContext
+from send_desk.gui.rows_model import RowsModel, text_of
+
+SCOPES = (("mine", "My caseload"), ("team", "My team"), ("all", "Everyone in this store"))
+
+
+def _long_date(value: Any) -> str:
+    return f"{value:%A} {value.day} {value:%B %Y}" if value else ""
+
+
+class MyDayPage(QWidget):
+    """Emits ``loaded(rows)`` each time the deadlines are in the table."""
+
+    loaded = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.backend = context.backend
+        self.ops = context.ops
+        self.data: dict[str, Any] | None = None
+        self.missed: list[dict[str, Any]] = []
+        self.dialog: ApologyDialog | None = None
+        self._generation = 0
+        self._loading = False
+        self._again = False
+        self.setAccessibleName("My day")
+
+        self.title = QLabel("My day")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setAccessibleName("My day")
+        self.summary = QLabel("Working out your deadlines…")
+        self.summary.setAccessibleName("Summary of deadlines")
+        self.summary.setWordWrap(True)
+
+        self.scope = QComboBox()
+        self.scope.setAccessibleName("Whose deadlines")
+        for key, label in SCOPES:
+            self.scope.addItem(label, key)
+        index = self.scope.findData(context.settings.my_day_scope)
+        self.scope.setCurrentIndex(max(index, 0))
+        self.local = QCheckBox("&Local targets too")
+        self.local.setAccessibleName("Show the council's local targets too")
+        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button.setAccessibleName("Refresh My day")
+        self.open_button = QPushButton("&Open child")
+        self.open_button.setAccessibleName("Open the selected child's record")
+        self.apology_button = QPushButton("&Apology letter…")
+        self.apology_button.setAccessibleName(
+            "Record that the family of the selected child is owed an apology letter"
+        )
+        self.apology_button.setToolTip(
+            "For a missed deadline: record that the family is owed an apology and why"
+        )
+
+        # the prompt for deadlines missed without an apology
+        self.banner = QFrame()
+        self.banner.setObjectName("missedBanner")
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner.setStyleSheet(
+            "#missedBanner { border: 1px solid palette(mid); border-left: 5px solid #c62828; "
+            "border-radius: 4px; background: palette(alternate-base); }"
+        )
+        banner_layout = QHBoxLayout(self.banner)
+        self.banner_label = QLabel()
+        self.banner_label.setWordWrap(True)
+        self.banner_label.setAccessibleName("Missed deadlines without an apology")
+        self.banner_button = QPushButton("&Tell the families why…")
+        self.banner_button.setAccessibleName("Record apology letters for missed deadlines")
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.banner_button)
+        self.banner.hide()
+
+        self.model: StatusRowsModel = my_day_model(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Deadlines, most at risk first")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((120, 88, 150, 160, 280, 150, 140)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+
+        self.actions_model = RowsModel(
+            [
+                ("Due", "due"),
+                ("Child", "child_name"),
+                ("Action", "what"),
+                ("Owner", "owner"),
+                ("Status", lambda r: str(r.get("status", "")).replace("_", " ")),
+            ],
+            self,
+        )
+        self.actions_view = QTableView()
+        self.actions_view.setModel(self.actions_model)
+        self.actions_view.setAccessibleName("Actions from case notes")
+        self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.actions_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.actions_view.verticalHeader().hide()
+        self.actions_view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((88, 160, 520, 140)):
+            self.actions_view.setColumnWidth(column, width)
+        self.actions_view.setTabKeyNavigation(False)
+        self.actions_view.doubleClicked.connect(self._open_action)
+        self.actions_label = QLabel("Actions from case notes")
+        self.actions_box = QWidget()
+        actions_layout = QVBoxLayout(self.actions_box)
+        actions_layout.setContentsMargins(0, 0, 0, 0)
+        actions_layout.addWidget(self.actions_label)
+        actions_layout.addWidget(self.actions_view)
+        self.actions_box.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        show = QLabel("&Show")
+        show.setBuddy(self.scope)
+        top.addWidget(show)
+        top.addWidget(self.scope)
+        top.addWidget(self.local)
+        top.addWidget(self.refresh_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.apology_button)
+        buttons.addStretch(1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.actions_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(buttons)
+
+        self.scope.currentIndexChanged.connect(self._scope_changed)
+        self.local.toggled.connect(lambda _on: self.reload())
+        self.refresh_button.clicked.connect(self.reload)
+        self.open_button.clicked.connect(self.open_selected)
+        self.apology_button.clicked.connect(self.apology_for_selected)
+        self.banner_button.clicked.connect(self.prompt_apologies)
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+        QShortcut(QKeySequence("F5"), self, self.reload)
+        self._selection_changed()
+
+    # ---- loading
+
+    def page_shown(self) -> None:
+        self.reload()
+        self.table.setFocus()
+
+    def _who(self) -> dict[str, str | None]:
+        me = self.backend.me() or {}
+        scope = self.scope.currentData()
+        if scope == "mine" and me.get("id"):
+            return {"caseworker_id": me["id"]}
+        if scope == "team" and me.get("team_id"):
+            return {"team_id": me["team_id"]}
+        return {}
+
+    def reload(self) -> None:
+        if self._loading:  # one load at a time: the newest request runs after it
+            self._again = True
+            return
+        self._loading, self._again = True, False
+        self._generation += 1
+        generation = self._generation
+        who = self._who()
+        include_local = self.local.isChecked()
+        self.summary.setText("Working out your deadlines…")
+
+        def work() -> dict[str, Any]:
+            data = self.backend.my_day(
+                caseworker_id=who.get("caseworker_id"),
+                team_id=who.get("team_id"),
+                include_local=include_local,
+            )
+            data["missed"] = self.backend.missed_without_apology(data["rows"])
+            data["actions"] = self._note_actions(who.get("caseworker_id"))
+            return data
+
+        def done(data: dict[str, Any]) -> None:
+            self._finished()
+            if generation == self._generation and not self._again:
+                self._show(data)
+
+        def failed(error: BaseException) -> None:
+            self._finished()
+            if generation == self._generation:
+                self.summary.setText("Your deadlines could not be worked out.")
+                self.context.show_message(
+                    f"My day could not be loaded: {getattr(error, 'message', error)}"
+                )
+
+        self.ops.run(work, done, failed)
+
+    def _finished(self) -> None:
+        self._loading = False
+        if self._again:
+            self.reload()
+
+    def _note_actions(self, caseworker_id: str | None) -> list[dict[str, Any]]:
+        """Actions due from case notes (when this version has them)."""
+        actions = getattr(self.backend, "note_actions_due", None)
+        if actions is None:
+            return []
+        found: list[dict[str, Any]] = actions(caseworker_id=caseworker_id)
+        return found
+
+    def _show(self, data: dict[str, Any]) -> None:
+        self.data = data
+        counts = data["counts"]
+        self.title.setText(f"My day – {_long_date(data['today'])}")
+        scope = self.scope.currentText().lower()
+        self.summary.setText(
+            f"{counts['overdue']} overdue · {counts['today']} due today · {counts['soon']} due "
+            f"in the next 10 working days (to {text_of(data['up_to'])}) — {scope}, most at "
+            "risk first: looked-after children, phase transfers and children moving in come "
+            "first."
+        )
+        self.summary.setAccessibleName(self.summary.text())
+        self.model.set_rows(data["rows"])
+        self.missed = list(data.get("missed", ()))
+        if self.missed:
+            count = len(self.missed)
+            self.banner_label.setText(
+                f"<b>{count} deadline{'s were' if count != 1 else ' was'} missed in the last "
+                "7 days</b> and no apology is recorded. The family should be told why, and "
+                "what happens next."
+            )
+            self.banner_label.setAccessibleName(self.banner_label.text())
+        self.banner.setVisible(bool(self.missed))
+        actions = data.get("actions") or []
+        self.actions_model.set_rows(actions)
+        self.actions_label.setText(f"Actions from case notes ({len(actions)})")
+        self.actions_box.setVisible(bool(actions))
+        self._selection_changed()
+        self.loaded.emit(len(data["rows"]))
+
+    # ---- actions
+
+    def selected_row(self) -> dict[str, Any] | None:
+        index = self.table.currentIndex()
+        row = self.model.row(index.row()) if index.isValid() else None
+        return dict(row) if row is not None else None
+
+    def _selection_changed(self, *_args: Any) -> None:
+        row = self.selected_row()
+        self.open_button.setEnabled(row is not None)
+        self.apology_button.setEnabled(
+            row is not None and row["section"] == "overdue" and not row.get("apology_requested")
+        )
+
+    def _open_index(self, index: QModelIndex) -> None:
+        row = self.model.row(index.row())
+        if row is not None:
+            self.context.open_child(row["child_id"])
+
+    def _open_action(self, index: QModelIndex) -> None:
+        row = self.actions_model.row(index.row())
+        if row is not None and row.get("child_id"):
+            self.context.open_child(str(row["child_id"]))
+
+    def open_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.context.open_child(row["child_id"])
+
+    def apology_for_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._apologies([row])
+
+    def prompt_apologies(self) -> None:
+        if self.missed:
+            self._apologies(self.missed)
+
+    def _apologies(self, rows: list[dict[str, Any]]) -> None:
+        dialog = ApologyDialog(self.backend, self.ops, rows, self)
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self.reload() if dialog.recorded else None)
+        dialog.finished.connect(lambda _result: self._write_apology(dialog.recorded))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _write_apology(self, recorded: list[Any]) -> None:
+        """Straight on to the apology letter (the letters composer) for the first one."""
+        if recorded:
+            from send_desk.gui.letters import open_apology_letter
+
+            self.letter_composer = open_apology_letter(self.backend, self.ops, recorded[0], self)
+
+    def _scope_changed(self, _index: int) -> None:
+        self.context.settings.my_day_scope = self.scope.currentData() or "mine"
+        self.reload()

@@ -1,0 +1,188 @@
+"""The Timeline tab of the child record: every milestone of the case and what to do.
+
+Each row: status (word, icon and colour), due date, the date it was done, days left,
+the milestone, what to do next and its legal source; an exception relied on is shown
+with its reason and evidence. The clock's doubts about the events are listed under the
+table. From here a caseworker records what happened (the event that completes the
+selected milestone is chosen already) or an exception for the selected milestone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from send_desk.gui.clock_dialogs import ExceptionDialog, RecordEventDialog
+from send_desk.gui.clock_models import StatusRowsModel, timeline_model
+from send_desk.gui.dialogs import FormDialog
+from send_desk.gui.pages import AppContext
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class TimelineTab(QWidget):
+    """``loaded`` after each load; ``recorded(child_id)`` after an event is saved."""
+
+    loaded = Signal(str)
+    recorded = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.backend = context.backend
+        self.ops = context.ops
+        self.child_id: str | None = None
+        self.dialog: FormDialog | None = None
+        self.last_warnings: list[str] = []
+        self.setAccessibleName("Timeline of statutory deadlines")
+
+        self.model: StatusRowsModel = timeline_model(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Statutory milestones, earliest due first")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((140, 88, 88, 160, 300, 440)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _index: self.record_event())
+
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setAccessibleName("The selected milestone")
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setAccessibleName("Events to check")
+        self.warnings.setObjectName("clockWarnings")
+        self.warnings.setStyleSheet(
+            "#clockWarnings { border: 1px solid palette(mid); border-left: 5px solid #ef6c00; "
+            "border-radius: 4px; padding: 6px 8px; }"
+        )
+        self.warnings.hide()
+
+        self.event_button = QPushButton("Record &what happened…")
+        self.event_button.setAccessibleName("Record what happened")
+        self.event_button.setToolTip(
+            "Record an event; with a milestone selected, the event that completes it"
+        )
+        self.exception_button = QPushButton("Record an e&xception…")
+        self.exception_button.setAccessibleName("Record an exception for the selected milestone")
+        self.exception_button.setToolTip(
+            "Record why the council could not practicably meet the selected time limit"
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.event_button)
+        buttons.addWidget(self.exception_button)
+        buttons.addStretch(1)
+        self.event_button.clicked.connect(self.record_event)
+        self.exception_button.clicked.connect(self.record_exception)
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.warnings)
+        layout.addLayout(buttons)
+        self._selection_changed()
+
+    # ---- loading
+
+    def load(self, child_id: str) -> None:
+        self.child_id = child_id
+
+        def done(data: dict[str, Any]) -> None:
+            if child_id == self.child_id:
+                self._show(data)
+
+        def failed(error: BaseException) -> None:
+            self.context.show_message(
+                f"The timeline could not be worked out: {getattr(error, 'message', error)}"
+            )
+
+        self.ops.run(lambda: self.backend.child_timeline(child_id), done, failed)
+
+    def _show(self, data: Mapping[str, Any]) -> None:
+        self.model.set_rows(data["rows"])
+        warnings = list(data["warnings"])
+        if warnings:
+            items = "".join(f"<li>{_escape(w)}</li>" for w in warnings)
+            self.warnings.setText(
+                f"<b>Events to check</b><ul style='margin: 2px 0 0 -20px'>{items}</ul>"
+            )
+        self.warnings.setVisible(bool(warnings))
+        if self.child_id is not None:
+            self.loaded.emit(self.child_id)
+        self._selection_changed()
+
+    def selected(self) -> Mapping[str, Any] | None:
+        index = self.table.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def _selection_changed(self, *_args: Any) -> None:
+        row = self.selected()
+        self.exception_button.setEnabled(
+            row is not None and bool(row["exception_reasons"]) and row["done"] is None
+        )
+        if row is None:
+            self.detail.setText("Select a milestone to see what to do next and record it.")
+            return
+        text = f"<b>{_escape(row['title'])}</b> — {_escape(row['next_step'])}"
+        claim = row.get("exception")
+        if claim:
+            text += (
+                f"<br>Exception relied on: {_escape(claim['label'])} ({_escape(claim['source'])})"
+                f"; evidence: {_escape(claim['evidence'])}"
+            )
+        text += f"<br><i>{_escape(row['source'])}</i>"
+        self.detail.setText(text)
+
+    # ---- recording
+
+    def record_event(self) -> None:
+        if self.child_id is None:
+            return
+        row = self.selected()
+        milestone = row if row is not None and row["done"] is None and not row["info"] else None
+        dialog = RecordEventDialog(self.backend, self.ops, self.child_id, milestone, self)
+        self._open(dialog)
+
+    def record_exception(self) -> None:
+        row = self.selected()
+        if self.child_id is None or row is None or not row["exception_reasons"]:
+            return
+        self._open(ExceptionDialog(self.backend, self.ops, self.child_id, row, self))
+
+    def _open(self, dialog: FormDialog) -> None:
+        self.dialog = dialog
+        child_id = self.child_id
+
+        def accepted() -> None:
+            self.last_warnings = list(getattr(dialog, "warnings", []) or [])
+            if self.last_warnings:
+                self.context.show_message("Recorded. Please check: " + " ".join(self.last_warnings))
+            if child_id is not None:
+                self.recorded.emit(child_id)
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
