@@ -150,8 +150,15 @@ def run(children: int, workdir: Path) -> dict[str, Any]:
                 7,
                 lambda: session.execute(raw_statement, {"match": RARE_WORD, "limit": 50}).all(),
             )
+            # with the vocabulary's commonest word, in nearly every note
             two_words = NoteQuery(f"{RARE_WORD} school", limit=50)
             ours_two, _ = _best(7, lambda: search_notes(session, two_words))
+            raw_two, _ = _best(
+                7,
+                lambda: session.execute(
+                    raw_statement, {"match": f"{RARE_WORD} school", "limit": 50}
+                ).all(),
+            )
     size = paths.database.stat().st_size
     return {
         "note_versions": versions,
@@ -164,6 +171,7 @@ def run(children: int, workdir: Path) -> dict[str, Any]:
         "raw_fts5_ms": round(raw * 1000, 1),
         "ratio_to_raw": round(ours / raw, 2) if raw else None,
         "two_word_search_ms": round(ours_two * 1000, 1),
+        "two_word_raw_fts5_ms": round(raw_two * 1000, 1),
         "budget": "under 100 ms, and at most 1.5x raw",
         "raw_rows": len(raw_rows),
     }

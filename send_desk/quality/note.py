@@ -59,6 +59,31 @@ ROLE_LABELS = {
     "other": "Other",
 }
 FAMILY_ROLES = frozenset({"parent", "carer", "young_person", "child"})
+# Other words for the standard's roles, as caseworkers write them.
+ROLE_SYNONYMS = {
+    "mother": "parent",
+    "father": "parent",
+    "mum": "parent",
+    "dad": "parent",
+    "parent_carer": "parent",
+    "guardian": "parent",
+    "special_guardian": "carer",
+    "foster_carer": "carer",
+    "kinship_carer": "carer",
+    "grandparent_carer": "carer",
+    "yp": "young_person",
+    "young_adult": "young_person",
+    "pupil": "child",
+    "senco": "senco",
+    "sendco": "senco",
+    "ep": "educational_psychologist",
+    "psychologist": "educational_psychologist",
+    "translator": "interpreter",
+    "social_worker": "social_care",
+    "case_worker": "caseworker",
+    "send_officer": "caseworker",
+    "ehc_coordinator": "caseworker",
+}
 TEXT_FIELDS = (
     "purpose",
     "body",
@@ -204,6 +229,11 @@ def _code(value: str) -> str:
     return "_".join(value.strip().lower().replace("-", " ").split())
 
 
+def _role(value: str) -> str:
+    code = _code(value)
+    return ROLE_SYNONYMS.get(code, code)
+
+
 def _objects(data: Mapping[str, Any], key: str) -> list[tuple[str, Mapping[str, Any]]]:
     value = data.get(key)
     if value is None:
@@ -244,7 +274,7 @@ def parse_note(data: Any) -> StructuredNote:
     for where, entry in _objects(data, "attendees"):
         attendee = Attendee(
             name=" ".join(_text(entry, "name", f"{where}.").split()),
-            role=_code(_text(entry, "role", f"{where}.")),
+            role=_role(_text(entry, "role", f"{where}.")),
             relationship=_text(entry, "relationship", f"{where}."),
         )
         if attendee.name or attendee.role or attendee.relationship:

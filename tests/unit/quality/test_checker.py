@@ -424,3 +424,12 @@ def test_a_huge_paste_is_checked() -> None:
     body = (PLAIN + "\n\n") * 20_000  # about 5 MB
     item = result(note(body=body), "plain_language")
     assert item["applies"]
+
+
+def test_roles_as_caseworkers_write_them() -> None:
+    data = note(attendees=[{"name": "Ms A Example", "role": "Mum"}], parent_views="")
+    assert not passes(data, "parent_views")  # Mum is a parent: her views are needed
+    data = note(attendees=[{"name": "B Example", "role": "Foster carer"}], kind="meeting")
+    assert passes(data, "professionals_only_reason")
+    data = note(attendees=[{"name": "C", "role": "Translator", "relationship": "cousin"}])
+    assert not passes(data, "interpreter_independent")
