@@ -186,8 +186,6 @@ def test_long_welsh_and_right_to_left_names_lay_out(store: Store, tmp_path: Path
     from send_desk.services.children import create_child
     from send_desk.services.family import add_family_member
 
-    with store.read() as session:
-        any_child = uuid.UUID(list_children(session, today=TODAY)[0]["id"])
     with store.write() as session:
         child_id = create_child(
             session,

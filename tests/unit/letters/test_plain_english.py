@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the letters are written as a family would get them, one paragraph a line)
 """The plain-English check on hand-written letters: a good one passes, a bad one fails
 for each reason, and each problem says where it is."""
 

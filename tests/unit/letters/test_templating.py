@@ -56,7 +56,7 @@ def test_an_unknown_field_is_refused_naming_the_line() -> None:
 
 
 def test_an_unknown_namespace_and_an_undeclared_input_are_refused() -> None:
-    with pytest.raises(LetterTemplateError, match="unknown field 'secrets.password'"):
+    with pytest.raises(LetterTemplateError, match=r"unknown field 'secrets\.password'"):
         _compile("{{ secrets.password }}")
     with pytest.raises(LetterTemplateError, match="no input 'other'"):
         _compile("{{ input.other }}")
