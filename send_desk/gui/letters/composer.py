@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFileDialog,
+    QFormLayout,
     QLineEdit,
     QListWidgetItem,
     QPlainTextEdit,
+    QSizePolicy,
     QTimeEdit,
     QWidget,
 )
@@ -80,7 +82,13 @@ class LetterComposer(QDialog):
         for value, label in VARIANTS:
             ui.variantCombo.addItem(label, value)
         ui.dateEdit.setDate(_qdate(backend.today()))
-        ui.splitter.setSizes([330, 620, 330])
+        ui.splitter.setSizes([330, 640, 330])
+        ui.mainLayout.setStretchFactor(ui.splitter, 1)
+        ui.inputsForm.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        for label in (ui.purposeLabel, ui.statusLabel):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        ui.templateCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        ui.recipientCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         ui.templateCombo.currentIndexChanged.connect(self._template_changed)
         ui.variantCombo.currentIndexChanged.connect(self._changed)
         ui.recipientCombo.currentIndexChanged.connect(self._changed)
