@@ -9,7 +9,7 @@ own demo store in a temporary folder (today fixed to Friday 20 November 2026). N
 collected by pytest (no test_ prefix).
 """
 
-# ruff: noqa: E401, E402, I001
+# ruff: noqa: E401, I001
 import shutil, sys, tempfile
 from datetime import date, timedelta
 from pathlib import Path
@@ -95,7 +95,9 @@ dialog.ui.reasonCombo.setCurrentIndex(2)
 dialog.save()  # no evidence: refused, the field marked
 settle()
 shot(dialog, "18-record-exception-evidence")
-dialog.ui.evidenceEdit.setPlainText("Family abroad 01/10/2026 to 15/11/2026; email from parent 28/09/2026")
+dialog.ui.evidenceEdit.setPlainText(
+    "Family abroad 01/10/2026 to 15/11/2026; email from parent 28/09/2026"
+)
 dialog.save()
 settle(400)
 tab.table.selectRow(target)
