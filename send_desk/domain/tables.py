@@ -6,6 +6,14 @@ from sqlalchemy import Table
 from sqlmodel import SQLModel
 
 from send_desk.domain.children import Allocation, Child, FamilyMember, Placement
+from send_desk.domain.correspondence import (
+    Callback,
+    Complaint,
+    ComplaintStage,
+    CorrespondenceItem,
+    DutyRota,
+    StaffAbsence,
+)
 from send_desk.domain.events import CaseEvent
 from send_desk.domain.journal import DeviceState, JournalEntry, StoreMeta
 from send_desk.domain.letters import LetterVersion
@@ -17,7 +25,7 @@ from send_desk.domain.sync_state import SyncConflict, SyncQuarantine, SyncScope
 # Tables whose writes are journaled, in an order that satisfies foreign keys.
 JOURNALED = (
     Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion,
-    LetterVersion,
+    LetterVersion, CorrespondenceItem, Callback, Complaint, ComplaintStage, StaffAbsence, DutyRota,
 )  # fmt: skip
 
 
@@ -38,9 +46,14 @@ def table_of(model: type[SQLModel]) -> Table:
 __all__ = [
     "JOURNALED",
     "Allocation",
+    "Callback",
     "CaseEvent",
     "Child",
+    "Complaint",
+    "ComplaintStage",
+    "CorrespondenceItem",
     "DeviceState",
+    "DutyRota",
     "FamilyMember",
     "JournalEntry",
     "LetterVersion",
@@ -49,6 +62,7 @@ __all__ = [
     "NoteVersion",
     "Placement",
     "Setting",
+    "StaffAbsence",
     "StoreMeta",
     "SyncConflict",
     "SyncQuarantine",
