@@ -94,9 +94,8 @@ def chronology_data(
         content = note["note"]
         occurred = content.get("occurred_at")
         when = date.fromisoformat(occurred[:10]) if occurred else today
-        lines = [("Written up", note["recorded_label"])]
-        if note["author"]:
-            lines.append(("By", note["author"]))
+        written = note["recorded_label"] + (f" by {note['author']}" if note["author"] else "")
+        lines = [("Written up", written)]
         if note["attendees_label"]:
             lines.append(("Who was there", note["attendees_label"]))
         for key, label in (
