@@ -21,8 +21,9 @@ class MilestoneRow(SQLModel, table=True):
 
     __tablename__ = "milestone"
     __table_args__ = (
-        # My day, deadlines and the caseload's "Overdue" filter: open tasks by due date.
-        Index("ix_milestone_due_done", "due", "done"),
+        # My day, deadlines and the caseload's "Overdue" filter: open tasks by due date
+        # (done IS NULL first: most milestones of a caseload are done and past).
+        Index("ix_milestone_done_due", "done", "due"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
