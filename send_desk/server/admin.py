@@ -396,6 +396,16 @@ def bulk_load(
     return counts
 
 
+def _demo_notes(builder: Any, seed: int, today: date) -> None:
+    """The demo's case notes, as the laptop demo makes them."""
+    from send_desk.demo.notes import notes_for_demo
+    from send_desk.domain.notes import NoteVersion
+
+    builder.rows[NoteVersion] = notes_for_demo(
+        builder.rows, seed=seed, today=today, new_id=builder.new_id
+    )
+
+
 def import_export(engine: Engine, path: Any) -> dict[str, int]:
     """Load a ``send-desk export`` file into the central store (all or nothing)."""
     from send_desk.services.exchange import read_export
@@ -430,6 +440,7 @@ def demo(
     caseworkers, _first = generator._people(builder, children)
     settings = generator._settings(builder, children)
     generator._children(builder, children, caseworkers, settings)
+    _demo_notes(builder, seed, today)
     rows = {str(model.__tablename__): rows for model, rows in builder.rows.items()}
     with writing(engine) as connection:
         counts = bulk_load(connection, rows, validate=False, progress=progress)

@@ -18,6 +18,7 @@ browsable at ``/docs``)::
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from collections.abc import Callable
@@ -26,7 +27,7 @@ from typing import Annotated, Any
 
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Header, HTTPException, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
@@ -37,6 +38,7 @@ from send_desk.server.db import reading, writing
 from send_desk.server.scope import Principal, in_scope, load_principal, scope_select
 from send_desk.sync import protocol
 from send_desk.sync.protocol import (
+    CHECKSUM_HEADER,
     DEVICE_REVOKED,
     HEADER,
     OUT_OF_SCOPE,
@@ -57,6 +59,7 @@ from send_desk.sync.protocol import (
     ResolveRequest,
     RetryRequest,
     UserOut,
+    body_checksum,
 )
 from send_desk.timeutil import utcnow
 
@@ -320,11 +323,21 @@ def create_app(engine: Engine) -> FastAPI:
         assert who.device_id is not None
         return apply_retry(engine, who, who.device_id, entry, address=_address(request))
 
-    @app.post("/api/sync/pull", response_model=PullResponse)
-    def pull(body: PullRequest, request: Request, who: Who, _version: Version) -> PullResponse:
+    @app.post(
+        "/api/sync/pull",
+        response_model=PullResponse,
+        responses={200: {"headers": {CHECKSUM_HEADER: {"description": "SHA-256 of the body"}}}},
+    )
+    def pull(body: PullRequest, request: Request, who: Who, _version: Version) -> Response:
         from send_desk.server.pull import pull as read_pull
 
-        return read_pull(engine, who, body, address=_address(request))
+        page = read_pull(engine, who, body, address=_address(request))
+        content = json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return Response(
+            content,
+            media_type="application/json",
+            headers={CHECKSUM_HEADER: body_checksum(content)},
+        )
 
     @app.get("/api/conflicts")
     def conflicts(who: Who, _version: Version) -> list[dict[str, Any]]:

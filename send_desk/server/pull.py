@@ -14,8 +14,11 @@ a change number) and removes the ones that left.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Sequence
+from datetime import UTC
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -28,7 +31,7 @@ from send_desk.server.db import reading, writing
 from send_desk.server.rows import CONFLICT_TABLE
 from send_desk.server.scope import Principal, scope_ids, scope_select
 from send_desk.storage.journal import encode
-from send_desk.sync.protocol import MAX_PULL_PAGE, PullRequest, PullResponse, checksum, scope_hash
+from send_desk.sync.protocol import MAX_PULL_PAGE, PullRequest, scope_hash
 from send_desk.sync.tables import SyncTable, registry, row_as_json
 
 
@@ -65,14 +68,93 @@ def _fetch(
     info = registry().get(name)
     if info is None:
         return {}
+    columns, converters = _raw_columns(name)
     found: dict[uuid.UUID, dict[str, Any]] = {}
     for start in range(0, len(ids), 1000):
         chunk = ids[start : start + 1000]
-        for row in connection.execute(
-            sa.select(info.table).where(info.table.c.id.in_(chunk))
-        ).mappings():
-            found[row["id"]] = row_as_json(info, dict(row))
+        for row in connection.execute(sa.select(*columns).where(info.table.c.id.in_(chunk))):
+            values = {
+                key: None if value is None else convert(value)
+                for (key, convert), value in zip(converters, row, strict=True)
+            }
+            found[uuid.UUID(values["id"])] = values
     return found
+
+
+# A pull page reads rows without SQLAlchemy's result types and writes their JSON
+# directly: SQLite hands back its stored text (UUIDs as 32 hex digits, dates and times
+# as text, JSON as text, booleans as 0/1), PostgreSQL the driver's Python objects.
+
+
+def _hex_uuid(value: Any) -> str:
+    if isinstance(value, str) and len(value) == 32:
+        return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+    return str(value if isinstance(value, uuid.UUID) else uuid.UUID(str(value)))
+
+
+def _text_date(value: Any) -> str:
+    return value if isinstance(value, str) else value.isoformat()
+
+
+def _text_moment(value: Any, *, utc: bool) -> str:
+    if isinstance(value, str):
+        text = value.replace(" ", "T", 1)
+        if text.endswith(".000000"):
+            text = text[:-7]
+        return text + "+00:00" if utc else text
+    if utc and value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return str(value.isoformat())
+
+
+def _utc_moment(value: Any) -> str:
+    return _text_moment(value, utc=True)
+
+
+def _naive_moment(value: Any) -> str:
+    return _text_moment(value, utc=False)
+
+
+def _json_value(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _bool_value(value: Any) -> bool:
+    return bool(value)
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+@cache
+def _raw_columns(name: str) -> tuple[list[Any], list[tuple[str, Any]]]:
+    from send_desk.domain.base import UTCDateTime
+
+    info = registry()[name]
+    columns: list[Any] = []
+    converters: list[tuple[str, Any]] = []
+    for column_name in info.synced_columns:
+        column = info.columns[column_name]
+        kind = column.type
+        if isinstance(kind, sa.Uuid):
+            convert: Any = _hex_uuid
+        elif isinstance(kind, UTCDateTime):
+            convert = _utc_moment
+        elif isinstance(kind, sa.DateTime):
+            convert = _naive_moment
+        elif isinstance(kind, sa.Date):
+            convert = _text_date
+        elif isinstance(kind, sa.JSON):
+            convert = _json_value
+        elif isinstance(kind, sa.Boolean):
+            convert = _bool_value
+        else:
+            convert = _as_is
+        raw = sa.Text() if isinstance(kind, sa.Uuid | sa.DateTime | sa.Date | sa.JSON) else kind
+        columns.append(sa.type_coerce(info.table.c[column_name], raw).label(column_name))
+        converters.append((column_name, convert))
+    return columns, converters
 
 
 def _parents(
@@ -112,7 +194,8 @@ def _parents(
 
 def pull(
     engine: Engine, principal: Principal, request: PullRequest, *, address: str | None = None
-) -> PullResponse:
+) -> dict[str, Any]:
+    """One page, as plain data (the app serialises it once and checksums the bytes)."""
     limit = max(0, min(request.limit, MAX_PULL_PAGE))
     versions = schema.row_version
     with reading(engine, snapshot=True) as connection:
@@ -192,15 +275,14 @@ def pull(
                 detail="backfill" if request.children is not None else "sync pull",
                 address=address,
             )
-    return PullResponse(
-        changes=changes,
-        checkpoint=last,
-        more=limit > 0 and len(rows) == limit,
-        checksum=checksum(changes),
-        server_seq=server_seq,
-        scope=scope,
-        scope_hash=digest,
-    )
+    return {
+        "changes": changes,
+        "checkpoint": last,
+        "more": limit > 0 and len(rows) == limit,
+        "server_seq": server_seq,
+        "scope": scope,
+        "scope_hash": digest,
+    }
 
 
 def fetch_child(connection: Connection, child_id: uuid.UUID) -> dict[str, Any] | None:

@@ -19,15 +19,16 @@ stage from their events, and whatever else registered an :data:`AFTER_PULL` hook
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from functools import cache, lru_cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
@@ -46,6 +47,11 @@ AfterPull = Callable[[Session, set[uuid.UUID], date], None]
 AFTER_PULL: list[AfterPull] = []
 
 
+@lru_cache(maxsize=65536)
+def _uuid_of(text: str) -> uuid.UUID:
+    return uuid.UUID(text)
+
+
 @dataclass
 class PageResult:
     rows: int = 0
@@ -59,7 +65,9 @@ class PageResult:
 def _child_of(info: SyncTable, values: dict[str, Any], session: Session) -> uuid.UUID | None:
     if info.child_column is not None:
         value = values.get(info.child_column)
-        return uuid.UUID(str(value)) if value else None
+        if not value:
+            return None
+        return value if isinstance(value, uuid.UUID) else _uuid_of(str(value))
     if info.parent is not None:
         column, parent = info.parent
         parent_id = values.get(column)
@@ -79,35 +87,115 @@ def _child_of(info: SyncTable, values: dict[str, Any], session: Session) -> uuid
     return None
 
 
-def _upsert(session: Session, info: SyncTable, rows: list[dict[str, Any]]) -> None:
-    statement = sqlite.insert(info.table)
-    if info.append_only:
-        session.execute(statement.on_conflict_do_nothing(index_elements=["id"]), rows)
-        return
-    columns = [c for c in info.synced_columns if c != "id"]
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["id"], set_={c: statement.excluded[c] for c in columns}
-        ),
-        rows,
+# --- rows written straight in the local store's storage format -----------------
+#
+# A first sync writes tens of thousands of rows: turning each JSON value into a Python
+# object only for SQLAlchemy to turn it into SQLite's text again costs more than the
+# writing. Pulled rows are therefore written with the DB-API in SQLite's formats for
+# SQLAlchemy's types (UUID: 32 hex digits; date: YYYY-MM-DD; date and time: UTC
+# "YYYY-MM-DD HH:MM:SS.ffffff"; booleans 0/1; JSON as text), which is what SQLAlchemy
+# itself writes and reads back. Tests read every pulled table back through the ORM.
+
+
+def _sqlite_uuid(value: Any) -> str:
+    text = str(value)
+    return text.replace("-", "") if len(text) == 36 else uuid.UUID(text).hex
+
+
+def _sqlite_datetime(value: Any) -> str:
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _sqlite_date(value: Any) -> str:
+    return (
+        value.isoformat() if isinstance(value, date) else date.fromisoformat(str(value)).isoformat()
     )
+
+
+def _sqlite_bool(value: Any) -> int:
+    return 1 if value else 0
+
+
+def _sqlite_json(value: Any) -> str:
+    return json.dumps(value)
+
+
+def _sqlite_same(value: Any) -> Any:
+    return value
+
+
+@cache
+def _sqlite_columns(name: str) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    info = registry()[name]
+    out: list[tuple[str, Callable[[Any], Any]]] = []
+    columns = list(info.synced_columns) + [
+        c for c in derived_defaults(info) if c not in info.synced_columns
+    ]
+    for column_name in columns:
+        kind = info.columns[column_name].type
+        if isinstance(kind, sa.Uuid):
+            convert: Callable[[Any], Any] = _sqlite_uuid
+        elif isinstance(kind, sa.DateTime) or isinstance(getattr(kind, "impl", None), sa.DateTime):
+            convert = _sqlite_datetime
+        elif isinstance(kind, sa.Date):
+            convert = _sqlite_date
+        elif isinstance(kind, sa.Boolean):
+            convert = _sqlite_bool
+        elif isinstance(kind, sa.JSON):
+            convert = _sqlite_json
+        else:
+            convert = _sqlite_same
+        out.append((column_name, convert))
+    return tuple(out)
+
+
+@cache
+def _upsert_sql(name: str) -> str:
+    info = registry()[name]
+    columns = [column for column, _ in _sqlite_columns(name)]
+    sql = f'INSERT INTO "{name}" ({", ".join(columns)}) VALUES ({", ".join("?" for _ in columns)})'
+    if info.append_only:
+        return sql + " ON CONFLICT(id) DO NOTHING"
+    updates = ", ".join(
+        f"{c} = excluded.{c}" for c in columns if c != "id" and c in info.synced_columns
+    )
+    return sql + f" ON CONFLICT(id) DO UPDATE SET {updates}"
+
+
+def _storage_rows(info: SyncTable, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    converters = _sqlite_columns(info.name)
+    defaults = derived_defaults(info)
+    out: list[tuple[Any, ...]] = []
+    for row in rows:
+        values = []
+        for column, convert in converters:
+            value = row.get(column, defaults.get(column))
+            values.append(None if value is None else convert(value))
+        out.append(tuple(values))
+    return out
+
+
+def _upsert(session: Session, info: SyncTable, rows: list[dict[str, Any]]) -> None:
+    session.connection().exec_driver_sql(_upsert_sql(info.name), _storage_rows(info, rows))
 
 
 def _write_rows(
     session: Session, info: SyncTable, rows: list[dict[str, Any]], result: PageResult
 ) -> None:
+    """Upsert pulled rows (JSON values) of one table; a refused row marks its child."""
     if not rows:
         return
-    defaults = derived_defaults(info)
-    prepared = [{**defaults, **row} for row in rows]
     try:
         with session.begin_nested():
-            _upsert(session, info, prepared)
-        result.rows += len(prepared)
+            _upsert(session, info, rows)
+        result.rows += len(rows)
         return
     except DBAPIError as error:
         log.info("pulled %s rows refused as a batch (%s); one at a time", info.name, error.orig)
-    for row in prepared:
+    for row in rows:
         try:
             with session.begin_nested():
                 _upsert(session, info, [row])
@@ -195,35 +283,35 @@ def apply_changes(
         if info is None:
             log.info("pulled a row of %s, a table this version does not know", name)
             continue
-        row_id = uuid.UUID(change["id"])
+        row_id = str(change["id"])
         if pending.blocks_row(name, row_id):
             result.kept_local += 1
             continue
         if change.get("deleted"):
-            deletes.setdefault(name, []).append(row_id)
+            deletes.setdefault(name, []).append(uuid.UUID(row_id))
             continue
-        values = info.decode({k: v for k, v in (change.get("values") or {}).items()})
-        values["id"] = row_id
-        if skip_children and _child_of(info, values, session) in skip_children:
+        values = dict(change.get("values") or {})
+        values["id"] = change["id"]
+        child = _child_of(info, values, session)
+        if skip_children and child in skip_children:
             continue
         keep = pending.blocked_fields(name, row_id)
         if keep:
             result.kept_local += 1
-            _write_fields(session, info, values, keep, result)
+            _write_fields(session, info, info.decode(values), keep, result)
         else:
             upserts.setdefault(name, []).append(values)
-        child = _child_of(info, values, session)
         if child is not None:
             result.children.add(child)
         elif name == "setting":
-            result.children.update(_children_at_setting(session, row_id))
+            result.children.update(_children_at_setting(session, _uuid_of(row_id)))
     ordered = sorted(tables.values(), key=lambda info: info.order)
     for info in ordered:
         _write_rows(session, info, upserts.get(info.name, []), result)
     for info in reversed(ordered):
-        for row_id in deletes.get(info.name, []):
+        for gone in deletes.get(info.name, []):
             row = (
-                session.execute(sa.select(info.table).where(info.table.c.id == row_id))
+                session.execute(sa.select(info.table).where(info.table.c.id == gone))
                 .mappings()
                 .first()
             )
@@ -232,12 +320,12 @@ def apply_changes(
             child = _child_of(info, dict(row), session)
             try:
                 with session.begin_nested():
-                    session.execute(sa.delete(info.table).where(info.table.c.id == row_id))
+                    session.execute(sa.delete(info.table).where(info.table.c.id == gone))
                 result.deleted += 1
                 if child is not None:
                     result.children.add(child)
             except DBAPIError as error:
-                log.warning("pulled deletion of %s %s refused: %s", info.name, row_id, error.orig)
+                log.warning("pulled deletion of %s %s refused: %s", info.name, gone, error.orig)
     _write_conflicts(session, conflicts, result)
     return result
 
@@ -277,6 +365,7 @@ def _refresh_stage(session: Session, ids: set[uuid.UUID]) -> None:
     events = tables["case_event"].table
     id_list = list(ids)
     found: dict[uuid.UUID, list[tuple[str, Any, Any]]] = {child: [] for child in id_list}
+    stages: dict[uuid.UUID, str] = {}
     for start in range(0, len(id_list), 500):
         chunk = id_list[start : start + 500]
         for row in session.execute(
@@ -285,12 +374,19 @@ def _refresh_stage(session: Session, ids: set[uuid.UUID]) -> None:
             )
         ):
             found[row.child_id].append((row.type, row.date, row.details))
-    for child, rows in found.items():
-        stage = derive_stage(rows).value
+        for row in session.execute(
+            sa.select(children.c.id, children.c.stage).where(children.c.id.in_(chunk))
+        ):
+            stages[row.id] = row.stage
+    changed = [
+        {"key": child, "stage": stage}
+        for child, rows in found.items()
+        if child in stages and stages[child] != (stage := derive_stage(rows).value)
+    ]
+    if changed:
         session.execute(
-            sa.update(children)
-            .where(children.c.id == child, children.c.stage != stage)
-            .values(stage=stage)
+            sa.update(children).where(children.c.id == sa.bindparam("key")),
+            changed,
         )
 
 

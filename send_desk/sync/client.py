@@ -14,10 +14,12 @@ import httpx
 
 from send_desk import __version__
 from send_desk.sync.protocol import (
+    CHECKSUM_HEADER,
     HEADER,
     PROTOCOL_UNSUPPORTED,
     PROTOCOL_VERSION,
     WIPE_CODES,
+    body_checksum,
 )
 
 log = logging.getLogger(__name__)
@@ -62,6 +64,10 @@ class ProtocolMismatch(SyncError):
     pass
 
 
+class ChecksumMismatch(SyncError):
+    """A page arrived damaged: nothing of it is used."""
+
+
 def normalise_url(url: str) -> str:
     url = url.strip().rstrip("/")
     if not url.startswith(("http://", "https://")):
@@ -103,7 +109,9 @@ class Client:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def request(self, method: str, path: str, body: Any = None, *, auth: bool = True) -> Any:
+    def request(
+        self, method: str, path: str, body: Any = None, *, auth: bool = True, verify: bool = False
+    ) -> Any:
         headers = {}
         if auth:
             if not self.access_token:
@@ -115,6 +123,13 @@ class Client:
             raise Offline(f"the central store at {self.url} did not answer in time") from error
         except httpx.TransportError as error:
             raise Offline(f"cannot reach the central store at {self.url} ({error})") from error
+        if verify and response.status_code < 400:
+            sent = response.headers.get(CHECKSUM_HEADER)
+            if self.protocol >= 2 and sent != body_checksum(response.content):
+                raise ChecksumMismatch(
+                    "a page from the central store arrived damaged; nothing of it was saved. "
+                    "Sync again."
+                )
         return self._answer(response)
 
     def _answer(self, response: httpx.Response) -> Any:
@@ -194,7 +209,7 @@ class Client:
         return result
 
     def pull(self, **body: Any) -> dict[str, Any]:
-        result: dict[str, Any] = self.request("POST", "/api/sync/pull", body)
+        result: dict[str, Any] = self.request("POST", "/api/sync/pull", body, verify=True)
         return result
 
     def resolve(

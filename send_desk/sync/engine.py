@@ -26,6 +26,7 @@ import shutil
 import socket
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,9 +40,16 @@ from send_desk.domain.tables import table_of
 from send_desk.paths import DataPaths
 from send_desk.storage.store import Store
 from send_desk.sync import apply, outbox, state
-from send_desk.sync.client import Client, NotSignedIn, Offline, SyncError, WipeOrdered
+from send_desk.sync.client import (
+    ChecksumMismatch,
+    Client,
+    NotSignedIn,
+    Offline,
+    SyncError,
+    WipeOrdered,
+)
 from send_desk.sync.credentials import forget_refresh_token, load_refresh_token
-from send_desk.sync.protocol import PROTOCOL_VERSION, PULL_PAGE, PUSH_PAGE, checksum, scope_hash
+from send_desk.sync.protocol import PROTOCOL_VERSION, PULL_PAGE, PUSH_PAGE, scope_hash
 from send_desk.timeutil import utcnow
 
 log = logging.getLogger(__name__)
@@ -49,10 +57,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int | None], None]
 ClientFactory = Callable[[str], Client]
 T = TypeVar("T")
-
-
-class ChecksumMismatch(SyncError):
-    pass
 
 
 @dataclass
@@ -181,6 +185,7 @@ class Syncer:
         try:
             self.connect()
             report.server = self._state().server_url
+            self._refresh_derived()  # left over from a pass that was cut short
             self._push(report)
             self._send_resolutions()
             self._pull(report)
@@ -321,44 +326,59 @@ class Syncer:
         self._take_scope(answer, held)
         self._backfill(report)
         pages = 0
-        while True:
+        # The next page is fetched while this one is written (the server and the laptop
+        # each get a core); pages are still applied, and checkpointed, in order.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as prefetch:
             with self.store.read() as session:
-                current = state.load_state(session)
+                checkpoint = state.load_state(session).checkpoint
                 held = state.held_children(session)
-
-            def page(
-                client: Client, current: state.SyncState = current, held: list[str] = held
-            ) -> dict[str, Any]:
-                return client.pull(
-                    checkpoint=current.checkpoint,
-                    limit=self.pull_page,
-                    scope_hash=scope_hash(held),
-                )
-
-            answer = self._call(page)
-            if answer.get("scope") is not None:
-                self._take_scope(answer, held)
-                self._backfill(report)
-                continue
-            self._verify(answer)
-            refetch = self._apply_page(answer, report, checkpoint=True)
-            pages += 1
-            report.pages += 1
-            self.progress("pull", answer["checkpoint"], answer.get("server_seq"))
-            if self.after_page is not None:
-                self.after_page("pull", pages)
-            if refetch:
-                self._add_backfill(refetch, int(answer.get("server_seq", 0)))
-            if not answer.get("more"):
-                break
-        self._backfill(report)
-
-    def _verify(self, answer: dict[str, Any]) -> None:
-        if checksum(answer.get("changes", [])) != answer.get("checksum"):
-            raise ChecksumMismatch(
-                "a page from the central store arrived damaged; nothing of it was saved. "
-                "Sync again."
+            coming: Future[dict[str, Any]] | None = prefetch.submit(
+                self._call, self._page_request(checkpoint, held)
             )
+            while coming is not None:
+                answer = coming.result()
+                coming = None
+                if answer.get("scope") is not None:
+                    self._take_scope(answer, held)
+                    self._backfill(report)
+                    with self.store.read() as session:
+                        checkpoint = state.load_state(session).checkpoint
+                        held = state.held_children(session)
+                    coming = prefetch.submit(self._call, self._page_request(checkpoint, held))
+                    continue
+                if answer.get("more"):
+                    coming = prefetch.submit(
+                        self._call, self._page_request(int(answer["checkpoint"]), held)
+                    )
+                refetch = self._apply_page(answer, report, checkpoint=True)
+                pages += 1
+                report.pages += 1
+                self.progress("pull", answer["checkpoint"], answer.get("server_seq"))
+                if self.after_page is not None:
+                    self.after_page("pull", pages)
+                if refetch:
+                    self._add_backfill(refetch, int(answer.get("server_seq", 0)))
+        self._backfill(report)
+        self._refresh_derived()
+
+    def _page_request(self, checkpoint: int, held: list[str]) -> Callable[[Client], dict[str, Any]]:
+        digest = scope_hash(held)
+
+        def page(client: Client) -> dict[str, Any]:
+            return client.pull(checkpoint=checkpoint, limit=self.pull_page, scope_hash=digest)
+
+        return page
+
+    def _refresh_derived(self) -> None:
+        """The cached stage and milestones of the children the pull changed."""
+        with self.store.write() as session:
+            current = state.load_state(session)
+            if not current.dirty:
+                return
+            local = set(session.scalars(sa.select(registry_child_table().c.id)))
+            apply.refresh_derived(session, {uuid.UUID(c) for c in current.dirty} & local)
+            current.dirty = []
+            state.save_state(session, current, "dirty")
 
     def _apply_page(
         self, answer: dict[str, Any], report: SyncReport, *, checkpoint: bool
@@ -367,8 +387,11 @@ class Syncer:
         with self.store.write() as session:
             pending = self._pending(session)
             result = apply.apply_changes(session, changes, pending)
-            apply.refresh_derived(session, result.children)
             current = state.load_state(session)
+            if result.children:
+                # derived data is brought up to date once, at the end of the pull
+                current.dirty = sorted(set(current.dirty) | {str(c) for c in result.children})
+                state.save_state(session, current, "dirty")
             if checkpoint:
                 current.checkpoint = max(current.checkpoint, int(answer["checkpoint"]))
                 state.save_state(session, current, "checkpoint")
@@ -421,7 +444,6 @@ class Syncer:
                 )
 
             answer = self._call(page)
-            self._verify(answer)
             refetch = self._apply_page(answer, report, checkpoint=False)
             pages += 1
             report.pages += 1

@@ -175,11 +175,23 @@ class Pending:
     fields: dict[tuple[str, uuid.UUID], set[str]] = field(default_factory=dict)
     children: set[uuid.UUID] = field(default_factory=set)
 
-    def blocks_row(self, table: str, row_id: uuid.UUID) -> bool:
-        return ALL_FIELDS in self.fields.get((table, row_id), set())
+    def __post_init__(self) -> None:
+        self._by_text: dict[tuple[str, str], set[str]] = {}
 
-    def blocked_fields(self, table: str, row_id: uuid.UUID) -> set[str]:
-        return self.fields.get((table, row_id), set())
+    def _marks(self, table: str, row_id: uuid.UUID | str) -> set[str]:
+        if not self.fields:
+            return set()
+        if isinstance(row_id, uuid.UUID):
+            return self.fields.get((table, row_id), set())
+        if len(self._by_text) != len(self.fields):
+            self._by_text = {(t, str(r)): marks for (t, r), marks in self.fields.items()}
+        return self._by_text.get((table, row_id), set())
+
+    def blocks_row(self, table: str, row_id: uuid.UUID | str) -> bool:
+        return ALL_FIELDS in self._marks(table, row_id)
+
+    def blocked_fields(self, table: str, row_id: uuid.UUID | str) -> set[str]:
+        return self._marks(table, row_id)
 
 
 def pending(session: Session, device: uuid.UUID, acked: int, quarantined: set[int]) -> Pending:

@@ -22,9 +22,11 @@ from pydantic import BaseModel, Field
 PROTOCOL_VERSION = 2
 SUPPORTED_VERSIONS = (1, 2)
 HEADER = "X-SEND-Desk-Protocol"
+# SHA-256 of a pull page's body, as sent: the device checks it before reading the page.
+CHECKSUM_HEADER = "X-SEND-Desk-Checksum"
 
 PUSH_PAGE = 500  # entries per push request
-PULL_PAGE = 2000  # rows per pull page (the server may send fewer)
+PULL_PAGE = 4000  # rows per pull page (the server may send fewer)
 MAX_PULL_PAGE = 5000
 
 Op = Literal["insert", "update", "delete", "import"]
@@ -51,6 +53,10 @@ def canonical(data: Any) -> bytes:
 def checksum(data: Any) -> str:
     """SHA-256 of the canonical JSON of ``data``: both sides compute it the same way."""
     return hashlib.sha256(canonical(data)).hexdigest()
+
+
+def body_checksum(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
 
 
 def scope_hash(child_ids: Iterable[str]) -> str:
@@ -193,10 +199,11 @@ class Change(BaseModel):
 
 
 class PullResponse(BaseModel):
+    """A pull page; its body's SHA-256 comes in the X-SEND-Desk-Checksum header."""
+
     changes: list[dict[str, Any]]
     checkpoint: int  # resume after this (incremental) or backfill cursor
     more: bool
-    checksum: str
     server_seq: int
     scope: list[str] | None = None  # the children in scope, when the hash differed
     scope_hash: str

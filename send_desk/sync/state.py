@@ -36,6 +36,8 @@ class SyncState:
     backfill: list[str] = field(default_factory=list)
     backfill_until: int = 0
     backfill_after: int = 0
+    # children whose derived data (stage, milestones) wait to be brought up to date
+    dirty: list[str] = field(default_factory=list)
 
     @property
     def configured(self) -> bool:
@@ -55,7 +57,7 @@ def load_state(session: Session) -> SyncState:
         value: Any = raw[name]
         if name in _INTS:
             value = int(value or 0)
-        elif name == "backfill":
+        elif name in ("backfill", "dirty"):
             value = json.loads(value or "[]")
         else:
             value = value or None
@@ -67,7 +69,7 @@ def save_state(session: Session, state: SyncState, *names: str) -> None:
     """Write the named fields (all when none are named) in the caller's transaction."""
     for name in names or tuple(SyncState.__dataclass_fields__):
         value = getattr(state, name)
-        if name == "backfill":
+        if name in ("backfill", "dirty"):
             text = json.dumps(value)
         elif value is None:
             text = ""

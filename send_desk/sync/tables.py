@@ -72,26 +72,24 @@ class SyncTable:
 
     def references(self) -> dict[str, str]:
         """Columns that point at another journaled table: column -> table."""
-        known = set(registry())
-        refs: dict[str, str] = {}
-        for column in self.table.columns:
-            for fk in column.foreign_keys:
-                target = fk.column.table.name
-                if target in known and target != self.name:
-                    refs[column.name] = target
-        return refs
+        return dict(_references(self.name))
 
     def decode(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """JSON values -> Python values for this table's columns (unknown keys dropped)."""
+        converters = _decoders(self.name, tuple(self.columns))
         out: dict[str, Any] = {}
         for name, value in values.items():
-            column = self.columns.get(name)
-            if column is not None:
-                out[name] = decode_value(column, value)
+            convert = converters.get(name)
+            if convert is None:
+                continue
+            if value is None:
+                out[name] = None
+                continue
+            try:
+                out[name] = convert(value)
+            except (TypeError, ValueError, AttributeError) as error:
+                raise RowRefused(f"{name}: {error}") from None
         return out
-
-    def encode_row(self, row: Mapping[str, Any]) -> dict[str, Any]:
-        return {name: encode(row[name]) for name in self.synced_columns if name in row}
 
 
 def _declares_append_only(model: type[Any]) -> bool:
@@ -143,6 +141,18 @@ def _registry_for(models: tuple[type[SQLModel], ...]) -> dict[str, SyncTable]:
                         columns=info.columns,
                     )
     return tables
+
+
+@cache
+def _references(name: str) -> tuple[tuple[str, str], ...]:
+    tables = registry()
+    refs: list[tuple[str, str]] = []
+    for column in tables[name].table.columns:
+        for fk in column.foreign_keys:
+            target = fk.column.table.name
+            if target in tables and target != name:
+                refs.append((column.name, target))
+    return tuple(refs)
 
 
 def registry() -> dict[str, SyncTable]:
@@ -285,7 +295,96 @@ def derived_defaults(info: SyncTable) -> dict[str, Any]:
 
 def row_as_json(info: SyncTable, row: Mapping[str, Any]) -> dict[str, Any]:
     """A database row (Python values) as the JSON values that travel."""
-    return {name: encode(row[name]) for name in info.synced_columns if name in row}
+    out: dict[str, Any] = {}
+    for name, convert in _encoders(info.name, tuple(info.synced_columns)):
+        if name in row:
+            value = row[name]
+            out[name] = None if value is None else convert(value)
+    return out
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _text(value: Any) -> Any:
+    return value if isinstance(value, str) else str(value)
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def _uuid_text(value: Any) -> Any:
+    return str(value)
+
+
+@cache
+def _encoders(name: str, columns: tuple[str, ...]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    info = registry()[name]
+    out: list[tuple[str, Callable[[Any], Any]]] = []
+    for column_name in columns:
+        kind = info.columns[column_name].type
+        if isinstance(kind, sa.Uuid):
+            out.append((column_name, _uuid_text))
+        elif isinstance(kind, sa.Date | sa.DateTime) or _impl_is(kind, sa.DateTime):
+            out.append((column_name, _iso))
+        elif isinstance(kind, sa.Boolean | sa.Integer | sa.JSON | sa.String):
+            out.append((column_name, encode if isinstance(kind, sa.String) else _same))
+        else:
+            out.append((column_name, encode))
+    return tuple(out)
+
+
+def _to_uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _to_datetime(value: Any) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def _to_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _to_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return bool(value)
+    raise ValueError(f"'{value}' is not true or false")
+
+
+def _to_int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise ValueError(f"'{value}' is not a whole number")
+    return int(value)
+
+
+@cache
+def _decoders(name: str, columns: tuple[str, ...]) -> dict[str, Callable[[Any], Any]]:
+    info = registry()[name]
+    out: dict[str, Callable[[Any], Any]] = {}
+    for column_name in columns:
+        kind = info.columns[column_name].type
+        if isinstance(kind, sa.Uuid):
+            out[column_name] = _to_uuid
+        elif isinstance(kind, sa.DateTime) or _impl_is(kind, sa.DateTime):
+            out[column_name] = _to_datetime
+        elif isinstance(kind, sa.Date):
+            out[column_name] = _to_date
+        elif isinstance(kind, sa.Boolean):
+            out[column_name] = _to_bool
+        elif isinstance(kind, sa.Integer):
+            out[column_name] = _to_int
+        elif isinstance(kind, sa.JSON):
+            out[column_name] = _same
+        elif isinstance(kind, sa.String):
+            out[column_name] = _text
+        else:
+            out[column_name] = _same
+    return out
 
 
 def stripped(values: Mapping[str, Any], info: SyncTable) -> dict[str, Any]:
