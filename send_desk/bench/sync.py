@@ -35,10 +35,10 @@ CHANGES = 1_000
 class _MemoryKeyring(KeyringBackend):
     """Sign-ins kept in memory: a benchmark must not touch the user's keyring."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.items: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
