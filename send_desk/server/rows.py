@@ -23,6 +23,8 @@ from send_desk.server import schema
 from send_desk.sync.tables import SyncTable, derived_defaults, registry
 
 CONFLICT_TABLE = "conflict"  # conflicts travel in the pull stream under this name
+# A new row of these tables (or a changed event) changes the child's cached stage.
+_CLOCK_TABLES = frozenset({"case_event", "child"})
 
 
 class Writer:
@@ -34,26 +36,48 @@ class Writer:
         self.event_children: set[uuid.UUID] = set()
         self._pending: dict[tuple[str, uuid.UUID], tuple[uuid.UUID | None, bool]] = {}
         self._pending_events: set[uuid.UUID] = set()
+        # rows read in this transaction (None: not there), kept in step with our writes
+        self._rows: dict[tuple[str, uuid.UUID], dict[str, Any] | None] = {}
+        self._undo: list[tuple[tuple[str, uuid.UUID], dict[str, Any] | None, bool]] = []
 
     # -- per entry: writes are kept apart until the entry succeeds (savepoints)
 
     def keep(self) -> None:
         self.touched.update(self._pending)
         self.event_children |= self._pending_events
-        self.discard()
+        self._pending = {}
+        self._pending_events = set()
+        self._undo = []
 
     def discard(self) -> None:
         self._pending = {}
         self._pending_events = set()
+        for key, before, known in reversed(self._undo):
+            if known:
+                self._rows[key] = before
+            else:
+                self._rows.pop(key, None)
+        self._undo = []
+
+    def _remember(self, key: tuple[str, uuid.UUID], row: dict[str, Any] | None) -> None:
+        known = key in self._rows
+        self._undo.append((key, self._rows.get(key), known))
+        self._rows[key] = row
 
     def _touch(
-        self, info: SyncTable, row_id: uuid.UUID, child: uuid.UUID | None, deleted: bool
+        self,
+        info: SyncTable,
+        row_id: uuid.UUID,
+        child: uuid.UUID | None,
+        deleted: bool,
+        *,
+        clock: bool = False,
     ) -> None:
         key = (info.name, row_id)
         self._pending.pop(key, None)
         self.touched.pop(key, None)
         self._pending[key] = (child, deleted)
-        if info.name in ("case_event", "child") and child is not None:
+        if clock and child is not None:
             self._pending_events.add(child)
 
     def touch_conflict(self, conflict_id: uuid.UUID, child: uuid.UUID | None) -> None:
@@ -67,29 +91,36 @@ class Writer:
     def get(
         self, info: SyncTable, row_id: uuid.UUID, *, lock: bool = False
     ) -> dict[str, Any] | None:
+        key = (info.name, row_id)
+        if key in self._rows:
+            row = self._rows[key]
+            return dict(row) if row is not None else None
         query = sa.select(info.table).where(info.table.c.id == row_id)
         if lock and self.connection.dialect.name == "postgresql":
             query = query.with_for_update()
-        row = self.connection.execute(query).mappings().first()
-        return dict(row) if row is not None else None
+        found = self.connection.execute(query).mappings().first()
+        self._rows[key] = dict(found) if found is not None else None
+        return dict(found) if found is not None else None
 
     def lock_rows(self, keys: Iterable[tuple[str, uuid.UUID]]) -> None:
-        """Lock the rows a push will change, in a fixed order (no deadlocks)."""
-        if self.connection.dialect.name != "postgresql":
-            return
+        """Read (and on PostgreSQL lock, in a fixed order: no deadlocks) the rows a push
+        will change, in one query per table."""
         tables = registry()
         by_table: dict[str, list[uuid.UUID]] = {}
         for name, row_id in sorted(set(keys), key=lambda k: (k[0], str(k[1]))):
-            if name in tables:
+            if name in tables and (name, row_id) not in self._rows:
                 by_table.setdefault(name, []).append(row_id)
         for name in sorted(by_table, key=lambda n: tables[n].order):
             table = tables[name].table
-            self.connection.execute(
-                sa.select(table.c.id)
-                .where(table.c.id.in_(by_table[name]))
-                .order_by(table.c.id)
-                .with_for_update()
-            ).all()
+            ids = by_table[name]
+            for start in range(0, len(ids), 1000):
+                chunk = ids[start : start + 1000]
+                query = sa.select(table).where(table.c.id.in_(chunk)).order_by(table.c.id)
+                if self.connection.dialect.name == "postgresql":
+                    query = query.with_for_update()
+                found = {row["id"]: dict(row) for row in self.connection.execute(query).mappings()}
+                for row_id in chunk:
+                    self._rows[(name, row_id)] = found.get(row_id)
 
     def child_of(self, info: SyncTable, values: Mapping[str, Any]) -> uuid.UUID | None:
         """The child a row belongs to (None for organisation data)."""
@@ -111,7 +142,10 @@ class Writer:
     def insert(self, info: SyncTable, values: dict[str, Any]) -> None:
         row = {**derived_defaults(info), **values}
         self.connection.execute(sa.insert(info.table).values(**row))
-        self._touch(info, row["id"], self.child_of(info, row), False)
+        self._remember((info.name, row["id"]), {c: row.get(c) for c in info.columns})
+        self._touch(
+            info, row["id"], self.child_of(info, row), False, clock=info.name in _CLOCK_TABLES
+        )
 
     def update(
         self, info: SyncTable, row_id: uuid.UUID, changes: dict[str, Any], child: uuid.UUID | None
@@ -119,13 +153,19 @@ class Writer:
         self.connection.execute(
             sa.update(info.table).where(info.table.c.id == row_id).values(**changes)
         )
+        key = (info.name, row_id)
+        if self._rows.get(key) is not None:
+            self._remember(key, {**(self._rows[key] or {}), **changes})
+        else:
+            self._rows.pop(key, None)
         if "child_id" in changes:
             child = self.child_of(info, changes)
-        self._touch(info, row_id, child, False)
+        self._touch(info, row_id, child, False, clock=info.name == "case_event")
 
     def delete(self, info: SyncTable, row_id: uuid.UUID, child: uuid.UUID | None) -> None:
         self.connection.execute(sa.delete(info.table).where(info.table.c.id == row_id))
-        self._touch(info, row_id, child, True)
+        self._remember((info.name, row_id), None)
+        self._touch(info, row_id, child, True, clock=info.name == "case_event")
 
     def bulk_insert(self, info: SyncTable, rows: list[dict[str, Any]]) -> None:
         """Many new rows at once (imports, the demo); stamped like any other write."""
@@ -134,8 +174,9 @@ class Writer:
         defaults = derived_defaults(info)
         prepared = [{**defaults, **row} for row in rows]
         self.connection.execute(sa.insert(info.table), prepared)
+        clock = info.name in _CLOCK_TABLES
         for row in prepared:
-            self._touch(info, row["id"], self.child_of(info, row), False)
+            self._touch(info, row["id"], self.child_of(info, row), False, clock=clock)
         self.keep()
 
     # -- the end of the transaction
@@ -182,6 +223,7 @@ class Writer:
         children = tables["child"].table
         ids = list(self.event_children)
         found: dict[uuid.UUID, list[tuple[str, Any, Any]]] = {child: [] for child in ids}
+        stages: dict[uuid.UUID, str] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             for row in self.connection.execute(
@@ -190,12 +232,18 @@ class Writer:
                 )
             ):
                 found[row.child_id].append((row.type, row.date, row.details))
-        for child, rows in found.items():
-            stage = derive_stage(rows).value
+            for child_row in self.connection.execute(
+                sa.select(children.c.id, children.c.stage).where(children.c.id.in_(chunk))
+            ):
+                stages[child_row.id] = child_row.stage
+        changed = [
+            {"key": child, "stage": stage}
+            for child, rows in found.items()
+            if child in stages and stages[child] != (stage := derive_stage(rows).value)
+        ]
+        if changed:
             self.connection.execute(
-                sa.update(children)
-                .where(children.c.id == child, children.c.stage != stage)
-                .values(stage=stage)
+                sa.update(children).where(children.c.id == sa.bindparam("key")), changed
             )
         self.event_children = set()
 
