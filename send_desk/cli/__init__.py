@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "timeline_cmd",
     "deadlines_cmd",
     "report_cmd",
+    "calendar_cmd",
     "note_cmds",
     "letters_cmds",
     "search_cmd",

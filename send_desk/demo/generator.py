@@ -19,6 +19,7 @@ from faker import Faker
 from sqlalchemy import func, select
 
 from send_desk.demo import vocab
+from send_desk.demo.correspondence import correspondence_for_demo
 from send_desk.demo.notes import notes_for_demo
 from send_desk.demo.scenarios import SCENARIOS, History
 from send_desk.domain.children import (
@@ -28,6 +29,14 @@ from send_desk.domain.children import (
     FamilyMember,
     FamilyMemberCreate,
     Placement,
+)
+from send_desk.domain.correspondence import (
+    Callback,
+    Complaint,
+    ComplaintStage,
+    CorrespondenceItem,
+    DutyRota,
+    StaffAbsence,
 )
 from send_desk.domain.event_types import event_type
 from send_desk.domain.events import CaseEvent
@@ -41,6 +50,9 @@ from send_desk.services.errors import Refused
 from send_desk.storage.journal import insert_rows
 from send_desk.storage.store import Store
 
+CORRESPONDENCE_TABLES = (
+    CorrespondenceItem, Callback, Complaint, ComplaintStage, StaffAbsence, DutyRota,
+)  # fmt: skip
 CHILDREN_PER_CASEWORKER = 200
 CASEWORKERS_PER_SUPERVISOR = 8
 _CHUNK = 5000
@@ -389,12 +401,15 @@ def build_demo(
     stages = _children(b, children, caseworkers, settings)
     say("writing case notes")
     b.rows[NoteVersion] = notes_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id)
+    say("writing correspondence, callbacks and complaints")
+    b.rows.update(correspondence_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
     generated = time.perf_counter()
     say("writing the encrypted store")
     actor = store.actor.__class__(store_user, store.info.device_id)
     with store.write(actor) as session:
         for model in (
-            Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion
+            Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion,
+            *CORRESPONDENCE_TABLES,
         ):  # fmt: skip
             rows = b.rows.get(model, [])
             for start in range(0, len(rows), _CHUNK):

@@ -24,6 +24,14 @@ from send_desk.domain.children import (
     FamilyMemberCreate,
     PlacementCreate,
 )
+from send_desk.domain.correspondence import (
+    CallbackCreate,
+    ComplaintCreate,
+    ComplaintStageCreate,
+    CorrespondenceItemCreate,
+    DutyRotaCreate,
+    StaffAbsenceCreate,
+)
 from send_desk.domain.event_types import event_type
 from send_desk.domain.journal import JournalEntry
 from send_desk.domain.organisation import SettingCreate, TeamCreate, UserCreate
@@ -45,6 +53,12 @@ _CREATE: dict[str, type[BaseModel]] = {
     "family_member": FamilyMemberCreate,
     "placement": PlacementCreate,
     "allocation": AllocationCreate,
+    "correspondence_item": CorrespondenceItemCreate,
+    "callback": CallbackCreate,
+    "complaint": ComplaintCreate,
+    "complaint_stage": ComplaintStageCreate,
+    "staff_absence": StaffAbsenceCreate,
+    "duty_rota": DutyRotaCreate,
 }
 # Foreign keys to check before writing: table -> {column: referenced table}
 _REFERENCES: dict[str, dict[str, str]] = {
@@ -54,7 +68,15 @@ _REFERENCES: dict[str, dict[str, str]] = {
     "allocation": {"child_id": "child", "caseworker_id": "app_user", "team_id": "team"},
     "case_event": {"child_id": "child"},
     "note_version": {"child_id": "child"},
-}
+    "correspondence_item": {"child_id": "child"},
+    "callback": {"child_id": "child", "caller_id": "app_user", "team_id": "team",
+                 "correspondence_id": "correspondence_item"},
+    "complaint": {"child_id": "child", "caseworker_id": "app_user", "team_id": "team",
+                  "correspondence_id": "correspondence_item"},
+    "complaint_stage": {"complaint_id": "complaint", "child_id": "child"},
+    "staff_absence": {"user_id": "app_user"},
+    "duty_rota": {"team_id": "team", "user_id": "app_user"},
+}  # fmt: skip
 _AUDIT = ("created_at", "created_by", "updated_at", "updated_by")
 
 
@@ -138,7 +160,9 @@ def _check_row(table: str, index: int, raw: Any, today: date) -> dict[str, Any]:
     row["updated_at"] = _instant(raw.get("updated_at"), where, "updated_at")
     for name in ("created_by", "updated_by"):
         row[name] = _uuid(raw[name], where, name) if raw.get(name) else None
-    data = {k: v for k, v in raw.items() if k not in ("id", "stage", *_AUDIT)}
+    # the child's stage is derived from its events (worked out again below)
+    derived = ("stage",) if table == "child" else ()
+    data = {k: v for k, v in raw.items() if k not in ("id", *derived, *_AUDIT)}
     if table == "case_event":
         return {**row, **_check_event(data, where, today)}
     if table == "note_version":
