@@ -8,8 +8,8 @@ export again updates the events instead of adding them twice.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 import sys
+from pathlib import Path
 
 from send_desk.cli.common import EXIT_FAILED, CliError, add_json_flag, print_json
 

@@ -94,7 +94,9 @@ def test_report_writes_csv_and_xlsx(cli: Cli, tmp_path: Path) -> None:
     assert book.sheetnames[:2] == ["About", "Statutory compliance"]
     assert book["About"]["B2"].value == "01/11/2026 to 30/11/2026"
     deadlines = book["Open deadlines"]
-    assert deadlines["A3"].value == "Ava Test" and deadlines["D3"].value == "Decide whether to assess"
+    assert (
+        deadlines["A3"].value == "Ava Test" and deadlines["D3"].value == "Decide whether to assess"
+    )
     assert deadlines["E3"].number_format == "DD/MM/YYYY"
 
 

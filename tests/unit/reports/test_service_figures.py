@@ -207,7 +207,10 @@ def test_correspondence_week_by_week(store: Store, caseload: Caseload) -> None:
         (date(2026, 11, 2), date(2026, 11, 8), "w/c 02/11/2026"),
         (date(2026, 11, 9), date(2026, 11, 15), "w/c 09/11/2026"),
     ]
-    assert [_counts(w) for w in weeks] == [(2, 2, 1, 50.0, 2, 1, 50.0), (3, 1, 1, 100.0, 4, 2, 50.0)]
+    assert [_counts(w) for w in weeks] == [
+        (2, 2, 1, 50.0, 2, 1, 50.0),
+        (3, 1, 1, 100.0, 4, 2, 50.0),
+    ]
     assert _counts(found["totals"]) == (5, 3, 2, 66.7, 4, 2, 50.0)
     by_channel = {row["channel"]: _counts(row) for row in found["by_channel"]}
     assert by_channel == {
@@ -273,9 +276,7 @@ def test_complaints_by_month_root_causes_and_ombudsman(store: Store, caseload: C
     ]
 
 
-def test_callbacks_made_missed_and_with_the_duty_officer(
-    store: Store, caseload: Caseload
-) -> None:
+def test_callbacks_made_missed_and_with_the_duty_officer(store: Store, caseload: Caseload) -> None:
     with store.read() as session:
         found = callback_figures(
             session, date(2026, 10, 1), date(2026, 11, 30), today=TODAY, now=NOW,

@@ -133,9 +133,7 @@ def test_answered_by_an_email_back_logs_the_reply(store: Store, caseload: Caselo
         respond(store, item, corr.Response("call", date(2026, 11, 17), "Phoned"))
 
 
-def test_answered_by_a_note_or_a_letter_of_the_same_child(
-    store: Store, caseload: Caseload
-) -> None:
+def test_answered_by_a_note_or_a_letter_of_the_same_child(store: Store, caseload: Caseload) -> None:
     ava, bea = caseload.ids["Ava"], caseload.ids["Bea"]
     note_doc = copy.deepcopy(GOOD)
     note_doc.update(occurred_at="2026-11-12T10:00", recorded_at="2026-11-12T15:00")
@@ -224,7 +222,9 @@ def test_the_first_free_slot_with_the_caseworker(store: Store, caseload: Caseloa
 def test_away_caseworker_goes_to_the_duty_rota(store: Store, caseload: Caseload) -> None:
     ava = caseload.ids["Ava"]
     with store.write() as session:
-        callbacks.add_absence(session, caseload.pat, date(2026, 11, 16), date(2026, 11, 17), "Leave")
+        callbacks.add_absence(
+            session, caseload.pat, date(2026, 11, 16), date(2026, 11, 17), "Leave"
+        )
     with store.read() as session:
         offered = callbacks.offer_slots(session, ava, now=MONDAY_8AM, standards=STANDARDS, days=2)
     assert offered["slots"] == []
@@ -291,8 +291,10 @@ def test_a_booking_is_confirmed_with_the_letter(store: Store, caseload: Caseload
         with pytest.raises(ValidationFailed, match="saved from the letters composer first"):
             callbacks.confirm(session, uuid.UUID(cb["id"]), "letter", on=TODAY,
                               now=MONDAY_8AM, standards=STANDARDS)  # fmt: skip
-        done = callbacks.confirm(session, uuid.UUID(cb["id"]), "letter", on=date(2026, 11, 16),
-                                 letter_id=letter_id, now=MONDAY_8AM, standards=STANDARDS)  # fmt: skip
+        done = callbacks.confirm(
+            session, uuid.UUID(cb["id"]), "letter", on=date(2026, 11, 16),
+            letter_id=letter_id, now=MONDAY_8AM, standards=STANDARDS,
+        )  # fmt: skip
     assert done["confirmation_label"] == "Confirmation letter"
     assert done["confirmation_letter_id"] == letter_id.hex
 
@@ -334,9 +336,13 @@ def test_a_complaint_through_its_stages(store: Store, caseload: Caseload) -> Non
     with store.write() as session:
         with pytest.raises(Refused, match="has not been answered yet"):
             complaints.escalate(session, cid, date(2026, 10, 20), today=TODAY, standards=STANDARDS)
-        complaints.acknowledge(session, cid, date(2026, 10, 2), letter_id=letter,
-                               investigator="Ali Manager", today=TODAY, standards=STANDARDS)  # fmt: skip
-        with pytest.raises(ValidationFailed, match="(?i)a response cannot come before the complaint"):
+        complaints.acknowledge(
+            session, cid, date(2026, 10, 2), letter_id=letter,
+            investigator="Ali Manager", today=TODAY, standards=STANDARDS,
+        )  # fmt: skip
+        with pytest.raises(
+            ValidationFailed, match=r"(?i)a response cannot come before the complaint"
+        ):
             complaints.respond(session, cid, date(2026, 9, 30), "upheld", today=TODAY,
                                standards=STANDARDS)  # fmt: skip
     with store.write() as session:

@@ -121,9 +121,7 @@ def test_a_council_copy_in_the_data_folder_wins(tmp_path: Path) -> None:
             "acknowledging (30 working days) cannot take longer than responding (10)",
         ),
         (
-            lambda d: d["complaints"]["stages"][1].__setitem__(
-                "escalate_within_working_days", 20
-            ),
+            lambda d: d["complaints"]["stages"][1].__setitem__("escalate_within_working_days", 20),
             "the last stage has no next stage",
         ),
         (lambda d: d.pop("complaints"), "[complaints] is missing"),
@@ -141,5 +139,5 @@ def test_mistakes_are_refused_with_the_entry_named(change: Any, message: str) ->
 def test_a_file_that_is_not_toml_is_refused(tmp_path: Path) -> None:
     bad = tmp_path / "service_standards.toml"
     bad.write_text("[correspondence\n", encoding="utf-8")
-    with pytest.raises(StandardsError, match="service_standards.toml: not valid TOML"):
+    with pytest.raises(StandardsError, match=r"service_standards\.toml: not valid TOML"):
         load_standards(bad)
