@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, and_, false, select, type_coerce
+from sqlalchemy import String, and_, false, func, select, type_coerce
 from sqlmodel import Session
 
 from send_desk.domain.children import Allocation, Child
@@ -141,25 +141,23 @@ def in_transfer_until(today: date) -> date:
 
 
 def priority_reasons(
-    session: Session, child_ids: Iterable[str], today: date
+    session: Session, child_ids: Iterable[str], today: date, looked_after: Iterable[str] = ()
 ) -> dict[str, list[str]]:
-    """Why each child comes first (hex id -> reasons), for children with any reason.
+    """Why each child comes first (hex id -> reasons), for children with any reason;
+    ``looked_after``: those of them who are looked after (the caller has read it).
 
     Every open transfer milestone of the store is read from its index alone
-    (``ix_milestone_open_kind``) and every looked-after child at once: quicker than
-    looking up each child's milestones.
+    (``ix_milestone_open_kind``): quicker than looking up each child's milestones.
     """
     ids = set(child_ids)
     if not ids:
         return {}
     key = type_coerce(_MS.c.child_id, String)
-    child_key = type_coerce(_CH.c.id, String)
     transfers = select(key, _MS.c.milestone).where(
         _MS.c.done.is_(None),
         _MS.c.milestone.in_(MOVING_IN_IDS)
         | (_MS.c.milestone.in_(PHASE_TRANSFER_IDS) & (_MS.c.due < in_transfer_until(today))),
     )
-    looked_after = select(child_key).where(_CH.c.looked_after.is_(True))
     reasons: dict[str, list[str]] = {}
     for child, milestone in session.execute(transfers.distinct()):
         if child in ids:
@@ -167,9 +165,8 @@ def priority_reasons(
             found = reasons.setdefault(child, [])
             if reason not in found:
                 found.append(reason)
-    for child in session.scalars(looked_after):
-        if child in ids:
-            reasons.setdefault(child, []).append(LOOKED_AFTER)
+    for child in looked_after:
+        reasons.setdefault(child, []).append(LOOKED_AFTER)
     order = (LOOKED_AFTER, PHASE_TRANSFER, MOVING_IN)
     return {child: sorted(found, key=order.index) for child, found in reasons.items()}
 
@@ -223,20 +220,33 @@ def deadlines(session: Session, query: DeadlineQuery, *, today: date) -> list[di
         .outerjoin(_AL, current)
         .outerjoin(_US, _US.c.id == _AL.c.caseworker_id)
         .outerjoin(_TM, _TM.c.id == _AL.c.team_id)
-        .where(_MS.c.kind == "task", _MS.c.done.is_(None))
+        .where(_MS.c.kind == "task")
     )
+    scoped = query.caseworker_id is not None or query.team_id is not None
+    # Open tasks: through the (done, due) index for the whole store; for one caseload
+    # through its children instead (ifnull() keeps SQLite off the done index there).
+    stmt = stmt.where(func.ifnull(_MS.c.done, "") == "" if scoped else _MS.c.done.is_(None))
     if not query.everything:
         stmt = stmt.where(_MS.c.due <= last)
     if not query.include_local:
         stmt = stmt.where(_MS.c.local == false())
-    if query.caseworker_id is not None:
-        stmt = stmt.where(type_coerce(_AL.c.caseworker_id, String) == _hex(query.caseworker_id))
-    if query.team_id is not None:
-        stmt = stmt.where(type_coerce(_AL.c.team_id, String) == _hex(query.team_id))
+    if scoped:
+        # one caseload: start from its children (a few hundred), not from every open task
+        held = select(_AL.c.child_id).where(_AL.c.end_date.is_(None))
+        if query.caseworker_id is not None:
+            held = held.where(type_coerce(_AL.c.caseworker_id, String) == _hex(query.caseworker_id))
+        if query.team_id is not None:
+            held = held.where(type_coerce(_AL.c.team_id, String) == _hex(query.team_id))
+        stmt = stmt.where(_MS.c.child_id.in_(held))
     if query.child_id is not None:
         stmt = stmt.where(child_key == _hex(query.child_id))
     rows = [dict(row._mapping) for row in session.execute(stmt)]
-    reasons = priority_reasons(session, (row["child_key"] for row in rows), today)
+    reasons = priority_reasons(
+        session,
+        (row["child_key"] for row in rows),
+        today,
+        looked_after={row["child_key"] for row in rows if row["looked_after"]},
+    )
     result = []
     for row in rows:
         milestone = milestone_of(row, today, rules)
