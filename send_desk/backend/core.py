@@ -23,6 +23,7 @@ from sqlmodel import Session
 
 from send_desk.backend import labels
 from send_desk.backend.clock import ClockMixin
+from send_desk.backend.correspondence import CorrespondenceMixin
 from send_desk.backend.errors import StoreProblem, ValidationFailed, WrongPassword
 from send_desk.backend.letters import LettersMixin
 from send_desk.backend.notes import NotesMixin
@@ -69,7 +70,7 @@ def _store_problem(error: Exception) -> StoreProblem:
     return StoreProblem(message, can_restore=False)
 
 
-class Backend(NotesMixin, ClockMixin, LettersMixin):
+class Backend(NotesMixin, ClockMixin, LettersMixin, CorrespondenceMixin):
     """An open store and the operations the desktop app performs on it."""
 
     def __init__(self, store: Store, *, today: Callable[[], date] = london_today) -> None:

@@ -18,7 +18,6 @@ import random
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
-from functools import cache
 from typing import Any
 
 from send_desk.domain.correspondence import (
@@ -87,15 +86,20 @@ LESSONS = (
 )
 
 
-@cache
+_DEFAULTS: dict[str, dict[str, Any]] = {}
+
+
 def _defaults(model: type[Any]) -> dict[str, Any]:
     """The default of every column a demo row may leave out (audit columns excepted)."""
-    skip = {"id", "created_at", "created_by", "updated_at", "updated_by"}
-    return {
-        name: field.get_default(call_default_factory=True)
-        for name, field in model.model_fields.items()
-        if name not in skip and not field.is_required()
-    }
+    found = _DEFAULTS.get(model.__name__)
+    if found is None:
+        skip = {"id", "created_at", "created_by", "updated_at", "updated_by"}
+        found = _DEFAULTS[model.__name__] = {
+            name: field.get_default(call_default_factory=True)
+            for name, field in model.model_fields.items()
+            if name not in skip and not field.is_required()
+        }
+    return found
 
 
 def _day_in(rng: random.Random, today: date, back: int) -> date:

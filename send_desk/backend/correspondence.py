@@ -1,0 +1,656 @@
+"""The backend's correspondence, callbacks, complaints and reports (mixed into
+:class:`~send_desk.backend.Backend`).
+
+Plain data in and out, one short-lived Session per call, so every call may run in a
+background op. Exports take ``progress(done, total)`` and ``cancelled()`` so the app
+shows a progress bar and can stop them; a cancelled export raises
+:class:`ExportCancelled` and leaves no file.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from send_desk.backend.errors import ValidationFailed
+from send_desk.domain.correspondence import (
+    CALLBACK_OUTCOME_LABELS,
+    CHANNEL_LABELS,
+    CONFIRMATION_LABELS,
+    DIRECTION_LABELS,
+    RESPONSE_LABELS,
+)
+from send_desk.reports import exports
+from send_desk.reports.calendar import calendar_events
+from send_desk.reports.exports import ExportCancelled, ExportFailed
+from send_desk.reports.service_figures import about_rows, full_report, open_deadlines
+from send_desk.services import callbacks as callbacks_service
+from send_desk.services import complaints as complaints_service
+from send_desk.services import correspondence as correspondence_service
+from send_desk.services.correspondence import Duplicate
+from send_desk.services.standards import Standards, standards_for
+from send_desk.timeutil import LONDON, uk_date
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+STEPS = 1000  # progress is reported out of this many steps
+MY_DAY_OVERDUE_DAYS = 60
+
+
+def _id(value: str | uuid.UUID | None) -> uuid.UUID | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise ValidationFailed(f"'{value}' is not a record id") from None
+
+
+def _required(value: str | uuid.UUID | None, what: str = "a record") -> uuid.UUID:
+    found = _id(value)
+    if found is None:
+        raise ValidationFailed(f"choose {what} first")
+    return found
+
+
+class _Phases:
+    """Maps the progress of several steps of an export onto one bar of STEPS."""
+
+    def __init__(self, progress: Progress | None, cancelled: Cancelled | None, *weights: int):
+        self._progress = progress
+        self._cancelled = cancelled
+        total = sum(weights)
+        self._starts: list[int] = []
+        self._spans: list[int] = []
+        done = 0
+        for weight in weights:
+            self._starts.append(STEPS * done // total)
+            self._spans.append(STEPS * weight // total)
+            done += weight
+
+    def check(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise ExportCancelled("the export was cancelled; nothing was written")
+
+    def phase(self, index: int) -> Progress:
+        start, span = self._starts[index], self._spans[index]
+
+        def report(done: int, total: int) -> None:
+            self.check()
+            if self._progress is not None:
+                self._progress(start + span * done // max(total, 1), STEPS)
+
+        return report
+
+
+class CorrespondenceMixin:
+    """Correspondence, callbacks, complaints, the service report and its exports."""
+
+    _read: Any
+    _write: Any
+    _today: Callable[[], date]
+    paths: Any
+    # Tests set a fixed "now" (London wall-clock); else today's date at the clock's time.
+    clock_now: Callable[[], datetime] | None = None
+
+    # ------------------------------------------------------------ basics
+
+    def standards(self) -> Standards:
+        return standards_for(self.paths.root)
+
+    def now(self) -> datetime:
+        """London wall-clock time now (naive), on the backend's today."""
+        if self.clock_now is not None:
+            return self.clock_now()
+        clock = datetime.now(LONDON).time().replace(second=0, microsecond=0)
+        return datetime.combine(self._today(), clock)
+
+    def correspondence_vocabulary(self) -> dict[str, Any]:
+        """Labels and choices for the forms: channels with their standard, directions,
+        kinds of response, callback outcomes, ways of confirming, complaint stages,
+        root causes and outcomes, Ombudsman outcomes."""
+        standards = self.standards()
+        return {
+            "channels": [
+                (c.id, f"{c.label} (reply within {c.respond_within} working days)")
+                for c in standards.channels.values()
+            ],
+            "channel_labels": dict(CHANNEL_LABELS),
+            "directions": list(DIRECTION_LABELS.items()),
+            "response_kinds": list(RESPONSE_LABELS.items()),
+            "callback_outcomes": list(CALLBACK_OUTCOME_LABELS.items()),
+            "confirmation": list(CONFIRMATION_LABELS.items()),
+            "stages": [(s.id, s.label) for s in standards.stages],
+            "root_causes": list(standards.root_causes.items()),
+            "outcomes": list(standards.outcomes.items()),
+            "ombudsman": standards.ombudsman_name,
+            "ombudsman_outcomes": list(standards.ombudsman_outcomes.items()),
+            "standards": standards.as_json(),
+        }
+
+    # ------------------------------------------------------------ correspondence
+
+    def log_correspondence(
+        self, child_id: str, data: Mapping[str, Any], *, allow_duplicate: bool = False
+    ) -> dict[str, Any]:
+        """Log an item; raises :class:`Duplicate` (with the item already logged) or
+        ValidationFailed."""
+        values = {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in data.items()}
+        with self._write() as session:
+            found: dict[str, Any] = correspondence_service.log_item(
+                session,
+                _required(child_id, "the child"),
+                values,
+                today=self._today(),
+                standards=self.standards(),
+                allow_duplicate=allow_duplicate,
+            )
+            return found
+
+    def respond_to_item(
+        self,
+        item_id: str,
+        kind: str,
+        *,
+        on: date | None = None,
+        summary: str | None = None,
+        ref_id: str | None = None,
+        correspondent: str | None = None,
+    ) -> dict[str, Any]:
+        """Close an item with its response (see :func:`services.correspondence.respond`)."""
+        if not kind:
+            raise ValidationFailed("choose how it was answered", {"kind": "is needed"})
+        response = correspondence_service.Response(
+            kind, on, (summary or "").strip() or None, _id(ref_id), correspondent or None
+        )
+        with self._write() as session:
+            found: dict[str, Any] = correspondence_service.respond(
+                session, _required(item_id, "an item"), response, today=self._today()
+            )
+            return found
+
+    def child_correspondence(self, child_id: str) -> dict[str, Any]:
+        """A child's items, callbacks and complaints, for the record's tab."""
+        child = _required(child_id, "the child")
+        today, now, standards = self._today(), self.now(), self.standards()
+        with self._read() as session:
+            return {
+                "items": correspondence_service.child_items(session, child, today=today),
+                "callbacks": callbacks_service.callbacks(
+                    session,
+                    callbacks_service.CallbackQuery(show="all", child_id=child),
+                    now=now,
+                    standards=standards,
+                ),
+                "complaints": complaints_service.complaints(
+                    session,
+                    complaints_service.ComplaintQuery(show="all", child_id=child),
+                    today=today,
+                    standards=standards,
+                ),
+            }
+
+    def correspondence_ids(
+        self,
+        *,
+        show: str = "open",
+        caseworker_id: str | None = None,
+        team_id: str | None = None,
+        text: str = "",
+        due_by: date | None = None,
+    ) -> list[str]:
+        query = correspondence_service.ItemQuery(
+            show=show,
+            caseworker_id=_id(caseworker_id),
+            team_id=_id(team_id),
+            text=text,
+            due_by=due_by,
+        )
+        with self._read() as session:
+            found: list[str] = correspondence_service.item_ids(session, query, today=self._today())
+            return found
+
+    def correspondence_rows(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        with self._read() as session:
+            found: dict[str, dict[str, Any]] = correspondence_service.item_rows(
+                session, ids, today=self._today()
+            )
+            return found
+
+    def child_letters_and_notes(self, child_id: str) -> dict[str, list[dict[str, Any]]]:
+        """The child's saved letters and case notes, to pick the one that answered an item."""
+        from send_desk.services import letters as letters_service
+        from send_desk.services import notes as notes_service
+
+        child = _required(child_id, "the child")
+        with self._read() as session:
+            letters = letters_service.list_letters(session, child)
+            notes = notes_service.list_notes(session, child)
+        return {
+            "letters": [
+                {"id": row["letter_id"], "label": f"{uk_date(row['letter_date'])} {row['title']}"}
+                for row in letters
+            ],
+            "notes": [
+                {
+                    "id": str(row["note_id"]),
+                    "label": f"{row['occurred_label']} {row['kind_label']}: {row['summary']}"[:120],
+                }
+                for row in notes
+            ],
+        }
+
+    # ------------------------------------------------------------ My day
+
+    def correspondence_due(
+        self,
+        *,
+        caseworker_id: str | None = None,
+        team_id: str | None = None,
+        days_ahead: int = 5,
+        overdue_days: int = MY_DAY_OVERDUE_DAYS,
+        limit: int = 500,
+    ) -> list[dict[str, Any]]:
+        """What My day lists beside the statutory deadlines, soonest first: replies due
+        within ``days_ahead`` working days or overdue (by up to ``overdue_days``),
+        today's callbacks and every missed one, and complaint responses due in that
+        time. Each row: kind (reply, callback, complaint), child_id, child_name, what,
+        due (a date), when (a label), status, status_label, days_left, id."""
+        today, now, standards = self._today(), self.now(), self.standards()
+        until = standards.calendar.working_days_after(today, days_ahead) if days_ahead else today
+        worker, team = _id(caseworker_id), _id(team_id)
+        rows: list[dict[str, Any]] = []
+        with self._read() as session:
+            items = correspondence_service.due_rows(
+                session,
+                correspondence_service.ItemQuery(
+                    show="due_by",
+                    due_by=until,
+                    caseworker_id=worker,
+                    team_id=team,
+                    since=date.fromordinal(today.toordinal() - overdue_days),
+                    limit=limit,
+                ),
+                today=today,
+            )
+            calls = callbacks_service.callbacks(
+                session,
+                callbacks_service.CallbackQuery(
+                    show="upcoming", caller_id=worker, team_id=team if worker is None else None
+                ),
+                now=now,
+                standards=standards,
+            )
+            complaints = complaints_service.complaints(
+                session,
+                complaints_service.ComplaintQuery(
+                    show="open", caseworker_id=worker, team_id=team if worker is None else None
+                ),
+                today=today,
+                standards=standards,
+            )
+        for item in items:
+            verb = "from" if item["direction"] == "incoming" else "to"
+            rows.append(
+                {
+                    "kind": "reply",
+                    "kind_label": "Reply due",
+                    "id": item["id"],
+                    "child_id": item["child_id"],
+                    "child_name": item["child_name"],
+                    "what": f"{item['channel_label']} {verb} {item['correspondent']}: "
+                    f"{item['summary']}",
+                    "due": item["response_due"],
+                    "when": uk_date(item["response_due"]),
+                    "status": item["status"],
+                    "status_label": item["status_label"],
+                    "days_left": item["days_left"],
+                }
+            )
+        for call in calls:
+            day = call["slot_start"].date()
+            if not (call["missed"] or day == today):
+                continue
+            rows.append(
+                {
+                    "kind": "callback",
+                    "kind_label": "Missed callback" if call["missed"] else "Callback",
+                    "id": call["id"],
+                    "child_id": call["child_id"],
+                    "child_name": call["child_name"],
+                    "what": f"Phone {call['requested_by']} on {call['phone']} about "
+                    f"{call['about']}" + (" (duty)" if call["via_duty"] else ""),
+                    "due": day,
+                    "when": call["slot_label"],
+                    "status": call["status"],
+                    "status_label": call["status_label"],
+                    "days_left": (day - today).days,
+                    "slot_start": call["slot_start"],
+                }
+            )
+        for complaint in complaints:
+            due = complaint["response_due"]
+            if due is None or due > until:
+                continue
+            rows.append(
+                {
+                    "kind": "complaint",
+                    "kind_label": "Complaint response",
+                    "id": complaint["id"],
+                    "child_id": complaint["child_id"],
+                    "child_name": complaint["child_name"],
+                    "what": f"{complaint['stage_label']}: {complaint['complainant']} – "
+                    f"{complaint['summary']}",
+                    "due": due,
+                    "when": uk_date(due),
+                    "status": complaint["status"],
+                    "status_label": complaint["status_label"],
+                    "days_left": (due - today).days,
+                }
+            )
+        order = {"missed": 0, "overdue": 1}
+        rows.sort(
+            key=lambda row: (
+                order.get(row["status"], 2),
+                row["due"],
+                row.get("slot_start") or datetime.combine(row["due"], time.max),
+                row["child_name"],
+            )
+        )
+        return rows[:limit]
+
+    # ------------------------------------------------------------ callbacks
+
+    def callback_slots(self, child_id: str, *, days: int | None = None) -> dict[str, Any]:
+        with self._read() as session:
+            found: dict[str, Any] = callbacks_service.offer_slots(
+                session,
+                _required(child_id, "the child"),
+                now=self.now(),
+                standards=self.standards(),
+                days=days,
+            )
+        for slot in found["slots"]:
+            slot["start_text"] = slot["start"].isoformat()
+        return found
+
+    def book_callback(self, child_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
+        values = {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in data.items()}
+        with self._write() as session:
+            found: dict[str, Any] = callbacks_service.book(
+                session,
+                _required(child_id, "the child"),
+                values,
+                now=self.now(),
+                standards=self.standards(),
+            )
+            return found
+
+    def record_callback(
+        self, callback_id: str, outcome: str, *, at: datetime | None = None, note: str = ""
+    ) -> dict[str, Any]:
+        with self._write() as session:
+            found: dict[str, Any] = callbacks_service.record_outcome(
+                session,
+                _required(callback_id, "a callback"),
+                outcome,
+                at=at,
+                note=note.strip() or None,
+                now=self.now(),
+                standards=self.standards(),
+            )
+            return found
+
+    def confirm_callback(
+        self, callback_id: str, via: str, *, on: date | None = None, letter_id: str | None = None
+    ) -> dict[str, Any]:
+        with self._write() as session:
+            found: dict[str, Any] = callbacks_service.confirm(
+                session,
+                _required(callback_id, "a callback"),
+                via,
+                on=on or self._today(),
+                letter_id=_id(letter_id),
+                now=self.now(),
+                standards=self.standards(),
+            )
+            return found
+
+    def callback_letter_inputs(self, callback_id: str) -> dict[str, Any]:
+        with self._read() as session:
+            found: dict[str, Any] = callbacks_service.letter_inputs(
+                session, _required(callback_id, "a callback")
+            )
+            return found
+
+    def callbacks(
+        self,
+        *,
+        show: str = "upcoming",
+        caller_id: str | None = None,
+        team_id: str | None = None,
+        child_id: str | None = None,
+    ) -> list[dict[str, Any]]:
+        query = callbacks_service.CallbackQuery(
+            show=show, caller_id=_id(caller_id), team_id=_id(team_id), child_id=_id(child_id)
+        )
+        with self._read() as session:
+            found: list[dict[str, Any]] = callbacks_service.callbacks(
+                session, query, now=self.now(), standards=self.standards()
+            )
+            return found
+
+    def add_absence(
+        self, user_id: str, first_day: date | None, last_day: date | None, reason: str = ""
+    ) -> str:
+        if first_day is None or last_day is None:
+            raise ValidationFailed("the first and last day are needed")
+        with self._write() as session:
+            found: str = callbacks_service.add_absence(
+                session, _required(user_id, "who is away"), first_day, last_day, reason or None
+            )
+            return found
+
+    def set_duty(self, team_id: str, day: date, user_id: str) -> str:
+        with self._write() as session:
+            found: str = callbacks_service.set_duty(
+                session, _required(team_id, "the team"), day, _required(user_id, "who")
+            )
+            return found
+
+    def availability(self, start: date, end: date) -> dict[str, Any]:
+        with self._read() as session:
+            found: dict[str, Any] = callbacks_service.availability(session, start=start, end=end)
+            return found
+
+    # ------------------------------------------------------------ complaints
+
+    def add_complaint(self, data: Mapping[str, Any]) -> dict[str, Any]:
+        values = {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in data.items()}
+        with self._write() as session:
+            found: dict[str, Any] = complaints_service.add_complaint(
+                session, values, today=self._today(), standards=self.standards()
+            )
+            return found
+
+    def complaint_action(self, complaint_id: str, action: str, **values: Any) -> dict[str, Any]:
+        """acknowledge (on, letter_id, investigator), respond (on, outcome, letter_id),
+        escalate (on), update (changes), refer (on, reference), decide (on, outcome)."""
+        cid = _required(complaint_id, "a complaint")
+        kw: dict[str, Any] = {"today": self._today(), "standards": self.standards()}
+        on = values.get("on") or self._today()
+        with self._write() as session:
+            if action == "acknowledge":
+                found = complaints_service.acknowledge(
+                    session, cid, on, letter_id=_id(values.get("letter_id")),
+                    investigator=values.get("investigator") or None, **kw,
+                )  # fmt: skip
+            elif action == "respond":
+                found = complaints_service.respond(
+                    session, cid, on, values.get("outcome") or "",
+                    letter_id=_id(values.get("letter_id")), **kw,
+                )  # fmt: skip
+            elif action == "escalate":
+                found = complaints_service.escalate(session, cid, on, **kw)
+            elif action == "update":
+                changes = {
+                    k: (None if isinstance(v, str) and not v.strip() else v)
+                    for k, v in (values.get("changes") or {}).items()
+                }
+                found = complaints_service.update_complaint(session, cid, changes, **kw)
+            elif action == "refer":
+                found = complaints_service.refer_to_ombudsman(
+                    session, cid, on, (values.get("reference") or "").strip() or None, **kw
+                )
+            elif action == "decide":
+                found = complaints_service.ombudsman_decision(
+                    session, cid, on, values.get("outcome") or "", **kw
+                )
+            else:
+                raise ValidationFailed(f"'{action}' is not something done to a complaint")
+            return found
+
+    def complaints(
+        self,
+        *,
+        show: str = "open",
+        caseworker_id: str | None = None,
+        team_id: str | None = None,
+        child_id: str | None = None,
+    ) -> list[dict[str, Any]]:
+        query = complaints_service.ComplaintQuery(
+            show=show,
+            caseworker_id=_id(caseworker_id),
+            team_id=_id(team_id),
+            child_id=_id(child_id),
+        )
+        with self._read() as session:
+            found: list[dict[str, Any]] = complaints_service.complaints(
+                session, query, today=self._today(), standards=self.standards()
+            )
+            return found
+
+    def complaint_letter_inputs(
+        self, complaint_id: str, letter: str, outcome: str | None = None
+    ) -> dict[str, Any]:
+        """Inputs for the ``complaint_acknowledgement`` or ``complaint_response`` letter."""
+        cid = _required(complaint_id, "a complaint")
+        standards = self.standards()
+        with self._read() as session:
+            if letter == "complaint_acknowledgement":
+                found: dict[str, Any] = complaints_service.acknowledgement_inputs(
+                    session, cid, standards
+                )
+            else:
+                found = complaints_service.response_inputs(
+                    session, cid, outcome, standards, self._today()
+                )
+            return found
+
+    # ------------------------------------------------------------ reports
+
+    def service_report(self, start: date, end: date) -> dict[str, Any]:
+        """The statutory figures with correspondence, complaints and callbacks."""
+        if end < start:
+            raise ValidationFailed(
+                f"the period ends ({uk_date(end)}) before it starts ({uk_date(start)})"
+            )
+        ensure = getattr(self, "ensure_clock", None)
+        if ensure is not None:
+            ensure()
+        with self._read() as session:
+            found: dict[str, Any] = full_report(
+                session, start, end, today=self._today(), now=self.now(),
+                standards=self.standards(),
+            )  # fmt: skip
+            return found
+
+    @staticmethod
+    def report_tables(report: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """The report's tables as plain data (name, title, columns, kinds, rows)."""
+        return [
+            {
+                "name": table.name,
+                "title": table.title,
+                "columns": [heading for heading, _kind in table.columns],
+                "kinds": [kind for _heading, kind in table.columns],
+                "rows": table.rows,
+            }
+            for table in exports.report_tables(report)
+        ]
+
+    def export_report(
+        self,
+        report: Mapping[str, Any],
+        path: str | Path,
+        fmt: str,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> dict[str, Any]:
+        """Write the report as ``csv`` (one figure a row) or ``xlsx`` (a sheet a table,
+        with every open statutory deadline). Raises ExportCancelled, or ExportFailed
+        with a plain message."""
+        target = Path(path)
+        if fmt == "csv":
+            phases = _Phases(progress, cancelled, 1)
+            exports.write_csv(report, target, progress=phases.phase(0), cancelled=cancelled)
+        elif fmt == "xlsx":
+            phases = _Phases(progress, cancelled, 1, 4)
+            phases.check()
+            with self._read() as session:
+                deadlines = open_deadlines(session, today=self._today())
+            phases.phase(0)(1, 1)
+            tables = [*exports.report_tables(report), exports.deadlines_table(deadlines)]
+            exports.write_xlsx(
+                tables, target, about=about_rows(report, self.standards()),
+                progress=phases.phase(1), cancelled=cancelled,
+            )  # fmt: skip
+        else:
+            raise ValidationFailed(f"'{fmt}' is not an export format (csv or xlsx)")
+        return {"path": str(target), "format": fmt}
+
+    def export_calendar(
+        self,
+        path: str | Path,
+        *,
+        caseworker_id: str | None = None,
+        name: str = "",
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> dict[str, Any]:
+        """Review meetings, callbacks and deadlines as an .ics file (one caseworker's,
+        or everyone's)."""
+        phases = _Phases(progress, cancelled, 2, 3)
+        ensure = getattr(self, "ensure_clock", None)
+        if ensure is not None:
+            ensure()
+        phases.check()
+        with self._read() as session:
+            events = calendar_events(
+                session,
+                today=self._today(),
+                caseworker_id=_id(caseworker_id),
+                progress=phases.phase(0),
+            )
+        written = exports.write_ics(
+            events,
+            Path(path),
+            name=name or "SEND Desk",
+            progress=phases.phase(1),
+            cancelled=cancelled,
+        )
+        return {"path": str(written), "events": len(events)}
+
+
+__all__ = [
+    "CorrespondenceMixin",
+    "Duplicate",
+    "ExportCancelled",
+    "ExportFailed",
+]
