@@ -38,6 +38,11 @@ Decisions on points the contract leaves open:
   ``overdue``, exactly as the contract gives it.
 * ``phase_transfer_plan`` is proposed only for a child with a plan in force (reg 18
   is about plans); a recorded ``phase_transfer`` always counts.
+* A plan ceases with a ``review_decision`` to cease, unless an appeal is received after
+  it (the plan is kept while the appeal runs) or a later plan starts. The cycles of a
+  rule marked ``ends_with_plan`` (the annual review, the first review of a transferred
+  plan) that were still open on the day the plan ceased and fall due after it are left
+  out: no review is due of a plan that no longer exists.
 * ``phase_transfer_plan`` counts only a plan issued in the 12 months up to and
   including its due date, as the contract says; a plan issued after 15 February does
   not complete it.
@@ -833,6 +838,32 @@ class _Run:
                 return candidate
         return None
 
+    def end_with_plan(self) -> None:
+        """Leave out the cycles of ``ends_with_plan`` rules open when the plan ceased
+        and due after it (see the module docstring)."""
+        decisions = self.by_type.get("review_decision")
+        if not decisions:
+            return
+        ceased = None
+        for event in decisions:  # in date order: a later decision to keep the plan wins
+            ceased = event.date if event.details.get("outcome") == "cease" else None
+        if ceased is None:
+            return
+        for type_id in ("final_plan_issued", "plan_transferred_in", "appeal_received"):
+            later = self.by_type.get(type_id)
+            if later and later[-1].date > ceased:
+                return  # a new plan, or the family appealed: the plan goes on
+        self.milestones = [
+            m
+            for m in self.milestones
+            if not (
+                m.rule.ends_with_plan
+                and m.due > ceased
+                and m.trigger_date <= ceased
+                and (m.done is None or m.done > ceased)
+            )
+        ]
+
     # -- exceptions, statuses, checks -----------------------------------------------------
 
     def apply_exceptions(self) -> None:
@@ -1049,6 +1080,7 @@ def compute_timeline(
         run.propose_transfer()
     run.index_events()
     run.run_rules()
+    run.end_with_plan()
     run.apply_exceptions()
     run.check_order()
     run.check_unused()
@@ -1087,5 +1119,6 @@ def compute_caseload(
             run.propose_transfer()
         run.index_events()
         run.run_rules()
+        run.end_with_plan()
         run.apply_exceptions()
         yield key, run.milestones

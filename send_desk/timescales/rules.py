@@ -43,6 +43,9 @@ A ``[[milestone]]``::
     info      = "... until {due}"      # info: the sentence to show
     note      = "..."                  # optional caveat for the council's lawyers
     priority  = false                  # true: list it first among equals
+    ends_with_plan = false             # true: a cycle still open when the plan ceases
+                                       # (a review_decision to cease, not appealed) and
+                                       # due after it is left out
 
 Each trigger event starts one cycle of the rule, so a rule recurs once per trigger
 (every advice request, every review meeting...). ``requires``/``unless`` look at the
@@ -159,6 +162,7 @@ class Rule:
     note: str = ""
     local: bool = False
     priority: bool = False
+    ends_with_plan: bool = False
 
     @property
     def is_info(self) -> bool:
@@ -225,7 +229,7 @@ _TOP_LEVEL = {"conventions", "exception_reason", "milestone", "phase_transfer", 
 _MILESTONE_KEYS = {
     "id", "name", "title", "kind", "local", "priority", "trigger", "due", "done_by",
     "id_suffix", "requires", "unless", "exceptions", "exception_source", "source",
-    "action", "info", "note",
+    "action", "info", "note", "ends_with_plan",
 }  # fmt: skip
 _DUE_KEYS = {"count", "unit", "from", "date_in_year", "year_of", "later_of", "then", "roll"}
 
@@ -492,6 +496,7 @@ def _milestone(table: Any, file: str) -> Rule:
         note=_text(table, "note", where, required=False),
         local=_bool(table, "local", where),
         priority=_bool(table, "priority", where),
+        ends_with_plan=_bool(table, "ends_with_plan", where),
     )
 
 

@@ -773,3 +773,35 @@ def test_an_added_event_before_its_trigger_is_out_of_order() -> None:
         ("order_assess_notify", "2026-03-16", None, "overdue")
     ]
     assert (0, "order") in codes(timeline)
+
+
+# -- a plan that ceases ------------------------------------------------------------------------
+
+
+CEASED = [
+    ev("final_plan_issued", "2024-03-01"),
+    ev("review_meeting", "2025-02-20"),
+    ev("review_decision", "2025-03-10", outcome="cease"),
+]
+
+
+def test_no_annual_review_falls_due_after_the_plan_ceases() -> None:
+    timeline = run(CEASED, "2026-06-01")
+    assert rows(timeline, "annual_review", "review_decision") == [
+        # 1 Mar 2024 + 12 months = 1 Mar 2025; the meeting of 20 Feb 2025 met it
+        ("annual_review", "2025-03-01", "2025-02-20", "met"),
+        # 20 Feb + 28 days = 20 Mar 2025; decided (to cease) on 10 Mar
+        ("review_decision", "2025-03-20", "2025-03-10", "met"),
+        # the cycle from 20 Feb 2025 (due 20 Feb 2026) is left out: the plan ceased
+    ]
+
+
+def test_an_appeal_or_a_new_plan_keeps_the_reviews() -> None:
+    appealed = run([*CEASED, ev("appeal_received", "2025-04-15")], "2026-06-01")
+    assert ("annual_review", "2026-02-20", None, "overdue") in rows(appealed, "annual_review")
+    new_plan = run([*CEASED, ev("final_plan_issued", "2025-11-03")], "2026-06-01")
+    # the new plan starts no cycle of its own (the contract's "initial" is the first
+    # plan), but the reviews go on: the cycle from the last meeting stays
+    assert ("annual_review", "2026-02-20", None, "overdue") in rows(new_plan, "annual_review")
+    kept = run([*CEASED, ev("review_decision", "2025-04-01", outcome="maintain")], "2026-06-01")
+    assert ("annual_review", "2026-02-20", None, "overdue") in rows(kept, "annual_review")
