@@ -12,6 +12,7 @@ Synthetic people only.
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -90,6 +91,22 @@ class Server:
             self.process.terminate()
             self.process.wait(timeout=30)
 
+    def cpu_seconds(self) -> float:
+        """The server process's CPU time so far (Linux; 0 elsewhere)."""
+        try:
+            assert self.process is not None
+            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, AssertionError, IndexError, ValueError):
+            return 0.0
+
+
+def load_average() -> float:
+    try:
+        return round(os.getloadavg()[0], 1)
+    except OSError:
+        return -1.0
+
 
 def extra_notes(engine: Any, wanted: int, seed: int) -> int:
     """Add case notes to the central store's children until it holds ``wanted``."""
@@ -156,9 +173,15 @@ def run(children: int, workdir: Path) -> dict[str, Any]:
         with Server(database, workdir) as server:
             first = create_store(DataPaths(workdir / "laptop-a"), PASSWORD)
             login(first, server.url, boss, SERVER_PASSWORD)
-            started = time.perf_counter()
+            started, cpu, server_cpu = (
+                time.perf_counter(),
+                time.process_time(),
+                server.cpu_seconds(),
+            )
             report = Syncer(first).sync()
             first_sync = time.perf_counter() - started
+            first_cpu = time.process_time() - cpu
+            first_server_cpu = server.cpu_seconds() - server_cpu
             pulled = report.pulled
 
             second = create_store(DataPaths(workdir / "laptop-b"), PASSWORD)
@@ -179,12 +202,18 @@ def run(children: int, workdir: Path) -> dict[str, Any]:
                         {"preferred_name": f"Name {number}"},
                         today=TODAY,
                     )
-            started = time.perf_counter()
+            started, cpu, server_cpu = (
+                time.perf_counter(),
+                time.process_time(),
+                server.cpu_seconds(),
+            )
             pushed = Syncer(first).sync()
             push_seconds = time.perf_counter() - started
             started = time.perf_counter()
             received = Syncer(second).sync()
             pull_seconds = time.perf_counter() - started
+            both_cpu = time.process_time() - cpu
+            both_server_cpu = server.cpu_seconds() - server_cpu
             with second.read() as session:
                 value = session.scalar(
                     child_table.select()
@@ -202,6 +231,8 @@ def run(children: int, workdir: Path) -> dict[str, Any]:
         "first_sync_rows": pulled,
         "first_sync_s": round(first_sync, 2),
         "first_sync_budget_s": 2.5,
+        "first_sync_cpu_laptop_s": round(first_cpu, 2),
+        "first_sync_cpu_server_s": round(first_server_cpu, 2),
         "changes": CHANGES,
         "push_s": round(push_seconds, 2),
         "pushed": pushed.pushed,
@@ -209,5 +240,8 @@ def run(children: int, workdir: Path) -> dict[str, Any]:
         "pulled": received.pulled,
         "push_then_pull_s": round(push_seconds + pull_seconds, 2),
         "push_then_pull_budget_s": 1.0,
+        "push_then_pull_cpu_laptops_s": round(both_cpu, 2),
+        "push_then_pull_cpu_server_s": round(both_server_cpu, 2),
+        "load_average": load_average(),
         "converged": value == f"Name {CHANGES - 1}",
     }

@@ -29,7 +29,7 @@ from send_desk.server import schema
 from send_desk.server.audit import record_children
 from send_desk.server.db import reading, writing
 from send_desk.server.rows import CONFLICT_TABLE
-from send_desk.server.scope import Principal, scope_ids, scope_select
+from send_desk.server.scope import Principal, scope_filter, scope_ids, scope_select
 from send_desk.storage.journal import encode
 from send_desk.sync.protocol import MAX_PULL_PAGE, PullRequest, scope_hash
 from send_desk.sync.tables import SyncTable, registry, row_as_json
@@ -200,14 +200,15 @@ def pull(
     versions = schema.row_version
     with reading(engine, snapshot=True) as connection:
         server_seq = int(connection.execute(sa.select(schema.server_counter.c.value)).scalar_one())
-        ids = scope_ids(connection, principal)
-        digest = scope_hash(ids)
-        scope = ids if request.scope_hash != digest else None
+        # the whole scope only when the device asks for it (once per sync pass)
+        ids = scope_ids(connection, principal) if request.scope_hash is not None else None
+        digest = scope_hash(ids) if ids is not None else None
+        scope = ids if ids is not None and request.scope_hash != digest else None
         if limit == 0:  # a scope check only
             start = request.checkpoint
             rows: Sequence[sa.Row[Any]] = []
         elif request.children is not None:
-            wanted = sorted(set(request.children) & set(ids))
+            wanted = scope_filter(connection, principal, request.children)
             until = request.until if request.until is not None else server_seq
             query = (
                 sa.select(versions)

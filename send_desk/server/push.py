@@ -38,7 +38,7 @@ from send_desk.server import schema
 from send_desk.server.audit import record_children
 from send_desk.server.db import writing
 from send_desk.server.rows import Writer
-from send_desk.server.scope import Principal, scope_ids
+from send_desk.server.scope import Principal, in_scope, scope_ids
 from send_desk.storage.journal import encode
 from send_desk.sync.protocol import EntryResult, EntryV2, PushResponse
 from send_desk.sync.tables import (
@@ -90,16 +90,25 @@ class Applier:
         self.device_id = device_id
         self.writer = Writer(connection)
         self.today: date = london_today()
-        self._scope: set[str] | None = None
+        self._scope: set[str] | None = None  # the whole scope, for large pages
+        self._allowed: dict[uuid.UUID, bool] = {}  # child by child, for small ones
+        self.large = False
 
     # -- permission
 
     def _may_write_child(self, child: uuid.UUID | None) -> bool:
         if child is None or self.principal.is_admin:
             return True
-        if self._scope is None:
-            self._scope = set(scope_ids(self.connection, self.principal))
-        return str(child) in self._scope
+        if child in self._allowed:
+            return self._allowed[child]
+        if self.large:
+            if self._scope is None:
+                self._scope = set(scope_ids(self.connection, self.principal))
+            allowed = str(child) in self._scope
+        else:
+            allowed = in_scope(self.connection, self.principal, child)
+        self._allowed[child] = allowed
+        return allowed
 
     def _check_table(self, info: SyncTable) -> None:
         if info.name in ORG_ADMIN_ONLY and not self.principal.is_admin:
@@ -168,8 +177,7 @@ class Applier:
             raise RowRefused("a record with this id is already on the central store")
         if info.name == "child":
             # a new child: whoever records it may, and it is theirs until allocated
-            if self._scope is not None:
-                self._scope.add(str(row_id))
+            self._allowed[row_id] = True
         else:
             self._check_write(info, child)
         content = {k: v for k, v in raw.items() if k not in AUDIT_COLUMNS}
@@ -310,6 +318,10 @@ def _aware(value: Any) -> datetime | None:
     return value if isinstance(value, datetime) and value.tzinfo is not None else None
 
 
+class _Careful(Exception):
+    """The database refused a statement: the page is applied again, entry by entry."""
+
+
 def push(
     engine: Engine,
     principal: Principal,
@@ -318,67 +330,103 @@ def push(
     *,
     address: str | None = None,
 ) -> PushResponse:
-    """Apply one page of a device's entries; answers what became of each."""
+    """Apply one page of a device's entries; answers what became of each.
+
+    The page is first applied in one go; if the database refuses a statement (rare: a
+    rule only it knows, such as a unique name), it is applied again with a savepoint
+    around each entry, so the refused one is quarantined and the rest still applied.
+    """
     devices = schema.device
     with writing(engine) as connection:
         query = sa.select(devices.c.acked_seq).where(devices.c.id == device_id)
         if connection.dialect.name == "postgresql":
             query = query.with_for_update()
         acked = int(connection.execute(query).scalar_one())
-        applier = Applier(connection, principal, device_id)
         ordered = sorted(entries, key=lambda e: e.device_seq)
-        fresh = [e for e in ordered if e.device_seq > acked]
-        keys = []
-        for entry in fresh:
-            try:
-                keys.append((entry.table, uuid.UUID(entry.row_id)))
-            except ValueError:
-                continue
-        applier.writer.lock_rows(keys)
-        results: list[EntryResult] = []
-        history: list[dict[str, Any]] = []
-        written: set[uuid.UUID] = set()
-        now = utcnow()
-        earlier = _earlier_outcomes(
-            connection, device_id, [e.device_seq for e in ordered if e.device_seq <= acked]
-        )
-        for entry in ordered:
-            if entry.device_seq <= acked:
-                # already applied: answer as before, so a quarantine is never lost
-                status, reason = earlier.get(entry.device_seq, ("duplicate", None))
-                results.append(
-                    EntryResult(
-                        device_seq=entry.device_seq,
-                        status="quarantined" if status == "quarantined" else "duplicate",
-                        reason=reason if status == "quarantined" else None,
-                    )
-                )
-                continue
-            outcome = _apply_one(connection, applier, entry)
-            acked = entry.device_seq
-            if outcome.child is not None and outcome.status in ("applied", "conflict"):
-                written.add(outcome.child)
+        try:
+            with connection.begin_nested():
+                return _page(connection, principal, device_id, ordered, acked, address, False)
+        except _Careful:
+            return _page(connection, principal, device_id, ordered, acked, address, True)
+
+
+def _page(
+    connection: Connection,
+    principal: Principal,
+    device_id: uuid.UUID,
+    ordered: list[EntryV2],
+    acked: int,
+    address: str | None,
+    careful: bool,
+) -> PushResponse:
+    devices = schema.device
+    applier = Applier(connection, principal, device_id)
+    fresh = [e for e in ordered if e.device_seq > acked]
+    applier.large = len(fresh) > 20
+    keys = []
+    for entry in fresh:
+        try:
+            keys.append((entry.table, uuid.UUID(entry.row_id)))
+        except ValueError:
+            continue
+    applier.writer.lock_rows(keys)
+    results: list[EntryResult] = []
+    history: list[dict[str, Any]] = []
+    written: set[uuid.UUID] = set()
+    now = utcnow()
+    earlier = _earlier_outcomes(
+        connection, device_id, [e.device_seq for e in ordered if e.device_seq <= acked]
+    )
+    for entry in ordered:
+        if entry.device_seq <= acked:
+            # already applied: answer as before, so a quarantine is never lost
+            status, reason = earlier.get(entry.device_seq, ("duplicate", None))
             results.append(
                 EntryResult(
                     device_seq=entry.device_seq,
-                    status=outcome.status,
-                    reason=outcome.reason,
-                    conflict_id=str(outcome.conflict_id) if outcome.conflict_id else None,
+                    status="quarantined" if status == "quarantined" else "duplicate",
+                    reason=reason if status == "quarantined" else None,
                 )
             )
-            history.append(_history_row(device_id, principal, entry, outcome, now))
-        if history:
-            connection.execute(sa.insert(schema.server_entry), history)
-        connection.execute(
-            sa.update(devices)
-            .where(devices.c.id == device_id)
-            .values(acked_seq=acked, last_seen_at=now)
+            continue
+        outcome = _apply_one(connection, applier, entry) if careful else _apply_fast(applier, entry)
+        acked = entry.device_seq
+        if outcome.child is not None and outcome.status in ("applied", "conflict"):
+            written.add(outcome.child)
+        results.append(
+            EntryResult(
+                device_seq=entry.device_seq,
+                status=outcome.status,
+                reason=outcome.reason,
+                conflict_id=str(outcome.conflict_id) if outcome.conflict_id else None,
+            )
         )
-        record_children(
-            connection, principal, "write", written, detail="sync push", address=address
-        )
-        applier.writer.finish()
+        history.append(_history_row(device_id, principal, entry, outcome, now))
+    if history:
+        connection.execute(sa.insert(schema.server_entry), history)
+    connection.execute(
+        sa.update(devices)
+        .where(devices.c.id == device_id)
+        .values(acked_seq=acked, last_seen_at=now)
+    )
+    record_children(connection, principal, "write", written, detail="sync push", address=address)
+    applier.writer.finish()
     return PushResponse(results=results, acked_seq=acked, server_time=now.isoformat())
+
+
+def _apply_fast(applier: Applier, entry: EntryV2) -> Outcome:
+    """An entry without a savepoint: a refusal comes before any write."""
+    try:
+        outcome = applier.apply(entry)
+    except RowRefused as error:
+        applier.writer.discard()
+        return Outcome("quarantined", reason=str(error))
+    except DBAPIError as error:
+        if error.connection_invalidated:
+            raise
+        raise _Careful from error
+    applier.writer.keep()
+    return outcome
 
 
 def _earlier_outcomes(

@@ -112,3 +112,23 @@ def in_scope(connection: Connection, principal: Principal, child_id: uuid.UUID) 
         sa.select(sa.literal(1)).select_from(query).where(column == child_id).limit(1)
     ).first()
     return found is not None
+
+
+def scope_filter(connection: Connection, principal: Principal, children: list[str]) -> list[str]:
+    """Those of these children (id strings) the user may see, sorted."""
+    wanted: set[uuid.UUID] = set()
+    for text in children:
+        try:
+            wanted.add(uuid.UUID(text))
+        except ValueError:
+            continue
+    if not wanted:
+        return []
+    if principal.is_admin:
+        table = table_of(Child)
+        query = sa.select(table.c.id).where(table.c.id.in_(list(wanted)))
+    else:
+        inner = scope_select(principal).subquery()
+        column = next(iter(inner.c))
+        query = sa.select(column).where(column.in_(list(wanted)))
+    return sorted(str(child) for child in connection.execute(query).scalars())

@@ -361,11 +361,12 @@ class Syncer:
         self._backfill(report)
         self._refresh_derived()
 
-    def _page_request(self, checkpoint: int, held: list[str]) -> Callable[[Client], dict[str, Any]]:
-        digest = scope_hash(held)
-
+    def _page_request(
+        self, checkpoint: int, _held: list[str]
+    ) -> Callable[[Client], dict[str, Any]]:
+        # the scope was checked at the start of the pass; pages do not ask again
         def page(client: Client) -> dict[str, Any]:
-            return client.pull(checkpoint=checkpoint, limit=self.pull_page, scope_hash=digest)
+            return client.pull(checkpoint=checkpoint, limit=self.pull_page)
 
         return page
 

@@ -206,7 +206,7 @@ class PullResponse(BaseModel):
     more: bool
     server_seq: int
     scope: list[str] | None = None  # the children in scope, when the hash differed
-    scope_hash: str
+    scope_hash: str | None = None  # when the request carried one
 
 
 class ResolveRequest(BaseModel):

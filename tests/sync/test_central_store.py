@@ -133,7 +133,7 @@ def test_a_caseworker_pulls_own_and_team_caseload_only(
     worker = demo_central.users("caseworker")[0]
     api = apis()
     assert api.login(worker["username"]).status_code == 200
-    page = api.pull(checkpoint=0)
+    page = api.pull(checkpoint=0, scope_hash="")  # asking for the scope too
     children = {c["id"] for c in rows(page, "child")}
     with reading(demo_central.engine) as connection:
         allocations = connection.execute(
