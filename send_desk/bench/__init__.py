@@ -11,4 +11,6 @@ BENCHMARKS = {
     "store": "send_desk.bench.store",
     "clock": "send_desk.bench.clock",
     "notes": "send_desk.bench.notes",
+    "sync": "send_desk.bench.sync",
+    "load": "send_desk.bench.load",
 }
