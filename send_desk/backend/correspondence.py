@@ -140,7 +140,7 @@ class CorrespondenceMixin:
     ) -> dict[str, Any]:
         """Log an item; raises :class:`Duplicate` (with the item already logged) or
         ValidationFailed."""
-        values = {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in data.items()}
+        values = dict(data)  # blank text is checked by the models' own rules
         with self._write() as session:
             found: dict[str, Any] = correspondence_service.log_item(
                 session,
@@ -380,7 +380,7 @@ class CorrespondenceMixin:
         return found
 
     def book_callback(self, child_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
-        values = {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in data.items()}
+        values = dict(data)  # blank text is checked by the models' own rules
         with self._write() as session:
             found: dict[str, Any] = callbacks_service.book(
                 session,
@@ -471,7 +471,7 @@ class CorrespondenceMixin:
     # ------------------------------------------------------------ complaints
 
     def add_complaint(self, data: Mapping[str, Any]) -> dict[str, Any]:
-        values = {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in data.items()}
+        values = dict(data)  # blank text is checked by the models' own rules
         with self._write() as session:
             found: dict[str, Any] = complaints_service.add_complaint(
                 session, values, today=self._today(), standards=self.standards()

@@ -248,6 +248,11 @@ class ChildRecord(QWidget):
         self.notes_tab = NotesTab(self.backend, self.ops, self)
         self.notes_tab.changed.connect(self.changed)
         self.tabs.addTab(self.notes_tab, "N&otes")
+        from send_desk.gui.correspondence_page import CorrespondenceTab
+
+        self.correspondence_tab = CorrespondenceTab(context, self)
+        self.correspondence_tab.changed.connect(self.changed)
+        self.tabs.addTab(self.correspondence_tab, "Co&rrespondence")
         self.views = [self.tabs.widget(i) for i in range(self.tabs.count())]
 
         layout = QVBoxLayout(self)
@@ -363,6 +368,7 @@ class ChildRecord(QWidget):
         self.events_model.set_rows(list(reversed(detail["events"])))
         self.history_model.set_rows(detail["history"])
         self.notes_tab.load(detail["id"], f"{detail['first_name']} {detail['last_name']}")
+        self.correspondence_tab.load(detail["id"], detail)
         for view in self.views:
             if isinstance(view, QTableView):
                 view.resizeColumnsToContents()

@@ -153,6 +153,10 @@ class MyDayPage(QWidget):
         actions_layout.addWidget(self.actions_label)
         actions_layout.addWidget(self.actions_view)
         self.actions_box.hide()
+        from send_desk.gui.correspondence_page import DueBox
+
+        self.due_box = DueBox(context, self)  # replies, callbacks, complaint responses due
+        self.due_box.refresh_requested.connect(self.reload)
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -170,6 +174,7 @@ class MyDayPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.actions_box)
+        self.splitter.addWidget(self.due_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -224,6 +229,7 @@ class MyDayPage(QWidget):
             )
             data["missed"] = self.backend.missed_without_apology(data["rows"])
             data["actions"] = self._note_actions(who.get("caseworker_id"))
+            data["correspondence"] = self._correspondence_due(who)
             return data
 
         def done(data: dict[str, Any]) -> None:
@@ -254,6 +260,14 @@ class MyDayPage(QWidget):
         found: list[dict[str, Any]] = actions(caseworker_id=caseworker_id)
         return found
 
+    def _correspondence_due(self, who: dict[str, str | None]) -> list[dict[str, Any]]:
+        """Replies, callbacks and complaint responses due (when this version has them)."""
+        due = getattr(self.backend, "correspondence_due", None)
+        if due is None:
+            return []
+        found: list[dict[str, Any]] = due(**who)
+        return found
+
     def _show(self, data: dict[str, Any]) -> None:
         self.data = data
         counts = data["counts"]
@@ -281,6 +295,7 @@ class MyDayPage(QWidget):
         self.actions_model.set_rows(actions)
         self.actions_label.setText(f"Actions from case notes ({len(actions)})")
         self.actions_box.setVisible(bool(actions))
+        self.due_box.set_rows(data.get("correspondence") or [])
         self._selection_changed()
         self.loaded.emit(len(data["rows"]))
 

@@ -105,6 +105,18 @@ def _my_day(context: AppContext) -> QWidget:
     return MyDayPage(context)
 
 
+def _correspondence(context: AppContext) -> QWidget:
+    from send_desk.gui.correspondence_page import CorrespondencePage
+
+    return CorrespondencePage(context)
+
+
+def _reports(context: AppContext) -> QWidget:
+    from send_desk.gui.reports_page import ReportsPage
+
+    return ReportsPage(context)
+
+
 def _caseload(context: AppContext) -> QWidget:
     from send_desk.gui.caseload_page import CaseloadPage
 
@@ -114,18 +126,7 @@ def _caseload(context: AppContext) -> QWidget:
 _DEFAULTS = (
     PageSpec("my_day", "My day", _my_day, order=10),
     PageSpec("caseload", "Caseload", _caseload, order=20),
-    PageSpec(
-        "correspondence",
-        "Correspondence",
-        _placeholder(
-            "Correspondence",
-            "correspondence, callbacks and complaints",
-            "Every letter, email and call from families will be logged here with the date a "
-            "response is due under the service standard, with callback slots and complaints "
-            "tracked by stage.",
-        ),
-        order=30,
-    ),
+    PageSpec("correspondence", "Correspondence", _correspondence, order=30),
     PageSpec(
         "supervision",
         "Supervision",
@@ -137,17 +138,7 @@ _DEFAULTS = (
         ),
         order=40,
     ),
-    PageSpec(
-        "reports",
-        "Reports",
-        _placeholder(
-            "Reports",
-            "compliance reporting",
-            "The 20-week, 6-week and annual review figures, per team and caseworker, with "
-            "CSV and Excel exports.",
-        ),
-        order=50,
-    ),
+    PageSpec("reports", "Reports", _reports, order=50),
     PageSpec(
         "sync",
         "Sync",

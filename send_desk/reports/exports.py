@@ -62,8 +62,10 @@ class _Steps:
             self.check()
 
     def finish(self) -> None:
+        """Everything is written: report it (too late to cancel)."""
         self.done = self.total
-        self.check()
+        if self._progress is not None:
+            self._progress(self.total, self.total)
 
 
 @contextmanager
@@ -386,7 +388,8 @@ def write_csv(
         for line in lines:
             writer.writerow([_csv_cell(value) for value in line])
             steps.step()
-        steps.finish()
+        steps.check()
+    steps.finish()
     return Path(path)
 
 
@@ -405,7 +408,8 @@ def write_table_csv(
         for row in table.rows:
             writer.writerow([_csv_cell(value) for value in row])
             steps.step()
-        steps.finish()
+        steps.check()
+    steps.finish()
     return Path(path)
 
 
@@ -423,26 +427,38 @@ def write_xlsx(
     """A workbook: an "About" sheet (what, when, how counted), then a sheet a table
     with a bold frozen heading row, dates shown dd/mm/yyyy and widths that fit."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
 
     steps = _Steps(sum(len(t.rows) for t in tables) + 1, progress, cancelled)
     book = Workbook(write_only=True)
-    bold = Font(bold=True)
-    title_font = Font(bold=True, size=14)
-    wrap = Alignment(wrap_text=True, vertical="top")
+    try:
+        _about_sheet(book, tables, about)
+        _write_sheets(book, tables, steps)
+        steps.check()
+    except BaseException:
+        _discard(book)
+        raise
+    with _atomic(Path(path), "wb") as handle:
+        book.save(handle)
+    steps.finish()
+    return Path(path)
 
+
+def _about_sheet(book: Any, tables: Sequence[Table], about: Sequence[tuple[str, str]]) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+
+    bold = Font(bold=True)
     sheet = book.create_sheet("About")
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 100
     heading = WriteOnlyCell(sheet, value="SEND Desk report")
-    heading.font = title_font
+    heading.font = Font(bold=True, size=14)
     sheet.append([heading])
     for key, value in about:
         label = WriteOnlyCell(sheet, value=key)
         label.font = bold
         text = WriteOnlyCell(sheet, value=_xlsx_value(value))
-        text.alignment = wrap
+        text.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.append([label, text])
     sheet.append([])
     contents = WriteOnlyCell(sheet, value="Sheets")
@@ -451,6 +467,12 @@ def write_xlsx(
     for table in tables:
         sheet.append([_sheet_name(table.name), table.title])
 
+
+def _write_sheets(book: Any, tables: Sequence[Table], steps: _Steps) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    bold = Font(bold=True)
     used: set[str] = {"About"}
     for table in tables:
         name = _sheet_name(table.name)
@@ -489,11 +511,19 @@ def write_xlsx(
                 cells.append(cell)
             sheet.append(cells)
             steps.step()
-    with _atomic(Path(path), "wb") as handle:
-        steps.check()
-        book.save(handle)
-        steps.finish()
-    return Path(path)
+
+
+def _discard(book: Any) -> None:
+    """Close the sheets of a workbook that will not be saved and remove their
+    temporary files (a cancelled export)."""
+    for sheet in book.worksheets:
+        with suppress(Exception):
+            if not sheet.closed:
+                sheet.close()
+        writer = getattr(sheet, "_writer", None)
+        if writer is not None:
+            with suppress(OSError, ValueError):
+                writer.cleanup()
 
 
 def _xlsx_value(value: Any) -> Any:
@@ -643,7 +673,8 @@ def write_ics(
             handle.write("\r\n".join(event_lines(event, stamp)) + "\r\n")
             steps.step()
         handle.write("END:VCALENDAR\r\n")
-        steps.finish()
+        steps.check()
+    steps.finish()
     return Path(path)
 
 

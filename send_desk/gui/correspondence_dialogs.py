@@ -1,0 +1,673 @@
+"""Dialogs for correspondence, callbacks and complaints (Designer forms in ui/).
+
+Each saves through the backend in a background op; a refusal keeps the dialog open
+with what was typed and says why (see :class:`~send_desk.gui.dialogs.FormDialog`).
+A letter that is the response (a reply, a callback confirmation, a complaint
+acknowledgement or response) is written in the letters composer and linked back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QListWidgetItem, QPushButton, QWidget
+
+from send_desk.backend.correspondence import Duplicate
+from send_desk.gui.dialogs import FormDialog, fill_combo, pydate, qdate
+from send_desk.gui.forms.ui_availability_dialog import Ui_AvailabilityDialog
+from send_desk.gui.forms.ui_callback_dialog import Ui_CallbackDialog
+from send_desk.gui.forms.ui_callback_outcome_dialog import Ui_CallbackOutcomeDialog
+from send_desk.gui.forms.ui_complaint_action_dialog import Ui_ComplaintActionDialog
+from send_desk.gui.forms.ui_complaint_dialog import Ui_ComplaintDialog
+from send_desk.gui.forms.ui_correspondence_item_dialog import Ui_CorrespondenceItemDialog
+from send_desk.gui.forms.ui_respond_dialog import Ui_RespondDialog
+from send_desk.gui.ops import Ops
+from send_desk.gui.rows_model import text_of
+
+NOT_YET = ("", "Not yet (confirm later)")
+
+
+def _contacts(detail: Mapping[str, Any] | None) -> list[tuple[str, str]]:
+    """(name, label) of the family and contacts, main contact first."""
+    if not detail:
+        return []
+    family = sorted(detail.get("family", []), key=lambda m: not m.get("main_contact"))
+    return [
+        (m["name"], f"{m['name']} ({m.get('relationship_label') or m['relationship']})")
+        for m in family
+    ]
+
+
+def _fill_names(combo: Any, detail: Mapping[str, Any] | None) -> None:
+    combo.clear()
+    for name, label in _contacts(detail):
+        combo.addItem(label, name)
+
+
+def _combo_text(combo: Any) -> str:
+    """An editable combo's value: the chosen contact's name, or what was typed."""
+    text: str = combo.currentText().strip()
+    index = combo.currentIndex()
+    if index >= 0 and combo.itemText(index) == text and combo.itemData(index):
+        return str(combo.itemData(index))
+    return text
+
+
+def open_composer(
+    backend: Any,
+    ops: Ops,
+    child_id: str,
+    template: str | None,
+    inputs: Mapping[str, Any] | None,
+    parent: QWidget | None,
+    on_saved: Callable[[dict[str, Any]], None],
+) -> Any:
+    """The letters composer on ``template``; ``on_saved(saved)`` when a letter is saved."""
+    from send_desk.gui.letters import open_letter_composer
+
+    composer = open_letter_composer(
+        backend, ops, child_id, template=template, inputs=dict(inputs or {}), parent=parent
+    )
+    composer.saved.connect(on_saved)
+    return composer
+
+
+# ---------------------------------------------------------------- correspondence
+
+
+class ItemDialog(FormDialog):
+    """Log an item on a child's record, with the reply due date shown as it is chosen."""
+
+    def __init__(
+        self, backend: Any, ops: Ops, child_id: str, detail: Mapping[str, Any] | None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(ops, parent)
+        self.backend = backend
+        self.child_id = child_id
+        self.allow_duplicate = False
+        self.ui = Ui_CorrespondenceItemDialog()
+        self.ui.setupUi(self)
+        vocab = backend.correspondence_vocabulary()
+        fill_combo(self.ui.directionCombo, vocab["directions"])
+        fill_combo(self.ui.channelCombo, vocab["channels"])
+        _fill_names(self.ui.correspondentCombo, detail)
+        today = backend.today()
+        self.ui.contactDateEdit.setDate(qdate(today))
+        self.ui.contactDateEdit.setMaximumDate(qdate(today))
+        self.fields = {
+            "direction": self.ui.directionCombo,
+            "channel": self.ui.channelCombo,
+            "contact_date": self.ui.contactDateEdit,
+            "correspondent": self.ui.correspondentCombo,
+            "summary": self.ui.summaryEdit,
+            "reference": self.ui.referenceEdit,
+            "needs_response": self.ui.needsResponseCheck,
+        }
+        self._finish_setup()
+        self.anyway = QPushButton("Log it a&nyway")
+        self.anyway.setAccessibleName("Log it anyway: it is a second item, not the same one")
+        self.button_box.addButton(self.anyway, QDialogButtonBox.ButtonRole.ActionRole)
+        self.anyway.hide()
+        self.anyway.clicked.connect(self._anyway)
+        for signal in (
+            self.ui.channelCombo.currentIndexChanged,
+            self.ui.directionCombo.currentIndexChanged,
+            self.ui.contactDateEdit.dateChanged,
+            self.ui.needsResponseCheck.toggled,
+        ):
+            signal.connect(self._show_due)
+        self.ui.directionCombo.currentIndexChanged.connect(self._direction_changed)
+        self.setWindowTitle(f"Log correspondence – {detail['first_name']} {detail['last_name']}"
+                            if detail else "Log correspondence")  # fmt: skip
+        self._show_due()
+
+    def _direction_changed(self) -> None:
+        incoming = self.ui.directionCombo.currentData() == "incoming"
+        self.ui.needsResponseCheck.setChecked(incoming)
+        self.ui.needsResponseCheck.setEnabled(incoming)
+
+    def _show_due(self, *_args: Any) -> None:
+        if not self.ui.needsResponseCheck.isChecked():
+            self.ui.dueValue.setText("No reply needed")
+            return
+        channel = self.ui.channelCombo.currentData()
+        received = pydate(self.ui.contactDateEdit.date())
+        standards = self.backend.standards()
+        due = standards.response_due(channel, received)
+        days = standards.channel(channel).respond_within
+        self.ui.dueValue.setText(f"{text_of(due)} ({days} working days, the service standard)")
+        self.ui.dueValue.setAccessibleName(f"Reply due {text_of(due)}")
+
+    def values(self) -> dict[str, Any]:
+        values = super().values()
+        values["correspondent"] = _combo_text(self.ui.correspondentCombo)
+        return values
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        allow = self.allow_duplicate
+        return lambda: self.backend.log_correspondence(self.child_id, values, allow_duplicate=allow)
+
+    def _failed(self, error: BaseException) -> None:
+        super()._failed(error)
+        self.anyway.setVisible(isinstance(error, Duplicate) and error.can_override)
+
+    def _anyway(self) -> None:
+        self.allow_duplicate = True
+        self.anyway.hide()
+        self.save()
+
+
+class RespondDialog(FormDialog):
+    """Record the reply that closes an item: a note, letter, call, email or portal message."""
+
+    def __init__(
+        self, backend: Any, ops: Ops, item: Mapping[str, Any], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ops, parent)
+        self.backend = backend
+        self.item = dict(item)
+        self.ui = Ui_RespondDialog()
+        self.ui.setupUi(self)
+        vocab = backend.correspondence_vocabulary()
+        fill_combo(self.ui.kindCombo, vocab["response_kinds"])
+        default = item["channel"] if item["channel"] in ("email", "portal", "call") else "letter"
+        self.ui.kindCombo.setCurrentIndex(max(self.ui.kindCombo.findData(default), 0))
+        today = backend.today()
+        self.ui.onEdit.setDate(qdate(today))
+        self.ui.onEdit.setMaximumDate(qdate(today))
+        self.ui.correspondentEdit.setText(item.get("correspondent") or "")
+        self.choices: dict[str, list[dict[str, Any]]] = {"letters": [], "notes": []}
+        self.fields = {
+            "kind": self.ui.kindCombo,
+            "on": self.ui.onEdit,
+            "ref": self.ui.refCombo,
+            "correspondent": self.ui.correspondentEdit,
+            "summary": self.ui.summaryEdit,
+        }
+        self._finish_setup()
+        self.setWindowTitle(
+            f"Record the reply – {item.get('channel_label', '')} from {item['correspondent']}"
+        )
+        self.ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
+        self.ui.letterButton.clicked.connect(self.write_letter)
+        self.composer: Any = None
+        self.ops.run(
+            lambda: backend.child_letters_and_notes(item["child_id"]),
+            self._choices_loaded,
+            lambda error: self.show_errors({}, getattr(error, "message", str(error))),
+        )
+        self._kind_changed()
+
+    def _choices_loaded(self, choices: dict[str, list[dict[str, Any]]]) -> None:
+        self.choices = choices
+        self._kind_changed()
+
+    def _kind_changed(self, *_args: Any) -> None:
+        kind = self.ui.kindCombo.currentData()
+        combo = self.ui.refCombo
+        combo.clear()
+        if kind == "note":
+            fill_combo(combo, [(n["id"], n["label"]) for n in self.choices["notes"]])
+        elif kind == "letter":
+            fill_combo(combo, [(x["id"], x["label"]) for x in self.choices["letters"]])
+        linked = kind in ("note", "letter")
+        combo.setEnabled(linked)
+        self.ui.correspondentEdit.setEnabled(not linked)
+        self.ui.onEdit.setEnabled(not linked)
+        self.ui.letterButton.setVisible(kind == "letter")
+
+    def write_letter(self) -> None:
+        def saved(letter: dict[str, Any]) -> None:
+            self.choices["letters"].insert(
+                0, {"id": letter["letter_id"],
+                    "label": f"{text_of(letter['letter_date'])} {letter['title']}"},
+            )  # fmt: skip
+            self._kind_changed()
+            self.ui.refCombo.setCurrentIndex(max(self.ui.refCombo.findData(letter["letter_id"]), 0))
+
+        self.composer = open_composer(
+            self.backend, self.ops, self.item["child_id"], None, None, self, saved
+        )
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        kind = values["kind"]
+        linked = kind in ("note", "letter")
+        return lambda: self.backend.respond_to_item(
+            self.item["id"],
+            kind,
+            on=None if linked else values["on"],
+            summary=values["summary"],
+            ref_id=values["ref"] if linked else None,
+            correspondent=values["correspondent"],
+        )
+
+
+# ---------------------------------------------------------------- callbacks
+
+
+class CallbackDialog(FormDialog):
+    """Book a parent's callback into a free slot; says why a day goes to the duty officer."""
+
+    def __init__(
+        self, backend: Any, ops: Ops, child_id: str, detail: Mapping[str, Any] | None,
+        item: Mapping[str, Any] | None = None, parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(ops, parent)
+        self.backend = backend
+        self.child_id = child_id
+        self.item = dict(item) if item else None
+        self.ui = Ui_CallbackDialog()
+        self.ui.setupUi(self)
+        vocab = backend.correspondence_vocabulary()
+        _fill_names(self.ui.requestedByCombo, detail)
+        fill_combo(self.ui.confirmCombo, [NOT_YET, *vocab["confirmation"]])
+        self.ui.confirmCombo.setCurrentIndex(max(self.ui.confirmCombo.findData("letter"), 0))
+        phones = {m["name"]: m.get("phone") or "" for m in (detail or {}).get("family", [])}
+        self.phones = phones
+        self.ui.requestedByCombo.currentIndexChanged.connect(self._person_changed)
+        if self.item is not None:
+            self.ui.aboutEdit.setPlainText(self.item.get("summary") or "")
+            index = self.ui.requestedByCombo.findData(self.item.get("correspondent"))
+            if index >= 0:
+                self.ui.requestedByCombo.setCurrentIndex(index)
+        self._person_changed()
+        self.fields = {
+            "requested_by": self.ui.requestedByCombo,
+            "phone": self.ui.phoneEdit,
+            "about": self.ui.aboutEdit,
+            "slot_start": self.ui.slotList,
+            "confirmation_via": self.ui.confirmCombo,
+        }
+        self._finish_setup()
+        name = f"{detail['first_name']} {detail['last_name']}" if detail else ""
+        self.setWindowTitle(f"Book a callback – {name}" if name else "Book a callback")
+        self.slots: list[dict[str, Any]] = []
+        self.ui.slotNotes.setText("Finding free slots…")
+        self.ops.run(
+            lambda: backend.callback_slots(child_id),
+            self._slots_loaded,
+            lambda error: self.show_errors({}, getattr(error, "message", str(error))),
+        )
+
+    def _person_changed(self, *_args: Any) -> None:
+        name = self.ui.requestedByCombo.currentData()
+        if name and self.phones.get(name):
+            self.ui.phoneEdit.setText(self.phones[name])
+
+    def _slots_loaded(self, offered: dict[str, Any]) -> None:
+        self.slots = offered["slots"]
+        listing = self.ui.slotList
+        listing.clear()
+        for slot in self.slots:
+            item = QListWidgetItem(slot["label"])
+            item.setData(Qt.ItemDataRole.UserRole, slot)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, slot["label"])
+            listing.addItem(item)
+        if self.slots:
+            listing.setCurrentRow(0)
+        notes = offered["notes"]
+        self.ui.slotNotes.setText(
+            "\n".join(notes) if notes else f"{len(self.slots)} free slots of "
+            f"{offered['slot_minutes']} minutes."
+        )  # fmt: skip
+        self.ui.slotNotes.setAccessibleName(self.ui.slotNotes.text())
+
+    def values(self) -> dict[str, Any]:
+        current = self.ui.slotList.currentItem()
+        slot = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        return {
+            "requested_by": _combo_text(self.ui.requestedByCombo),
+            "phone": self.ui.phoneEdit.text(),
+            "about": self.ui.aboutEdit.toPlainText(),
+            "slot_start": slot["start"] if slot else None,
+            "caller_id": slot["caller_id"] if slot else None,
+            "correspondence_id": self.item["id"] if self.item else None,
+            "confirmation_via": self.ui.confirmCombo.currentData() or None,
+        }
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        via = values.pop("confirmation_via")
+
+        def work() -> dict[str, Any]:
+            if values["slot_start"] is None:
+                from send_desk.backend import ValidationFailed
+
+                raise ValidationFailed("choose a slot", {"slot_start": "choose a free slot"})
+            booked: dict[str, Any] = self.backend.book_callback(self.child_id, values)
+            if via and via != "letter":
+                booked = self.backend.confirm_callback(booked["id"], via)
+            booked["confirm_by_letter"] = via == "letter"
+            return booked
+
+        return work
+
+
+def confirm_by_letter(
+    backend: Any, ops: Ops, callback: Mapping[str, Any], parent: QWidget | None,
+    on_confirmed: Callable[[dict[str, Any]], None] | None = None,
+) -> Any:  # fmt: skip
+    """The callback confirmation letter in the composer; once saved, the booking records
+    that it was confirmed by that letter."""
+    inputs = backend.callback_letter_inputs(callback["id"])
+
+    def saved(letter: dict[str, Any]) -> None:
+        def done(result: dict[str, Any]) -> None:
+            if on_confirmed is not None:
+                on_confirmed(result)
+
+        ops.run(
+            lambda: backend.confirm_callback(
+                callback["id"], "letter", on=letter["letter_date"], letter_id=letter["letter_id"]
+            ),
+            done,
+        )
+
+    return open_composer(
+        backend, ops, callback["child_id"], "callback_confirmation", inputs, parent, saved
+    )
+
+
+class CallbackOutcomeDialog(FormDialog):
+    """What happened: the call was made, tried with no answer, or cancelled."""
+
+    def __init__(
+        self, backend: Any, ops: Ops, callback: Mapping[str, Any], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ops, parent)
+        self.backend = backend
+        self.callback = dict(callback)
+        self.ui = Ui_CallbackOutcomeDialog()
+        self.ui.setupUi(self)
+        vocab = backend.correspondence_vocabulary()
+        fill_combo(self.ui.outcomeCombo, vocab["callback_outcomes"])
+        now = backend.now()
+        slot = callback["slot_start"]
+        at = slot if slot <= now else now
+        self.ui.atEdit.setDateTime(QDateTime(qdate(at.date()), _qtime(at)))
+        self.fields = {
+            "outcome": self.ui.outcomeCombo,
+            "at": self.ui.atEdit,
+            "note": self.ui.noteEdit,
+        }
+        self._finish_setup()
+        self.setWindowTitle(
+            f"Call to {callback['requested_by']} at {callback['slot_label']}: what happened"
+        )
+
+    def values(self) -> dict[str, Any]:
+        moment = self.ui.atEdit.dateTime()
+        return {
+            "outcome": self.ui.outcomeCombo.currentData(),
+            "at": datetime(
+                moment.date().year(), moment.date().month(), moment.date().day(),
+                moment.time().hour(), moment.time().minute(),
+            ),
+            "note": self.ui.noteEdit.toPlainText(),
+        }  # fmt: skip
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        return lambda: self.backend.record_callback(
+            self.callback["id"], values["outcome"], at=values["at"], note=values["note"]
+        )
+
+
+def _qtime(moment: datetime) -> Any:
+    from PySide6.QtCore import QTime
+
+    return QTime(moment.hour, moment.minute)
+
+
+# ---------------------------------------------------------------- complaints
+
+
+class ComplaintDialog(FormDialog):
+    def __init__(
+        self, backend: Any, ops: Ops, child_id: str, detail: Mapping[str, Any] | None,
+        caseworkers: Sequence[Mapping[str, Any]], item: Mapping[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(ops, parent)
+        self.backend = backend
+        self.child_id = child_id
+        self.item = dict(item) if item else None
+        self.ui = Ui_ComplaintDialog()
+        self.ui.setupUi(self)
+        vocab = backend.correspondence_vocabulary()
+        _fill_names(self.ui.complainantCombo, detail)
+        fill_combo(self.ui.viaCombo, list(vocab["channel_labels"].items()), "")
+        fill_combo(
+            self.ui.caseworkerCombo,
+            [(c["id"], f"{c['name']} ({c['team']})") for c in caseworkers],
+            "The child's caseworker",
+        )
+        fill_combo(self.ui.rootCauseCombo, vocab["root_causes"], "Not yet known")
+        today = backend.today()
+        self.ui.receivedEdit.setDate(qdate(today))
+        self.ui.receivedEdit.setMaximumDate(qdate(today))
+        if self.item is not None:
+            self.ui.receivedEdit.setDate(qdate(self.item["contact_date"]))
+            self.ui.summaryEdit.setPlainText(self.item["summary"])
+            via = self.ui.viaCombo.findData(self.item["channel"])
+            self.ui.viaCombo.setCurrentIndex(max(via, 0))
+        self.fields = {
+            "received_on": self.ui.receivedEdit,
+            "complainant": self.ui.complainantCombo,
+            "received_via": self.ui.viaCombo,
+            "summary": self.ui.summaryEdit,
+            "caseworker_id": self.ui.caseworkerCombo,
+            "root_cause": self.ui.rootCauseCombo,
+        }
+        self._finish_setup()
+        name = f"{detail['first_name']} {detail['last_name']}" if detail else ""
+        self.setWindowTitle(f"Record a complaint – {name}" if name else "Record a complaint")
+
+    def values(self) -> dict[str, Any]:
+        values = super().values()
+        values["complainant"] = _combo_text(self.ui.complainantCombo)
+        values["child_id"] = self.child_id
+        if self.item is not None:
+            values["correspondence_id"] = self.item["id"]
+        return values
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        return lambda: self.backend.add_complaint(values)
+
+
+ACTIONS = (
+    ("acknowledge", "Acknowledged"),
+    ("respond", "Answered (the stage's response)"),
+    ("escalate", "Asked for the next stage"),
+    ("update", "Root cause and lessons learned"),
+    ("refer", "Referred to the Ombudsman"),
+    ("decide", "The Ombudsman's decision"),
+)
+_ACTION_FIELDS = {
+    "acknowledge": ("on", "investigator"),
+    "respond": ("on", "outcome", "root_cause", "lessons"),
+    "escalate": ("on",),
+    "update": ("root_cause", "lessons"),
+    "refer": ("on", "reference"),
+    "decide": ("on", "outcome"),
+}
+_LETTERS = {"acknowledge": "complaint_acknowledgement", "respond": "complaint_response"}
+
+
+class ComplaintActionDialog(FormDialog):
+    """Record a step of a complaint; the acknowledgement and response letters are written
+    in the composer and linked to the stage."""
+
+    def __init__(
+        self, backend: Any, ops: Ops, complaint: Mapping[str, Any], action: str = "acknowledge",
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(ops, parent)
+        self.backend = backend
+        self.complaint = dict(complaint)
+        self.letter_id: str | None = None
+        self.composer: Any = None
+        self.ui = Ui_ComplaintActionDialog()
+        self.ui.setupUi(self)
+        self.vocab = backend.correspondence_vocabulary()
+        fill_combo(self.ui.actionCombo, list(ACTIONS))
+        fill_combo(self.ui.rootCauseCombo, self.vocab["root_causes"], "Not yet known")
+        self.ui.rootCauseCombo.setCurrentIndex(
+            max(self.ui.rootCauseCombo.findData(complaint.get("root_cause")), 0)
+        )
+        self.ui.lessonsEdit.setPlainText(complaint.get("lessons_learned") or "")
+        today = backend.today()
+        self.ui.onEdit.setDate(qdate(today))
+        self.ui.onEdit.setMaximumDate(qdate(today))
+        self.fields = {
+            "action": self.ui.actionCombo,
+            "on": self.ui.onEdit,
+            "outcome": self.ui.outcomeCombo,
+            "investigator": self.ui.investigatorEdit,
+            "reference": self.ui.referenceEdit,
+            "root_cause": self.ui.rootCauseCombo,
+            "lessons": self.ui.lessonsEdit,
+        }
+        self._finish_setup()
+        self.setWindowTitle(
+            f"Complaint from {complaint['complainant']} ({complaint['stage_label']})"
+        )
+        self.ui.actionCombo.currentIndexChanged.connect(self._action_changed)
+        self.ui.letterButton.clicked.connect(self.write_letter)
+        self.ui.actionCombo.setCurrentIndex(max(self.ui.actionCombo.findData(action), 0))
+        self._action_changed()
+
+    def _action_changed(self, *_args: Any) -> None:
+        action = self.ui.actionCombo.currentData()
+        shown = _ACTION_FIELDS.get(action, ())
+        layout = self.ui.formLayout
+        for name, widget in self.fields.items():
+            if name == "action":
+                continue
+            layout.setRowVisible(widget, name in shown)
+        outcomes = (
+            self.vocab["ombudsman_outcomes"] if action == "decide" else self.vocab["outcomes"]
+        )
+        fill_combo(self.ui.outcomeCombo, outcomes)
+        self.ui.letterButton.setVisible(action in _LETTERS)
+        self.letter_id = None
+        self.ui.letterButton.setText("Write the &letter…")
+
+    def write_letter(self) -> None:
+        action = self.ui.actionCombo.currentData()
+        template = _LETTERS.get(action)
+        if template is None:
+            return
+        outcome = self.ui.outcomeCombo.currentData()
+        inputs = self.backend.complaint_letter_inputs(self.complaint["id"], template, outcome)
+        if action == "acknowledge" and self.ui.investigatorEdit.text().strip():
+            inputs["investigator"] = self.ui.investigatorEdit.text().strip()
+
+        def saved(letter: dict[str, Any]) -> None:
+            self.letter_id = letter["letter_id"]
+            self.ui.onEdit.setDate(qdate(letter["letter_date"]))
+            self.ui.letterButton.setText(f"Letter saved ({text_of(letter['letter_date'])}) ✓")
+
+        self.composer = open_composer(
+            self.backend, self.ops, self.complaint["child_id"], template, inputs, self, saved
+        )
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        action = values["action"]
+        cid = self.complaint["id"]
+        letter = self.letter_id
+        backend = self.backend
+
+        def work() -> Any:
+            if action in ("respond", "update"):
+                changes = {"root_cause": values["root_cause"], "lessons_learned": values["lessons"]}
+                updated = backend.complaint_action(cid, "update", changes=changes)
+                if action == "update":
+                    return updated
+            return backend.complaint_action(
+                cid, action, on=values["on"], outcome=values["outcome"], letter_id=letter,
+                investigator=values["investigator"], reference=values["reference"],
+            )  # fmt: skip
+
+        return work
+
+
+# ---------------------------------------------------------------- availability
+
+
+class AvailabilityDialog(FormDialog):
+    """A caseworker away for some days, or someone on a team's duty rota."""
+
+    def __init__(
+        self, backend: Any, ops: Ops, options: Mapping[str, Any], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ops, parent)
+        self.backend = backend
+        self.ui = Ui_AvailabilityDialog()
+        self.ui.setupUi(self)
+        fill_combo(self.ui.kindCombo, [("absence", "Away (absence)"), ("duty", "On duty")])
+        fill_combo(
+            self.ui.userCombo,
+            [(c["id"], f"{c['name']} ({c['team']})") for c in options.get("caseworkers", [])],
+        )
+        fill_combo(self.ui.teamCombo, [(t["id"], t["name"]) for t in options.get("teams", [])])
+        today = backend.today()
+        self.ui.firstEdit.setDate(qdate(today))
+        self.ui.lastEdit.setDate(qdate(today))
+        self.fields = {
+            "kind": self.ui.kindCombo,
+            "user_id": self.ui.userCombo,
+            "team_id": self.ui.teamCombo,
+            "first_day": self.ui.firstEdit,
+            "last_day": self.ui.lastEdit,
+            "reason": self.ui.reasonEdit,
+        }
+        self._finish_setup()
+        self.ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _kind_changed(self, *_args: Any) -> None:
+        duty = self.ui.kindCombo.currentData() == "duty"
+        self.ui.formLayout.setRowVisible(self.ui.teamCombo, duty)
+        self.ui.formLayout.setRowVisible(self.ui.reasonEdit, not duty)
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        backend = self.backend
+
+        def work() -> Any:
+            if values["kind"] == "absence":
+                return backend.add_absence(
+                    values["user_id"], values["first_day"], values["last_day"], values["reason"]
+                )
+            first, last = values["first_day"], values["last_day"]
+            if last < first:
+                from send_desk.backend import ValidationFailed
+
+                raise ValidationFailed(
+                    "the last day is before the first", {"last_day": "is before the first day"}
+                )
+            added = []
+            day = first
+            calendar = backend.standards().calendar
+            while day <= last:
+                if calendar.is_working_day(day):
+                    added.append(backend.set_duty(values["team_id"], day, values["user_id"]))
+                day = date.fromordinal(day.toordinal() + 1)
+            return added
+
+        return work
+
+
+__all__ = [
+    "AvailabilityDialog",
+    "CallbackDialog",
+    "CallbackOutcomeDialog",
+    "ComplaintActionDialog",
+    "ComplaintDialog",
+    "ItemDialog",
+    "RespondDialog",
+    "confirm_by_letter",
+    "open_composer",
+]
