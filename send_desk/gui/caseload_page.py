@@ -44,7 +44,10 @@ def _combo(name: str, first: str) -> QComboBox:
     combo.setToolTip(name)
     combo.addItem(first, None)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(12)
+    # Short minimums so the filter bar fits a 1366-pixel laptop screen; the open
+    # list still shows each entry in full.
+    combo.setMinimumContentsLength(7)
+    combo.view().setMinimumWidth(220)
     return combo
 
 
@@ -75,7 +78,7 @@ class CaseloadPage(QWidget):
         self.text.setPlaceholderText("Filter by name, UPN, school or postcode")
         self.text.setAccessibleName("Filter children by name, UPN, school or postcode")
         self.text.setClearButtonEnabled(True)
-        self.text.setMinimumWidth(260)
+        self.text.setMinimumWidth(200)
         self.team = _combo("Team", "All teams")
         self.caseworker = _combo("Caseworker", "All caseworkers")
         self.stage = _combo("Stage", "All stages")

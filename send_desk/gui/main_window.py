@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -582,13 +582,21 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1360, 820)
-        splitter = self.ui_state.load("main/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        # The navigation's width is applied on first show: the window manager (or the
+        # screen's size) may still change the window, and the pages pane, not the
+        # navigation, should absorb the difference.
+        self._pending_nav_width = self.ui_state.load_int("main/nav_width")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        nav_width, self._pending_nav_width = getattr(self, "_pending_nav_width", None), None
+        if nav_width is not None:
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([nav_width, max(total - nav_width, 1)])
 
     def save_state(self) -> None:
         self.ui_state.save("main/geometry", QByteArray(self.saveGeometry()))
-        self.ui_state.save("main/splitter", QByteArray(self.splitter.saveState()))
+        self.ui_state.save_int("main/nav_width", self.splitter.sizes()[0])
         self.ui_state.sync()
         self.settings.sync()
 

@@ -139,3 +139,13 @@ class UiState(_IniFile):
 
     def save(self, key: str, value: QByteArray) -> None:
         self._set(f"state/{key}", value)
+
+    def load_int(self, key: str) -> int | None:
+        value = self._qsettings.value(f"state/{key}")
+        try:
+            return int(value) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    def save_int(self, key: str, value: int) -> None:
+        self._set(f"state/{key}", value)

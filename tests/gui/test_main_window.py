@@ -306,7 +306,11 @@ def test_layout_and_settings_are_remembered(qtbot, window, backend, ops) -> None
     qtbot.waitExposed(again)
     assert again.current_page_id() == "reports"
     assert again.caseload.table.columnWidth(0) == 333
-    assert again.splitter.sizes() == before
+    # The navigation's width is remembered; on reopening it gets that width, or as much
+    # as the (here: small, offscreen) screen leaves beside the pages' minimum.
+    assert again.ui_state.load_int("main/nav_width") == before[0]
+    room = sum(again.splitter.sizes()) - again.pages.minimumSizeHint().width()
+    assert again.splitter.sizes()[0] == max(again.nav.minimumWidth(), min(before[0], room))
     again.close()
 
 
@@ -318,3 +322,8 @@ def test_idle_time_is_configurable(window) -> None:
     assert AppSettings(window.backend.paths.root).idle_lock_minutes == 25
     window.set_idle_minutes(100_000)
     assert window.settings.idle_lock_minutes == 240
+
+
+def test_the_window_fits_a_common_council_laptop_screen(window) -> None:
+    """1366 x 768 is still the commonest laptop screen in council fleets."""
+    assert window.minimumSizeHint().width() <= 1366 - 40
