@@ -136,7 +136,9 @@ async def _run_load(url: str, devices: list[_Device]) -> dict[str, Any]:
 
     from send_desk.sync.protocol import HEADER, PROTOCOL_VERSION
 
-    limits = httpx.Limits(max_connections=DEVICES, max_keepalive_connections=DEVICES)
+    limits = httpx.Limits(
+        max_connections=DEVICES, max_keepalive_connections=DEVICES, keepalive_expiry=30
+    )
     async with httpx.AsyncClient(
         base_url=url, headers={HEADER: str(PROTOCOL_VERSION)}, timeout=120, limits=limits
     ) as client:

@@ -218,7 +218,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    ssl = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
+    # keep-alive longer than a load balancer's, so a laptop never reuses a connection
+    # the server is closing
+    ssl: dict[str, Any] = {
+        "ssl_certfile": args.ssl_certfile,
+        "ssl_keyfile": args.ssl_keyfile,
+        "timeout_keep_alive": 75,
+    }
     if args.workers > 1:
         engine.dispose()
         os.environ[ENV_DATABASE] = url
