@@ -409,3 +409,36 @@ def test_sync_without_a_network_keeps_changes_and_says_so(north: Device, live: L
     assert code == 1 and "cannot reach" in err and "kept" in err
     assert north.json("ledger")["pending_count"] == 1
     assert north.child(child)["preferred_name"] == "Jo"
+
+
+def test_a_damaged_page_is_refused_and_nothing_of_it_is_kept(
+    live: LiveServer, demo_central: Central, device_factory: Any
+) -> None:
+    import httpx
+
+    from send_desk.sync.client import ChecksumMismatch, Client
+    from send_desk.sync.engine import Syncer
+    from send_desk.sync.state import load_state
+
+    class Damaging(httpx.HTTPTransport):
+        """A network that flips a letter in every pull page."""
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            response = super().handle_request(request)
+            if request.url.path != "/api/sync/pull":
+                return response
+            body = response.read().replace(b'"last_name":"', b'"last_name":"X', 1)
+            headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+            return httpx.Response(response.status_code, headers=headers, content=body)
+
+    device: Device = device_factory(live.url)
+    device.login(demo_central.user("caseworker", "East"))
+    with device.open() as store:
+        syncer = Syncer(store, client_factory=lambda url: Client(url, transport=Damaging()))
+        with pytest.raises(ChecksumMismatch):
+            syncer.sync()
+        with store.read() as session:
+            assert load_state(session).checkpoint == 0
+    assert device.children() == []
+    assert device.sync()["pulled"] > 0  # a clean network: everything arrives
+    assert not any(c["name"].split()[-1].startswith("X") for c in device.children())
