@@ -20,12 +20,14 @@ from send_desk.domain.letters import LetterVersion
 from send_desk.domain.milestones import MilestoneRow
 from send_desk.domain.notes import NoteDraft, NoteVersion
 from send_desk.domain.organisation import Setting, Team, User
+from send_desk.domain.supervision import AuditResponse, NoteAudit, NoteSample
 from send_desk.domain.sync_state import SyncConflict, SyncQuarantine, SyncScope
 
 # Tables whose writes are journaled, in an order that satisfies foreign keys.
 JOURNALED = (
     Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion,
     LetterVersion, CorrespondenceItem, Callback, Complaint, ComplaintStage, StaffAbsence, DutyRota,
+    NoteSample, NoteAudit, AuditResponse,
 )  # fmt: skip
 
 
@@ -46,6 +48,7 @@ def table_of(model: type[SQLModel]) -> Table:
 __all__ = [
     "JOURNALED",
     "Allocation",
+    "AuditResponse",
     "Callback",
     "CaseEvent",
     "Child",
@@ -58,7 +61,9 @@ __all__ = [
     "JournalEntry",
     "LetterVersion",
     "MilestoneRow",
+    "NoteAudit",
     "NoteDraft",
+    "NoteSample",
     "NoteVersion",
     "Placement",
     "Setting",
