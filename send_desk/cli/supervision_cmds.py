@@ -47,6 +47,42 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_json_flag(p)
     p.set_defaults(handler=cmd_sample)
 
+    audit = sub.add_parser("audit", help="case-note audits: form, record, list, moderation")
+    audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    p = audit_sub.add_parser("form", help="the audit form of a note, pre-filled by the checker")
+    p.add_argument("note", metavar="NOTE_ID", help="a note id (its latest version) or version id")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_audit_form)
+
+    p = audit_sub.add_parser("record", help="record an audit (or a blind moderation) of a note")
+    p.add_argument("note", metavar="NOTE_ID")
+    p.add_argument("--grade", action="append", default=[], metavar="CRITERION=GRADE",
+                   help="a manual criterion's grade: outstanding, good, "
+                   "requires_improvement or inadequate (repeat)")  # fmt: skip
+    p.add_argument("--comments", default="")
+    p.add_argument("--action", default="", help="an action for the caseworker")
+    p.add_argument("--due", metavar="YYYY-MM-DD", help="the action's due date")
+    p.add_argument("--moderates", metavar="AUDIT_ID", help="moderate this audit (blind)")
+    p.add_argument("--sample", metavar="SAMPLE_ID", help="the sample the note was drawn in")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_audit_record)
+
+    p = audit_sub.add_parser("list", help="audits, newest first")
+    p.add_argument("--caseworker", metavar="USER")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_audit_list)
+
+    p = audit_sub.add_parser("moderation", help="moderated audits: disagreements and agreement")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_audit_moderation)
+
+    p = audit_sub.add_parser("ack", help="acknowledge an audit of your note")
+    p.add_argument("audit_id", metavar="AUDIT_ID")
+    p.add_argument("--comment", default="")
+    p.add_argument("--done", action="store_true", help="say the audit's action is done")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_audit_ack)
+
 
 def _print_sample(data: dict[str, Any]) -> None:
     head = f"Sample of {data['period']}, seed {data['seed']}"
@@ -112,4 +148,121 @@ def cmd_sample(args: argparse.Namespace) -> int:
         print_json(data)
     else:
         _print_sample(data)
+    return 0
+
+
+def _uuid(text: str, what: str) -> Any:
+    import uuid
+
+    try:
+        return uuid.UUID(text.strip())
+    except ValueError:
+        raise CliError(f"'{text}' is not {what} id") from None
+
+
+def cmd_audit_form(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_from
+    from send_desk.services.audits import audit_form
+
+    with open_from(args) as store, store.read() as session:
+        form = audit_form(session, _uuid(args.note, "a note"))
+    if args.json:
+        print_json(form)
+        return 0
+    print(f"{form['kind']} on {form['occurred_at']} by {form['caseworker']}: {form['purpose']}")
+    for item in form["automatic"]:
+        mark = "n/a " if not item["applies"] else ("ok  " if item["passed"] else "FAIL")
+        print(f"  {mark}  {item['label']} [{item['id']}]")
+    for item in form["manual"]:
+        print(f"  grade {item['id']}: {item['label']}")
+    return 0
+
+
+def cmd_audit_record(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from send_desk.cli.common import parse_assignments
+    from send_desk.cli.unlock import open_from
+    from send_desk.services.audits import record_audit
+
+    grades = parse_assignments(args.grade)
+    due = None
+    if args.due:
+        try:
+            due = date.fromisoformat(args.due)
+        except ValueError:
+            raise CliError(f"'{args.due}' is not a date (use YYYY-MM-DD)") from None
+    with open_from(args) as store, store.write() as session:
+        saved = record_audit(
+            session,
+            _uuid(args.note, "a note"),
+            grades,
+            comments=args.comments,
+            action=args.action,
+            action_due=due,
+            moderates_id=_uuid(args.moderates, "an audit") if args.moderates else None,
+            sample_id=_uuid(args.sample, "a sample") if args.sample else None,
+        )
+    if args.json:
+        print_json(saved)
+    else:
+        print(f"Recorded {saved['role']} {saved['audit_id']}: {saved['overall_label']}")
+    return 0
+
+
+def cmd_audit_list(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_from
+    from send_desk.services.audits import list_audits
+    from send_desk.services.sampling import _resolve_user, _users
+
+    with open_from(args) as store, store.read() as session:
+        worker = _resolve_user(_users(session), args.caseworker).id if args.caseworker else None
+        rows = list_audits(session, caseworker_id=worker)
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        print(
+            f"{row['made_label']:10}  {row['role']:10}  {row['overall_label']:20}  "
+            f"{row['caseworker']:20}  {row['note_id']}"
+            + ("  acknowledged" if row["acknowledged"] else "")
+        )
+    print(f"{len(rows)} audits")
+    return 0
+
+
+def cmd_audit_moderation(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_from
+    from send_desk.services.audits import moderation
+
+    with open_from(args) as store, store.read() as session:
+        report = moderation(session)
+    if args.json:
+        print_json(report)
+        return 0
+    rate = report["rate"]
+    print(
+        f"{report['pairs']} moderated audits; agreement "
+        + ("n/a" if rate is None else f"{rate:.0%} ({report['agreed']} of {report['items']})")
+    )
+    for item in report["disagreements"]:
+        print(f"  {item['note_id']}  {item['criterion']}: {item['first']} / {item['second']}")
+    return 0
+
+
+def cmd_audit_ack(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_from
+    from send_desk.services.audits import respond
+
+    with open_from(args) as store, store.write() as session:
+        saved = respond(
+            session,
+            _uuid(args.audit_id, "an audit"),
+            kind="action_done" if args.done else "acknowledged",
+            comment=args.comment,
+        )
+    if args.json:
+        print_json(saved)
+    else:
+        print(f"Acknowledged audit {saved['audit_id']}")
     return 0

@@ -47,3 +47,29 @@ def test_sample_text_and_bad_input(cli: Cli) -> None:
     assert code == 2 and out == "" and "YYYY-MM" in err
     code, out, err = cli("sample", "--period", "2026-03", "--team", "Nowhere", "--json")
     assert code == 2 and "no team called" in err
+
+
+def test_audit_commands(cli: Cli) -> None:
+    sample = cli.json("sample", "--period", "2026-03", "--seed", "3", "--team", "South", "--json")
+    (item,) = sample["notes"]
+    form = cli.json("audit", "form", item["note_id"], "--json")
+    assert form["caseworker"] == "Sam Green" and form["automatic"][0]["id"] == "when"
+    grades = [x for g in ("facts_opinion", "analysis", "respectful_language",
+                          "colleague_could_act") for x in ("--grade", f"{g}=good")]  # fmt: skip
+    first = cli.json("audit", "record", item["note_id"], *grades, "--sample",
+                     sample["sample_id"], "--action", "Add the school's view", "--due",
+                     "2026-12-01", "--json")  # fmt: skip
+    assert first["overall"] in ("good", "requires_improvement")
+    second = cli.json("audit", "record", item["note_id"], *grades, "--moderates",
+                      first["audit_id"], "--json")  # fmt: skip
+    assert second["role"] == "moderation"
+    report = cli.json("audit", "moderation", "--json")
+    assert report["pairs"] == 1 and report["rate"] == 1.0
+    assert len(cli.json("audit", "list", "--caseworker", "sgreen", "--json")) == 2
+    acked = cli.json("audit", "ack", first["audit_id"], "--comment", "ok", "--json")
+    assert acked["acknowledged"]
+    code, _, err = cli("audit", "record", item["note_id"], "--grade", "analysis=great")
+    assert code == 2 and err
+    # the note is not drawn again now it is audited
+    again = cli.json("sample", "--period", "2026-03", "--seed", "3", "--team", "South", "--json")
+    assert again["notes"] == [] and again["shortfall"][0]["reason"].endswith("0 of 3 drawn")
