@@ -17,7 +17,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressBar
 
 from send_desk.backend.sync import SyncBackend
@@ -81,6 +81,7 @@ class SyncController(QObject):
         self.status: dict[str, Any] = {"configured": False}
         self.last_error: str | None = None
         self.is_wiped = False
+        self.is_closing = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.sync_now)
@@ -135,7 +136,7 @@ class SyncController(QObject):
         self.timer.stop()
 
     def schedule(self, delay_ms: int) -> None:
-        if self.is_wiped:
+        if self.is_wiped or self.is_closing:
             return
         self.timer.start(max(0, delay_ms))
 
@@ -202,6 +203,15 @@ class SyncController(QObject):
                 self.schedule(delay)
         self.failed.emit(message, kind)
         self.refresh_status()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The window is closing: no new sync, and let a running one finish first."""
+        if event.type() == QEvent.Type.Close:
+            self.stop()
+            self.is_closing = True
+            if self.running:
+                self.ops.wait(30_000)
+        return False
 
     # ------------------------------------------------------------ words
 
@@ -281,6 +291,7 @@ def attach_sync(window: Any, *, watch_network: bool = True) -> SyncController:
             window.close()
 
     controller.wiped.connect(wiped)
+    window.installEventFilter(controller)
     window.context.extras["sync"] = controller
     page = getattr(window, "page_widgets", {}).get("sync")
     bind = getattr(page, "bind", None)
