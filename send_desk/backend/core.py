@@ -27,6 +27,7 @@ from send_desk.backend.correspondence import CorrespondenceMixin
 from send_desk.backend.errors import StoreProblem, ValidationFailed, WrongPassword
 from send_desk.backend.letters import LettersMixin
 from send_desk.backend.notes import NotesMixin
+from send_desk.backend.supervision import SupervisionMixin
 from send_desk.paths import DataPaths
 from send_desk.security.keys import KeyFileError, check_new_password, read_keyfile, unwrap_key
 from send_desk.services import allocation as allocation_service
@@ -70,7 +71,7 @@ def _store_problem(error: Exception) -> StoreProblem:
     return StoreProblem(message, can_restore=False)
 
 
-class Backend(NotesMixin, ClockMixin, LettersMixin, CorrespondenceMixin):
+class Backend(NotesMixin, ClockMixin, LettersMixin, CorrespondenceMixin, SupervisionMixin):
     """An open store and the operations the desktop app performs on it."""
 
     def __init__(self, store: Store, *, today: Callable[[], date] = london_today) -> None:

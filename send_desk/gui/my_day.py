@@ -258,6 +258,11 @@ class MyDayPage(QWidget):
         if actions is None:
             return []
         found: list[dict[str, Any]] = actions(caseworker_id=caseworker_id)
+        audit_actions = getattr(self.backend, "audit_actions_due", None)
+        if audit_actions is not None:  # actions a supervisor's audit left for the caseworker
+            found = sorted(
+                [*found, *audit_actions(caseworker_id=caseworker_id)], key=lambda r: r["due"]
+            )
         return found
 
     def _correspondence_due(self, who: dict[str, str | None]) -> list[dict[str, Any]]:

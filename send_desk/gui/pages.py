@@ -117,6 +117,12 @@ def _reports(context: AppContext) -> QWidget:
     return ReportsPage(context)
 
 
+def _supervision(context: AppContext) -> QWidget:
+    from send_desk.gui.supervision.page import SupervisionPage
+
+    return SupervisionPage(context)
+
+
 def _caseload(context: AppContext) -> QWidget:
     from send_desk.gui.caseload_page import CaseloadPage
 
@@ -127,17 +133,7 @@ _DEFAULTS = (
     PageSpec("my_day", "My day", _my_day, order=10),
     PageSpec("caseload", "Caseload", _caseload, order=20),
     PageSpec("correspondence", "Correspondence", _correspondence, order=30),
-    PageSpec(
-        "supervision",
-        "Supervision",
-        _placeholder(
-            "Supervision",
-            "case notes and supervision audits",
-            "Supervisors will sample case notes, grade them against the service standards and "
-            "leave feedback the caseworker sees here.",
-        ),
-        order=40,
-    ),
+    PageSpec("supervision", "Supervision", _supervision, order=40),
     PageSpec("reports", "Reports", _reports, order=50),
     PageSpec(
         "sync",

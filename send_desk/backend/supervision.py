@@ -1,0 +1,163 @@
+"""The backend's supervision operations (mixed into :class:`~send_desk.backend.Backend`).
+
+Samples of case notes, the audit form, audits and blind moderation, the caseworker's
+feedback and acknowledgement, and audit actions for "My day". Plain data in and out,
+one short-lived Session per call.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
+from datetime import date, timedelta
+from typing import Any
+
+from sqlmodel import Session
+
+from send_desk.backend.errors import ValidationFailed
+from send_desk.domain.supervision import GRADE_LABELS, GRADES
+from send_desk.services import audits as audits_service
+from send_desk.services import sampling as sampling_service
+
+
+def _uuid(value: str | uuid.UUID | None, what: str = "record") -> uuid.UUID:
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError):
+        raise ValidationFailed(f"'{value}' is not a {what} id") from None
+
+
+class SupervisionMixin:
+    """Supervision: samples, audits, moderation, feedback."""
+
+    _read: Any
+    _write: Any
+    _today: Callable[[], date]
+
+    def _sup_read(self) -> AbstractContextManager[Session]:
+        reader: AbstractContextManager[Session] = self._read()
+        return reader
+
+    def _sup_write(self) -> AbstractContextManager[Session]:
+        writer: AbstractContextManager[Session] = self._write()
+        return writer
+
+    @staticmethod
+    def audit_grades() -> list[tuple[str, str]]:
+        return [(g, GRADE_LABELS[g]) for g in GRADES]
+
+    def draw_sample(
+        self,
+        *,
+        period: str,
+        per_caseworker: int = sampling_service.DEFAULT_PER_CASEWORKER,
+        seed: int | None = None,
+        team: str | None = None,
+        caseworkers: list[str] | None = None,
+        weighted: bool = False,
+        include_audited: bool = False,
+        save: bool = True,
+    ) -> dict[str, Any]:
+        """Draw (and save) a sample; see :func:`send_desk.services.sampling.draw_sample`."""
+        request = sampling_service.SampleRequest(
+            period=period,
+            per_caseworker=per_caseworker,
+            seed=seed,
+            team=team or None,
+            caseworkers=caseworkers or [],
+            weighted=weighted,
+            include_audited=include_audited,
+        )
+        with self._sup_write() as session:
+            sample = sampling_service.draw_sample(session, request)
+            if save:
+                sampling_service.save_sample(session, sample)
+            return sample.to_json()
+
+    def samples(self) -> list[dict[str, Any]]:
+        with self._sup_read() as session:
+            return sampling_service.list_samples(session)
+
+    def audit_form(self, note_id: str) -> dict[str, Any]:
+        with self._sup_read() as session:
+            return audits_service.audit_form(session, _uuid(note_id, "note"))
+
+    def record_audit(
+        self,
+        note_id: str,
+        grades: Mapping[str, str],
+        *,
+        comments: str = "",
+        manual_comments: Mapping[str, str] | None = None,
+        action: str = "",
+        action_due: date | None = None,
+        sample_id: str | None = None,
+        moderates_id: str | None = None,
+    ) -> dict[str, Any]:
+        with self._sup_write() as session:
+            return audits_service.record_audit(
+                session,
+                _uuid(note_id, "note"),
+                grades,
+                comments=comments,
+                manual_comments=manual_comments,
+                action=action,
+                action_due=action_due,
+                sample_id=_uuid(sample_id, "sample") if sample_id else None,
+                moderates_id=_uuid(moderates_id, "audit") if moderates_id else None,
+            )
+
+    def audits(
+        self, *, caseworker_id: str | None = None, role: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Audits, newest first: for a caseworker, the audits of their notes (feedback)."""
+        with self._sup_read() as session:
+            return audits_service.list_audits(
+                session,
+                caseworker_id=_uuid(caseworker_id, "user") if caseworker_id else None,
+                role=role,
+            )
+
+    def audits_to_moderate(self) -> list[dict[str, Any]]:
+        with self._sup_read() as session:
+            return audits_service.audits_to_moderate(session)
+
+    def moderation_report(self) -> dict[str, Any]:
+        with self._sup_read() as session:
+            return audits_service.moderation(session)
+
+    def acknowledge_audit(
+        self, audit_id: str, *, comment: str = "", action_done: bool = False
+    ) -> dict[str, Any]:
+        with self._sup_write() as session:
+            return audits_service.respond(
+                session,
+                _uuid(audit_id, "audit"),
+                kind="action_done" if action_done else "acknowledged",
+                comment=comment,
+            )
+
+    def audit_actions_due(
+        self,
+        *,
+        caseworker_id: str | None = None,
+        days_ahead: int = 14,
+        **_scope: Any,
+    ) -> list[dict[str, Any]]:
+        """Open actions from audits, shaped like the note actions of "My day"."""
+        today = self._today()
+        with self._sup_read() as session:
+            rows = audits_service.audit_actions_due(
+                session,
+                until=today + timedelta(days=days_ahead),
+                today=today,
+                caseworker_id=_uuid(caseworker_id, "user") if caseworker_id else None,
+            )
+        for row in rows:
+            row["due"] = date.fromisoformat(row["due"])
+            row["owner"] = f"you (audit: {row['overall_label']})"
+            row["note_kind"] = "Audit"
+        return rows

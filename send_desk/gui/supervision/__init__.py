@@ -1,0 +1,1 @@
+"""The Supervision page: samples of case notes, audits, moderation and feedback."""

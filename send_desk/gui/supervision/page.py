@@ -1,0 +1,301 @@
+"""The Supervision page: draw a sample, audit notes, moderate blind, see feedback.
+
+Tabs: **Sample** (period, notes per caseworker, seed, team, weighting; the drawn notes
+with why each was drawn; audit the selected note), **Moderation** (audits waiting for a
+second, blind grading; agreement and disagreements), **Feedback** (audits of my notes,
+or everyone's for a supervisor, with Acknowledge).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from send_desk.gui.rows_model import RowsModel
+from send_desk.gui.supervision.audit_dialog import AuditDialog
+
+if TYPE_CHECKING:
+    from send_desk.gui.pages import AppContext
+
+
+def _table(model: RowsModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setTabKeyNavigation(False)
+    return view
+
+
+def _percent(value: Any) -> str:
+    return "n/a" if value is None else f"{value:.0%}"
+
+
+class SupervisionPage(QWidget):
+    loaded = Signal(int)
+    saved = Signal(dict)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.backend = context.backend
+        self.ops = context.ops
+        self.sample: dict[str, Any] | None = None
+        self.dialog_factory = AuditDialog  # tests replace it
+        layout = QVBoxLayout(self)
+        title = QLabel("Supervision")
+        title.setObjectName("pageTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+
+        # ---- Sample
+        sample_tab = QWidget()
+        s_layout = QVBoxLayout(sample_tab)
+        row = QHBoxLayout()
+        self.period = QLineEdit(self._last_month())
+        self.period.setAccessibleName("Period (YYYY-MM)")
+        self.period.setMaximumWidth(90)
+        self.per = QSpinBox()
+        self.per.setRange(1, 50)
+        self.per.setValue(3)
+        self.per.setAccessibleName("Notes per caseworker")
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 999_999)
+        self.seed.setValue(1)
+        self.seed.setAccessibleName("Seed")
+        self.team = QLineEdit()
+        self.team.setPlaceholderText("all teams")
+        self.team.setAccessibleName("Team")
+        self.team.setMaximumWidth(140)
+        self.weighted = QCheckBox("Weight toward risk")
+        self.include_audited = QCheckBox("Include notes already audited")
+        self.draw_button = QPushButton("&Draw sample")
+        self.draw_button.clicked.connect(self.draw)
+        for label, widget in (("Period", self.period), ("Per caseworker", self.per),
+                              ("Seed", self.seed), ("Team", self.team)):  # fmt: skip
+            row.addWidget(QLabel(label))
+            row.addWidget(widget)
+        row.addWidget(self.weighted)
+        row.addWidget(self.include_audited)
+        row.addWidget(self.draw_button)
+        row.addStretch(1)
+        s_layout.addLayout(row)
+        self.sample_summary = QLabel("Choose a month and draw a sample.")
+        self.sample_summary.setWordWrap(True)
+        s_layout.addWidget(self.sample_summary)
+        self.sample_model = RowsModel(
+            [("Caseworker", "caseworker"), ("Kind", "kind"),
+             ("When", lambda r: str(r.get("occurred_at", "")).replace("T", " ")),
+             ("Why drawn", "why")],
+            self,
+        )  # fmt: skip
+        self.sample_view = _table(self.sample_model, "Sampled notes")
+        self.sample_view.doubleClicked.connect(lambda _i: self.audit_selected())
+        s_layout.addWidget(self.sample_view)
+        self.audit_button = QPushButton("&Audit selected note…")
+        self.audit_button.clicked.connect(self.audit_selected)
+        s_layout.addWidget(self.audit_button)
+        self.tabs.addTab(sample_tab, "Sample")
+
+        # ---- Moderation
+        moderation_tab = QWidget()
+        m_layout = QVBoxLayout(moderation_tab)
+        m_layout.addWidget(QLabel("Audits waiting for a second, blind grading"))
+        self.pending_model = RowsModel(
+            [("Audited", "made_label"), ("Caseworker", "caseworker"), ("Auditor", "auditor"),
+             ("Note", "note_id")],
+            self,
+        )  # fmt: skip
+        self.pending_view = _table(self.pending_model, "Audits to moderate")
+        m_layout.addWidget(self.pending_view)
+        self.moderate_button = QPushButton("&Moderate selected (blind)…")
+        self.moderate_button.clicked.connect(self.moderate_selected)
+        m_layout.addWidget(self.moderate_button)
+        self.agreement = QLabel()
+        self.agreement.setWordWrap(True)
+        m_layout.addWidget(self.agreement)
+        self.disagreements_model = RowsModel(
+            [("Note", "note_id"), ("Criterion", "criterion"), ("Auditor", "first"),
+             ("Moderator", "second")],
+            self,
+        )  # fmt: skip
+        m_layout.addWidget(_table(self.disagreements_model, "Disagreements"))
+        self.tabs.addTab(moderation_tab, "Moderation")
+
+        # ---- Feedback
+        feedback_tab = QWidget()
+        f_layout = QVBoxLayout(feedback_tab)
+        self.feedback_label = QLabel("Audits of your notes")
+        f_layout.addWidget(self.feedback_label)
+        self.feedback_model = RowsModel(
+            [("Audited", "made_label"), ("Caseworker", "caseworker"), ("Grade", "overall_label"),
+             ("Not met", lambda r: ", ".join(r.get("automatic_failed", []))),
+             ("Comments", "comments"), ("Action", "action"),
+             ("Acknowledged", lambda r: "yes" if r.get("acknowledged") else "no")],
+            self,
+        )  # fmt: skip
+        self.feedback_view = _table(self.feedback_model, "Audits of my notes")
+        f_layout.addWidget(self.feedback_view)
+        buttons = QHBoxLayout()
+        self.ack_comment = QLineEdit()
+        self.ack_comment.setPlaceholderText("A reply to the auditor (optional)")
+        self.ack_comment.setAccessibleName("Reply")
+        self.ack_button = QPushButton("Ac&knowledge")
+        self.ack_button.clicked.connect(self.acknowledge_selected)
+        buttons.addWidget(self.ack_comment, 1)
+        buttons.addWidget(self.ack_button)
+        f_layout.addLayout(buttons)
+        self.tabs.addTab(feedback_tab, "Feedback")
+
+    # ---------------------------------------------------------------- helpers
+
+    @staticmethod
+    def _last_month() -> str:
+        today = date.today()
+        year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+        return f"{year:04d}-{month:02d}"
+
+    def _me(self) -> dict[str, Any] | None:
+        me: dict[str, Any] | None = self.backend.me()
+        return me
+
+    def page_shown(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        me = self._me()
+        caseworker = me.get("id") if me and me.get("role") == "caseworker" else None
+
+        def work() -> dict[str, Any]:
+            return {
+                "pending": self.backend.audits_to_moderate(),
+                "moderation": self.backend.moderation_report(),
+                "feedback": self.backend.audits(caseworker_id=caseworker, role="audit"),
+            }
+
+        self.ops.run(work, self._show_lists, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.context.show_message(f"Supervision: {getattr(error, 'message', error)}")
+        self.loaded.emit(-1)
+
+    def _show_lists(self, data: dict[str, Any]) -> None:
+        self.pending_model.set_rows(data["pending"])
+        report = data["moderation"]
+        self.agreement.setText(
+            f"{report['pairs']} moderated audit{'s' if report['pairs'] != 1 else ''}: "
+            f"agreement {_percent(report['rate'])} ({report['agreed']} of {report['items']} "
+            f"grades), overall grades {_percent(report['overall_rate'])}"
+            + (f", Cohen's kappa {report['kappa_overall']:.2f}"
+               if report["kappa_overall"] is not None else "")
+        )  # fmt: skip
+        self.agreement.setAccessibleName(self.agreement.text())
+        self.disagreements_model.set_rows(report["disagreements"])
+        self.feedback_model.set_rows(data["feedback"])
+        self.feedback_label.setText(f"Audits ({len(data['feedback'])})")
+        self.loaded.emit(len(data["feedback"]))
+
+    # ---------------------------------------------------------------- actions
+
+    def draw(self) -> None:
+        request: dict[str, Any] = {
+            "period": self.period.text().strip(),
+            "per_caseworker": self.per.value(),
+            "seed": self.seed.value(),
+            "team": self.team.text().strip() or None,
+            "weighted": self.weighted.isChecked(),
+            "include_audited": self.include_audited.isChecked(),
+        }
+        self.ops.run(lambda: self.backend.draw_sample(**request), self._show_sample, self._failed)
+
+    def _show_sample(self, sample: dict[str, Any]) -> None:
+        self.sample = sample
+        self.sample_model.set_rows(sample["notes"])
+        parts = [f"{len(sample['notes'])} notes from {sample['period']}, seed {sample['seed']}"]
+        parts += [s["reason"] for s in sample["shortfall"]]
+        parts += sample["messages"]
+        self.sample_summary.setText(". ".join(parts) + ".")
+        self.sample_summary.setAccessibleName(self.sample_summary.text())
+        self.loaded.emit(len(sample["notes"]))
+
+    def _selected(self, view: QTableView, model: RowsModel) -> dict[str, Any] | None:
+        index = view.currentIndex()
+        row = model.row(index.row()) if index.isValid() else None
+        return dict(row) if row is not None else None
+
+    def audit_selected(self) -> None:
+        row = self._selected(self.sample_view, self.sample_model)
+        if row is None:
+            self.context.show_message("Choose a note in the sample first.")
+            return
+        sample_id = self.sample.get("sample_id") if self.sample else None
+        self._open_form(row["version_id"], sample_id=sample_id, moderates_id=None)
+
+    def moderate_selected(self) -> None:
+        row = self._selected(self.pending_view, self.pending_model)
+        if row is None:
+            self.context.show_message("Choose an audit to moderate first.")
+            return
+        self._open_form(row["version_id"], sample_id=None, moderates_id=row["audit_id"])
+
+    def _open_form(self, note_id: str, *, sample_id: str | None, moderates_id: str | None) -> None:
+        form = self.backend.audit_form(note_id)
+        dialog = self.dialog_factory(
+            form, self.backend.audit_grades(), moderates_id=moderates_id,
+            sample_id=sample_id, today=self.backend.today(), parent=self,
+        )  # fmt: skip
+        self.current_dialog = dialog
+        if dialog.exec():
+            self.save_audit(dialog.values())
+
+    def save_audit(self, values: dict[str, Any]) -> None:
+        note_id = values.pop("note_id")
+        grades = values.pop("grades")
+
+        def done(saved: dict[str, Any]) -> None:
+            self.context.show_message(
+                f"Audit saved: {saved['overall_label']}"
+                + (" (moderation)" if saved["role"] == "moderation" else "")
+            )
+            self.saved.emit(saved)
+            self.reload()
+
+        self.ops.run(
+            lambda: self.backend.record_audit(note_id, grades, **values), done, self._failed
+        )
+
+    def acknowledge_selected(self) -> None:
+        row = self._selected(self.feedback_view, self.feedback_model)
+        if row is None:
+            self.context.show_message("Choose an audit to acknowledge first.")
+            return
+        comment = self.ack_comment.text()
+        self.ops.run(
+            lambda: self.backend.acknowledge_audit(row["audit_id"], comment=comment),
+            lambda _saved: self.reload(),
+            self._failed,
+        )
