@@ -21,12 +21,10 @@ class MilestoneRow(SQLModel, table=True):
 
     __tablename__ = "milestone"
     __table_args__ = (
-        # My day, deadlines and the caseload's "Overdue" filter: open tasks by due date
-        # (done IS NULL first: most milestones of a caseload are done and past).
-        Index("ix_milestone_done_due", "done", "due"),
-        # Which children are in a phase transfer or moving in (their open milestones of
-        # those kinds), answered from the index alone.
-        Index("ix_milestone_open_kind", "done", "milestone", "due", "child_id"),
+        # Open milestones by due date (done IS NULL first: most milestones of a caseload
+        # are done and past): My day and deadlines; with the milestone id and the child
+        # the "Overdue" filter and who comes first are answered from the index alone.
+        Index("ix_milestone_open", "done", "due", "milestone", "child_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

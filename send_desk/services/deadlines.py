@@ -147,7 +147,7 @@ def priority_reasons(
     ``looked_after``: those of them who are looked after (the caller has read it).
 
     Every open transfer milestone of the store is read from its index alone
-    (``ix_milestone_open_kind``): quicker than looking up each child's milestones.
+    (``ix_milestone_open``): quicker than looking up each child's milestones.
     """
     ids = set(child_ids)
     if not ids:
@@ -292,14 +292,19 @@ def _deadline(
 
 def overdue_child_ids(session: Session, *, today: date) -> set[str]:
     """Stored (hex) ids of the children with a statutory task not done by its due date
-    (an exception claimed or not), for the caseload's "Overdue" filter."""
+    (an exception claimed or not), for the caseload's "Overdue" filter.
+
+    Read from the index of open milestones alone (``ix_milestone_open``): the
+    milestones that are not statutory tasks (local targets, dates to know) are left
+    out by their ids, which that index holds.
+    """
+    not_tasks = sorted({rule.id for rule in default_rules().rules if rule.local or rule.is_info})
     query = (
         select(type_coerce(_MS.c.child_id, String))
         .where(
-            _MS.c.kind == "task",
             _MS.c.done.is_(None),
+            _MS.c.milestone.not_in(not_tasks),
             _MS.c.due < today,
-            _MS.c.local == false(),
         )
         .distinct()
     )
