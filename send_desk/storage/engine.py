@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.pool import QueuePool
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -37,6 +38,18 @@ def make_engine(db_path: Path, raw_key: bytes, *, echo: bool = False) -> Engine:
         password=f"x'{raw_key.hex()}'",
         database=str(db_path),
     )
-    engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False})
+    # A queue of connections any thread may check out and return. The pysqlcipher
+    # dialect's default, SingletonThreadPool, keeps one connection per thread in a
+    # threading.local, which is lost between calls on the GUI's worker threads (threads
+    # Qt made, not Python): every call opened another connection, and once there were
+    # five the pool closed connections other threads were still using (a crash).
+    engine = create_engine(
+        url,
+        echo=echo,
+        poolclass=QueuePool,
+        pool_size=5,
+        max_overflow=10,
+        connect_args={"check_same_thread": False},
+    )
     event.listen(engine, "connect", _on_connect)
     return engine
