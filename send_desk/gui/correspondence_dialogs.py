@@ -262,6 +262,8 @@ class CallbackDialog(FormDialog):
         self.item = dict(item) if item else None
         self.ui = Ui_CallbackDialog()
         self.ui.setupUi(self)
+        self.ui.aboutEdit.setMaximumHeight(90)
+        self.ui.slotList.setMinimumHeight(220)
         vocab = backend.correspondence_vocabulary()
         _fill_names(self.ui.requestedByCombo, detail)
         fill_combo(self.ui.confirmCombo, [NOT_YET, *vocab["confirmation"]])

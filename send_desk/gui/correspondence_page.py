@@ -116,9 +116,10 @@ CALLBACK_COLUMNS: list[tuple[str, str | Cell]] = [
 ]
 COMPLAINT_COLUMNS: list[tuple[str, str | Cell]] = [
     ("Status", "status_label"),
-    ("Stage", "stage_label"),
     ("Response due", "response_due"),
     ("", _days),
+    ("Stage", "stage_label"),
+    ("Received", "received_on"),
     ("Child", "child_name"),
     ("From", "complainant"),
     ("About", "summary"),
@@ -130,15 +131,23 @@ COMPLAINT_COLUMNS: list[tuple[str, str | Cell]] = [
 
 
 class StatusRows(RowsModel):
-    """RowsModel whose late rows (overdue, missed, answered late) are red; the status
-    column says it in words too."""
+    """RowsModel whose late rows (overdue, missed, answered late) show their status and
+    dates in red; the status column says it in words too."""
+
+    def __init__(
+        self,
+        columns: Sequence[tuple[str, str | Cell]],
+        parent: Any = None,
+        late_columns: Sequence[int] = (0, 1, 2),
+    ) -> None:
+        super().__init__(columns, parent)
+        self.late_columns = frozenset(late_columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             row = self.row(index.row())
-            if row is not None and row.get("status") in LATE_STATUSES:
-                return QBrush(LATE)
-            return None
+            late = row is not None and row.get("status") in LATE_STATUSES
+            return QBrush(LATE) if late and index.column() in self.late_columns else None
         if role == Qt.ItemDataRole.AccessibleTextRole and index.isValid():
             return super().data(index, Qt.ItemDataRole.DisplayRole)
         return super().data(index, role)
@@ -209,7 +218,8 @@ class LazyItemsModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(LATE) if row.get("status") in LATE_STATUSES else None
+            late = row.get("status") in LATE_STATUSES and index.column() in (0, 1, 2)
+            return QBrush(LATE) if late else None
         _heading, cell = self._columns[index.column()]
         text = text_of(cell(row) if callable(cell) else row.get(cell))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -415,6 +425,7 @@ class CorrespondencePage(QWidget, Actions):
         self.search.setPlaceholderText("Find a child, sender or words…")
         self.search.setAccessibleName("Find correspondence")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
         self.refresh_button = QPushButton("&Refresh")
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -472,7 +483,7 @@ class CorrespondencePage(QWidget, Actions):
         self.complaints_view = table(
             "Complaints",
             self.complaints_model,
-            (120, 150, 100, 90, 150, 140, 260, 140, 140, 110),
+            (130, 100, 90, 160, 88, 150, 140, 260, 140, 140, 110),
         )
         self.step_button = QPushButton("Record the &next step…")
         self.cause_button = QPushButton("Root cause and &lessons…")
@@ -723,7 +734,7 @@ class CorrespondenceTab(QWidget, Actions):
         self.items_view = table("Correspondence, newest first", self.items_model,
                                 (88, 110, 110, 150, 320, 120, 88))  # fmt: skip
         self.callbacks_view = table("Callbacks", self.callbacks_model, (90, 140, 150, 150))
-        self.complaints_view = table("Complaints", self.complaints_model, (120, 150, 100, 90))
+        self.complaints_view = table("Complaints", self.complaints_model, (130, 100, 90, 160, 88))
         self.log_button = QPushButton("&Log an email, letter or call…")
         self.respond_button = QPushButton("Record the &reply…")
         self.callback_button = QPushButton("&Book a callback…")
@@ -748,7 +759,9 @@ class CorrespondenceTab(QWidget, Actions):
         )
         split.addWidget(self._box("Complaints", self.complaints_view,
                                   (self.complaint_button, self.step_button)))  # fmt: skip
-        split.setStretchFactor(0, 3)
+        for index, stretch in enumerate((3, 1, 1)):
+            split.setStretchFactor(index, stretch)
+        split.setSizes([600, 200, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(split)
@@ -860,7 +873,7 @@ class DueBox(QWidget, Actions):
         self.ops = context.ops
         self.dialog: QDialog | None = None
         self.composer: Any = None
-        self.model = StatusRows(DUE_COLUMNS, self)
+        self.model = StatusRows(DUE_COLUMNS, self, late_columns=(0, 1, 2))
         self.view = table(
             "Replies, callbacks and complaint responses due", self.model, (140, 140, 110, 160)
         )

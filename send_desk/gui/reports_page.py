@@ -60,6 +60,14 @@ PRESETS = (
     ("custom", "Dates chosen"),
 )
 # Colours that read on light and dark backgrounds; every chart also has a table.
+SHORT_TITLES = {
+    "plans_within_20_weeks": "Plans in 20 weeks",
+    "plans_within_20_weeks_excluding_exceptions": "Plans in 20 weeks (no exceptions)",
+    "decisions_to_assess_within_6_weeks": "Decisions to assess in 6 weeks",
+    "review_decisions_within_4_weeks": "Review decisions in 4 weeks",
+    "annual_reviews_overdue": "Annual reviews overdue",
+    "phase_transfers_at_risk": "Phase transfers at risk",
+}
 PALETTE = ("#1565c0", "#2e7d32", "#ef6c00", "#c62828", "#6a1b9a", "#00838f", "#546e7a")
 
 
@@ -192,12 +200,12 @@ def fill_bar_chart(
     scale = QValueAxis()
     scale.setRange(0, maximum if maximum is not None else max(1.0, top * 1.1))
     scale.setLabelFormat(f"%.0f{suffix}")
+    if maximum is None:
+        scale.applyNiceNumbers()
     chart.addAxis(
         labels, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
     )
-    chart.addAxis(
-        scale, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
-    )
+    chart.addAxis(scale, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
     bars.attachAxis(labels)
     bars.attachAxis(scale)
     chart.legend().setVisible(len(series) > 1)
@@ -481,11 +489,13 @@ class ReportsPage(QWidget):
             label.setAccessibleDescription(text)
 
     def _charts(self, report: Mapping[str, Any]) -> None:
-        figures = list(report["figures"].values())
+        # a horizontal chart draws its first category at the bottom: reverse, so the
+        # figures read top to bottom in the table's order
+        figures = list(reversed(list(report["figures"].items())))
         fill_bar_chart(
             self.charts["statutory"],
-            [f["title"].replace(" (including exceptions)", "") for f in figures],
-            [("Service", [f["percent"] or 0 for f in figures])],
+            [SHORT_TITLES.get(key, figure["title"]) for key, figure in figures],
+            [("Service", [figure["percent"] or 0 for _key, figure in figures])],
             horizontal=True,
             maximum=100,
             suffix="%",
@@ -594,6 +604,7 @@ class ReportsPage(QWidget):
             self.status.setText(message)
             self.export_failed.emit(message)
 
+        self.status.setText(labels[fmt])
         op = run_with_progress(self.ops, self, "Exporting", labels[fmt], work, done, failed)
         if not finished:  # still running (in the app; tests run it at once)
             self.export_op = op

@@ -426,7 +426,8 @@ def complaint_figures(
         "months": [
             {
                 "month": month,
-                "label": f"{month:%B %Y}",
+                # a month the period starts part-way through says so
+                "label": f"{month:%B %Y}" + (f" (from {uk_date(start)})" if month < start else ""),
                 **count.json(),
             }
             for month, count in by_month.items()

@@ -358,7 +358,7 @@ def test_xlsx_opens_with_openpyxl(report: dict[str, Any], tmp_path: Path) -> Non
     overdue = book["Overdue correspondence"]
     assert overdue["A3"].value == "Cal Test" and overdue["G3"].value == 16
     months = book["Complaints by month"]
-    assert months["A3"].value == "November 2026"
+    assert months["A3"].value == "November 2026 (from 02/11/2026)"  # the period starts on the 2nd
 
 
 def test_a_cancelled_export_leaves_no_file(report: dict[str, Any], tmp_path: Path) -> None:
