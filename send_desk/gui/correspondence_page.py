@@ -461,7 +461,7 @@ class CorrespondencePage(QWidget, Actions):
         self.callback_show.setAccessibleName("Which callbacks")
         for key, label in CALLBACK_SHOW:
             self.callback_show.addItem(label, key)
-        self.callbacks_model = StatusRows(CALLBACK_COLUMNS, self)
+        self.callbacks_model = StatusRows(CALLBACK_COLUMNS, self, late_columns=(0, 1))
         self.callbacks_view = table(
             "Callbacks", self.callbacks_model, (90, 140, 150, 150, 110, 260, 160)
         )
@@ -728,8 +728,8 @@ class CorrespondenceTab(QWidget, Actions):
         self.composer: Any = None
         self.child_id: str | None = None
         self.detail: dict[str, Any] | None = None
-        self.items_model = StatusRows(CHILD_ITEM_COLUMNS, self)
-        self.callbacks_model = StatusRows(CALLBACK_COLUMNS, self)
+        self.items_model = StatusRows(CHILD_ITEM_COLUMNS, self, late_columns=(5, 6))
+        self.callbacks_model = StatusRows(CALLBACK_COLUMNS, self, late_columns=(0, 1))
         self.complaints_model = StatusRows(COMPLAINT_COLUMNS, self)
         self.items_view = table("Correspondence, newest first", self.items_model,
                                 (88, 110, 110, 150, 320, 120, 88))  # fmt: skip

@@ -197,6 +197,7 @@ def fill_bar_chart(
     chart.addSeries(bars)
     labels = QBarCategoryAxis()
     labels.append(list(categories))
+    labels.setTruncateLabels(False)  # short names, shown whole rather than "…"
     scale = QValueAxis()
     scale.setRange(0, maximum if maximum is not None else max(1.0, top * 1.1))
     scale.setLabelFormat(f"%.0f{suffix}")
