@@ -244,12 +244,12 @@ def recompute_all(session: Session, *, today: date) -> Recomputed:
     session.flush()
     connection = session.connection()
     for index in _MS.indexes:
-        index.drop(connection)
+        index.drop(connection, checkfirst=True)  # a store may predate an index
     session.execute(delete(_MS))
     inputs = clock_inputs(session)
     written = _write(session, inputs, today)
     for index in _MS.indexes:
-        index.create(connection)
+        index.create(connection, checkfirst=True)
     _set_meta(session, FINGERPRINT_KEY, fingerprint(today))
     _set_meta(session, JOURNAL_KEY, str(_journal_head(session)))
     return Recomputed(len(inputs), written)

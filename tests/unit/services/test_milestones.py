@@ -221,3 +221,18 @@ def test_an_event_that_completes_nothing_is_recorded_with_a_warning(store: Store
         "Advice received on 20/02/2026 does not complete any open deadline (it can complete "
         "advice_due; check its date and the events before it)."
     ]
+
+
+def test_a_store_without_the_milestone_indexes_is_still_recomputed(store: Store) -> None:
+    ava = _child(store, "2016-06-01")
+    _add(store, ava, "request_received", "2026-01-05")
+    with store.engine.begin() as connection:  # as a store made by an earlier 0003 could be
+        connection.exec_driver_sql("DROP INDEX ix_milestone_open")
+    with store.write() as session:
+        milestones.recompute_all(session, today=TODAY)
+    assert _rows(store, ava) == [("decide_to_assess", "2026-02-16", None, False, False)]
+    with store.engine.connect() as connection:
+        names = {row[0] for row in connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'milestone'"
+        )}  # fmt: skip
+    assert "ix_milestone_open" in names
