@@ -16,8 +16,10 @@
   day (organisation data, like teams and users).
 
 All are journaled and synced; their rows change (a response, an outcome), so they
-merge field by field. Times a caseworker books (slots) are Europe/London wall-clock
-times, stored as written, like a note's times.
+merge field by field. The central store checks each field change against these models
+one field at a time, so a rule here never ties two fields that change together (a
+reply's date and its kind): the services set those together. Times a caseworker books
+(slots) are Europe/London wall-clock times, stored as written, like a note's times.
 """
 
 from __future__ import annotations
@@ -187,10 +189,6 @@ class CorrespondenceItemBase(SQLModel):
             self.contact_date,
             "the response is due {later}, before the item arrived on {earlier}",
         )
-        if self.responded_on is not None and self.response_kind is None:
-            raise ValueError("say how it was answered: a note, letter, call, email or portal")
-        if self.response_kind is not None and self.responded_on is None:
-            raise ValueError("the date of the response is needed")
         if self.direction == "outgoing" and self.needs_response:
             self.needs_response = False
         return self
@@ -281,8 +279,6 @@ class CallbackBase(SQLModel):
             self.requested_on,
             "the confirmation is dated {later}, before the call was asked for on {earlier}",
         )
-        if self.outcome is not None and self.outcome != "cancelled" and self.outcome_at is None:
-            raise ValueError("say when the call was made or tried")
         if self.outcome_at is not None and self.outcome_at.date() < self.requested_on:
             raise ValueError(
                 f"the call is recorded on {uk_date(self.outcome_at.date())}, before it was "
@@ -435,8 +431,6 @@ class ComplaintStageBase(SQLModel):
             "a response cannot come before the complaint: the response is dated {later}, "
             "the stage started on {earlier}",
         )
-        if self.outcome is not None and self.responded_on is None:
-            raise ValueError("the date of the response is needed with its outcome")
         return self
 
 
