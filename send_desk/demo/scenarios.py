@@ -114,6 +114,18 @@ def _plan_start(h: History, dob: date) -> date | None:
     return oldest + timedelta(days=h.rng.randint(0, (latest - oldest).days))
 
 
+def _follow_up(h: History, type_id: str, after: date, low: int, high: int) -> None:
+    """The task that completes a deadline, done in most cases, late or missing in some.
+
+    The delay comes from the date, not the seeded generator, so adding these events
+    leaves every other child of a seeded demo as it was.
+    """
+    day = after.toordinal()
+    if day % 7 == 0:  # about one in seven never done
+        return
+    h.add(type_id, after + timedelta(days=low + day % (high - low + 1)))
+
+
 def new_request(h: History, dob: date) -> None:
     h.add("request_received", h.today - h.days(0, 40))
 
@@ -172,6 +184,7 @@ def amendment(h: History, dob: date) -> None:
 def transfer_in(h: History, dob: date) -> None:
     moved = h.today - h.days(10, 220)
     h.add("plan_transferred_in", moved)
+    _follow_up(h, "transfer_notice_sent", moved, 10, 50)
     if moved + timedelta(days=90) < h.today and h.rng.random() < 0.6:
         h.add("review_meeting", moved + h.days(40, 90))
 
@@ -189,9 +202,13 @@ def appeal(h: History, dob: date) -> None:
     if h.add("mediation_declined", declined):
         h.add("mediation_certificate_issued", declined + h.days(1, 3))
         received = declined + h.days(20, 50)
-        if h.add("appeal_received", received) and h.rng.random() < 0.3:
-            order = h.rng.choice(("assess", "make_plan", "amend_plan", "change_placement"))
-            h.add("tribunal_order", received + h.days(80, 160), order=order)
+        if h.add("appeal_received", received):
+            _follow_up(h, "appeal_response_sent", received, 25, 45)
+            if h.rng.random() < 0.3:
+                order = h.rng.choice(("assess", "make_plan", "amend_plan", "change_placement"))
+                ordered = received + h.days(80, 160)
+                if h.add("tribunal_order", ordered, order=order) and order == "assess":
+                    _follow_up(h, "order_notice_sent", ordered, 5, 20)
 
 
 def ceased(h: History, dob: date) -> None:
