@@ -311,17 +311,23 @@ def create_app(engine: Engine) -> FastAPI:
         assert who.device_id is not None
         return apply_push(engine, who, who.device_id, entries, address=_address(request))
 
-    @app.post("/api/sync/retry", response_model=protocol.EntryResult)
+    @app.post("/api/sync/retry", response_model=protocol.RetryResponse)
     def retry(
         body: RetryRequest, request: Request, who: Who, version: Version
-    ) -> protocol.EntryResult:
+    ) -> protocol.RetryResponse:
         from send_desk.server.push import retry as apply_retry
 
         if body.device_id != str(who.device_id):
             raise Refusal(403, "wrong_device", "entries can only be pushed by their own device")
-        (entry,) = _entries(version, [body.entry])
+        raw = body.entries if body.entries is not None else [body.entry] if body.entry else []
+        if not raw:
+            raise Refusal(422, "bad_request", "no entry to try again")
+        group = _entries(version, raw)
         assert who.device_id is not None
-        return apply_retry(engine, who, who.device_id, entry, address=_address(request))
+        results = apply_retry(engine, who, who.device_id, group, address=_address(request))
+        if version == 1:  # version 1 retried one entry and got its result back
+            return JSONResponse(results[0].model_dump())  # type: ignore[return-value]
+        return protocol.RetryResponse(results=results)
 
     @app.post(
         "/api/sync/pull",

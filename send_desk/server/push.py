@@ -38,7 +38,7 @@ from send_desk.server import schema
 from send_desk.server.audit import record_children
 from send_desk.server.db import writing
 from send_desk.server.rows import Writer
-from send_desk.server.scope import Principal, in_scope, scope_ids
+from send_desk.server.scope import Principal, in_scope, scope_filter, scope_ids
 from send_desk.storage.journal import encode
 from send_desk.sync.protocol import EntryResult, EntryV2, PushResponse
 from send_desk.sync.tables import (
@@ -110,6 +110,36 @@ class Applier:
         self._allowed[child] = allowed
         return allowed
 
+    def prefetch_scope(self, entries: list[EntryV2]) -> None:
+        """Whether the user may write each child these entries touch, in one query."""
+        if self.principal.is_admin or self.large:
+            return
+        tables = registry()
+        children: set[str] = set()
+        for entry in entries:
+            info = tables.get(entry.table)
+            if info is None or info.child_column is None:
+                continue
+            try:
+                row_id = uuid.UUID(entry.row_id)
+            except ValueError:
+                continue
+            if info.child_column == "id":
+                children.add(str(row_id))
+                continue
+            row = self.writer.get(info, row_id)
+            source = (
+                row if row is not None else (entry.value if isinstance(entry.value, dict) else {})
+            )
+            child = source.get(info.child_column)
+            if child is not None:
+                children.add(str(child))
+        if not children:
+            return
+        allowed = set(scope_filter(self.connection, self.principal, sorted(children)))
+        for child in children:
+            self._allowed[uuid.UUID(child)] = child in allowed
+
     def _check_table(self, info: SyncTable) -> None:
         if info.name in ORG_ADMIN_ONLY and not self.principal.is_admin:
             raise RowRefused(
@@ -152,6 +182,89 @@ class Applier:
         if entry.op == "delete":
             return self._delete(info, row_id, entry)
         raise RowRefused(f"'{entry.op}' is not a change SEND Desk knows")
+
+    def apply_many(self, group: list[EntryV2]) -> list[Outcome]:
+        """Field changes of one row made in one transaction on the laptop, merged
+        together: the row is checked with all of them, so fields that must change
+        together (a response's date and how it was given) are never refused one by one.
+        Nothing is written before every check is done."""
+        if len(group) == 1:
+            return [self.apply(group[0])]
+        first = group[0]
+        info = sync_table(first.table)
+        try:
+            row_id = uuid.UUID(first.row_id)
+        except ValueError:
+            raise RowRefused(f"'{first.row_id}' is not a record id") from None
+        at = _parse_at(first.at)
+        self._check_table(info)
+        if info.append_only:
+            raise RowRefused(
+                f"{info.name.replace('_', ' ')} records are append-only: an amendment is a new "
+                "version, never a change to a saved one"
+            )
+        current = self.writer.get(info, row_id, lock=True)
+        if current is None:
+            raise RowRefused(
+                "the record this change is for is not on the central store (it was removed, "
+                "or adding it was refused)"
+            )
+        child = self.writer.child_of(info, current)
+        self._check_write(info, child)
+        outcomes: list[Outcome | None] = [None] * len(group)
+        to_apply: dict[str, Any] = {}
+        applying: list[int] = []
+        clashes: list[int] = []
+        for index, entry in enumerate(group):
+            field = entry.field
+            if (
+                not field
+                or field not in info.synced_columns
+                or field in AUDIT_COLUMNS
+                or field == "id"
+            ):
+                outcomes[index] = Outcome(
+                    "quarantined",
+                    reason=f"'{field}' is not a field of {info.name.replace('_', ' ')} records",
+                )
+                continue
+            if field == info.child_column and entry.value is not None:
+                try:
+                    self._check_write(info, uuid.UUID(str(entry.value)))
+                except (RowRefused, ValueError) as error:
+                    outcomes[index] = Outcome("quarantined", reason=str(error))
+                    continue
+            central = to_apply[field] if field in to_apply else encode(current[field])
+            if same(central, entry.value):
+                outcomes[index] = Outcome("unchanged", child=child)
+            elif same(central, entry.base):
+                to_apply[field] = entry.value
+                applying.append(index)
+            else:
+                clashes.append(index)
+        if to_apply:
+            merged = {k: v for k, v in row_as_json(info, current).items() if k not in AUDIT_COLUMNS}
+            merged.update(to_apply)
+            try:
+                checked = validate_row(info, merged, self.today)
+                values = {field: checked.get(field, value) for field, value in to_apply.items()}
+                references = {f: v for f, v in values.items() if f in info.references()}
+                if references:
+                    self._check_references(info, info.decode(references))
+            except RowRefused as error:
+                for index in applying:
+                    outcomes[index] = Outcome("quarantined", reason=str(error))
+            else:
+                changes = info.decode(values)
+                changes.update(updated_at=at, updated_by=self.principal.user_id)
+                self.writer.update(info, row_id, changes, child)
+                for index in applying:
+                    outcomes[index] = Outcome("applied", child=child)
+        for index in clashes:
+            entry = group[index]
+            conflict_id = self._conflict(info, row_id, child, entry.field, entry, current)
+            outcomes[index] = Outcome("conflict", conflict_id=conflict_id, child=child)
+        return [outcome or Outcome("quarantined", reason="not applied") for outcome in outcomes]
 
     def _insert(self, info: SyncTable, row_id: uuid.UUID, entry: EntryV2, at: datetime) -> Outcome:
         if not isinstance(entry.value, dict):
@@ -336,13 +449,40 @@ def push(
     rule only it knows, such as a unique name), it is applied again with a savepoint
     around each entry, so the refused one is quarantined and the rest still applied.
     """
+    ordered = sorted(entries, key=lambda e: e.device_seq)
+    for attempt in range(1, TRANSIENT_ATTEMPTS + 1):
+        try:
+            return _push_once(engine, principal, device_id, ordered, address)
+        except DBAPIError as error:
+            # two pushes that wait on each other's rows: PostgreSQL gives one up; the
+            # page is applied again from the start (nothing of the failed try remains)
+            if attempt == TRANSIENT_ATTEMPTS or not _transient(error):
+                raise
+            log.info("push of device %s retried after %s", device_id, type(error.orig).__name__)
+    raise AssertionError("unreachable")
+
+
+TRANSIENT_ATTEMPTS = 3
+
+
+def _transient(error: DBAPIError) -> bool:
+    code = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
+    return code in ("40001", "40P01")  # serialization failure, deadlock detected
+
+
+def _push_once(
+    engine: Engine,
+    principal: Principal,
+    device_id: uuid.UUID,
+    ordered: list[EntryV2],
+    address: str | None,
+) -> PushResponse:
     devices = schema.device
     with writing(engine) as connection:
         query = sa.select(devices.c.acked_seq).where(devices.c.id == device_id)
         if connection.dialect.name == "postgresql":
             query = query.with_for_update()
         acked = int(connection.execute(query).scalar_one())
-        ordered = sorted(entries, key=lambda e: e.device_seq)
         try:
             with connection.begin_nested():
                 return _page(connection, principal, device_id, ordered, acked, address, False)
@@ -370,6 +510,7 @@ def _page(
         except ValueError:
             continue
     applier.writer.lock_rows(keys)
+    applier.prefetch_scope(fresh)
     results: list[EntryResult] = []
     history: list[dict[str, Any]] = []
     written: set[uuid.UUID] = set()
@@ -388,20 +529,23 @@ def _page(
                     reason=reason if status == "quarantined" else None,
                 )
             )
-            continue
-        outcome = _apply_one(connection, applier, entry) if careful else _apply_fast(applier, entry)
-        acked = entry.device_seq
-        if outcome.child is not None and outcome.status in ("applied", "conflict"):
-            written.add(outcome.child)
-        results.append(
-            EntryResult(
-                device_seq=entry.device_seq,
-                status=outcome.status,
-                reason=outcome.reason,
-                conflict_id=str(outcome.conflict_id) if outcome.conflict_id else None,
-            )
+    for group in groups(fresh):
+        outcomes = (
+            _apply_one(connection, applier, group) if careful else _apply_fast(applier, group)
         )
-        history.append(_history_row(device_id, principal, entry, outcome, now))
+        for entry, outcome in zip(group, outcomes, strict=True):
+            acked = entry.device_seq
+            if outcome.child is not None and outcome.status in ("applied", "conflict"):
+                written.add(outcome.child)
+            results.append(
+                EntryResult(
+                    device_seq=entry.device_seq,
+                    status=outcome.status,
+                    reason=outcome.reason,
+                    conflict_id=str(outcome.conflict_id) if outcome.conflict_id else None,
+                )
+            )
+            history.append(_history_row(device_id, principal, entry, outcome, now))
     if history:
         connection.execute(sa.insert(schema.server_entry), history)
     connection.execute(
@@ -414,19 +558,19 @@ def _page(
     return PushResponse(results=results, acked_seq=acked, server_time=now.isoformat())
 
 
-def _apply_fast(applier: Applier, entry: EntryV2) -> Outcome:
-    """An entry without a savepoint: a refusal comes before any write."""
+def _apply_fast(applier: Applier, group: list[EntryV2]) -> list[Outcome]:
+    """Entries without a savepoint: a refusal comes before any write."""
     try:
-        outcome = applier.apply(entry)
+        outcomes = applier.apply_many(group)
     except RowRefused as error:
         applier.writer.discard()
-        return Outcome("quarantined", reason=str(error))
+        return [Outcome("quarantined", reason=str(error)) for _ in group]
     except DBAPIError as error:
         if error.connection_invalidated:
             raise
         raise _Careful from error
     applier.writer.keep()
-    return outcome
+    return outcomes
 
 
 def _earlier_outcomes(
@@ -443,29 +587,51 @@ def _earlier_outcomes(
     return {int(row.device_seq): (row.status, row.reason) for row in rows}
 
 
-def _apply_one(connection: Connection, applier: Applier, entry: EntryV2) -> Outcome:
+def _apply_one(connection: Connection, applier: Applier, group: list[EntryV2]) -> list[Outcome]:
+    """Entries (one, or one row's from one transaction) in a savepoint of their own."""
     savepoint = connection.begin_nested()
     try:
-        outcome = applier.apply(entry)
+        outcomes = applier.apply_many(group)
     except RowRefused as error:
         savepoint.rollback()
         applier.writer.discard()
-        return Outcome("quarantined", reason=str(error))
+        return [Outcome("quarantined", reason=str(error)) for _ in group]
     except IntegrityError as error:
         savepoint.rollback()
         applier.writer.discard()
-        log.info("entry %s refused by the database: %s", entry.device_seq, error.orig)
-        return Outcome("quarantined", reason=_integrity_reason(error))
+        log.info("entry %s refused by the database: %s", group[0].device_seq, error.orig)
+        return [Outcome("quarantined", reason=_integrity_reason(error)) for _ in group]
     except DBAPIError as error:
         if error.connection_invalidated:
             raise
         savepoint.rollback()
         applier.writer.discard()
-        log.warning("entry %s failed in the database: %s", entry.device_seq, error.orig)
-        return Outcome("quarantined", reason=f"the central store could not save it: {error.orig}")
+        log.warning("entry %s failed in the database: %s", group[0].device_seq, error.orig)
+        reason = f"the central store could not save it: {error.orig}"
+        return [Outcome("quarantined", reason=reason) for _ in group]
     savepoint.commit()
     applier.writer.keep()
-    return outcome
+    return outcomes
+
+
+def _together(first: EntryV2, other: EntryV2) -> bool:
+    """Field changes of one row written in one transaction on the laptop."""
+    return (
+        first.op == other.op == "update"
+        and first.table == other.table
+        and first.row_id == other.row_id
+        and first.at == other.at
+    )
+
+
+def groups(entries: list[EntryV2]) -> list[list[EntryV2]]:
+    out: list[list[EntryV2]] = []
+    for entry in entries:
+        if out and _together(out[-1][0], entry) and entry.device_seq == out[-1][-1].device_seq + 1:
+            out[-1].append(entry)
+        else:
+            out.append([entry])
+    return out
 
 
 def _integrity_reason(error: IntegrityError) -> str:
@@ -512,47 +678,69 @@ def retry(
     engine: Engine,
     principal: Principal,
     device_id: uuid.UUID,
-    entry: EntryV2,
+    group: list[EntryV2],
     *,
     address: str | None = None,
-) -> EntryResult:
-    """Try a quarantined entry again (after the reason was put right)."""
+) -> list[EntryResult]:
+    """Try quarantined entries again (after the reason was put right): one entry, or
+    the changes of one row made in one transaction, which are checked together."""
     entries = schema.server_entry
+    group = sorted(group, key=lambda e: e.device_seq)
     with writing(engine) as connection:
-        found = connection.execute(
-            sa.select(entries.c.status).where(
-                entries.c.device_id == device_id, entries.c.device_seq == entry.device_seq
-            )
-        ).first()
-        if found is not None and found.status != "quarantined":
-            return EntryResult(device_seq=entry.device_seq, status="duplicate")
-        applier = Applier(connection, principal, device_id)
-        outcome = _apply_one(connection, applier, entry)
-        now = utcnow()
-        row = _history_row(device_id, principal, entry, outcome, now)
-        if found is None:
-            connection.execute(sa.insert(schema.server_entry).values(**row))
-        else:
-            connection.execute(
-                sa.update(entries)
-                .where(entries.c.device_id == device_id, entries.c.device_seq == entry.device_seq)
-                .values(
-                    status=outcome.status,
-                    reason=outcome.reason,
-                    received_at=now,
-                    conflict_id=outcome.conflict_id,
-                    base=entry.base,
-                    value=entry.value,
+        held = {
+            int(row.device_seq): row.status
+            for row in connection.execute(
+                sa.select(entries.c.device_seq, entries.c.status).where(
+                    entries.c.device_id == device_id,
+                    entries.c.device_seq.in_([e.device_seq for e in group]),
                 )
             )
-        if outcome.child is not None and outcome.status in ("applied", "conflict"):
-            record_children(
-                connection, principal, "write", {outcome.child}, detail="retry", address=address
-            )
+        }
+        results: dict[int, EntryResult] = {}
+        waiting = []
+        for entry in group:
+            status = held.get(entry.device_seq)
+            if status is None:
+                # only a change the server holds in quarantine is tried again; anything
+                # else goes through the ordinary push, in order
+                results[entry.device_seq] = EntryResult(
+                    device_seq=entry.device_seq,
+                    status="quarantined",
+                    reason="the central store has not received this change yet: sync first",
+                )
+            elif status != "quarantined":
+                results[entry.device_seq] = EntryResult(
+                    device_seq=entry.device_seq, status="duplicate"
+                )
+            else:
+                waiting.append(entry)
+        applier = Applier(connection, principal, device_id)
+        now = utcnow()
+        written: set[uuid.UUID] = set()
+        for batch in groups(waiting):
+            for entry, outcome in zip(batch, _apply_one(connection, applier, batch), strict=True):
+                connection.execute(
+                    sa.update(entries)
+                    .where(
+                        entries.c.device_id == device_id, entries.c.device_seq == entry.device_seq
+                    )
+                    .values(
+                        status=outcome.status,
+                        reason=outcome.reason,
+                        received_at=now,
+                        conflict_id=outcome.conflict_id,
+                        base=entry.base,
+                        value=entry.value,
+                    )
+                )
+                if outcome.child is not None and outcome.status in ("applied", "conflict"):
+                    written.add(outcome.child)
+                results[entry.device_seq] = EntryResult(
+                    device_seq=entry.device_seq,
+                    status=outcome.status,
+                    reason=outcome.reason,
+                    conflict_id=str(outcome.conflict_id) if outcome.conflict_id else None,
+                )
+        record_children(connection, principal, "write", written, detail="retry", address=address)
         applier.writer.finish()
-    return EntryResult(
-        device_seq=entry.device_seq,
-        status=outcome.status,
-        reason=outcome.reason,
-        conflict_id=str(outcome.conflict_id) if outcome.conflict_id else None,
-    )
+    return [results[entry.device_seq] for entry in group]

@@ -202,10 +202,13 @@ class Client:
         result: dict[str, Any] = self.request("POST", "/api/sync/push", body)
         return result
 
-    def retry(self, device_id: str, entry: dict[str, Any]) -> dict[str, Any]:
-        result: dict[str, Any] = self.request(
-            "POST", "/api/sync/retry", {"device_id": device_id, "entry": entry}
-        )
+    def retry(self, device_id: str, entries: list[dict[str, Any]]) -> dict[str, Any]:
+        body: dict[str, Any] = {"device_id": device_id}
+        if self.protocol >= 2:
+            body["entries"] = entries
+        else:  # version 1 retried one entry at a time
+            body["entry"] = entries[0]
+        result: dict[str, Any] = self.request("POST", "/api/sync/retry", body)
         return result
 
     def pull(self, **body: Any) -> dict[str, Any]:

@@ -588,19 +588,35 @@ def wipe(store: Store, code: str, message: str) -> None:
 def retry_quarantined(
     store: Store, device_seq: int, *, client_factory: ClientFactory = default_client
 ) -> dict[str, Any]:
-    """Send a quarantined change again (after its reason was put right)."""
+    """Send a quarantined change again (after its reason was put right), with the other
+    quarantined changes of the same record made in the same transaction, which the
+    central store checks together."""
     syncer = Syncer(store, client_factory=client_factory)
+    device = store.info.device_id
     with store.read() as session:
         entry = session.get(SyncQuarantine, device_seq)
         if entry is None or entry.status != "quarantined":
             raise SyncError(f"change {device_seq} is not in quarantine")
-        journal = outbox.entries_by_seq(session, store.info.device_id, [device_seq])
+        journal = outbox.entries_by_seq(session, device, [device_seq])
         if not journal:
             raise SyncError(f"change {device_seq} is no longer in this laptop's journal")
-        body = outbox.build_entries(session, journal)[0]
+        chosen = journal[0]
+        held = state.quarantined_seqs(session)
+        siblings = [
+            other
+            for other in outbox.entries_by_seq(session, device, sorted(held))
+            if other.op == chosen.op == "update"
+            and (other.table_name, other.row_id, other.at)
+            == (
+                chosen.table_name,
+                chosen.row_id,
+                chosen.at,
+            )
+        ] or journal
+        body = outbox.build_entries(session, siblings)
 
     def send(client: Client) -> dict[str, Any]:
-        return client.retry(str(store.info.device_id), body)
+        return client.retry(str(device), body)
 
     try:
         answer = syncer._call(send)
@@ -610,21 +626,27 @@ def retry_quarantined(
         raise
     finally:
         syncer.close()
+    listed = answer.get("results", [answer] if "device_seq" in answer else [])
+    results = {int(r["device_seq"]): r for r in listed}
     with store.write() as session:
-        row = session.get(SyncQuarantine, device_seq)
-        assert row is not None
-        if answer.get("status") == "quarantined":
-            row.reason = str(answer.get("reason") or row.reason)
-            row.at = utcnow()
-        else:
-            row.status = "retried"
-            row.closed_at = utcnow()
-            row.closed_by = store.info.user_id
-        session.add(row)
+        for seq, result in results.items():
+            row = session.get(SyncQuarantine, seq)
+            if row is None:
+                continue
+            if result.get("status") == "quarantined":
+                row.reason = str(result.get("reason") or row.reason)
+                row.at = utcnow()
+            else:
+                row.status = "retried"
+                row.closed_at = utcnow()
+                row.closed_by = store.info.user_id
+            session.add(row)
+    mine = results.get(device_seq, {})
     return {
         "device_seq": device_seq,
-        "status": answer.get("status"),
-        "reason": answer.get("reason"),
+        "status": mine.get("status"),
+        "reason": mine.get("reason"),
+        "with": sorted(seq for seq in results if seq != device_seq),
     }
 
 

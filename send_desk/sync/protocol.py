@@ -173,8 +173,15 @@ class PushResponse(BaseModel):
 
 
 class RetryRequest(BaseModel):
+    """One quarantined entry, or (``entries``) one row's changes from one transaction."""
+
     device_id: str
-    entry: dict[str, Any]
+    entry: dict[str, Any] | None = None
+    entries: list[dict[str, Any]] | None = None
+
+
+class RetryResponse(BaseModel):
+    results: list[EntryResult]
 
 
 # ----------------------------------------------------------------- pull

@@ -442,3 +442,24 @@ def test_a_damaged_page_is_refused_and_nothing_of_it_is_kept(
     assert device.children() == []
     assert device.sync()["pulled"] > 0  # a clean network: everything arrives
     assert not any(c["name"].split()[-1].startswith("X") for c in device.children())
+
+
+def test_fields_changed_together_are_checked_together(north: Device, demo_central: Central) -> None:
+    """Email as the preferred contact needs an email address. Moving a carer from email
+    to phone and removing the address, in one change on the laptop, reaches the central
+    store as two entries; alone, the first would break the rule, together they do not."""
+    from send_desk.services.family import update_family_member
+
+    child = north.children()[0]["id"]
+    member = next(
+        m for m in local_rows(north, "family_member", child_id=uuid.UUID(child)) if m["phone"]
+    )
+    with north.open() as store, store.write() as session:
+        update_family_member(session, member["id"], {"preferred_contact": "email"})
+    north.sync()
+    with north.open() as store, store.write() as session:
+        update_family_member(session, member["id"], {"email": None, "preferred_contact": "phone"})
+    report = north.sync()
+    assert report["quarantined"] == 0 and report["pushed"] == 2
+    [central] = central_rows(demo_central, "family_member", id=member["id"])
+    assert (central["email"], central["preferred_contact"]) == (None, "phone")
