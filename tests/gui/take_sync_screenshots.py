@@ -9,7 +9,7 @@ conflict, then shows the Sync page. Not collected by pytest (no test_ prefix).
 """
 
 # ruff: noqa: E401, E402, I001
-import shutil, sys, tempfile, uuid
+import shutil, sys, tempfile
 from datetime import date
 from pathlib import Path
 
@@ -43,7 +43,7 @@ from send_desk.gui.app import create_application, show_main_window
 from send_desk.gui.ops import Ops
 from send_desk.server import admin
 from send_desk.server.db import open_database
-from send_desk.storage.store import create_store, open_store
+from send_desk.storage.store import create_store
 from send_desk.sync.engine import Syncer, login
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -73,7 +73,6 @@ def laptop(name, user):
 
 mine = laptop("caseworker", worker)
 theirs = laptop("supervisor", boss)
-mine_ids = [str(c) for c in mine.engine.connect().exec_driver_sql("SELECT id FROM child").scalars()]
 
 
 def child_ids(store):
