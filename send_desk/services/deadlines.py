@@ -27,6 +27,7 @@ from send_desk.domain.children import Allocation, Child
 from send_desk.domain.milestones import MilestoneRow
 from send_desk.domain.organisation import Team, User
 from send_desk.domain.tables import table_of
+from send_desk.services.milestones import hex_id
 from send_desk.timescales import default_calendar, default_rules
 from send_desk.timescales.milestones import (
     EXCEPTION,
@@ -69,10 +70,6 @@ class DeadlineQuery:
     within: int = DEFAULT_WITHIN
     everything: bool = False
     include_local: bool = False
-
-
-def _hex(value: uuid.UUID | str) -> str:
-    return value.hex if isinstance(value, uuid.UUID) else uuid.UUID(str(value)).hex
 
 
 def horizon(today: date, within: int = DEFAULT_WITHIN) -> date:
@@ -234,12 +231,14 @@ def deadlines(session: Session, query: DeadlineQuery, *, today: date) -> list[di
         # one caseload: start from its children (a few hundred), not from every open task
         held = select(_AL.c.child_id).where(_AL.c.end_date.is_(None))
         if query.caseworker_id is not None:
-            held = held.where(type_coerce(_AL.c.caseworker_id, String) == _hex(query.caseworker_id))
+            held = held.where(
+                type_coerce(_AL.c.caseworker_id, String) == hex_id(query.caseworker_id)
+            )
         if query.team_id is not None:
-            held = held.where(type_coerce(_AL.c.team_id, String) == _hex(query.team_id))
+            held = held.where(type_coerce(_AL.c.team_id, String) == hex_id(query.team_id))
         stmt = stmt.where(_MS.c.child_id.in_(held))
     if query.child_id is not None:
-        stmt = stmt.where(child_key == _hex(query.child_id))
+        stmt = stmt.where(child_key == hex_id(query.child_id))
     rows = [dict(row._mapping) for row in session.execute(stmt)]
     reasons = priority_reasons(
         session,

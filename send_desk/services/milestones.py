@@ -116,7 +116,8 @@ class _Decoder:
         return found
 
 
-def _hex(value: uuid.UUID | str) -> str:
+def hex_id(value: uuid.UUID | str) -> str:
+    """An id as the store keeps it (32 hex characters), from a UUID or its text."""
     return value.hex if isinstance(value, uuid.UUID) else uuid.UUID(str(value)).hex
 
 
@@ -125,7 +126,7 @@ def clock_inputs(
 ) -> list[tuple[str, ClockChild, list[StoredEvent]]]:
     """(child id as stored hex, the clock's view of the child, its events) for the given
     children, or every child."""
-    wanted = None if child_ids is None else [_hex(i) for i in child_ids]
+    wanted = None if child_ids is None else [hex_id(i) for i in child_ids]
     child_key = type_coerce(_CH.c.id, String)
     current = (_PL.c.child_id == _CH.c.id) & _PL.c.end_date.is_(None)
     query = (
@@ -212,7 +213,7 @@ def recompute_children(
     """Rebuild the milestones of these children (in the caller's transaction)."""
     if not child_ids:
         return Recomputed(0, 0)
-    keys = [_hex(i) for i in child_ids]
+    keys = [hex_id(i) for i in child_ids]
     session.flush()  # the events just added must be read back
     session.execute(delete(_MS).where(type_coerce(_MS.c.child_id, String).in_(keys)))
     inputs = clock_inputs(session, child_ids)
@@ -340,7 +341,7 @@ def _children_of(session: Session, entries: Sequence[Any]) -> set[str] | None:
             except ValueError:
                 old = {}
             if isinstance(old, dict) and old.get("child_id"):
-                children.add(_hex(str(old["child_id"])))
+                children.add(hex_id(str(old["child_id"])))
             continue
         rows_of[table].add(row_id)
     for table, key in (("case_event", _EV), ("placement", _PL)):
