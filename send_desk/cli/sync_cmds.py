@@ -186,10 +186,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if report.removed:
         text += f"; {report.removed} children no longer in your caseload removed from this laptop"
     if report.open_conflicts or report.quarantined_total:
-        text += (
-            f"\n{report.open_conflicts} conflicts to resolve (`send-desk conflicts`), "
-            f"{report.quarantined_total} refused changes (`send-desk ledger`)"
+        conflicts = f"{report.open_conflicts} conflict" + (
+            "" if report.open_conflicts == 1 else "s"
         )
+        refused = f"{report.quarantined_total} refused change" + (
+            "" if report.quarantined_total == 1 else "s"
+        )
+        text += f"\n{conflicts} to resolve (`send-desk conflicts`), {refused} (`send-desk ledger`)"
     return _say(args, data, text)
 
 

@@ -579,7 +579,7 @@ def wipe(store: Store, code: str, message: str) -> None:
         )
     except OSError:
         log.warning("could not write %s", note)
-    log.warning("store wiped on the central store's order: %s", code)
+    log.info("store wiped on the central store's order: %s", code)
 
 
 # ----------------------------------------------------------------- ledger
