@@ -6,7 +6,6 @@
 Not collected by pytest (no test_ prefix). Needs pdftoppm (poppler-utils).
 """
 
-# ruff: noqa: E402, I001
 import subprocess
 import sys
 import tempfile

@@ -85,8 +85,8 @@ class LetterComposer(QDialog):
         ui.splitter.setSizes([330, 640, 330])
         ui.mainLayout.setStretchFactor(ui.splitter, 1)
         ui.inputsForm.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        for label in (ui.purposeLabel, ui.statusLabel):
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        for text_label in (ui.purposeLabel, ui.statusLabel):
+            text_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         ui.templateCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         ui.recipientCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         ui.templateCombo.currentIndexChanged.connect(self._template_changed)
