@@ -51,7 +51,7 @@ from send_desk.gui.correspondence_dialogs import (
     confirm_by_letter,
 )
 from send_desk.gui.pages import AppContext
-from send_desk.gui.rows_model import ROW_ROLE, RowsModel, text_of
+from send_desk.gui.rows_model import ROW_ROLE, ColumnHeaders, RowsModel, text_of
 
 Index = QModelIndex | QPersistentModelIndex
 Cell = Callable[[Mapping[str, Any]], Any]
@@ -153,7 +153,7 @@ class StatusRows(RowsModel):
         return super().data(index, role)
 
 
-class LazyItemsModel(QAbstractTableModel):
+class LazyItemsModel(ColumnHeaders, QAbstractTableModel):
     """Item ids in the backend's order; display rows fetched a page at a time."""
 
     page_fetched = Signal(int)
@@ -225,24 +225,6 @@ class LazyItemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return text if len(text) > 40 else None
         return text
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section][0] if 0 <= section < len(self._columns) else None
-        return str(section + 1)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 def table(name: str, model: QAbstractTableModel, widths: Sequence[int] = ()) -> QTableView:

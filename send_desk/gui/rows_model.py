@@ -26,7 +26,34 @@ def text_of(value: Any) -> str:
     return str(value)
 
 
-class RowsModel(QAbstractTableModel):
+class ColumnHeaders:
+    """Headings and flags of a read-only table whose columns are (heading, key or function).
+
+    Mixed into the list-backed RowsModel and into lazily fetched models alike.
+    """
+
+    _columns: list[tuple[str, str | Cell]]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section][0] if 0 <= section < len(self._columns) else None
+        return str(section + 1)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+class RowsModel(ColumnHeaders, QAbstractTableModel):
     """Columns are (heading, key or function of the row)."""
 
     def __init__(self, columns: Sequence[tuple[str, str | Cell]], parent: Any = None) -> None:
@@ -62,21 +89,3 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return text if len(text) > 40 else None
         return text
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section][0] if 0 <= section < len(self._columns) else None
-        return str(section + 1)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
