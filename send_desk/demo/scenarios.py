@@ -69,10 +69,12 @@ def _initial_plan(h: History, request: date) -> date | None:
     decided = _request_and_assess(h, request)
     if decided is None:
         return None
-    draft = decided + h.days(0, 14)
+    draft = decided + h.days(0, 7)
     if not h.add("draft_plan_issued", draft):
         return None
-    final = max(draft + h.days(15, 45), request + h.days(118, 175))
+    # At least 15 days after the draft (reg 13(1)); about half of plans within 20 weeks
+    # (140 days), as in councils reporting 45-62%.
+    final = max(draft + h.days(15, 25), request + h.days(95, 165))
     return final if h.add("final_plan_issued", final) else None
 
 
