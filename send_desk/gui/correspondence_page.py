@@ -263,6 +263,20 @@ class Actions:
     dialog: QDialog | None
     changed: Any  # a Signal(str) on the widget
 
+    def _start_actions(self, context: AppContext) -> None:
+        self.context = context
+        self.backend = context.backend
+        self.ops = context.ops
+        self.dialog = None
+        self.composer: Any = None
+
+    def _need(self, view: QTableView, what: str) -> dict[str, Any] | None:
+        """The selected row, or a message saying what to choose first."""
+        row = selected(view)
+        if row is None:
+            self.context.show_message(f"Choose {what} in the list first.")
+        return row
+
     def reload(self) -> None:
         raise NotImplementedError
 
@@ -383,11 +397,7 @@ class CorrespondencePage(QWidget, Actions):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = context
-        self.backend = context.backend
-        self.ops = context.ops
-        self.dialog: QDialog | None = None
-        self.composer: Any = None
+        self._start_actions(context)
         self._generation = 0
         self.setAccessibleName("Correspondence")
 
@@ -650,12 +660,6 @@ class CorrespondencePage(QWidget, Actions):
         if row and row.get("child_id"):
             self.context.open_child(str(row["child_id"]))
 
-    def _need(self, view: QTableView, what: str) -> dict[str, Any] | None:
-        row = selected(view)
-        if row is None:
-            self.context.show_message(f"Choose {what} in the list first.")
-        return row
-
     def _respond_selected(self) -> None:
         item = self._need(self.items_view, "an item")
         if item:
@@ -703,11 +707,7 @@ class CorrespondenceTab(QWidget, Actions):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = context
-        self.backend = context.backend
-        self.ops = context.ops
-        self.dialog: QDialog | None = None
-        self.composer: Any = None
+        self._start_actions(context)
         self.child_id: str | None = None
         self.detail: dict[str, Any] | None = None
         self.items_model = StatusRows(CHILD_ITEM_COLUMNS, self, late_columns=(5, 6))
@@ -800,11 +800,9 @@ class CorrespondenceTab(QWidget, Actions):
             self.log_item(self.child_id, self.detail)
 
     def _respond(self) -> None:
-        item = selected(self.items_view)
-        if item is None:
-            self.context.show_message("Choose the item that was answered first.")
-            return
-        self.respond(item)
+        item = self._need(self.items_view, "the item that was answered")
+        if item:
+            self.respond(item)
 
     def _callback(self) -> None:
         if self.child_id:
@@ -814,22 +812,18 @@ class CorrespondenceTab(QWidget, Actions):
                                self.detail)  # fmt: skip
 
     def _outcome(self) -> None:
-        call = selected(self.callbacks_view)
-        if call is None:
-            self.context.show_message("Choose the callback first.")
-            return
-        self.callback_outcome(call)
+        call = self._need(self.callbacks_view, "the callback")
+        if call:
+            self.callback_outcome(call)
 
     def _complaint(self) -> None:
         if self.child_id:
             self.new_complaint(self.child_id, None, self.detail)
 
     def _step(self) -> None:
-        complaint = selected(self.complaints_view)
-        if complaint is None:
-            self.context.show_message("Choose the complaint first.")
-            return
-        self.complaint_step(complaint)
+        complaint = self._need(self.complaints_view, "the complaint")
+        if complaint:
+            self.complaint_step(complaint)
 
 
 DUE_COLUMNS: list[tuple[str, str | Cell]] = [
@@ -850,11 +844,7 @@ class DueBox(QWidget, Actions):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = context
-        self.backend = context.backend
-        self.ops = context.ops
-        self.dialog: QDialog | None = None
-        self.composer: Any = None
+        self._start_actions(context)
         self.model = StatusRows(DUE_COLUMNS, self, late_columns=(0, 1, 2))
         self.view = table(
             "Replies, callbacks and complaint responses due", self.model, (140, 140, 110, 160)
