@@ -158,7 +158,7 @@ def _users(session: Session) -> dict[uuid.UUID, User]:
     return {user.id: user for user in session.exec(select(User)).all()}
 
 
-def _resolve_team(session: Session, name: str) -> Team:
+def resolve_team(session: Session, name: str) -> Team:
     wanted = name.strip().casefold()
     for team in session.exec(select(Team)).all():
         if team.name.casefold() == wanted or str(team.id) == name.strip():
@@ -167,7 +167,7 @@ def _resolve_team(session: Session, name: str) -> Team:
     raise NotFound(f"no team called '{name}' (teams: {names})")
 
 
-def _resolve_user(users: dict[uuid.UUID, User], text: str) -> User:
+def resolve_user(users: dict[uuid.UUID, User], text: str) -> User:
     wanted = text.strip().casefold()
     for user in users.values():
         if wanted in (user.username.casefold(), str(user.id), user.display_name.casefold()):
@@ -340,8 +340,8 @@ def draw_sample(session: Session, request: SampleRequest) -> Sample:
     users = _users(session)
     messages: list[str] = []
 
-    team = _resolve_team(session, request.team) if request.team else None
-    chosen = [_resolve_user(users, text).id for text in request.caseworkers]
+    team = resolve_team(session, request.team) if request.team else None
+    chosen = [resolve_user(users, text).id for text in request.caseworkers]
 
     versions = _latest_versions(session, period, as_of)
     allocations: dict[uuid.UUID, list[Allocation]] = defaultdict(list)
