@@ -213,7 +213,7 @@ def cmd_audit_record(args: argparse.Namespace) -> int:
 def cmd_audit_list(args: argparse.Namespace) -> int:
     from send_desk.cli.unlock import open_from
     from send_desk.services.audits import list_audits
-    from send_desk.services.sampling import resolve_user, _users
+    from send_desk.services.sampling import _users, resolve_user
 
     with open_from(args) as store, store.read() as session:
         worker = resolve_user(_users(session), args.caseworker).id if args.caseworker else None

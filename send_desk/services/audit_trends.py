@@ -119,6 +119,14 @@ class _Tally:
             total.update(counter)
         return total
 
+    def _month(self, month: str) -> dict[str, Any]:
+        counts = self.by_month[month]
+        return {
+            "month": month,
+            "total": sum(counts.values()),
+            "counts": {g: counts[g] for g in GRADES},
+        }
+
     def data(self) -> dict[str, Any]:
         counts = self.counts
         total = sum(counts.values())
@@ -132,11 +140,7 @@ class _Tally:
             "counts": {g: counts[g] for g in GRADES},
             "good_or_better": good,
             "good_or_better_rate": good / total if total else None,
-            "by_month": [
-                {"month": m, "total": sum(self.by_month[m].values()),
-                 "counts": {g: self.by_month[m][g] for g in GRADES}}
-                for m in self.months
-            ],  # fmt: skip
+            "by_month": [self._month(m) for m in self.months],
             "most_failed": most[:TOP_FAILED],
         }
 

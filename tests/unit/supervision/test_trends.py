@@ -127,7 +127,7 @@ def test_scope_by_team_and_caseworker(sup: SupervisionStore, audited: Audited) -
 def test_an_empty_or_bad_period(sup: SupervisionStore, audited: Audited) -> None:
     with sup.store.read() as session:
         empty = audit_trends(session, start="2025-01", end="2025-06")
-        with pytest.raises(ValidationFailed, match="ends .* before it starts"):
+        with pytest.raises(ValidationFailed, match=r"ends .* before it starts"):
             audit_trends(session, start="2026-04", end="2026-03")
         with pytest.raises(ValidationFailed, match="too long"):
             audit_trends(session, start="2020-01", end="2026-03")
