@@ -203,7 +203,7 @@ def audit_trends(
         return teams.get(team_id, NOT_ALLOCATED) if team_id else NOT_ALLOCATED
 
     labels = criterion_labels(rubric)
-    criteria = [
+    criteria: list[dict[str, Any]] = [
         {
             "id": cid,
             "label": labels.get(cid, (cid, ""))[0],
