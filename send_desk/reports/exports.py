@@ -69,7 +69,7 @@ class _Steps:
 
 
 @contextmanager
-def _atomic(path: Path, mode: str = "w", **options: Any) -> Iterator[IO[Any]]:
+def atomic_file(path: Path, mode: str = "w", **options: Any) -> Iterator[IO[Any]]:
     """A hidden temporary file beside ``path``, renamed over it only on success."""
     path = Path(path)
     temporary = path.with_name(f".{path.name}.partial")
@@ -382,7 +382,7 @@ def write_csv(
     Excel reads names with accents correctly."""
     lines = figure_lines(report)
     steps = _Steps(len(lines), progress, cancelled)
-    with _atomic(Path(path), "w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_file(Path(path), "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
         for line in lines:
@@ -402,7 +402,7 @@ def write_table_csv(
 ) -> Path:
     """One table as it shows (the Reports page's "Export this table")."""
     steps = _Steps(len(table.rows), progress, cancelled)
-    with _atomic(Path(path), "w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_file(Path(path), "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([heading for heading, _kind in table.columns])
         for row in table.rows:
@@ -437,8 +437,12 @@ def write_xlsx(
     except BaseException:
         _discard(book)
         raise
-    with _atomic(Path(path), "wb") as handle:
-        book.save(handle)
+    try:
+        with atomic_file(Path(path), "wb") as handle:
+            book.save(handle)
+    except BaseException:
+        _discard(book)  # a folder that cannot be written: close the sheets' streams
+        raise
     steps.finish()
     return Path(path)
 
@@ -667,7 +671,7 @@ def write_ics(
         "X-WR-TIMEZONE:Europe/London",
         *_VTIMEZONE,
     ]
-    with _atomic(Path(path), "w", encoding="utf-8", newline="") as handle:
+    with atomic_file(Path(path), "w", encoding="utf-8", newline="") as handle:
         handle.write("\r\n".join(header) + "\r\n")
         for event in events:
             handle.write("\r\n".join(event_lines(event, stamp)) + "\r\n")
