@@ -85,8 +85,9 @@ def audit_tables(trends: Mapping[str, Any]) -> list[Table]:
 
     def people(name: str, title: str, first: list[tuple[str, str]], rows: Sequence[Any],
                cells: Any) -> Table:  # fmt: skip
-        table = Table(name, title, [*first, ("Audits", "int"), *_grade_columns(),
-                                    ("Good or better %", "percent"), ("Most often failed", "text")])  # fmt: skip
+        columns = [*first, ("Audits", "int"), *_grade_columns(),
+                   ("Good or better %", "percent"), ("Most often failed", "text")]  # fmt: skip
+        table = Table(name, title, columns)
         for row in rows:
             table.rows.append(
                 [*cells(row), row["total"], *(row["counts"][g] for g in GRADES),
