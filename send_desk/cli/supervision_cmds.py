@@ -76,6 +76,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_json_flag(p)
     p.set_defaults(handler=cmd_audit_moderation)
 
+    p = audit_sub.add_parser(
+        "report",
+        help="trends: grades by month per team and caseworker, criteria most often failed",
+        description=(
+            "Audit trends over a run of months (default: the last six, this one included) "
+            "for a service standards board: printed, as JSON, or written as a PDF and an "
+            "XLSX workbook. Only first audits count (moderations are a second opinion)."
+        ),
+    )
+    p.add_argument("--from", dest="start", metavar="YYYY-MM", help="first month")
+    p.add_argument("--to", dest="end", metavar="YYYY-MM", help="last month")
+    p.add_argument("--team", metavar="NAME", help="only this team's caseworkers")
+    p.add_argument("--caseworker", metavar="USER", help="only this caseworker")
+    p.add_argument("--pdf", metavar="FILE", help="write the report as a PDF")
+    p.add_argument("--xlsx", metavar="FILE", help="write the report as an XLSX workbook")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_audit_report)
+
     p = audit_sub.add_parser("ack", help="acknowledge an audit of your note")
     p.add_argument("audit_id", metavar="AUDIT_ID")
     p.add_argument("--comment", default="")
@@ -266,3 +285,73 @@ def cmd_audit_ack(args: argparse.Namespace) -> int:
     else:
         print(f"Acknowledged audit {saved['audit_id']}")
     return 0
+
+
+def _default_months(today: Any) -> tuple[str, str]:
+    """The last six months, this one included."""
+    index = today.year * 12 + today.month - 1
+    first = index - 5
+    return f"{first // 12:04d}-{first % 12 + 1:02d}", f"{today.year:04d}-{today.month:02d}"
+
+
+def cmd_audit_report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from send_desk.cli.common import EXIT_FAILED
+    from send_desk.cli.deadlines_cmd import parse_today
+    from send_desk.cli.unlock import open_from
+    from send_desk.domain.organisation import User
+    from send_desk.reports.audit_report import write_audit_pdf, write_audit_xlsx
+    from send_desk.reports.exports import ExportFailed
+    from send_desk.services.audit_trends import audit_trends
+    from send_desk.services.sampling import parse_period
+
+    today = parse_today(args.today)
+    start, end = _default_months(today)
+    start, end = args.start or start, args.end or end
+    parse_period(start), parse_period(end)  # a bad month exits with 2 before the store opens
+    with open_from(args) as store, store.read() as session:
+        trends = audit_trends(
+            session, start=start, end=end, team=args.team, caseworker=args.caseworker
+        )
+        me = session.get(User, store.info.user_id) if store.info.user_id else None
+        by = me.display_name if me else ""
+    written = []
+    try:
+        if args.pdf:
+            written.append(str(write_audit_pdf(trends, Path(args.pdf), generated_on=today,
+                                               generated_by=by)))  # fmt: skip
+        if args.xlsx:
+            written.append(str(write_audit_xlsx(trends, Path(args.xlsx), generated_on=today,
+                                                generated_by=by)))  # fmt: skip
+    except ExportFailed as error:
+        raise CliError(error.message, EXIT_FAILED) from None
+    if args.json:
+        print_json({**trends, "written": written})
+        return 0
+    _print_trends(trends)
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+def _print_trends(trends: dict[str, Any]) -> None:
+    from send_desk.domain.supervision import GRADE_LABELS, GRADES
+
+    scope = trends["team"] or trends["caseworker"] or "all teams"
+    service = trends["service"]
+    print(f"Case-note audits {trends['from']} to {trends['to']}, {scope}: {service['total']}")
+    print(f"  {'month':8} {'audits':>6} " + " ".join(f"{GRADE_LABELS[g][:12]:>12}" for g in GRADES))
+    for row in service["by_month"]:
+        print(f"  {row['month']:8} {row['total']:>6} "
+              + " ".join(f"{row['counts'][g]:>12}" for g in GRADES))  # fmt: skip
+    for row in trends["caseworkers"]:
+        rate = row["good_or_better_rate"]
+        print(f"  {row['caseworker']:24} {row['team']:12} {row['total']:>3} audits, good or "
+              f"better {'n/a' if rate is None else f'{rate:.0%}'}")  # fmt: skip
+    if trends["criteria"]:
+        print("Most often failed:")
+    for row in trends["criteria"][:5]:
+        print(f"  {row['rate']:>4.0%}  {row['label']} ({row['failed']} of {row['assessed']})")
+    for message in trends["messages"]:
+        print(f"note: {message}", file=sys.stderr)

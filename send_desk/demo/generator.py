@@ -19,6 +19,7 @@ from faker import Faker
 from sqlalchemy import func, select
 
 from send_desk.demo import vocab
+from send_desk.demo.audits import audits_for_demo
 from send_desk.demo.correspondence import correspondence_for_demo
 from send_desk.demo.notes import notes_for_demo
 from send_desk.demo.scenarios import SCENARIOS, History
@@ -44,6 +45,7 @@ from send_desk.domain.notes import NoteVersion
 from send_desk.domain.organisation import Setting, Team, User
 from send_desk.domain.school_year import nc_year
 from send_desk.domain.stage import derive_stage
+from send_desk.domain.supervision import AuditResponse, NoteAudit
 from send_desk.domain.validators import upn_check_letter
 from send_desk.ids import SeededIds
 from send_desk.services.errors import Refused
@@ -403,13 +405,15 @@ def build_demo(
     b.rows[NoteVersion] = notes_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id)
     say("writing correspondence, callbacks and complaints")
     b.rows.update(correspondence_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
+    say("writing six months of case-note audits")
+    b.rows.update(audits_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
     generated = time.perf_counter()
     say("writing the encrypted store")
     actor = store.actor.__class__(store_user, store.info.device_id)
     with store.write(actor) as session:
         for model in (
             Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion,
-            *CORRESPONDENCE_TABLES,
+            *CORRESPONDENCE_TABLES, NoteAudit, AuditResponse,
         ):  # fmt: skip
             rows = b.rows.get(model, [])
             for start in range(0, len(rows), _CHUNK):

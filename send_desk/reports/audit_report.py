@@ -257,12 +257,14 @@ def _table(pdf: Any, table: Table) -> None:
         pdf.multi_cell(0, 5, "None in this period.", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(3)
         return
-    widths = [3.0 if kind == "text" else 1.4 for _heading, kind in table.columns]
+    widths = [2.6 if kind == "text" else 1.9 for _heading, kind in table.columns]
     if table.columns[-1][0] == "Most often failed":
-        widths[-1] = 5.0
+        widths[-1] = 4.6
     heading = FontFace(emphasis="BOLD", fill_color=(232, 240, 250))
+    pdf.set_fill_color(255, 255, 255)  # the chart's last colour must not fill the cells
     with pdf.table(col_widths=widths, headings_style=heading, line_height=4,
-                   text_align="LEFT") as grid:  # fmt: skip
+                   text_align="LEFT", cell_fill_color=(246, 246, 246),
+                   cell_fill_mode="ROWS") as grid:  # fmt: skip
         grid.row([h for h, _kind in table.columns])
         for values in table.rows:
             grid.row(["" if v is None else (f"{v}" if not isinstance(v, float) else f"{v:.1f}")

@@ -140,6 +140,23 @@ def _text(value: Any, name: str) -> str:
     return text.strip()
 
 
+def criteria_rows(
+    automatic: Sequence[Mapping[str, Any]],
+    rubric: Rubric,
+    manual: Mapping[str, str],
+    comments: Mapping[str, str] | None = None,
+) -> list[dict[str, Any]]:
+    """An audit's criteria as stored: the checker's results, then the manual grades."""
+    notes_by_id = comments or {}
+    return [
+        {k: v for k, v in a.items() if k != "label"} for a in automatic
+    ] + [
+        {"id": c.id, "kind": "manual", "grade": manual[c.id],
+         "comment": _text(notes_by_id.get(c.id, ""), c.id)}
+        for c in rubric.manual
+    ]  # fmt: skip
+
+
 def record_audit(
     session: Session,
     note_or_version: uuid.UUID,
@@ -182,14 +199,7 @@ def record_audit(
         if auditor is not None and first.auditor_id == auditor:
             raise Refused("a moderation is made by a second auditor, not the first")
         role = "moderation"
-    notes_by_id = manual_comments or {}
-    criteria = [
-        {k: v for k, v in a.items() if k != "label"} for a in automatic
-    ] + [
-        {"id": c.id, "kind": "manual", "grade": manual[c.id],
-         "comment": _text(notes_by_id.get(c.id, ""), c.id)}
-        for c in rubric.manual
-    ]  # fmt: skip
+    criteria = criteria_rows(automatic, rubric, manual, manual_comments)
     row = NoteAudit(
         note_id=version.note_id,
         version_id=version.id,

@@ -11,6 +11,8 @@ from openpyxl import load_workbook
 from send_desk.reports.audit_report import write_audit_pdf, write_audit_xlsx
 from send_desk.reports.exports import ExportFailed
 from send_desk.services.audit_trends import audit_trends
+from tests.conftest import PASSWORD
+from tests.integration.test_cli_store import Cli
 from tests.unit.supervision.builder import SupervisionStore
 from tests.unit.supervision.conftest import Audited
 
@@ -75,3 +77,24 @@ def _pdf_text(path: Path) -> str:
     from pypdf import PdfReader
 
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_the_report_command(
+    sup: SupervisionStore, audited: Audited, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("SEND_DESK_PASSWORD", PASSWORD)
+    cli = Cli(sup.store.paths.root, capsys)
+    pdf, xlsx = tmp_path / "board.pdf", tmp_path / "board.xlsx"
+    data = cli.json("audit", "report", "--from", "2026-03", "--to", "2026-04", "--team",
+                    "South", "--pdf", str(pdf), "--xlsx", str(xlsx), "--json")  # fmt: skip
+    assert data["team"] == "South" and data["service"]["total"] == 1
+    assert data["written"] == [str(pdf), str(xlsx)] and pdf.is_file() and xlsx.is_file()
+    code, out, _err = cli("audit", "report", "--today", "2026-04-30")  # the last six months
+    assert code == 0 and "2025-11 to 2026-04, all teams: 5" in out
+    assert "Most often failed:" in out
+    code, out, err = cli("audit", "report", "--from", "2026-13")
+    assert code == 2 and out == "" and "YYYY-MM" in err
+    code, _out, err = cli("audit", "report", "--from", "2026-03", "--to", "2026-04",
+                          "--pdf", str(tmp_path / "missing" / "r.pdf"))  # fmt: skip
+    assert code == 1 and "could not be written" in err
