@@ -10,23 +10,13 @@ bar and a Cancel button; a cancelled export writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QPieSeries,
-    QValueAxis,
-)
+from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -44,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend.correspondence import ExportCancelled, ExportFailed
+from send_desk.gui.charts import fill_bar_chart, fill_pie_chart, make_chart
 from send_desk.gui.correspondence_page import table
 from send_desk.gui.dialogs import pydate, qdate
 from send_desk.gui.pages import AppContext
@@ -68,7 +59,6 @@ SHORT_TITLES = {
     "annual_reviews_overdue": "Annual reviews overdue",
     "phase_transfers_at_risk": "Phase transfers at risk",
 }
-PALETTE = ("#1565c0", "#2e7d32", "#ef6c00", "#c62828", "#6a1b9a", "#00838f", "#546e7a")
 
 
 def preset_period(key: str, today: date) -> tuple[date, date]:
@@ -156,72 +146,6 @@ class ReportTableModel(QAbstractTableModel):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
-
-
-def _chart(title: str) -> tuple[QChart, QChartView]:
-    chart = QChart()
-    chart.setTitle(title)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    chart.setBackgroundVisible(False)
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setAccessibleName(title)
-    view.setMinimumHeight(240)
-    return chart, view
-
-
-def fill_bar_chart(
-    chart: QChart,
-    categories: Sequence[str],
-    series: Sequence[tuple[str, Sequence[float]]],
-    *,
-    horizontal: bool = False,
-    maximum: float | None = None,
-    suffix: str = "",
-) -> None:
-    """Replace a chart's content with grouped bars (one set a series, one group a category)."""
-    chart.removeAllSeries()
-    for axis in chart.axes():
-        chart.removeAxis(axis)
-    bars = QHorizontalBarSeries() if horizontal else QBarSeries()
-    top = 0.0
-    for number, (name, values) in enumerate(series):
-        bar_set = QBarSet(name)
-        bar_set.setColor(QColor(PALETTE[number % len(PALETTE)]))
-        for value in values:
-            bar_set.append(float(value or 0))
-            top = max(top, float(value or 0))
-        bars.append(bar_set)
-    bars.setLabelsVisible(len(categories) <= 8)
-    chart.addSeries(bars)
-    labels = QBarCategoryAxis()
-    labels.append(list(categories))
-    labels.setTruncateLabels(False)  # short names, shown whole rather than "…"
-    scale = QValueAxis()
-    scale.setRange(0, maximum if maximum is not None else max(1.0, top * 1.1))
-    scale.setLabelFormat(f"%.0f{suffix}")
-    if maximum is None:
-        scale.applyNiceNumbers()
-    chart.addAxis(
-        labels, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
-    )
-    chart.addAxis(scale, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
-    bars.attachAxis(labels)
-    bars.attachAxis(scale)
-    chart.legend().setVisible(len(series) > 1)
-
-
-def fill_pie_chart(chart: QChart, slices: Sequence[tuple[str, float]]) -> None:
-    chart.removeAllSeries()
-    pie = QPieSeries()
-    for number, (label, value) in enumerate(slices):
-        if value:
-            piece = pie.append(f"{label} ({value:.0f})", float(value))
-            piece.setColor(QColor(PALETTE[number % len(PALETTE)]))
-    chart.addSeries(pie)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-    chart.legend().setVisible(True)
 
 
 class ReportsPage(QWidget):
@@ -379,7 +303,7 @@ class ReportsPage(QWidget):
     # ---- building
 
     def _make_chart(self, key: str, title: str) -> tuple[QChart, QChartView]:
-        chart, view = _chart(title)
+        chart, view = make_chart(title)
         self.charts[key] = chart
         return chart, view
 

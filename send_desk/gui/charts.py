@@ -1,0 +1,103 @@
+"""Qt Charts helpers shared by the Reports and Supervision pages: a chart in a view,
+filled with grouped or stacked bars, or a pie."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
+    QPieSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter
+
+PALETTE = ("#1565c0", "#2e7d32", "#ef6c00", "#c62828", "#6a1b9a", "#00838f", "#546e7a")
+
+
+def make_chart(title: str) -> tuple[QChart, QChartView]:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setBackgroundVisible(False)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setAccessibleName(title)
+    view.setMinimumHeight(240)
+    return chart, view
+
+
+def fill_bar_chart(
+    chart: QChart,
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    *,
+    horizontal: bool = False,
+    stacked: bool = False,
+    colours: Sequence[str] | None = None,
+    maximum: float | None = None,
+    suffix: str = "",
+) -> None:
+    """Replace a chart's content with grouped (or stacked) bars: one set a series, one
+    group a category."""
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    bars: QAbstractBarSeries
+    if stacked:
+        bars = QHorizontalStackedBarSeries() if horizontal else QStackedBarSeries()
+    else:
+        bars = QHorizontalBarSeries() if horizontal else QBarSeries()
+    colours = colours or PALETTE
+    top = 0.0
+    totals = [0.0] * len(categories)
+    for number, (name, values) in enumerate(series):
+        bar_set = QBarSet(name)
+        bar_set.setColor(QColor(colours[number % len(colours)]))
+        for index, value in enumerate(values):
+            bar_set.append(float(value or 0))
+            top = max(top, float(value or 0))
+            if index < len(totals):
+                totals[index] += float(value or 0)
+        bars.append(bar_set)
+    if stacked:
+        top = max(totals, default=0.0)
+    bars.setLabelsVisible(len(categories) <= 8)
+    chart.addSeries(bars)
+    labels = QBarCategoryAxis()
+    labels.append(list(categories))
+    labels.setTruncateLabels(False)  # short names, shown whole rather than "…"
+    scale = QValueAxis()
+    scale.setRange(0, maximum if maximum is not None else max(1.0, top * 1.1))
+    scale.setLabelFormat(f"%.0f{suffix}")
+    if maximum is None:
+        scale.applyNiceNumbers()
+    chart.addAxis(
+        labels, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
+    )
+    chart.addAxis(scale, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
+    bars.attachAxis(labels)
+    bars.attachAxis(scale)
+    chart.legend().setVisible(len(series) > 1)
+
+
+def fill_pie_chart(chart: QChart, slices: Sequence[tuple[str, float]]) -> None:
+    chart.removeAllSeries()
+    pie = QPieSeries()
+    for number, (label, value) in enumerate(slices):
+        if value:
+            piece = pie.append(f"{label} ({value:.0f})", float(value))
+            piece.setColor(QColor(PALETTE[number % len(PALETTE)]))
+    chart.addSeries(pie)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+    chart.legend().setVisible(True)
