@@ -51,7 +51,7 @@ Decisions on points the contract leaves open:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from operator import attrgetter
 from typing import Any, TypeVar
@@ -145,6 +145,7 @@ class _Step:
         "done_types",
         "filtered",
         "id",
+        "ids",
         "in_year",
         "info",
         "initial",
@@ -159,6 +160,7 @@ class _Step:
         "simple",
         "simple_done",
         "suffix_field",
+        "then",
         "trigger",
         "unless",
         "where",
@@ -179,6 +181,7 @@ class _Step:
         self.done_types = rule.done_by.events if rule.done_by is not None else ()
         self.match = rule.done_by.match if rule.done_by is not None else ()
         self.suffix_field = rule.id_suffix
+        self.ids: dict[str, tuple[str, str]] = {}  # suffix value: (suffix, milestone id)
         self.priority = rule.priority
         self.info = rule.is_info
         self.offset = _fixed_offset(rule.due, rules)
@@ -240,10 +243,13 @@ class _Step:
             rule.id,
             rule,
         )
-        # a fixed day of the year, done by a plan issued in the months before it
+        # a fixed day of the year (or a fixed number of days before it), done by an event
+        # in the months before it: the plan for a phase transfer, its review meeting
+        self.then = None if due.then is None else _fixed_offset(DueSpec(period=due.then), rules)
         self.in_year = (
             due.date_in_year is not None
-            and not (due.then or due.roll)
+            and not due.roll
+            and (due.then is None or self.then is not None)
             and done_by is not None
             and done_by.within_months_before_due is not None
             and not (done_by.match or done_by.where)
@@ -606,63 +612,57 @@ class _Run:
         fields (advice from each body): the simple walk, once per body."""
         assert step.offset is not None and step.done_by is not None
         match = step.match
-        starts: dict[Any, list[_Ev]] = {}
-        dones: dict[Any, list[_Ev]] = {}
         candidates_all = self.by_type.get(step.done_types[0], ())
+        done_of: dict[int, _Ev] = {}
         if len(match) == 1:  # the usual: one field, its value is the key
             (name,) = match
-            for event in found:
-                starts.setdefault(event.details.get(name), []).append(event)
-            for candidate in candidates_all:
-                value = candidate.details.get(name)
-                if value in starts:
-                    dones.setdefault(value, []).append(candidate)
+            once = {event.details.get(name): event for event in found}
+            if len(once) == len(found):
+                # each body asked once (the commonest shape): its one cycle is done by the
+                # first of its events on or after the request, no later request ending it
+                for candidate in candidates_all:
+                    start = once.get(candidate.details.get(name))
+                    if (
+                        start is not None
+                        and candidate.date >= start.date
+                        and start.pos not in done_of
+                    ):
+                        done_of[start.pos] = candidate
+            else:
+                _match_cycles(found, candidates_all, lambda e: e.details.get(name), done_of)
         else:
-            for event in found:
-                key = tuple(event.details.get(field) for field in match)
-                starts.setdefault(key, []).append(event)
-            for candidate in candidates_all:
-                key = tuple(candidate.details.get(field) for field in match)
-                if key in starts:
-                    dones.setdefault(key, []).append(candidate)
-        done_of: dict[int, _Ev] = {}
-        for key, cycles in starts.items():
-            candidates = dones.get(key)
-            if not candidates:
-                continue
-            j, count, last = 0, len(candidates), len(cycles) - 1
-            for i, event in enumerate(cycles):
-                candidate = candidates[j]
-                while candidate.date < event.date:
-                    j += 1
-                    if j == count:
-                        break
-                    candidate = candidates[j]
-                else:
-                    if i == last or candidate.date <= cycles[i + 1].date:
-                        done_of[event.pos] = candidate
-                        j += 1
-                if j == count:
-                    break
+            _match_cycles(
+                found,
+                candidates_all,
+                lambda e: tuple(e.details.get(field) for field in match),
+                done_of,
+            )
         today, rule, offset = self.today, step.rule, step.offset
         priority = step.priority or self.child.looked_after
-        suffix_field, step_id = step.suffix_field, step.id
+        suffix_field, step_id, ids = step.suffix_field, step.id, step.ids
+        keep_done, used, append = step.keep_done, self.used, self.milestones.append
         for event in found:
             due = event.date + offset
             done = done_of.get(event.pos)
-            if step.keep_done:
+            if keep_done:
                 self.done_of[(step_id, event.pos)] = done
             if done is not None:
-                self.used.add(done.pos)
+                used.add(done.pos)
                 status = MET if done.date <= due else LATE
             else:
                 status = PENDING if today <= due else OVERDUE
             suffix = None
             milestone_id = step_id
             if suffix_field is not None:
-                suffix = str(event.details.get(suffix_field, ""))
-                milestone_id = f"{step_id}:{suffix}"
-            self.milestones.append(
+                value = event.details.get(suffix_field, "")
+                try:
+                    suffix, milestone_id = ids[value]
+                except (KeyError, TypeError):  # TypeError: a value that cannot be a key
+                    suffix = str(value)
+                    milestone_id = f"{step_id}:{suffix}"
+                    if len(ids) < 256 and isinstance(value, str):
+                        ids[value] = (suffix, milestone_id)
+            append(
                 Milestone(
                     milestone_id,
                     due,
@@ -679,21 +679,26 @@ class _Run:
             )
 
     def _run_in_year(self, step: _Step, found: Sequence[_Ev]) -> None:
-        """:meth:`_run_step` for a fixed day of the transfer year (reg 18), done by the
-        latest (or first) plan issued in the months up to that day."""
+        """:meth:`_run_step` for a fixed day of the transfer year (reg 18), or a fixed
+        number of days before it, done by the latest (or first) event of the kinds wanted
+        in the months up to the due date."""
         spec, done_by = step.rule.due, step.done_by
         assert spec.date_in_year is not None and spec.year_of is not None
         assert done_by is not None and done_by.within_months_before_due is not None
         month, day = spec.date_in_year
         lists = [e for t in done_by.events if (e := self.by_type.get(t))]
-        today = self.today
+        latest = done_by.pick == "latest"
+        window = done_by.within_months_before_due
+        today, then, year_of = self.today, step.then, spec.year_of
+        priority = step.priority or self.child.looked_after
         for event in found:
-            raw = event.details[spec.year_of]
+            raw = event.details[year_of]
             due = date(raw.year if isinstance(raw, date) else int(str(raw)[:4]), month, day)
-            window = done_by.within_months_before_due
+            if then is not None:
+                due += then
             earliest = (
-                date(due.year - window // 12, month, day)  # the day exists in every year
-                if window % 12 == 0
+                date(due.year - window // 12, due.month, due.day)
+                if window % 12 == 0 and (due.day <= 28 or due.month != 2)
                 else add_months(due, -window)
             )
             done: _Ev | None = None
@@ -701,14 +706,14 @@ class _Run:
                 for candidate in candidates:
                     if earliest <= candidate.date <= due and (
                         done is None
-                        or (
-                            candidate.pos > done.pos
-                            if done_by.pick == "latest"
-                            else candidate.pos < done.pos
-                        )
+                        or (candidate.pos > done.pos if latest else candidate.pos < done.pos)
                     ):
                         done = candidate
-            if done is not None:
+            if step.keep_done:
+                self.done_of[(step.id, event.pos)] = done
+            if step.info:
+                status = INFO
+            elif done is not None:
                 self.used.add(done.pos)
                 status = MET if done.date <= due else LATE
             else:
@@ -724,7 +729,7 @@ class _Run:
                     None if done is None else done.date,
                     status,
                     event.proposed,
-                    step.priority or self.child.looked_after,
+                    priority,
                     event.index,
                 )
             )
@@ -1008,6 +1013,42 @@ class _Run:
             milestones=milestones,
             warnings=[EventWarning(index, message, code) for index, code, message in warnings],
         )
+
+
+def _match_cycles(
+    found: Sequence[_Ev],
+    candidates_all: Sequence[_Ev],
+    key_of: Callable[[_Ev], Any],
+    done_of: dict[int, _Ev],
+) -> None:
+    """The walk of :meth:`_Run._run_simple` once per ``match`` key: which event
+    completes each cycle (by the position of its trigger) in ``done_of``."""
+    starts: dict[Any, list[_Ev]] = {}
+    dones: dict[Any, list[_Ev]] = {}
+    for event in found:
+        starts.setdefault(key_of(event), []).append(event)
+    for candidate in candidates_all:
+        key = key_of(candidate)
+        if key in starts:
+            dones.setdefault(key, []).append(candidate)
+    for key, cycles in starts.items():
+        candidates = dones.get(key)
+        if not candidates:
+            continue
+        j, count, last = 0, len(candidates), len(cycles) - 1
+        for i, event in enumerate(cycles):
+            candidate = candidates[j]
+            while candidate.date < event.date:
+                j += 1
+                if j == count:
+                    break
+                candidate = candidates[j]
+            else:
+                if i == last or candidate.date <= cycles[i + 1].date:
+                    done_of[event.pos] = candidate
+                    j += 1
+            if j == count:
+                break
 
 
 def _field_problem(
