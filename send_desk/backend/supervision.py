@@ -11,14 +11,22 @@ import uuid
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session
 
 from send_desk.backend.errors import ValidationFailed
 from send_desk.domain.supervision import GRADE_LABELS, GRADES
+from send_desk.reports import audit_report
+from send_desk.services import audit_trends as trends_service
 from send_desk.services import audits as audits_service
 from send_desk.services import sampling as sampling_service
+
+# The grades' colours on the GUI's charts, the same as the PDF report's.
+GRADE_COLOURS = {
+    grade: "#{:02x}{:02x}{:02x}".format(*rgb) for grade, rgb in audit_report.GRADE_COLOURS.items()
+}
 
 
 def _uuid(value: str | uuid.UUID | None, what: str = "record") -> uuid.UUID:
@@ -36,6 +44,7 @@ class SupervisionMixin:
     _read: Any
     _write: Any
     _today: Callable[[], date]
+    me: Callable[[], dict[str, Any] | None]
 
     def _sup_read(self) -> AbstractContextManager[Session]:
         reader: AbstractContextManager[Session] = self._read()
@@ -128,6 +137,33 @@ class SupervisionMixin:
     def moderation_report(self) -> dict[str, Any]:
         with self._sup_read() as session:
             return audits_service.moderation(session)
+
+    def audit_trends(
+        self,
+        start: str,
+        end: str,
+        *,
+        team: str | None = None,
+        caseworker: str | None = None,
+    ) -> dict[str, Any]:
+        """Grades by month per team and caseworker, and the criteria most often failed."""
+        with self._sup_read() as session:
+            return trends_service.audit_trends(
+                session, start=start, end=end, team=team or None, caseworker=caseworker or None
+            )
+
+    def export_audit_report(
+        self, trends: Mapping[str, Any], path: str | Path, fmt: str
+    ) -> dict[str, Any]:
+        """Write the audit report as ``pdf`` or ``xlsx``; raises ExportFailed plainly."""
+        me = self.me() or {}
+        writer = {"pdf": audit_report.write_audit_pdf, "xlsx": audit_report.write_audit_xlsx}
+        if fmt not in writer:
+            raise ValidationFailed(f"'{fmt}' is not a report format: pdf or xlsx")
+        written = writer[fmt](
+            trends, Path(path), generated_on=self._today(), generated_by=me.get("name", "")
+        )
+        return {"path": str(written), "format": fmt}
 
     def acknowledge_audit(
         self, audit_id: str, *, comment: str = "", action_done: bool = False

@@ -36,7 +36,15 @@ from send_desk.domain.event_types import event_type
 from send_desk.domain.journal import JournalEntry
 from send_desk.domain.organisation import SettingCreate, TeamCreate, UserCreate
 from send_desk.domain.stage import derive_stage
-from send_desk.domain.tables import JOURNALED, table_name, table_of
+from send_desk.domain.tables import (
+    JOURNALED,
+    AuditResponse,
+    LetterVersion,
+    NoteAudit,
+    NoteSample,
+    table_name,
+    table_of,
+)
 from send_desk.services.errors import Refused, ValidationFailed, from_pydantic
 from send_desk.storage.journal import Actor, insert_rows, row_values
 from send_desk.storage.migrate import head_revision
@@ -59,6 +67,12 @@ _CREATE: dict[str, type[BaseModel]] = {
     "complaint_stage": ComplaintStageCreate,
     "staff_absence": StaffAbsenceCreate,
     "duty_rota": DutyRotaCreate,
+    # Append-only records have no Create model: the table model validates them (and its
+    # own id and audit columns are left out of what it gives back).
+    "letter_version": LetterVersion,
+    "note_sample": NoteSample,
+    "note_audit": NoteAudit,
+    "audit_response": AuditResponse,
 }
 # Foreign keys to check before writing: table -> {column: referenced table}
 _REFERENCES: dict[str, dict[str, str]] = {
@@ -76,6 +90,9 @@ _REFERENCES: dict[str, dict[str, str]] = {
     "complaint_stage": {"complaint_id": "complaint", "child_id": "child"},
     "staff_absence": {"user_id": "app_user"},
     "duty_rota": {"team_id": "team", "user_id": "app_user"},
+    "letter_version": {"child_id": "child"},
+    "note_audit": {"child_id": "child"},
+    "audit_response": {"audit_id": "note_audit", "child_id": "child"},
 }  # fmt: skip
 _AUDIT = ("created_at", "created_by", "updated_at", "updated_by")
 
@@ -177,7 +194,7 @@ def _check_row(table: str, index: int, raw: Any, today: date) -> dict[str, Any]:
         values = model.model_validate(data, context={"today": today})
     except ValidationError as error:
         raise ValidationFailed(f"{where}: {from_pydantic(error).message}") from None
-    return {**row, **dict(values)}
+    return {**row, **{k: v for k, v in dict(values).items() if k not in ("id", *_AUDIT)}}
 
 
 def _check_event(data: dict[str, Any], where: str, today: date) -> dict[str, Any]:

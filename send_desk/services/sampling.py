@@ -430,6 +430,7 @@ def draw_sample(session: Session, request: SampleRequest) -> Sample:
                     "caseworker_id": str(worker) if worker else None,
                     "caseworker": name,
                     "kind": c.kind,
+                    "kind_label": KIND_LABELS.get(c.kind, c.kind),
                     "occurred_at": c.occurred_at.isoformat(timespec="minutes"),
                     "risks": list(c.risks),
                     "why": _why(c, kind_counts, name, period.text, request.weighted, starter),

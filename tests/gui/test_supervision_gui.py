@@ -49,7 +49,7 @@ def _auto_dialog(grades: dict[str, str], action: str = "") -> type[AuditDialog]:
 
 def test_draw_audit_moderate_and_acknowledge(qtbot, window, backend, tmp_path: Path) -> None:
     page = _page(qtbot, window)
-    assert page.tabs.count() == 3
+    assert page.tabs.count() == 4
     page.period.setText(_month_with_notes(backend))
     page.seed.setValue(5)
     with qtbot.waitSignal(page.loaded, timeout=10_000):
@@ -76,12 +76,15 @@ def test_draw_audit_moderate_and_acknowledge(qtbot, window, backend, tmp_path: P
     assert audit["action"] == "Add the school's view"
     caseworker = audit["caseworker_id"]
     due = backend.audit_actions_due(caseworker_id=caseworker)
-    assert [d["what"] for d in due] == ["Add the school's view"] and due[0]["note_kind"] == "Audit"
+    ours = [d for d in due if d["audit_id"] == audit["audit_id"]]
+    assert [d["what"] for d in ours] == ["Add the school's view"]
+    assert all(d["note_kind"] == "Audit" for d in due)
     # ... and it is among the caseworker's actions on My day
     my_day = window.page_widgets["my_day"]
     assert "Add the school's view" in [a["what"] for a in my_day._note_actions(caseworker)]
 
     # a second auditor moderates blind (the form shows no grades of the first audit)
+    before = backend.moderation_report()
     backend._store.info.user_id = uuid.uuid4()  # another supervisor on this laptop
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.reload()
@@ -94,8 +97,13 @@ def test_draw_audit_moderate_and_acknowledge(qtbot, window, backend, tmp_path: P
     assert moderated.args[0]["role"] == "moderation"
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.reload()
-    assert "1 moderated audit" in page.agreement.text() and "agreement 80%" in page.agreement.text()
-    assert page.disagreements_model.rowCount() == 1
+    after = backend.moderation_report()
+    assert after["pairs"] == before["pairs"] + 1
+    ours = next(m for m in after["moderations"] if m["audit_id"] == audit["audit_id"])
+    assert (ours["agreed"], ours["items"]) == (4, 5)  # analysis differs: 80% agreement
+    assert f"{after['pairs']} moderated audits" in page.agreement.text()
+    assert f"agreement {after['rate']:.0%}" in page.agreement.text()
+    assert page.disagreements_model.rowCount() == len(before["disagreements"]) + 1
     if os.environ.get("SEND_DESK_SCREENSHOTS"):
         page.tabs.setCurrentIndex(1)
         window.grab().save(
@@ -126,3 +134,65 @@ def test_the_audit_form_needs_every_grade(qtbot, backend) -> None:  # type: igno
     dialog._accept()
     assert "Grade every criterion" in dialog.error.text() and not dialog.result()
     assert len(dialog.grade_boxes) == 4
+
+
+def test_trends_charts_and_the_board_report(qtbot, window, backend, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, window)
+    trends = page.trends
+    # the demo signs in a caseworker: their own trends only
+    with qtbot.waitSignal(trends.loaded, timeout=10_000) as shown:
+        page.tabs.setCurrentWidget(trends)
+    mine = shown.args[0]
+    me = backend.me()
+    assert not trends.team.isEnabled() and trends.caseworker.currentText() == me["name"]
+    assert mine["caseworker"] == me["name"]
+    assert [r["caseworker"] for r in mine["caseworkers"]] in ([], [me["name"]])
+
+    # a supervisor chooses a team and sees its caseworkers, charted month by month
+    supervisor = next(a["auditor_id"] for a in backend.audits(role="audit"))
+    backend._store.info.user_id = uuid.UUID(supervisor)
+    backend._me = None
+    trends.fill_scope(backend.caseload_options())
+    assert trends.team.isEnabled() and trends.team.itemText(0) == "All teams"
+    with qtbot.waitSignal(trends.loaded, timeout=10_000) as shown:
+        trends.show_trends()
+    everyone = shown.args[0]
+    total = everyone["service"]["total"]
+    assert total == len([a for a in backend.audits(role="audit")
+                         if everyone["from"] <= a["made_at"][:7] <= everyone["to"]])  # fmt: skip
+    (series,) = trends.grades_chart.series()
+    sets = series.barSets()
+    assert [s.label() for s in sets] == [label for _g, label in backend.audit_grades()]
+    assert sum(s.at(i) for s in sets for i in range(s.count())) == total
+    assert sets[0].count() == len(everyone["months"]) == 6
+    assert trends.model.rowCount() == len(everyone["caseworkers"]) > 0
+    assert "good or better" in trends.summary.text()
+    team = everyone["teams"][0]["team"]
+    trends.team.setCurrentIndex(trends.team.findData(team))
+    with qtbot.waitSignal(trends.loaded, timeout=10_000) as shown:
+        qtbot.mouseClick(trends.show_button, Qt.MouseButton.LeftButton)
+    assert {r["team"] for r in shown.args[0]["caseworkers"]} == {team}
+    if os.environ.get("SEND_DESK_SCREENSHOTS"):
+        window.grab().save(
+            str(Path(os.environ["SEND_DESK_SCREENSHOTS"]) / "supervision-trends.png")
+        )
+
+    # the report for the board, as PDF and XLSX; a folder that is not there is told plainly
+    for fmt in ("pdf", "xlsx"):
+        target = tmp_path / f"board.{fmt}"
+        trends.save_path = lambda _fmt, _name, t=target: str(t)
+        with qtbot.waitSignal(trends.exported, timeout=10_000) as saved:
+            trends.save(fmt)
+        assert saved.args[0] == str(target) and target.stat().st_size > 1000
+    trends.save_path = lambda _fmt, _name: str(tmp_path / "missing" / "board.pdf")
+    with qtbot.waitSignal(trends.failed, timeout=10_000) as refused:
+        trends.save("pdf")
+    assert "could not be written" in refused.args[0]
+    assert "not saved" in trends.summary.text()
+
+    # a period that ends before it starts: a clear message, nothing charted changes
+    trends.start.setText("2026-09")
+    trends.end.setText("2026-03")
+    with qtbot.waitSignal(trends.failed, timeout=10_000):
+        trends.show_trends()
+    assert "before it starts" in trends.summary.text()

@@ -157,6 +157,7 @@ def test_export_import_round_trip(
     target = Cli(tmp_path / "imported", capsys)
     result = target.json("import", str(exported), "--json")
     assert result["rows"]["child"] == 80
+    assert result["rows"]["note_audit"] > 0 and result["rows"]["audit_response"] > 0
     again = tmp_path / "again.json"
     target.json("export", "--json", str(again))
     second = json.loads(again.read_text())

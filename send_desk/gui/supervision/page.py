@@ -3,7 +3,8 @@
 Tabs: **Sample** (period, notes per caseworker, seed, team, weighting; the drawn notes
 with why each was drawn; audit the selected note), **Moderation** (audits waiting for a
 second, blind grading; agreement and disagreements), **Feedback** (audits of my notes,
-or everyone's for a supervisor, with Acknowledge).
+or everyone's for a supervisor, with Acknowledge), **Trends** (grades by month and the
+criteria most often failed, per team and caseworker; the report as PDF or XLSX).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from send_desk.gui.rows_model import RowsModel
 from send_desk.gui.supervision.audit_dialog import AuditDialog
+from send_desk.gui.supervision.trends import TrendsTab
 
 if TYPE_CHECKING:
     from send_desk.gui.pages import AppContext
@@ -108,7 +110,7 @@ class SupervisionPage(QWidget):
         self.sample_summary.setWordWrap(True)
         s_layout.addWidget(self.sample_summary)
         self.sample_model = RowsModel(
-            [("Caseworker", "caseworker"), ("Kind", "kind"),
+            [("Caseworker", "caseworker"), ("Kind", lambda r: r.get("kind_label", r["kind"])),
              ("When", lambda r: str(r.get("occurred_at", "")).replace("T", " ")),
              ("Why drawn", "why")],
             self,
@@ -171,6 +173,11 @@ class SupervisionPage(QWidget):
         f_layout.addLayout(buttons)
         self.tabs.addTab(feedback_tab, "Feedback")
 
+        # ---- Trends (loaded when first shown: it is the slowest tab)
+        self.trends = TrendsTab(context, self)
+        self.tabs.addTab(self.trends, "Trends")
+        self.tabs.currentChanged.connect(self._tab_changed)
+
     # ---------------------------------------------------------------- helpers
 
     @staticmethod
@@ -185,6 +192,11 @@ class SupervisionPage(QWidget):
 
     def page_shown(self) -> None:
         self.reload()
+        self._tab_changed(self.tabs.currentIndex())
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.trends:
+            self.trends.page_shown()
 
     def reload(self) -> None:
         me = self._me()

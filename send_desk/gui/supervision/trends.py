@@ -1,0 +1,267 @@
+"""The Supervision page's Trends tab: audit grades by month and the criteria most often
+failed, as charts and a table per caseworker, for a team or a caseworker, and the report
+for a service standards board saved as PDF or XLSX.
+
+A caseworker sees their own trends; a supervisor or an administrator chooses the team
+and the caseworker.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from send_desk.backend.correspondence import ExportFailed
+from send_desk.backend.supervision import GRADE_COLOURS
+from send_desk.gui.charts import fill_bar_chart, make_chart
+from send_desk.gui.rows_model import RowsModel
+
+if TYPE_CHECKING:
+    from send_desk.gui.pages import AppContext
+
+MONTHS_SHOWN = 6
+CRITERIA_CHARTED = 8
+
+
+def month_text(today: date, back: int = 0) -> str:
+    index = today.year * 12 + today.month - 1 - back
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _short_month(month: str) -> str:
+    year, number = month.split("-")
+    return date(int(year), int(number), 1).strftime("%b %y")
+
+
+def _percent(rate: float | None) -> str:
+    return "" if rate is None else f"{rate:.0%}"
+
+
+class TrendsTab(QWidget):
+    """Emits ``loaded(trends)`` when figures are on screen, ``exported(path)`` after a save."""
+
+    loaded = Signal(dict)
+    exported = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.backend = context.backend
+        self.ops = context.ops
+        self.trends: dict[str, Any] | None = None
+        self.save_path = self._ask_path  # tests replace it
+        today = self.backend.today()
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.start = QLineEdit(month_text(today, MONTHS_SHOWN - 1))
+        self.start.setAccessibleName("From month (YYYY-MM)")
+        self.end = QLineEdit(month_text(today))
+        self.end.setAccessibleName("To month (YYYY-MM)")
+        for edit in (self.start, self.end):
+            edit.setMaximumWidth(90)
+            edit.returnPressed.connect(self.show_trends)
+        self.team = QComboBox()
+        self.team.setAccessibleName("Team")
+        self.caseworker = QComboBox()
+        self.caseworker.setAccessibleName("Caseworker")
+        self.caseworker.setMinimumContentsLength(16)
+        self.show_button = QPushButton("S&how")
+        self.show_button.clicked.connect(self.show_trends)
+        self.pdf_button = QPushButton("Save &PDF…")
+        self.pdf_button.clicked.connect(lambda: self.save("pdf"))
+        self.xlsx_button = QPushButton("Save &XLSX…")
+        self.xlsx_button.clicked.connect(lambda: self.save("xlsx"))
+        for label, widget in (("From", self.start), ("To", self.end), ("Team", self.team),
+                              ("Caseworker", self.caseworker)):  # fmt: skip
+            row.addWidget(QLabel(label))
+            row.addWidget(widget)
+        for button in (self.show_button, self.pdf_button, self.xlsx_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.summary = QLabel("Choose the months and press Show.")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        charts = QSplitter(Qt.Orientation.Horizontal)
+        self.grades_chart, grades_view = make_chart("Overall grades by month")
+        self.criteria_chart, criteria_view = make_chart("Criteria most often failed (%)")
+        charts.addWidget(grades_view)
+        charts.addWidget(criteria_view)
+        charts.setSizes([1, 1])
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(charts)
+        self.model = RowsModel(
+            [("Caseworker", "caseworker"), ("Team", "team"), ("Audits", "total"),
+             *((label, lambda r, g=grade: r["counts"][g]) for grade, label in
+               self.backend.audit_grades()),
+             ("Good or better", lambda r: _percent(r["good_or_better_rate"])),
+             ("Most often failed", "most_failed_text")],
+            self,
+        )  # fmt: skip
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Each caseworker's audits")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setTabKeyNavigation(False)
+        split.addWidget(self.view)
+        split.setSizes([3, 2])
+        layout.addWidget(split, 1)
+        self._set_saving(False)
+
+    # ---------------------------------------------------------------- scope
+
+    def _mine_only(self) -> dict[str, Any] | None:
+        me: dict[str, Any] | None = self.backend.me()
+        return me if me and me.get("role") == "caseworker" else None
+
+    def fill_scope(self, options: dict[str, Any]) -> None:
+        """The team and caseworker choices (a caseworker: only themselves)."""
+        mine = self._mine_only()
+        for combo in (self.team, self.caseworker):
+            combo.blockSignals(True)
+            combo.clear()
+        if mine:
+            self.team.addItem(mine.get("team") or "Your team", "")
+            self.caseworker.addItem(mine["name"], mine["username"])
+        else:
+            self.team.addItem("All teams", "")
+            for team in options["teams"]:
+                self.team.addItem(team["name"], team["name"])
+            self.caseworker.addItem("Everyone", "")
+            for worker in options["caseworkers"]:
+                self.caseworker.addItem(f"{worker['name']} ({worker['team']})",
+                                        worker["username"])  # fmt: skip
+        for combo in (self.team, self.caseworker):
+            combo.setEnabled(not mine)
+            combo.blockSignals(False)
+
+    def page_shown(self) -> None:
+        if self.team.count() == 0:
+            self.ops.run(self.backend.caseload_options, self._scope_ready, self._failed)
+        else:
+            self.show_trends()
+
+    def _scope_ready(self, options: dict[str, Any]) -> None:
+        self.fill_scope(options)
+        self.show_trends()
+
+    # ---------------------------------------------------------------- figures
+
+    def show_trends(self) -> None:
+        start, end = self.start.text().strip(), self.end.text().strip()
+        team, caseworker = self.team.currentData() or None, self.caseworker.currentData() or None
+
+        def work() -> dict[str, Any]:
+            found: dict[str, Any] = self.backend.audit_trends(
+                start, end, team=team, caseworker=caseworker
+            )
+            return found
+
+        self.ops.run(work, self._show, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        message = getattr(error, "message", None) or str(error)
+        self.summary.setText(f"The trends could not be shown: {message}")
+        self.summary.setAccessibleName(self.summary.text())
+        self.context.show_message(f"Trends: {message}")
+        self.failed.emit(message)
+
+    def _show(self, trends: dict[str, Any]) -> None:
+        self.trends = trends
+        service = trends["service"]
+        labels = trends["criterion_labels"]
+        scope = trends["caseworker"] or (f"team {trends['team']}" if trends["team"] else "")
+        head = f"{service['total']} audit{'s' if service['total'] != 1 else ''}"
+        head += f" from {trends['from']} to {trends['to']}" + (f", {scope}" if scope else "")
+        if service["total"]:
+            head += f": good or better {_percent(service['good_or_better_rate'])}"
+            if trends["criteria"] and trends["criteria"][0]["failed"]:
+                top = trends["criteria"][0]
+                head += (f". Most often failed: {top['label'].lower()} "
+                         f"({top['failed']} of {top['assessed']})")  # fmt: skip
+        head += ". " + " ".join(m[:1].upper() + m[1:] + "." for m in trends["messages"])
+        self.summary.setText(head.strip())
+        self.summary.setAccessibleName(self.summary.text())
+        grades = self.backend.audit_grades()
+        fill_bar_chart(
+            self.grades_chart,
+            [_short_month(m["month"]) for m in service["by_month"]],
+            [(label, [m["counts"][g] for m in service["by_month"]]) for g, label in grades],
+            stacked=True,
+            colours=[GRADE_COLOURS[g] for g, _label in grades],
+        )
+        failing = [c for c in trends["criteria"] if c["failed"]][:CRITERIA_CHARTED]
+        failing.reverse()  # the most often failed at the top of a horizontal chart
+        fill_bar_chart(
+            self.criteria_chart,
+            [c["label"] for c in failing],
+            [("Failed", [round(c["rate"] * 100, 1) for c in failing])],
+            horizontal=True,
+            suffix="%",
+        )
+        rows = [
+            {**row, "most_failed_text": "; ".join(labels.get(c, c) for c in row["most_failed"])}
+            for row in trends["caseworkers"]
+        ]
+        self.model.set_rows(rows)
+        self.view.resizeColumnsToContents()
+        self._set_saving(True)
+        self.loaded.emit(trends)
+
+    # ---------------------------------------------------------------- saving
+
+    def _set_saving(self, enabled: bool) -> None:
+        self.pdf_button.setEnabled(enabled)
+        self.xlsx_button.setEnabled(enabled)
+
+    def _ask_path(self, fmt: str, suggested: str) -> str:
+        documents = Path.home() / "Documents"
+        folder = documents if documents.is_dir() else Path.home()
+        pattern = "PDF (*.pdf)" if fmt == "pdf" else "Excel workbook (*.xlsx)"
+        target, _chosen = QFileDialog.getSaveFileName(
+            self, "Save the audit report", str(folder / suggested), pattern
+        )
+        return target
+
+    def save(self, fmt: str) -> None:
+        trends = self.trends
+        if trends is None:
+            self.context.show_message("Show the trends first.")
+            return
+        target = self.save_path(fmt, f"Case-note audits {trends['from']} to {trends['to']}.{fmt}")
+        if not target:
+            return
+
+        def done(result: dict[str, Any]) -> None:
+            self.summary.setText(f"Saved {result['path']}.")
+            self.summary.setAccessibleName(self.summary.text())
+            self.exported.emit(result["path"])
+
+        def failed(error: BaseException) -> None:
+            message = error.message if isinstance(error, ExportFailed) else str(error)
+            self.summary.setText(f"The report was not saved: {message}")
+            self.summary.setAccessibleName(self.summary.text())
+            self.failed.emit(message)
+
+        self.ops.run(lambda: self.backend.export_audit_report(trends, target, fmt), done, failed)
