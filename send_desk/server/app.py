@@ -18,13 +18,13 @@ browsable at ``/docs``)::
 
 from __future__ import annotations
 
-import json
 import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+import orjson
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
@@ -338,7 +338,7 @@ def create_app(engine: Engine) -> FastAPI:
         from send_desk.server.pull import pull as read_pull
 
         page = read_pull(engine, who, body, address=_address(request))
-        content = json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        content = orjson.dumps(page)
         return Response(
             content,
             media_type="application/json",

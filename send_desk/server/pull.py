@@ -21,6 +21,7 @@ from datetime import UTC
 from functools import cache
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy.engine import Engine
@@ -116,7 +117,12 @@ def _naive_moment(value: Any) -> str:
 
 
 def _json_value(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, str) else value
+    if not isinstance(value, str):
+        return value
+    try:
+        return orjson.loads(value)
+    except orjson.JSONDecodeError:  # NaN and the like, which only Python's json reads
+        return json.loads(value)
 
 
 def _bool_value(value: Any) -> bool:

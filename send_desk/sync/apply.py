@@ -19,8 +19,8 @@ stage from their events, and whatever else registered an :data:`AFTER_PULL` hook
 
 from __future__ import annotations
 
-import json
 import logging
+import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -28,12 +28,14 @@ from datetime import UTC, date, datetime
 from functools import cache, lru_cache
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from send_desk.domain.sync_state import SyncConflict
 from send_desk.domain.tables import table_of
+from send_desk.sync import fts
 from send_desk.sync.outbox import Pending
 from send_desk.sync.tables import SyncTable, derived_defaults, registry
 from send_desk.timeutil import london_today
@@ -102,7 +104,15 @@ def _sqlite_uuid(value: Any) -> str:
     return text.replace("-", "") if len(text) == 36 else uuid.UUID(text).hex
 
 
+# a moment as the central store sends it: UTC (or naive), seconds or microseconds
+_MOMENT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?(?:\+00:00)?")
+
+
 def _sqlite_datetime(value: Any) -> str:
+    if isinstance(value, str) and _MOMENT.fullmatch(value):
+        # the common case, rewritten as text (a quarter of the cost of parsing it)
+        fraction = value[19:26] if value[19:20] == "." else ".000000"
+        return f"{value[:10]} {value[11:19]}{fraction}"
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC).replace(tzinfo=None)
@@ -120,7 +130,7 @@ def _sqlite_bool(value: Any) -> int:
 
 
 def _sqlite_json(value: Any) -> str:
-    return json.dumps(value)
+    return orjson.dumps(value).decode("utf-8")
 
 
 def _sqlite_same(value: Any) -> Any:
@@ -165,17 +175,29 @@ def _upsert_sql(name: str) -> str:
     return sql + f" ON CONFLICT(id) DO UPDATE SET {updates}"
 
 
+@cache
+def _storage_spec(name: str) -> tuple[tuple[str, Callable[[Any], Any] | None, Any], ...]:
+    """(column, converter or None when the value is stored as it is, default) per column."""
+    defaults = derived_defaults(registry()[name])
+    return tuple(
+        (column, None if convert is _sqlite_same else convert, defaults.get(column))
+        for column, convert in _sqlite_columns(name)
+    )
+
+
 def _storage_rows(info: SyncTable, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-    converters = _sqlite_columns(info.name)
-    defaults = derived_defaults(info)
-    out: list[tuple[Any, ...]] = []
-    for row in rows:
-        values = []
-        for column, convert in converters:
-            value = row.get(column, defaults.get(column))
-            values.append(None if value is None else convert(value))
-        out.append(tuple(values))
-    return out
+    spec = _storage_spec(info.name)
+    return [
+        tuple(
+            [
+                value
+                if (value := row.get(column, default)) is None or convert is None
+                else convert(value)
+                for column, convert, default in spec
+            ]
+        )
+        for row in rows
+    ]
 
 
 def _upsert(session: Session, info: SyncTable, rows: list[dict[str, Any]]) -> None:
@@ -190,7 +212,12 @@ def _write_rows(
         return
     try:
         with session.begin_nested():
-            _upsert(session, info, rows)
+            if info.name == fts.NOTES_TABLE:
+                # the notes' full-text index: built once for the batch, not row by row
+                with fts.deferred_note_index(session.connection(), len(rows)):
+                    _upsert(session, info, rows)
+            else:
+                _upsert(session, info, rows)
         result.rows += len(rows)
         return
     except DBAPIError as error:

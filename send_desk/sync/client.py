@@ -11,6 +11,7 @@ import logging
 from typing import Any
 
 import httpx
+import orjson
 
 from send_desk import __version__
 from send_desk.sync.protocol import (
@@ -135,7 +136,7 @@ class Client:
     def _answer(self, response: httpx.Response) -> Any:
         if response.status_code < 400:
             try:
-                return response.json()
+                return orjson.loads(response.content)
             except ValueError as error:
                 raise Offline(
                     f"{self.url} answered with something that is not SEND Desk's central store"

@@ -25,6 +25,14 @@ from send_desk.server.pgtemp import ENV_URL, NoPostgres, create_database, drop_d
 from tests.sync.servers import SERVER_PASSWORD, TODAY, Central, Device, LiveServer
 
 
+@pytest.fixture(autouse=True)
+def _notes_indexed_in_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pulled case notes are indexed in one go however few arrive (as a first sync does)."""
+    from send_desk.sync import fts
+
+    monkeypatch.setattr(fts, "MIN_ROWS", 1)
+
+
 @pytest.fixture(scope="session")
 def pg_admin_url() -> Iterator[str | None]:
     url = os.environ.get(ENV_URL)

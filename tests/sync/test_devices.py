@@ -103,6 +103,16 @@ def test_login_creates_an_encrypted_store_and_sync_brings_only_the_caseload(
     assert held[0]["name"].split()[-1].encode() not in raw
     # nothing was journaled by the pull: the outbox is empty
     assert device.json("ledger")["pending_count"] == 0
+    # every pulled note version is in the full-text index, once
+    with device.open() as store, store.read() as session:
+        versions = session.execute(sa.text("SELECT count(*) FROM note_version")).scalar()
+        indexed = session.execute(
+            sa.text(
+                "SELECT count(*) FROM note_version v JOIN note_search s ON s.rowid = v.search_rowid"
+            )
+        ).scalar()
+        session.execute(sa.text("INSERT INTO note_search(note_search) VALUES ('integrity-check')"))
+    assert versions and indexed == versions
 
 
 def test_earlier_commands_work_on_a_synced_laptop_and_their_changes_sync(
