@@ -35,7 +35,7 @@ from send_desk.domain.supervision import (
     AuditResponse,
     NoteAudit,
 )
-from send_desk.quality import check_note
+from send_desk.quality import KIND_LABELS, check_note
 from send_desk.services.audit_rules import (
     AutomaticResult,
     Rubric,
@@ -123,6 +123,7 @@ def audit_form(
         "caseworker_id": str(worker) if worker else None,
         "caseworker": names.get(worker, "") if worker else "",
         "kind": version.kind,
+        "kind_label": KIND_LABELS.get(version.kind, version.kind),
         "occurred_at": version.occurred_at.isoformat() if version.occurred_at else None,
         "purpose": version.purpose,
         "body": version.body,

@@ -6,28 +6,20 @@ moderation (``moderates_id``) is blind: the form never shows the first audit.
 
 from __future__ import annotations
 
+import html
 from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QWidget
+
+from send_desk.gui.forms.ui_audit_dialog import Ui_AuditDialog
 
 
 class AuditDialog(QDialog):
+    """The frame is the Designer form ``ui/audit_dialog.ui``; the criteria rows are added
+    from the form data (the rubric is data, so the criteria are not known in Designer)."""
+
     def __init__(
         self,
         form: dict[str, Any],
@@ -39,42 +31,30 @@ class AuditDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ui = Ui_AuditDialog()
+        self.ui.setupUi(self)
         self.form = form
         self.moderates_id = moderates_id
         self.sample_id = sample_id
         title = "Moderate an audit (blind)" if moderates_id else "Audit a case note"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        head = QLabel(
-            f"<b>{form['kind'].replace('_', ' ').capitalize()}</b> on "
-            f"{(form['occurred_at'] or '')[:16].replace('T', ' ')} — {form['child_name']} — "
-            f"by {form['caseworker'] or 'no caseworker recorded'} (version {form['version']})"
+        kind = form.get("kind_label") or form["kind"].replace("_", " ").capitalize()
+        self.ui.headLabel.setText(
+            f"<b>{html.escape(kind)}</b> on {(form['occurred_at'] or '')[:16].replace('T', ' ')} — "
+            f"{html.escape(form['child_name'])} — by "
+            f"{html.escape(form['caseworker'] or 'no caseworker recorded')} "
+            f"(version {form['version']})"
         )
-        layout.addWidget(head)
-        note = QPlainTextEdit(f"Purpose: {form['purpose']}\n\n{form['body']}")
-        note.setReadOnly(True)
-        note.setAccessibleName("The note as saved")
-        note.setMaximumHeight(140)
-        layout.addWidget(note)
-
-        automatic = QGroupBox("Checklist on the saved version (automatic)")
-        auto_layout = QVBoxLayout(automatic)
+        self.ui.noteText.setPlainText(f"Purpose: {form['purpose']}\n\n{form['body']}")
         for item in form["automatic"]:
             if not item["applies"]:
                 continue
             box = QCheckBox(item["label"] + (f" — {item['message']}" if item["message"] else ""))
             box.setChecked(bool(item["passed"]))
             box.setEnabled(False)
-            auto_layout.addWidget(box)
-        layout.addWidget(automatic)
+            self.ui.automaticLayout.addWidget(box)
 
-        manual = QGroupBox("Graded by you")
-        grid = QFormLayout(manual)
         self.grade_boxes: dict[str, QComboBox] = {}
         self.comment_edits: dict[str, QLineEdit] = {}
         for criterion in form["manual"]:
@@ -89,39 +69,18 @@ class AuditDialog(QDialog):
             comment.setAccessibleName(f"Comment on {criterion['label']}")
             self.grade_boxes[criterion["id"]] = combo
             self.comment_edits[criterion["id"]] = comment
-            grid.addRow(criterion["label"], combo)
-            grid.addRow("", comment)
-        layout.addWidget(manual)
+            self.ui.manualLayout.addRow(criterion["label"], combo)
+            self.ui.manualLayout.addRow("", comment)
 
-        other = QFormLayout()
-        self.comments = QPlainTextEdit()
-        self.comments.setAccessibleName("Comments")
-        self.comments.setMaximumHeight(70)
-        self.action = QLineEdit()
-        self.action.setAccessibleName("Action for the caseworker")
-        self.due = QDateEdit()
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("dd/MM/yyyy")
+        self.comments = self.ui.commentsEdit
+        self.action = self.ui.actionEdit
+        self.due = self.ui.dueEdit
+        self.error = self.ui.errorLabel
+        self.buttons = self.ui.buttonBox
         soon = (today or date.today()) + timedelta(days=10)
         self.due.setDate(QDate(soon.year, soon.month, soon.day))
-        self.due.setAccessibleName("Action due")
-        other.addRow("Comments", self.comments)
-        other.addRow("Action for the caseworker", self.action)
-        other.addRow("Action due", self.due)
-        layout.addLayout(other)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a00;")
-        layout.addWidget(self.error)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
-        self.resize(720, 640)
 
     def grades(self) -> dict[str, str]:
         out = {}
