@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from send_desk.gui.supervision.audit_dialog import AuditDialog
 from send_desk.gui.supervision.page import SupervisionPage
@@ -173,6 +174,10 @@ def test_trends_charts_and_the_board_report(qtbot, window, backend, tmp_path: Pa
         qtbot.mouseClick(trends.show_button, Qt.MouseButton.LeftButton)
     assert {r["team"] for r in shown.args[0]["caseworkers"]} == {team}
     if os.environ.get("SEND_DESK_SCREENSHOTS"):
+        trends.team.setCurrentIndex(0)  # all teams, for the picture
+        with qtbot.waitSignal(trends.loaded, timeout=10_000):
+            trends.show_trends()
+        QApplication.processEvents()  # the charts lay out their axes on the next pass
         window.grab().save(
             str(Path(os.environ["SEND_DESK_SCREENSHOTS"]) / "supervision-trends.png")
         )
