@@ -72,7 +72,7 @@ from send_desk.timescales.milestones import (
     Milestone,
     Timeline,
 )
-from send_desk.timescales.phase_transfer import next_transfer, plan_state
+from send_desk.timescales.phase_transfer import next_transfer, plan_state_by_type
 from send_desk.timescales.rules import (
     Anchor,
     DoneBy,
@@ -367,15 +367,32 @@ class _Run:
 
     # -- input -------------------------------------------------------------------------
 
-    def prepare(self, events: Sequence[EventLike]) -> None:
-        """Check each event cheaply (type, extra fields, date after today)."""
+    def prepare(
+        self, events: Sequence[EventLike], checked: dict[tuple[str, int], Any] | None = None
+    ) -> None:
+        """Check each event cheaply (type, extra fields, date after today).
+
+        ``checked`` (a whole caseload's) keeps each verdict on a type and details object:
+        the store decodes each distinct details text once, so most events share one."""
         today = self.today
         append = self.events.append
         for index, event in enumerate(events):
             type_id = event.type
             fields = _FIELDS.get(type_id)
             if fields:
-                if problem := _field_problem(event.details, fields):
+                details = event.details
+                if checked is None:
+                    problem = _field_problem(details, fields)
+                else:
+                    key = (type_id, id(details))
+                    verdict = checked.get(key)
+                    if verdict is None:
+                        problem = _field_problem(details, fields)
+                        # the details are kept with the verdict, so their id stays theirs
+                        checked[key] = (details, problem)
+                    else:
+                        problem = verdict[1]
+                if problem:
                     label = _LABELS[type_id]
                     self.warn(
                         index, W_INVALID, f"{label} on {uk_date(event.date)} {problem}: not used."
@@ -402,16 +419,35 @@ class _Run:
 
     def propose_transfer(self) -> None:
         """Add the child's next phase transfer when the child has a plan in force, unless
-        one is recorded for that year (see :mod:`send_desk.timescales.phase_transfer`)."""
+        one is recorded for that year (see :mod:`send_desk.timescales.phase_transfer`).
+
+        Runs after :meth:`index_events`: the proposal, dated today and given last, takes
+        the place a stable sort by date gives it (after every event up to today). It is
+        never a duplicate: a recorded transfer in its year means no proposal."""
         if self.child.date_of_birth is None:
             return
-        in_force, recorded = plan_state(self.events)
+        by_type = self.by_type
+        in_force, recorded = plan_state_by_type(by_type)
         if not in_force:
             return
         found = next_transfer(self.child, self.today, recorded, self.rules.phase_transfers)
-        if found is not None:
-            details = {"transfer_date": found[0], "kind": found[1]}
-            self.events.append(_Ev(None, "phase_transfer", self.today, details, True))
+        if found is None:
+            return
+        today = self.today
+        details = {"transfer_date": found[0], "kind": found[1]}
+        proposal = _Ev(None, "phase_transfer", today, details, True)
+        events = self.events
+        k = len(events)
+        while k and events[k - 1].date > today:
+            k -= 1
+            events[k].pos += 1  # an event dated after today moves up one place
+        proposal.pos = k
+        events.insert(k, proposal)
+        same = by_type.setdefault("phase_transfer", [])
+        k = len(same)
+        while k and same[k - 1].date > today:
+            k -= 1
+        same.insert(k, proposal)
 
     def index_events(self) -> None:
         """Sort the events by date (same-day events keep the input order), number them and
@@ -461,7 +497,9 @@ class _Run:
                 if firsts:
                     start = firsts[0]
                     self.used.add(start.pos)
-                    found = [start, *(e for e in found if e.date >= start.date)]
+                    if found and found[0].date < start.date:
+                        found = [e for e in found if e.date >= start.date]
+                    found = [start, *found]
             if step.filtered:
                 if step.where_one is not None and step.initial is None:
                     name, value = step.where_one
@@ -547,8 +585,48 @@ class _Run:
         )
         today = self.today
         candidates = self.by_type.get(done_type) if done_type is not None else None
-        count = len(candidates) if candidates else 0
         priority = priority or self.child.looked_after
+        if len(found) == 1 and offset is not None:
+            # one cycle (the usual): done by the first candidate the walk below would take
+            event = found[0]
+            if conditional and not self._applies(rule, event):
+                return
+            start = event.date
+            due = start + offset
+            done = None
+            if candidates:
+                for candidate in candidates:
+                    if candidate.date >= start and not (
+                        chain and candidate.pos <= event.pos and candidate.type == event.type
+                    ):
+                        done = candidate
+                        break
+            if keep_done:
+                self.done_of[(step_id, event.pos)] = done
+            if info:
+                status = INFO
+            elif done is not None:
+                self.used.add(done.pos)
+                status = MET if done.date <= due else LATE
+            else:
+                status = PENDING if today <= due else OVERDUE
+            self.milestones.append(
+                Milestone(
+                    step_id,
+                    due,
+                    rule,
+                    today,
+                    start,
+                    None,
+                    None if done is None else done.date,
+                    status,
+                    event.proposed,
+                    priority,
+                    event.index,
+                )
+            )
+            return
+        count = len(candidates) if candidates else 0
         append, used = self.milestones.append, self.used
         j = 0
         last = len(found) - 1
@@ -1117,9 +1195,9 @@ def compute_timeline(
         cal = default_calendar(ruleset.conventions.tribunal_not_counted)
     run = _Run(_plan(ruleset, include_local), cal, today, child or _NO_CHILD)
     run.prepare(events)
+    run.index_events()
     if propose_transfers:
         run.propose_transfer()
-    run.index_events()
     run.run_rules()
     run.end_with_plan()
     run.apply_exceptions()
@@ -1153,12 +1231,13 @@ def compute_caseload(
     if cal is None:
         cal = default_calendar(ruleset.conventions.tribunal_not_counted)
     plan = _plan(ruleset, include_local)
+    checked: dict[tuple[str, int], Any] = {}
     for key, child, events in cases:
         run = _Run(plan, cal, today, child or _NO_CHILD)
-        run.prepare(events)
+        run.prepare(events, checked)
+        run.index_events()
         if propose_transfers:
             run.propose_transfer()
-        run.index_events()
         run.run_rules()
         run.end_with_plan()
         run.apply_exceptions()

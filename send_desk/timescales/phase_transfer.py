@@ -30,7 +30,7 @@ app proposes them but not where they show):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -91,6 +91,27 @@ def plan_state(events: Iterable[EventLike]) -> tuple[bool, list[str]]:
         else:
             recorded.append(str(event.details.get("transfer_date", "")))
     return started is not None and (ceased is None or ceased < started), recorded
+
+
+def plan_state_by_type(events_by_type: Mapping[str, Sequence[EventLike]]) -> tuple[bool, list[str]]:
+    """:func:`plan_state` from the events grouped by type, each group in date order (as
+    the engine keeps them): a look at the few groups that matter."""
+    started: date | None = None
+    for type_id in PLAN_STARTS:
+        same = events_by_type.get(type_id)
+        if same and (started is None or same[-1].date > started):
+            started = same[-1].date
+    if started is None:
+        return False, []
+    ceased: date | None = None
+    for event in events_by_type.get("review_decision", ()):
+        if event.details.get("outcome") == "cease":
+            ceased = event.date  # in date order: the last one is the latest
+    recorded = [
+        str(event.details.get("transfer_date", ""))
+        for event in events_by_type.get("phase_transfer", ())
+    ]
+    return ceased is None or ceased < started, recorded
 
 
 def plan_in_force(events: Iterable[EventLike]) -> bool:
