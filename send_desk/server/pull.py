@@ -60,8 +60,10 @@ def _conflict_json(row: Any) -> dict[str, Any]:
 
 
 def _fetch(
-    connection: Connection, name: str, ids: list[uuid.UUID]
+    connection: Connection, name: str, ids: list[uuid.UUID], *, raw_json: bool = False
 ) -> dict[uuid.UUID, dict[str, Any]]:
+    """Rows by id as the JSON values that travel; ``raw_json``: JSON columns as stored
+    (``orjson.Fragment``, written into a page as they are, never parsed)."""
     if name == CONFLICT_TABLE:
         table = schema.conflict
         rows = connection.execute(sa.select(table).where(table.c.id.in_(ids))).all()
@@ -69,7 +71,7 @@ def _fetch(
     info = registry().get(name)
     if info is None:
         return {}
-    columns, converters = _raw_columns(name)
+    columns, converters = _raw_columns(name, raw_json)
     found: dict[uuid.UUID, dict[str, Any]] = {}
     for start in range(0, len(ids), 1000):
         chunk = ids[start : start + 1000]
@@ -125,6 +127,14 @@ def _json_value(value: Any) -> Any:
         return json.loads(value)
 
 
+def _json_text(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    if "NaN" in value or "Infinity" in value:  # Python's json writes them; JSON has none
+        return _json_value(value)
+    return orjson.Fragment(value)
+
+
 def _bool_value(value: Any) -> bool:
     return bool(value)
 
@@ -134,7 +144,7 @@ def _as_is(value: Any) -> Any:
 
 
 @cache
-def _raw_columns(name: str) -> tuple[list[Any], list[tuple[str, Any]]]:
+def _raw_columns(name: str, raw_json: bool = False) -> tuple[list[Any], list[tuple[str, Any]]]:
     from send_desk.domain.base import UTCDateTime
 
     info = registry()[name]
@@ -152,13 +162,17 @@ def _raw_columns(name: str) -> tuple[list[Any], list[tuple[str, Any]]]:
         elif isinstance(kind, sa.Date):
             convert = _text_date
         elif isinstance(kind, sa.JSON):
-            convert = _json_value
+            convert = _json_text if raw_json else _json_value
         elif isinstance(kind, sa.Boolean):
             convert = _bool_value
         else:
             convert = _as_is
         raw = sa.Text() if isinstance(kind, sa.Uuid | sa.DateTime | sa.Date | sa.JSON) else kind
-        columns.append(sa.type_coerce(info.table.c[column_name], raw).label(column_name))
+        if raw_json and isinstance(kind, sa.JSON):
+            # the stored text (PostgreSQL's driver would otherwise parse it)
+            columns.append(sa.cast(info.table.c[column_name], sa.Text()).label(column_name))
+        else:
+            columns.append(sa.type_coerce(info.table.c[column_name], raw).label(column_name))
         converters.append((column_name, convert))
     return columns, converters
 
@@ -191,7 +205,7 @@ def _parents(
         ).all()
         if not late:
             continue
-        parents = _fetch(connection, target, [version.row_id for version in late])
+        parents = _fetch(connection, target, [version.row_id for version in late], raw_json=True)
         for version in late:
             if version.row_id in parents:
                 extra[(target, version.row_id)] = (version.seq, parents[version.row_id])
@@ -245,7 +259,7 @@ def pull(
                 by_table.setdefault(row.table_name, []).append(row.row_id)
         fetched: dict[tuple[str, uuid.UUID], dict[str, Any]] = {}
         for name, row_ids in by_table.items():
-            for row_id, values in _fetch(connection, name, row_ids).items():
+            for row_id, values in _fetch(connection, name, row_ids, raw_json=True).items():
                 fetched[(name, row_id)] = values
         last = rows[-1].seq if rows else start
         extra = _parents(connection, fetched, last)
