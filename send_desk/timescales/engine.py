@@ -370,26 +370,33 @@ class _Run:
     def prepare(
         self, events: Sequence[EventLike], checked: dict[tuple[str, int], Any] | None = None
     ) -> None:
-        """Check each event cheaply (type, extra fields, date after today).
+        """Check each event cheaply (type, extra fields, date after today), then keep them
+        in date order (same-day events in the input order), numbered and grouped by type,
+        an exact duplicate counted once: one walk, in date order.
 
         ``checked`` (a whole caseload's) keeps each verdict on a type and details object:
         the store decodes each distinct details text once, so most events share one."""
         today = self.today
-        append = self.events.append
-        for index, event in enumerate(events):
+        by_type = self.by_type
+        kept = self.events
+        fields_of, verdicts = _FIELDS.get, checked.get if checked is not None else None
+        dates = [event.date for event in events]
+        # a stable sort by date of the input positions (a warning names the input index)
+        for index in sorted(range(len(dates)), key=dates.__getitem__):
+            event = events[index]
             type_id = event.type
-            fields = _FIELDS.get(type_id)
+            fields = fields_of(type_id)
             if fields:
                 details = event.details
-                if checked is None:
+                if verdicts is None:
                     problem = _field_problem(details, fields)
                 else:
                     key = (type_id, id(details))
-                    verdict = checked.get(key)
+                    verdict = verdicts(key)
                     if verdict is None:
                         problem = _field_problem(details, fields)
                         # the details are kept with the verdict, so their id stays theirs
-                        checked[key] = (details, problem)
+                        checked[key] = (details, problem)  # type: ignore[index]
                     else:
                         problem = verdict[1]
                 if problem:
@@ -401,9 +408,33 @@ class _Run:
             elif fields is None:
                 self.warn(index, W_INVALID, f"'{type_id}' is not a known event type: not used.")
                 continue
-            if event.date > today:
+            day = dates[index]
+            if day > today:
                 self._warn_future(index, event)
-            append(_Ev(index, type_id, event.date, event.details, event.proposed))
+            ev = _Ev(index, type_id, day, event.details, event.proposed)
+            same = by_type.get(type_id)
+            if same is None:
+                by_type[type_id] = [ev]
+            else:
+                # a duplicate has the same date, so it is among the last ones of its type
+                k = len(same) - 1
+                while k >= 0 and same[k].date == day:
+                    if same[k].details == ev.details:
+                        self.warn(
+                            ev,
+                            W_DUPLICATE,
+                            f"{ev.describe()} is recorded twice (also "
+                            f"events[{same[k].index}]): counted once.",
+                        )
+                        break
+                    k -= 1
+                else:
+                    same.append(ev)
+                    ev.pos = len(kept)
+                    kept.append(ev)
+                continue
+            ev.pos = len(kept)
+            kept.append(ev)
 
     def _warn_future(self, index: int, event: EventLike) -> None:
         far = event.date - self.today > _FAR_FUTURE
@@ -421,7 +452,7 @@ class _Run:
         """Add the child's next phase transfer when the child has a plan in force, unless
         one is recorded for that year (see :mod:`send_desk.timescales.phase_transfer`).
 
-        Runs after :meth:`index_events`: the proposal, dated today and given last, takes
+        Runs after :meth:`prepare`: the proposal, dated today and given last, takes
         the place a stable sort by date gives it (after every event up to today). It is
         never a duplicate: a recorded transfer in its year means no proposal."""
         if self.child.date_of_birth is None:
@@ -448,38 +479,6 @@ class _Run:
         while k and same[k - 1].date > today:
             k -= 1
         same.insert(k, proposal)
-
-    def index_events(self) -> None:
-        """Sort the events by date (same-day events keep the input order), number them and
-        group them by type, counting an exact duplicate once."""
-        self.events.sort(key=_BY_DATE)
-        by_type = self.by_type
-        kept: list[_Ev] = []
-        for event in self.events:
-            same = by_type.get(event.type)
-            if same is None:
-                by_type[event.type] = [event]
-            else:
-                # a duplicate has the same date, so it is among the last ones of its type
-                k = len(same) - 1
-                while k >= 0 and same[k].date == event.date:
-                    if same[k].details == event.details:
-                        self.warn(
-                            event,
-                            W_DUPLICATE,
-                            f"{event.describe()} is recorded twice (also "
-                            f"events[{same[k].index}]): counted once.",
-                        )
-                        break
-                    k -= 1
-                else:
-                    same.append(event)
-                    event.pos = len(kept)
-                    kept.append(event)
-                continue
-            event.pos = len(kept)
-            kept.append(event)
-        self.events = kept
 
     # -- rules ---------------------------------------------------------------------------
 
@@ -1195,7 +1194,6 @@ def compute_timeline(
         cal = default_calendar(ruleset.conventions.tribunal_not_counted)
     run = _Run(_plan(ruleset, include_local), cal, today, child or _NO_CHILD)
     run.prepare(events)
-    run.index_events()
     if propose_transfers:
         run.propose_transfer()
     run.run_rules()
@@ -1235,7 +1233,6 @@ def compute_caseload(
     for key, child, events in cases:
         run = _Run(plan, cal, today, child or _NO_CHILD)
         run.prepare(events, checked)
-        run.index_events()
         if propose_transfers:
             run.propose_transfer()
         run.run_rules()
