@@ -1232,7 +1232,9 @@ def compute_caseload(
     checked: dict[tuple[str, int], Any] = {}
     for key, child, events in cases:
         run = _Run(plan, cal, today, child or _NO_CHILD)
-        run.prepare(events, checked)
+        # events that share no details objects (built one by one) fill the verdicts
+        # with no use: past a few thousand, stop keeping them
+        run.prepare(events, checked if len(checked) < 4096 else None)
         if propose_transfers:
             run.propose_transfer()
         run.run_rules()
