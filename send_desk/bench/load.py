@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -131,7 +132,9 @@ async def _sync(
     timings["sync"].append(finished - started)
 
 
-async def _run_load(url: str, devices: list[_Device]) -> dict[str, Any]:
+async def _run_load(
+    url: str, devices: list[_Device], meter: Callable[[], dict[str, float]]
+) -> dict[str, Any]:
     import httpx
 
     from send_desk.sync.protocol import HEADER, PROTOCOL_VERSION
@@ -151,10 +154,13 @@ async def _run_load(url: str, devices: list[_Device]) -> dict[str, Any]:
         timings: dict[str, list[float]] = {"push": [], "pull": [], "sync": []}
         errors: list[str] = []
         rounds: list[float] = []
+        before = meter()
         for round_ in range(ROUNDS):  # burst: every laptop at the same instant
             started = time.perf_counter()
             await asyncio.gather(*(_sync(client, d, round_, timings, errors) for d in devices))
             rounds.append(time.perf_counter() - started)
+        after = meter()
+        burst_cpu = {part: after[part] - before[part] for part in before}
         spread: dict[str, list[float]] = {"push": [], "pull": [], "sync": []}
         rng = random.Random(7)
 
@@ -170,7 +176,33 @@ async def _run_load(url: str, devices: list[_Device]) -> dict[str, Any]:
         "errors": errors,
         "rounds": rounds,
         "logins_s": login_seconds,
+        "burst_cpu": burst_cpu,
     }
+
+
+def _cpu_seconds(pids: list[int], name_prefix: str | None = None) -> float:
+    """CPU time of these processes and their children, plus every process whose name
+    starts with ``name_prefix`` (PostgreSQL's backends); Linux only, 0 elsewhere."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    wanted = set(pids)
+    total = 0.0
+    try:
+        entries = [entry for entry in os.listdir("/proc") if entry.isdigit()]
+    except OSError:
+        return 0.0
+    stats: dict[int, tuple[str, int, float]] = {}
+    for entry in entries:
+        try:
+            text = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        name = text[text.index("(") + 1 : text.rindex(")")]
+        fields = text.rsplit(")", 1)[1].split()
+        stats[int(entry)] = (name, int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    for pid, (name, parent, cpu) in stats.items():
+        if pid in wanted or parent in wanted or (name_prefix and name.startswith(name_prefix)):
+            total += cpu
+    return total
 
 
 def _demo_devices(engine: Any) -> list[_Device]:
@@ -258,7 +290,16 @@ def run(children: int, workdir: Path) -> dict[str, Any]:
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("the central store did not start")
             time.sleep(0.1)
-        result = asyncio.run(_run_load(base, devices))
+        pid = server.pid
+
+        def meter() -> dict[str, float]:
+            return {
+                "server": _cpu_seconds([pid]),
+                "database": _cpu_seconds([], "postgres"),
+                "load_generator": time.process_time(),
+            }
+
+        result = asyncio.run(_run_load(base, devices, meter))
     finally:
         if server is not None:
             server.terminate()
@@ -296,5 +337,10 @@ def run(children: int, workdir: Path) -> dict[str, Any]:
         "spread_sync_p95_ms": ms(result["spread"]["sync"], 0.95),
         "budget": "no errors, p95 under 500 ms",
         "sign_ins_s": round(result["logins_s"], 1),
+        # CPU of the burst rounds per sync (Linux; the database: every postgres process)
+        "burst_cpu_per_sync_ms": {
+            part: round(seconds * 1000 / max(1, len(timings["sync"])), 1)
+            for part, seconds in result["burst_cpu"].items()
+        },
         "load_average": round(os.getloadavg()[0], 1),
     }
