@@ -17,6 +17,12 @@ def london_today() -> date:
     return datetime.now(LONDON).date()
 
 
+def month_start(day: date, back: int = 0) -> date:
+    """The first day of the month ``back`` months before ``day``'s month."""
+    index = day.year * 12 + day.month - 1 - back
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def uk_date(value: date | None) -> str:
     """dd/mm/yyyy, the way every screen and letter shows a date."""
     return value.strftime("%d/%m/%Y") if value else ""

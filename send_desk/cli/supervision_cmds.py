@@ -287,13 +287,6 @@ def cmd_audit_ack(args: argparse.Namespace) -> int:
     return 0
 
 
-def _default_months(today: Any) -> tuple[str, str]:
-    """The last six months, this one included."""
-    index = today.year * 12 + today.month - 1
-    first = index - 5
-    return f"{first // 12:04d}-{first % 12 + 1:02d}", f"{today.year:04d}-{today.month:02d}"
-
-
 def cmd_audit_report(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -305,10 +298,12 @@ def cmd_audit_report(args: argparse.Namespace) -> int:
     from send_desk.reports.exports import ExportFailed
     from send_desk.services.audit_trends import audit_trends
     from send_desk.services.sampling import parse_period
+    from send_desk.timeutil import month_start
 
     today = parse_today(args.today)
-    start, end = _default_months(today)
-    start, end = args.start or start, args.end or end
+    # the last six months, this one included
+    start = args.start or f"{month_start(today, 5):%Y-%m}"
+    end = args.end or f"{today:%Y-%m}"
     parse_period(start), parse_period(end)  # a bad month exits with 2 before the store opens
     with open_from(args) as store, store.read() as session:
         trends = audit_trends(

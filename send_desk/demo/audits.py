@@ -23,7 +23,7 @@ from send_desk.domain.organisation import User
 from send_desk.domain.supervision import GRADES, AuditResponse, NoteAudit
 from send_desk.services.audit_rules import AutomaticResult, default_rubric, overall_grade
 from send_desk.services.audits import automatic_results, criteria_rows
-from send_desk.timeutil import LONDON
+from send_desk.timeutil import LONDON, month_start
 
 MONTHS = 6
 PER_CASEWORKER = 3
@@ -53,11 +53,6 @@ def _shift(rng: random.Random, grade: str) -> str:
     """A second auditor's grade: the same, or one step either way."""
     index = GRADES.index(grade) + rng.choice((-1, 1))
     return GRADES[min(len(GRADES) - 1, max(0, index))]
-
-
-def _month_start(today: date, back: int) -> date:
-    month = today.year * 12 + today.month - 1 - back
-    return date(month // 12, month % 12 + 1, 1)
 
 
 def _moment(day: date, hour: int) -> datetime:
@@ -118,14 +113,14 @@ def audits_for_demo(
         level = rng.uniform(0.3, 0.8)
         team_supervisors = supervisors.get(worker["team_id"]) or every_supervisor
         for back in range(MONTHS, 0, -1):
-            month = _month_start(today, back)
+            month = month_start(today, back)
             pool = notes_by.get((worker["id"], month.strftime("%Y-%m")), [])
             if not pool:
                 continue
             # new starters get better as they settle in (months in post, up to a year)
             months_in = max(0, (month - started).days // 30)
             practice = level - (0.25 if months_in < 12 else 0) + min(months_in, 12) * 0.02
-            audit_month = _month_start(today, back - 1)
+            audit_month = month_start(today, back - 1)
             for note in rng.sample(pool, min(PER_CASEWORKER, len(pool))):
                 day = audit_month + timedelta(days=rng.randint(0, 20))
                 made = _moment(day, rng.choice((10, 11, 14, 15)))

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
+from operator import attrgetter
 
 from send_desk.domain.school_year import academic_year_start, nc_year
 from send_desk.timescales.events import Child, Event, EventLike
@@ -64,38 +65,24 @@ def transfers_ahead(
 
 
 PLAN_STARTS = frozenset({"final_plan_issued", "plan_transferred_in"})
-_STARTS, _DECIDED, _TRANSFER = 1, 2, 3
-_PLAN_EVENTS = {
-    **dict.fromkeys(PLAN_STARTS, _STARTS),
-    "review_decision": _DECIDED,
-    "phase_transfer": _TRANSFER,
-}
+_PLAN_EVENTS = PLAN_STARTS | {"review_decision", "phase_transfer"}
+_BY_DATE = attrgetter("date")
 
 
 def plan_state(events: Iterable[EventLike]) -> tuple[bool, list[str]]:
-    """Whether the events leave the child with an EHC plan in force (a plan issued or
-    transferred in, and no decision to cease it on or after the latest such event), and
-    the transfer dates of the recorded phase transfers: one walk over the events."""
-    started: date | None = None
-    ceased: date | None = None
-    recorded: list[str] = []
-    for event in events:
-        kind = _PLAN_EVENTS.get(event.type)
-        if kind is None:
-            continue
-        if kind == _STARTS:
-            started = event.date if started is None else max(started, event.date)
-        elif kind == _DECIDED:
-            if event.details.get("outcome") == "cease":
-                ceased = event.date if ceased is None else max(ceased, event.date)
-        else:
-            recorded.append(str(event.details.get("transfer_date", "")))
-    return started is not None and (ceased is None or ceased < started), recorded
+    """:func:`plan_state_by_type` of events in any order."""
+    by_type: dict[str, list[EventLike]] = {}
+    for event in sorted((e for e in events if e.type in _PLAN_EVENTS), key=_BY_DATE):
+        by_type.setdefault(event.type, []).append(event)
+    return plan_state_by_type(by_type)
 
 
 def plan_state_by_type(events_by_type: Mapping[str, Sequence[EventLike]]) -> tuple[bool, list[str]]:
-    """:func:`plan_state` from the events grouped by type, each group in date order (as
-    the engine keeps them): a look at the few groups that matter."""
+    """Whether the events leave the child with an EHC plan in force (a plan issued or
+    transferred in, and no decision to cease it on or after the latest such event), and
+    (when it is) the transfer dates of the recorded phase transfers. The events are
+    grouped by type, each group in date order (as the engine keeps them): a look at the
+    few groups that matter."""
     started: date | None = None
     for type_id in PLAN_STARTS:
         same = events_by_type.get(type_id)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from send_desk.gui.rows_model import RowsModel
 from send_desk.gui.supervision.audit_dialog import AuditDialog
 from send_desk.gui.supervision.trends import TrendsTab
+from send_desk.timeutil import month_start
 
 if TYPE_CHECKING:
     from send_desk.gui.pages import AppContext
@@ -182,9 +183,7 @@ class SupervisionPage(QWidget):
 
     @staticmethod
     def _last_month() -> str:
-        today = date.today()
-        year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
-        return f"{year:04d}-{month:02d}"
+        return f"{month_start(date.today(), 1):%Y-%m}"
 
     def _me(self) -> dict[str, Any] | None:
         me: dict[str, Any] | None = self.backend.me()

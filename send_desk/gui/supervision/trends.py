@@ -31,17 +31,13 @@ from send_desk.backend.correspondence import ExportFailed
 from send_desk.backend.supervision import GRADE_COLOURS
 from send_desk.gui.charts import fill_bar_chart, make_chart
 from send_desk.gui.rows_model import RowsModel
+from send_desk.timeutil import month_start
 
 if TYPE_CHECKING:
     from send_desk.gui.pages import AppContext
 
 MONTHS_SHOWN = 6
 CRITERIA_CHARTED = 8
-
-
-def month_text(today: date, back: int = 0) -> str:
-    index = today.year * 12 + today.month - 1 - back
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def _short_month(month: str) -> str:
@@ -70,9 +66,9 @@ class TrendsTab(QWidget):
         today = self.backend.today()
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.start = QLineEdit(month_text(today, MONTHS_SHOWN - 1))
+        self.start = QLineEdit(f"{month_start(today, MONTHS_SHOWN - 1):%Y-%m}")
         self.start.setAccessibleName("From month (YYYY-MM)")
-        self.end = QLineEdit(month_text(today))
+        self.end = QLineEdit(f"{today:%Y-%m}")
         self.end.setAccessibleName("To month (YYYY-MM)")
         for edit in (self.start, self.end):
             edit.setMaximumWidth(90)

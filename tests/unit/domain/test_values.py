@@ -88,3 +88,14 @@ def test_dates_on_the_command_line_are_strict_iso() -> None:
     for bad in ("20260105", "2026-W02", "05/01/2026", "2026-02-30"):
         with pytest.raises(ValueError, match="YYYY-MM-DD"):
             parse_iso_date(bad)
+
+
+def test_month_start_counts_back_across_years() -> None:
+    from datetime import date
+
+    from send_desk.timeutil import month_start
+
+    assert month_start(date(2026, 11, 22)) == date(2026, 11, 1)
+    assert month_start(date(2026, 3, 31), 5) == date(2025, 10, 1)
+    assert month_start(date(2026, 1, 15), 1) == date(2025, 12, 1)
+    assert month_start(date(2026, 1, 15), 25) == date(2023, 12, 1)
