@@ -28,7 +28,7 @@ from send_desk.services.deadlines import (
     horizon,
     overdue_child_ids,
 )
-from send_desk.timescales import default_rules
+from send_desk.timescales import default_rules, native
 from send_desk.timescales.milestones import EXCEPTION, INFO, LATE, MET, OVERDUE, PENDING
 from send_desk.timeutil import uk_date
 
@@ -70,6 +70,11 @@ class ClockMixin:
     _clock_lock = threading.Lock()
 
     # ------------------------------------------------------------------ cache
+
+    @staticmethod
+    def clock_engine_build() -> str:
+        """``compiled`` (mypyc, made by the install) or ``interpreted``."""
+        return native.engine_build()
 
     def ensure_clock(self) -> str:
         """Bring the cached milestones up to date; returns what was done ("current",

@@ -25,7 +25,7 @@ from send_desk.services import milestones
 from send_desk.services.deadlines import DeadlineQuery, deadlines
 from send_desk.services.events import add_event
 from send_desk.storage.store import create_store
-from send_desk.timescales import compute_caseload, default_calendar, default_rules
+from send_desk.timescales import compute_caseload, default_calendar, default_rules, native
 
 PASSWORD = "benchmark password 2026"
 TODAY = date(2026, 11, 22)
@@ -45,7 +45,8 @@ def _best(repeat: int, action: Callable[[], Any]) -> tuple[float, float, Any]:
 
 def run(children: int, workdir: Path) -> dict[str, Any]:
     paths = DataPaths(workdir / "store")
-    figures: dict[str, Any] = {"children": children}
+    # compiled by the install (mypyc) or interpreted: see send_desk.timescales.native
+    figures: dict[str, Any] = {"children": children, "engine_build": native.engine_build()}
     with create_store(paths, PASSWORD) as store:
         build_demo(store, children=children, seed=1, today=TODAY)
         with store.read() as session:

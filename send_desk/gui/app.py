@@ -151,7 +151,11 @@ def self_test(paths: DataPaths, password: str, *, out: Any = None) -> int:
             f"resident memory {current or 0:.0f} MB (peak {peak or 0:.0f} MB)",
             file=out,
         )
-        print(f"self-test: store {Path(paths.root)}; version {__version__}", file=out)
+        print(
+            f"self-test: store {Path(paths.root)}; version {__version__}; "
+            f"clock engine {backend.clock_engine_build()}",
+            file=out,
+        )
         window.close()
         app.processEvents()
     finally:

@@ -10,7 +10,13 @@ Public API::
     validate_new_event(existing_events, new_event, today) -> list[EventProblem]
     load_rules(folder=None) / default_rules() -> RuleSet
     load_calendar(folder=None) / default_calendar() -> WorkingCalendar
+
+The engine is compiled with mypyc when SEND Desk is installed (:mod:`.native`).
 """
+
+from send_desk.timescales import native
+
+native.guard()  # before the engine is imported: never run a stale compiled build
 
 from send_desk.timescales.calendar import WorkingCalendar, default_calendar, load_calendar
 from send_desk.timescales.engine import compute_caseload, compute_timeline
