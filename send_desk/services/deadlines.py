@@ -197,9 +197,7 @@ def deadlines(session: Session, query: DeadlineQuery, *, today: date) -> list[di
             _MS.c.milestone,
             _MS.c.rule,
             _MS.c.due,
-            _MS.c.done,
             _MS.c.cycle,
-            _MS.c.source,
             _MS.c.proposed,
             _MS.c.priority,
             _MS.c.local,
@@ -239,7 +237,9 @@ def deadlines(session: Session, query: DeadlineQuery, *, today: date) -> list[di
         stmt = stmt.where(_MS.c.child_id.in_(held))
     if query.child_id is not None:
         stmt = stmt.where(child_key == hex_id(query.child_id))
-    rows = [dict(row._mapping) for row in session.execute(stmt)]
+    # only open milestones (done and the source, which the rule holds, are not read:
+    # the rest comes from the index of open milestones alone)
+    rows = [dict(row._mapping, done=None) for row in session.execute(stmt)]
     reasons = priority_reasons(
         session,
         (row["child_key"] for row in rows),
