@@ -131,6 +131,9 @@ class _Ev:
         return f"{_LABELS.get(self.type, self.type)} on {uk_date(self.date)}"
 
 
+_NO_EVENTS: list[_Ev] = []  # never changed: a rule's events are copied before filtering
+
+
 # -- the rules, prepared once per rule set and calendar -------------------------------------
 
 
@@ -139,9 +142,10 @@ class _Step:
     where the counting convention allows one)."""
 
     __slots__ = (
+        "chain",
         "conditional",
-        "consts",
         "done_by",
+        "done_type",
         "done_types",
         "filtered",
         "id",
@@ -230,19 +234,9 @@ class _Step:
             and not (rule.requires or rule.unless)
             and rule.trigger.event != done_by.events[0]
         )
-        # what the tight loop of _run_simple reads, fetched in one go
-        self.consts = (
-            self.offset,
-            self.months,
-            self.done_types[0] if self.done_types else None,
-            self.priority,
-            self.info,
-            self.keep_done,
-            self.conditional,
-            self.trigger in self.done_types,  # a chain: the done event starts the next cycle
-            rule.id,
-            rule,
-        )
+        # what the tight loop of _run_simple reads besides the above
+        self.done_type: str | None = self.done_types[0] if self.done_types else None
+        self.chain = self.trigger in self.done_types  # the done event starts the next cycle
         # a fixed day of the year (or a fixed number of days before it), done by an event
         # in the months before it: the plan for a phase transfer, its review meeting
         self.then = None if due.then is None else _fixed_offset(DueSpec(period=due.then), rules)
@@ -490,7 +484,7 @@ class _Run:
         by_type = self.by_type
         steps, self.checks = self.plan.for_types(frozenset(by_type))
         for step in steps:
-            found: Sequence[_Ev] = by_type.get(step.trigger, ())
+            found = by_type.get(step.trigger) or _NO_EVENTS
             if step.initial is not None:
                 firsts = by_type.get(step.initial)
                 if firsts:
@@ -510,7 +504,7 @@ class _Run:
             if not found:
                 continue
             if step.simple:
-                self._run_simple(step.consts, found)
+                self._run_simple(step, found)
             elif step.in_year:
                 self._run_in_year(step, found)
             elif step.matched:
@@ -577,14 +571,21 @@ class _Run:
                 )
             )
 
-    def _run_simple(self, consts: tuple[Any, ...], found: Sequence[_Ev]) -> None:
+    def _run_simple(self, step: _Step, found: list[_Ev]) -> None:
         """:meth:`_run_step` for the common shape (same results, fewer steps)."""
-        offset, months, done_type, priority, info, keep_done, conditional, chain, step_id, rule = (
-            consts
-        )
+        # typed locals: the compiled engine (mypyc) reads them without a lookup
+        offset: timedelta | None = step.offset
+        months: int | None = step.months
+        done_type: str | None = step.done_type
+        info: bool = step.info
+        keep_done: bool = step.keep_done
+        conditional: bool = step.conditional
+        chain: bool = step.chain
+        step_id: str = step.id
+        rule: Rule = step.rule
         today = self.today
         candidates = self.by_type.get(done_type) if done_type is not None else None
-        priority = priority or self.child.looked_after
+        priority = step.priority or self.child.looked_after
         if len(found) == 1 and offset is not None:
             # one cycle (the usual): done by the first candidate the walk below would take
             event = found[0]
