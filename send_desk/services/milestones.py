@@ -43,6 +43,7 @@ from send_desk.domain.milestones import MilestoneRow
 from send_desk.domain.organisation import Setting
 from send_desk.domain.school_year import academic_year_start
 from send_desk.domain.tables import table_of
+from send_desk.gc_pause import gc_paused
 from send_desk.resources import resource_path
 from send_desk.timescales import Child as ClockChild
 from send_desk.timescales import (
@@ -216,8 +217,20 @@ def recompute_children(
     keys = [hex_id(i) for i in child_ids]
     session.flush()  # the events just added must be read back
     session.execute(delete(_MS).where(type_coerce(_MS.c.child_id, String).in_(keys)))
-    inputs = clock_inputs(session, child_ids)
-    return Recomputed(len(inputs), _write(session, inputs, today))
+    return _read_and_write(session, child_ids, today)
+
+
+def _read_and_write(
+    session: Session, child_ids: Collection[uuid.UUID] | None, today: date
+) -> Recomputed:
+    """Read the children's events, compute and insert their milestones, with the
+    garbage collector paused (see :mod:`send_desk.gc_pause`); the batch is freed
+    before it resumes, so it never walks it."""
+    with gc_paused():
+        inputs = clock_inputs(session, child_ids)
+        done = Recomputed(len(inputs), _write(session, inputs, today))
+        del inputs
+    return done
 
 
 def recompute_child(session: Session, child_id: uuid.UUID, *, today: date) -> Recomputed:
@@ -247,13 +260,12 @@ def recompute_all(session: Session, *, today: date) -> Recomputed:
     for index in _MS.indexes:
         index.drop(connection, checkfirst=True)  # a store may predate an index
     session.execute(delete(_MS))
-    inputs = clock_inputs(session)
-    written = _write(session, inputs, today)
+    done = _read_and_write(session, None, today)
     for index in _MS.indexes:
         index.create(connection, checkfirst=True)
     _set_meta(session, FINGERPRINT_KEY, fingerprint(today))
     _set_meta(session, JOURNAL_KEY, str(_journal_head(session)))
-    return Recomputed(len(inputs), written)
+    return done
 
 
 # -- keeping the cache current -------------------------------------------------------------
