@@ -1138,6 +1138,10 @@ def _field_problem(
             if required:
                 return f"has no {name}"
             continue
+        if not isinstance(value, str | int | float | date):
+            # a list or an object: not a value a form or the parser gives, and not one
+            # the engine can compare or group by (it is a key when cycles are matched)
+            return f"has {name} {value!r}, which is not a single value"
         if kind == "choice" and value not in choices:
             return f"has {name} {value!r}, not one of {', '.join(choices)}"
         if kind == "date" and not isinstance(value, date):
