@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+from send_desk.timescales import native
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,3 +49,14 @@ def test_the_wheel_holds_resources_and_migrations(tmp_path: Path) -> None:
         if p.is_file()
     }
     assert on_disk and on_disk <= shipped
+
+    # where this machine compiled the clock for the editable install, the wheel has it
+    # too, with the record of the source it was built from
+    if native.engine_build() == "compiled":
+        built = [
+            n for n in names if n.startswith("send_desk/timescales/engine.") and n[-3:] != ".py"
+        ]
+        assert built, sorted(n for n in names if n.startswith("send_desk/timescales/"))
+        record = json.loads(zipfile.ZipFile(wheel).read("send_desk/timescales/compiled.json"))
+        source = (ROOT / "send_desk" / "timescales" / "engine.py").read_bytes()
+        assert record == {"engine": hashlib.sha256(source).hexdigest()}
