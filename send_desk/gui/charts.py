@@ -3,6 +3,8 @@ filled with grouped or stacked bars, or a pie."""
 
 from __future__ import annotations
 
+import html
+import textwrap
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
@@ -22,6 +24,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 
 PALETTE = ("#1565c0", "#2e7d32", "#ef6c00", "#c62828", "#6a1b9a", "#00838f", "#546e7a")
+
+
+def _wrapped(label: str, width: int) -> str:
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(label, width)) or label
 
 
 def make_chart(title: str) -> tuple[QChart, QChartView]:
@@ -47,9 +53,11 @@ def fill_bar_chart(
     colours: Sequence[str] | None = None,
     maximum: float | None = None,
     suffix: str = "",
+    wrap: int | None = None,
 ) -> None:
     """Replace a chart's content with grouped (or stacked) bars: one set a series, one
-    group a category."""
+    group a category. ``wrap``: break category labels longer than that many characters
+    onto lines (where the chart is tall enough for every label on two lines)."""
     chart.removeAllSeries()
     for axis in chart.axes():
         chart.removeAxis(axis)
@@ -75,7 +83,9 @@ def fill_bar_chart(
     bars.setLabelsVisible(len(categories) <= 8)
     chart.addSeries(bars)
     labels = QBarCategoryAxis()
-    labels.append(list(categories))
+    # long labels beside a horizontal chart share its width with the bars: broken onto
+    # lines (Qt Charts draws labels as rich text) they no longer run off the left edge
+    labels.append([_wrapped(c, wrap) for c in categories] if wrap else list(categories))
     labels.setTruncateLabels(False)  # short names, shown whole rather than "…"
     scale = QValueAxis()
     scale.setRange(0, maximum if maximum is not None else max(1.0, top * 1.1))

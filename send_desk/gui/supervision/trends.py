@@ -215,6 +215,7 @@ class TrendsTab(QWidget):
             [("Failed", [round(c["rate"] * 100, 1) for c in failing])],
             horizontal=True,
             suffix="%",
+            wrap=26,
         )
         rows = [
             {**row, "most_failed_text": "; ".join(labels.get(c, c) for c in row["most_failed"])}
