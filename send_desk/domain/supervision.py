@@ -42,6 +42,10 @@ RESPONSE_KINDS = ("acknowledged", "action_done")
 class NoteSample(Record, table=True):
     __tablename__ = "note_sample"
     __append_only__: ClassVar[bool] = True
+    # Sync: team data. A sample reaches the users who see its team's caseload; a
+    # whole-service sample (no team) only admins and the user who drew it.
+    __sync_scope__: ClassVar[str] = "team"
+    __sync_owner__: ClassVar[str] = "drawn_by"
 
     period: str = Field(max_length=7, index=True)  # YYYY-MM, by the note's occurred date
     team_id: uuid.UUID | None = None

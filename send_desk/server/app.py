@@ -35,7 +35,14 @@ from send_desk import __version__
 from send_desk.server import auth, schema
 from send_desk.server.audit import record
 from send_desk.server.db import reading, writing
-from send_desk.server.scope import Principal, in_scope, load_principal, scope_select
+from send_desk.server.rows import CONFLICT_TABLE
+from send_desk.server.scope import (
+    Principal,
+    in_scope,
+    load_principal,
+    scope_select,
+    sees_team_row,
+)
 from send_desk.sync import protocol
 from send_desk.sync.protocol import (
     CHECKSUM_HEADER,
@@ -365,8 +372,18 @@ def create_app(engine: Engine) -> FastAPI:
         table = schema.conflict
         with writing(engine) as connection:
             row = connection.execute(sa.select(table).where(table.c.id == conflict_id)).first()
-            if row is None or (
-                row.child_id is not None and not in_scope(connection, who, row.child_id)
+            versions = schema.row_version
+            # a conflict over team data goes to that row's users (see rows.Writer)
+            audience = connection.execute(
+                sa.select(versions.c.team_id, versions.c.owner_id).where(
+                    versions.c.table_name == CONFLICT_TABLE, versions.c.row_id == conflict_id
+                )
+            ).first()
+            team, owner = (audience.team_id, audience.owner_id) if audience else (None, None)
+            if (
+                row is None
+                or (row.child_id is not None and not in_scope(connection, who, row.child_id))
+                or ((team or owner) is not None and not sees_team_row(who, team, owner))
             ):
                 raise Refusal(404, OUT_OF_SCOPE, "no such conflict in your caseload")
             if row.status != "open":
@@ -384,7 +401,7 @@ def create_app(engine: Engine) -> FastAPI:
                 )
             )
             writer = Writer(connection)
-            writer.touch_conflict(conflict_id, row.child_id)
+            writer.touch_conflict(conflict_id, row.child_id, (team, owner))
             writer.finish()
             if row.child_id is not None:
                 record(

@@ -30,7 +30,13 @@ from send_desk.server import schema
 from send_desk.server.audit import record_children
 from send_desk.server.db import reading, writing
 from send_desk.server.rows import CONFLICT_TABLE
-from send_desk.server.scope import Principal, scope_filter, scope_ids, scope_select
+from send_desk.server.scope import (
+    Principal,
+    scope_filter,
+    scope_ids,
+    sees_team_row,
+    visible_rows,
+)
 from send_desk.storage.journal import encode
 from send_desk.sync.protocol import MAX_PULL_PAGE, PullRequest, scope_hash
 from send_desk.sync.tables import SyncTable, registry, row_as_json
@@ -179,10 +185,12 @@ def _raw_columns(name: str, raw_json: bool = False) -> tuple[list[Any], list[tup
 
 def _parents(
     connection: Connection,
+    principal: Principal,
     values: dict[tuple[str, uuid.UUID], dict[str, Any]],
     after: int,
 ) -> dict[tuple[str, uuid.UUID], tuple[int, dict[str, Any]]]:
-    """Parents of these rows that a device would otherwise only get on a later page."""
+    """Parents of these rows that a device would otherwise only get on a later page
+    (never team data the user may not see)."""
     tables = registry()
     wanted: dict[str, set[uuid.UUID]] = {}
     for (name, _row_id), row_values in values.items():
@@ -196,13 +204,20 @@ def _parents(
     extra: dict[tuple[str, uuid.UUID], tuple[int, dict[str, Any]]] = {}
     versions = schema.row_version
     for target, ids in wanted.items():
-        late = connection.execute(
-            sa.select(versions.c.row_id, versions.c.seq).where(
-                versions.c.table_name == target,
-                versions.c.row_id.in_(list(ids)),
-                versions.c.seq > after,
-            )
-        ).all()
+        late = [
+            version
+            for version in connection.execute(
+                sa.select(
+                    versions.c.row_id, versions.c.seq, versions.c.team_id, versions.c.owner_id
+                ).where(
+                    versions.c.table_name == target,
+                    versions.c.row_id.in_(list(ids)),
+                    versions.c.seq > after,
+                )
+            ).all()
+            if sees_team_row(principal, version.team_id, version.owner_id)
+            or not tables[target].team_scoped
+        ]
         if not late:
             continue
         parents = _fetch(connection, target, [version.row_id for version in late], raw_json=True)
@@ -245,12 +260,7 @@ def pull(
         else:
             query = sa.select(versions).where(versions.c.seq > request.checkpoint)
             if not principal.is_admin:
-                query = query.where(
-                    sa.or_(
-                        versions.c.child_id.is_(None),
-                        versions.c.child_id.in_(scope_select(principal)),
-                    )
-                )
+                query = query.where(visible_rows(principal))
             start = request.checkpoint
             rows = connection.execute(query.order_by(versions.c.seq).limit(limit)).all()
         by_table: dict[str, list[uuid.UUID]] = {}
@@ -262,9 +272,11 @@ def pull(
             for row_id, values in _fetch(connection, name, row_ids, raw_json=True).items():
                 fetched[(name, row_id)] = values
         last = rows[-1].seq if rows else start
-        extra = _parents(connection, fetched, last)
+        extra = _parents(connection, principal, fetched, last)
         if extra:
-            more_parents = _parents(connection, {k: v for k, (_s, v) in extra.items()}, last)
+            more_parents = _parents(
+                connection, principal, {k: v for k, (_s, v) in extra.items()}, last
+            )
             extra.update({k: v for k, v in more_parents.items() if k not in extra})
     changes: list[dict[str, Any]] = [
         {"seq": seq, "table": name, "id": str(row_id), "deleted": False, "values": values}

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -38,7 +39,7 @@ from send_desk.server import schema
 from send_desk.server.audit import record_children
 from send_desk.server.db import writing
 from send_desk.server.rows import Writer
-from send_desk.server.scope import Principal, in_scope, scope_filter, scope_ids
+from send_desk.server.scope import Principal, in_scope, scope_filter, scope_ids, sees_team_row
 from send_desk.storage.journal import encode
 from send_desk.sync.protocol import EntryResult, EntryV2, PushResponse
 from send_desk.sync.tables import (
@@ -153,6 +154,34 @@ class Applier:
                 "this child is not in your caseload or your team's, so the change was not accepted"
             )
 
+    def _check_team(self, info: SyncTable, values: Mapping[str, Any]) -> None:
+        """Team data (a note sample): only for a team whose caseload the user sees, or
+        with no team, the user's own."""
+        if not info.team_scoped:
+            return
+        team, owner = info.audience(values)
+        if sees_team_row(self.principal, team, owner):
+            return
+        what = info.name.replace("_", " ")
+        if team is not None:
+            raise RowRefused(
+                f"this {what} is for a team whose caseload you do not see (not your team "
+                "or one you supervise), so it was not accepted"
+            )
+        raise RowRefused(
+            f"this {what} covers the whole service, which only an administrator or the "
+            "person who made it may see, so it was not accepted"
+        )
+
+    def _changed_team(
+        self, info: SyncTable, current: Mapping[str, Any], changes: Mapping[str, Any]
+    ) -> None:
+        """A change of a team data row's team or owner: the new one must be the user's too."""
+        if info.team_scoped and (
+            info.team_column in changes or (info.owner_column or "created_by") in changes
+        ):
+            self._check_team(info, {**current, **changes})
+
     def _check_references(self, info: SyncTable, values: dict[str, Any]) -> None:
         tables = registry()
         for column, target in info.references().items():
@@ -211,6 +240,7 @@ class Applier:
             )
         child = self.writer.child_of(info, current)
         self._check_write(info, child)
+        self._check_team(info, current)
         outcomes: list[Outcome | None] = [None] * len(group)
         to_apply: dict[str, Any] = {}
         applying: list[int] = []
@@ -251,6 +281,7 @@ class Applier:
                 references = {f: v for f, v in values.items() if f in info.references()}
                 if references:
                     self._check_references(info, info.decode(references))
+                self._changed_team(info, current, info.decode(values))
             except RowRefused as error:
                 for index in applying:
                     outcomes[index] = Outcome("quarantined", reason=str(error))
@@ -278,6 +309,7 @@ class Applier:
         existing = self.writer.get(info, row_id)
         if existing is not None:
             self._check_write(info, child)
+            self._check_team(info, existing)
             mine = row_as_json(info, values)
             theirs = row_as_json(info, existing)
             differs = [
@@ -293,6 +325,8 @@ class Applier:
             self._allowed[row_id] = True
         else:
             self._check_write(info, child)
+        # (the central store records who sent it: a row with no owner is theirs)
+        self._check_team(info, {**values, "created_by": self.principal.user_id})
         content = {k: v for k, v in raw.items() if k not in AUDIT_COLUMNS}
         content = validate_row(info, content, self.today)
         values = info.decode(content)
@@ -324,6 +358,7 @@ class Applier:
             )
         child = self.writer.child_of(info, current)
         self._check_write(info, child)
+        self._check_team(info, current)
         if field == info.child_column and entry.value is not None:
             self._check_write(info, uuid.UUID(str(entry.value)))
         central = encode(current[field])
@@ -338,6 +373,7 @@ class Applier:
         if field in info.references():
             self._check_references(info, info.decode({field: value}))
         changes = info.decode({field: value})
+        self._changed_team(info, current, changes)
         changes.update(updated_at=at, updated_by=self.principal.user_id)
         self.writer.update(info, row_id, changes, child)
         return Outcome("applied", child=child)
@@ -352,6 +388,7 @@ class Applier:
             return Outcome("unchanged")
         child = self.writer.child_of(info, current)
         self._check_write(info, child)
+        self._check_team(info, current)
         old = entry.base if isinstance(entry.base, dict) else {}
         now = row_as_json(info, current)
         changed = [
@@ -400,7 +437,7 @@ class Applier:
                 status="open",
             )
         )
-        self.writer.touch_conflict(conflict_id, child)
+        self.writer.touch_conflict(conflict_id, child, info.audience(current))
         return conflict_id
 
     def _last_writer(

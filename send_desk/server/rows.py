@@ -26,15 +26,20 @@ CONFLICT_TABLE = "conflict"  # conflicts travel in the pull stream under this na
 # A new row of these tables (or a changed event) changes the child's cached stage.
 _CLOCK_TABLES = frozenset({"case_event", "child"})
 
+# Who a touched row goes to: its child, whether it was deleted, and for team data its
+# team and owner (see schema.row_version).
+Stamp = tuple[uuid.UUID | None, bool, uuid.UUID | None, uuid.UUID | None]
+Audience = tuple[uuid.UUID | None, uuid.UUID | None]
+
 
 class Writer:
     """Row writes in one transaction, stamped with change numbers at the end."""
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
-        self.touched: dict[tuple[str, uuid.UUID], tuple[uuid.UUID | None, bool]] = {}
+        self.touched: dict[tuple[str, uuid.UUID], Stamp] = {}
         self.event_children: set[uuid.UUID] = set()
-        self._pending: dict[tuple[str, uuid.UUID], tuple[uuid.UUID | None, bool]] = {}
+        self._pending: dict[tuple[str, uuid.UUID], Stamp] = {}
         self._pending_events: set[uuid.UUID] = set()
         # rows read in this transaction (None: not there), kept in step with our writes
         self._rows: dict[tuple[str, uuid.UUID], dict[str, Any] | None] = {}
@@ -72,19 +77,24 @@ class Writer:
         deleted: bool,
         *,
         clock: bool = False,
+        audience: Audience = (None, None),
     ) -> None:
         key = (info.name, row_id)
         self._pending.pop(key, None)
         self.touched.pop(key, None)
-        self._pending[key] = (child, deleted)
+        self._pending[key] = (child, deleted, *audience)
         if clock and child is not None:
             self._pending_events.add(child)
 
-    def touch_conflict(self, conflict_id: uuid.UUID, child: uuid.UUID | None) -> None:
+    def touch_conflict(
+        self, conflict_id: uuid.UUID, child: uuid.UUID | None, audience: Audience = (None, None)
+    ) -> None:
+        """A conflict goes to the users of the row it is about (``audience``: the team
+        data row's, see :meth:`SyncTable.audience`)."""
         key = (CONFLICT_TABLE, conflict_id)
         self._pending.pop(key, None)
         self.touched.pop(key, None)
-        self._pending[key] = (child, False)
+        self._pending[key] = (child, False, *audience)
 
     # -- reading
 
@@ -144,7 +154,12 @@ class Writer:
         self.connection.execute(sa.insert(info.table).values(**row))
         self._remember((info.name, row["id"]), {c: row.get(c) for c in info.columns})
         self._touch(
-            info, row["id"], self.child_of(info, row), False, clock=info.name in _CLOCK_TABLES
+            info,
+            row["id"],
+            self.child_of(info, row),
+            False,
+            clock=info.name in _CLOCK_TABLES,
+            audience=info.audience(row),
         )
 
     def update(
@@ -160,12 +175,18 @@ class Writer:
             self._rows.pop(key, None)
         if "child_id" in changes:
             child = self.child_of(info, changes)
-        self._touch(info, row_id, child, False, clock=info.name == "case_event")
+        audience: Audience = (None, None)
+        if info.team_scoped:
+            row = self.get(info, row_id)
+            audience = info.audience(row or changes)
+        self._touch(info, row_id, child, False, clock=info.name == "case_event", audience=audience)
 
     def delete(self, info: SyncTable, row_id: uuid.UUID, child: uuid.UUID | None) -> None:
+        # a team data row's tombstone goes to the users who had the row
+        audience = info.audience(self.get(info, row_id) or {}) if info.team_scoped else (None, None)
         self.connection.execute(sa.delete(info.table).where(info.table.c.id == row_id))
         self._remember((info.name, row_id), None)
-        self._touch(info, row_id, child, True, clock=info.name == "case_event")
+        self._touch(info, row_id, child, True, clock=info.name == "case_event", audience=audience)
 
     def bulk_insert(self, info: SyncTable, rows: list[dict[str, Any]]) -> None:
         """Many new rows at once (imports, the demo); stamped like any other write."""
@@ -176,7 +197,14 @@ class Writer:
         self.connection.execute(sa.insert(info.table), prepared)
         clock = info.name in _CLOCK_TABLES
         for row in prepared:
-            self._touch(info, row["id"], self.child_of(info, row), False, clock=clock)
+            self._touch(
+                info,
+                row["id"],
+                self.child_of(info, row),
+                False,
+                clock=clock,
+                audience=info.audience(row),
+            )
         self.keep()
 
     # -- the end of the transaction
@@ -205,8 +233,12 @@ class Writer:
                 "seq": first + offset,
                 "child_id": child,
                 "deleted": deleted,
+                "team_id": team,
+                "owner_id": owner,
             }
-            for offset, ((name, row_id), (child, deleted)) in enumerate(self.touched.items())
+            for offset, ((name, row_id), (child, deleted, team, owner)) in enumerate(
+                self.touched.items()
+            )
         ]
         upsert_row_versions(self.connection, rows)
         self.touched = {}
@@ -262,6 +294,8 @@ def upsert_row_versions(connection: Connection, rows: list[dict[str, Any]]) -> N
                         "seq": pg.excluded.seq,
                         "child_id": pg.excluded.child_id,
                         "deleted": pg.excluded.deleted,
+                        "team_id": pg.excluded.team_id,
+                        "owner_id": pg.excluded.owner_id,
                     },
                 ),
                 chunk,
@@ -275,6 +309,8 @@ def upsert_row_versions(connection: Connection, rows: list[dict[str, Any]]) -> N
                         "seq": lite.excluded.seq,
                         "child_id": lite.excluded.child_id,
                         "deleted": lite.excluded.deleted,
+                        "team_id": lite.excluded.team_id,
+                        "owner_id": lite.excluded.owner_id,
                     },
                 ),
                 chunk,

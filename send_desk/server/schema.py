@@ -96,7 +96,10 @@ login_attempt = Table(
     Index("ix_login_attempt_address_at", "address", "at"),
 )
 
-# The latest server change sequence of every row; a pull reads it in order.
+# The latest server change sequence of every row; a pull reads it in order. Who
+# receives a row: its child's users (child_id); for team data (a note sample) the
+# users who see team_id's caseload, or with no team only owner_id and admins (the
+# nil id: only admins); a row with none of the three is organisation data.
 row_version = Table(
     "row_version",
     metadata,
@@ -105,6 +108,8 @@ row_version = Table(
     Column("seq", BigInteger, nullable=False, unique=True),
     Column("child_id", Uuid, nullable=True, index=True),
     Column("deleted", Boolean, nullable=False, default=False),
+    Column("team_id", Uuid, nullable=True, index=True),
+    Column("owner_id", Uuid, nullable=True, index=True),
 )
 
 # Every journal entry a device sent, with what became of it (the server's history,

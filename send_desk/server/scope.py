@@ -9,8 +9,11 @@
 A child is in a team's caseload when its current allocation (no end date) is to that
 team. A child nobody holds yet stays visible to the user who recorded it, so a child
 added offline does not vanish from its author's laptop before it is allocated.
-Organisation data (teams, users, settings) is visible to every signed-in user.
-Writes are allowed where reads are.
+Team data (``__sync_scope__ = "team"`` in the model: a supervisor's note sample) is
+visible to the users who see its team's caseload -- the team's caseworkers, the
+supervisors of the team, admins; a row with no team (a whole-service sample) to its
+owner (who drew it) and admins. Organisation data (teams, users, settings) is visible
+to every signed-in user. Writes are allowed where reads are.
 """
 
 from __future__ import annotations
@@ -95,6 +98,38 @@ def scope_select(principal: Principal) -> Select[tuple[uuid.UUID]]:
         ~sa.exists().where(allocations.c.child_id == children.c.id, current),
     )
     return sa.union(allocated, unallocated_mine)  # type: ignore[return-value]
+
+
+def sees_team_row(
+    principal: Principal, team_id: uuid.UUID | None, owner_id: uuid.UUID | None
+) -> bool:
+    """Whether the user may see (and write) a team data row with this team / owner."""
+    if principal.is_admin:
+        return True
+    if team_id is not None:
+        return team_id in principal.teams
+    return owner_id is not None and owner_id == principal.user_id
+
+
+def visible_rows(principal: Principal) -> sa.ColumnElement[bool]:
+    """Which ``row_version`` entries (rows, tombstones, conflicts) a user's pull may
+    carry: organisation data, their children's rows, and team data of their teams or
+    their own."""
+    versions = schema.row_version
+    if principal.is_admin:
+        return sa.true()
+    organisation = sa.and_(
+        versions.c.child_id.is_(None),
+        versions.c.team_id.is_(None),
+        versions.c.owner_id.is_(None),
+    )
+    teams = list(principal.teams)
+    return sa.or_(
+        organisation,
+        versions.c.child_id.in_(scope_select(principal)),
+        versions.c.team_id.in_(teams) if teams else sa.false(),
+        versions.c.owner_id == principal.user_id,
+    )
 
 
 def scope_ids(connection: Connection, principal: Principal) -> list[str]:

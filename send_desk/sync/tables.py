@@ -8,6 +8,14 @@ event's details). A table added to :data:`send_desk.domain.tables.JOURNALED` lat
   ``id`` of the ``child`` table, or a foreign key to another journaled table that has
   one; a table with none of these is organisation data every signed-in user receives
   (teams, users, settings);
+- a model that declares ``__sync_scope__ = "team"`` (and has a ``team_id`` column, no
+  child) is **team data**: a row reaches, and may be written by, the users who may see
+  that team's caseload (caseworkers of the team, its supervisors, admins); a row with
+  no team is its owner's -- the user named by the model's ``__sync_owner__`` column, or
+  else the user who sent it to the central store (``created_by``) -- and the admins'.
+  A supervisor's saved note sample is team data (owner: ``drawn_by``). The central
+  store keeps each row's team or owner with its change number (``row_version``) and
+  checks pulls and pushes against it (``send_desk.server.scope``);
 - a model that declares ``__append_only__ = True`` (or ``APPEND_ONLY = True``) is only
   ever inserted: its rows never clash, and an update or delete of one is refused;
 - its values are checked with the model's Base class (the non-table ``SQLModel`` of
@@ -41,6 +49,9 @@ DERIVED: dict[str, frozenset[str]] = _DERIVED
 # Tables known to be append-only even if their model does not say so (yet).
 APPEND_ONLY_TABLES = frozenset({"note_version"})
 
+# The owner of a team data row with no team and nobody recorded: only admins see it.
+NOBODY = uuid.UUID(int=0)
+
 Validator = Callable[[dict[str, Any], date], dict[str, Any]]
 
 
@@ -60,6 +71,9 @@ class SyncTable:
     # (column, parent table) when a row belongs to a child through another table
     parent: tuple[str, str] | None
     columns: dict[str, Column[Any]] = field(repr=False)
+    # team data (``__sync_scope__ = "team"``): the team column and the owner column
+    team_column: str | None = None
+    owner_column: str | None = None
 
     @property
     def synced_columns(self) -> list[str]:
@@ -69,6 +83,23 @@ class SyncTable:
     @property
     def child_scoped(self) -> bool:
         return self.child_column is not None or self.parent is not None
+
+    @property
+    def team_scoped(self) -> bool:
+        return self.team_column is not None
+
+    def audience(self, values: Mapping[str, Any]) -> tuple[uuid.UUID | None, uuid.UUID | None]:
+        """(team, owner) of a team data row: its team, or when it has none its owner
+        (:data:`NOBODY` when nobody is recorded); (None, None) for any other table."""
+        if self.team_column is None:
+            return None, None
+        team = _as_uuid(values.get(self.team_column))
+        if team is not None:
+            return team, None
+        owner = _as_uuid(values.get(self.owner_column)) if self.owner_column else None
+        if owner is None:
+            owner = _as_uuid(values.get("created_by"))
+        return None, owner if owner is not None else NOBODY
 
     def references(self) -> dict[str, str]:
         """Columns that point at another journaled table: column -> table."""
@@ -100,6 +131,33 @@ def _declares_append_only(model: type[Any]) -> bool:
     )
 
 
+def _as_uuid(value: Any) -> uuid.UUID | None:
+    if value is None or isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def _declared_scope(
+    model: type[Any], names: set[str], child_column: str | None
+) -> tuple[str | None, str | None]:
+    """(team column, owner column) of a model that declares ``__sync_scope__``."""
+    scope = getattr(model, "__sync_scope__", None)
+    if scope is None:
+        return None, None
+    name = str(model.__tablename__)
+    if scope != "team":
+        raise TypeError(f"{name}: __sync_scope__ can only be 'team', not {scope!r}")
+    if child_column is not None or "team_id" not in names:
+        raise TypeError(f"{name}: team data needs a team_id column and no child_id")
+    owner = getattr(model, "__sync_owner__", None)
+    if owner is not None and owner not in names:
+        raise TypeError(f"{name}: __sync_owner__ names {owner!r}, which is not a column")
+    return "team_id", owner
+
+
 @cache
 def _registry_for(models: tuple[type[SQLModel], ...]) -> dict[str, SyncTable]:
     tables: dict[str, SyncTable] = {}
@@ -112,6 +170,7 @@ def _registry_for(models: tuple[type[SQLModel], ...]) -> dict[str, SyncTable]:
             child_column = "child_id"
         else:
             child_column = None
+        team_column, owner_column = _declared_scope(model, names, child_column)
         tables[table.name] = SyncTable(
             name=table.name,
             model=model,
@@ -121,10 +180,12 @@ def _registry_for(models: tuple[type[SQLModel], ...]) -> dict[str, SyncTable]:
             child_column=child_column,
             parent=None,
             columns={c.name: c for c in table.columns},
+            team_column=team_column,
+            owner_column=owner_column,
         )
     # Rows that reach a child only through another table (a note's versions).
     for name, info in list(tables.items()):
-        if info.child_column is not None:
+        if info.child_column is not None or info.team_column is not None:
             continue
         for column in info.table.columns:
             for fk in column.foreign_keys:
@@ -397,6 +458,7 @@ __all__ = [
     "AUDIT_COLUMNS",
     "DERIVED",
     "EXTRA_CHECKS",
+    "NOBODY",
     "RowRefused",
     "SyncTable",
     "decode_value",

@@ -93,3 +93,85 @@ def test_the_previous_protocol_version_still_syncs(
             sa.select(table.c.preferred_name).where(table.c.id == uuid.UUID(child))
         ).scalar()
     assert value == "Vee"
+
+
+def test_upgrading_the_central_store_gives_saved_samples_their_team(central: Central) -> None:
+    """Migration 0006: samples saved before it get their team (or owner) in the change
+    record a pull filters on, from the values stored with them."""
+    from datetime import UTC, datetime
+
+    from alembic import command
+
+    from send_desk.server import db, schema
+    from send_desk.sync.tables import NOBODY
+
+    with db.writing(central.engine) as connection:
+        config = db._alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+    north, drawer, sender = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    samples = {  # id: (team_id, drawn_by, created_by)
+        uuid.uuid4(): (north, drawer, sender),  # a team's sample
+        uuid.uuid4(): (None, drawer, sender),  # whole service, drawn by someone
+        uuid.uuid4(): (None, None, sender),  # whole service, drawer not recorded
+        uuid.uuid4(): (None, None, None),  # nobody recorded at all
+    }
+    child_row = uuid.uuid4()
+    table = registry()["note_sample"].table
+    with db.writing(central.engine) as connection:
+        for seq, (sample_id, (team, drawn_by, created_by)) in enumerate(samples.items(), 1):
+            connection.execute(
+                sa.insert(table).values(
+                    id=sample_id,
+                    period="2026-10",
+                    team_id=team,
+                    caseworker_ids=[],
+                    per_caseworker=3,
+                    seed=1,
+                    weighted=False,
+                    include_audited=False,
+                    as_of=datetime(2026, 11, 1, tzinfo=UTC),
+                    drawn_by=drawn_by,
+                    created_by=created_by,
+                    items=[],
+                    shortfall=[],
+                )
+            )
+            connection.execute(
+                sa.insert(schema.row_version).values(
+                    table_name="note_sample",
+                    row_id=sample_id,
+                    seq=seq,
+                    child_id=None,
+                    deleted=False,
+                )
+            )
+        connection.execute(
+            sa.insert(schema.row_version).values(
+                table_name="case_note",
+                row_id=uuid.uuid4(),
+                seq=99,
+                child_id=child_row,
+                deleted=False,
+            )
+        )
+
+    assert db.migrate(central.engine) == db.head_revision()
+    versions = schema.row_version
+    with db.reading(central.engine) as connection:
+        found = {
+            row.row_id: (row.team_id, row.owner_id)
+            for row in connection.execute(
+                sa.select(versions.c.row_id, versions.c.team_id, versions.c.owner_id).where(
+                    versions.c.table_name == "note_sample"
+                )
+            )
+        }
+        other = connection.execute(
+            sa.select(versions.c.team_id, versions.c.owner_id).where(
+                versions.c.table_name == "case_note"
+            )
+        ).one()
+    expected = [(north, None), (None, drawer), (None, sender), (None, NOBODY)]
+    assert [found[sample_id] for sample_id in samples] == expected
+    assert (other.team_id, other.owner_id) == (None, None)
