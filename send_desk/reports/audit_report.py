@@ -245,6 +245,27 @@ def _chart(pdf: Any, trends: Mapping[str, Any]) -> None:
     pdf.ln(6)
 
 
+def _column_widths(pdf: Any, table: Table) -> list[float]:
+    """Widths in mm: a figure's column is wide enough for the longest word of its
+    heading (so "Outstanding" is never broken inside the word); the text columns share
+    what is left ("Most often failed" takes the largest share)."""
+    pdf.set_font("DejaVu", "B", 7.5)
+    least = [
+        max(pdf.get_string_width(word) for word in heading.split()) + 3.5
+        for heading, _kind in table.columns
+    ]
+    pdf.set_font("DejaVu", "", 7.5)
+    widths = [0.0 if kind == "text" else max(width, 13.0)
+              for width, (_heading, kind) in zip(least, table.columns, strict=True)]  # fmt: skip
+    shares = [0.0 if kind != "text" else (2.0 if heading == "Most often failed" else 1.0)
+              for heading, kind in table.columns]  # fmt: skip
+    left = pdf.epw - sum(widths)
+    for i, share in enumerate(shares):
+        if share:
+            widths[i] = max(least[i], left * share / sum(shares))
+    return widths
+
+
 def _table(pdf: Any, table: Table) -> None:
     from fpdf.fonts import FontFace
 
@@ -257,9 +278,7 @@ def _table(pdf: Any, table: Table) -> None:
         pdf.multi_cell(0, 5, "None in this period.", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(3)
         return
-    widths = [2.6 if kind == "text" else 1.9 for _heading, kind in table.columns]
-    if table.columns[-1][0] == "Most often failed":
-        widths[-1] = 4.6
+    widths = _column_widths(pdf, table)
     heading = FontFace(emphasis="BOLD", fill_color=(232, 240, 250))
     pdf.set_fill_color(255, 255, 255)  # the chart's last colour must not fill the cells
     with pdf.table(col_widths=widths, headings_style=heading, line_height=4,
