@@ -45,6 +45,7 @@ from send_desk.domain.tables import (
     table_name,
     table_of,
 )
+from send_desk.services import milestones
 from send_desk.services.errors import Refused, ValidationFailed, from_pydantic
 from send_desk.storage.journal import Actor, insert_rows, row_values
 from send_desk.storage.migrate import head_revision
@@ -282,6 +283,8 @@ def import_store(session: Session, data: Mapping[str, Any], actor: Actor) -> dic
     fresh = [h for h in history if (h["device_id"], h["device_seq"]) not in present]
     if fresh:
         session.execute(insert(table_of(JournalEntry)), fresh)
+    # the clock's cache, so the imported store opens ready (in the same transaction)
+    milestones.recompute_all(session, today=today)
     counts = {name: len(rows) for name, rows in checked.items()}
     counts["journal"] = len(fresh)
     return counts
