@@ -190,7 +190,8 @@ def _parents(
     after: int,
 ) -> dict[tuple[str, uuid.UUID], tuple[int, dict[str, Any]]]:
     """Parents of these rows that a device would otherwise only get on a later page
-    (never team data the user may not see)."""
+    (never team data the user may not see, never a record of a child outside the user's
+    scope)."""
     tables = registry()
     wanted: dict[str, set[uuid.UUID]] = {}
     for (name, _row_id), row_values in values.items():
@@ -208,7 +209,11 @@ def _parents(
             version
             for version in connection.execute(
                 sa.select(
-                    versions.c.row_id, versions.c.seq, versions.c.team_id, versions.c.owner_id
+                    versions.c.row_id,
+                    versions.c.seq,
+                    versions.c.team_id,
+                    versions.c.owner_id,
+                    versions.c.child_id,
                 ).where(
                     versions.c.table_name == target,
                     versions.c.row_id.in_(list(ids)),
@@ -218,6 +223,11 @@ def _parents(
             if sees_team_row(principal, version.team_id, version.owner_id)
             or not tables[target].team_scoped
         ]
+        if late and not principal.is_admin:
+            # never a child's record outside the user's scope, whatever points at it
+            children = sorted({str(v.child_id) for v in late if v.child_id is not None})
+            seen = set(scope_filter(connection, principal, children)) if children else set()
+            late = [v for v in late if v.child_id is None or str(v.child_id) in seen]
         if not late:
             continue
         parents = _fetch(connection, target, [version.row_id for version in late], raw_json=True)

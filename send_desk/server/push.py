@@ -188,11 +188,26 @@ class Applier:
             value = values.get(column)
             if value is None:
                 continue
-            if self.writer.get(tables[target], value) is None:
+            parent_info = tables[target]
+            parent = self.writer.get(parent_info, value)
+            if parent is None:
                 raise RowRefused(
                     f"{column.replace('_', ' ')} refers to a {target.replace('_', ' ')} that is "
                     "not on the central store"
                 )
+            # a row may only point at a child's record the user could see: otherwise a
+            # pull would bring that record along to everyone who sees this row
+            if parent_info.child_column is not None:
+                raw = value if parent_info.child_column == "id" else parent.get(
+                    parent_info.child_column
+                )
+                child = raw if raw is None or isinstance(raw, uuid.UUID) else uuid.UUID(str(raw))
+                if not self._may_write_child(child):
+                    raise RowRefused(
+                        f"{column.replace('_', ' ')} refers to a {target.replace('_', ' ')} of "
+                        "a child who is not in your caseload or your team's, so the change "
+                        "was not accepted"
+                    )
 
     # -- entries
 

@@ -389,3 +389,60 @@ def test_a_page_brings_parents_changed_later(
             break
         checkpoint = page["checkpoint"]
         assert page["more"]
+
+
+def _insert(seq: int, table: str, values: dict[str, Any]) -> dict[str, Any]:
+    return {"device_seq": seq, "table": table, "row_id": values["id"], "op": "insert",
+            "value": values, "at": AT}  # fmt: skip
+
+
+def _item(child_id: str, summary: str) -> dict[str, Any]:
+    return {"id": str(uuid.uuid4()), "child_id": child_id, "direction": "incoming",
+            "channel": "email", "contact_date": "2026-11-20", "correspondent": "A parent",
+            "summary": summary, "needs_response": True}  # fmt: skip
+
+
+def _callback(child_id: str, caller_id: str, item_id: str) -> dict[str, Any]:
+    return {"id": str(uuid.uuid4()), "child_id": child_id, "requested_on": "2026-11-20",
+            "requested_by": "A parent", "about": "The transport letter",
+            "slot_start": "2026-11-24T10:00:00", "slot_minutes": 15, "caller_id": caller_id,
+            "correspondence_id": item_id}  # fmt: skip
+
+
+def test_a_row_cannot_point_at_another_teams_record_nor_bring_it_along_on_a_pull(
+    apis: Any, live: LiveServer, demo_central: Central
+) -> None:
+    north, south, manager = apis(), apis(), apis()
+    username = demo_central.user("caseworker", "North")
+    north.login(username)
+    south.login(demo_central.user("caseworker", "South"))
+    manager.login(demo_central.user("admin"))
+    first = north.pull(checkpoint=0)
+    mine = rows(first, "child")[0]["id"]
+    caller = next(u["id"] for u in rows(first, "app_user") if u["values"]["username"] == username)
+    theirs = rows(south.pull(checkpoint=0), "child")[0]["id"]
+    own_item, south_item = _item(mine, "Asked about transport"), _item(theirs, "Private")
+    assert statuses(north.push(_insert(1, "correspondence_item", own_item))) == ["applied"]
+    assert statuses(south.push(_insert(1, "correspondence_item", south_item))) == ["applied"]
+
+    # North's caseworker cannot attach a callback for their child to South's letter...
+    crafted = _callback(mine, caller, south_item["id"])
+    answer = north.push(_insert(2, "callback", crafted))
+    assert statuses(answer) == ["quarantined"]
+    assert "not in your caseload" in answer["results"][0]["reason"]
+    # ...but can to their own child's
+    fine = _callback(mine, caller, own_item["id"])
+    assert statuses(north.push(_insert(3, "callback", fine))) == ["applied"]
+
+    # a row that points across teams anyway (an administrator's, or one from before this
+    # check) never brings the other team's record along on a pull
+    checkpoint = north.pull(checkpoint=0)["checkpoint"]
+    across = _callback(mine, caller, south_item["id"])
+    assert statuses(manager.push(_insert(1, "callback", across))) == ["applied"]
+    changed = update(2, "correspondence_item", south_item["id"], "summary", "Private",
+                     "Private, updated")  # fmt: skip
+    assert statuses(south.push(changed)) == ["applied"]
+    page = north.pull(checkpoint=checkpoint)
+    assert across["id"] in {c["id"] for c in rows(page, "callback")}
+    assert south_item["id"] not in {c["id"] for c in page["changes"]}
+    assert "Private, updated" not in str(page)
