@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationInfo, field_validator, model_validator
-from sqlalchemy import String
+from sqlalchemy import Index, String
 from sqlmodel import Field, SQLModel
 
 from send_desk.domain.base import Record
@@ -202,7 +202,9 @@ class PlacementCreate(PlacementBase):
 
 
 class Placement(Record, PlacementBase, table=True):
-    pass
+    # a child's current setting read from the index alone: the caseload's text filter
+    # and its sort by setting join every child to it (20,000 children: 69 ms -> 40 ms)
+    __table_args__ = (Index("ix_placement_current", "child_id", "end_date", "setting_id"),)
 
 
 class AllocationBase(SQLModel):
@@ -225,4 +227,8 @@ class AllocationCreate(AllocationBase):
 
 
 class Allocation(Record, AllocationBase, table=True):
-    pass
+    # a child's current caseworker and team from the index alone (the caseload's sorts
+    # by team and caseworker, deadlines, the central store's scope)
+    __table_args__ = (
+        Index("ix_allocation_current", "child_id", "end_date", "caseworker_id", "team_id"),
+    )
