@@ -357,11 +357,31 @@ def create_app(engine: Engine) -> FastAPI:
         from send_desk.server.pull import _conflict_json
 
         table = schema.conflict
-        query = sa.select(table).where(table.c.status == "open").order_by(table.c.created_at)
+        versions = schema.row_version
+        # who a conflict is for: a child's (its caseload), team data's (that row's
+        # users, recorded with the conflict's change number) or organisation data's
+        # (everyone, as resolving it is open to everyone)
+        query = (
+            sa.select(table, versions.c.team_id.label("audience_team"),
+                      versions.c.owner_id.label("audience_owner"))
+            .outerjoin(versions, (versions.c.table_name == CONFLICT_TABLE)
+                       & (versions.c.row_id == table.c.id))
+            .where(table.c.status == "open")
+            .order_by(table.c.created_at)
+        )  # fmt: skip
         if not who.is_admin:
-            query = query.where(table.c.child_id.in_(scope_select(who)))
+            query = query.where(
+                table.c.child_id.in_(scope_select(who)) | table.c.child_id.is_(None)
+            )
         with reading(engine) as connection:
-            return [_conflict_json(row) for row in connection.execute(query)]
+            return [
+                _conflict_json(row)
+                for row in connection.execute(query)
+                if who.is_admin
+                or row.child_id is not None
+                or (row.audience_team or row.audience_owner) is None
+                or sees_team_row(who, row.audience_team, row.audience_owner)
+            ]
 
     @app.post("/api/conflicts/{conflict_id}/resolve")
     def resolve(

@@ -446,3 +446,35 @@ def test_a_row_cannot_point_at_another_teams_record_nor_bring_it_along_on_a_pull
     assert across["id"] in {c["id"] for c in rows(page, "callback")}
     assert south_item["id"] not in {c["id"] for c in page["changes"]}
     assert "Private, updated" not in str(page)
+
+
+def test_a_clash_over_a_school_record_is_listed_for_the_people_who_can_resolve_it(
+    apis: Any, live: LiveServer, demo_central: Central
+) -> None:
+    north, south = apis(), apis()
+    north.login(demo_central.user("caseworker", "North"))
+    south.login(demo_central.user("caseworker", "South"))
+    setting = rows(north.pull(checkpoint=0), "setting")[0]
+    base = setting["values"]["address"]
+    first = update(1, "setting", setting["id"], "address", base, "1 New Road, Kingsbridge")
+    assert statuses(north.push(first)) == ["applied"]
+    clash = update(1, "setting", setting["id"], "address", base, "2 Old Lane, Kingsbridge")
+    assert statuses(south.push(clash)) == ["conflict"]
+    # a school is everyone's record: both caseworkers see the clash in the list (before,
+    # only an administrator did, though anyone may resolve it)
+    for api in (north, south):
+        [listed] = api.http.get("/api/conflicts").json()
+        assert listed["table_name"] == "setting" and listed["child_id"] is None
+        assert (listed["kept_value"], listed["other_value"]) == (
+            "1 New Road, Kingsbridge",
+            "2 Old Lane, Kingsbridge",
+        )
+    # a child's clash stays with that child's caseload
+    child = rows(south.pull(checkpoint=0), "child")[0]
+    language = child["values"]["home_language"]
+    south.push(update(2, "child", child["id"], "home_language", language, "Polish"))
+    south_lead = apis()
+    south_lead.login(demo_central.user("supervisor", "South"))
+    south_lead.push(update(1, "child", child["id"], "home_language", language, "Somali"))
+    assert len(south.http.get("/api/conflicts").json()) == 2
+    assert len(north.http.get("/api/conflicts").json()) == 1
