@@ -59,6 +59,7 @@ from typing import Any, TypeVar
 from send_desk.domain.event_types import EVENT_TYPES
 from send_desk.timescales.calendar import WorkingCalendar, default_calendar
 from send_desk.timescales.counting import add_months, apply_period
+from send_desk.timescales.cycles import day_of, first_late, leave_out
 from send_desk.timescales.events import Child, EventLike
 from send_desk.timescales.milestones import (
     EXCEPTION,
@@ -782,11 +783,13 @@ class _Run:
             done: _Ev | None = None
             for candidates in lists:
                 for candidate in candidates:
-                    if earliest <= candidate.date <= due and (
+                    if earliest < candidate.date <= due and (
                         done is None
                         or (candidate.pos > done.pos if latest else candidate.pos < done.pos)
                     ):
                         done = candidate
+            if done is None and done_by.late_until is not None:
+                done = first_late(lists, due, day_of(event.details.get(done_by.late_until)))
             if step.keep_done:
                 self.done_of[(step.id, event.pos)] = done
             if step.info:
@@ -901,13 +904,19 @@ class _Run:
         if not candidates:
             return None
         if done_by.within_months_before_due is not None:
+            # the window is the 12 months (say) that end on the due date: the day
+            # exactly 12 months before is outside it (docs/statutory-decisions.md)
             earliest = add_months(due, -done_by.within_months_before_due)
             found = None
             for candidate in candidates:
-                if earliest <= candidate.date <= due and _done_matches(done_by, candidate, event):
+                if earliest < candidate.date <= due and _done_matches(done_by, candidate, event):
                     if done_by.pick == "first":
                         return candidate
                     found = candidate
+            if found is None and done_by.late_until is not None:
+                last = day_of(event.details.get(done_by.late_until))
+                late = [[c for c in candidates if _done_matches(done_by, c, event)]]
+                found = first_late(late, due, last)
             return found
         for candidate in candidates:
             if end is not None and candidate.date > end:
@@ -1002,6 +1011,8 @@ class _Run:
             self.warn(event, W_EXCEPTION, f"{what} {problem}: not applied.")
             return
         target = max(candidates, key=attrgetter("trigger_date"))
+        if target.status == MET:
+            return  # done in time: the claim was never relied on (statutory-decisions.md)
         source = rules[0].exception_source or reason.source
         claim = ExceptionClaim(reason_id, reason.label, evidence, event.date, event.index, source)
         target.exceptions = (*target.exceptions, claim)
@@ -1203,6 +1214,7 @@ def compute_timeline(
         run.propose_transfer()
     run.run_rules()
     run.end_with_plan()
+    run.milestones = leave_out(run.milestones, run.by_type)
     run.apply_exceptions()
     run.check_order()
     run.check_unused()
@@ -1244,5 +1256,6 @@ def compute_caseload(
             run.propose_transfer()
         run.run_rules()
         run.end_with_plan()
+        run.milestones = leave_out(run.milestones, run.by_type)
         run.apply_exceptions()
         yield key, run.milestones
