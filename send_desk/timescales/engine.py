@@ -22,12 +22,13 @@ It never raises on odd events and never drops one silently: each event is either
 by a milestone or explained in a warning (unknown type, missing field, duplicate,
 dated after today, out of order, completing nothing, exception not applicable).
 
-Decisions on points the contract leaves open:
+Decisions on points the contract leaves open (the legal reasoning is in
+``docs/statutory-decisions.md``):
 
 * An exception applies to the cycle of the named milestone that was running when it
   was recorded (the latest one started on or before the exception's date). It turns
   only ``late``/``overdue`` into ``exception``; before the due date the milestone stays
-  ``pending`` and carries the claim.
+  ``pending`` and carries the claim; a milestone met in time does not rely on it.
 * Only the reasons the rules list for a milestone can be relied on (reg 5(4), 8(2),
   10(4), 13(3), 44(3)); any other reason, or a milestone with no lawful exception, is
   reported as a warning and not applied. An exception without evidence is not applied.
@@ -35,7 +36,9 @@ Decisions on points the contract leaves open:
   ``mediation_held``, ``appeal_response``, ``order_assess_notify``) is done by an event
   SEND Desk adds to the registry (``transfer_notice_sent``, ``mediation_held``,
   ``appeal_response_sent``, ``order_notice_sent``); without one it is ``pending`` then
-  ``overdue``, exactly as the contract gives it.
+  ``overdue``, exactly as the contract gives it. Rules marked ``left_out_when`` lose a
+  cycle still open when such an event comes (:mod:`send_desk.timescales.cycles`): the
+  annual review on a plan transferred in, mediation the family withdraws from in time.
 * ``phase_transfer_plan`` is proposed only for a child with a plan in force (reg 18
   is about plans); a recorded ``phase_transfer`` always counts.
 * A plan ceases with a ``review_decision`` to cease, unless an appeal is received after
@@ -43,9 +46,9 @@ Decisions on points the contract leaves open:
   rule marked ``ends_with_plan`` (the annual review, the first review of a transferred
   plan) that were still open on the day the plan ceased and fall due after it are left
   out: no review is due of a plan that no longer exists.
-* ``phase_transfer_plan`` counts only a plan issued in the 12 months up to and
-  including its due date, as the contract says; a plan issued after 15 February does
-  not complete it.
+* ``phase_transfer_plan`` counts the latest plan issued in the 12 months that end on
+  its due date (the day exactly 12 months before is outside); failing one, the first
+  plan issued after the due date and up to the transfer makes it ``late``.
 * Events dated after ``today`` are used (and warned about).
 """
 
