@@ -22,12 +22,13 @@ It never raises on odd events and never drops one silently: each event is either
 by a milestone or explained in a warning (unknown type, missing field, duplicate,
 dated after today, out of order, completing nothing, exception not applicable).
 
-Decisions on points the contract leaves open:
+Decisions on points the contract leaves open (the legal reasoning is in
+``docs/statutory-decisions.md``):
 
 * An exception applies to the cycle of the named milestone that was running when it
   was recorded (the latest one started on or before the exception's date). It turns
   only ``late``/``overdue`` into ``exception``; before the due date the milestone stays
-  ``pending`` and carries the claim.
+  ``pending`` and carries the claim; a milestone met in time does not rely on it.
 * Only the reasons the rules list for a milestone can be relied on (reg 5(4), 8(2),
   10(4), 13(3), 44(3)); any other reason, or a milestone with no lawful exception, is
   reported as a warning and not applied. An exception without evidence is not applied.
@@ -35,7 +36,9 @@ Decisions on points the contract leaves open:
   ``mediation_held``, ``appeal_response``, ``order_assess_notify``) is done by an event
   SEND Desk adds to the registry (``transfer_notice_sent``, ``mediation_held``,
   ``appeal_response_sent``, ``order_notice_sent``); without one it is ``pending`` then
-  ``overdue``, exactly as the contract gives it.
+  ``overdue``, exactly as the contract gives it. Rules marked ``left_out_when`` lose a
+  cycle still open when such an event comes (:mod:`send_desk.timescales.cycles`): the
+  annual review on a plan transferred in, mediation the family withdraws from in time.
 * ``phase_transfer_plan`` is proposed only for a child with a plan in force (reg 18
   is about plans); a recorded ``phase_transfer`` always counts.
 * A plan ceases with a ``review_decision`` to cease, unless an appeal is received after
@@ -43,9 +46,9 @@ Decisions on points the contract leaves open:
   rule marked ``ends_with_plan`` (the annual review, the first review of a transferred
   plan) that were still open on the day the plan ceased and fall due after it are left
   out: no review is due of a plan that no longer exists.
-* ``phase_transfer_plan`` counts only a plan issued in the 12 months up to and
-  including its due date, as the contract says; a plan issued after 15 February does
-  not complete it.
+* ``phase_transfer_plan`` counts the latest plan issued in the 12 months that end on
+  its due date (the day exactly 12 months before is outside); failing one, the first
+  plan issued after the due date and up to the transfer makes it ``late``.
 * Events dated after ``today`` are used (and warned about).
 """
 
@@ -59,6 +62,7 @@ from typing import Any, TypeVar
 from send_desk.domain.event_types import EVENT_TYPES
 from send_desk.timescales.calendar import WorkingCalendar, default_calendar
 from send_desk.timescales.counting import add_months, apply_period
+from send_desk.timescales.cycles import day_of, first_late, leave_out
 from send_desk.timescales.events import Child, EventLike
 from send_desk.timescales.milestones import (
     EXCEPTION,
@@ -782,11 +786,13 @@ class _Run:
             done: _Ev | None = None
             for candidates in lists:
                 for candidate in candidates:
-                    if earliest <= candidate.date <= due and (
+                    if earliest < candidate.date <= due and (
                         done is None
                         or (candidate.pos > done.pos if latest else candidate.pos < done.pos)
                     ):
                         done = candidate
+            if done is None and done_by.late_until is not None:
+                done = first_late(lists, due, day_of(event.details.get(done_by.late_until)))
             if step.keep_done:
                 self.done_of[(step.id, event.pos)] = done
             if step.info:
@@ -901,13 +907,19 @@ class _Run:
         if not candidates:
             return None
         if done_by.within_months_before_due is not None:
+            # the window is the 12 months (say) that end on the due date: the day
+            # exactly 12 months before is outside it (docs/statutory-decisions.md)
             earliest = add_months(due, -done_by.within_months_before_due)
             found = None
             for candidate in candidates:
-                if earliest <= candidate.date <= due and _done_matches(done_by, candidate, event):
+                if earliest < candidate.date <= due and _done_matches(done_by, candidate, event):
                     if done_by.pick == "first":
                         return candidate
                     found = candidate
+            if found is None and done_by.late_until is not None:
+                last = day_of(event.details.get(done_by.late_until))
+                late = [[c for c in candidates if _done_matches(done_by, c, event)]]
+                found = first_late(late, due, last)
             return found
         for candidate in candidates:
             if end is not None and candidate.date > end:
@@ -1002,6 +1014,8 @@ class _Run:
             self.warn(event, W_EXCEPTION, f"{what} {problem}: not applied.")
             return
         target = max(candidates, key=attrgetter("trigger_date"))
+        if target.status == MET:
+            return  # done in time: the claim was never relied on (statutory-decisions.md)
         source = rules[0].exception_source or reason.source
         claim = ExceptionClaim(reason_id, reason.label, evidence, event.date, event.index, source)
         target.exceptions = (*target.exceptions, claim)
@@ -1203,6 +1217,7 @@ def compute_timeline(
         run.propose_transfer()
     run.run_rules()
     run.end_with_plan()
+    run.milestones = leave_out(run.milestones, run.by_type)
     run.apply_exceptions()
     run.check_order()
     run.check_unused()
@@ -1244,5 +1259,6 @@ def compute_caseload(
             run.propose_transfer()
         run.run_rules()
         run.end_with_plan()
+        run.milestones = leave_out(run.milestones, run.by_type)
         run.apply_exceptions()
         yield key, run.milestones

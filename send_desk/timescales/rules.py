@@ -33,7 +33,12 @@ A ``[[milestone]]``::
               # optional on any of them: then = { count, unit }, roll = "next_working_day"
               # or "next_tribunal_day"
     done_by   = { event = "advice_received" | [..], match = ["from"], where = {..},
-                  within_months_before_due = 12, pick = "first" | "latest" }
+                  within_months_before_due = 12, pick = "first" | "latest",
+                  late_until = "transfer_date" }
+              # within_months_before_due = 12: an event dated after the day 12 months
+              # before the due date, up to the due date itself; late_until (a date field
+              # of the trigger): failing that, the first event after the due date up to
+              # that day completes it late
     requires  = [ { milestone = "decide_to_assess", done_with = { outcome = "assess" } } ]
     unless    = [ { milestone = "decide_to_issue", done_with = { outcome = "not_issue" } } ]
     exceptions = ["absence_from_area", ...]   # reasons that may be relied on
@@ -46,6 +51,11 @@ A ``[[milestone]]``::
     ends_with_plan = false             # true: a cycle still open when the plan ceases
                                        # (a review_decision to cease, not appealed) and
                                        # due after it is left out
+    left_out_when = { event = ["plan_transferred_in"], before_due = false }
+                                       # a cycle still open on the day of such an event
+                                       # (started on or before it, not done by then) is
+                                       # left out; before_due: only when that day is on
+                                       # or before its due date
 
 Each trigger event starts one cycle of the rule, so a rule recurs once per trigger
 (every advice request, every review meeting...). ``requires``/``unless`` look at the
@@ -133,6 +143,7 @@ class DoneBy:
     where: tuple[tuple[str, Any], ...] = ()
     within_months_before_due: int | None = None
     pick: str = "first"
+    late_until: str | None = None  # a date field of the trigger (see the module docstring)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +174,8 @@ class Rule:
     local: bool = False
     priority: bool = False
     ends_with_plan: bool = False
+    left_out_when: tuple[str, ...] = ()  # event types (see the module docstring)
+    left_out_before_due: bool = False
 
     @property
     def is_info(self) -> bool:
@@ -229,7 +242,7 @@ _TOP_LEVEL = {"conventions", "exception_reason", "milestone", "phase_transfer", 
 _MILESTONE_KEYS = {
     "id", "name", "title", "kind", "local", "priority", "trigger", "due", "done_by",
     "id_suffix", "requires", "unless", "exceptions", "exception_source", "source",
-    "action", "info", "note", "ends_with_plan",
+    "action", "info", "note", "ends_with_plan", "left_out_when",
 }  # fmt: skip
 _DUE_KEYS = {"count", "unit", "from", "date_in_year", "year_of", "later_of", "then", "roll"}
 
@@ -438,7 +451,8 @@ def _milestone(table: Any, file: str) -> Rule:
         if not isinstance(raw_done, dict):
             raise where.error("'done_by' must be a table like { event = \"advice_received\" }")
         unknown = sorted(
-            set(raw_done) - {"event", "match", "where", "within_months_before_due", "pick"}
+            set(raw_done)
+            - {"event", "match", "where", "within_months_before_due", "pick", "late_until"}
         )
         if unknown:
             raise where.error(f"done_by: unknown key {', '.join(unknown)}")
@@ -456,12 +470,21 @@ def _milestone(table: Any, file: str) -> Rule:
         pick = raw_done.get("pick", "first")
         if pick not in PICKS:
             raise where.error(f"done_by.pick must be first or latest (not {pick!r})")
+        late_until = raw_done.get("late_until")
+        if late_until is not None:
+            dates = {x.name for x in EVENT_TYPES[event].extras if x.kind == "date"}
+            if late_until not in dates or window is None:
+                raise where.error(
+                    "done_by.late_until must name a date field of the trigger event "
+                    f"({', '.join(sorted(dates)) or 'none'}) and needs within_months_before_due"
+                )
         done_by = DoneBy(
             events=done_events,
             match=tuple(match),
             where=_filter(raw_done.get("where"), done_events, where, "done_by.where"),
             within_months_before_due=window,
             pick=pick,
+            late_until=late_until,
         )
 
     exceptions = table.get("exceptions", [])
@@ -497,7 +520,21 @@ def _milestone(table: Any, file: str) -> Rule:
         local=_bool(table, "local", where),
         priority=_bool(table, "priority", where),
         ends_with_plan=_bool(table, "ends_with_plan", where),
+        **_left_out_when(table.get("left_out_when"), where),
     )
+
+
+def _left_out_when(value: Any, where: _Where) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or set(value) - {"event", "before_due"}:
+        raise where.error(
+            "'left_out_when' must be a table like { event = [\"plan_transferred_in\"] }"
+        )
+    return {
+        "left_out_when": _event_list(value.get("event"), where, "left_out_when event"),
+        "left_out_before_due": _bool(value, "before_due", where),
+    }
 
 
 def _check_placeholders(text: str, key: str, due: bool, suffix: bool, where: _Where) -> None:

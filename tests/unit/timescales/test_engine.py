@@ -187,7 +187,8 @@ WORKED: list[tuple[str, list[Event], str, list[Row]]] = [
             ("review_decision", "2025-12-18", None, "overdue"),  # 20 Nov + 28 = 48 Nov -> 18 Dec
             # 2 Mar + 42 days = 44 Mar -> 44 - 31 = 13 Apr
             ("transfer_notice", "2026-04-13", None, "pending"),
-            ("annual_review", "2026-11-20", None, "pending"),  # 20 Nov 2025 + 12 months
+            # the annual review open on the transfer (20 Nov 2025 + 12 months) is left
+            # out: reg 15(5) sets the first review instead (docs/statutory-decisions.md)
             # later of 20 Nov 2025 + 12 months = 20 Nov 2026 and 2 Mar + 3 months = 2 Jun 2026
             ("transfer_review", "2026-11-20", None, "pending"),
         ],
@@ -210,7 +211,7 @@ WORKED: list[tuple[str, list[Event], str, list[Row]]] = [
         ],
     ),
     (
-        "mediation declined over Easter, mediation asked for",
+        "mediation asked for, then declined over Easter",
         [
             ev("mediation_requested", "2026-03-10"),
             ev("mediation_declined", "2026-04-02"),  # a Thursday
@@ -218,13 +219,19 @@ WORKED: list[tuple[str, list[Event], str, list[Row]]] = [
         ],
         "2026-04-10",
         [
-            # both due 9 Apr, so by id: "mediation_certificate" < "mediation_held"
             # 3 working days after Thu 2 Apr: Good Friday 3, weekend, Easter Monday 6 ->
             # Tue 7 (1), Wed 8 (2), Thu 9 (3); the certificate came on 8 Apr
             ("mediation_certificate", "2026-04-09", "2026-04-08", "met"),
-            # within 30 days of 10 Mar: 10 + 30 = 40 Mar -> 9 Apr
-            ("mediation_held", "2026-04-09", None, "overdue"),
+            # mediation_held (within 30 days of 10 Mar: 40 Mar -> 9 Apr) is left out: the
+            # family withdrew on 2 Apr, before it was due (docs/statutory-decisions.md)
         ],
+    ),
+    (
+        "mediation asked for and not held",
+        [ev("mediation_requested", "2026-03-10")],
+        "2026-04-10",
+        # within 30 days of 10 Mar: 10 + 30 = 40 Mar -> 40 - 31 = 9 Apr; today 10 Apr
+        [("mediation_held", "2026-04-09", None, "overdue")],
     ),
     (
         "mediation certificate due over Christmas",

@@ -155,6 +155,19 @@ action = "Decide"
          'due = { count = 1, unit = "weeks_after" }\ndone_by = { event = "issue_decision" }\n'
          'source = "s"\naction = "a"\nrequires = [{ milestone = "a" }]\n',
          "its conditions depend on themselves"),
+        ('[[milestone]]\nid = "x"\ntitle = "X"\ntrigger = { event = "phase_transfer" }\n'
+         'due = { date_in_year = "02-15", year_of = "transfer_date" }\nsource = "s"\n'
+         'action = "a"\ndone_by = { event = "amended_plan_issued", late_until = "kind" }\n',
+         "rule 'x': done_by.late_until must name a date field of the trigger event "
+         "(transfer_date) and needs within_months_before_due"),
+        ('[[milestone]]\nid = "x"\ntitle = "X"\ntrigger = { event = "review_meeting" }\n'
+         'due = { count = 12, unit = "months_after" }\nsource = "s"\naction = "a"\n'
+         'left_out_when = { event = "plan_moved_in" }\n',
+         "rule 'x': left_out_when event 'plan_moved_in' is not a known event type"),
+        ('[[milestone]]\nid = "x"\ntitle = "X"\ntrigger = { event = "review_meeting" }\n'
+         'due = { count = 12, unit = "months_after" }\nsource = "s"\naction = "a"\n'
+         'left_out_when = ["plan_transferred_in"]\n',
+         "rule 'x': 'left_out_when' must be a table like"),
         ("[conventions]\nfortnight = true\n", "bad.toml: conventions: unknown setting 'fortnight'"),
         ('[conventions]\nshort_month = "round"\n', "bad.toml: conventions.short_month must be"),
         ("[[milestone]\n", "bad.toml: not valid TOML"),
