@@ -16,13 +16,15 @@ percentage worked out from them, and says how it counts:
     of the meeting.
 ``annual_reviews_overdue``
     plans whose annual review was open at the end of the period (``as_of``: the end,
-    or today if sooner), and how many of those were past their 12 months.
+    or today if sooner), and how many of those were past their 12 months. A plan
+    transferred in from another council counts by its first review (reg 15(5)), which
+    replaces the annual review then running (docs/statutory-decisions.md).
 ``phase_transfers_at_risk``
     phase transfers whose 15 February / 31 March deadline falls in the period, and how
-    many were not amended by ``as_of`` and either missed the deadline or have fewer
-    than 12 weeks left (a review meeting, 4 weeks to decide and 8 to amend no longer
-    fit). Transfers proposed from the date of birth count: the next one of each child
-    with a plan.
+    many missed the deadline (amended after it, or not amended by ``as_of`` once it
+    passed) or, not yet amended, have fewer than 12 weeks left (a review meeting, 4
+    weeks to decide and 8 to amend no longer fit). Transfers proposed from the date of
+    birth count: the next one of each child with a plan.
 
 Per team and caseworker, a milestone belongs to whoever held the case on the day that
 decided it: the day the work was done when it was done in time, else the due date
@@ -94,8 +96,10 @@ MILESTONES = (
     "decide_to_assess",
     "review_decision",
     "annual_review",
+    "transfer_review",
     "phase_transfer_plan",
 )
+REVIEWS = ("annual_review", "transfer_review")
 
 
 @dataclass
@@ -146,13 +150,17 @@ def contributions(row: Row, start: date, end: date, as_of: date) -> list[tuple[s
             found.append(("decisions_to_assess_within_6_weeks", on_time))
         else:
             found.append(("review_decisions_within_4_weeks", on_time))
-    elif row.milestone == "annual_review":
+    elif row.milestone in REVIEWS:
         open_on_as_of = row.cycle <= as_of and (row.done is None or row.done > as_of)
         if open_on_as_of:
             found.append(("annual_reviews_overdue", row.due < as_of))
     elif row.milestone == "phase_transfer_plan" and _within(row.due, start, end):
         done_by_now = row.done is not None and row.done <= as_of
-        at_risk = not done_by_now and (row.due < as_of or row.due - as_of < AT_RISK_WITHIN)
+        # a plan amended after the deadline (the clock's "late") still missed it
+        missed = row.done is not None and row.done > row.due and row.due < as_of
+        at_risk = missed or (
+            not done_by_now and (row.due < as_of or row.due - as_of < AT_RISK_WITHIN)
+        )
         found.append(("phase_transfers_at_risk", at_risk))
     return found
 

@@ -139,3 +139,24 @@ def test_a_phase_transfer_is_at_risk_with_less_than_12_weeks_left() -> None:
     assert contributions(row, *period, as_of=date(2026, 11, 24)) == [
         ("phase_transfers_at_risk", True)  # 83 days left
     ]
+
+
+def test_a_phase_transfer_amended_after_its_deadline_still_missed_it() -> None:
+    # deadline 15 Feb 2027; the plan was amended late, on 10 Mar 2027 (the clock: "late")
+    late = Row("c", "phase_transfer_plan", date(2027, 2, 15), date(2027, 3, 10),
+               date(2026, 2, 16), False)  # fmt: skip
+    period = (date(2026, 9, 1), date(2027, 8, 31))
+    assert contributions(late, *period, as_of=date(2027, 8, 31)) == [
+        ("phase_transfers_at_risk", True)
+    ]
+    on_time = Row("c", "phase_transfer_plan", date(2027, 2, 15), date(2027, 2, 15),
+                  date(2026, 2, 16), False)  # fmt: skip
+    assert contributions(on_time, *period, as_of=date(2027, 8, 31)) == [
+        ("phase_transfers_at_risk", False)
+    ]
+
+
+def test_a_transferred_in_plans_first_review_counts_as_its_review() -> None:
+    # plan transferred in; its first review (reg 15(5)) was due 1 Mar 2026, still open
+    row = Row("c", "transfer_review", date(2026, 3, 1), None, date(2025, 12, 1), False)
+    assert contributions(row, START, END, as_of=END) == [("annual_reviews_overdue", True)]
