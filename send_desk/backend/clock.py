@@ -11,12 +11,14 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from send_desk.backend.errors import ValidationFailed
-from send_desk.domain.event_types import EVENT_TYPES
+from send_desk.domain.event_types import EVENT_TYPES, REQUEST_SOURCE_LABELS
 from send_desk.reports.compliance import compliance_report
+from send_desk.services import event_corrections
 from send_desk.services import events as events_service
 from send_desk.services import milestones as milestones_service
 from send_desk.services.deadlines import (
@@ -28,7 +30,7 @@ from send_desk.services.deadlines import (
     horizon,
     overdue_child_ids,
 )
-from send_desk.timescales import default_rules, native
+from send_desk.timescales import Event, compute_timeline, default_rules, native
 from send_desk.timescales.milestones import EXCEPTION, INFO, LATE, MET, OVERDUE, PENDING
 from send_desk.timeutil import uk_date
 
@@ -43,6 +45,18 @@ STATUS_LABELS = {
 # Kept out of the general "Record event" list: they have their own dialogs.
 OWN_DIALOG_EVENTS = ("exception_recorded", "apology_letter_requested")
 MISSED_RECENTLY_DAYS = 7
+# What a family is told when a request arrives: the three dates the law sets from it.
+REQUEST_PROJECTION = ("decide_to_assess", "decide_to_issue", "final_plan")
+CHOICE_LABELS = {("request_received", "source"): REQUEST_SOURCE_LABELS}
+
+
+@dataclass(frozen=True)
+class ProjectedDate:
+    """A statutory date that follows from an event, before the event is recorded."""
+
+    milestone: str
+    title: str
+    due: date
 
 
 def _uuid(value: str | uuid.UUID) -> uuid.UUID:
@@ -235,6 +249,7 @@ class ClockMixin:
                         "kind": extra.kind,
                         "label": extra.label,
                         "choices": list(extra.choices),
+                        "choice_labels": dict(CHOICE_LABELS.get((kind.id, extra.name), {})),
                         "required": extra.required,
                     }
                     for extra in kind.extras
@@ -243,6 +258,39 @@ class ClockMixin:
             for kind in EVENT_TYPES.values()
             if kind.id not in OWN_DIALOG_EVENTS
         ]
+
+    @staticmethod
+    def request_projection(received: date) -> list[ProjectedDate]:
+        """The 6-, 16- and 20-week dates a request received on ``received`` sets (the
+        16- and 20-week ones apply once the council decides to assess, as if it had)."""
+        assumed = [
+            Event("request_received", received, {}),
+            Event("assessment_decision", received, {"outcome": "assess"}),
+        ]
+        timeline = compute_timeline(assumed, received)
+        found = {m.id: m for m in timeline.milestones}
+        return [
+            ProjectedDate(key, found[key].title, found[key].due)
+            for key in REQUEST_PROJECTION
+            if key in found
+        ]
+
+    def correct_event(
+        self, event_id: str, changes: Mapping[str, Any], *, reason: str
+    ) -> list[str]:
+        """A new version of the event with its reason; returns the clock's warnings."""
+        with self._write() as session:
+            change = event_corrections.correct_event(
+                session, _uuid(event_id), changes, reason=reason, today=self._today()
+            )
+        return list(change.warnings)
+
+    def withdraw_event(self, event_id: str, *, reason: str) -> None:
+        """Mark the event withdrawn (recorded by mistake), with the reason."""
+        with self._write() as session:
+            event_corrections.withdraw_event(
+                session, _uuid(event_id), reason=reason, today=self._today()
+            )
 
     def record_event(
         self,

@@ -400,6 +400,10 @@ def _decorate(data: dict[str, Any]) -> dict[str, Any]:
     for event in data["events"]:
         event["date"] = _as_date(event["date"])
         event["label"] = labels.event_label(event["type"])
+        if event.get("withdrawn"):
+            event["label"] += f" — withdrawn: {event.get('withdrawn_reason') or 'no reason'}"
+        elif event.get("version", 1) > 1:
+            event["label"] += f" (corrected, version {event['version']})"
         event["details_text"] = _details_text(event.get("details") or {})
     names = _row_names(data)
     for entry in data["history"]:

@@ -59,6 +59,33 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_json_flag(p)
     p.set_defaults(handler=cmd_event_add)
 
+    p = event_sub.add_parser(
+        "correct", help="correct an event recorded wrongly: a new version, with the reason"
+    )
+    p.add_argument("event_id", metavar="EVENT_ID", help="the event's id (or 8+ characters of it)")
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="FIELD=VALUE",
+        dest="assignments",
+        required=True,
+        help="date=YYYY-MM-DD, evidence=TEXT or one of the event's fields (outcome=assess)",
+    )
+    p.add_argument("--reason", required=True, metavar="TEXT", help="why it is corrected")
+    p.add_argument("--confirm-dates", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_event_correct)
+
+    p = event_sub.add_parser(
+        "withdraw", help="withdraw an event recorded by mistake (kept, marked, not counted)"
+    )
+    p.add_argument("event_id", metavar="EVENT_ID", help="the event's id (or 8+ characters of it)")
+    p.add_argument("--reason", required=True, metavar="TEXT", help="why it is withdrawn")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_event_withdraw)
+
 
 def _nulls(assignments: dict[str, str]) -> dict[str, Any]:
     """An empty value clears a field."""
@@ -119,7 +146,12 @@ def _show_text(child: dict[str, Any]) -> str:
         )
     for event in child["events"]:
         when = uk_date(date.fromisoformat(event["date"]))
-        lines.append(f"  {when}  {event['type']} {event['details'] or ''}")
+        mark = ""
+        if event.get("withdrawn"):
+            mark = f"  WITHDRAWN: {event.get('withdrawn_reason') or ''}"
+        elif event.get("version", 1) > 1:
+            mark = f"  (corrected, version {event['version']})"
+        lines.append(f"  {when}  {event['type']} {event['details'] or ''}{mark}")
     for note in child.get("notes", []):
         lines.append(
             f"  Note …{note['note_id'][-12:]}  {note['kind']}  v{note['version']}  "
@@ -214,4 +246,62 @@ def cmd_event_add(args: argparse.Namespace) -> int:
         print(f"Recorded {args.type} on {when:%d/%m/%Y}")
         for warning in recorded.warnings:
             print(f"  Check: {warning}")
+    return 0
+
+
+def _today(args: argparse.Namespace) -> Any:
+    from send_desk.timeutil import london_today, parse_iso_date
+
+    try:
+        return parse_iso_date(args.today) if args.today else london_today()
+    except ValueError as error:
+        raise CliError(str(error)) from None
+
+
+def _print_change(args: argparse.Namespace, change: Any, done: str) -> None:
+    if args.json:
+        print_json(
+            {
+                "id": change.id,
+                "child_id": change.child_id,
+                "version": change.version,
+                "withdrawn": change.withdrawn,
+                "warnings": change.warnings,
+            }
+        )
+        return
+    print(done)
+    for warning in change.warnings:
+        print(f"  Check: {warning}")
+
+
+def cmd_event_correct(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_from
+    from send_desk.services.event_corrections import correct_event, resolve_event_id
+
+    today = _today(args)
+    changes = parse_assignments(args.assignments)
+    with open_from(args) as store, store.write() as session:
+        event_id = resolve_event_id(session, args.event_id)
+        change = correct_event(
+            session,
+            event_id,
+            changes,
+            reason=args.reason,
+            today=today,
+            confirm_dates=args.confirm_dates,
+        )
+    _print_change(args, change, f"Corrected the event: now version {change.version}")
+    return 0
+
+
+def cmd_event_withdraw(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_from
+    from send_desk.services.event_corrections import resolve_event_id, withdraw_event
+
+    today = _today(args)
+    with open_from(args) as store, store.write() as session:
+        event_id = resolve_event_id(session, args.event_id)
+        change = withdraw_event(session, event_id, reason=args.reason, today=today)
+    _print_change(args, change, "Withdrew the event: it stays on the record, marked withdrawn")
     return 0

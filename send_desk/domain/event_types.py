@@ -76,6 +76,17 @@ class EventType:
         return details
 
 
+# SEN2 RequestSource 1-5: who made the request for an EHC needs assessment
+REQUEST_SOURCES = ("parent_or_young_person", "school_or_setting", "health", "social_care", "other")
+REQUEST_SOURCE_LABELS = {
+    "parent_or_young_person": "Parent or young person",
+    "school_or_setting": "School or setting",
+    "health": "Health",
+    "social_care": "Social care",
+    "other": "Other",
+}
+
+
 def _choice(name: str, label: str, *choices: str) -> ExtraField:
     return ExtraField(name, "choice", label, tuple(choices))
 
@@ -83,7 +94,20 @@ def _choice(name: str, label: str, *choices: str) -> ExtraField:
 EVENT_TYPES: dict[str, EventType] = {
     t.id: t
     for t in (
-        EventType("request_received", "Request for assessment received"),
+        EventType(
+            "request_received",
+            "Request for assessment received",
+            # who asked: the SEN2 return's RequestSource (1-5), in this order
+            (
+                ExtraField(
+                    "source",
+                    "choice",
+                    "Who asked",
+                    REQUEST_SOURCES,
+                    required=False,
+                ),
+            ),
+        ),
         EventType(
             "assessment_decision",
             "Decision whether to assess",

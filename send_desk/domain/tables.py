@@ -14,7 +14,7 @@ from send_desk.domain.correspondence import (
     DutyRota,
     StaffAbsence,
 )
-from send_desk.domain.events import CaseEvent
+from send_desk.domain.events import CaseEvent, CaseEventVersion
 from send_desk.domain.journal import DeviceState, JournalEntry, StoreMeta
 from send_desk.domain.letters import LetterVersion
 from send_desk.domain.milestones import MilestoneRow
@@ -25,7 +25,8 @@ from send_desk.domain.sync_state import SyncConflict, SyncQuarantine, SyncScope
 
 # Tables whose writes are journaled, in an order that satisfies foreign keys.
 JOURNALED = (
-    Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion,
+    Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, CaseEventVersion,
+    NoteVersion,
     LetterVersion, CorrespondenceItem, Callback, Complaint, ComplaintStage, StaffAbsence, DutyRota,
     NoteSample, NoteAudit, AuditResponse,
 )  # fmt: skip
@@ -51,6 +52,7 @@ __all__ = [
     "AuditResponse",
     "Callback",
     "CaseEvent",
+    "CaseEventVersion",
     "Child",
     "Complaint",
     "ComplaintStage",

@@ -217,15 +217,11 @@ class ChildRecord(QWidget):
             ],
             self,
         )
-        self.events_model = RowsModel(
-            [
-                ("Date", "date"),
-                ("Event", "label"),
-                ("Details", "details_text"),
-                ("Evidence", "evidence"),
-            ],
-            self,
-        )
+        from send_desk.gui.event_fix import EventsTab
+
+        self.events_tab = EventsTab(self.backend, self.ops, _table, self)
+        self.events_tab.changed.connect(self._event_recorded)
+        self.events_model = self.events_tab.model
         self.history_model = RowsModel(
             [
                 ("When", "at"),
@@ -241,7 +237,7 @@ class ChildRecord(QWidget):
         self.tabs.addTab(family_tab, "Fa&mily and contacts")
         self.tabs.addTab(_table("Settings, newest first", self.settings_model), "Se&tting")
         self.tabs.addTab(_table("Allocations, newest first", self.allocations_model), "Allocatio&n")
-        self.tabs.addTab(_table("Statutory events", self.events_model), "E&vents")
+        self.tabs.addTab(self.events_tab, "E&vents")
         self.tabs.addTab(_table("History of changes, newest first", self.history_model), "&History")
         from send_desk.gui.notes.tab import NotesTab
 
@@ -365,7 +361,7 @@ class ChildRecord(QWidget):
         self.family_model.set_rows(detail["family"])
         self.settings_model.set_rows(detail["settings"])
         self.allocations_model.set_rows(detail["allocations"])
-        self.events_model.set_rows(list(reversed(detail["events"])))
+        self.events_tab.set_events(str(detail["id"]), list(reversed(detail["events"])))
         self.history_model.set_rows(detail["history"])
         self.notes_tab.load(detail["id"], f"{detail['first_name']} {detail['last_name']}")
         self.correspondence_tab.load(detail["id"], detail)

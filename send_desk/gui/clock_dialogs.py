@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -84,6 +85,7 @@ class RecordEventDialog(ClockFormDialog):
         ui.dateEdit.setDate(today)
         ui.confirmDatesCheck.hide()
         self.extra_widgets: dict[str, QWidget] = {}
+        self.projection: QLabel | None = None
         self.fields = {
             "type": ui.typeCombo,
             "date": ui.dateEdit,
@@ -92,6 +94,7 @@ class RecordEventDialog(ClockFormDialog):
         }
         self._finish_setup()
         ui.typeCombo.currentIndexChanged.connect(self._type_changed)
+        ui.dateEdit.dateChanged.connect(self._show_projection)
         if milestone is not None and milestone.get("completed_by"):
             ui.milestoneLabel.setText(
                 f"For: {milestone['title']} (due {uk_date(milestone['due'])})"
@@ -117,7 +120,10 @@ class RecordEventDialog(ClockFormDialog):
             widget: QWidget
             if extra["kind"] == "choice":
                 combo = QComboBox()
-                fill_combo(combo, [(c, c.replace("_", " ")) for c in extra["choices"]], "")
+                names = extra.get("choice_labels") or {}
+                fill_combo(
+                    combo, [(c, names.get(c, c.replace("_", " "))) for c in extra["choices"]], ""
+                )
                 widget = combo
             elif extra["kind"] == "date":
                 edit = QDateEdit()
@@ -136,7 +142,31 @@ class RecordEventDialog(ClockFormDialog):
             layout.addRow(label, widget)
             self.extra_widgets[extra["name"]] = widget
             self.fields[extra["name"]] = widget
+        self.projection = None
+        if kind and kind["id"] == "request_received":
+            # the family is told these dates when the request arrives
+            self.projection = QLabel()
+            self.projection.setWordWrap(True)
+            self.projection.setTextFormat(Qt.TextFormat.RichText)
+            self.projection.setAccessibleName("Dates this request sets")
+            layout.addRow(self.projection)
+            self._show_projection()
         self.fit()
+
+    def _show_projection(self, *_args: Any) -> None:
+        if self.projection is None:
+            return
+        received = self.ui.dateEdit.date().toPython()
+        assert isinstance(received, date)
+        rows = "".join(
+            f"<li>{p.title}: <b>{uk_date(p.due)}</b></li>"
+            for p in self.backend.request_projection(received)
+        )
+        self.projection.setText(
+            f"If this request was received on {uk_date(received)}, the law sets:"
+            f"<ul style='margin: 2px 0 0 -20px'>{rows}</ul>"
+            "(the 16- and 20-week dates apply if the council decides to assess)"
+        )
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
         details = {name: values[name] for name in self.extra_widgets}

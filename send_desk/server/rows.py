@@ -260,7 +260,7 @@ class Writer:
             chunk = ids[start : start + 500]
             for row in self.connection.execute(
                 sa.select(events.c.child_id, events.c.type, events.c.date, events.c.details).where(
-                    events.c.child_id.in_(chunk)
+                    events.c.child_id.in_(chunk), ~events.c.withdrawn
                 )
             ):
                 found[row.child_id].append((row.type, row.date, row.details))

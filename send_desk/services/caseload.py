@@ -146,6 +146,7 @@ def _phase_transfer_filter(today: date, year: ColumnElement[Any]) -> ColumnEleme
     pending_transfer = CH.id.in_(
         select(EV.child_id).where(
             EV.type == "phase_transfer",
+            ~EV.withdrawn,
             func.json_extract(EV.details, "$.transfer_date") >= today.isoformat(),
         )
     )
@@ -157,6 +158,7 @@ def _tribunal_filter(today: date) -> ColumnElement[bool]:
     recent = CH.id.in_(
         select(EV.child_id).where(
             EV.type.in_(TRIBUNAL_EVENTS),
+            ~EV.withdrawn,
             EV.date >= today - timedelta(days=365),
         )
     )
@@ -170,7 +172,7 @@ def _review_filter(today: date) -> ColumnElement[bool]:
     due = func.date(func.max(EV.date), "+12 months")
     anchors = (
         select(EV.child_id)
-        .where(EV.type.in_(REVIEW_ANCHORS))
+        .where(EV.type.in_(REVIEW_ANCHORS), ~EV.withdrawn)
         .group_by(EV.child_id)
         .having(due <= end.isoformat())
     )

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from send_desk.domain.children import Allocation, Child, ChildCreate, FamilyMember, Placement
 from send_desk.domain.codes import STAGE_LABELS, Stage
-from send_desk.domain.events import CaseEvent
+from send_desk.domain.events import CaseEvent, CaseEventVersion
 from send_desk.domain.journal import JournalEntry
 from send_desk.domain.organisation import Setting, Team, User
 from send_desk.domain.school_year import nc_year, nc_year_label
@@ -203,14 +203,42 @@ def child_detail(session: Session, child_id: uuid.UUID, *, today: date) -> dict[
         .where(CaseEvent.child_id == child_id)
         .order_by(col(CaseEvent.date), col(CaseEvent.created_at))
     ).all()
-    data["events"] = [_plain(event, drop=("child_id",)) for event in events]
+    versions = event_versions(session, child_id)
+    # every event, withdrawn ones included (marked), each with its versions if corrected
+    data["events"] = [
+        {**_plain(event, drop=("child_id",)), "versions": versions.get(event.id, [])}
+        for event in events
+    ]
     data["history"] = child_history(session, child_id)
     return data
 
 
+def event_versions(session: Session, child_id: uuid.UUID) -> dict[uuid.UUID, list[dict[str, Any]]]:
+    """Each corrected event's versions, oldest first, as plain data."""
+    rows = session.scalars(
+        select(CaseEventVersion)
+        .where(CaseEventVersion.child_id == child_id)
+        .order_by(col(CaseEventVersion.event_id), col(CaseEventVersion.version))
+    ).all()
+    found: dict[uuid.UUID, list[dict[str, Any]]] = {}
+    for row in rows:
+        found.setdefault(row.event_id, []).append(
+            {
+                "version": row.version,
+                "date": row.date.isoformat(),
+                "details": dict(row.details),
+                "evidence": row.evidence,
+                "reason": row.reason,
+                "at": row.created_at.isoformat() if row.created_at else None,
+                "by": str(row.created_by) if row.created_by else None,
+            }
+        )
+    return found
+
+
 def related_row_ids(session: Session, child_id: uuid.UUID) -> list[uuid.UUID]:
     ids = [child_id]
-    for model in (FamilyMember, Placement, Allocation, CaseEvent):
+    for model in (FamilyMember, Placement, Allocation, CaseEvent, CaseEventVersion):
         ids += session.scalars(select(model.id).where(model.child_id == child_id)).all()
     return ids
 

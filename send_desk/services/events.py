@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from send_desk.domain.children import Child
 from send_desk.domain.event_types import event_type
@@ -80,7 +80,10 @@ def add_event(
             f"the event date {uk_date(when)} is before the child's date of birth "
             f"({uk_date(child.date_of_birth)})"
         )
-    existing = session.scalars(select(CaseEvent).where(CaseEvent.child_id == child_id)).all()
+    # a withdrawn event was recorded by mistake: it neither blocks nor completes anything
+    existing = session.scalars(
+        select(CaseEvent).where(CaseEvent.child_id == child_id, ~col(CaseEvent.withdrawn))
+    ).all()
     problems = validate_new_event(
         [Event(e.type, e.date, e.details) for e in existing],
         Event(type_id, when, parsed),

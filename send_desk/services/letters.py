@@ -716,7 +716,11 @@ def apology_request(
     one with the reason), as the composer's starting inputs."""
     rows = session.scalars(
         select(CaseEvent)
-        .where(CaseEvent.child_id == child_id, CaseEvent.type == "apology_letter_requested")
+        .where(
+            CaseEvent.child_id == child_id,
+            CaseEvent.type == "apology_letter_requested",
+            ~col(CaseEvent.withdrawn),
+        )
         .order_by(col(CaseEvent.date).desc())
     ).all()
     for row in rows:

@@ -143,13 +143,14 @@ def clock_inputs(
     )
     # the events as the driver gives them (hex id, type, ISO date, JSON text): the
     # heaviest read of a full recompute, so without a per-row type conversion
-    events_sql = f"SELECT child_id, type, date, details FROM {_EV.name}"
+    # a withdrawn event was recorded by mistake: the clock never counts it
+    events_sql = f"SELECT child_id, type, date, details FROM {_EV.name} WHERE NOT withdrawn"
     params: tuple[str, ...] = ()
     if wanted is not None:
         if not wanted:
             return []
         query = query.where(child_key.in_(wanted))
-        events_sql += f" WHERE child_id IN ({', '.join('?' * len(wanted))})"
+        events_sql += f" AND child_id IN ({', '.join('?' * len(wanted))})"
         params = tuple(wanted)
     decode = _Decoder()
     children: dict[str, ClockChild] = {}
@@ -426,6 +427,7 @@ def apologies(session: Session, child_ids: Collection[str]) -> set[tuple[str, st
         rows = session.execute(
             select(type_coerce(_EV.c.child_id, String), type_coerce(_EV.c.details, String)).where(
                 _EV.c.type == "apology_letter_requested",
+                ~_EV.c.withdrawn,
                 type_coerce(_EV.c.child_id, String).in_(chunk),
             )
         )

@@ -397,7 +397,7 @@ def _refresh_stage(session: Session, ids: set[uuid.UUID]) -> None:
         chunk = id_list[start : start + 500]
         for row in session.execute(
             sa.select(events.c.child_id, events.c.type, events.c.date, events.c.details).where(
-                events.c.child_id.in_(chunk)
+                events.c.child_id.in_(chunk), ~events.c.withdrawn
             )
         ):
             found[row.child_id].append((row.type, row.date, row.details))
