@@ -23,10 +23,14 @@ date (at most ``as_of``) — the rule the statutory figures use.
 
 Complaints, by calendar month: complaints **received**, stage responses sent
 (**closed**; a complaint answered at stage 1 and again at stage 2 closes twice) and how
-many of those **within the SLA** (answered on or before the stage's due date). Root
-causes and outcomes count the complaints received in the period; Ombudsman referrals
-and decisions count those made in the period. Per team and caseworker: the caseworker
-the complaint is linked to.
+many of those **within the SLA** (answered on or before the stage's due date). By
+stage: a stage is **received** on the day it starts (every complaint starts at stage 1
+on the day it arrives; stage 2 starts when the complainant asks to go on), closed and
+within the SLA as above. Root causes count the complaints received in the period,
+outcomes the stage responses sent in it; Ombudsman referrals and decisions count those
+made in the period. Open and overdue: complaints whose latest stage has no response
+on ``as_of`` (overdue: its due date had passed). Per team and caseworker: the
+caseworker the complaint is linked to.
 
 Callbacks with a slot in the period up to ``as_of``: booked, made, tried with no answer,
 cancelled, and **missed** (no call recorded and the slot plus the grace time of the
@@ -319,10 +323,11 @@ class _Complaint:
     referred: date | None
     decided: date | None
     ombudsman_outcome: str | None
-    stages: list[tuple[str, date, date | None, str | None]] = field(default_factory=list)
+    # (stage, started, due, responded, outcome), in the order the standards give
+    stages: list[tuple[str, date, date, date | None, str | None]] = field(default_factory=list)
 
 
-def _complaints(session: Session, as_of: date) -> dict[str, _Complaint]:
+def _complaints(session: Session, as_of: date, stage_order: Iterable[str]) -> dict[str, _Complaint]:
     found: dict[str, _Complaint] = {}
     query = (
         sa.select(
@@ -347,15 +352,20 @@ def _complaints(session: Session, as_of: date) -> dict[str, _Complaint]:
     stages = sa.select(
         type_coerce(_CS.c.complaint_id, String),
         _CS.c.stage,
+        _CS.c.started_on,
         _CS.c.response_due,
         _CS.c.responded_on,
         _CS.c.outcome,
     ).where(_CS.c.started_on <= as_of)
-    for complaint_id, stage, due, responded, outcome in session.execute(stages):
+    for complaint_id, stage, started, due, responded, outcome in session.execute(stages):
         if complaint_id in found:
             if responded is not None and responded > as_of:
                 responded, outcome = None, None
-            found[complaint_id].stages.append((stage, due, responded, outcome))
+            found[complaint_id].stages.append((stage, started, due, responded, outcome))
+    # the latest stage decides whether a complaint is open: the rows come in no order
+    order = {stage_id: index for index, stage_id in enumerate(stage_order)}
+    for complaint in found.values():
+        complaint.stages.sort(key=lambda row: (order.get(row[0], len(order)), row[1]))
     return found
 
 
@@ -363,7 +373,7 @@ def complaint_figures(
     session: Session, start: date, end: date, *, today: date, standards: Standards
 ) -> dict[str, Any]:
     as_of = min(end, today)
-    complaints = _complaints(session, as_of)
+    complaints = _complaints(session, as_of, [stage.id for stage in standards.stages])
     months: list[date] = []
     month = month_start(start)
     while month <= as_of:
@@ -388,19 +398,23 @@ def complaint_figures(
             for group in (*groups, by_month[month_start(complaint.received)]):
                 group.received += 1
             causes[complaint.root_cause or ""] += 1
-        for stage, due, responded, outcome in complaint.stages:
+        for stage, started, due, responded, outcome in complaint.stages:
+            stage_group = by_stage.setdefault(stage, ComplaintCounts())
+            # a stage is received the day it starts: every complaint at stage 1 on the
+            # day it arrives, stage 2 on the day the complainant asks to go on
+            if start <= started <= as_of:
+                stage_group.received += 1
             if responded is None:
                 continue
             if start <= responded <= as_of:
-                stage_group = by_stage.setdefault(stage, ComplaintCounts())
                 for group in (*groups, by_month[month_start(responded)], stage_group):
                     group.closed += 1
                     group.within_sla += responded <= due
                 outcomes[outcome or ""] += 1
         latest = complaint.stages[-1] if complaint.stages else None
-        if latest is not None and latest[2] is None:
+        if latest is not None and latest[3] is None:
             open_now += 1
-            overdue_now += latest[1] < as_of
+            overdue_now += latest[2] < as_of
         if complaint.referred is not None and start <= complaint.referred <= as_of:
             referred += 1
         if complaint.decided is not None and start <= complaint.decided <= as_of:
