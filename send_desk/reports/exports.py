@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -192,13 +192,15 @@ def report_tables(report: Mapping[str, Any]) -> list[Table]:
     return tables
 
 
-def deadlines_table(rows: Iterable[Mapping[str, Any]]) -> Table:
-    """Every open statutory deadline (the clock's rows), for the workbook."""
+def deadlines_table(rows: Iterable[Mapping[str, Any]], *, as_of: date | None = None) -> Table:
+    """Every open statutory deadline (the clock's rows), for the workbook; ``as_of``:
+    the day they were open on, which the title and the days-left heading name."""
+    on = f" on {uk_date(as_of)}" if as_of is not None else ""
     return Table(
         "Open deadlines",
-        "Every open statutory deadline, most at risk first",
+        f"Every statutory deadline open{on}, most at risk first",
         [("Child", "text"), ("Caseworker", "text"), ("Team", "text"), ("Deadline", "text"),
-         ("Due", "date"), ("Days left", "int"), ("Status", "text"), ("First because", "text"),
+         ("Due", "date"), (f"Days left{on}", "int"), ("Status", "text"), ("First because", "text"),
          ("Next step", "text"), ("Source", "text")],
         [
             [r["child_name"], r["caseworker"] or "Not allocated", r["team"] or "", r["title"],
@@ -259,7 +261,9 @@ def figure_lines(report: Mapping[str, Any]) -> list[list[Any]]:
             ("within_sla", "Closed within the SLA"),
         )
         groups = [("Service", "", period, complaints["totals"])]
-        groups += [("Month", "", m["label"], m) for m in complaints["months"]]
+        # a month as its dates: Excel opens "November 2026" in a CSV as a date
+        groups += [("Month", "", _month_period(m["month"], report), m)
+                   for m in complaints["months"]]  # fmt: skip
         groups += [(s["label"], "", period, s) for s in complaints["stages"]]
         groups += [("Team", t["team"], period, t) for t in complaints["teams"]]
         groups += [(w["caseworker"], w["team"], period, w) for w in complaints["caseworkers"]]
@@ -286,6 +290,15 @@ def figure_lines(report: Mapping[str, Any]) -> list[list[Any]]:
                 add("Callbacks", who, team, period, measure, values[key])
             add("Callbacks", who, team, period, "Missed", values["missed_share"])
     return lines
+
+
+def _month_period(month: date, report: Mapping[str, Any]) -> str:
+    """The days of ``month`` the report counts: from the period's start (or the 1st)
+    to the month's end (or the report's position)."""
+    following = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    first = max(month, report["from"])
+    last = min(following - timedelta(days=1), report["as_of"])
+    return f"{uk_date(first)} to {uk_date(last)}"
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

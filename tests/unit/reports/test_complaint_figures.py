@@ -44,7 +44,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from send_desk.reports.service_figures import complaint_figures
+from send_desk.reports.complaint_figures import complaint_figures
 from send_desk.services import complaints
 from send_desk.services.standards import default_standards
 from send_desk.storage.store import Store

@@ -51,6 +51,7 @@ from typing import Any
 
 import pytest
 
+from send_desk.reports.complaint_figures import complaint_figures
 from send_desk.reports.exports import (
     ExportCancelled,
     fold,
@@ -61,7 +62,6 @@ from send_desk.reports.exports import (
 )
 from send_desk.reports.service_figures import (
     callback_figures,
-    complaint_figures,
     correspondence_figures,
     full_report,
 )
