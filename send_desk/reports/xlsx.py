@@ -27,6 +27,7 @@ ABOUT_WIDTHS = (30, 95)  # characters
 LINE_POINTS = 15.0  # the height of one line of 11 pt text
 PAPER_A4 = "9"  # the paperSize code of A4 (ECMA-376)
 TEXT = "@"  # Excel's "Text" number format: typed text stays text when edited
+WIDEST = 40  # characters: a wider text column wraps
 
 
 def write_xlsx(
@@ -118,6 +119,8 @@ def _about_sheet(
     for index, (key, value, font) in enumerate(rows, start=1):
         # a wrapped cell is only as tall as its row: set each row's height from its text
         lines = max(_lines(_text(key), ABOUT_WIDTHS[0]), _lines(_text(value), ABOUT_WIDTHS[1]))
+        if index == 1:
+            lines = 1
         points = LINE_POINTS * lines + 3
         if font is not None and font.size and font.size > 11:
             points = max(points, font.size * 1.6 * lines)
@@ -125,7 +128,8 @@ def _about_sheet(
         cells = []
         for column, text in enumerate((key, value)):
             cell = WriteOnlyCell(sheet, value=_text(text))
-            cell.alignment = wrap
+            # the title runs on into the empty cell beside it; the rest wraps
+            cell.alignment = wrap if index > 1 else Alignment(vertical="top")
             cell.number_format = TEXT
             if font is not None and column == 0:
                 cell.font = font
@@ -151,9 +155,11 @@ def _write_sheets(book: Any, tables: Sequence[Table], steps: Steps, name: str) -
         for row in table.rows[:200]:
             for index, value in enumerate(row):
                 text = uk_date(value) if isinstance(value, date) else str(value or "")
-                widths[index] = max(widths[index], min(len(text), 60))
-        for index, width in enumerate(widths):
-            sheet.column_dimensions[_column_letter(index)].width = max(8, width + 2)
+                widths[index] = max(widths[index], min(len(text), WIDEST))
+        columns = [max(8, width + 2) for width in widths]
+        for index, width in enumerate(columns):
+            sheet.column_dimensions[_column_letter(index)].width = width
+        wrap, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
         caption = WriteOnlyCell(sheet, value=_text(table.title))
         caption.font = bold
         sheet.append([caption])
@@ -161,11 +167,19 @@ def _write_sheets(book: Any, tables: Sequence[Table], steps: Steps, name: str) -
         for heading_text, _kind in table.columns:
             cell = WriteOnlyCell(sheet, value=_text(heading_text))
             cell.font = bold
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = wrap
             header.append(cell)
         sheet.append(header)
         kinds = [kind for _heading, kind in table.columns]
-        for row in table.rows:
+        for number, row in enumerate(table.rows, start=3):
+            # a wrapped cell is only as tall as its row, which nothing else will size
+            lines = max(
+                (_lines(value, width) for value, width in zip(row, columns, strict=False)
+                 if isinstance(value, str) and len(value) > WIDEST),
+                default=1,
+            )  # fmt: skip
+            if lines > 1:
+                sheet.row_dimensions[number].height = LINE_POINTS * lines + 2
             cells = []
             for value, kind in zip(row, kinds, strict=False):
                 cell = WriteOnlyCell(sheet, value=_xlsx_value(value))
@@ -177,6 +191,11 @@ def _write_sheets(book: Any, tables: Sequence[Table], steps: Steps, name: str) -
                     # text, never a formula or a date ("Nov 2026", "=SUM(...)")
                     cell.data_type = "s"
                     cell.number_format = TEXT
+                if lines > 1:
+                    # long text (a next step) wraps in its column, so the sheet stays
+                    # narrow enough to print at a readable size; the row reads from
+                    # its top line
+                    cell.alignment = wrap if isinstance(value, str) else top
                 cells.append(cell)
             sheet.append(cells)
             steps.step()
