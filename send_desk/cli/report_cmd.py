@@ -103,6 +103,7 @@ def _figure_lines(figures: dict[str, Any], indent: str) -> list[str]:
 
 
 def _print(report: dict[str, Any]) -> None:
+    from send_desk.textsafe import strip_control
     from send_desk.timeutil import uk_date
 
     lines = [
@@ -119,7 +120,8 @@ def _print(report: dict[str, Any]) -> None:
         lines.append(f"  {worker['caseworker']} ({worker['team']})")
         lines += _figure_lines(worker["figures"], "    ")
     lines += _service_lines(report)
-    sys.stdout.write("\n".join(lines) + "\n")
+    # names come from records: an escape sequence in one must not reach the terminal
+    sys.stdout.write(strip_control("\n".join(lines)) + "\n")
 
 
 def _service_lines(report: dict[str, Any]) -> list[str]:

@@ -12,9 +12,11 @@ import csv
 from datetime import date
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from pypdf import PdfReader
 
+from send_desk.cli import main
 from send_desk.domain.children import Child
 from send_desk.domain.organisation import User
 from send_desk.domain.tables import table_of
@@ -33,6 +35,7 @@ from send_desk.reports.service_figures import full_report, open_deadlines
 from send_desk.services import correspondence, milestones
 from send_desk.services.standards import default_standards
 from send_desk.storage.store import Store
+from tests.conftest import PASSWORD
 from tests.unit.services.builder import Caseload
 
 TODAY = date(2026, 11, 18)
@@ -143,3 +146,17 @@ def test_calendar_and_pdfs_drop_control_characters(store: Store, tmp_path: Path)
     book = load_workbook(write_audit_xlsx(trends, tmp_path / "audit.xlsx", generated_on=TODAY))
     assert book["Caseworkers"]["A3"].value == "Pat White[31m"
     assert book["Caseworkers"]["B3"].value == "North"
+
+
+def test_the_text_report_sends_no_escape_to_the_terminal(
+    store: Store, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _caseload(store)
+    monkeypatch.setenv("SEND_DESK_PASSWORD", PASSWORD)
+    capsys.readouterr()
+    code = main(["--data-dir", str(store.paths.root), "report", "--from", "2026-10-01",
+                 "--to", "2026-11-30", "--today", TODAY.isoformat()])  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "overdue   9 days: Ava[2J Test, email from Parent of Ava" in out
+    assert _clean(out)
