@@ -604,9 +604,13 @@ class CorrespondenceMixin:
             phases = _Phases(progress, cancelled, 1, 4)
             phases.check()
             with self._read() as session:
-                deadlines = open_deadlines(session, today=self._today())
+                # the report's one date, not the clock's at export time
+                deadlines = open_deadlines(session, today=self._today(), as_of=report["as_of"])
             phases.phase(0)(1, 1)
-            tables = [*exports.report_tables(report), exports.deadlines_table(deadlines)]
+            tables = [
+                *exports.report_tables(report),
+                exports.deadlines_table(deadlines, as_of=report["as_of"]),
+            ]
             exports.write_xlsx(
                 tables, target, about=about_rows(report, self.standards()),
                 progress=phases.phase(1), cancelled=cancelled,

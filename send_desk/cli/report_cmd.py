@@ -54,7 +54,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             if args.xlsx:
                 from send_desk.reports.service_figures import open_deadlines
 
-                deadlines = open_deadlines(session, today=today)
+                # the report's one date: the deadlines open when its figures stop
+                deadlines = open_deadlines(session, today=today, as_of=report["as_of"])
     if args.csv or args.xlsx:
         _write_files(args, report, standards, deadlines if args.xlsx else [])
     if args.json:
@@ -81,7 +82,7 @@ def _write_files(
             written = write_csv(report, args.csv)
             print(f"wrote {written}", file=sys.stderr)
         if args.xlsx:
-            tables = [*report_tables(report), deadlines_table(deadlines)]
+            tables = [*report_tables(report), deadlines_table(deadlines, as_of=report["as_of"])]
             written = write_xlsx(tables, args.xlsx, about=about_rows(report, standards))
             print(f"wrote {written}", file=sys.stderr)
     except ExportFailed as error:
@@ -102,6 +103,7 @@ def _figure_lines(figures: dict[str, Any], indent: str) -> list[str]:
 
 
 def _print(report: dict[str, Any]) -> None:
+    from send_desk.textsafe import strip_control
     from send_desk.timeutil import uk_date
 
     lines = [
@@ -118,7 +120,8 @@ def _print(report: dict[str, Any]) -> None:
         lines.append(f"  {worker['caseworker']} ({worker['team']})")
         lines += _figure_lines(worker["figures"], "    ")
     lines += _service_lines(report)
-    sys.stdout.write("\n".join(lines) + "\n")
+    # names come from records: an escape sequence in one must not reach the terminal
+    sys.stdout.write(strip_control("\n".join(lines)) + "\n")
 
 
 def _service_lines(report: dict[str, Any]) -> list[str]:

@@ -26,6 +26,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("import", help="load a `send-desk export` file into an empty store")
     add_json_flag(p)
     p.add_argument("path", metavar="PATH", type=Path)
+    p.add_argument(
+        "--by",
+        metavar="USERNAME",
+        help="who is importing (a user in the export; default: whoever made the export); "
+        "the records' history says so and the store is signed in as them",
+    )
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("change-password", help="change the store's password")
@@ -95,7 +101,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from send_desk.services.exchange import export_store, write_export
 
     with open_from(args) as store, store.read() as session:
-        data = export_store(session, store.info.store_id)
+        data = export_store(session, store.info.store_id, store.actor.user_id)
     try:
         write_export(data, args.path)
     except OSError as error:
@@ -118,13 +124,28 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     data = read_export(args.path)
     store, _created = open_or_create(args)
-    with store, store.write() as session:
-        counts = import_store(session, data, store.actor)
+    with store:
+        with store.write() as session:
+            counts, who = import_store(session, data, store.actor, by=args.by)
+        if who is not None and store.actor.user_id is None:
+            store.set_user(who)  # what is done next in this store is theirs too
+        name = _user_name(store, who)
     return _say(
         args,
-        {"path": str(args.path), "rows": counts},
-        f"Imported {counts.get('child', 0):,} children from {args.path}",
+        {"path": str(args.path), "rows": counts, "imported_by": name},
+        f"Imported {counts.get('child', 0):,} children from {args.path}"
+        + (f" (imported by {name})" if name else ""),
     )
+
+
+def _user_name(store: Any, user_id: Any) -> str | None:
+    if user_id is None:
+        return None
+    from send_desk.domain.organisation import User
+
+    with store.read() as session:
+        user = session.get(User, user_id)
+        return user.display_name if user else None
 
 
 def cmd_change_password(args: argparse.Namespace) -> int:

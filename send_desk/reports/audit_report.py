@@ -17,6 +17,7 @@ from typing import Any
 from send_desk.domain.supervision import GRADE_LABELS, GRADES
 from send_desk.reports.exports import Table, atomic_file, write_xlsx
 from send_desk.resources import resource_path
+from send_desk.textsafe import strip_control
 from send_desk.timeutil import uk_date
 
 # The grade colours of the chart (also the GUI's), dark enough for white text and
@@ -156,6 +157,10 @@ def write_audit_pdf(
     footer_text = f"{title} · {_scope(trends)} · page {{page}} of {{{{nb}}}}"
 
     class _Pdf(FPDF):
+        def normalize_text(self, text: str) -> str:
+            # every string fpdf draws passes here: what slipped into a record is dropped
+            return str(super().normalize_text(strip_control(text)))
+
         def footer(self) -> None:
             self.set_y(-12)
             self.set_font("DejaVu", "", 8)
@@ -166,7 +171,7 @@ def write_audit_pdf(
     pdf = _Pdf(orientation="portrait", unit="mm", format="A4")
     pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
-    pdf.set_title(title)
+    pdf.set_title(strip_control(title, multiline=False))
     pdf.set_creator("SEND Desk")
     pdf.set_lang("en-GB")
     pdf.set_margins(16, 14, 16)

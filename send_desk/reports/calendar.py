@@ -6,7 +6,9 @@
 - **Callbacks** booked and not yet made, cancelled or tried: timed events in their slot.
 - **Deadlines**: every open statutory task (the clock's cached milestones, local targets
   left out), every correspondence item awaiting a response, and every complaint stage
-  awaiting its response: all-day events on the due date, shown as free time.
+  awaiting its response: all-day events on the due date, shown as free time. Their
+  descriptions give dates (due, received, the day of the export), never a count of
+  days from today, which a calendar would keep showing long after it was true.
 
 For one caseworker: the children allocated to them now, and the callbacks they make.
 Each event has a stable id, so importing a later export updates the calendar instead of
@@ -178,6 +180,34 @@ def callback_events(
     return events
 
 
+def _action(milestone_id: str) -> str:
+    """What to do for a milestone, from its rule ("Chase the advice")."""
+    from send_desk.timescales import default_rules
+
+    rules = default_rules().rules_for(milestone_id)
+    if not rules or not rules[0].action:
+        return ""
+    suffix = milestone_id.split(":", 1)[1] if ":" in milestone_id else ""
+    return rules[0].action.replace("{suffix}", suffix.replace("_", " "))
+
+
+def deadline_description(row: dict[str, Any], exported: date) -> str:
+    """What a deadline's event says: dates only, never "in 3 days" or "377 days ago",
+    which would be wrong the day after the calendar was imported."""
+    due = uk_date(row["due"])
+    text = f"{_action(row['milestone']) or row['title']}: due {due}."
+    exception = row.get("exception")
+    if exception:
+        text += f" The council relies on an exception: {exception['label']}."
+    elif row["due"] < exported:
+        text += f" Not yet done when this calendar was exported on {uk_date(exported)}."
+    if row.get("proposed"):
+        text += " Proposed from the date of birth: record the phase transfer to confirm."
+    return (
+        f"{text} Legal source: {row['source']}. Caseworker: {row['caseworker'] or 'not allocated'}."
+    )
+
+
 def deadline_events(
     session: Session, *, today: date, caseworker_id: uuid.UUID | None = None
 ) -> list[CalendarEvent]:
@@ -190,8 +220,7 @@ def deadline_events(
             CalendarEvent(
                 f"deadline-{key}@send-desk",
                 f"Due: {row['title']} – {row['child_name']}",
-                f"{row['next_step']} ({row['source']}). Due {uk_date(row['due'])}. "
-                f"Caseworker: {row['caseworker'] or 'not allocated'}.",
+                deadline_description(row, today),
                 "Statutory deadline",
                 day=row["due"],
             )

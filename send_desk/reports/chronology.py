@@ -23,6 +23,7 @@ from send_desk.domain.event_types import EVENT_TYPES
 from send_desk.resources import resource_path
 from send_desk.services import children as children_service
 from send_desk.services import notes as notes_service
+from send_desk.textsafe import strip_control
 from send_desk.timeutil import LONDON, uk_date
 
 _FALLBACK_FONTS = (
@@ -160,6 +161,10 @@ def render_pdf(chronology: Chronology, target: Path) -> Path:
     fonts = resource_path("fonts")
 
     class _Pdf(FPDF):
+        def normalize_text(self, text: str) -> str:
+            # every string fpdf draws passes here: what slipped into a record is dropped
+            return str(super().normalize_text(strip_control(text)))
+
         def header(self) -> None:
             self.set_font("DejaVu", "B", 9)
             self.set_text_color(60, 60, 60)
@@ -194,7 +199,7 @@ def render_pdf(chronology: Chronology, target: Path) -> Path:
         pdf.set_fallback_fonts(fallbacks, exact_match=False)
     with suppress(ImportError):  # shaping joins Arabic-script letters (Urdu): needs uharfbuzz
         pdf.set_text_shaping(True)
-    pdf.set_title(f"Chronology: {chronology.child_name}")
+    pdf.set_title(strip_control(f"Chronology: {chronology.child_name}", multiline=False))
     pdf.set_creator("SEND Desk")
     pdf.set_lang("en-GB")
     pdf.set_margins(16, 14, 16)

@@ -252,6 +252,17 @@ def child_history(session: Session, child_id: uuid.UUID) -> list[dict[str, Any]]
         .where(col(JournalEntry.row_id).in_(ids))
         .order_by(col(JournalEntry.at), col(JournalEntry.seq))
     ).all()
+    # An import journals each row it loads (sync sends them on), but for the record it
+    # was one act: shown once for each store it was imported into (its device), on the
+    # child's own row when there is one.
+    imports: dict[uuid.UUID, JournalEntry] = {}
+    for entry, _name in entries:
+        if entry.op == "import":
+            kept = imports.get(entry.device_id)
+            if kept is None or (entry.row_id == child_id and kept.row_id != child_id):
+                imports[entry.device_id] = entry
+    shown = {id(entry) for entry in imports.values()}
+    entries = [(e, name) for e, name in entries if e.op != "import" or id(e) in shown]
     return [
         {
             "at": entry.at.isoformat(),

@@ -2,6 +2,13 @@
 
 Import is all or nothing: every row is checked first, and the first bad row is
 named with its reason before anything is written.
+
+The export carries each record's history (the journal) and who made the export. An
+import keeps that history as it was and journals each row once more, as imported,
+with who imported it and when: the person named (``by``, a user in the export), else
+the store's signed-in user, else whoever made the export. Those entries are what sync
+sends on; a record's history shows the import once (see
+:func:`send_desk.services.children.child_history`).
 """
 
 from __future__ import annotations
@@ -98,7 +105,9 @@ _REFERENCES: dict[str, dict[str, str]] = {
 _AUDIT = ("created_at", "created_by", "updated_at", "updated_by")
 
 
-def export_store(session: Session, store_id: str) -> dict[str, Any]:
+def export_store(
+    session: Session, store_id: str, exported_by: uuid.UUID | None = None
+) -> dict[str, Any]:
     tables: dict[str, list[dict[str, Any]]] = {}
     for model in JOURNALED:
         rows = session.scalars(select(model).order_by(col(model.id))).all()
@@ -115,6 +124,7 @@ def export_store(session: Session, store_id: str) -> dict[str, Any]:
         "app_version": __version__,
         "store_id": store_id,
         "exported_at": utcnow().isoformat(),
+        "exported_by": str(exported_by) if exported_by else None,
         "tables": tables,
         "journal": [
             {k: v for k, v in row_values(entry).items() if k != "seq"} for entry in journal
@@ -235,8 +245,49 @@ def _check_journal(raw: Any, index: int) -> dict[str, Any]:
         raise ValidationFailed(f"{where}: missing or bad {error}") from None
 
 
-def import_store(session: Session, data: Mapping[str, Any], actor: Actor) -> dict[str, int]:
-    """Load an export into an empty store; returns rows imported per table."""
+def importer(
+    users: list[dict[str, Any]], by: str | None, actor: Actor, exported_by: Any
+) -> uuid.UUID | None:
+    """Who is importing: the user named ``by`` (user name or full name), else the
+    store's signed-in user, else whoever made the export; None only when the export
+    names no user at all."""
+    if by:
+        wanted = by.strip().lower()
+        for user in users:
+            if wanted in (str(user.get("username", "")).lower(),
+                          str(user.get("display_name", "")).lower()):  # fmt: skip
+                found: uuid.UUID = user["id"]
+                return found
+        names = ", ".join(sorted(str(u.get("username")) for u in users)) or "none"
+        raise ValidationFailed(f"there is no user called '{by}' in the export (users: {names})")
+    ids = {user["id"] for user in users}
+    if actor.user_id is not None and actor.user_id in ids:
+        return actor.user_id
+    if exported_by:
+        with_id = uuid.UUID(str(exported_by)) if _is_uuid(exported_by) else None
+        if with_id in ids:
+            return with_id
+    if users:
+        raise ValidationFailed(
+            "say who is importing the records, so that their history names them: "
+            "--by USERNAME (a user in the export)"
+        )
+    return None
+
+
+def _is_uuid(value: Any) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def import_store(
+    session: Session, data: Mapping[str, Any], actor: Actor, *, by: str | None = None
+) -> tuple[dict[str, int], uuid.UUID | None]:
+    """Load an export into an empty store; returns the rows imported per table and the
+    user the import is journaled as (see the module docstring)."""
     if any(session.scalar(select(func.count()).select_from(m)) for m in JOURNALED):
         raise Refused("this store is not empty: import into a new store (use a new --data-dir)")
     today = london_today()
@@ -273,9 +324,11 @@ def import_store(session: Session, data: Mapping[str, Any], actor: Actor) -> dic
     for child in checked.get("child", []):
         child["stage"] = derive_stage(events_by_child.get(child["id"], [])).value
     history = [_check_journal(raw, i) for i, raw in enumerate(data.get("journal") or [])]
+    who = importer(checked.get("app_user", []), by, actor, data.get("exported_by"))
 
     for model in JOURNALED:
-        insert_rows(session, model, checked[table_name(model)], actor, op="import")
+        rows = checked[table_name(model)]
+        insert_rows(session, model, rows, Actor(who, actor.device_id), op="import")
     present = set(
         (row.device_id, row.device_seq)
         for row in session.execute(select(JournalEntry.device_id, JournalEntry.device_seq))
@@ -287,4 +340,4 @@ def import_store(session: Session, data: Mapping[str, Any], actor: Actor) -> dic
     milestones.recompute_all(session, today=today)
     counts = {name: len(rows) for name, rows in checked.items()}
     counts["journal"] = len(fresh)
-    return counts
+    return counts, who

@@ -252,3 +252,60 @@ def test_remembered_key_opens_the_store_without_a_password(
     monkeypatch.delenv("SEND_DESK_PASSWORD")
     assert demo_cli.json("forget-password", "--json") == {"remembered": False}
     assert demo_cli("stats")[0] == 2
+
+
+def test_import_says_who_imported_once(
+    demo_cli: Cli, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "export.json"
+    demo_cli.json("export", "--json", str(exported))
+    data = json.loads(exported.read_text())
+    users = {u["id"]: u for u in data["tables"]["app_user"]}
+    exporter = users[data["exported_by"]]["display_name"]
+    other = next(u for u in users.values() if u["display_name"] != exporter)
+    child = data["tables"]["child"][0]["id"]
+    before = demo_cli.json("child", "show", "--json", child)["history"]
+    assert before and all(entry["op"] != "import" for entry in before)
+
+    target = Cli(tmp_path / "imported", capsys)
+    result = target.json("import", str(exported), "--by", other["username"], "--json")
+    assert result["imported_by"] == other["display_name"]
+    after = target.json("child", "show", "--json", child)["history"]
+    # the record's own history as it was, then one line for the import: who and when
+    assert after[:-1] == before
+    imported = after[-1]
+    assert (imported["op"], imported["by"], imported["row_id"]) == (
+        "import", other["display_name"], child,
+    )  # fmt: skip
+    assert imported["at"] > data["exported_at"]
+    # what is done next in that store is theirs too
+    code, _, err = target("child", "update", child, "--set", "preferred_name=Bee")
+    assert code == 0, err
+    change = target.json("child", "show", "--json", child)["history"][-1]
+    assert (change["op"], change["field"], change["by"]) == (
+        "update", "preferred_name", other["display_name"],
+    )  # fmt: skip
+
+    # without --by: whoever made the export
+    third = Cli(tmp_path / "third", capsys)
+    assert third.json("import", str(exported), "--json")["imported_by"] == exporter
+    history = third.json("child", "show", "--json", child)["history"]
+    assert [(h["op"], h["by"]) for h in history if h["op"] == "import"] == [("import", exporter)]
+
+
+def test_import_refuses_when_it_cannot_say_who_imported(
+    demo_cli: Cli, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "export.json"
+    demo_cli.json("export", "--json", str(exported))
+    target = Cli(tmp_path / "imported", capsys)
+    code, _, err = target("import", str(exported), "--by", "nobody")
+    assert code == 2 and "there is no user called 'nobody' in the export" in err
+    assert target.json("stats", "--json")["tables"]["child"] == 0
+    # an export from before exports said who made them
+    data = json.loads(exported.read_text())
+    data.pop("exported_by")
+    exported.write_text(json.dumps(data))
+    code, _, err = target("import", str(exported))
+    assert code == 2 and "--by USERNAME" in err
+    assert target.json("stats", "--json")["tables"]["child"] == 0

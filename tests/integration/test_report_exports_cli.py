@@ -92,7 +92,9 @@ def test_report_writes_csv_and_xlsx(cli: Cli, tmp_path: Path) -> None:
     assert (overdue["count"], overdue["out_of"], overdue["percent"]) == ("1", "2", "50.0")
     book = load_workbook(tmp_path / "r.xlsx")
     assert book.sheetnames[:2] == ["About", "Statutory compliance"]
-    assert book["About"]["B2"].value == "01/11/2026 to 30/11/2026"
+    about = {row[0].value: row[1].value for row in book["About"].iter_rows()}
+    assert about["Period"] == "01/11/2026 to 30/11/2026"
+    assert about["Position on"] == "18/11/2026"
     deadlines = book["Open deadlines"]
     assert (
         deadlines["A3"].value == "Ava Test" and deadlines["D3"].value == "Decide whether to assess"
