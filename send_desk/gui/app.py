@@ -91,8 +91,12 @@ def run_gui(paths: DataPaths) -> int:
     state: dict[str, Any] = {}
 
     def opened(backend: Backend) -> None:
+        from send_desk.gui.store_check import check_store_in_background
+
         state["backend"] = backend
         state["window"] = show_main_window(backend, ops)
+        # quick check now, full weekly: damage is said plainly, not met later as a crash
+        state["check"] = check_store_in_background(backend, ops, state["window"])
         start.close()
 
     start.opened.connect(opened)
