@@ -35,7 +35,8 @@ class StoreDamaged(NotAStore):
 
 
 # SQLite's words for a page it could not read or decrypt (SQLITE_CORRUPT, SQLITE_NOTADB).
-_DAMAGE_WORDS = ("malformed", "file is not a database", "hmac")
+# (Not "malformed" alone: SQLite's JSON functions say "malformed JSON" about a value.)
+_DAMAGE_WORDS = ("database disk image is malformed", "file is not a database")
 
 
 def as_damage_error(error: BaseException) -> StoreDamaged | None:

@@ -80,19 +80,6 @@ def load_refresh_token(store: Store) -> str | None:
         return None
 
 
-def where_kept(store: Store) -> KeptIn | None:
-    """Where this laptop's sign-in is kept now (None: not signed in)."""
-    with store.read() as session:
-        row = session.get(StoreMeta, STORE_KEY)
-    if row is not None and row.value:
-        return "store"
-    try:
-        found = keyring.get_password(SERVICE, _account(store.info.store_id))
-    except (KeyringError, RuntimeError):
-        return None
-    return "keyring" if found else None
-
-
 def _forget_in_keyring(store_id: str) -> None:
     try:
         keyring.delete_password(SERVICE, _account(store_id))
