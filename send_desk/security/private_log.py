@@ -87,6 +87,7 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 def private_log_handler(logs: Path) -> logging.FileHandler:
     """A handler appending to ``logs/send-desk.log``, created owner-only."""
     private_dir(logs)
+    make_private(logs)  # the app's own folder, perhaps made 0755 by an earlier version
     path = logs / LOG_NAME
     touch_private(path)
     handler = logging.FileHandler(path, encoding="utf-8")
@@ -97,6 +98,7 @@ def private_log_handler(logs: Path) -> logging.FileHandler:
 def write_bug_report(logs: Path, command: str | None, error: BaseException) -> Path:
     """Append one unexpected error to the log (for the IT service desk); returns the file."""
     private_dir(logs)
+    make_private(logs)
     path = logs / LOG_NAME
     with open(path, "a", encoding="utf-8", opener=private_opener) as handle:
         handle.write(f"command: {command}\n{redacted_traceback(error)}\n")
