@@ -47,8 +47,17 @@ class DataPaths:
         return self.root / "settings.json"
 
     def ensure(self) -> None:
-        for folder in (self.root, self.backups, self.logs):
-            folder.mkdir(parents=True, exist_ok=True)
+        """Create the store's folders, owner-only (0700) on POSIX.
+
+        The root is tightened only when it is new (it may be a folder the user chose);
+        the backups and logs folders are the app's own and always owner-only.
+        """
+        from send_desk.security.files import make_private, private_dir
+
+        private_dir(self.root)
+        for folder in (self.backups, self.logs):
+            private_dir(folder)
+            make_private(folder)
 
 
 def data_paths(override: str | os.PathLike[str] | None = None) -> DataPaths:

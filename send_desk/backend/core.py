@@ -25,6 +25,7 @@ from send_desk.backend import labels
 from send_desk.backend.clock import ClockMixin
 from send_desk.backend.correspondence import CorrespondenceMixin
 from send_desk.backend.errors import StoreProblem, ValidationFailed, WrongPassword
+from send_desk.backend.integrity import IntegrityMixin
 from send_desk.backend.letters import LettersMixin
 from send_desk.backend.notes import NotesMixin
 from send_desk.backend.supervision import SupervisionMixin
@@ -71,7 +72,9 @@ def _store_problem(error: Exception) -> StoreProblem:
     return StoreProblem(message, can_restore=False)
 
 
-class Backend(NotesMixin, ClockMixin, LettersMixin, CorrespondenceMixin, SupervisionMixin):
+class Backend(
+    NotesMixin, ClockMixin, LettersMixin, CorrespondenceMixin, SupervisionMixin, IntegrityMixin
+):
     """An open store and the operations the desktop app performs on it."""
 
     def __init__(self, store: Store, *, today: Callable[[], date] = london_today) -> None:

@@ -89,7 +89,7 @@ class SyncBackend:
             raise _problem(error) from error
         except SyncError as error:
             raise _problem(error) from error
-        return {"server": result.server, "user": result.user}
+        return {"server": result.server, "user": result.user, "kept_in": result.kept_in}
 
     def ledger(self) -> dict[str, Any]:
         from send_desk.sync.ledger import ledger

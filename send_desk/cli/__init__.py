@@ -83,20 +83,17 @@ def _report_bug(args: argparse.Namespace, error: Exception) -> int:
     import traceback
 
     from send_desk.paths import data_paths
+    from send_desk.security.private_log import write_bug_report
 
     if os.environ.get("SEND_DESK_DEBUG"):
         raise error
-    details = "".join(traceback.format_exception(error))
     where = "standard error"
     try:
+        # the log keeps where it happened and the ids, never the messages (personal data)
         logs = data_paths(getattr(args, "data_dir", None)).logs
-        logs.mkdir(parents=True, exist_ok=True)
-        log_file = logs / "send-desk.log"
-        with open(log_file, "a", encoding="utf-8") as handle:
-            handle.write(f"command: {getattr(args, 'command', None)}\n{details}\n")
-        where = str(log_file)
+        where = str(write_bug_report(logs, getattr(args, "command", None), error))
     except OSError:
-        sys.stderr.write(details)
+        sys.stderr.write("".join(traceback.format_exception(error)))
     print(
         f"send-desk: something went wrong inside SEND Desk; details are in {where}", file=sys.stderr
     )

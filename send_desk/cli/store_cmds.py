@@ -1,8 +1,10 @@
-"""Store commands: init, stats, export, import, passwords and keyring, backup, restore."""
+"""Store commands: init, stats, export, import, passwords and keyring, backup, restore,
+check."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +62,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_json_flag(p)
     p.add_argument("path", metavar="PATH", type=Path)
     p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser(
+        "check",
+        help="check the store is whole (exit 0) or damaged (exit 2, with the backup to restore)",
+    )
+    p.add_argument(
+        "--full", action="store_true", help="also compare every index with its table (slower)"
+    )
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_check)
 
 
 def _say(args: argparse.Namespace, data: Any, text: str) -> int:
@@ -195,3 +207,28 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if kept:
         text += f" The store it replaced is kept in {kept}."
     return _say(args, result, text)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from send_desk.cli.common import EXIT_BAD_INPUT
+    from send_desk.cli.unlock import open_from, password, paths_from
+    from send_desk.security.keys import read_keyfile, unwrap_key
+    from send_desk.storage.errors import NotAStore
+    from send_desk.storage.health import check_files, check_store
+
+    try:
+        with open_from(args) as store:
+            health = check_store(store, full=args.full)
+    except NotAStore:
+        # Damage where opening reads (the schema, the store's ids): check the file itself.
+        paths = paths_from(args)
+        keyfile = read_keyfile(paths.keyfile)
+        raw_key = unwrap_key(keyfile, password())
+        health = check_files(paths, raw_key, keyfile.store_id, full=args.full)
+    if args.json:
+        print_json(health.as_dict())
+    elif health.ok:
+        print(health.message())
+    else:
+        print(health.message(), file=sys.stderr)
+    return 0 if health.ok else EXIT_BAD_INPUT

@@ -96,6 +96,7 @@ def cmd_login(args: argparse.Namespace) -> int:
     from send_desk.cli.unlock import new_password, open_from, paths_from
     from send_desk.storage.store import create_store, store_exists
     from send_desk.sync.client import SyncError, WipeOrdered, normalise_url
+    from send_desk.sync.credentials import WHERE
     from send_desk.sync.engine import login, wipe
 
     try:
@@ -122,6 +123,7 @@ def cmd_login(args: argparse.Namespace) -> int:
         "data_dir": result.data_dir,
         "created_store": result.created_store,
         "server_changed": result.server_changed,
+        "sign_in_kept_in": result.kept_in,
     }
     lines = [
         f"Signed in to {result.server} as {user['display_name']} ({user['role']}"
@@ -130,6 +132,7 @@ def cmd_login(args: argparse.Namespace) -> int:
     ]
     if result.created_store:
         lines.append(f"Created an encrypted store for this laptop in {result.data_dir}.")
+    lines.append(f"The sign-in is kept in {WHERE[result.kept_in]}.")
     if result.server_changed:
         lines.append("This is a different central store: the caseload will be pulled again.")
     lines.append("Run `send-desk sync` to bring your caseload to this laptop.")
@@ -146,9 +149,9 @@ def cmd_logout(args: argparse.Namespace) -> int:
 
     with open_from(args) as store:
         # offline: the sign-in is forgotten here; the server's expires by itself
-        with suppress(SyncError):
-            Syncer(store).connect().logout()
-        forget_refresh_token(store.info.store_id)
+        with suppress(SyncError), Syncer(store).connect() as client:
+            client.logout()
+        forget_refresh_token(store.info.store_id, store)
     return _say(args, {"signed_out": True}, "Signed out: the local store and its changes stay.")
 
 

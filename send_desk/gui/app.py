@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import sys
 import time
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -39,14 +38,13 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def _setup_logging(paths: DataPaths) -> None:
+    from send_desk.security.private_log import FORMAT, PrivateFormatter, private_log_handler
+
     try:
-        paths.logs.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(
-            paths.logs / "send-desk.log", encoding="utf-8"
-        )
+        handler: logging.Handler = private_log_handler(paths.logs)
     except OSError:
         handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(PrivateFormatter(FORMAT))
     root = logging.getLogger("send_desk")
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -56,7 +54,7 @@ def _install_excepthook(paths: DataPaths) -> None:
     """A bug in a slot: log it with its traceback, tell the user in one sentence."""
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        log.error("unexpected error", exc_info=(kind, error, tb))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             QMessageBox.warning(
@@ -93,8 +91,12 @@ def run_gui(paths: DataPaths) -> int:
     state: dict[str, Any] = {}
 
     def opened(backend: Backend) -> None:
+        from send_desk.gui.store_check import check_store_in_background
+
         state["backend"] = backend
         state["window"] = show_main_window(backend, ops)
+        # quick check now, full weekly: damage is said plainly, not met later as a crash
+        state["check"] = check_store_in_background(backend, ops, state["window"])
         start.close()
 
     start.opened.connect(opened)

@@ -12,7 +12,6 @@ calls back the same way, so a test needs no waiting.
 from __future__ import annotations
 
 import logging
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -124,9 +123,7 @@ class Ops(QObject):
             return
         message = getattr(error, "message", None) or str(error)
         if not getattr(error, "message", None):
-            log.error(
-                "background operation failed:\n%s", "".join(traceback.format_exception(error))
-            )
+            log.error("background operation failed", exc_info=error)
             message = f"Something went wrong inside SEND Desk: {message}"
         self.error.emit(message)
 

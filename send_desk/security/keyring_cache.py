@@ -22,7 +22,8 @@ def _account(store_id: str) -> str:
 def remember_key(store_id: str, raw_key: bytes) -> bool:
     try:
         keyring.set_password(SERVICE, _account(store_id), raw_key.hex())
-        return True
+        # a keyring that accepts and forgets (a "null" backend) is no keyring
+        return keyring.get_password(SERVICE, _account(store_id)) == raw_key.hex()
     except (KeyringError, RuntimeError) as error:
         log.info("could not cache the store key in the keyring: %s", error)
         return False

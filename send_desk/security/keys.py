@@ -17,6 +17,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from send_desk.security.files import private_opener
+
 KEY_BYTES = 32
 FORMAT = "send-desk-key"
 VERSION = 1
@@ -112,7 +114,8 @@ def write_keyfile(path: Path, keyfile: KeyFile) -> None:
     """Write atomically: a crash or full disk leaves the old key file in place."""
     tmp = path.with_suffix(path.suffix + ".tmp")
     try:
-        with open(tmp, "w", encoding="utf-8") as handle:
+        # created owner-only: the wrapped key is only as strong as the password otherwise
+        with open(tmp, "w", encoding="utf-8", opener=private_opener) as handle:
             handle.write(keyfile.to_json())
             handle.flush()
             os.fsync(handle.fileno())

@@ -52,6 +52,7 @@ from send_desk.domain.tables import (
     table_name,
     table_of,
 )
+from send_desk.security.files import private_opener
 from send_desk.services import milestones
 from send_desk.services.errors import Refused, ValidationFailed, from_pydantic
 from send_desk.storage.journal import Actor, insert_rows, row_values
@@ -135,7 +136,8 @@ def export_store(
 def write_export(data: Mapping[str, Any], path: Path) -> None:
     tmp = path.with_name(path.name + ".partial")
     try:
-        with open(tmp, "w", encoding="utf-8") as handle:
+        # decrypted records: owner-only from the moment the file exists
+        with open(tmp, "w", encoding="utf-8", opener=private_opener) as handle:
             json.dump(data, handle, ensure_ascii=False)
         tmp.replace(path)
     finally:

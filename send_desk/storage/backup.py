@@ -11,6 +11,7 @@ import json
 import shutil
 import tempfile
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,11 @@ import sqlcipher3
 
 from send_desk import __version__
 from send_desk.paths import DataPaths
+from send_desk.security.files import make_private, private_dir, private_opener
 from send_desk.security.keys import KeyFileError, read_keyfile, unwrap_key
-from send_desk.storage.errors import NotAStore, StoreError, as_store_error
+from send_desk.storage.engine import keyed_connection
+from send_desk.storage.errors import NotAStore, StoreDamaged, StoreError, as_store_error
+from send_desk.storage.integrity import check_file
 from send_desk.storage.migrate import head_revision
 from send_desk.storage.store import Store
 from send_desk.timeutil import utcnow
@@ -29,10 +33,18 @@ _DB, _KEY, _MANIFEST = "caseload.db", "caseload.key", "manifest.json"
 
 
 def _keyed(path: Path, raw_key: bytes) -> sqlcipher3.Connection:
-    connection = sqlcipher3.connect(str(path))
-    connection.execute("PRAGMA cipher_log_level = NONE")
-    connection.execute(f"PRAGMA key = \"x'{raw_key.hex()}'\"")
-    return connection
+    return keyed_connection(path, raw_key)
+
+
+def _refuse_damaged(copy: Path, raw_key: bytes) -> None:
+    """A backup is only called good once its copy passes the quick check."""
+    result = check_file(copy, raw_key)
+    if not result.ok:
+        raise StoreDamaged(
+            "the backup was not written because the store is damaged: its copy fails the "
+            "integrity check. Your earlier backups are untouched; run `send-desk check` to "
+            "see what is damaged and which backup to restore."
+        )
 
 
 def backup_store(store: Store, target: Path) -> dict[str, Any]:
@@ -51,6 +63,7 @@ def backup_store(store: Store, target: Path) -> dict[str, Any]:
                 destination.close()
             finally:
                 raw.close()
+            _refuse_damaged(copy, store.raw_key)
             manifest = {
                 "format": FORMAT,
                 "store_id": store.info.store_id,
@@ -59,7 +72,10 @@ def backup_store(store: Store, target: Path) -> dict[str, Any]:
                 "taken_at": utcnow().isoformat(),
             }
             partial = target.with_name(target.name + ".partial")
-            with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as archive:
+            with (
+                open(partial, "wb", opener=private_opener) as handle,
+                zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive,
+            ):
                 archive.writestr(_MANIFEST, json.dumps(manifest, indent=2))
                 archive.write(store.paths.keyfile, _KEY)
                 archive.write(copy, _DB)
@@ -71,11 +87,12 @@ def backup_store(store: Store, target: Path) -> dict[str, Any]:
 
 
 def _verify(db: Path, raw_key: bytes, store_id: str) -> None:
+    result = check_file(db, raw_key)
+    if not result.ok:
+        raise StoreDamaged(result.summary("The backup"))
     try:
         connection = _keyed(db, raw_key)
         try:
-            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise NotAStore("the backup's database is damaged")
             row = connection.execute(
                 "SELECT value FROM store_meta WHERE key = 'store_id'"
             ).fetchone()
@@ -124,7 +141,7 @@ def restore_store(paths: DataPaths, source: Path, password: str) -> dict[str, An
         kept = None
         if paths.database.exists():
             kept = paths.backups / f"before-restore-{utcnow():%Y%m%dT%H%M%SZ}"
-            kept.mkdir(parents=True)
+            private_dir(kept)
             for existing in (paths.database, paths.keyfile):
                 if existing.exists():
                     shutil.move(existing, kept / existing.name)
@@ -134,4 +151,42 @@ def restore_store(paths: DataPaths, source: Path, password: str) -> dict[str, An
                     shutil.move(sidecar, kept / sidecar.name)
         shutil.move(staged / _DB, paths.database)
         shutil.move(staged / _KEY, paths.keyfile)
+        for restored in (paths.database, paths.keyfile):
+            make_private(restored)
     return {**manifest, "previous_store_kept_in": str(kept) if kept else None}
+
+
+def _taken_at(archive: zipfile.ZipFile, path: Path) -> tuple[str, str | None]:
+    """When a backup was taken (its manifest, else the file's time) and its store id."""
+    try:
+        manifest = json.loads(archive.read(_MANIFEST))
+        return str(manifest["taken_at"]), manifest.get("store_id")
+    except (KeyError, ValueError, TypeError):
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(), None
+
+
+def newest_good_backup(paths: DataPaths, raw_key: bytes, store_id: str) -> dict[str, Any] | None:
+    """The newest backup in the store's backups folder that passes the quick check.
+
+    A backup of this store holds the same database key (a password change rewraps the
+    key, it does not change it), so no password is needed to check one.
+    """
+    found: list[tuple[str, Path]] = []
+    for path in paths.backups.glob("*.zip") if paths.backups.is_dir() else []:
+        try:
+            with zipfile.ZipFile(path) as archive:
+                taken, owner = _taken_at(archive, path)
+        except (OSError, zipfile.BadZipFile):
+            continue
+        if owner == store_id:
+            found.append((taken, path))
+    for taken, path in sorted(found, reverse=True):
+        with tempfile.TemporaryDirectory(prefix="send-desk-check-") as work:
+            try:
+                with zipfile.ZipFile(path) as archive:
+                    archive.extract(_DB, work)
+            except (OSError, KeyError, zipfile.BadZipFile):
+                continue
+            if check_file(Path(work) / _DB, raw_key).ok:
+                return {"path": str(path), "name": path.name, "taken_at": taken}
+    return None

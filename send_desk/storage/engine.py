@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
 from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import QueuePool
@@ -53,3 +54,11 @@ def make_engine(db_path: Path, raw_key: bytes, *, echo: bool = False) -> Engine:
     )
     event.listen(engine, "connect", _on_connect)
     return engine
+
+
+def keyed_connection(db_path: Path, raw_key: bytes) -> sqlcipher3.Connection:
+    """A plain SQLCipher connection of its own (no pool), for backups and checks."""
+    connection = sqlcipher3.connect(str(db_path), check_same_thread=False)
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    connection.execute(f"PRAGMA key = \"x'{raw_key.hex()}'\"")
+    return connection

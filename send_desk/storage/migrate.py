@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
 
+from send_desk.security.files import make_private, private_dir
 from send_desk.timeutil import utcnow
 
 if TYPE_CHECKING:
@@ -63,10 +64,11 @@ def copy_before_migrating(engine: Engine, db_path: Path, backups: Path, revision
     """Checkpoint the WAL so the main file is complete, then copy it aside."""
     with engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    backups.mkdir(parents=True, exist_ok=True)
+    private_dir(backups)
     stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
     target = backups / f"before-migration-{revision}-{stamp}.db"
     shutil.copy2(db_path, target)
+    make_private(target)  # a store made by an older version may have been 0644
     log.info("copied the store to %s before migrating from %s", target, revision)
     return target
 

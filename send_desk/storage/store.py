@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 from send_desk import __version__
 from send_desk.domain.journal import DeviceState, StoreMeta
 from send_desk.paths import DataPaths
+from send_desk.security.files import make_private, touch_private
 from send_desk.security.keys import (
     KeyFileError,
     WrongPassword,
@@ -29,7 +30,14 @@ from send_desk.security.keys import (
 )
 from send_desk.storage import journal
 from send_desk.storage.engine import make_engine
-from send_desk.storage.errors import NotAStore, StoreError, StoreMissing, as_store_error
+from send_desk.storage.errors import (
+    NotAStore,
+    StoreError,
+    StoreMissing,
+    as_damage_error,
+    as_store_error,
+    read_only_problem,
+)
 from send_desk.storage.migrate import migrate
 from send_desk.timeutil import utcnow
 
@@ -66,6 +74,11 @@ class Store:
         session = self._sessions()
         try:
             yield session
+        except DBAPIError as error:
+            damaged = as_damage_error(error)
+            if damaged is not None:
+                raise damaged from error
+            raise
         finally:
             session.close()
 
@@ -83,7 +96,7 @@ class Store:
             session.commit()
         except (DBAPIError, OSError) as error:
             session.rollback()
-            friendly = as_store_error(error)
+            friendly = as_damage_error(error) or as_store_error(error)
             if friendly is not None:
                 raise friendly from error
             raise
@@ -136,6 +149,13 @@ def create_store(paths: DataPaths, password: str) -> Store:
         raise as_store_error(error) or StoreError(f"cannot create {paths.root}: {error}") from error
     store_id = str(uuid.uuid4())
     keyfile, raw_key = new_key(password, store_id)
+    try:
+        # created owner-only before SQLite opens it; its -wal and -shm take its mode
+        touch_private(paths.database)
+    except OSError as error:
+        raise as_store_error(error) or StoreError(
+            f"cannot create {paths.database}: {error}"
+        ) from error
     engine = make_engine(paths.database, raw_key)
     try:
         migrate(engine, paths.database, paths.backups)
@@ -173,6 +193,17 @@ def _read_info(engine: Engine, expected_store_id: str) -> StoreInfo:
     )
 
 
+def _keep_private(paths: DataPaths) -> None:
+    """Stores made by earlier versions were readable by other users: tighten them."""
+    for path in (paths.database, paths.keyfile, *_sidecars(paths)):
+        if path.exists():
+            make_private(path)
+
+
+def _sidecars(paths: DataPaths) -> tuple[Path, Path]:
+    return Path(f"{paths.database}-wal"), Path(f"{paths.database}-shm")
+
+
 def open_store(
     paths: DataPaths, password: str | None = None, *, raw_key: bytes | None = None
 ) -> Store:
@@ -193,14 +224,23 @@ def open_store(
         if password is None:
             raise WrongPassword("a password is needed")
         raw_key = unwrap_key(keyfile, password)
+    _keep_private(paths)
     engine = make_engine(paths.database, raw_key)
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
         migrate(engine, paths.database, paths.backups)
         info = _read_info(engine, keyfile.store_id)
+    except OSError as error:
+        engine.dispose()
+        raise as_store_error(error) or StoreError(f"cannot open the store: {error}") from error
     except DatabaseError as error:
         engine.dispose()
+        # SQLite says "unable to open" or "readonly" for a folder it may not write in;
+        # that is the environment, and advice to restore a backup would replace a good store.
+        read_only = read_only_problem(paths)
+        if read_only is not None:
+            raise read_only from error
         if isinstance(error, OperationalError):
             friendly = as_store_error(error)
             if friendly is not None:

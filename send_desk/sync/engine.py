@@ -132,7 +132,7 @@ class Syncer:
                 "this laptop is not signed in to a central store "
                 "(send-desk login --server URL --user NAME)"
             )
-        token = load_refresh_token(self.store.info.store_id)
+        token = load_refresh_token(self.store)
         if not token:
             raise NotSignedIn(
                 f"sign in again to {current.server_url} (send-desk login --server "
@@ -501,6 +501,7 @@ class LoginResult:
     created_store: bool
     server_changed: bool
     data_dir: str
+    kept_in: str = "keyring"  # where the sign-in is kept: "keyring" or "store"
 
 
 def login(
@@ -512,7 +513,8 @@ def login(
     client_factory: ClientFactory = default_client,
     created_store: bool = False,
 ) -> LoginResult:
-    """Sign this laptop's store in to a central store; keeps the refresh token in the keyring.
+    """Sign this laptop's store in to a central store; keeps the refresh token in the
+    keyring, or in the encrypted store when there is no keyring (``kept_in`` says which).
 
     Signing in to another address keeps the store and its outbox (unsent changes go to
     the new address); if it is another central store altogether, everything is pulled
@@ -543,12 +545,8 @@ def login(
         current.team = user.get("team")
         state.save_state(session, current)
     store.set_user(uuid.UUID(user["id"]))
-    if not save_refresh_token(store.info.store_id, answer["refresh_token"]):
-        raise SyncError(
-            "signed in, but this computer has no keyring to keep the sign-in in: "
-            "SEND Desk needs the system keyring (Credential Manager, Keychain or Secret Service)"
-        )
-    return LoginResult(user, client.url, created_store, changed, str(store.paths.root))
+    kept_in = save_refresh_token(store, answer["refresh_token"])
+    return LoginResult(user, client.url, created_store, changed, str(store.paths.root), kept_in)
 
 
 def wipe(store: Store, code: str, message: str) -> None:

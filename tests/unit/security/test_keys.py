@@ -69,3 +69,25 @@ def test_keyring_cache_round_trip(memory_keyring: object) -> None:
     assert keyring_cache.recall_key("s1") == b"\x01\x02"
     keyring_cache.forget_key("s1")
     assert keyring_cache.recall_key("s1") is None
+
+
+def test_a_keyring_that_forgets_is_not_trusted_with_the_store_key() -> None:
+    """A "null" keyring accepts a secret and gives nothing back: `remember-password`
+    must not say the key is kept when the next command would still ask for a password."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class Forgetful(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return None
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            return None
+
+        def delete_password(self, service: str, username: str) -> None:
+            return None
+
+    keyring.set_keyring(Forgetful())  # the test's own keyring is put back afterwards
+    assert keyring_cache.remember_key("s1", b"\x01\x02") is False
