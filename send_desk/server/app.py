@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
 from send_desk import __version__
-from send_desk.server import auth, schema
+from send_desk.server import auth, org_rules, schema
 from send_desk.server.audit import record
 from send_desk.server.db import reading, writing
 from send_desk.server.rows import CONFLICT_TABLE
@@ -360,7 +360,7 @@ def create_app(engine: Engine) -> FastAPI:
         versions = schema.row_version
         # who a conflict is for: a child's (its caseload), team data's (that row's
         # users, recorded with the conflict's change number) or organisation data's
-        # (everyone, as resolving it is open to everyone)
+        # (those who may write that row: see org_rules)
         query = (
             sa.select(table, versions.c.team_id.label("audience_team"),
                       versions.c.owner_id.label("audience_owner"))
@@ -379,7 +379,12 @@ def create_app(engine: Engine) -> FastAPI:
                 for row in connection.execute(query)
                 if who.is_admin
                 or row.child_id is not None
-                or (row.audience_team or row.audience_owner) is None
+                or (
+                    (row.audience_team or row.audience_owner) is None
+                    and org_rules.conflict_visible(
+                        connection, who, row.table_name, row.row_id, row.kept_value
+                    )
+                )
                 or sees_team_row(who, row.audience_team, row.audience_owner)
             ]
 
@@ -404,6 +409,12 @@ def create_app(engine: Engine) -> FastAPI:
                 row is None
                 or (row.child_id is not None and not in_scope(connection, who, row.child_id))
                 or ((team or owner) is not None and not sees_team_row(who, team, owner))
+                or (
+                    row.child_id is None
+                    and not org_rules.conflict_visible(
+                        connection, who, row.table_name, row.row_id, row.kept_value
+                    )
+                )
             ):
                 raise Refusal(404, OUT_OF_SCOPE, "no such conflict in your caseload")
             if row.status != "open":
