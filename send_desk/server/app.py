@@ -18,10 +18,11 @@ browsable at ``/docs``)::
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 import orjson
@@ -30,9 +31,11 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
+from starlette.concurrency import run_in_threadpool
 
 from send_desk import __version__
-from send_desk.server import auth, org_rules, schema
+from send_desk.server import auth, org_rules, ratelimit, schema
+from send_desk.server.addresses import TrustedProxies, client_address
 from send_desk.server.audit import record
 from send_desk.server.db import reading, writing
 from send_desk.server.rows import CONFLICT_TABLE
@@ -89,10 +92,14 @@ def _from_auth(error: auth.AuthRefused) -> Refusal:
 class ServerState:
     engine: Engine
     keys: auth.TokenKeys
+    proxies: TrustedProxies = field(default_factory=TrustedProxies)
 
 
 def _address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The client's address (from ``X-Forwarded-For`` only via a named proxy)."""
+    state: ServerState = request.app.state.server
+    peer = request.client.host if request.client else None
+    return client_address(peer, request.headers.get("x-forwarded-for"), state.proxies)
 
 
 def _user_out(connection: sa.Connection, principal: Principal) -> UserOut:
@@ -177,10 +184,12 @@ Version = Annotated[int, Depends(protocol_version)]
 Who = Annotated[Principal, Depends(principal)]
 
 
-def create_app(engine: Engine) -> FastAPI:
+def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> FastAPI:
+    """The API on this database; ``forwarded_allow_ips``: the reverse proxies whose
+    ``X-Forwarded-For`` is believed (addresses or networks, comma-separated)."""
     with reading(engine) as connection:
         keys = auth.token_keys(connection)
-    state = ServerState(engine, keys)
+    state = ServerState(engine, keys, TrustedProxies.parse(forwarded_allow_ips))
     app = FastAPI(
         title="SEND Desk central store",
         version=__version__,
@@ -209,27 +218,33 @@ def create_app(engine: Engine) -> FastAPI:
             "version": __version__,
         }
 
-    @app.post("/api/auth/login", response_model=LoginResponse)
-    def login(body: LoginRequest, request: Request, _version: Version) -> LoginResponse:
-        address = _address(request)
-        try:
-            device_id = uuid.UUID(body.device_id)
-        except ValueError:
-            raise Refusal(422, "bad_request", "the device id is not an id") from None
+    hash_slots = asyncio.Semaphore(ratelimit.HASH_SLOTS)
+
+    def _look_up(username: str, address: str) -> auth.Candidate:
+        with reading(engine) as connection:
+            return auth.look_up(connection, username, address)
+
+    def _slowdown() -> float:
+        with reading(engine) as connection:
+            return ratelimit.slowdown(connection)
+
+    def _sign_in(
+        candidate: auth.Candidate, ok: bool, device_id: uuid.UUID, device_name: str, address: str
+    ) -> LoginResponse:
         refused: auth.AuthRefused | None = None
         with writing(engine) as connection:
             try:
-                user_id = auth.check_password(connection, body.username, body.password, address)
-                acked = auth.register_device(connection, user_id, device_id, body.device_name)
+                user_id = auth.finish_login(connection, candidate, ok, address)
+                acked = auth.register_device(connection, user_id, device_id, device_name)
                 refresh = auth.issue_refresh_token(connection, user_id, device_id)
                 who = load_principal(connection, user_id, device_id)
                 assert who is not None
                 user = _user_out(connection, who)
                 record(connection, "login", user_id=user_id, device_id=device_id, address=address)
             except auth.AuthRefused as error:
-                refused = error
+                refused = error  # the failed attempt is kept (committed) all the same
         if refused is not None:
-            raise _from_auth(refused)
+            raise refused
         return LoginResponse(
             access_token=auth.make_access_token(state.keys, user_id, device_id),
             expires_in=auth.ACCESS_SECONDS,
@@ -238,6 +253,29 @@ def create_app(engine: Engine) -> FastAPI:
             server_id=state.keys.server_id,
             acked_seq=acked,
         )
+
+    @app.post("/api/auth/login", response_model=LoginResponse)
+    async def login(body: LoginRequest, request: Request, _version: Version) -> LoginResponse:
+        address = _address(request)
+        try:
+            device_id = uuid.UUID(body.device_id)
+        except ValueError:
+            raise Refusal(422, "bad_request", "the device id is not an id") from None
+        try:
+            # a service under a spread-out attack answers later, never refuses: the
+            # wait holds no thread and no transaction
+            delay = await run_in_threadpool(_slowdown)
+            if delay > 0:
+                await ratelimit.pause(delay)
+            # few Argon2 checks at once; the lock-out is read again once it is our turn
+            async with hash_slots:
+                candidate = await run_in_threadpool(_look_up, body.username, address)
+                ok = await run_in_threadpool(auth.password_matches, candidate, body.password)
+                return await run_in_threadpool(
+                    _sign_in, candidate, ok, device_id, body.device_name, address
+                )
+        except auth.AuthRefused as error:
+            raise _from_auth(error) from None
 
     @app.post("/api/auth/refresh", response_model=RefreshResponse)
     def refresh(body: RefreshRequest, _version: Version) -> RefreshResponse:
@@ -477,8 +515,13 @@ def app_from_url(url: str) -> Callable[[], FastAPI]:
     """A factory for ``uvicorn --factory`` (several worker processes)."""
 
     def factory() -> FastAPI:
+        import os
+
+        from send_desk.server.addresses import ENV_FORWARDED_ALLOW_IPS
         from send_desk.server.db import open_database
 
-        return create_app(open_database(url))
+        return create_app(
+            open_database(url), forwarded_allow_ips=os.environ.get(ENV_FORWARDED_ALLOW_IPS)
+        )
 
     return factory

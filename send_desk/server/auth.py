@@ -8,7 +8,9 @@
   30 days from its last use, and is revoked with the device.
 - Failed logins are counted in the database (shared by every instance): five for a
   user name or thirty from one address within 15 minutes lock further attempts out
-  until the window has passed.
+  until the window has passed; many across the service slow sign-ins down
+  (:mod:`send_desk.server.ratelimit`). The password is checked outside any
+  transaction.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from sqlalchemy import Connection
 
 from send_desk.domain.organisation import User
 from send_desk.domain.tables import table_of
-from send_desk.server import schema
+from send_desk.server import ratelimit, schema
 from send_desk.server.audit import record
 from send_desk.server.db import read_meta
 from send_desk.sync.protocol import DEVICE_REVOKED, LOGIN_FAILED, RATE_LIMITED, USER_DISABLED
@@ -35,9 +37,6 @@ from send_desk.timeutil import utcnow
 
 ACCESS_SECONDS = 600
 REFRESH_DAYS = 30
-LOCKOUT_WINDOW = timedelta(minutes=15)
-MAX_FAILURES_PER_USER = 5
-MAX_FAILURES_PER_ADDRESS = 30
 
 _hasher = PasswordHasher()
 
@@ -127,49 +126,6 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-# ---------------------------------------------------------------- rate limiting
-
-
-def _failures_since(connection: Connection, column: sa.Column[str], value: str) -> int:
-    attempts = schema.login_attempt
-    since = utcnow() - LOCKOUT_WINDOW
-    return int(
-        connection.execute(
-            sa.select(sa.func.count())
-            .select_from(attempts)
-            .where(column == value, attempts.c.at >= since, attempts.c.ok.is_(False))
-        ).scalar_one()
-    )
-
-
-def check_rate(connection: Connection, username: str, address: str) -> None:
-    attempts = schema.login_attempt
-    if (
-        _failures_since(connection, attempts.c.username, username) >= MAX_FAILURES_PER_USER
-        or _failures_since(connection, attempts.c.address, address) >= MAX_FAILURES_PER_ADDRESS
-    ):
-        minutes = int(LOCKOUT_WINDOW.total_seconds() // 60)
-        raise AuthRefused(
-            f"too many failed sign-ins: wait {minutes} minutes and try again",
-            RATE_LIMITED,
-            status=429,
-            retry_after=int(LOCKOUT_WINDOW.total_seconds()),
-        )
-
-
-def _note_attempt(connection: Connection, username: str, address: str, ok: bool) -> None:
-    attempts = schema.login_attempt
-    connection.execute(
-        sa.insert(attempts).values(username=username[:60], address=address[:64], at=utcnow(), ok=ok)
-    )
-    if ok:
-        connection.execute(
-            sa.delete(attempts).where(attempts.c.username == username, attempts.c.ok.is_(False))
-        )
-    # keep the table small: attempts older than a day say nothing any more
-    connection.execute(sa.delete(attempts).where(attempts.c.at < utcnow() - timedelta(days=1)))
-
-
 # ---------------------------------------------------------------- login, devices
 
 
@@ -181,31 +137,60 @@ class Session:
     acked_seq: int
 
 
-def check_password(connection: Connection, username: str, password: str, address: str) -> uuid.UUID:
-    """The user's id when the password is right; records the attempt either way."""
+@dataclass(frozen=True)
+class Candidate:
+    """Who a sign-in names, read before the password is checked."""
+
+    name: str
+    user_id: uuid.UUID | None
+    active: bool
+    password_hash: str | None
+
+
+def look_up(connection: Connection, username: str, address: str) -> Candidate:
+    """The user a sign-in names (a reading transaction); refused while locked out."""
     name = username.strip().lower()
-    check_rate(connection, name, address)
+    if ratelimit.locked(connection, name, address):
+        minutes = int(ratelimit.LOCKOUT_WINDOW.total_seconds() // 60)
+        raise AuthRefused(
+            f"too many failed sign-ins: wait {minutes} minutes and try again",
+            RATE_LIMITED,
+            status=429,
+            retry_after=int(ratelimit.LOCKOUT_WINDOW.total_seconds()),
+        )
     users = table_of(User)
     row = connection.execute(
         sa.select(users.c.id, users.c.active, schema.credential.c.password_hash)
         .select_from(users.outerjoin(schema.credential, schema.credential.c.user_id == users.c.id))
         .where(users.c.username == name)
     ).first()
-    stored = row.password_hash if row is not None and row.password_hash else _DUMMY_HASH
-    ok = verify_password(stored, password) and row is not None and bool(row.password_hash)
-    _note_attempt(connection, name, address, ok)
-    if not ok or row is None:
+    if row is None:
+        return Candidate(name, None, False, None)
+    return Candidate(name, uuid.UUID(str(row.id)), bool(row.active), row.password_hash or None)
+
+
+def password_matches(candidate: Candidate, password: str) -> bool:
+    """Argon2id, deliberately slow: called with no transaction open, so a sign-in never
+    holds up a push (on SQLite a writing transaction locks the whole database)."""
+    stored = candidate.password_hash or _DUMMY_HASH
+    return verify_password(stored, password) and candidate.password_hash is not None
+
+
+def finish_login(connection: Connection, candidate: Candidate, ok: bool, address: str) -> uuid.UUID:
+    """Record the attempt (a writing transaction); the user's id when it succeeded."""
+    ratelimit.note_attempt(connection, candidate.name, address, ok)
+    if not ok or candidate.user_id is None:
         record(
             connection,
             "login_failed",
-            user_id=row.id if row else None,
-            detail=name,
+            user_id=candidate.user_id,
+            detail=candidate.name,
             address=address,
         )
         raise AuthRefused("wrong user name or password", LOGIN_FAILED)
-    if not row.active:
+    if not candidate.active:
         raise AuthRefused("this account has been disabled", USER_DISABLED, status=403)
-    return uuid.UUID(str(row.id))
+    return candidate.user_id
 
 
 def device_state(connection: Connection, device_id: uuid.UUID) -> sa.Row[tuple[object, ...]] | None:
