@@ -149,11 +149,15 @@ def principal(
         raise Refusal(401, protocol.NOT_SIGNED_IN, "not signed in", {"WWW-Authenticate": "Bearer"})
     try:
         user_id, device_id = auth.read_access_token(state.keys, authorization[7:].strip())
+        session = auth.read_access_session(state.keys, authorization[7:].strip())
     except auth.AuthRefused as error:
         raise _from_auth(error) from None
     with reading(engine) as connection:
         device = auth.device_state(connection, device_id)
         who = load_principal(connection, user_id, device_id)
+        # a withdrawn sign-in (logout, a copied refresh token) stops its access tokens
+        # at once; a withdrawn device or account is told below, to wipe
+        ended = session is not None and not auth.session_live(connection, session)
     if device is None or who is None or device.user_id != user_id:
         raise Refusal(401, protocol.NOT_SIGNED_IN, "not signed in", {"WWW-Authenticate": "Bearer"})
     wipe = None
@@ -161,6 +165,9 @@ def principal(
         wipe = (DEVICE_REVOKED, "this device's access has been withdrawn")
     elif not who.active:
         wipe = (USER_DISABLED, "this account has been disabled")
+    if wipe is None and ended:
+        raise Refusal(401, protocol.NOT_SIGNED_IN, "signed out: sign in again",
+                      {"WWW-Authenticate": "Bearer"})  # fmt: skip
     if wipe is not None:
         with writing(engine) as connection:
             connection.execute(
@@ -236,7 +243,7 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
             try:
                 user_id = auth.finish_login(connection, candidate, ok, address)
                 acked = auth.register_device(connection, user_id, device_id, device_name)
-                refresh = auth.issue_refresh_token(connection, user_id, device_id)
+                issued = auth.issue_refresh_token(connection, user_id, device_id)
                 who = load_principal(connection, user_id, device_id)
                 assert who is not None
                 user = _user_out(connection, who)
@@ -246,9 +253,9 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
         if refused is not None:
             raise refused
         return LoginResponse(
-            access_token=auth.make_access_token(state.keys, user_id, device_id),
+            access_token=auth.make_access_token(state.keys, user_id, device_id, issued.family_id),
             expires_in=auth.ACCESS_SECONDS,
-            refresh_token=refresh,
+            refresh_token=issued.token,
             user=user,
             server_id=state.keys.server_id,
             acked_seq=acked,
@@ -286,7 +293,8 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
         refused: auth.AuthRefused | None = None
         with writing(engine) as connection:
             try:
-                user_id, acked = auth.use_refresh_token(connection, body.refresh_token, device_id)
+                spent = auth.use_refresh_token(connection, body.refresh_token, device_id)
+                user_id = spent.user_id
                 who = load_principal(connection, user_id, device_id)
                 assert who is not None
                 user = _user_out(connection, who)
@@ -307,15 +315,18 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
         if refused is not None:
             raise _from_auth(refused)
         return RefreshResponse(
-            access_token=auth.make_access_token(state.keys, user_id, device_id),
+            access_token=auth.make_access_token(state.keys, user_id, device_id, spent.family_id),
             expires_in=auth.ACCESS_SECONDS,
+            refresh_token=spent.refresh_token,
             user=user,
             server_id=state.keys.server_id,
-            acked_seq=acked,
+            acked_seq=spent.acked_seq,
         )
 
     @app.post("/api/auth/logout")
-    def logout(who: Who, _version: Version) -> dict[str, bool]:
+    def logout(who: Who, request: Request, _version: Version) -> dict[str, bool]:
+        # every sign-in of this device ends: its refresh tokens, and with them the
+        # access tokens they gave (this one included)
         with writing(engine) as connection:
             connection.execute(
                 sa.update(schema.refresh_token)
@@ -325,6 +336,10 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
                 )
                 .values(revoked_at=utcnow())
             )
+            record(
+                connection, "logout", user_id=who.user_id, device_id=who.device_id,
+                address=_address(request),
+            )  # fmt: skip
         return {"signed_out": True}
 
     @app.get("/api/me", response_model=UserOut)
