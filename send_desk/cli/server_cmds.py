@@ -131,6 +131,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--children", type=int, default=250, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="the demo's today (default: today)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="add the demo to a central store that already has users (they are not changed)",
+    )
     _database_option(p)
     add_json_flag(p)
     p.set_defaults(handler=cmd_demo)
@@ -397,7 +402,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
             today=today,
             password=password,
             progress=None if args.json else lambda text: print(f"  {text}", file=sys.stderr),
+            force=args.force,
         )
+    if not given:
+        # a password printed in the documentation: said on stderr even with --json
+        print(
+            f"Warning: every demo user's password is the published {DEMO_PASSWORD}: keep this "
+            f"central store for trying SEND Desk out (set {ENV_NEW_PASSWORD} to choose one)",
+            file=sys.stderr,
+        )
+    result["password_is_published_default"] = not given
     how = (
         f"every demo user's password is the value of {ENV_NEW_PASSWORD}"
         if given
