@@ -37,6 +37,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--workers", type=int, default=1, help="worker processes (1)")
     p.add_argument("--ssl-certfile", metavar="PEM", help="serve HTTPS with this certificate")
     p.add_argument("--ssl-keyfile", metavar="PEM", help="the certificate's private key")
+    p.add_argument(
+        "--forwarded-allow-ips",
+        metavar="ADDRESSES",
+        help=(
+            "the reverse proxies (addresses or networks, comma-separated, e.g. "
+            "10.0.0.5,10.0.1.0/24) whose X-Forwarded-For names the client; from anyone "
+            "else it is ignored (default: none)"
+        ),
+    )
     p.set_defaults(handler=cmd_serve)
 
     server = sub.add_parser("server", help="administer the central store")
@@ -122,6 +131,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--children", type=int, default=250, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="the demo's today (default: today)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="add the demo to a central store that already has users (they are not changed)",
+    )
     _database_option(p)
     add_json_flag(p)
     p.set_defaults(handler=cmd_demo)
@@ -203,11 +217,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     import uvicorn
 
+    from send_desk.server.addresses import (
+        ENV_FORWARDED_ALLOW_IPS,
+        BadProxyList,
+        TrustedProxies,
+    )
     from send_desk.server.app import create_app
 
     url = database_url(args)
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
         raise CliError("HTTPS needs both --ssl-certfile and --ssl-keyfile")
+    proxies = args.forwarded_allow_ips
+    try:
+        TrustedProxies.parse(proxies)
+    except BadProxyList as error:
+        raise CliError(f"--forwarded-allow-ips: {error}", EXIT_BAD_INPUT) from None
     engine = _engine(args)
     scheme = "https" if args.ssl_certfile else "http"
     print(
@@ -220,14 +244,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     )
     # keep-alive longer than a load balancer's, so a laptop never reuses a connection
     # the server is closing
+    # the client's address is the app's to work out (only named proxies are believed),
+    # so uvicorn must not rewrite it first
     ssl: dict[str, Any] = {
         "ssl_certfile": args.ssl_certfile,
         "ssl_keyfile": args.ssl_keyfile,
         "timeout_keep_alive": 75,
+        "proxy_headers": False,
     }
+    if proxies:
+        print(f"Client addresses are read from X-Forwarded-For set by: {proxies}", flush=True)
     if args.workers > 1:
         engine.dispose()
         os.environ[ENV_DATABASE] = url
+        os.environ[ENV_FORWARDED_ALLOW_IPS] = proxies or ""
         uvicorn.run(
             "send_desk.server.asgi:app",
             factory=True,
@@ -238,7 +268,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
             **ssl,
         )
         return 0
-    uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="info", **ssl)
+    app = create_app(engine, forwarded_allow_ips=proxies)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", **ssl)
     return 0
 
 
@@ -371,7 +402,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
             today=today,
             password=password,
             progress=None if args.json else lambda text: print(f"  {text}", file=sys.stderr),
+            force=args.force,
         )
+    if not given:
+        # a password printed in the documentation: said on stderr even with --json
+        print(
+            f"Warning: every demo user's password is the published {DEMO_PASSWORD}: keep this "
+            f"central store for trying SEND Desk out (set {ENV_NEW_PASSWORD} to choose one)",
+            file=sys.stderr,
+        )
+    result["password_is_published_default"] = not given
     how = (
         f"every demo user's password is the value of {ENV_NEW_PASSWORD}"
         if given

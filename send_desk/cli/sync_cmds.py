@@ -23,6 +23,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--server", required=True, metavar="URL", help="e.g. https://senddesk.council.example"
     )
     p.add_argument("--user", required=True, metavar="NAME", help="your user name")
+    p.add_argument(
+        "--insecure",
+        action="store_true",
+        help="allow a plain http:// address that is not this computer (test networks only: "
+        "the password crosses the network unencrypted)",
+    )
     add_json_flag(p)
     p.set_defaults(handler=cmd_login)
 
@@ -95,12 +101,14 @@ def _sync_error(error: Exception) -> CliError:
 def cmd_login(args: argparse.Namespace) -> int:
     from send_desk.cli.unlock import new_password, open_from, paths_from
     from send_desk.storage.store import create_store, store_exists
-    from send_desk.sync.client import SyncError, WipeOrdered, normalise_url
+    from send_desk.sync.client import SyncError, WipeOrdered, check_transport, normalise_url
     from send_desk.sync.credentials import WHERE
     from send_desk.sync.engine import login, wipe
 
     try:
         url = normalise_url(args.server)
+        # before anything is asked or created: refused, nothing is left behind
+        check_transport(url, insecure=args.insecure)
     except SyncError as error:
         raise CliError(error.message) from None
     password = _server_password(args.user)
@@ -109,7 +117,9 @@ def cmd_login(args: argparse.Namespace) -> int:
     store = create_store(paths, new_password()) if created else open_from(args)
     with store:
         try:
-            result = login(store, url, args.user, password, created_store=created)
+            result = login(
+                store, url, args.user, password, created_store=created, insecure=args.insecure
+            )
         except WipeOrdered as error:
             if not created and store.info.user_id is not None:
                 wipe(store, error.code, error.message)

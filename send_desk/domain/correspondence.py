@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import ValidationInfo, field_validator, model_validator
 from sqlalchemy import Column, DateTime, Index, Text
 from sqlmodel import Field, SQLModel
 
 from send_desk.domain.base import Record
+from send_desk.domain.organisation import WriteRule
 from send_desk.domain.validators import OptionalPhone, clean_name, clean_optional_text
 from send_desk.timeutil import london_today, uk_date
 
@@ -472,6 +473,8 @@ class StaffAbsenceCreate(StaffAbsenceBase):
 
 class StaffAbsence(Record, StaffAbsenceBase, table=True):
     __tablename__ = "staff_absence"
+    # organisation data: the person away, their supervisors and admins record it
+    __write_rule__: ClassVar[WriteRule] = WriteRule("staff absences", person="user_id")
 
 
 class DutyRotaBase(SQLModel):
@@ -486,6 +489,11 @@ class DutyRotaCreate(DutyRotaBase):
 
 class DutyRota(Record, DutyRotaBase, table=True):
     __tablename__ = "duty_rota"
+    # organisation data: the person on duty (for their own team), their supervisors
+    # (for a team they supervise) and admins
+    __write_rule__: ClassVar[WriteRule] = WriteRule(
+        "duty rotas", person="user_id", team="team_id"
+    )
     __table_args__ = (Index("ix_duty_rota_team_date", "team_id", "on_date"),)
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 from pydantic import field_validator
 from sqlalchemy import String
@@ -18,6 +20,32 @@ from send_desk.domain.validators import (
     clean_name,
     clean_optional_text,
 )
+
+
+@dataclass(frozen=True)
+class WriteRule:
+    """Who may write a table of organisation data; the central store refuses any other
+    writer's push (quarantined, with ``what`` in the reason) and shows a clash over
+    such a row only to those who may write it.
+
+    - ``roles``: the roles that may write every row (``admin`` always may);
+    - ``person``: a column naming the user the row is about (an absence): that user and
+      the supervisors of their team may write it too;
+    - ``team``: a column naming the team the row is for (a duty rota): a row may then
+      only name one of the writer's own teams (their team, or one they supervise).
+
+    A table of organisation data without a rule may be written by admins only.
+    """
+
+    what: str
+    roles: tuple[str, ...] = ("admin",)
+    person: str | None = None
+    team: str | None = None
+
+
+# Who may add and change schools, colleges and other settings: name another role
+# here (say "supervisor") to let it keep the list up to date.
+SETTING_WRITERS: tuple[str, ...] = ("admin",)
 
 
 class TeamBase(SQLModel):
@@ -35,6 +63,8 @@ class TeamCreate(TeamBase):
 
 
 class Team(Record, TeamBase, table=True):
+    __write_rule__: ClassVar[WriteRule] = WriteRule("teams")
+
     name: str = Field(max_length=60, unique=True)
 
 
@@ -70,6 +100,8 @@ class UserCreate(UserBase):
 
 class User(Record, UserBase, table=True):
     __tablename__ = "app_user"
+    __write_rule__: ClassVar[WriteRule] = WriteRule("users")
+
     username: str = Field(max_length=60, unique=True)
 
 
@@ -112,4 +144,4 @@ class SettingCreate(SettingBase):
 
 
 class Setting(Record, SettingBase, table=True):
-    pass
+    __write_rule__: ClassVar[WriteRule] = WriteRule("schools and other settings", SETTING_WRITERS)

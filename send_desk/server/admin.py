@@ -417,31 +417,72 @@ def import_export(engine: Engine, path: Any) -> dict[str, int]:
     return counts
 
 
+def _join_existing_teams(rows: dict[str, list[dict[str, Any]]], teams: dict[str, Any]) -> None:
+    """The demo's teams that are there already (by name) are used, not added again."""
+    same: dict[str, Any] = {}
+    kept = []
+    for row in rows.get("team", []):
+        found = teams.get(str(row["name"]).lower())
+        if found is None:
+            kept.append(row)
+        else:
+            same[str(row["id"])] = found
+    if not same:
+        return
+    rows["team"] = kept
+    for name, info in registry().items():
+        columns = {c for c, target in info.references().items() if target == "team"}
+        columns |= {"team_id"} & set(info.columns)
+        for row in rows.get(name, []):
+            for column in columns:
+                if row.get(column) is not None and str(row[column]) in same:
+                    row[column] = same[str(row[column])]
+
+
 def demo(
     engine: Engine,
     *,
     children: int,
     seed: int,
     today: date,
-    password: str = DEMO_PASSWORD,
+    password: str,
     progress: Callable[[str], None] | None = None,
+    force: bool = False,
 ) -> dict[str, Any]:
-    """Fill an empty central store with the demo caseload and give its users a password."""
+    """Fill an empty central store with the demo caseload and give its users
+    ``password`` (the caller says which, and says so). A store that already has users
+    is refused unless ``force``: the demo's users would sign in beside real ones, with
+    a password others may know. Existing users are never changed."""
     from send_desk.demo import generator
 
     if children < 1 or children > 200_000:
         raise Refused("the demo caseload has between 1 and 200,000 children")
     child_table = table_of(Child)
+    users_table = table_of(User)
     with reading(engine) as connection:
         existing = connection.execute(sa.select(sa.func.count()).select_from(child_table)).scalar()
+        taken = set(connection.execute(sa.select(users_table.c.username)).scalars())
+        teams = {
+            str(row.name).lower(): row.id
+            for row in connection.execute(sa.select(table_of(Team).c.id, table_of(Team).c.name))
+        }
     if existing:
         raise Refused(f"the central store already holds {existing} children: use a new database")
+    if taken and not force:
+        raise Refused(
+            f"the central store already has {len(taken)} user(s): the demo's users would sign "
+            "in beside them. Use a new database, or --force to add the demo anyway"
+        )
     builder = generator._Builder(seed, today)
     caseworkers, _first = generator._people(builder, children)
     settings = generator._settings(builder, children)
     generator._children(builder, children, caseworkers, settings)
     _demo_notes(builder, seed, today)
     rows = {str(model.__tablename__): rows for model, rows in builder.rows.items()}
+    clash = sorted(taken & {str(row["username"]) for row in rows.get("app_user", [])})
+    if clash:
+        raise Refused(f"the demo's user names are taken already: {', '.join(clash)}")
+    _join_existing_teams(rows, teams)
     with writing(engine) as connection:
         counts = bulk_load(connection, rows, validate=False, progress=progress)
         user_rows = rows.get("app_user", [])

@@ -18,10 +18,11 @@ browsable at ``/docs``)::
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 import orjson
@@ -30,9 +31,11 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
+from starlette.concurrency import run_in_threadpool
 
 from send_desk import __version__
-from send_desk.server import auth, schema
+from send_desk.server import auth, org_rules, ratelimit, schema
+from send_desk.server.addresses import TrustedProxies, client_address
 from send_desk.server.audit import record
 from send_desk.server.db import reading, writing
 from send_desk.server.rows import CONFLICT_TABLE
@@ -89,10 +92,14 @@ def _from_auth(error: auth.AuthRefused) -> Refusal:
 class ServerState:
     engine: Engine
     keys: auth.TokenKeys
+    proxies: TrustedProxies = field(default_factory=TrustedProxies)
 
 
 def _address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The client's address (from ``X-Forwarded-For`` only via a named proxy)."""
+    state: ServerState = request.app.state.server
+    peer = request.client.host if request.client else None
+    return client_address(peer, request.headers.get("x-forwarded-for"), state.proxies)
 
 
 def _user_out(connection: sa.Connection, principal: Principal) -> UserOut:
@@ -142,11 +149,15 @@ def principal(
         raise Refusal(401, protocol.NOT_SIGNED_IN, "not signed in", {"WWW-Authenticate": "Bearer"})
     try:
         user_id, device_id = auth.read_access_token(state.keys, authorization[7:].strip())
+        session = auth.read_access_session(state.keys, authorization[7:].strip())
     except auth.AuthRefused as error:
         raise _from_auth(error) from None
     with reading(engine) as connection:
         device = auth.device_state(connection, device_id)
         who = load_principal(connection, user_id, device_id)
+        # a withdrawn sign-in (logout, a copied refresh token) stops its access tokens
+        # at once; a withdrawn device or account is told below, to wipe
+        ended = session is not None and not auth.session_live(connection, session)
     if device is None or who is None or device.user_id != user_id:
         raise Refusal(401, protocol.NOT_SIGNED_IN, "not signed in", {"WWW-Authenticate": "Bearer"})
     wipe = None
@@ -154,6 +165,9 @@ def principal(
         wipe = (DEVICE_REVOKED, "this device's access has been withdrawn")
     elif not who.active:
         wipe = (USER_DISABLED, "this account has been disabled")
+    if wipe is None and ended:
+        raise Refusal(401, protocol.NOT_SIGNED_IN, "signed out: sign in again",
+                      {"WWW-Authenticate": "Bearer"})  # fmt: skip
     if wipe is not None:
         with writing(engine) as connection:
             connection.execute(
@@ -177,10 +191,12 @@ Version = Annotated[int, Depends(protocol_version)]
 Who = Annotated[Principal, Depends(principal)]
 
 
-def create_app(engine: Engine) -> FastAPI:
+def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> FastAPI:
+    """The API on this database; ``forwarded_allow_ips``: the reverse proxies whose
+    ``X-Forwarded-For`` is believed (addresses or networks, comma-separated)."""
     with reading(engine) as connection:
         keys = auth.token_keys(connection)
-    state = ServerState(engine, keys)
+    state = ServerState(engine, keys, TrustedProxies.parse(forwarded_allow_ips))
     app = FastAPI(
         title="SEND Desk central store",
         version=__version__,
@@ -209,35 +225,64 @@ def create_app(engine: Engine) -> FastAPI:
             "version": __version__,
         }
 
-    @app.post("/api/auth/login", response_model=LoginResponse)
-    def login(body: LoginRequest, request: Request, _version: Version) -> LoginResponse:
-        address = _address(request)
-        try:
-            device_id = uuid.UUID(body.device_id)
-        except ValueError:
-            raise Refusal(422, "bad_request", "the device id is not an id") from None
+    hash_slots = asyncio.Semaphore(ratelimit.HASH_SLOTS)
+
+    def _look_up(username: str, address: str) -> auth.Candidate:
+        with reading(engine) as connection:
+            return auth.look_up(connection, username, address)
+
+    def _slowdown() -> float:
+        with reading(engine) as connection:
+            return ratelimit.slowdown(connection)
+
+    def _sign_in(
+        candidate: auth.Candidate, ok: bool, device_id: uuid.UUID, device_name: str, address: str
+    ) -> LoginResponse:
         refused: auth.AuthRefused | None = None
         with writing(engine) as connection:
             try:
-                user_id = auth.check_password(connection, body.username, body.password, address)
-                acked = auth.register_device(connection, user_id, device_id, body.device_name)
-                refresh = auth.issue_refresh_token(connection, user_id, device_id)
+                user_id = auth.finish_login(connection, candidate, ok, address)
+                acked = auth.register_device(connection, user_id, device_id, device_name)
+                issued = auth.issue_refresh_token(connection, user_id, device_id)
                 who = load_principal(connection, user_id, device_id)
                 assert who is not None
                 user = _user_out(connection, who)
                 record(connection, "login", user_id=user_id, device_id=device_id, address=address)
             except auth.AuthRefused as error:
-                refused = error
+                refused = error  # the failed attempt is kept (committed) all the same
         if refused is not None:
-            raise _from_auth(refused)
+            raise refused
         return LoginResponse(
-            access_token=auth.make_access_token(state.keys, user_id, device_id),
+            access_token=auth.make_access_token(state.keys, user_id, device_id, issued.family_id),
             expires_in=auth.ACCESS_SECONDS,
-            refresh_token=refresh,
+            refresh_token=issued.token,
             user=user,
             server_id=state.keys.server_id,
             acked_seq=acked,
         )
+
+    @app.post("/api/auth/login", response_model=LoginResponse)
+    async def login(body: LoginRequest, request: Request, _version: Version) -> LoginResponse:
+        address = _address(request)
+        try:
+            device_id = uuid.UUID(body.device_id)
+        except ValueError:
+            raise Refusal(422, "bad_request", "the device id is not an id") from None
+        try:
+            # a service under a spread-out attack answers later, never refuses: the
+            # wait holds no thread and no transaction
+            delay = await run_in_threadpool(_slowdown)
+            if delay > 0:
+                await ratelimit.pause(delay)
+            # few Argon2 checks at once; the lock-out is read again once it is our turn
+            async with hash_slots:
+                candidate = await run_in_threadpool(_look_up, body.username, address)
+                ok = await run_in_threadpool(auth.password_matches, candidate, body.password)
+                return await run_in_threadpool(
+                    _sign_in, candidate, ok, device_id, body.device_name, address
+                )
+        except auth.AuthRefused as error:
+            raise _from_auth(error) from None
 
     @app.post("/api/auth/refresh", response_model=RefreshResponse)
     def refresh(body: RefreshRequest, _version: Version) -> RefreshResponse:
@@ -248,7 +293,8 @@ def create_app(engine: Engine) -> FastAPI:
         refused: auth.AuthRefused | None = None
         with writing(engine) as connection:
             try:
-                user_id, acked = auth.use_refresh_token(connection, body.refresh_token, device_id)
+                spent = auth.use_refresh_token(connection, body.refresh_token, device_id)
+                user_id = spent.user_id
                 who = load_principal(connection, user_id, device_id)
                 assert who is not None
                 user = _user_out(connection, who)
@@ -269,15 +315,18 @@ def create_app(engine: Engine) -> FastAPI:
         if refused is not None:
             raise _from_auth(refused)
         return RefreshResponse(
-            access_token=auth.make_access_token(state.keys, user_id, device_id),
+            access_token=auth.make_access_token(state.keys, user_id, device_id, spent.family_id),
             expires_in=auth.ACCESS_SECONDS,
+            refresh_token=spent.refresh_token,
             user=user,
             server_id=state.keys.server_id,
-            acked_seq=acked,
+            acked_seq=spent.acked_seq,
         )
 
     @app.post("/api/auth/logout")
-    def logout(who: Who, _version: Version) -> dict[str, bool]:
+    def logout(who: Who, request: Request, _version: Version) -> dict[str, bool]:
+        # every sign-in of this device ends: its refresh tokens, and with them the
+        # access tokens they gave (this one included)
         with writing(engine) as connection:
             connection.execute(
                 sa.update(schema.refresh_token)
@@ -287,6 +336,10 @@ def create_app(engine: Engine) -> FastAPI:
                 )
                 .values(revoked_at=utcnow())
             )
+            record(
+                connection, "logout", user_id=who.user_id, device_id=who.device_id,
+                address=_address(request),
+            )  # fmt: skip
         return {"signed_out": True}
 
     @app.get("/api/me", response_model=UserOut)
@@ -360,7 +413,7 @@ def create_app(engine: Engine) -> FastAPI:
         versions = schema.row_version
         # who a conflict is for: a child's (its caseload), team data's (that row's
         # users, recorded with the conflict's change number) or organisation data's
-        # (everyone, as resolving it is open to everyone)
+        # (those who may write that row: see org_rules)
         query = (
             sa.select(table, versions.c.team_id.label("audience_team"),
                       versions.c.owner_id.label("audience_owner"))
@@ -379,7 +432,12 @@ def create_app(engine: Engine) -> FastAPI:
                 for row in connection.execute(query)
                 if who.is_admin
                 or row.child_id is not None
-                or (row.audience_team or row.audience_owner) is None
+                or (
+                    (row.audience_team or row.audience_owner) is None
+                    and org_rules.conflict_visible(
+                        connection, who, row.table_name, row.row_id, row.kept_value
+                    )
+                )
                 or sees_team_row(who, row.audience_team, row.audience_owner)
             ]
 
@@ -404,6 +462,12 @@ def create_app(engine: Engine) -> FastAPI:
                 row is None
                 or (row.child_id is not None and not in_scope(connection, who, row.child_id))
                 or ((team or owner) is not None and not sees_team_row(who, team, owner))
+                or (
+                    row.child_id is None
+                    and not org_rules.conflict_visible(
+                        connection, who, row.table_name, row.row_id, row.kept_value
+                    )
+                )
             ):
                 raise Refusal(404, OUT_OF_SCOPE, "no such conflict in your caseload")
             if row.status != "open":
@@ -466,8 +530,13 @@ def app_from_url(url: str) -> Callable[[], FastAPI]:
     """A factory for ``uvicorn --factory`` (several worker processes)."""
 
     def factory() -> FastAPI:
+        import os
+
+        from send_desk.server.addresses import ENV_FORWARDED_ALLOW_IPS
         from send_desk.server.db import open_database
 
-        return create_app(open_database(url))
+        return create_app(
+            open_database(url), forwarded_allow_ips=os.environ.get(ENV_FORWARDED_ALLOW_IPS)
+        )
 
     return factory

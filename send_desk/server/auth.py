@@ -4,11 +4,16 @@
 - An access token is a JWT (HS256) that lives 10 minutes and names the user and the
   device; its key is made once and kept in the database, so every instance behind a
   load balancer accepts every other's tokens.
-- A refresh token is random, kept only as its SHA-256, belongs to one device, lasts
-  30 days from its last use, and is revoked with the device.
+- A refresh token is random, kept only as its SHA-256, belongs to one device and one
+  sign-in (its *family*), and is spent at each use: the refresh answers with its
+  replacement, which lasts 30 days. A spent token used again means it was copied: the
+  whole sign-in is withdrawn. Access tokens name their sign-in, so logging out (or a
+  withdrawn sign-in) stops them at once. Tokens are revoked with the device.
 - Failed logins are counted in the database (shared by every instance): five for a
   user name or thirty from one address within 15 minutes lock further attempts out
-  until the window has passed.
+  until the window has passed; many across the service slow sign-ins down
+  (:mod:`send_desk.server.ratelimit`). The password is checked outside any
+  transaction.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import jwt
 import sqlalchemy as sa
@@ -27,7 +33,7 @@ from sqlalchemy import Connection
 
 from send_desk.domain.organisation import User
 from send_desk.domain.tables import table_of
-from send_desk.server import schema
+from send_desk.server import ratelimit, schema
 from send_desk.server.audit import record
 from send_desk.server.db import read_meta
 from send_desk.sync.protocol import DEVICE_REVOKED, LOGIN_FAILED, RATE_LIMITED, USER_DISABLED
@@ -35,9 +41,9 @@ from send_desk.timeutil import utcnow
 
 ACCESS_SECONDS = 600
 REFRESH_DAYS = 30
-LOCKOUT_WINDOW = timedelta(minutes=15)
-MAX_FAILURES_PER_USER = 5
-MAX_FAILURES_PER_ADDRESS = 30
+# a spent refresh token may be used once more this soon after, while its replacement
+# is unused (the answer carrying the replacement was lost on the way)
+REUSE_GRACE = timedelta(seconds=60)
 
 _hasher = PasswordHasher()
 
@@ -92,11 +98,16 @@ def token_keys(connection: Connection) -> TokenKeys:
     return TokenKeys(meta["token_secret"], meta["server_id"])
 
 
-def make_access_token(keys: TokenKeys, user_id: uuid.UUID, device_id: uuid.UUID) -> str:
+def make_access_token(
+    keys: TokenKeys, user_id: uuid.UUID, device_id: uuid.UUID, session: uuid.UUID | None = None
+) -> str:
+    """``session``: the sign-in (refresh token family) it belongs to; it stops working
+    when that sign-in is withdrawn (logout), not only when it expires."""
     now = utcnow()
     claims = {
         "sub": str(user_id),
         "dev": str(device_id),
+        **({"sid": str(session)} if session is not None else {}),
         "iss": keys.server_id,
         "iat": int(now.timestamp()),
         "exp": int((now + timedelta(seconds=ACCESS_SECONDS)).timestamp()),
@@ -123,51 +134,18 @@ def read_access_token(keys: TokenKeys, token: str) -> tuple[uuid.UUID, uuid.UUID
     return uuid.UUID(claims["sub"]), uuid.UUID(claims["dev"])
 
 
+def read_access_session(keys: TokenKeys, token: str) -> uuid.UUID | None:
+    """The sign-in an access token (already checked by :func:`read_access_token`)
+    belongs to; None for a token made before sign-ins were recorded."""
+    try:
+        claims = jwt.decode(token, keys.secret, algorithms=["HS256"], issuer=keys.server_id)
+        return uuid.UUID(str(claims["sid"])) if "sid" in claims else None
+    except (jwt.InvalidTokenError, ValueError):
+        raise AuthRefused("not signed in", "not_signed_in") from None
+
+
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-# ---------------------------------------------------------------- rate limiting
-
-
-def _failures_since(connection: Connection, column: sa.Column[str], value: str) -> int:
-    attempts = schema.login_attempt
-    since = utcnow() - LOCKOUT_WINDOW
-    return int(
-        connection.execute(
-            sa.select(sa.func.count())
-            .select_from(attempts)
-            .where(column == value, attempts.c.at >= since, attempts.c.ok.is_(False))
-        ).scalar_one()
-    )
-
-
-def check_rate(connection: Connection, username: str, address: str) -> None:
-    attempts = schema.login_attempt
-    if (
-        _failures_since(connection, attempts.c.username, username) >= MAX_FAILURES_PER_USER
-        or _failures_since(connection, attempts.c.address, address) >= MAX_FAILURES_PER_ADDRESS
-    ):
-        minutes = int(LOCKOUT_WINDOW.total_seconds() // 60)
-        raise AuthRefused(
-            f"too many failed sign-ins: wait {minutes} minutes and try again",
-            RATE_LIMITED,
-            status=429,
-            retry_after=int(LOCKOUT_WINDOW.total_seconds()),
-        )
-
-
-def _note_attempt(connection: Connection, username: str, address: str, ok: bool) -> None:
-    attempts = schema.login_attempt
-    connection.execute(
-        sa.insert(attempts).values(username=username[:60], address=address[:64], at=utcnow(), ok=ok)
-    )
-    if ok:
-        connection.execute(
-            sa.delete(attempts).where(attempts.c.username == username, attempts.c.ok.is_(False))
-        )
-    # keep the table small: attempts older than a day say nothing any more
-    connection.execute(sa.delete(attempts).where(attempts.c.at < utcnow() - timedelta(days=1)))
 
 
 # ---------------------------------------------------------------- login, devices
@@ -181,31 +159,60 @@ class Session:
     acked_seq: int
 
 
-def check_password(connection: Connection, username: str, password: str, address: str) -> uuid.UUID:
-    """The user's id when the password is right; records the attempt either way."""
+@dataclass(frozen=True)
+class Candidate:
+    """Who a sign-in names, read before the password is checked."""
+
+    name: str
+    user_id: uuid.UUID | None
+    active: bool
+    password_hash: str | None
+
+
+def look_up(connection: Connection, username: str, address: str) -> Candidate:
+    """The user a sign-in names (a reading transaction); refused while locked out."""
     name = username.strip().lower()
-    check_rate(connection, name, address)
+    if ratelimit.locked(connection, name, address):
+        minutes = int(ratelimit.LOCKOUT_WINDOW.total_seconds() // 60)
+        raise AuthRefused(
+            f"too many failed sign-ins: wait {minutes} minutes and try again",
+            RATE_LIMITED,
+            status=429,
+            retry_after=int(ratelimit.LOCKOUT_WINDOW.total_seconds()),
+        )
     users = table_of(User)
     row = connection.execute(
         sa.select(users.c.id, users.c.active, schema.credential.c.password_hash)
         .select_from(users.outerjoin(schema.credential, schema.credential.c.user_id == users.c.id))
         .where(users.c.username == name)
     ).first()
-    stored = row.password_hash if row is not None and row.password_hash else _DUMMY_HASH
-    ok = verify_password(stored, password) and row is not None and bool(row.password_hash)
-    _note_attempt(connection, name, address, ok)
-    if not ok or row is None:
+    if row is None:
+        return Candidate(name, None, False, None)
+    return Candidate(name, uuid.UUID(str(row.id)), bool(row.active), row.password_hash or None)
+
+
+def password_matches(candidate: Candidate, password: str) -> bool:
+    """Argon2id, deliberately slow: called with no transaction open, so a sign-in never
+    holds up a push (on SQLite a writing transaction locks the whole database)."""
+    stored = candidate.password_hash or _DUMMY_HASH
+    return verify_password(stored, password) and candidate.password_hash is not None
+
+
+def finish_login(connection: Connection, candidate: Candidate, ok: bool, address: str) -> uuid.UUID:
+    """Record the attempt (a writing transaction); the user's id when it succeeded."""
+    ratelimit.note_attempt(connection, candidate.name, address, ok)
+    if not ok or candidate.user_id is None:
         record(
             connection,
             "login_failed",
-            user_id=row.id if row else None,
-            detail=name,
+            user_id=candidate.user_id,
+            detail=candidate.name,
             address=address,
         )
         raise AuthRefused("wrong user name or password", LOGIN_FAILED)
-    if not row.active:
+    if not candidate.active:
         raise AuthRefused("this account has been disabled", USER_DISABLED, status=403)
-    return uuid.UUID(str(row.id))
+    return candidate.user_id
 
 
 def device_state(connection: Connection, device_id: uuid.UUID) -> sa.Row[tuple[object, ...]] | None:
@@ -250,48 +257,145 @@ def register_device(
     return int(existing.acked_seq)
 
 
-def issue_refresh_token(connection: Connection, user_id: uuid.UUID, device_id: uuid.UUID) -> str:
+def issue_refresh_token(
+    connection: Connection,
+    user_id: uuid.UUID,
+    device_id: uuid.UUID,
+    family_id: uuid.UUID | None = None,
+) -> Issued:
+    """A new refresh token: of a new sign-in (a login), or replacing one of ``family_id``."""
     token = secrets.token_urlsafe(32)
     now = utcnow()
+    token_id = uuid.uuid4()
+    family = family_id or token_id
     connection.execute(
         sa.insert(schema.refresh_token).values(
-            id=uuid.uuid4(),
+            id=token_id,
             device_id=device_id,
             user_id=user_id,
             token_hash=_digest(token),
             created_at=now,
             expires_at=now + timedelta(days=REFRESH_DAYS),
+            family_id=family,
         )
     )
-    return token
+    return Issued(token, token_id, family)
 
 
-def use_refresh_token(
-    connection: Connection, token: str, device_id: uuid.UUID
-) -> tuple[uuid.UUID, int]:
-    """The user of a valid refresh token (its life is extended); raises AuthRefused."""
+@dataclass(frozen=True)
+class Issued:
+    token: str
+    token_id: uuid.UUID
+    family_id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    user_id: uuid.UUID
+    acked_seq: int
+    refresh_token: str  # the replacement: the one presented is spent
+    family_id: uuid.UUID
+
+
+_SIGN_IN_AGAIN = "sign in again (the saved sign-in is no longer valid)"
+
+
+def use_refresh_token(connection: Connection, token: str, device_id: uuid.UUID) -> Refreshed:
+    """Spend a refresh token for a replacement (rotation); raises AuthRefused.
+
+    Only a caller holding one of the device's tokens learns that the device was
+    withdrawn or the account disabled (and is told to wipe); anyone else is told to
+    sign in. A spent token used again withdraws its whole sign-in (it was copied),
+    except straight after it was spent while its replacement is still unused: the
+    answer carrying the replacement was lost, and the replacement is withdrawn instead.
+    """
     tokens = schema.refresh_token
-    row = connection.execute(sa.select(tokens).where(tokens.c.token_hash == _digest(token))).first()
+    query = sa.select(tokens).where(tokens.c.token_hash == _digest(token))
+    if connection.dialect.name == "postgresql":
+        query = query.with_for_update()  # two refreshes of one token queue
+    row = connection.execute(query).first()
     now = utcnow()
+    if row is None or row.device_id != device_id:
+        raise AuthRefused(_SIGN_IN_AGAIN, "not_signed_in")
     device = device_state(connection, device_id)
     if device is not None and device.revoked_at is not None:
         raise AuthRefused("this device's access has been withdrawn", DEVICE_REVOKED, status=403)
-    if row is None or row.device_id != device_id:
-        raise AuthRefused("sign in again (the saved sign-in is no longer valid)", "not_signed_in")
     users = table_of(User)
     active = connection.execute(sa.select(users.c.active).where(users.c.id == row.user_id)).scalar()
     if not active:
         raise AuthRefused("this account has been disabled", USER_DISABLED, status=403)
-    if row.revoked_at is not None:
-        raise AuthRefused("sign in again (the saved sign-in is no longer valid)", "not_signed_in")
+    family = row.family_id or row.id
+    if row.rotated_at is not None and row.revoked_at is None:
+        if not _lost_answer(connection, row, now):
+            revoke_family(connection, family)
+            record(
+                connection, "token_reused", user_id=row.user_id, device_id=device_id,
+                detail="a replaced refresh token was used again: the sign-in is withdrawn",
+            )  # fmt: skip
+            raise AuthRefused(
+                "sign in again (this sign-in was used from two places, so it was withdrawn)",
+                "not_signed_in",
+            )
+    elif row.revoked_at is not None:
+        raise AuthRefused(_SIGN_IN_AGAIN, "not_signed_in")
     if _aware(row.expires_at) < now:
         raise AuthRefused("sign in again (the saved sign-in has expired)", "not_signed_in")
+    issued = issue_refresh_token(connection, row.user_id, device_id, family)
     connection.execute(
         sa.update(tokens)
         .where(tokens.c.id == row.id)
-        .values(expires_at=now + timedelta(days=REFRESH_DAYS))
+        .values(rotated_at=row.rotated_at or now, replaced_by=issued.token_id)
     )
-    return uuid.UUID(str(row.user_id)), int(device.acked_seq) if device is not None else 0
+    return Refreshed(
+        uuid.UUID(str(row.user_id)),
+        int(device.acked_seq) if device is not None else 0,
+        issued.token,
+        family,
+    )
+
+
+def _lost_answer(connection: Connection, row: sa.Row[Any], now: datetime) -> bool:
+    """A spent token used again within REUSE_GRACE while its replacement was never
+    used: the replacement is withdrawn and the caller gets another (a retry)."""
+    if row.replaced_by is None or now - _aware(row.rotated_at) > REUSE_GRACE:
+        return False
+    tokens = schema.refresh_token
+    withdrawn = connection.execute(
+        sa.update(tokens)
+        .where(
+            tokens.c.id == row.replaced_by,
+            tokens.c.rotated_at.is_(None),
+            tokens.c.revoked_at.is_(None),
+        )
+        .values(revoked_at=now)
+    ).rowcount
+    return bool(withdrawn)
+
+
+def revoke_family(connection: Connection, family_id: uuid.UUID) -> None:
+    tokens = schema.refresh_token
+    connection.execute(
+        sa.update(tokens)
+        .where(tokens.c.family_id == family_id, tokens.c.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+
+
+def session_live(connection: Connection, family_id: uuid.UUID) -> bool:
+    """Whether a sign-in still stands: its current refresh token is neither withdrawn
+    (logout, device revoked, reuse) nor expired."""
+    tokens = schema.refresh_token
+    found = connection.execute(
+        sa.select(tokens.c.id)
+        .where(
+            tokens.c.family_id == family_id,
+            tokens.c.revoked_at.is_(None),
+            tokens.c.rotated_at.is_(None),
+            tokens.c.expires_at > utcnow(),
+        )
+        .limit(1)
+    ).first()
+    return found is not None
 
 
 def _aware(value: datetime) -> datetime:

@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy.engine import Engine
 
-from send_desk.server import schema
+from send_desk.server import org_rules, schema
 from send_desk.server.audit import record_children
 from send_desk.server.db import reading, writing
 from send_desk.server.rows import CONFLICT_TABLE
@@ -282,6 +282,17 @@ def pull(
             for row_id, values in _fetch(connection, name, row_ids, raw_json=True).items():
                 fetched[(name, row_id)] = values
         last = rows[-1].seq if rows else start
+        # a clash over organisation data only reaches those who may write that row
+        hidden = {
+            (CONFLICT_TABLE, row_id)
+            for (name, row_id), values in fetched.items()
+            if name == CONFLICT_TABLE
+            and values.get("child_id") is None
+            and not org_rules.conflict_visible(
+                connection, principal, values["table_name"], uuid.UUID(values["row_id"]),
+                values.get("kept_value"),
+            )
+        }  # fmt: skip
         extra = _parents(connection, principal, fetched, last)
         if extra:
             more_parents = _parents(
@@ -295,6 +306,8 @@ def pull(
     ]
     children: set[uuid.UUID] = set()
     for row in rows:
+        if (row.table_name, row.row_id) in hidden:
+            continue
         current = fetched.get((row.table_name, row.row_id))
         deleted = bool(row.deleted) or current is None
         changes.append(

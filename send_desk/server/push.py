@@ -35,7 +35,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from send_desk.domain.base import AUDIT_COLUMNS
-from send_desk.server import schema
+from send_desk.server import org_rules, schema
 from send_desk.server.audit import record_children
 from send_desk.server.db import writing
 from send_desk.server.rows import Writer
@@ -53,9 +53,6 @@ from send_desk.sync.tables import (
 from send_desk.timeutil import london_today, utcnow
 
 log = logging.getLogger(__name__)
-
-ORG_ADMIN_ONLY = frozenset({"team", "app_user"})
-
 
 def same(a: Any, b: Any) -> bool:
     """Equal as JSON (so a date and its ISO text are the same value)."""
@@ -142,10 +139,7 @@ class Applier:
             self._allowed[uuid.UUID(child)] = child in allowed
 
     def _check_table(self, info: SyncTable) -> None:
-        if info.name in ORG_ADMIN_ONLY and not self.principal.is_admin:
-            raise RowRefused(
-                "only an administrator can change teams and users (ask your SEND Desk admin)"
-            )
+        org_rules.check_table(self.principal, info)
 
     def _check_write(self, info: SyncTable, child: uuid.UUID | None) -> None:
         self._check_table(info)
@@ -156,7 +150,8 @@ class Applier:
 
     def _check_team(self, info: SyncTable, values: Mapping[str, Any]) -> None:
         """Team data (a note sample): only for a team whose caseload the user sees, or
-        with no team, the user's own."""
+        with no team, the user's own. Organisation data: its model's write rule."""
+        org_rules.check_row(self.connection, self.principal, info, values)
         if not info.team_scoped:
             return
         team, owner = info.audience(values)
@@ -176,7 +171,10 @@ class Applier:
     def _changed_team(
         self, info: SyncTable, current: Mapping[str, Any], changes: Mapping[str, Any]
     ) -> None:
-        """A change of a team data row's team or owner: the new one must be the user's too."""
+        """A change of a team data row's team or owner (or of the person or team an
+        organisation row is about): the new one must be the user's too."""
+        if org_rules.concerns(info, changes):
+            org_rules.check_row(self.connection, self.principal, info, {**current, **changes})
         if info.team_scoped and (
             info.team_column in changes or (info.owner_column or "created_by") in changes
         ):

@@ -82,6 +82,11 @@ refresh_token = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("expires_at", UTCDateTime, nullable=False),
     Column("revoked_at", UTCDateTime, nullable=True),
+    # one sign-in (a login and the tokens each refresh replaces it with): a reused
+    # replaced token withdraws the family, and access tokens name their family
+    Column("family_id", Uuid, nullable=True, index=True),
+    Column("rotated_at", UTCDateTime, nullable=True),  # replaced by a refresh
+    Column("replaced_by", Uuid, nullable=True),
 )
 
 login_attempt = Table(

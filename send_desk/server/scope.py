@@ -12,8 +12,10 @@ added offline does not vanish from its author's laptop before it is allocated.
 Team data (``__sync_scope__ = "team"`` in the model: a supervisor's note sample) is
 visible to the users who see its team's caseload -- the team's caseworkers, the
 supervisors of the team, admins; a row with no team (a whole-service sample) to its
-owner (who drew it) and admins. Organisation data (teams, users, settings) is visible
-to every signed-in user. Writes are allowed where reads are.
+owner (who drew it) and admins. Organisation data (teams, users, settings, absences,
+duty rotas) is visible to every signed-in user, but written only by those its model's
+write rule names (``send_desk.server.org_rules``). Otherwise writes are allowed where
+reads are.
 """
 
 from __future__ import annotations

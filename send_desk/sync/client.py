@@ -7,8 +7,10 @@ it speaks.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import orjson
@@ -74,6 +76,28 @@ def normalise_url(url: str) -> str:
     if not url.startswith(("http://", "https://")):
         raise SyncError(f"'{url}' is not a server address (it starts with https:// or http://)")
     return url
+
+
+def check_transport(url: str, *, insecure: bool = False) -> None:
+    """Refuse to send a password over plain ``http://`` to another computer: anyone on
+    the network between could read it. Loopback (this computer) is allowed; anything
+    else needs ``insecure`` (a test network, said so on purpose)."""
+    parsed = urlsplit(url)
+    if parsed.scheme != "http" or insecure:
+        return
+    host = (parsed.hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return
+    except ValueError:
+        pass
+    raise SyncError(
+        f"{url} is not encrypted (http://): your password and the caseload would cross the "
+        "network readable by anyone on the way. Use the server's https:// address, or "
+        "--insecure if this is a test network"
+    )
 
 
 class Client:

@@ -47,8 +47,13 @@ from send_desk.sync.client import (
     Offline,
     SyncError,
     WipeOrdered,
+    check_transport,
 )
-from send_desk.sync.credentials import forget_refresh_token, load_refresh_token
+from send_desk.sync.credentials import (
+    forget_refresh_token,
+    load_refresh_token,
+    save_refresh_token,
+)
 from send_desk.sync.protocol import PROTOCOL_VERSION, PULL_PAGE, PUSH_PAGE, scope_hash
 from send_desk.timeutil import utcnow
 
@@ -145,6 +150,10 @@ class Syncer:
         except BaseException:
             client.close()
             raise
+        replacement = answer.get("refresh_token")
+        if replacement:
+            # the token just sent is spent: sending it again would withdraw the sign-in
+            save_refresh_token(self.store.info.store_id, str(replacement))
         self._check_server(answer)
         self._client = client
         return client
@@ -512,16 +521,19 @@ def login(
     *,
     client_factory: ClientFactory = default_client,
     created_store: bool = False,
+    insecure: bool = False,
 ) -> LoginResult:
     """Sign this laptop's store in to a central store; keeps the refresh token in the
     keyring, or in the encrypted store when there is no keyring (``kept_in`` says which).
+
+    A password is never sent over plain ``http://`` except to this computer itself,
+    unless ``insecure`` says so.
 
     Signing in to another address keeps the store and its outbox (unsent changes go to
     the new address); if it is another central store altogether, everything is pulled
     again from it.
     """
-    from send_desk.sync.credentials import save_refresh_token
-
+    check_transport(url, insecure=insecure)
     with client_factory(url) as client:
         answer = client.login(username, password, str(store.info.device_id), _device_name())
     user = answer["user"]

@@ -101,6 +101,8 @@ class RefreshResponse(BaseModel):
     access_token: str
     token_type: str = "bearer"
     expires_in: int
+    # the refresh token's replacement: the one sent is spent (keep this one instead)
+    refresh_token: str | None = None
     user: UserOut
     server_id: str
     acked_seq: int = 0

@@ -47,12 +47,13 @@ class Central:
 class LiveServer:
     """uvicorn serving the central store's app in a thread, on 127.0.0.1."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, forwarded_allow_ips: str | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        # as `send-desk serve` runs it: the app alone reads X-Forwarded-For
         config = uvicorn.Config(
-            create_app(engine), host="127.0.0.1", port=self.port, log_level="warning",
-            lifespan="off",
+            create_app(engine, forwarded_allow_ips=forwarded_allow_ips), host="127.0.0.1",
+            port=self.port, log_level="warning", lifespan="off", proxy_headers=False,
         )  # fmt: skip
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
