@@ -153,7 +153,7 @@ class Syncer:
         replacement = answer.get("refresh_token")
         if replacement:
             # the token just sent is spent: sending it again would withdraw the sign-in
-            save_refresh_token(self.store.info.store_id, str(replacement))
+            save_refresh_token(self.store, str(replacement))
         self._check_server(answer)
         self._client = client
         return client

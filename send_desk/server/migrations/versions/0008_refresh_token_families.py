@@ -1,7 +1,7 @@
 """refresh_token: families, so a refresh token is replaced at each use and a reused
 old one withdraws the whole sign-in (and the access tokens it gave)
 
-Revision ID: 0009
+Revision ID: 0008
 Revises: 0007
 Create Date: 2026-12-07 12:00:00.000000
 """
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision = '0009'
+revision = '0008'
 down_revision = '0007'
 branch_labels = None
 depends_on = None

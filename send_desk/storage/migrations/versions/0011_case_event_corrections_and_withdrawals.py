@@ -1,6 +1,6 @@
 """case events: corrections as versions with a reason, withdrawals with a reason
 
-Revision ID: 0013
+Revision ID: 0011
 Revises: 0010
 Create Date: 2026-12-07 12:40:00.000000
 """
@@ -8,7 +8,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0013'
+revision = '0011'
 down_revision = '0010'
 branch_labels = None
 depends_on = None
