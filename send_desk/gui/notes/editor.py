@@ -11,6 +11,7 @@ not met asks for confirmation, and those items are stored with the note.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -32,6 +33,8 @@ from send_desk.backend import Backend, ChecklistNotMet, ValidationFailed
 from send_desk.gui.forms.ui_note_editor import Ui_NoteEditorDialog
 from send_desk.gui.notes.models import ITEM_ROLE, ChecklistModel, state_of
 from send_desk.gui.ops import Ops
+
+log = logging.getLogger(__name__)
 
 CHECK_DELAY_MS = 350
 DRAFT_DELAY_MS = 1200
@@ -100,6 +103,9 @@ class NoteEditor(QDialog):
         self._dirty = False
         self._loading = False
         self._closing = False
+        # True from pressing Save until the answer: the save carries what is typed and
+        # removes the draft, so no autosave may run meanwhile.
+        self._saving = False
         self.ui = Ui_NoteEditorDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -519,18 +525,25 @@ class NoteEditor(QDialog):
 
     def save_draft(self) -> None:
         """Keep what is typed in the encrypted store (called as the caseworker types)."""
-        if not self._dirty or self.saved_result is not None:
+        if not self._dirty or self.saved_result is not None or self._saving:
             return
         self._dirty = False
         content = self._draft_content()
         note_id = self.amending["note_id"] if self.amending else None
 
-        def work() -> str:
+        def work() -> str | None:
             return self.backend.save_note_draft(
                 self.child_id, content, draft_id=self.draft_id, note_id=note_id
             )
 
-        def done(draft_id: str) -> None:
+        def done(draft_id: str | None) -> None:
+            if draft_id is None:
+                # the draft was removed by the save of this note: nothing to keep
+                self.draft_id = None
+                return
+            if self.saved_result is not None:
+                self._discard_orphan(draft_id)  # begun before the save, ended after it
+                return
             self.draft_id = draft_id
             self.ui.statusLabel.setText(f"Draft kept at {datetime.now():%H:%M:%S}.")
             self.draft_saved.emit(draft_id)
@@ -543,11 +556,21 @@ class NoteEditor(QDialog):
 
         if len(content["body"]) < BACKGROUND_CHECK_CHARS:
             try:
-                done(work())
-            except (ValidationFailed, OSError) as error:
+                kept = work()
+            except Exception as error:
+                if not isinstance(error, ValidationFailed | OSError):
+                    log.exception("the note draft could not be kept")
                 failed(error)
+                return
+            done(kept)
             return
         self.ops.run(work, done, failed)
+
+    def _discard_orphan(self, draft_id: str) -> None:
+        """A first draft created while the save ran: the saved note holds its words."""
+        self.draft_id = None
+        backend = self.backend
+        self.ops.run(lambda: backend.discard_note_draft(draft_id), None, lambda _error: None)
 
     def close_keeping_draft(self) -> None:
         self.draft_timer.stop()
@@ -581,6 +604,9 @@ class NoteEditor(QDialog):
         draft_id = self.draft_id
         self.ui.saveButton.setEnabled(False)
         amending = self.amending
+        self.draft_timer.stop()
+        self._saving = True
+        self._saving_draft_id = draft_id
 
         def work() -> dict[str, Any]:
             if amending is not None:
@@ -595,7 +621,10 @@ class NoteEditor(QDialog):
         self.ops.run(work, self._saved, self._save_failed)
 
     def _saved(self, result: dict[str, Any]) -> None:
+        self._saving = False
         self.saved_result = result
+        if self.draft_id and self.draft_id != getattr(self, "_saving_draft_id", None):
+            self._discard_orphan(self.draft_id)
         self.draft_timer.stop()
         self.check_timer.stop()
         self._dirty = False
@@ -604,7 +633,10 @@ class NoteEditor(QDialog):
         self.accept()
 
     def _save_failed(self, error: BaseException) -> None:
+        self._saving = False
         self.ui.saveButton.setEnabled(True)
+        if self._dirty:
+            self.draft_timer.start()  # typing during the save is kept as a draft
         if isinstance(error, ChecklistNotMet):
             self._confirm(error)
             return
