@@ -9,7 +9,6 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,7 +27,14 @@ from send_desk import __version__
 from send_desk.backend import Backend
 from send_desk.gui.child_record import ChildRecord
 from send_desk.gui.dialogs import ChildDialog
-from send_desk.gui.lock import IdleWatcher, PasswordGate, UnlockPanel
+from send_desk.gui.lock import (
+    IdleWatcher,
+    LockKey,
+    PasswordGate,
+    UnlockPanel,
+    hide_windows,
+    show_windows,
+)
 from send_desk.gui.notes import NOTE_SEARCH_PAGE as _NOTES  # noqa: F401 (registers its page)
 from send_desk.gui.ops import Ops
 from send_desk.gui.pages import AppContext, PageSpec, registered_pages
@@ -167,9 +173,12 @@ class MainWindow(QMainWindow):
         minutes = self.settings.idle_lock_minutes
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
+        self.lock_key = LockKey(QKeySequence("Ctrl+L"), self)
+        self.lock_key.pressed.connect(self.lock)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+            app.installEventFilter(self.lock_key)
         self.idle.start()
 
         # --- desktop reminders of statutory deadlines
@@ -526,17 +535,7 @@ class MainWindow(QMainWindow):
             return
         self.is_locked = True
         self.idle.stop()
-        app = QApplication.instance()
-        self._hidden_windows = []
-        if isinstance(app, QApplication):
-            for widget in app.topLevelWidgets():
-                if (
-                    widget is not self
-                    and widget.isVisible()
-                    and isinstance(widget, QDialog | QMessageBox)
-                ):
-                    widget.hide()
-                    self._hidden_windows.append(widget)
+        self._hidden_windows = hide_windows(self)
         self.outer.setCurrentIndex(1)
         self.toolbar.hide()
         self.menuBar().setEnabled(False)
@@ -566,9 +565,8 @@ class MainWindow(QMainWindow):
         for action in self.actions():
             action.setEnabled(True)
         self._update_record_actions()
-        for widget in self._hidden_windows:
-            widget.show()
-        self._hidden_windows = []
+        hidden, self._hidden_windows = self._hidden_windows, []
+        show_windows(hidden)
         self.setWindowTitle(getattr(self, "_title_before_lock", "SEND Desk"))
         self.idle.start()
         self.tray.locked = False
@@ -606,4 +604,5 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
+            app.removeEventFilter(self.lock_key)
         super().closeEvent(event)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QWidget
 
 from send_desk.gui.forms.ui_audit_dialog import Ui_AuditDialog
+from send_desk.gui.lock import exec_through_lock
 
 
 class AuditDialog(QDialog):
@@ -89,6 +90,10 @@ class AuditDialog(QDialog):
             if value:
                 out[criterion_id] = str(value)
         return out
+
+    def exec(self) -> int:
+        """Wait for the answer; the lock may hide the form meanwhile (grades kept)."""
+        return exec_through_lock(self)
 
     def set_grades(self, grades: dict[str, str]) -> None:
         for criterion_id, value in grades.items():
