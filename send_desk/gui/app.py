@@ -126,7 +126,10 @@ def show_main_window(backend: Backend, ops: Ops, **kwargs: Any) -> Any:
     caseload.restore_saved_filter()
     caseload.reload()
     caseload.load_options()
-    window.show()
+    if window.open_maximised:
+        window.showMaximized()
+    else:
+        window.show()
     return window
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,7 @@ from send_desk.gui.lock import (
 from send_desk.gui.notes import NOTE_SEARCH_PAGE as _NOTES  # noqa: F401 (registers its page)
 from send_desk.gui.ops import Ops
 from send_desk.gui.pages import AppContext, PageSpec, registered_pages
+from send_desk.gui.screen_fit import fit_to_screen, is_small_screen
 from send_desk.gui.settings import AppSettings, UiState
 from send_desk.gui.sync_page import SYNC_PAGE as _SYNC  # noqa: F401 (registers its page)
 from send_desk.gui.tray import ReminderTray
@@ -576,10 +577,12 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         geometry = self.ui_state.load("main/geometry")
+        # First opened on a laptop's screen: maximised; after that as it was left.
+        self.open_maximised = geometry is None and is_small_screen(self)
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1360, 820)
+            fit_to_screen(self, QSize(1360, 820))
         # The navigation's width is applied on first show: the window manager (or the
         # screen's size) may still change the window, and the pages pane, not the
         # navigation, should absorb the difference.

@@ -25,7 +25,7 @@ class Ui_NoteEditorDialog(object):
     def setupUi(self, NoteEditorDialog):
         if not NoteEditorDialog.objectName():
             NoteEditorDialog.setObjectName(u"NoteEditorDialog")
-        NoteEditorDialog.resize(1180, 820)
+        NoteEditorDialog.resize(1180, 700)
         self.mainLayout = QVBoxLayout(NoteEditorDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.errorLabel = QLabel(NoteEditorDialog)

@@ -10,11 +10,12 @@ import html
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QSize
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QWidget
 
 from send_desk.gui.forms.ui_audit_dialog import Ui_AuditDialog
 from send_desk.gui.lock import exec_through_lock
+from send_desk.gui.screen_fit import fit_to_screen
 
 
 class AuditDialog(QDialog):
@@ -93,6 +94,7 @@ class AuditDialog(QDialog):
 
     def exec(self) -> int:
         """Wait for the answer; the lock may hide the form meanwhile (grades kept)."""
+        fit_to_screen(self, QSize(760, 900))  # all of a laptop's height, no more
         return exec_through_lock(self)
 
     def set_grades(self, grades: dict[str, str]) -> None:
