@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from send_desk import __version__
 from send_desk.backend import Backend, DataPaths
+from send_desk.gui.alt_keys import install_alt_keys
 from send_desk.gui.measure import process_age, resident_memory_mb
 from send_desk.gui.ops import Ops
 
@@ -44,6 +45,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     )
     app = QApplication(list(argv or sys.argv[:1]))
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    install_alt_keys()
     return app
 
 

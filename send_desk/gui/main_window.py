@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from send_desk import __version__
 from send_desk.backend import Backend
+from send_desk.gui.alt_keys import install_alt_keys
+from send_desk.gui.app_shortcuts import ShortcutsFirst
 from send_desk.gui.child_record import ChildRecord
 from send_desk.gui.dialogs import ChildDialog
 from send_desk.gui.lock import (
@@ -174,12 +176,15 @@ class MainWindow(QMainWindow):
         minutes = self.settings.idle_lock_minutes
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
+        install_alt_keys()  # one Alt key for one control, in this and every other window
         self.lock_key = LockKey(QKeySequence("Ctrl+L"), self)
         self.lock_key.pressed.connect(self.lock)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
             app.installEventFilter(self.lock_key)
+            self.shortcuts_first = ShortcutsFirst(self)
+            app.installEventFilter(self.shortcuts_first)
         self.idle.start()
 
         # --- desktop reminders of statutory deadlines
@@ -408,7 +413,20 @@ class MainWindow(QMainWindow):
     def _search(self) -> None:
         text = self.search_box.text().strip()
         self.show_page("caseload")
-        self.caseload.search(text)
+        page = self.caseload
+
+        def found(count: int) -> None:
+            # the answer to this search: go to the results, the first one current, so
+            # Enter opens it; with none, stay in the box to change the words
+            page.ids_loaded.disconnect(found)
+            if count and not self.is_locked:
+                page.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                page.table.setCurrentIndex(page.model.index(0, 0))
+            else:
+                self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        page.ids_loaded.connect(found)
+        page.search(text)
 
     def search_notes(self) -> None:
         """Search case notes for the words in the search box (ranked, with snippets)."""
@@ -608,4 +626,5 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.idle)
             app.removeEventFilter(self.lock_key)
+            app.removeEventFilter(self.shortcuts_first)
         super().closeEvent(event)

@@ -134,13 +134,13 @@ def test_the_note_editor_and_the_composer_open_wholly_on_the_screen(qtbot, windo
     record = window.record
     record.notes_tab.new_note()
     editor = record.notes_tab.editor
-    qtbot.waitExposed(editor)
+    qtbot.waitUntil(editor.isVisible)
     assert _on_screen(editor), editor.geometry()
     assert editor.ui.saveButton.isVisible()
     editor.close_keeping_draft()
     record.write_letter("callback_confirmation")
     composer = record.dialog
-    qtbot.waitExposed(composer)
+    qtbot.waitUntil(composer.isVisible)
     # (its least width, 900 px, is more than this test screen has; a laptop has 1366)
     screen = composer.screen().availableGeometry()
     assert screen.top() <= composer.geometry().top()
@@ -177,7 +177,7 @@ def test_the_main_window_opens_maximised_on_a_small_screen_then_as_left(  # type
     window.close()
     again = show_main_window(backend, ops, idle_ms=3_600_000)
     qtbot.addWidget(again)
-    qtbot.waitExposed(again)
+    qtbot.waitUntil(again.isVisible)
     assert not again.isMaximized()
     # as it was left (the test screen is narrower than the window's least width)
     assert again.height() == 700 and again.width() >= again.minimumSizeHint().width()

@@ -37,7 +37,7 @@ def test_ctrl_l_in_the_note_editor_hides_it_and_keeps_the_note(qtbot, window) ->
     record = _open_child(qtbot, window)
     record.notes_tab.new_note()
     editor = record.notes_tab.editor
-    qtbot.waitExposed(editor)
+    qtbot.waitUntil(editor.isVisible)
     editor.ui.purposeEdit.setFocus()
     qtbot.keyClicks(editor.ui.purposeEdit, "Talk about the bus to school")
     editor.ui.bodyEdit.setPlainText("Mum rang about transport.")
@@ -60,7 +60,7 @@ def test_the_idle_lock_hides_the_letter_composer_and_any_box(qtbot, window) -> N
     record = _open_child(qtbot, window)
     record.write_letter("callback_confirmation")
     composer = record.dialog
-    qtbot.waitExposed(composer)
+    qtbot.waitUntil(composer.isVisible)
     composer.set_input("caller", "Priya Sharma")
     loose = QWidget()  # a top-level window that is not a dialog
     loose.setWindowTitle("A record")

@@ -24,8 +24,8 @@ class HeldOps(SyncOps):
     when the test says: the window in which a real save has committed and its
     answer is still queued for the GUI thread."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
         self.held: list[tuple[int, bool, Any]] = []
 
     def _start(self, ticket: int, work: Any) -> None:

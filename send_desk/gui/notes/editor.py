@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -167,6 +167,15 @@ class NoteEditor(QDialog):
             line.textChanged.connect(self._changed)
         for text in (ui.bodyEdit, ui.childVoiceEdit, ui.parentViewsEdit):
             text.textChanged.connect(self._changed)
+            text.setTabChangesFocus(True)  # Tab goes on to the next field, as in a form
+        for table in (ui.attendeesTable, ui.decisionsTable, ui.actionsTable):
+            # Ctrl+Tab leaves a table, also from the cell being typed in (kept)
+            for keys, forward in (("Ctrl+Tab", True), ("Ctrl+Shift+Tab", False)):
+                leave = QShortcut(QKeySequence(keys), table)
+                leave.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                leave.activated.connect(
+                    lambda table=table, forward=forward: self.leave_table(table, forward)
+                )
         ui.addAttendeeButton.clicked.connect(lambda: self._add_row(ui.attendeesTable))
         ui.removeAttendeeButton.clicked.connect(lambda: self._remove_row(ui.attendeesTable))
         ui.addDecisionButton.clicked.connect(lambda: self._add_decision())
@@ -304,6 +313,27 @@ class NoteEditor(QDialog):
             table.setFocus()
         return row
 
+    def leave_table(self, table: QTableWidget, forward: bool = True) -> QWidget | None:
+        """Keep what is typed in the cell and move to the field after (or before) it."""
+        table.setFocus(Qt.FocusReason.OtherFocusReason)  # closes the cell, keeping its text
+        widget: QWidget | None = table
+        while widget is not None:
+            widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
+            if widget is None or widget is table:
+                return None
+            if (
+                not table.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.window() is self
+            ):
+                widget.setFocus(
+                    Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+                )
+                return widget
+        return None
+
     def _remove_row(self, table: QTableWidget) -> None:
         row = table.currentRow()
         if row < 0:
@@ -377,7 +407,7 @@ class NoteEditor(QDialog):
                     else ""
                 )
             )
-            ui.spellOutButton.setText(f"Spell &out {first['written']}")
+            ui.spellOutButton.setText(f"Spell o&ut {first['written']}")
             ui.spellOutButton.setAccessibleName(f"Spell out {first['written']}")
             ui.acronymHint.show()
             ui.spellOutButton.show()
