@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QToolTip, QWidget
 
 from send_desk.gui.forms.ui_unlock_form import Ui_UnlockForm
 
@@ -87,7 +88,16 @@ _WINDOW_TYPES = frozenset(
 )
 
 
-def hide_windows(keep: QWidget) -> list[QWidget]:
+@dataclass
+class HiddenWindow:
+    """A window the lock hid, and where its typing cursor was."""
+
+    window: QWidget
+    focus: QWidget | None
+    cursor: int | None  # in a line edit without a selection
+
+
+def hide_windows(keep: QWidget) -> list[HiddenWindow]:
     """Hide every window and dialog but ``keep`` (the one showing the lock), menus and
     tooltips too; what is typed in them stays, they are only hidden. Returns them in
     the order to show them again, the one that was active last."""
@@ -95,26 +105,38 @@ def hide_windows(keep: QWidget) -> list[QWidget]:
         popup.close()
     QToolTip.hideText()
     active = QApplication.activeWindow()
-    hidden: list[QWidget] = []
+    hidden: list[HiddenWindow] = []
     for widget in QApplication.topLevelWidgets():
         if widget is keep or not widget.isVisible() or widget.windowType() not in _WINDOW_TYPES:
             continue
+        focus = widget.focusWidget()
+        cursor = None
+        if isinstance(focus, QLineEdit) and not focus.hasSelectedText():
+            cursor = focus.cursorPosition()
         widget.hide()
-        hidden.append(widget)
-    if active in hidden:
-        hidden.remove(active)
-        hidden.append(active)
+        hidden.append(HiddenWindow(widget, focus, cursor))
+    hidden.sort(key=lambda item: item.window is active)
     return hidden
 
 
-def show_windows(windows: list[QWidget]) -> None:
-    """Bring back what :func:`hide_windows` hid (those not closed meanwhile)."""
-    for widget in windows:
-        if shiboken6.isValid(widget):
-            widget.show()
-    if windows and shiboken6.isValid(windows[-1]):
-        windows[-1].raise_()
-        windows[-1].activateWindow()
+def show_windows(windows: list[HiddenWindow]) -> None:
+    """Bring back what :func:`hide_windows` hid (those not closed meanwhile), each with
+    its typing cursor where it was: nothing selected that the next key would replace."""
+    shown = [item for item in windows if shiboken6.isValid(item.window)]
+    for item in shown:
+        item.window.show()
+    if shown:
+        last = shown[-1].window
+        last.raise_()
+        last.activateWindow()
+    for item in shown:
+        focus = item.focus
+        if focus is None or not shiboken6.isValid(focus):
+            continue
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(focus, QLineEdit) and item.cursor is not None:
+            focus.deselect()
+            focus.setCursorPosition(item.cursor)
 
 
 def exec_through_lock(dialog: QDialog) -> int:

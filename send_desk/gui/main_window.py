@@ -30,6 +30,7 @@ from send_desk.gui.app_shortcuts import ShortcutsFirst
 from send_desk.gui.child_record import ChildRecord
 from send_desk.gui.dialogs import ChildDialog
 from send_desk.gui.lock import (
+    HiddenWindow,
     IdleWatcher,
     LockKey,
     PasswordGate,
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings(root)
         self.ui_state = ui_state or UiState(root)
         self.is_locked = False
-        self._hidden_windows: list[QWidget] = []
+        self._hidden_windows: list[HiddenWindow] = []
         self.context = AppContext(
             backend=backend,
             ops=ops,

@@ -38,9 +38,9 @@ def test_ctrl_l_in_the_note_editor_hides_it_and_keeps_the_note(qtbot, window) ->
     record.notes_tab.new_note()
     editor = record.notes_tab.editor
     qtbot.waitUntil(editor.isVisible)
+    editor.ui.bodyEdit.setPlainText("Mum rang about transport.")
     editor.ui.purposeEdit.setFocus()
     qtbot.keyClicks(editor.ui.purposeEdit, "Talk about the bus to school")
-    editor.ui.bodyEdit.setPlainText("Mum rang about transport.")
     # Ctrl+L pressed while typing in the editor, not in the main window
     with qtbot.waitSignal(window.locked, timeout=3000):
         qtbot.keyClick(editor.ui.purposeEdit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -52,6 +52,10 @@ def test_ctrl_l_in_the_note_editor_hides_it_and_keeps_the_note(qtbot, window) ->
     qtbot.waitUntil(editor.isVisible, timeout=2000)
     assert editor.ui.purposeEdit.text() == "Talk about the bus to school"
     assert editor.ui.bodyEdit.toPlainText() == "Mum rang about transport."
+    # the cursor is back where it was: the next key goes on typing, replacing nothing
+    purpose = editor.ui.purposeEdit
+    assert not purpose.hasSelectedText()
+    assert purpose.cursorPosition() == len("Talk about the bus to school")
     assert editor.result() == 0 and editor.saved_result is None  # still open, not closed
     editor.close_keeping_draft()
 
