@@ -556,6 +556,7 @@ class MainWindow(QMainWindow):
         self.is_locked = True
         self.idle.stop()
         self._hidden_windows = hide_windows(self)
+        self.statusBar().clearMessage()  # a reminder there names a child
         self.outer.setCurrentIndex(1)
         self.toolbar.hide()
         self.menuBar().setEnabled(False)

@@ -73,11 +73,13 @@ def test_the_idle_lock_hides_the_letter_composer_and_any_box(qtbot, window) -> N
     box = QMessageBox(QMessageBox.Icon.Information, "SEND Desk", "A child's name", parent=window)
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()
+    window.statusBar().showMessage("1 statutory deadline needs you: Max Kaur, review report")
     window.idle.set_interval(20)
     window.idle.start()
     with qtbot.waitSignal(window.locked, timeout=3000):
         pass
     assert _case_windows_on_screen(window) == []
+    assert window.statusBar().currentMessage() == ""  # no child named on the lock screen
     window.idle.set_interval(3_600_000)
     _unlock(qtbot, window)
     assert composer.isVisible() and loose.isVisible() and box.isVisible()
