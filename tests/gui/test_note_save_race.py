@@ -139,3 +139,31 @@ def test_an_unexpected_error_shows_a_message_without_a_modal_loop(
     (box,) = shown()
     assert box.thread() is QApplication.instance().thread()
     box.close()
+
+
+def test_save_and_autosave_on_real_threads_leave_one_note_and_no_draft(qtbot, backend) -> None:  # type: ignore[no-untyped-def]
+    """The race as it happens in the app: the save on a worker thread, the autosave's
+    timer firing on the GUI thread a few milliseconds either side of it."""
+    from send_desk.gui.notes.editor import NoteEditor
+    from send_desk.gui.ops import Ops
+
+    child_id, name = first_child(backend)
+    ops = Ops()
+    problems: list[str] = []
+    ops.error.connect(problems.append)
+    before = len(backend.child_notes(child_id))
+    for attempt in range(10):
+        editor = NoteEditor(backend, ops, child_id, name)
+        qtbot.addWidget(editor)
+        editor.show()
+        fill_good_note(qtbot, editor)
+        editor.save_draft()
+        editor.ui.purposeEdit.insert(f" ({attempt})")  # typing: the autosave is due
+        editor.draft_timer.setInterval(attempt)  # 0 to 9 ms after Save
+        editor.draft_timer.start()
+        with qtbot.waitSignal(editor.saved, timeout=10_000):
+            editor.save()
+        assert ops.wait(10_000)
+    assert problems == []
+    assert len(backend.child_notes(child_id)) == before + 10
+    assert backend.note_drafts(child_id) == []
