@@ -12,13 +12,12 @@ not met asks for confirmation, and those items are stored with the note.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from send_desk.backend import Backend, ChecklistNotMet, ValidationFailed
 from send_desk.gui.forms.ui_note_editor import Ui_NoteEditorDialog
+from send_desk.gui.notes import fields
 from send_desk.gui.notes.models import ITEM_ROLE, ChecklistModel, state_of
 from send_desk.gui.ops import Ops
 
@@ -40,35 +40,6 @@ CHECK_DELAY_MS = 350
 DRAFT_DELAY_MS = 1200
 # Above this many characters the check runs off the GUI thread (a pasted email).
 BACKGROUND_CHECK_CHARS = 20_000
-_UK_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-
-
-def uk_to_iso(text: str) -> str:
-    """'05/03/2026' -> '2026-03-05'; anything else is returned as typed (the check
-    then names the cell that is not a date)."""
-    match = _UK_DATE.match(text)
-    if not match:
-        return text.strip()
-    day, month, year = (int(part) for part in match.groups())
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def iso_to_uk(text: str | None) -> str:
-    if not text:
-        return ""
-    try:
-        return date.fromisoformat(text).strftime("%d/%m/%Y")
-    except ValueError:
-        return text
-
-
-def _cell(table: QTableWidget, row: int, column: int) -> str:
-    item = table.item(row, column)
-    return item.text().strip() if item is not None else ""
-
-
-def _set_cell(table: QTableWidget, row: int, column: int, text: str) -> None:
-    table.setItem(row, column, QTableWidgetItem(text))
 
 
 class NoteEditor(QDialog):
@@ -168,14 +139,9 @@ class NoteEditor(QDialog):
         for text in (ui.bodyEdit, ui.childVoiceEdit, ui.parentViewsEdit):
             text.textChanged.connect(self._changed)
             text.setTabChangesFocus(True)  # Tab goes on to the next field, as in a form
-        for table in (ui.attendeesTable, ui.decisionsTable, ui.actionsTable):
-            # Ctrl+Tab leaves a table, also from the cell being typed in (kept)
-            for keys, forward in (("Ctrl+Tab", True), ("Ctrl+Shift+Tab", False)):
-                leave = QShortcut(QKeySequence(keys), table)
-                leave.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                leave.activated.connect(
-                    lambda table=table, forward=forward: self.leave_table(table, forward)
-                )
+        fields.leave_tables_by_keyboard(
+            self, (ui.attendeesTable, ui.decisionsTable, ui.actionsTable)
+        )
         ui.addAttendeeButton.clicked.connect(lambda: self._add_row(ui.attendeesTable))
         ui.removeAttendeeButton.clicked.connect(lambda: self._remove_row(ui.attendeesTable))
         ui.addDecisionButton.clicked.connect(lambda: self._add_decision())
@@ -204,13 +170,13 @@ class NoteEditor(QDialog):
         ui = self.ui
         attendees = []
         for row in range(ui.attendeesTable.rowCount()):
-            name, role, relationship = (_cell(ui.attendeesTable, row, c) for c in range(3))
+            name, role, relationship = (fields.cell(ui.attendeesTable, row, c) for c in range(3))
             if name or role or relationship:
                 attendees.append({"name": name, "role": role, "relationship": relationship})
         decisions = []
         for row in range(ui.decisionsTable.rowCount()):
-            decision, reasons, request = (_cell(ui.decisionsTable, row, c) for c in range(3))
-            explanation = _cell(ui.decisionsTable, row, 4)
+            decision, reasons, request = (fields.cell(ui.decisionsTable, row, c) for c in range(3))
+            explanation = fields.cell(ui.decisionsTable, row, 4)
             check = ui.decisionsTable.item(row, 3)
             matches = check is None or check.checkState() == Qt.CheckState.Checked
             if decision or reasons or request or explanation:
@@ -225,13 +191,13 @@ class NoteEditor(QDialog):
                 )
         actions = []
         for row in range(ui.actionsTable.rowCount()):
-            what, owner, due = (_cell(ui.actionsTable, row, c) for c in range(3))
+            what, owner, due = (fields.cell(ui.actionsTable, row, c) for c in range(3))
             if what or owner or due:
-                actions.append({"what": what, "owner": owner, "due": uk_to_iso(due) or None})
+                actions.append({"what": what, "owner": owner, "due": fields.uk_to_iso(due) or None})
         return {
             "kind": ui.kindCombo.currentData(),
-            "occurred_at": _iso(ui.occurredEdit.dateTime()),
-            "recorded_at": _iso(ui.recordedEdit.dateTime()),
+            "occurred_at": fields.iso(ui.occurredEdit.dateTime()),
+            "recorded_at": fields.iso(ui.recordedEdit.dateTime()),
             "attendees": attendees,
             "purpose": ui.purposeEdit.text(),
             "body": ui.bodyEdit.toPlainText(),
@@ -250,7 +216,7 @@ class NoteEditor(QDialog):
             kind = ui.kindCombo.findData(data.get("kind") or "visit")
             ui.kindCombo.setCurrentIndex(max(kind, 0))
             for edit, key in ((ui.occurredEdit, "occurred_at"), (ui.recordedEdit, "recorded_at")):
-                value = _parse_iso(data.get(key))
+                value = fields.parse_iso(data.get(key))
                 if value is not None:
                     edit.setDateTime(QDateTime(value))
             ui.purposeEdit.setText(str(data.get("purpose") or ""))
@@ -264,13 +230,13 @@ class NoteEditor(QDialog):
             for person in data.get("attendees") or []:
                 row = self._add_row(ui.attendeesTable, focus=False)
                 for column, key in enumerate(("name", "role", "relationship")):
-                    _set_cell(ui.attendeesTable, row, column, str(person.get(key) or ""))
+                    fields.set_cell(ui.attendeesTable, row, column, str(person.get(key) or ""))
             ui.decisionsTable.setRowCount(0)
             for decision in data.get("decisions") or []:
                 row = self._add_decision(focus=False)
                 for column, key in ((0, "decision"), (1, "reasons"), (2, "parent_request"),
                                     (4, "explanation")):  # fmt: skip
-                    _set_cell(ui.decisionsTable, row, column, str(decision.get(key) or ""))
+                    fields.set_cell(ui.decisionsTable, row, column, str(decision.get(key) or ""))
                 check = ui.decisionsTable.item(row, 3)
                 if check is not None:
                     matches = decision.get("matches_request") is not False
@@ -280,9 +246,9 @@ class NoteEditor(QDialog):
             ui.actionsTable.setRowCount(0)
             for action in data.get("actions") or []:
                 row = self._add_row(ui.actionsTable, focus=False)
-                _set_cell(ui.actionsTable, row, 0, str(action.get("what") or ""))
-                _set_cell(ui.actionsTable, row, 1, str(action.get("owner") or ""))
-                _set_cell(ui.actionsTable, row, 2, iso_to_uk(action.get("due")))
+                fields.set_cell(ui.actionsTable, row, 0, str(action.get("what") or ""))
+                fields.set_cell(ui.actionsTable, row, 1, str(action.get("owner") or ""))
+                fields.set_cell(ui.actionsTable, row, 2, fields.iso_to_uk(action.get("due")))
         finally:
             self._loading = False
 
@@ -312,27 +278,6 @@ class NoteEditor(QDialog):
             table.setCurrentCell(row, 0)
             table.setFocus()
         return row
-
-    def leave_table(self, table: QTableWidget, forward: bool = True) -> QWidget | None:
-        """Keep what is typed in the cell and move to the field after (or before) it."""
-        table.setFocus(Qt.FocusReason.OtherFocusReason)  # closes the cell, keeping its text
-        widget: QWidget | None = table
-        while widget is not None:
-            widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
-            if widget is None or widget is table:
-                return None
-            if (
-                not table.isAncestorOf(widget)
-                and widget.isVisible()
-                and widget.isEnabled()
-                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-                and widget.window() is self
-            ):
-                widget.setFocus(
-                    Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
-                )
-                return widget
-        return None
 
     def _remove_row(self, table: QTableWidget) -> None:
         row = table.currentRow()
@@ -471,79 +416,7 @@ class NoteEditor(QDialog):
         return widget
 
     def _field_widget(self, item: Mapping[str, Any]) -> QWidget | None:
-        ui = self.ui
-        criterion = item["id"]
-        if criterion == "when":
-            return ui.recordedEdit if "written up" in item.get("message", "") else ui.occurredEdit
-        if criterion == "recorded_promptly":
-            return ui.recordedEdit
-        if criterion == "who_present" or criterion == "interpreter_independent":
-            table = ui.attendeesTable
-            if table.rowCount() == 0:
-                self._add_row(table)
-            else:
-                blank = next(
-                    (r for r in range(table.rowCount()) if not _cell(table, r, 0)
-                     or not _cell(table, r, 1)), 0,
-                )  # fmt: skip
-                column = 0 if not _cell(table, blank, 0) else 1
-                if criterion == "interpreter_independent":
-                    blank = next((r for r in range(table.rowCount())
-                                  if _cell(table, r, 1).lower() == "interpreter"), 0)  # fmt: skip
-                    column = 2
-                table.setCurrentCell(blank, column)
-            return table
-        if criterion == "child_voice":
-            return ui.childVoiceEdit
-        if criterion in ("decision_reasons", "disparity_explained"):
-            table = ui.decisionsTable
-            column = 1 if criterion == "decision_reasons" else 4
-            for row in range(table.rowCount()):
-                if criterion == "decision_reasons" and len(_cell(table, row, 1).split()) < 3:
-                    table.setCurrentCell(row, column)
-                    break
-                check = table.item(row, 3)
-                if (criterion == "disparity_explained" and check is not None
-                        and check.checkState() != Qt.CheckState.Checked
-                        and not _cell(table, row, 4)):  # fmt: skip
-                    table.setCurrentCell(row, column)
-                    break
-            return table
-        if criterion == "actions_owned":
-            table = ui.actionsTable
-            for row in range(table.rowCount()):
-                if not _cell(table, row, 1):
-                    table.setCurrentCell(row, 1)
-                    break
-                if not _cell(table, row, 2):
-                    table.setCurrentCell(row, 2)
-                    break
-            return table
-        if criterion in ("acronyms_explained", "plain_language"):
-            self._select_in_body(item)
-            return ui.bodyEdit
-        names = {
-            "purpose": ui.purposeEdit,
-            "parent_views": ui.parentViewsEdit,
-            "professionals_only_reason": ui.reasonNoFamilyEdit,
-        }
-        return names.get(criterion)
-
-    def _select_in_body(self, item: Mapping[str, Any]) -> None:
-        body = self.ui.bodyEdit
-        extra = item.get("extra") or {}
-        start, length = -1, 0
-        if item["id"] == "acronyms_explained" and extra.get("acronyms"):
-            first = extra["acronyms"][0]
-            start, length = int(first["start"]), len(first["written"])
-        elif item["id"] == "plain_language" and extra.get("long_sentences"):
-            sentence = extra["long_sentences"][0]
-            start, length = body.toPlainText().find(sentence), len(sentence)
-        if start >= 0:
-            cursor = QTextCursor(body.document())
-            cursor.setPosition(start)
-            cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
-            body.setTextCursor(cursor)
+        return fields.field_widget(self.ui, item, self._add_row)
 
     # ----------------------------------------------------------------- drafts
 
@@ -723,16 +596,3 @@ class NoteEditor(QDialog):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.confirm_box = box
         box.open()
-
-
-def _iso(value: QDateTime) -> str:
-    return str(value.toString("yyyy-MM-dd'T'HH:mm"))
-
-
-def _parse_iso(text: Any) -> datetime | None:
-    if not isinstance(text, str) or not text:
-        return None
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        return None
