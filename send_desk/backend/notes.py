@@ -6,15 +6,18 @@ these from a background op. The checklist itself (:meth:`check_note`) needs no s
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from send_desk.backend.errors import ValidationFailed
+from send_desk.domain.notes import NoteDraft
 from send_desk.quality import (
     KIND_LABELS,
     KINDS,
@@ -29,6 +32,11 @@ from send_desk.quality import (
 from send_desk.services import notes as notes_service
 from send_desk.services import search as search_service
 from send_desk.services.notes import ChecklistNotMet
+
+# A save removes the note's draft while the editor may be keeping the same draft from
+# another thread (autosave a second after typing). Both go through this lock, so the
+# draft is never updated after the save deleted it, nor brought back once it is gone.
+_NOTE_WRITES = threading.RLock()
 
 
 def _id(value: str | uuid.UUID | None) -> uuid.UUID | None:
@@ -126,7 +134,7 @@ class NotesMixin:
     ) -> dict[str, Any]:
         """Save a new note. Raises ChecklistNotMet (items not met, not confirmed) or
         ValidationFailed. The draft, if any, is removed in the same transaction."""
-        with self._write() as session:
+        with _NOTE_WRITES, self._write() as session:
             saved = notes_service.add_note(
                 session, _required(child_id), document, accept_failed=accept_failed
             )
@@ -143,7 +151,7 @@ class NotesMixin:
         accept_failed: bool = False,
         draft_id: str | None = None,
     ) -> dict[str, Any]:
-        with self._write() as session:
+        with _NOTE_WRITES, self._write() as session:
             saved = notes_service.amend_note(
                 session, _required(note_id), document, reason=reason, accept_failed=accept_failed
             )
@@ -168,15 +176,26 @@ class NotesMixin:
         *,
         draft_id: str | None = None,
         note_id: str | None = None,
-    ) -> str:
-        with self._write() as session:
-            saved = notes_service.save_draft(
-                session,
-                child_id=_required(child_id),
-                content=content,
-                draft_id=_id(draft_id),
-                note_id=_id(note_id),
-            )
+    ) -> str | None:
+        """Keep what is typed; the draft's id, or None when ``draft_id`` names a draft
+        that is gone: the note it belonged to was saved (or the draft discarded), so
+        there is nothing left to keep and it must not come back as "unsaved"."""
+        wanted = _id(draft_id)
+        with _NOTE_WRITES:
+            try:
+                with self._write() as session:
+                    if wanted is not None and session.get(NoteDraft, wanted) is None:
+                        return None
+                    saved = notes_service.save_draft(
+                        session,
+                        child_id=_required(child_id),
+                        content=content,
+                        draft_id=wanted,
+                        note_id=_id(note_id),
+                    )
+            except StaleDataError:
+                # deleted by another process between reading and writing it
+                return None
         return str(saved)
 
     def note_drafts(self, child_id: str | None = None) -> list[dict[str, Any]]:
@@ -184,7 +203,7 @@ class NotesMixin:
             return notes_service.list_drafts(session, _id(child_id))
 
     def discard_note_draft(self, draft_id: str) -> None:
-        with self._write() as session:
+        with _NOTE_WRITES, self._write() as session:
             notes_service.discard_draft(session, _required(draft_id))
 
     # ---------------------------------------------------------------- actions

@@ -5,17 +5,27 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QLocale, QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QLocale,
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QtMsgType,
+    Signal,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from send_desk import __version__
 from send_desk.backend import Backend, DataPaths
+from send_desk.gui.alt_keys import install_alt_keys
 from send_desk.gui.measure import process_age, resident_memory_mb
 from send_desk.gui.ops import Ops
 
@@ -34,6 +44,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     )
     app = QApplication(list(argv or sys.argv[:1]))
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    install_alt_keys()
     return app
 
 
@@ -50,21 +61,63 @@ def _setup_logging(paths: DataPaths) -> None:
     root.setLevel(logging.INFO)
 
 
-def _install_excepthook(paths: DataPaths) -> None:
-    """A bug in a slot: log it with its traceback, tell the user in one sentence."""
+class _ErrorNotice(QObject):
+    """Shows "something went wrong" from whichever thread the error happened on.
+
+    The message box is opened later, from the GUI thread's event loop, and is not
+    modal: a modal box run from inside the failing slot started a nested event loop
+    in which the dialog that owned the slot could be deleted (an editor closing after
+    its save), and unwinding back into it aborted the process."""
+
+    raised = Signal(str)
+
+    def __init__(self, log_file: Path) -> None:
+        super().__init__()
+        self.log_file = log_file
+        self.box: QMessageBox | None = None
+        self.raised.connect(self._show, Qt.ConnectionType.QueuedConnection)
+
+    def _show(self, _summary: str) -> None:
+        app = QApplication.instance()
+        if not isinstance(app, QApplication) or self.box is not None:
+            return  # one notice at a time: the log has every error
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "SEND Desk",
+            "Something went wrong inside SEND Desk. Your saved work is safe. Details are "
+            f"in {self.log_file} for the IT service desk.",
+            QMessageBox.StandardButton.Ok,
+            app.activeWindow(),
+        )
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAccessibleName("Something went wrong")
+        box.finished.connect(self._closed)
+        self.box = box
+        box.show()
+
+    def _closed(self, *_args: Any) -> None:
+        self.box = None
+
+
+def _install_excepthook(paths: DataPaths) -> _ErrorNotice:
+    """A bug in a slot or a thread: log it with its traceback, tell the user in one
+    sentence, and carry on (no modal loop inside the failing slot, no widget made on
+    a worker thread)."""
+    notice = _ErrorNotice(paths.logs / "send-desk.log")
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        # exc_info, not the formatted text: the log handler keeps the type and frames
+        # and drops the message, which may hold a child's name
         log.error("unexpected error", exc_info=(kind, error, tb))
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            QMessageBox.warning(
-                app.activeWindow(),
-                "SEND Desk",
-                "Something went wrong inside SEND Desk. Your saved work is safe. Details are "
-                f"in {paths.logs / 'send-desk.log'} for the IT service desk.",
-            )
+        notice.raised.emit(kind.__name__)
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        hook(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
 
     sys.excepthook = hook
+    threading.excepthook = thread_hook
+    return notice
 
 
 def show_main_window(backend: Backend, ops: Ops, **kwargs: Any) -> Any:
@@ -75,7 +128,10 @@ def show_main_window(backend: Backend, ops: Ops, **kwargs: Any) -> Any:
     caseload.restore_saved_filter()
     caseload.reload()
     caseload.load_options()
-    window.show()
+    if window.open_maximised:
+        window.showMaximized()
+    else:
+        window.show()
     return window
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+import shiboken6
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QToolTip, QWidget
 
 from send_desk.gui.forms.ui_unlock_form import Ui_UnlockForm
 
@@ -55,6 +58,98 @@ class IdleWatcher(QObject):
         if event.type() in self._ACTIVITY and self._timer.isActive():
             self._timer.start()
         return False
+
+
+class LockKey(QObject):
+    """The lock's key (Ctrl+L) from every window, app-wide.
+
+    The main window's own shortcut cannot fire while a dialog it owns is open (the
+    note editor, the letter composer: they block it), so the key is caught here."""
+
+    pressed = Signal()
+
+    def __init__(self, sequence: QKeySequence, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.sequence = sequence
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and QKeySequence(event.keyCombination()) == self.sequence
+        ):
+            self.pressed.emit()
+            return True
+        return False
+
+
+_WINDOW_TYPES = frozenset(
+    {Qt.WindowType.Window, Qt.WindowType.Dialog, Qt.WindowType.Sheet, Qt.WindowType.Tool}
+)
+
+
+@dataclass
+class HiddenWindow:
+    """A window the lock hid, and where its typing cursor was."""
+
+    window: QWidget
+    focus: QWidget | None
+    cursor: int | None  # in a line edit without a selection
+
+
+def hide_windows(keep: QWidget) -> list[HiddenWindow]:
+    """Hide every window and dialog but ``keep`` (the one showing the lock), menus and
+    tooltips too; what is typed in them stays, they are only hidden. Returns them in
+    the order to show them again, the one that was active last."""
+    while (popup := QApplication.activePopupWidget()) is not None:
+        popup.close()
+    QToolTip.hideText()
+    active = QApplication.activeWindow()
+    hidden: list[HiddenWindow] = []
+    for widget in QApplication.topLevelWidgets():
+        if widget is keep or not widget.isVisible() or widget.windowType() not in _WINDOW_TYPES:
+            continue
+        focus = widget.focusWidget()
+        cursor = None
+        if isinstance(focus, QLineEdit) and not focus.hasSelectedText():
+            cursor = focus.cursorPosition()
+        widget.hide()
+        hidden.append(HiddenWindow(widget, focus, cursor))
+    hidden.sort(key=lambda item: item.window is active)
+    return hidden
+
+
+def show_windows(windows: list[HiddenWindow]) -> None:
+    """Bring back what :func:`hide_windows` hid (those not closed meanwhile), each with
+    its typing cursor where it was: nothing selected that the next key would replace."""
+    shown = [item for item in windows if shiboken6.isValid(item.window)]
+    for item in shown:
+        item.window.show()
+    if shown:
+        last = shown[-1].window
+        last.raise_()
+        last.activateWindow()
+    for item in shown:
+        focus = item.focus
+        if focus is None or not shiboken6.isValid(focus):
+            continue
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(focus, QLineEdit) and item.cursor is not None:
+            focus.deselect()
+            focus.setCursorPosition(item.cursor)
+
+
+def exec_through_lock(dialog: QDialog) -> int:
+    """``dialog.exec()`` that survives the lock: QDialog.exec() ends, as if cancelled,
+    when its dialog is hidden, and the lock hides every dialog (the grades of a
+    half-done audit would be lost). The dialog is opened, and this waits for its
+    answer."""
+    loop = QEventLoop()
+    dialog.finished.connect(loop.quit)
+    dialog.destroyed.connect(loop.quit)
+    dialog.open()
+    loop.exec()
+    return dialog.result() if shiboken6.isValid(dialog) else 0
 
 
 class PasswordGate(QObject):

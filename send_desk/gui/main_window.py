@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,12 +25,23 @@ from PySide6.QtWidgets import (
 
 from send_desk import __version__
 from send_desk.backend import Backend
+from send_desk.gui.alt_keys import install_alt_keys
+from send_desk.gui.app_shortcuts import ShortcutsFirst
 from send_desk.gui.child_record import ChildRecord
 from send_desk.gui.dialogs import ChildDialog
-from send_desk.gui.lock import IdleWatcher, PasswordGate, UnlockPanel
+from send_desk.gui.lock import (
+    HiddenWindow,
+    IdleWatcher,
+    LockKey,
+    PasswordGate,
+    UnlockPanel,
+    hide_windows,
+    show_windows,
+)
 from send_desk.gui.notes import NOTE_SEARCH_PAGE as _NOTES  # noqa: F401 (registers its page)
 from send_desk.gui.ops import Ops
 from send_desk.gui.pages import AppContext, PageSpec, registered_pages
+from send_desk.gui.screen_fit import fit_to_screen, is_small_screen
 from send_desk.gui.settings import AppSettings, UiState
 from send_desk.gui.sync_page import SYNC_PAGE as _SYNC  # noqa: F401 (registers its page)
 from send_desk.gui.tray import ReminderTray
@@ -78,7 +88,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings(root)
         self.ui_state = ui_state or UiState(root)
         self.is_locked = False
-        self._hidden_windows: list[QWidget] = []
+        self._hidden_windows: list[HiddenWindow] = []
         self.context = AppContext(
             backend=backend,
             ops=ops,
@@ -167,9 +177,15 @@ class MainWindow(QMainWindow):
         minutes = self.settings.idle_lock_minutes
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
+        install_alt_keys()  # one Alt key for one control, in this and every other window
+        self.lock_key = LockKey(QKeySequence("Ctrl+L"), self)
+        self.lock_key.pressed.connect(self.lock)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+            app.installEventFilter(self.lock_key)
+            self.shortcuts_first = ShortcutsFirst(self)
+            app.installEventFilter(self.shortcuts_first)
         self.idle.start()
 
         # --- desktop reminders of statutory deadlines
@@ -398,7 +414,20 @@ class MainWindow(QMainWindow):
     def _search(self) -> None:
         text = self.search_box.text().strip()
         self.show_page("caseload")
-        self.caseload.search(text)
+        page = self.caseload
+
+        def found(count: int) -> None:
+            # the answer to this search: go to the results, the first one current, so
+            # Enter opens it; with none, stay in the box to change the words
+            page.ids_loaded.disconnect(found)
+            if count and not self.is_locked:
+                page.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                page.table.setCurrentIndex(page.model.index(0, 0))
+            else:
+                self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        page.ids_loaded.connect(found)
+        page.search(text)
 
     def search_notes(self) -> None:
         """Search case notes for the words in the search box (ranked, with snippets)."""
@@ -526,17 +555,8 @@ class MainWindow(QMainWindow):
             return
         self.is_locked = True
         self.idle.stop()
-        app = QApplication.instance()
-        self._hidden_windows = []
-        if isinstance(app, QApplication):
-            for widget in app.topLevelWidgets():
-                if (
-                    widget is not self
-                    and widget.isVisible()
-                    and isinstance(widget, QDialog | QMessageBox)
-                ):
-                    widget.hide()
-                    self._hidden_windows.append(widget)
+        self._hidden_windows = hide_windows(self)
+        self.statusBar().clearMessage()  # a reminder there names a child
         self.outer.setCurrentIndex(1)
         self.toolbar.hide()
         self.menuBar().setEnabled(False)
@@ -566,9 +586,8 @@ class MainWindow(QMainWindow):
         for action in self.actions():
             action.setEnabled(True)
         self._update_record_actions()
-        for widget in self._hidden_windows:
-            widget.show()
-        self._hidden_windows = []
+        hidden, self._hidden_windows = self._hidden_windows, []
+        show_windows(hidden)
         self.setWindowTitle(getattr(self, "_title_before_lock", "SEND Desk"))
         self.idle.start()
         self.tray.locked = False
@@ -578,10 +597,12 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         geometry = self.ui_state.load("main/geometry")
+        # First opened on a laptop's screen: maximised; after that as it was left.
+        self.open_maximised = geometry is None and is_small_screen(self)
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1360, 820)
+            fit_to_screen(self, QSize(1360, 820))
         # The navigation's width is applied on first show: the window manager (or the
         # screen's size) may still change the window, and the pages pane, not the
         # navigation, should absorb the difference.
@@ -606,4 +627,6 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
+            app.removeEventFilter(self.lock_key)
+            app.removeEventFilter(self.shortcuts_first)
         super().closeEvent(event)

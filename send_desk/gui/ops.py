@@ -11,11 +11,12 @@ calls back the same way, so a test needs no waiting.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -26,15 +27,23 @@ Failed = Callable[[BaseException], None]
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; its signals carry results back there."""
+    """Lives on the GUI thread as long as its Ops: its signals carry results back there.
 
-    succeeded = Signal(object)
-    failed = Signal(object)
+    One relay for all ops, owned by the Ops (a Qt parent), never one per op: a per-op
+    relay was released by Python on whichever thread dropped the last reference, so a
+    worker thread could free it while the GUI thread was deleting it (a native
+    ``double free`` that took every window down)."""
+
+    succeeded = Signal(int, object)
+    failed = Signal(int, object)
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+    """Carries only plain data and the long-lived relay to the worker thread."""
+
+    def __init__(self, ticket: int, work: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
+        self._ticket = ticket
         self._work = work
         self._relay = relay
         self.setAutoDelete(True)
@@ -43,16 +52,18 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except BaseException as error:  # noqa: BLE001 - delivered to the GUI thread, never lost
-            self._relay.failed.emit(error)
+            self._relay.failed.emit(self._ticket, error)
             return
-        self._relay.succeeded.emit(result)
+        self._relay.succeeded.emit(self._ticket, result)
 
 
 class Ops(QObject):
     """Runs backend work on a thread pool; callbacks arrive on the GUI thread.
 
     ``busy_changed(bool)`` tells the window when to show a busy indication;
-    ``error(str)`` carries the message of a failed op that had no ``on_failed``.
+    ``error(str)`` carries the message of a failed op that had no ``on_failed``, and of
+    a callback that raised: an error in a background op is reported, it never escapes
+    into Qt (where it could end the process).
     """
 
     busy_changed = Signal(bool)
@@ -71,11 +82,15 @@ class Ops(QObject):
             pool.setExpiryTimeout(-1)
             pool.setMaxThreadCount(min(pool.maxThreadCount(), MAX_WORKERS))
         self._pool = pool
-        self._pending: set[_Relay] = set()
+        self._relay = _Relay(self)
+        self._relay.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
+        self._relay.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
+        self._tickets = itertools.count(1)
 
     @property
     def pending(self) -> int:
-        return len(self._pending)
+        return len(self._callbacks)
 
     def run(
         self,
@@ -83,39 +98,42 @@ class Ops(QObject):
         on_done: Done | None = None,
         on_failed: Failed | None = None,
     ) -> None:
-        relay = _Relay()
-        self._pending.add(relay)
-        if len(self._pending) == 1:
+        ticket = next(self._tickets)
+        self._callbacks[ticket] = (on_done, on_failed)
+        if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
+        self._start(ticket, work)
 
-        def finish() -> None:
-            self._pending.discard(relay)
-            relay.deleteLater()
-            if not self._pending:
-                self.busy_changed.emit(False)
-                self.idle.emit()
+    def _start(self, ticket: int, work: Callable[[], Any]) -> None:
+        self._pool.start(_Job(ticket, work, self._relay))
 
-        @Slot(object)
-        def succeeded(result: Any) -> None:
-            try:
-                if on_done is not None:
-                    on_done(result)
-            finally:
-                finish()
+    @Slot(int, object)
+    def _succeeded(self, ticket: int, result: Any) -> None:
+        on_done, _on_failed = self._callbacks.get(ticket, (None, None))
+        try:
+            if on_done is not None:
+                on_done(result)
+        except Exception as error:  # noqa: BLE001 - a bug in a callback is reported, not fatal
+            self._report(error, None)
+        finally:
+            self._finish(ticket)
 
-        @Slot(object)
-        def failed(error: BaseException) -> None:
-            try:
-                self._report(error, on_failed)
-            finally:
-                finish()
+    @Slot(int, object)
+    def _failed(self, ticket: int, error: BaseException) -> None:
+        _on_done, on_failed = self._callbacks.get(ticket, (None, None))
+        try:
+            self._report(error, on_failed)
+        except Exception as second:  # noqa: BLE001 - the on_failed callback itself failed
+            self._report(second, None)
+        finally:
+            self._finish(ticket)
 
-        relay.succeeded.connect(succeeded)
-        relay.failed.connect(failed)
-        self._start(work, relay)
-
-    def _start(self, work: Callable[[], Any], relay: _Relay) -> None:
-        self._pool.start(_Job(work, relay))
+    def _finish(self, ticket: int) -> None:
+        if self._callbacks.pop(ticket, None) is None:
+            return
+        if not self._callbacks:
+            self.busy_changed.emit(False)
+            self.idle.emit()
 
     def _report(self, error: BaseException, on_failed: Failed | None) -> None:
         if on_failed is not None:
@@ -132,19 +150,19 @@ class Ops(QObject):
         from PySide6.QtCore import QCoreApplication, QDeadlineTimer
 
         deadline = QDeadlineTimer(msecs)
-        while self._pending and not deadline.hasExpired():
+        while self._callbacks and not deadline.hasExpired():
             self._pool.waitForDone(10)
             QCoreApplication.processEvents()
-        return not self._pending
+        return not self._callbacks
 
 
 class SyncOps(Ops):
     """Runs each op at once on the calling thread (tests): same callbacks, no threads."""
 
-    def _start(self, work: Callable[[], Any], relay: _Relay) -> None:
+    def _start(self, ticket: int, work: Callable[[], Any]) -> None:
         try:
             result = work()
         except BaseException as error:  # noqa: BLE001 - delivered to on_failed, never lost
-            relay.failed.emit(error)
+            self._failed(ticket, error)
             return
-        relay.succeeded.emit(result)
+        self._succeeded(ticket, result)

@@ -46,8 +46,11 @@ class ProgressOp(QObject):
         self.dialog.setAutoReset(False)
         self.dialog.setValue(0)
         self.dialog.canceled.connect(self.cancel)
-        self.relay = _Relay()
-        self.relay.progressed.connect(self._show)
+        # Owned by this op (a Qt parent) so it is freed on the GUI thread, never by
+        # the worker thread that reports progress through it.
+        self.relay = _Relay(self)
+        self.relay.progressed.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.closed = False
         self.last: tuple[int, int] = (0, 0)
 
     def cancel(self) -> None:
@@ -62,12 +65,15 @@ class ProgressOp(QObject):
         self.relay.progressed.emit(done, total)
 
     def _show(self, done: int, total: int) -> None:
+        if self.closed:
+            return  # a report queued before the work ended; the dialog is gone
         self.last = (done, total)
         if total > 0:
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
 
     def close(self, ok: bool) -> None:
+        self.closed = True
         self.dialog.canceled.disconnect(self.cancel)
         self.dialog.close()
         self.dialog.deleteLater()

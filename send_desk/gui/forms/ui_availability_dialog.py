@@ -137,7 +137,7 @@ class Ui_AvailabilityDialog(object):
 #if QT_CONFIG(accessibility)
         self.kindCombo.setAccessibleName(QCoreApplication.translate("AvailabilityDialog", u"Absence or duty", None))
 #endif // QT_CONFIG(accessibility)
-        self.userComboLabel.setText(QCoreApplication.translate("AvailabilityDialog", u"&Who", None))
+        self.userComboLabel.setText(QCoreApplication.translate("AvailabilityDialog", u"W&ho", None))
 #if QT_CONFIG(accessibility)
         self.userCombo.setAccessibleName(QCoreApplication.translate("AvailabilityDialog", u"Who", None))
 #endif // QT_CONFIG(accessibility)

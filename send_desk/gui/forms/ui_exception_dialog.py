@@ -119,7 +119,7 @@ class Ui_ExceptionDialog(object):
         self.reasonCombo.setAccessibleName(QCoreApplication.translate("ExceptionDialog", u"Reason the law allows", None))
 #endif // QT_CONFIG(accessibility)
         self.reasonHelpLabel.setText("")
-        self.dateLabel.setText(QCoreApplication.translate("ExceptionDialog", u"&Recorded on", None))
+        self.dateLabel.setText(QCoreApplication.translate("ExceptionDialog", u"Recorded &on", None))
 #if QT_CONFIG(accessibility)
         self.dateEdit.setAccessibleName(QCoreApplication.translate("ExceptionDialog", u"Date the exception is recorded", None))
 #endif // QT_CONFIG(accessibility)

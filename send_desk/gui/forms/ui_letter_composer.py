@@ -25,7 +25,7 @@ class Ui_LetterComposer(object):
     def setupUi(self, LetterComposer):
         if not LetterComposer.objectName():
             LetterComposer.setObjectName(u"LetterComposer")
-        LetterComposer.resize(1280, 820)
+        LetterComposer.resize(1280, 700)
         self.mainLayout = QVBoxLayout(LetterComposer)
         self.mainLayout.setObjectName(u"mainLayout")
         self.choiceRow = QHBoxLayout()

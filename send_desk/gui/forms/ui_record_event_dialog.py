@@ -136,7 +136,7 @@ class Ui_RecordEventDialog(object):
         self.evidenceEdit.setAccessibleName(QCoreApplication.translate("RecordEventDialog", u"Evidence attached to the event", None))
 #endif // QT_CONFIG(accessibility)
         self.evidenceEdit.setPlaceholderText(QCoreApplication.translate("RecordEventDialog", u"A letter reference or document name", None))
-        self.confirmDatesCheck.setText(QCoreApplication.translate("RecordEventDialog", u"The &date is right: this happened before the other events", None))
+        self.confirmDatesCheck.setText(QCoreApplication.translate("RecordEventDialog", u"The date is &right: this happened before the other events", None))
 #if QT_CONFIG(accessibility)
         self.confirmDatesCheck.setAccessibleName(QCoreApplication.translate("RecordEventDialog", u"Confirm the date although it comes before the other events", None))
 #endif // QT_CONFIG(accessibility)

@@ -91,7 +91,7 @@ class Ui_ReminderSettingsDialog(object):
 #if QT_CONFIG(accessibility)
         self.enabledCheck.setAccessibleName(QCoreApplication.translate("ReminderSettingsDialog", u"Show desktop reminders", None))
 #endif // QT_CONFIG(accessibility)
-        self.leadLabel.setText(QCoreApplication.translate("ReminderSettingsDialog", u"Remind me this many &days before", None))
+        self.leadLabel.setText(QCoreApplication.translate("ReminderSettingsDialog", u"Remind me this &many days before", None))
 #if QT_CONFIG(accessibility)
         self.leadEdit.setAccessibleName(QCoreApplication.translate("ReminderSettingsDialog", u"Days before a deadline to remind me, separated by commas", None))
 #endif // QT_CONFIG(accessibility)

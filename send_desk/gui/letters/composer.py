@@ -14,7 +14,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QSize, QStandardPaths, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.gui.forms.ui_letter_composer import Ui_LetterComposer
+from send_desk.gui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -577,6 +578,6 @@ def open_letter_composer(
         backend, ops, child_id, template=template, inputs=inputs, parent=parent
     )
     composer.finished.connect(composer.deleteLater)
-    composer.resize(1280, 820)
+    fit_to_screen(composer, QSize(1280, 820))  # at most the screen: its buttons stay on it
     composer.open()
     return composer

@@ -11,9 +11,9 @@ not met asks for confirmation, and those items are stored with the note.
 
 from __future__ import annotations
 
-import re
+import logging
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
@@ -30,42 +30,16 @@ from PySide6.QtWidgets import (
 
 from send_desk.backend import Backend, ChecklistNotMet, ValidationFailed
 from send_desk.gui.forms.ui_note_editor import Ui_NoteEditorDialog
+from send_desk.gui.notes import fields
 from send_desk.gui.notes.models import ITEM_ROLE, ChecklistModel, state_of
 from send_desk.gui.ops import Ops
+
+log = logging.getLogger(__name__)
 
 CHECK_DELAY_MS = 350
 DRAFT_DELAY_MS = 1200
 # Above this many characters the check runs off the GUI thread (a pasted email).
 BACKGROUND_CHECK_CHARS = 20_000
-_UK_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-
-
-def uk_to_iso(text: str) -> str:
-    """'05/03/2026' -> '2026-03-05'; anything else is returned as typed (the check
-    then names the cell that is not a date)."""
-    match = _UK_DATE.match(text)
-    if not match:
-        return text.strip()
-    day, month, year = (int(part) for part in match.groups())
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def iso_to_uk(text: str | None) -> str:
-    if not text:
-        return ""
-    try:
-        return date.fromisoformat(text).strftime("%d/%m/%Y")
-    except ValueError:
-        return text
-
-
-def _cell(table: QTableWidget, row: int, column: int) -> str:
-    item = table.item(row, column)
-    return item.text().strip() if item is not None else ""
-
-
-def _set_cell(table: QTableWidget, row: int, column: int, text: str) -> None:
-    table.setItem(row, column, QTableWidgetItem(text))
 
 
 class NoteEditor(QDialog):
@@ -100,6 +74,9 @@ class NoteEditor(QDialog):
         self._dirty = False
         self._loading = False
         self._closing = False
+        # True from pressing Save until the answer: the save carries what is typed and
+        # removes the draft, so no autosave may run meanwhile.
+        self._saving = False
         self.ui = Ui_NoteEditorDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -161,6 +138,10 @@ class NoteEditor(QDialog):
             line.textChanged.connect(self._changed)
         for text in (ui.bodyEdit, ui.childVoiceEdit, ui.parentViewsEdit):
             text.textChanged.connect(self._changed)
+            text.setTabChangesFocus(True)  # Tab goes on to the next field, as in a form
+        fields.leave_tables_by_keyboard(
+            self, (ui.attendeesTable, ui.decisionsTable, ui.actionsTable)
+        )
         ui.addAttendeeButton.clicked.connect(lambda: self._add_row(ui.attendeesTable))
         ui.removeAttendeeButton.clicked.connect(lambda: self._remove_row(ui.attendeesTable))
         ui.addDecisionButton.clicked.connect(lambda: self._add_decision())
@@ -189,13 +170,13 @@ class NoteEditor(QDialog):
         ui = self.ui
         attendees = []
         for row in range(ui.attendeesTable.rowCount()):
-            name, role, relationship = (_cell(ui.attendeesTable, row, c) for c in range(3))
+            name, role, relationship = (fields.cell(ui.attendeesTable, row, c) for c in range(3))
             if name or role or relationship:
                 attendees.append({"name": name, "role": role, "relationship": relationship})
         decisions = []
         for row in range(ui.decisionsTable.rowCount()):
-            decision, reasons, request = (_cell(ui.decisionsTable, row, c) for c in range(3))
-            explanation = _cell(ui.decisionsTable, row, 4)
+            decision, reasons, request = (fields.cell(ui.decisionsTable, row, c) for c in range(3))
+            explanation = fields.cell(ui.decisionsTable, row, 4)
             check = ui.decisionsTable.item(row, 3)
             matches = check is None or check.checkState() == Qt.CheckState.Checked
             if decision or reasons or request or explanation:
@@ -210,13 +191,13 @@ class NoteEditor(QDialog):
                 )
         actions = []
         for row in range(ui.actionsTable.rowCount()):
-            what, owner, due = (_cell(ui.actionsTable, row, c) for c in range(3))
+            what, owner, due = (fields.cell(ui.actionsTable, row, c) for c in range(3))
             if what or owner or due:
-                actions.append({"what": what, "owner": owner, "due": uk_to_iso(due) or None})
+                actions.append({"what": what, "owner": owner, "due": fields.uk_to_iso(due) or None})
         return {
             "kind": ui.kindCombo.currentData(),
-            "occurred_at": _iso(ui.occurredEdit.dateTime()),
-            "recorded_at": _iso(ui.recordedEdit.dateTime()),
+            "occurred_at": fields.iso(ui.occurredEdit.dateTime()),
+            "recorded_at": fields.iso(ui.recordedEdit.dateTime()),
             "attendees": attendees,
             "purpose": ui.purposeEdit.text(),
             "body": ui.bodyEdit.toPlainText(),
@@ -235,7 +216,7 @@ class NoteEditor(QDialog):
             kind = ui.kindCombo.findData(data.get("kind") or "visit")
             ui.kindCombo.setCurrentIndex(max(kind, 0))
             for edit, key in ((ui.occurredEdit, "occurred_at"), (ui.recordedEdit, "recorded_at")):
-                value = _parse_iso(data.get(key))
+                value = fields.parse_iso(data.get(key))
                 if value is not None:
                     edit.setDateTime(QDateTime(value))
             ui.purposeEdit.setText(str(data.get("purpose") or ""))
@@ -249,13 +230,13 @@ class NoteEditor(QDialog):
             for person in data.get("attendees") or []:
                 row = self._add_row(ui.attendeesTable, focus=False)
                 for column, key in enumerate(("name", "role", "relationship")):
-                    _set_cell(ui.attendeesTable, row, column, str(person.get(key) or ""))
+                    fields.set_cell(ui.attendeesTable, row, column, str(person.get(key) or ""))
             ui.decisionsTable.setRowCount(0)
             for decision in data.get("decisions") or []:
                 row = self._add_decision(focus=False)
                 for column, key in ((0, "decision"), (1, "reasons"), (2, "parent_request"),
                                     (4, "explanation")):  # fmt: skip
-                    _set_cell(ui.decisionsTable, row, column, str(decision.get(key) or ""))
+                    fields.set_cell(ui.decisionsTable, row, column, str(decision.get(key) or ""))
                 check = ui.decisionsTable.item(row, 3)
                 if check is not None:
                     matches = decision.get("matches_request") is not False
@@ -265,9 +246,9 @@ class NoteEditor(QDialog):
             ui.actionsTable.setRowCount(0)
             for action in data.get("actions") or []:
                 row = self._add_row(ui.actionsTable, focus=False)
-                _set_cell(ui.actionsTable, row, 0, str(action.get("what") or ""))
-                _set_cell(ui.actionsTable, row, 1, str(action.get("owner") or ""))
-                _set_cell(ui.actionsTable, row, 2, iso_to_uk(action.get("due")))
+                fields.set_cell(ui.actionsTable, row, 0, str(action.get("what") or ""))
+                fields.set_cell(ui.actionsTable, row, 1, str(action.get("owner") or ""))
+                fields.set_cell(ui.actionsTable, row, 2, fields.iso_to_uk(action.get("due")))
         finally:
             self._loading = False
 
@@ -371,7 +352,7 @@ class NoteEditor(QDialog):
                     else ""
                 )
             )
-            ui.spellOutButton.setText(f"Spell &out {first['written']}")
+            ui.spellOutButton.setText(f"Spell o&ut {first['written']}")
             ui.spellOutButton.setAccessibleName(f"Spell out {first['written']}")
             ui.acronymHint.show()
             ui.spellOutButton.show()
@@ -435,79 +416,7 @@ class NoteEditor(QDialog):
         return widget
 
     def _field_widget(self, item: Mapping[str, Any]) -> QWidget | None:
-        ui = self.ui
-        criterion = item["id"]
-        if criterion == "when":
-            return ui.recordedEdit if "written up" in item.get("message", "") else ui.occurredEdit
-        if criterion == "recorded_promptly":
-            return ui.recordedEdit
-        if criterion == "who_present" or criterion == "interpreter_independent":
-            table = ui.attendeesTable
-            if table.rowCount() == 0:
-                self._add_row(table)
-            else:
-                blank = next(
-                    (r for r in range(table.rowCount()) if not _cell(table, r, 0)
-                     or not _cell(table, r, 1)), 0,
-                )  # fmt: skip
-                column = 0 if not _cell(table, blank, 0) else 1
-                if criterion == "interpreter_independent":
-                    blank = next((r for r in range(table.rowCount())
-                                  if _cell(table, r, 1).lower() == "interpreter"), 0)  # fmt: skip
-                    column = 2
-                table.setCurrentCell(blank, column)
-            return table
-        if criterion == "child_voice":
-            return ui.childVoiceEdit
-        if criterion in ("decision_reasons", "disparity_explained"):
-            table = ui.decisionsTable
-            column = 1 if criterion == "decision_reasons" else 4
-            for row in range(table.rowCount()):
-                if criterion == "decision_reasons" and len(_cell(table, row, 1).split()) < 3:
-                    table.setCurrentCell(row, column)
-                    break
-                check = table.item(row, 3)
-                if (criterion == "disparity_explained" and check is not None
-                        and check.checkState() != Qt.CheckState.Checked
-                        and not _cell(table, row, 4)):  # fmt: skip
-                    table.setCurrentCell(row, column)
-                    break
-            return table
-        if criterion == "actions_owned":
-            table = ui.actionsTable
-            for row in range(table.rowCount()):
-                if not _cell(table, row, 1):
-                    table.setCurrentCell(row, 1)
-                    break
-                if not _cell(table, row, 2):
-                    table.setCurrentCell(row, 2)
-                    break
-            return table
-        if criterion in ("acronyms_explained", "plain_language"):
-            self._select_in_body(item)
-            return ui.bodyEdit
-        names = {
-            "purpose": ui.purposeEdit,
-            "parent_views": ui.parentViewsEdit,
-            "professionals_only_reason": ui.reasonNoFamilyEdit,
-        }
-        return names.get(criterion)
-
-    def _select_in_body(self, item: Mapping[str, Any]) -> None:
-        body = self.ui.bodyEdit
-        extra = item.get("extra") or {}
-        start, length = -1, 0
-        if item["id"] == "acronyms_explained" and extra.get("acronyms"):
-            first = extra["acronyms"][0]
-            start, length = int(first["start"]), len(first["written"])
-        elif item["id"] == "plain_language" and extra.get("long_sentences"):
-            sentence = extra["long_sentences"][0]
-            start, length = body.toPlainText().find(sentence), len(sentence)
-        if start >= 0:
-            cursor = QTextCursor(body.document())
-            cursor.setPosition(start)
-            cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
-            body.setTextCursor(cursor)
+        return fields.field_widget(self.ui, item, self._add_row)
 
     # ----------------------------------------------------------------- drafts
 
@@ -519,18 +428,25 @@ class NoteEditor(QDialog):
 
     def save_draft(self) -> None:
         """Keep what is typed in the encrypted store (called as the caseworker types)."""
-        if not self._dirty or self.saved_result is not None:
+        if not self._dirty or self.saved_result is not None or self._saving:
             return
         self._dirty = False
         content = self._draft_content()
         note_id = self.amending["note_id"] if self.amending else None
 
-        def work() -> str:
+        def work() -> str | None:
             return self.backend.save_note_draft(
                 self.child_id, content, draft_id=self.draft_id, note_id=note_id
             )
 
-        def done(draft_id: str) -> None:
+        def done(draft_id: str | None) -> None:
+            if draft_id is None:
+                # the draft was removed by the save of this note: nothing to keep
+                self.draft_id = None
+                return
+            if self.saved_result is not None:
+                self._discard_orphan(draft_id)  # begun before the save, ended after it
+                return
             self.draft_id = draft_id
             self.ui.statusLabel.setText(f"Draft kept at {datetime.now():%H:%M:%S}.")
             self.draft_saved.emit(draft_id)
@@ -543,11 +459,21 @@ class NoteEditor(QDialog):
 
         if len(content["body"]) < BACKGROUND_CHECK_CHARS:
             try:
-                done(work())
-            except (ValidationFailed, OSError) as error:
+                kept = work()
+            except Exception as error:
+                if not isinstance(error, ValidationFailed | OSError):
+                    log.exception("the note draft could not be kept")
                 failed(error)
+                return
+            done(kept)
             return
         self.ops.run(work, done, failed)
+
+    def _discard_orphan(self, draft_id: str) -> None:
+        """A first draft created while the save ran: the saved note holds its words."""
+        self.draft_id = None
+        backend = self.backend
+        self.ops.run(lambda: backend.discard_note_draft(draft_id), None, lambda _error: None)
 
     def close_keeping_draft(self) -> None:
         self.draft_timer.stop()
@@ -581,6 +507,9 @@ class NoteEditor(QDialog):
         draft_id = self.draft_id
         self.ui.saveButton.setEnabled(False)
         amending = self.amending
+        self.draft_timer.stop()
+        self._saving = True
+        self._saving_draft_id = draft_id
 
         def work() -> dict[str, Any]:
             if amending is not None:
@@ -595,7 +524,10 @@ class NoteEditor(QDialog):
         self.ops.run(work, self._saved, self._save_failed)
 
     def _saved(self, result: dict[str, Any]) -> None:
+        self._saving = False
         self.saved_result = result
+        if self.draft_id and self.draft_id != getattr(self, "_saving_draft_id", None):
+            self._discard_orphan(self.draft_id)
         self.draft_timer.stop()
         self.check_timer.stop()
         self._dirty = False
@@ -604,7 +536,10 @@ class NoteEditor(QDialog):
         self.accept()
 
     def _save_failed(self, error: BaseException) -> None:
+        self._saving = False
         self.ui.saveButton.setEnabled(True)
+        if self._dirty:
+            self.draft_timer.start()  # typing during the save is kept as a draft
         if isinstance(error, ChecklistNotMet):
             self._confirm(error)
             return
@@ -661,16 +596,3 @@ class NoteEditor(QDialog):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.confirm_box = box
         box.open()
-
-
-def _iso(value: QDateTime) -> str:
-    return str(value.toString("yyyy-MM-dd'T'HH:mm"))
-
-
-def _parse_iso(text: Any) -> datetime | None:
-    if not isinstance(text, str) or not text:
-        return None
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        return None

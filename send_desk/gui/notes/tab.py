@@ -6,7 +6,7 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from send_desk.backend import Backend
 from send_desk.gui.notes.editor import NoteEditor
 from send_desk.gui.ops import Ops
 from send_desk.gui.rows_model import RowsModel
+from send_desk.gui.screen_fit import fit_to_screen
 
 
 def _failed_label(row: Mapping[str, Any]) -> str:
@@ -244,7 +245,7 @@ class NotesTab(QWidget):
         editor.saved.connect(saved)
         editor.rejected.connect(finished)
         editor.finished.connect(editor.deleteLater)
-        editor.resize(1180, 820)
+        fit_to_screen(editor, QSize(1180, 820))  # at most the screen: Save stays on it
         editor.open()
 
     def new_note(self) -> None:

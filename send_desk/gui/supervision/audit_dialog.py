@@ -10,10 +10,12 @@ import html
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QWidget
+from PySide6.QtCore import QDate, QSize
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QWidget
 
 from send_desk.gui.forms.ui_audit_dialog import Ui_AuditDialog
+from send_desk.gui.lock import exec_through_lock
+from send_desk.gui.screen_fit import fit_to_screen
 
 
 class AuditDialog(QDialog):
@@ -50,10 +52,15 @@ class AuditDialog(QDialog):
         for item in form["automatic"]:
             if not item["applies"]:
                 continue
-            box = QCheckBox(item["label"] + (f" — {item['message']}" if item["message"] else ""))
-            box.setChecked(bool(item["passed"]))
-            box.setEnabled(False)
-            self.ui.automaticLayout.addWidget(box)
+            # A wrapping line, not a check box: a check box's text never wraps, and one
+            # long message made the form wider than a laptop's screen.
+            mark = "✔" if item["passed"] else "✘"
+            line = QLabel(
+                f"{mark} {item['label']}" + (f" — {item['message']}" if item["message"] else "")
+            )
+            line.setWordWrap(True)
+            line.setAccessibleName(f"{item['label']}: {'met' if item['passed'] else 'not met'}")
+            self.ui.automaticLayout.addWidget(line)
 
         self.grade_boxes: dict[str, QComboBox] = {}
         self.comment_edits: dict[str, QLineEdit] = {}
@@ -89,6 +96,11 @@ class AuditDialog(QDialog):
             if value:
                 out[criterion_id] = str(value)
         return out
+
+    def exec(self) -> int:
+        """Wait for the answer; the lock may hide the form meanwhile (grades kept)."""
+        fit_to_screen(self, QSize(760, 900))  # all of a laptop's height, no more
+        return exec_through_lock(self)
 
     def set_grades(self, grades: dict[str, str]) -> None:
         for criterion_id, value in grades.items():
