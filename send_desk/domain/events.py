@@ -7,12 +7,15 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from send_desk.domain.base import Record
+from send_desk.domain.validators import PlainText
 
 
-class CaseEventBase(SQLModel):
+class CaseEventBase(PlainText):
+    __multiline__ = frozenset({"evidence"})
+
     child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
     type: str = Field(max_length=40, index=True)
     date: date
