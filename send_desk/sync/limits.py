@@ -83,8 +83,8 @@ def value_problem(info: SyncTable, name: str, value: Any) -> str | None:
         return None
     if any(has_control(text, multiline=multiline) for text in texts):
         return (
-            f"{label} holds a control character (an invisible code such as an escape), "
-            "which is never stored: correct it on the laptop and sync again"
+            f"{label} holds a control character (an invisible code such as an escape, "
+            "usually pasted from another system), which is never stored: type it again"
         )
     return None
 
