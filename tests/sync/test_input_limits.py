@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -24,6 +25,7 @@ from send_desk.server.db import reading
 from send_desk.sync.protocol import HEADER
 from tests.sync.servers import Central, LiveServer
 from tests.sync.test_central_store import AT, Api, rows, statuses, update
+from tests.sync.test_devices import write_note
 
 NOTE_FIELDS = {
     "version": 1, "kind": "phone_call", "purpose": "Check on transport",
@@ -251,3 +253,30 @@ def test_every_framework_refusal_has_the_same_body_shape(live: LiveServer) -> No
         "Content-Type": "application/json"},
     )  # fmt: skip
     assert refusal(response, 422)["code"] == "bad_request"
+
+
+def test_a_laptop_sends_smaller_pages_when_a_page_is_over_the_body_limit(
+    demo_central: Central,
+    monkeypatch: pytest.MonkeyPatch,
+    device_factory: Any,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setattr(app_module, "MAX_BODY_BYTES", 60_000)
+    server = LiveServer(demo_central.engine).start()
+    try:
+        laptop = device_factory(server.url, "west-laptop")
+        laptop.login(demo_central.user("caseworker", "West"))
+        laptop.sync()
+        child = laptop.children()[0]["id"]
+        for number in range(6):  # six long notes: about 120 KB in one page
+            body = f"Note {number}. " + "Mum described the journey to school. " * 540
+            laptop.json("note", "add", "--child", child, write_note(tmp_path, body=body))
+        report = laptop.sync()
+        assert report["pushed"] == 6 and report["pending"] == 0 and report["quarantined"] == 0
+        with reading(demo_central.engine) as connection:
+            bodies = connection.execute(
+                sa.text("SELECT body FROM note_version WHERE body LIKE 'Note %'")
+            ).scalars().all()
+        assert sorted(body[:6] for body in bodies) == [f"Note {n}" for n in range(6)]
+    finally:
+        server.stop()
