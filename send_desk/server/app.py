@@ -460,6 +460,13 @@ def create_app(engine: Engine) -> FastAPI:
             if row.status != "open":
                 return {"id": str(conflict_id), "status": row.status}
             chosen = {"kept": row.kept_value, "other": row.other_value}.get(body.choice, body.value)
+            if body.choice == "value" and row.field is not None:
+                from send_desk.sync.limits import value_problem
+                from send_desk.sync.tables import sync_table
+
+                problem = value_problem(sync_table(row.table_name), row.field, chosen)
+                if problem is not None:
+                    raise Refusal(422, BAD_REQUEST, problem)
             connection.execute(
                 sa.update(table)
                 .where(table.c.id == conflict_id)

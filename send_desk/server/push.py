@@ -51,6 +51,7 @@ from send_desk.sync.tables import (
     sync_table,
     validate_row,
 )
+from send_desk.textsafe import strip_control
 from send_desk.timeutil import london_today, utcnow
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,11 @@ class Outcome:
     reason: str | None = None
     conflict_id: uuid.UUID | None = None
     child: uuid.UUID | None = None
+
+    def __post_init__(self) -> None:
+        if self.reason is not None:
+            # a reason may quote what was sent: never a control character, never long
+            self.reason = strip_control(self.reason)[:1000]
 
 
 class Applier:

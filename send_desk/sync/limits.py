@@ -56,8 +56,13 @@ def _impl_is_text(kind: Any) -> bool:
     return isinstance(impl, sa.String) or (isinstance(impl, type) and issubclass(impl, sa.String))
 
 
-def value_problem(info: SyncTable, name: str, value: Any) -> str | None:
-    """Why ``value`` cannot be stored in column ``name`` of the table, or None."""
+def value_problem(
+    info: SyncTable, name: str, value: Any, *, size_only: bool = False
+) -> str | None:
+    """Why ``value`` cannot be stored in column ``name`` of the table, or None.
+
+    ``size_only``: for a value that is not written but kept (an update's base, the old
+    row of a delete), which may be as an earlier version stored it."""
     column = info.columns.get(name)
     if column is None or value is None:
         return None
@@ -81,7 +86,7 @@ def value_problem(info: SyncTable, name: str, value: Any) -> str | None:
         texts = [value]
     else:
         return None
-    if any(has_control(text, multiline=multiline) for text in texts):
+    if not size_only and any(has_control(text, multiline=multiline) for text in texts):
         return (
             f"{label} holds a control character (an invisible code such as an escape, "
             "usually pasted from another system), which is never stored: type it again"
@@ -98,11 +103,20 @@ def check_values(info: SyncTable, values: Mapping[str, Any]) -> None:
 
 
 def check_entry(info: SyncTable, entry: EntryV2) -> None:
-    """The values an entry would write: an insert's row, an update's one field."""
+    """The values an entry would write (an insert's row, an update's one field), and
+    the size of those it carries along (an update's base, a delete's old row)."""
+    carried: Mapping[str, Any] = {}
     if entry.op in ("insert", "import") and isinstance(entry.value, Mapping):
         check_values(info, entry.value)
     elif entry.op == "update" and entry.field:
         check_values(info, {entry.field: entry.value})
+        carried = {entry.field: entry.base}
+    elif entry.op == "delete" and isinstance(entry.base, Mapping):
+        carried = entry.base
+    for name, value in carried.items():
+        problem = value_problem(info, name, value, size_only=True)
+        if problem is not None:
+            raise RowRefused(f"the value it replaced: {problem}")
 
 
 def stored_value(value: Any) -> Any:

@@ -33,6 +33,9 @@ MAX_PULL_PAGE = 5000
 MAX_BODY_BYTES = 16 * 1024 * 1024
 # Sequence numbers and checkpoints are 64-bit on both sides.
 MAX_SEQ = 2**63 - 1
+# Children named in one backfill request (more than the largest service's caseload;
+# each is a bound parameter of one query, which SQLite caps at 32,766).
+MAX_BACKFILL_CHILDREN = 25_000
 Seq = Annotated[int, Field(ge=0, le=MAX_SEQ)]
 
 Op = Literal["insert", "update", "delete", "import"]
@@ -216,7 +219,7 @@ class PullRequest(BaseModel):
     limit: Seq = PULL_PAGE  # at most MAX_PULL_PAGE are sent
     scope_hash: str | None = None
     # Backfill: every row of these children (and nothing else) up to ``until``.
-    children: list[str] | None = None
+    children: list[str] | None = Field(default=None, max_length=MAX_BACKFILL_CHILDREN)
     until: Seq | None = None
     after: Seq = 0  # backfill cursor
 
@@ -242,8 +245,8 @@ class PullResponse(BaseModel):
 
 class ResolveRequest(BaseModel):
     choice: Literal["kept", "other", "value"]
-    value: Any = None
-    note: str | None = None
+    value: Any = None  # held to the conflict's column, as a pushed value
+    note: str | None = Field(default=None, max_length=2000)
 
 
 def entries_checksum(entries: Sequence[dict[str, Any]]) -> str:

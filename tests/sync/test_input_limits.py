@@ -280,3 +280,54 @@ def test_a_laptop_sends_smaller_pages_when_a_page_is_over_the_body_limit(
         assert sorted(body[:6] for body in bodies) == [f"Note {n}" for n in range(6)]
     finally:
         server.stop()
+
+
+def test_what_a_refusal_quotes_and_what_an_entry_carries_along_are_bounded(
+    api: Api, demo_central: Central
+) -> None:
+    child = rows(api.pull(checkpoint=0), "child")[0]
+    name = child["values"]["preferred_name"]
+    answer = api.push(
+        # a reason that quotes what was sent: no control character, not a megabyte
+        update(1, "child", child["id"], "nick\x1b[2J" + "x" * 500_000, None, "Kit"),
+        # an update whose "value it replaced" is a megabyte: refused, not kept whole
+        update(2, "child", child["id"], "preferred_name", "B" * 1_000_000, "Kit"),
+        update(3, "child", child["id"], "preferred_name", name, "Kai"),
+    )
+    assert statuses(answer) == ["quarantined", "quarantined", "applied"]
+    first, second = answer["results"][0]["reason"], answer["results"][1]["reason"]
+    assert first.startswith("'nick[2Jxxx") and len(first) == 1000
+    assert second.startswith("the value it replaced: preferred name is 1,000,000 characters")
+    assert history(demo_central, api.device, 2).base["truncated"] is True
+    # a backfill names at most 25,000 children; more is a 422, never a database error
+    too_many = [str(uuid.uuid4()) for _ in range(25_001)]
+    body = refusal(api.http.post("/api/sync/pull", json={"children": too_many}), 422)
+    assert "children" in body["message"]
+    page = api.pull(children=too_many[:25_000], until=10**6)
+    assert page["changes"] == []
+
+
+def test_a_conflict_cannot_be_resolved_with_a_value_its_field_refuses(
+    live: LiveServer, demo_central: Central
+) -> None:
+    first, second = Api(live.url), Api(live.url)
+    for client in (first, second):
+        assert client.login(demo_central.user("caseworker", "West")).status_code == 200
+    child = rows(first.pull(checkpoint=0), "child")[0]
+    name = child["values"]["preferred_name"]
+    assert statuses(first.push(update(1, "child", child["id"], "preferred_name", name, "A"))) == [
+        "applied"
+    ]
+    assert statuses(second.push(update(1, "child", child["id"], "preferred_name", name, "B"))) == [
+        "conflict"
+    ]
+    conflict = second.http.get("/api/conflicts").json()[0]["id"]
+    url = f"/api/conflicts/{conflict}/resolve"
+    body = refusal(second.http.post(url, json={"choice": "value", "value": "Kit\x1b[2J"}), 422)
+    assert "control character" in body["message"]
+    body = refusal(second.http.post(url, json={"choice": "other", "note": "n" * 2001}), 422)
+    assert body["problems"][0].startswith("note:")
+    answer = second.http.post(url, json={"choice": "value", "value": "Kit"})
+    assert answer.status_code == 200 and answer.json()["status"] == "resolved"
+    for client in (first, second):
+        client.http.close()
