@@ -101,6 +101,9 @@ def _report_bug(args: argparse.Namespace, error: Exception) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from send_desk.cli.common import guard_terminal
+
+    guard_terminal()
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

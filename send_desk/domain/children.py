@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationInfo, field_validator, model_validator
 from sqlalchemy import Index, String
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from send_desk.domain.base import Record
 from send_desk.domain.codes import ContactMethod, Need, Relationship, Sex, Stage
@@ -17,6 +17,7 @@ from send_desk.domain.validators import (
     OptionalEmail,
     OptionalPhone,
     OptionalPostcode,
+    PlainText,
     clean_name,
     clean_optional_text,
     clean_upn,
@@ -32,7 +33,9 @@ def _today(info: ValidationInfo) -> date:
     return today if isinstance(today, date) else london_today()
 
 
-class ChildBase(SQLModel):
+class ChildBase(PlainText):
+    __multiline__ = frozenset({"address"})
+
     first_name: str = Field(max_length=100)
     last_name: str = Field(max_length=100, index=True)
     preferred_name: str | None = Field(default=None, max_length=100)
@@ -66,7 +69,7 @@ class ChildBase(SQLModel):
     @field_validator("address")
     @classmethod
     def _address(cls, value: str | None) -> str | None:
-        return clean_optional_text(value, 300)
+        return clean_optional_text(value, 300, multiline=True, what="Address")
 
     @field_validator("upn")
     @classmethod
@@ -122,7 +125,9 @@ class Child(Record, ChildBase, table=True):
     stage: str = Field(default=Stage.NONE, sa_type=String(20), index=True)
 
 
-class FamilyMemberBase(SQLModel):
+class FamilyMemberBase(PlainText):
+    __multiline__ = frozenset({"address", "notes"})
+
     child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
     name: str = Field(max_length=100)
     relationship: Relationship = Field(sa_type=String(20))
@@ -150,8 +155,11 @@ class FamilyMemberBase(SQLModel):
 
     @field_validator("address", "notes", "language")
     @classmethod
-    def _text(cls, value: str | None) -> str | None:
-        return clean_optional_text(value, 2000)
+    def _text(cls, value: str | None, info: ValidationInfo) -> str | None:
+        name = info.field_name or "text"
+        return clean_optional_text(
+            value, 2000, multiline=name != "language", what=name.replace("_", " ").capitalize()
+        )
 
     @model_validator(mode="before")
     @classmethod
@@ -184,7 +192,7 @@ class FamilyMember(Record, FamilyMemberBase, table=True):
     __tablename__ = "family_member"
 
 
-class PlacementBase(SQLModel):
+class PlacementBase(PlainText):
     child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
     setting_id: uuid.UUID = Field(foreign_key="setting.id", index=True)
     start_date: date
@@ -207,7 +215,9 @@ class Placement(Record, PlacementBase, table=True):
     __table_args__ = (Index("ix_placement_current", "child_id", "end_date", "setting_id"),)
 
 
-class AllocationBase(SQLModel):
+class AllocationBase(PlainText):
+    __multiline__ = frozenset({"reason"})
+
     child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
     caseworker_id: uuid.UUID = Field(foreign_key="app_user.id", index=True)
     team_id: uuid.UUID = Field(foreign_key="team.id", index=True)

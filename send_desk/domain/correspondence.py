@@ -30,11 +30,17 @@ from typing import Any, ClassVar
 
 from pydantic import ValidationInfo, field_validator, model_validator
 from sqlalchemy import Column, DateTime, Index, Text
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from send_desk.domain.base import Record
 from send_desk.domain.organisation import WriteRule
-from send_desk.domain.validators import OptionalPhone, clean_name, clean_optional_text
+from send_desk.domain.validators import (
+    OptionalPhone,
+    PlainText,
+    clean_name,
+    clean_optional_text,
+    refuse_control,
+)
 from send_desk.timeutil import london_today, uk_date
 
 DIRECTIONS = ("incoming", "outgoing")
@@ -97,7 +103,7 @@ def _code(value: str | None, what: str) -> str | None:
 
 
 def _summary(value: str, what: str = "Summary") -> str:
-    text = value.strip()
+    text = refuse_control(value.strip(), what, multiline=True)
     if not text:
         raise ValueError(f"{what} is needed: say in a sentence what it was about")
     if len(text) > SUMMARY_LIMIT:
@@ -118,7 +124,7 @@ def _not_before(later: date | None, earlier: date, message: str) -> None:
 # ---------------------------------------------------------------- correspondence
 
 
-class CorrespondenceItemBase(SQLModel):
+class CorrespondenceItemBase(PlainText):
     child_id: uuid.UUID = Field(foreign_key="child.id")
     direction: str = Field(default="incoming", max_length=10)
     channel: str = Field(max_length=10)
@@ -169,7 +175,7 @@ class CorrespondenceItemBase(SQLModel):
     @field_validator("response_summary")
     @classmethod
     def _response_summary(cls, value: str | None) -> str | None:
-        return clean_optional_text(value, SUMMARY_LIMIT)
+        return clean_optional_text(value, SUMMARY_LIMIT, multiline=True)
 
     @field_validator("contact_date", "responded_on")
     @classmethod
@@ -210,7 +216,7 @@ class CorrespondenceItem(Record, CorrespondenceItemBase, table=True):
 # ---------------------------------------------------------------- callbacks
 
 
-class CallbackBase(SQLModel):
+class CallbackBase(PlainText):
     child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
     requested_on: date
     requested_by: str = Field(max_length=200)
@@ -243,7 +249,7 @@ class CallbackBase(SQLModel):
     @field_validator("outcome_note")
     @classmethod
     def _note(cls, value: str | None) -> str | None:
-        return clean_optional_text(value, SUMMARY_LIMIT)
+        return clean_optional_text(value, SUMMARY_LIMIT, multiline=True)
 
     @field_validator("slot_minutes")
     @classmethod
@@ -299,7 +305,7 @@ class Callback(Record, CallbackBase, table=True):
 # ---------------------------------------------------------------- complaints
 
 
-class ComplaintBase(SQLModel):
+class ComplaintBase(PlainText):
     child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
     caseworker_id: uuid.UUID | None = Field(default=None, foreign_key="app_user.id", index=True)
     team_id: uuid.UUID | None = Field(default=None, foreign_key="team.id")
@@ -329,7 +335,7 @@ class ComplaintBase(SQLModel):
     @field_validator("lessons_learned")
     @classmethod
     def _lessons(cls, value: str | None) -> str | None:
-        return clean_optional_text(value, SUMMARY_LIMIT)
+        return clean_optional_text(value, SUMMARY_LIMIT, multiline=True)
 
     @field_validator("ombudsman_reference")
     @classmethod
@@ -383,7 +389,7 @@ class Complaint(Record, ComplaintBase, table=True):
     __tablename__ = "complaint"
 
 
-class ComplaintStageBase(SQLModel):
+class ComplaintStageBase(PlainText):
     complaint_id: uuid.UUID = Field(foreign_key="complaint.id", index=True)
     child_id: uuid.UUID = Field(foreign_key="child.id")
     stage: str = Field(max_length=20)
@@ -446,7 +452,7 @@ class ComplaintStage(Record, ComplaintStageBase, table=True):
 # ---------------------------------------------------------------- availability
 
 
-class StaffAbsenceBase(SQLModel):
+class StaffAbsenceBase(PlainText):
     user_id: uuid.UUID = Field(foreign_key="app_user.id", index=True)
     first_day: date
     last_day: date
@@ -477,7 +483,7 @@ class StaffAbsence(Record, StaffAbsenceBase, table=True):
     __write_rule__: ClassVar[WriteRule] = WriteRule("staff absences", person="user_id")
 
 
-class DutyRotaBase(SQLModel):
+class DutyRotaBase(PlainText):
     team_id: uuid.UUID = Field(foreign_key="team.id")
     on_date: date
     user_id: uuid.UUID = Field(foreign_key="app_user.id")

@@ -15,12 +15,15 @@ from datetime import date
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Column, Index
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from send_desk.domain.base import Record
+from send_desk.domain.validators import PlainText
 
 
-class CaseEventBase(SQLModel):
+class CaseEventBase(PlainText):
+    __multiline__ = frozenset({"evidence", "withdrawn_reason"})
+
     child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
     type: str = Field(max_length=40, index=True)
     date: date
@@ -38,7 +41,9 @@ class CaseEvent(Record, CaseEventBase, table=True):
     __table_args__ = (Index("ix_case_event_type_child_date", "type", "child_id", "date"),)
 
 
-class CaseEventVersionBase(SQLModel):
+class CaseEventVersionBase(PlainText):
+    __multiline__ = frozenset({"evidence", "reason"})
+
     event_id: uuid.UUID = Field(foreign_key="case_event.id", index=True)
     child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
     version: int = Field(ge=1)

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from pydantic import field_validator
+from pydantic import ValidationInfo, field_validator
 from sqlalchemy import String
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from send_desk.domain.base import Record
 from send_desk.domain.codes import Phase, Role
@@ -17,6 +17,7 @@ from send_desk.domain.validators import (
     OptionalEmail,
     OptionalPhone,
     OptionalPostcode,
+    PlainText,
     clean_name,
     clean_optional_text,
 )
@@ -48,7 +49,9 @@ class WriteRule:
 SETTING_WRITERS: tuple[str, ...] = ("admin",)
 
 
-class TeamBase(SQLModel):
+class TeamBase(PlainText):
+    __multiline__ = frozenset({"description"})
+
     name: str = Field(max_length=60)
     description: str | None = None
 
@@ -68,7 +71,7 @@ class Team(Record, TeamBase, table=True):
     name: str = Field(max_length=60, unique=True)
 
 
-class UserBase(SQLModel):
+class UserBase(PlainText):
     username: str = Field(max_length=60)
     display_name: str = Field(max_length=100)
     role: Role = Field(sa_type=String(20))
@@ -105,7 +108,9 @@ class User(Record, UserBase, table=True):
     username: str = Field(max_length=60, unique=True)
 
 
-class SettingBase(SQLModel):
+class SettingBase(PlainText):
+    __multiline__ = frozenset({"address"})
+
     name: str = Field(max_length=120)
     urn: str | None = Field(default=None, max_length=7, index=True)
     phase: Phase = Field(sa_type=String(30))
@@ -135,8 +140,11 @@ class SettingBase(SQLModel):
 
     @field_validator("address", "local_authority")
     @classmethod
-    def _text(cls, value: str | None) -> str | None:
-        return clean_optional_text(value, 300)
+    def _text(cls, value: str | None, info: ValidationInfo) -> str | None:
+        name = info.field_name or "text"
+        return clean_optional_text(
+            value, 300, multiline=name == "address", what=name.replace("_", " ").capitalize()
+        )
 
 
 class SettingCreate(SettingBase):

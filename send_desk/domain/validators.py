@@ -3,15 +3,38 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Annotated
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, model_validator
+from sqlalchemy import Column, Text
+from sqlmodel import SQLModel
+
+from send_desk.textsafe import has_control
 
 _UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"  # DfE check-letter alphabet (no I, O, S)
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_CHARS = re.compile(r"^[0-9 +()\-]+$")
+
+# The longest free text any field holds (a case note's body): a pasted document of
+# megabytes is refused, on the laptop and on the central store alike.
+LONG_TEXT_LIMIT = 100_000
+
+
+def refuse_control(text: str, what: str, *, multiline: bool = False) -> str:
+    """``text`` unchanged, or a refusal when it holds a control character.
+
+    The value is never repeated in the message: it is what must not reach a terminal.
+    """
+    if has_control(text, multiline=multiline):
+        allowed = " (line breaks and tabs are fine)" if multiline else ""
+        raise ValueError(
+            f"{what + ': ' if what else ''}a control character (an invisible code such as "
+            "an escape, usually "
+            f"pasted from another system) cannot be saved{allowed}; type it again"
+        )
+    return text
 
 
 def upn_check_letter(upn_tail: str) -> str:
@@ -24,7 +47,7 @@ def upn_check_letter(upn_tail: str) -> str:
 
 
 def clean_upn(value: str) -> str:
-    upn = value.strip().upper().replace(" ", "")
+    upn = refuse_control(value.strip().upper().replace(" ", ""), "UPN")
     if len(upn) != 13:
         raise ValueError("a UPN has 13 characters")
     head, digits, last = upn[0], upn[1:12], upn[12]
@@ -36,6 +59,7 @@ def clean_upn(value: str) -> str:
 
 
 def clean_postcode(value: str) -> str:
+    refuse_control(value.strip(), "Postcode")
     match = _POSTCODE.match(value.strip().upper())
     if not match:
         raise ValueError(f"'{value}' is not a UK postcode (for example LS1 4AP)")
@@ -43,14 +67,14 @@ def clean_postcode(value: str) -> str:
 
 
 def clean_email(value: str) -> str:
-    email = value.strip()
+    email = refuse_control(value.strip(), "Email")
     if not _EMAIL.match(email):
         raise ValueError(f"'{value}' is not an email address")
     return email
 
 
 def clean_phone(value: str) -> str:
-    phone = " ".join(value.split())
+    phone = refuse_control(" ".join(value.split()), "Phone")
     digits = sum(ch.isdigit() for ch in phone)
     if not _PHONE_CHARS.match(phone) or not 7 <= digits <= 15:
         raise ValueError(f"'{value}' is not a phone number")
@@ -58,7 +82,7 @@ def clean_phone(value: str) -> str:
 
 
 def clean_name(value: str, what: str = "Name", limit: int = 100) -> str:
-    name = " ".join(value.split())
+    name = refuse_control(" ".join(value.split()), what)
     if not name:
         raise ValueError(f"{what} is needed")
     if len(name) > limit:
@@ -66,10 +90,13 @@ def clean_name(value: str, what: str = "Name", limit: int = 100) -> str:
     return name
 
 
-def clean_optional_text(value: str | None, limit: int = 200) -> str | None:
+def clean_optional_text(
+    value: str | None, limit: int = 200, *, multiline: bool = False, what: str = ""
+) -> str | None:
+    """Optional text: one line unless ``multiline`` (an address, a note)."""
     if value is None:
         return None
-    text = value.strip()
+    text = refuse_control(value.strip(), what, multiline=multiline)
     if len(text) > limit:
         raise ValueError(f"too long (at most {limit} characters)")
     return text or None
@@ -83,3 +110,57 @@ def _optional(clean: Callable[[str], str]) -> AfterValidator:
 OptionalPhone = Annotated[str | None, _optional(clean_phone)]
 OptionalEmail = Annotated[str | None, _optional(clean_email)]
 OptionalPostcode = Annotated[str | None, _optional(clean_postcode)]
+
+
+# ---------------------------------------------------------------- every text field
+
+
+def _is_long_text(field: Any) -> bool:
+    column = getattr(field, "sa_column", None)
+    return isinstance(column, Column) and isinstance(column.type, Text)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """The text inside a value, including inside JSON details (lists and mappings)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+class PlainText(SQLModel):
+    """Mixed into a model family's Base: no field holds a control character, and no
+    text is longer than :data:`LONG_TEXT_LIMIT`.
+
+    Checked after the fields' own validators (so a name's stray line break, which
+    ``clean_name`` folds into a space, is not refused). Long text (a ``Text`` column,
+    JSON details, or a field named in ``__multiline__``) may hold line breaks and tabs.
+    The central store applies the same Base model to every pushed row, so a value
+    refused here is refused there too.
+    """
+
+    __multiline__: ClassVar[frozenset[str]] = frozenset()
+
+    @model_validator(mode="after")
+    def _plain_text(self) -> Any:
+        for name, field in type(self).model_fields.items():
+            value = getattr(self, name, None)
+            if value is None or isinstance(value, int | float | bool):
+                continue
+            what = name.replace("_", " ").capitalize()
+            multiline = (
+                name in self.__multiline__ or _is_long_text(field) or not isinstance(value, str)
+            )
+            for text in _strings(value):
+                refuse_control(text, what, multiline=multiline)
+                if len(text) > LONG_TEXT_LIMIT:
+                    raise ValueError(
+                        f"{what} is {len(text):,} characters long; at most "
+                        f"{LONG_TEXT_LIMIT:,} can be kept"
+                    )
+        return self

@@ -28,16 +28,28 @@ from typing import Annotated, Any
 import orjson
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Header, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from send_desk import __version__
 from send_desk.server import auth, org_rules, ratelimit, schema
 from send_desk.server.addresses import TrustedProxies, client_address
 from send_desk.server.audit import record
+from send_desk.server.body_limit import BodyLimit
 from send_desk.server.db import reading, writing
+from send_desk.server.errors import (
+    AUTH,
+    BODY,
+    PULL_ERRORS,
+    SIGNED_IN,
+    entries_of,
+    errors,
+    refusal_body,
+    validation_body,
+)
 from send_desk.server.rows import CONFLICT_TABLE
 from send_desk.server.scope import (
     Principal,
@@ -48,15 +60,18 @@ from send_desk.server.scope import (
 )
 from send_desk.sync import protocol
 from send_desk.sync.protocol import (
+    BAD_REQUEST,
     CHECKSUM_HEADER,
     DEVICE_REVOKED,
     HEADER,
+    MAX_BODY_BYTES,
     OUT_OF_SCOPE,
     PROTOCOL_UNSUPPORTED,
     PROTOCOL_VERSION,
+    PUSH_PAGE,
     SUPPORTED_VERSIONS,
+    TOO_LARGE,
     USER_DISABLED,
-    EntryV1,
     EntryV2,
     LoginRequest,
     LoginResponse,
@@ -152,6 +167,11 @@ def principal(
         session = auth.read_access_session(state.keys, authorization[7:].strip())
     except auth.AuthRefused as error:
         raise _from_auth(error) from None
+    except (ValueError, TypeError, AttributeError):
+        # correctly signed, but its subject or device is not an id: no one we know
+        raise Refusal(
+            401, protocol.NOT_SIGNED_IN, "not signed in", {"WWW-Authenticate": "Bearer"}
+        ) from None
     with reading(engine) as connection:
         device = auth.device_state(connection, device_id)
         who = load_principal(connection, user_id, device_id)
@@ -208,12 +228,22 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
         ),
     )
     app.state.server = state
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
 
-    @app.exception_handler(Refusal)
-    async def refusal(_request: Request, error: Refusal) -> JSONResponse:
-        return JSONResponse(error.detail, status_code=error.status_code, headers=error.headers)
+    @app.exception_handler(StarletteHTTPException)
+    async def refusal(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        # every refusal has one shape (ErrorBody), the framework's own ones too
+        return JSONResponse(
+            refusal_body(error.status_code, error.detail),
+            status_code=error.status_code,
+            headers=error.headers,
+        )
 
-    @app.get("/api/health")
+    @app.exception_handler(RequestValidationError)
+    async def not_well_formed(_request: Request, error: RequestValidationError) -> JSONResponse:
+        return JSONResponse(validation_body(error.errors()), status_code=422)
+
+    @app.get("/api/health", responses=errors(413))
     def health() -> dict[str, Any]:
         with reading(engine) as connection:
             connection.execute(sa.select(sa.literal(1))).scalar()
@@ -261,7 +291,7 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
             acked_seq=acked,
         )
 
-    @app.post("/api/auth/login", response_model=LoginResponse)
+    @app.post("/api/auth/login", response_model=LoginResponse, responses=errors(*AUTH, 409, 429))
     async def login(body: LoginRequest, request: Request, _version: Version) -> LoginResponse:
         address = _address(request)
         try:
@@ -284,7 +314,7 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
         except auth.AuthRefused as error:
             raise _from_auth(error) from None
 
-    @app.post("/api/auth/refresh", response_model=RefreshResponse)
+    @app.post("/api/auth/refresh", response_model=RefreshResponse, responses=errors(*AUTH))
     def refresh(body: RefreshRequest, _version: Version) -> RefreshResponse:
         try:
             device_id = uuid.UUID(body.device_id)
@@ -323,7 +353,7 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
             acked_seq=spent.acked_seq,
         )
 
-    @app.post("/api/auth/logout")
+    @app.post("/api/auth/logout", responses=errors(*SIGNED_IN, 426))
     def logout(who: Who, request: Request, _version: Version) -> dict[str, bool]:
         # every sign-in of this device ends: its refresh tokens, and with them the
         # access tokens they gave (this one included)
@@ -342,25 +372,42 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
             )  # fmt: skip
         return {"signed_out": True}
 
-    @app.get("/api/me", response_model=UserOut)
+    @app.get("/api/me", response_model=UserOut, responses=errors(*SIGNED_IN))
     def me(who: Who) -> UserOut:
         with reading(engine) as connection:
             return _user_out(connection, who)
 
     def _entries(version: int, raw: list[dict[str, Any]]) -> list[EntryV2]:
         try:
-            if version == 1:
-                return [EntryV1.model_validate(item).upgrade() for item in raw]
-            return [EntryV2.model_validate(item) for item in raw]
-        except ValidationError as error:
-            raise Refusal(422, "bad_request", f"the entries are not well formed: {error}") from None
+            return entries_of(version, raw)
+        except ValueError as error:
+            raise Refusal(422, BAD_REQUEST, str(error)) from None
 
-    @app.post("/api/sync/push", response_model=PushResponse)
+    def _page_size(raw: list[dict[str, Any]], who: Principal, request: Request) -> None:
+        if len(raw) <= PUSH_PAGE:
+            return
+        with writing(engine) as connection:
+            record(
+                connection,
+                "refused",
+                user_id=who.user_id,
+                device_id=who.device_id,
+                detail=f"a push of {len(raw)} entries (at most {PUSH_PAGE})",
+                address=_address(request),
+            )
+        raise Refusal(
+            413,
+            TOO_LARGE,
+            f"{len(raw)} changes in one request; the central store takes at most {PUSH_PAGE}",
+        )
+
+    @app.post("/api/sync/push", response_model=PushResponse, responses=errors(*BODY))
     def push(body: PushRequest, request: Request, who: Who, version: Version) -> PushResponse:
         from send_desk.server.push import push as apply_push
 
         if body.device_id != str(who.device_id):
             raise Refusal(403, "wrong_device", "entries can only be pushed by their own device")
+        _page_size(body.entries, who, request)
         if (
             version >= 2
             and body.checksum is not None
@@ -371,7 +418,7 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
         assert who.device_id is not None
         return apply_push(engine, who, who.device_id, entries, address=_address(request))
 
-    @app.post("/api/sync/retry", response_model=protocol.RetryResponse)
+    @app.post("/api/sync/retry", response_model=protocol.RetryResponse, responses=errors(*BODY))
     def retry(
         body: RetryRequest, request: Request, who: Who, version: Version
     ) -> protocol.RetryResponse:
@@ -382,6 +429,7 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
         raw = body.entries if body.entries is not None else [body.entry] if body.entry else []
         if not raw:
             raise Refusal(422, "bad_request", "no entry to try again")
+        _page_size(raw, who, request)
         group = _entries(version, raw)
         assert who.device_id is not None
         results = apply_retry(engine, who, who.device_id, group, address=_address(request))
@@ -392,7 +440,10 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
     @app.post(
         "/api/sync/pull",
         response_model=PullResponse,
-        responses={200: {"headers": {CHECKSUM_HEADER: {"description": "SHA-256 of the body"}}}},
+        responses={
+            200: {"headers": {CHECKSUM_HEADER: {"description": "SHA-256 of the body"}}},
+            **errors(*PULL_ERRORS),
+        },
     )
     def pull(body: PullRequest, request: Request, who: Who, _version: Version) -> Response:
         from send_desk.server.pull import pull as read_pull
@@ -405,7 +456,7 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
             headers={CHECKSUM_HEADER: body_checksum(content)},
         )
 
-    @app.get("/api/conflicts")
+    @app.get("/api/conflicts", responses=errors(*SIGNED_IN, 426))
     def conflicts(who: Who, _version: Version) -> list[dict[str, Any]]:
         from send_desk.server.pull import _conflict_json
 
@@ -441,7 +492,7 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
                 or sees_team_row(who, row.audience_team, row.audience_owner)
             ]
 
-    @app.post("/api/conflicts/{conflict_id}/resolve")
+    @app.post("/api/conflicts/{conflict_id}/resolve", responses=errors(*BODY, 404))
     def resolve(
         conflict_id: uuid.UUID, body: ResolveRequest, who: Who, _version: Version
     ) -> dict[str, Any]:
@@ -473,6 +524,13 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
             if row.status != "open":
                 return {"id": str(conflict_id), "status": row.status}
             chosen = {"kept": row.kept_value, "other": row.other_value}.get(body.choice, body.value)
+            if body.choice == "value" and row.field is not None:
+                from send_desk.sync.limits import value_problem
+                from send_desk.sync.tables import sync_table
+
+                problem = value_problem(sync_table(row.table_name), row.field, chosen)
+                if problem is not None:
+                    raise Refusal(422, BAD_REQUEST, problem)
             connection.execute(
                 sa.update(table)
                 .where(table.c.id == conflict_id)
@@ -498,7 +556,7 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
                 )
         return {"id": str(conflict_id), "status": "resolved"}
 
-    @app.get("/api/children/{child_id}")
+    @app.get("/api/children/{child_id}", responses=errors(*SIGNED_IN, 404))
     def child(child_id: str, request: Request, who: Who) -> dict[str, Any]:
         from send_desk.server.pull import fetch_child
 

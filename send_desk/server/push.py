@@ -41,7 +41,8 @@ from send_desk.server.db import writing
 from send_desk.server.rows import Writer
 from send_desk.server.scope import Principal, in_scope, scope_filter, scope_ids, sees_team_row
 from send_desk.storage.journal import encode
-from send_desk.sync.protocol import EntryResult, EntryV2, PushResponse
+from send_desk.sync.limits import check_entry, stored_value
+from send_desk.sync.protocol import EntryResult, EntryV2, MalformedEntry, PushResponse
 from send_desk.sync.tables import (
     RowRefused,
     SyncTable,
@@ -50,6 +51,7 @@ from send_desk.sync.tables import (
     sync_table,
     validate_row,
 )
+from send_desk.textsafe import strip_control
 from send_desk.timeutil import london_today, utcnow
 
 log = logging.getLogger(__name__)
@@ -77,6 +79,11 @@ class Outcome:
     reason: str | None = None
     conflict_id: uuid.UUID | None = None
     child: uuid.UUID | None = None
+
+    def __post_init__(self) -> None:
+        if self.reason is not None:
+            # a reason may quote what was sent: never a control character, never long
+            self.reason = strip_control(self.reason)[:1000]
 
 
 class Applier:
@@ -217,6 +224,7 @@ class Applier:
             raise RowRefused(f"'{entry.row_id}' is not a record id") from None
         at = _parse_at(entry.at)
         self._check_table(info)
+        check_entry(info, entry)
         if entry.op in ("insert", "import"):
             return self._insert(info, row_id, entry, at)
         if entry.op == "update":
@@ -230,6 +238,9 @@ class Applier:
         together: the row is checked with all of them, so fields that must change
         together (a response's date and how it was given) are never refused one by one.
         Nothing is written before every check is done."""
+        for entry in group:
+            if isinstance(entry, MalformedEntry):
+                raise RowRefused(entry.problem)
         if len(group) == 1:
             return [self.apply(group[0])]
         first = group[0]
@@ -270,6 +281,11 @@ class Applier:
                     "quarantined",
                     reason=f"'{field}' is not a field of {info.name.replace('_', ' ')} records",
                 )
+                continue
+            try:
+                check_entry(info, entry)
+            except RowRefused as error:
+                outcomes[index] = Outcome("quarantined", reason=str(error))
                 continue
             if field == info.child_column and entry.value is not None:
                 try:
@@ -373,7 +389,11 @@ class Applier:
         self._check_write(info, child)
         self._check_team(info, current)
         if field == info.child_column and entry.value is not None:
-            self._check_write(info, uuid.UUID(str(entry.value)))
+            try:
+                new_child = uuid.UUID(str(entry.value))
+            except ValueError:
+                raise RowRefused(f"{field.replace('_', ' ')}: the value is not an id") from None
+            self._check_write(info, new_child)
         central = encode(current[field])
         if same(central, entry.value):
             return Outcome("unchanged", child=child)
@@ -499,10 +519,22 @@ def push(
     rule only it knows, such as a unique name), it is applied again with a savepoint
     around each entry, so the refused one is quarantined and the rest still applied.
     """
-    ordered = sorted(entries, key=lambda e: e.device_seq)
+    ordered: list[EntryV2] = []
+    repeats: list[EntryResult] = []
+    for entry in sorted(entries, key=lambda e: e.device_seq):
+        if ordered and ordered[-1].device_seq == entry.device_seq:
+            # one number, two changes: the first is used (the history holds one per number)
+            repeats.append(EntryResult(
+                device_seq=entry.device_seq, status="duplicate",
+                reason="another change in this page has the same number; that one was used",
+            ))  # fmt: skip
+        else:
+            ordered.append(entry)
     for attempt in range(1, TRANSIENT_ATTEMPTS + 1):
         try:
-            return _push_once(engine, principal, device_id, ordered, address)
+            answer = _push_once(engine, principal, device_id, ordered, address)
+            answer.results.extend(repeats)
+            return answer
         except DBAPIError as error:
             # two pushes that wait on each other's rows: PostgreSQL gives one up; the
             # page is applied again from the start (nothing of the failed try remains)
@@ -695,6 +727,11 @@ def _integrity_reason(error: IntegrityError) -> str:
     return "the central store refused it as inconsistent"
 
 
+def _kept(value: Any, outcome: Outcome) -> Any:
+    """A refused value is kept as a preview: a 10 MB body must not live on here."""
+    return stored_value(value) if outcome.status == "quarantined" else value
+
+
 def _history_row(
     device_id: uuid.UUID, principal: Principal, entry: EntryV2, outcome: Outcome, now: datetime
 ) -> dict[str, Any]:
@@ -712,9 +749,9 @@ def _history_row(
         "table_name": entry.table[:40],
         "row_id": row_id,
         "op": entry.op,
-        "field": entry.field,
-        "base": entry.base,
-        "value": entry.value,
+        "field": entry.field[:60] if entry.field else None,
+        "base": _kept(entry.base, outcome),
+        "value": _kept(entry.value, outcome),
         "user_id": principal.user_id,
         "at": at,
         "received_at": now,
@@ -779,8 +816,8 @@ def retry(
                         reason=outcome.reason,
                         received_at=now,
                         conflict_id=outcome.conflict_id,
-                        base=entry.base,
-                        value=entry.value,
+                        base=_kept(entry.base, outcome),
+                        value=_kept(entry.value, outcome),
                     )
                 )
                 if outcome.child is not None and outcome.status in ("applied", "conflict"):

@@ -45,6 +45,7 @@ from send_desk.services.audit_rules import (
 )
 from send_desk.services.errors import NotFound, Refused, ValidationFailed
 from send_desk.services.notes import structured
+from send_desk.services.validation import check_plain
 from send_desk.timeutil import uk_date
 
 MAX_TEXT = 20_000
@@ -217,6 +218,7 @@ def record_audit(
         action=_text(action, "action"),
         action_due=action_due if action.strip() else None,
     )
+    check_plain(row)
     session.add(row)
     session.flush()
     return audit_data(session, row)
@@ -333,15 +335,15 @@ def respond(
     ).first()
     if existing is not None:
         return audit_data(session, audit)  # already recorded: nothing new
-    session.add(
-        AuditResponse(
-            audit_id=audit_id,
-            child_id=audit.child_id,
-            user_id=_actor_id(session),
-            kind=kind,
-            comment=_text(comment, "comment"),
-        )
+    response = AuditResponse(
+        audit_id=audit_id,
+        child_id=audit.child_id,
+        user_id=_actor_id(session),
+        kind=kind,
+        comment=_text(comment, "comment"),
     )
+    check_plain(response)
+    session.add(response)
     session.flush()
     return audit_data(session, audit)
 

@@ -52,6 +52,7 @@ from send_desk.services import events as events_service
 from send_desk.services.children import child_detail, get_child
 from send_desk.services.errors import NotFound, Refused, ValidationFailed
 from send_desk.services.milestones import clock_inputs
+from send_desk.services.validation import check_plain
 from send_desk.timescales import Event, compute_timeline
 from send_desk.timescales.milestones import LATE, OVERDUE, PENDING, Milestone
 from send_desk.timeutil import uk_date
@@ -506,6 +507,7 @@ def save_letter(
         body=letter.plain_text(),
         check=_check_summary(prepared),
     )
+    check_plain(row)
     session.add(row)
     session.flush()
     return {
@@ -614,6 +616,7 @@ def mark_sent(
         body=latest.body,
         check=dict(latest.check),
     )
+    check_plain(row)
     session.add(row)
     session.flush()
     return {**_version_json(row, None), "events_recorded": recorded}

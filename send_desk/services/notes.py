@@ -34,6 +34,7 @@ from send_desk.quality import (
 from send_desk.quality.note import NOTE_FIELDS, Action, Attendee, Decision, unknown_fields
 from send_desk.services.children import get_child
 from send_desk.services.errors import NotFound, Refused, ValidationFailed
+from send_desk.services.validation import check_plain
 from send_desk.timeutil import LONDON, uk_date, utcnow
 
 # A note is a record of a contact, not a place to keep documents: a pasted email of
@@ -173,6 +174,7 @@ def add_note(
     version = NoteVersion(
         id=note_id, note_id=note_id, version=1, **_row(note, result, child_id, _author(session))
     )
+    check_plain(version)
     session.add(version)
     session.flush()
     return _saved(version, result, unknown_fields(data))
@@ -223,6 +225,7 @@ def amend_note(
         amendment_reason=reason,
         **row,
     )
+    check_plain(version)
     session.add(version)
     session.flush()
     return _saved(version, result, unknown_fields(data))

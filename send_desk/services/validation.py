@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from send_desk.services.errors import ValidationFailed, from_pydantic
 
@@ -25,6 +25,25 @@ def validate(model: type[M], data: Mapping[str, Any], today: date | None = None)
         return model.model_validate(dict(data), context={"today": today} if today else None)
     except ValidationError as error:
         raise from_pydantic(error) from None
+
+
+def check_plain(row: SQLModel) -> None:
+    """The rules the central store holds every synced column to (sizes, no control
+    characters), for a row no Base model checks (a case note, a letter, an audit):
+    what the laptop saves, the central store accepts."""
+    from send_desk.sync.limits import value_problem
+    from send_desk.sync.tables import registry
+
+    info = registry().get(str(getattr(row, "__tablename__", "")))
+    if info is None:
+        return
+    problems = {
+        name: problem
+        for name in info.columns
+        if (problem := value_problem(info, name, getattr(row, name, None))) is not None
+    }
+    if problems:
+        raise ValidationFailed("; ".join(problems.values()), problems)
 
 
 def apply_changes(

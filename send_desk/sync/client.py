@@ -1,8 +1,8 @@
 """Talking to the central store over HTTP (httpx), with plain errors for the user.
 
 The refresh token lives in the OS keyring, or in the encrypted store where no keyring
-works (:mod:`send_desk.sync.credentials`); the short-lived access token only in memory. Every request says which protocol version
-it speaks.
+works (:mod:`send_desk.sync.credentials`); the short-lived access token only in
+memory. Every request says which protocol version it speaks.
 """
 
 from __future__ import annotations

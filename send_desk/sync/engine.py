@@ -45,6 +45,7 @@ from send_desk.sync.client import (
     Client,
     NotSignedIn,
     Offline,
+    Refused,
     SyncError,
     WipeOrdered,
     check_transport,
@@ -250,10 +251,11 @@ class Syncer:
             total = state.pending_count(session, device, state.load_state(session).acked_seq)
         done = 0
         pages = 0
+        page_size = self.push_page
         while True:
             with self.store.read() as session:
                 acked = state.load_state(session).acked_seq
-                entries = outbox.pending_entries(session, device, acked, self.push_page)
+                entries = outbox.pending_entries(session, device, acked, page_size)
                 if not entries:
                     return
                 body = outbox.build_entries(session, entries, version=self.protocol)
@@ -262,7 +264,14 @@ class Syncer:
             def send(client: Client, body: list[dict[str, Any]] = body) -> dict[str, Any]:
                 return client.push(str(device), body)
 
-            answer = self._call(send)
+            try:
+                answer = self._call(send)
+            except Refused as error:
+                # a page of long notes over the central store's body limit: smaller pages
+                if error.status != 413 or len(entries) == 1:
+                    raise
+                page_size = max(1, len(entries) // 2)
+                continue
             self._record_push(answer, report)
             done += len(entries)
             pages += 1

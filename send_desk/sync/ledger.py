@@ -25,6 +25,7 @@ from send_desk.domain.organisation import User
 from send_desk.domain.sync_state import SyncConflict, SyncQuarantine
 from send_desk.storage.store import Store
 from send_desk.sync import state
+from send_desk.sync.limits import check_values
 from send_desk.sync.tables import RowRefused, registry, row_as_json, validate_row
 from send_desk.timeutil import london_today, utcnow
 
@@ -305,6 +306,7 @@ def _write_value(session: Session, table: str, row_id: uuid.UUID, field: str, va
     merged = {k: v for k, v in current.items()}
     merged[field] = value
     try:
+        check_values(info, {field: value})  # what the central store would refuse
         validate_row(info, merged, london_today())
     except RowRefused as error:
         raise LedgerError(f"that value is no longer valid: {error}") from None

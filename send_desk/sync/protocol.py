@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -25,9 +25,18 @@ HEADER = "X-SEND-Desk-Protocol"
 # SHA-256 of a pull page's body, as sent: the device checks it before reading the page.
 CHECKSUM_HEADER = "X-SEND-Desk-Checksum"
 
-PUSH_PAGE = 500  # entries per push request
+PUSH_PAGE = 500  # entries per push request (the server refuses more, with 413)
 PULL_PAGE = 4000  # rows per pull page (the server may send fewer)
 MAX_PULL_PAGE = 5000
+# The largest request body the central store reads (it refuses a larger one with 413
+# before reading it). A device halves its push page when a page is larger.
+MAX_BODY_BYTES = 16 * 1024 * 1024
+# Sequence numbers and checkpoints are 64-bit on both sides.
+MAX_SEQ = 2**63 - 1
+# Children named in one backfill request (more than the largest service's caseload;
+# each is a bound parameter of one query, which SQLite caps at 32,766).
+MAX_BACKFILL_CHILDREN = 25_000
+Seq = Annotated[int, Field(ge=0, le=MAX_SEQ)]
 
 Op = Literal["insert", "update", "delete", "import"]
 Status = Literal["applied", "duplicate", "conflict", "quarantined", "unchanged"]
@@ -42,6 +51,17 @@ RATE_LIMITED = "rate_limited"
 TOKEN_EXPIRED = "token_expired"
 NOT_SIGNED_IN = "not_signed_in"
 OUT_OF_SCOPE = "out_of_scope"
+BAD_REQUEST = "bad_request"
+TOO_LARGE = "too_large"
+
+
+class ErrorBody(BaseModel):
+    """Every refusal's JSON body (4xx): a code a program can act on, a sentence a
+    person can read, and for a request the server could not read, what was wrong where."""
+
+    code: str
+    message: str
+    problems: list[str] | None = None
 
 
 def canonical(data: Any) -> bytes:
@@ -114,7 +134,7 @@ class RefreshResponse(BaseModel):
 class EntryV2(BaseModel):
     """One journal entry of the device, as version 2 sends it."""
 
-    device_seq: int
+    device_seq: Seq
     table: str
     row_id: str
     op: Op
@@ -125,10 +145,17 @@ class EntryV2(BaseModel):
     user_id: str | None = None
 
 
+class MalformedEntry(EntryV2):
+    """An entry the central store could not read, but can answer by its ``device_seq``:
+    it is quarantined with ``problem`` and the rest of the page goes on."""
+
+    problem: str
+
+
 class EntryV1(BaseModel):
     """Version 1: the journal row verbatim (JSON text values)."""
 
-    device_seq: int
+    device_seq: Seq
     table_name: str
     row_id: str
     op: Op
@@ -190,13 +217,13 @@ class RetryResponse(BaseModel):
 
 
 class PullRequest(BaseModel):
-    checkpoint: int = 0
-    limit: int = PULL_PAGE
+    checkpoint: Seq = 0
+    limit: Seq = PULL_PAGE  # at most MAX_PULL_PAGE are sent
     scope_hash: str | None = None
     # Backfill: every row of these children (and nothing else) up to ``until``.
-    children: list[str] | None = None
-    until: int | None = None
-    after: int = 0  # backfill cursor
+    children: list[str] | None = Field(default=None, max_length=MAX_BACKFILL_CHILDREN)
+    until: Seq | None = None
+    after: Seq = 0  # backfill cursor
 
 
 class Change(BaseModel):
@@ -220,8 +247,8 @@ class PullResponse(BaseModel):
 
 class ResolveRequest(BaseModel):
     choice: Literal["kept", "other", "value"]
-    value: Any = None
-    note: str | None = None
+    value: Any = None  # held to the conflict's column, as a pushed value
+    note: str | None = Field(default=None, max_length=2000)
 
 
 def entries_checksum(entries: Sequence[dict[str, Any]]) -> str:
