@@ -14,11 +14,13 @@ import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from send_desk.letters.manifest import Manifest, default_manifest
+from send_desk.letters.periods import letter_date_in, period_problems
 from send_desk.quality.acronyms import acronym_uses
 from send_desk.quality.glossary import Glossary, default_glossary
 from send_desk.quality.readability import sentences_of, syllables, words_of
@@ -107,7 +109,7 @@ class CheckSettings:
 
 @dataclass(frozen=True)
 class Issue:
-    kind: str  # reading_age, long_sentence, passive, acronym, avoid, missing_section
+    kind: str  # reading_age, long_sentence, passive, acronym, avoid, period, missing_section
     severity: str  # error or advice
     message: str
     start: int = 0
@@ -309,9 +311,12 @@ def check_letter_text(
     manifest: Manifest | None = None,
     settings: CheckSettings | None = None,
     glossary: Glossary | None = None,
+    letter_date: date | None = None,
 ) -> LetterCheck:
     """Check a letter's text. ``required_sections`` default: the appealable-decision
-    sections when ``appealable`` (worked out from the wording when not given)."""
+    sections when ``appealable`` (worked out from the wording when not given).
+    ``letter_date`` (default: the date line above "Dear ...") is where the periods the
+    letter gives count from: a reply date shorter than the stated period is refused."""
     manifest = manifest or default_manifest()
     settings = settings or default_check_settings()
     glossary = glossary or default_glossary()
@@ -390,6 +395,12 @@ def check_letter_text(
                     match.end(),
                     match.group(0),
                 )
+            )
+    dated = letter_date or letter_date_in(text)
+    if dated is not None:
+        for problem in period_problems(text, dated):
+            issues.append(
+                Issue("period", ERROR, problem.message, problem.start, problem.end, problem.text)
             )
     present = detect_sections(text, manifest, manifest.section_labels)
     for section_id in required_sections:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,6 @@ from send_desk.letters.document import Letter
 from send_desk.letters.manifest import (
     VARIANT_LABELS,
     VARIANTS,
-    DateSpec,
     Offer,
     RecordSpec,
     TemplateSpec,
@@ -51,13 +50,18 @@ from send_desk.letters.templating import (
 from send_desk.services import events as events_service
 from send_desk.services.children import child_detail, get_child
 from send_desk.services.errors import NotFound, Refused, ValidationFailed
-from send_desk.services.milestones import clock_inputs
+from send_desk.services.letter_dates import (
+    clock_dates,
+    events_of,
+    matches,
+    recent,
+    resolve_details,
+    timeline_of,
+)
 from send_desk.timescales import Event, compute_timeline
 from send_desk.timescales.milestones import LATE, OVERDUE, PENDING, Milestone
 from send_desk.timeutil import uk_date
 
-# An event already recorded this many days before the letter is the one it records.
-RECENT_DAYS = 42
 OPEN = (PENDING, OVERDUE)
 MISSED = (OVERDUE, LATE)
 
@@ -106,107 +110,13 @@ def template_list() -> list[dict[str, Any]]:
 # ------------------------------------------------------------------ the clock
 
 
-def _events(session: Session, child_id: uuid.UUID) -> tuple[Any, list[Event]]:
-    found = clock_inputs(session, [child_id])
-    if not found:
-        raise NotFound(f"no child with id {child_id} in this store")
-    _key, child, stored = found[0]
-    return child, [Event(e.type, e.date, dict(e.details)) for e in stored]
-
-
-def _timeline(session: Session, child_id: uuid.UUID, today: date) -> list[Milestone]:
-    child, events = _events(session, child_id)
-    return compute_timeline(events, today, child, include_local=True).milestones
-
-
-def _resolve(
-    details: Mapping[str, Any], inputs: Mapping[str, Any], missed: Mapping[str, Any] | None
-) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in details.items():
-        if isinstance(value, str) and value.startswith("input:"):
-            value = inputs.get(value.removeprefix("input:"))
-        elif isinstance(value, str) and value.startswith("missed:"):
-            value = (missed or {}).get(value.removeprefix("missed:"))
-        if isinstance(value, Lines):
-            value = "; ".join(value)
-        if isinstance(value, date):
-            value = value.isoformat()
-        out[key] = value
-    return out
-
-
-def _matches(
-    event: Event | CaseEvent, type_id: str, details: Mapping[str, Any], ignore: Sequence[str] = ()
-) -> bool:
-    if event.type != type_id:
-        return False
-    stored = event.details or {}
-    return all(stored.get(k) == v for k, v in details.items() if k not in ignore and v is not None)
-
-
-def _recent(
-    events: Sequence[Event],
-    type_id: str,
-    details: Mapping[str, Any],
-    on: date,
-    ignore: Sequence[str] = (),
-) -> Event | None:
-    """The latest matching event dated within RECENT_DAYS before ``on`` (or on it)."""
-    found = [
-        e
-        for e in events
-        if _matches(e, type_id, details, ignore)
-        and on - timedelta(days=RECENT_DAYS) <= e.date <= on
-    ]
-    return max(found, key=lambda e: e.date) if found else None
-
-
-def clock_dates(
-    session: Session,
-    child_id: uuid.UUID,
-    spec: TemplateSpec,
-    inputs: Mapping[str, Any],
-    letter_date: date,
-) -> dict[str, date | None]:
-    """The template's dates, from the statutory clock with the events the letter
-    itself records added on the letter date (unless they are already recorded)."""
-    child, events = _events(session, child_id)
-    added: list[Event] = []
-    wanted: list[tuple[DateSpec, dict[str, Any]]] = []
-    for item in spec.dates:
-        if item.from_input:
-            continue
-        details = _resolve(item.details, inputs, None)
-        wanted.append((item, details))
-        if item.event and not _recent([*events, *added], item.event, details, letter_date):
-            added.append(Event(item.event, letter_date, details))
-    if not wanted:
-        return {}
-    timeline = compute_timeline([*events, *added], letter_date, child, include_local=True)
-    out: dict[str, date | None] = {}
-    for item, details in wanted:
-        suffixes = {str(v) for v in details.values() if isinstance(v, str)}
-        candidates = [
-            m
-            for m in timeline.milestones
-            if m.id == item.milestone
-            or (
-                m.id.startswith(item.milestone + ":")
-                and (not suffixes or m.id.split(":", 1)[1] in suffixes)
-            )
-        ]
-        out[item.name] = max((m.due for m in candidates), default=None)
-    return out
-
-
 def missed_milestones(
     session: Session, child_id: uuid.UUID, *, today: date
 ) -> list[dict[str, Any]]:
     """Statutory time limits the child's case missed (overdue now, or done late), the
     most recent first: what an apology letter can be about."""
     rows = []
-    for m in _timeline(session, child_id, today):
+    for m in timeline_of(session, child_id, today):
         if m.status in MISSED and not m.local and m.rule.kind != "info":
             rows.append(
                 {
@@ -258,7 +168,7 @@ def _offered_by(
     latest = max((e for e in events if e.type == offer.name), key=lambda e: e.date, default=None)
     if latest is None or (today - latest.date).days > offer.within_days:
         return None
-    if not _matches(latest, offer.name, offer.where):
+    if not matches(latest, offer.name, offer.where):
         return None
     return f"{EVENT_TYPES[offer.name].label} on {uk_date(latest.date)}"
 
@@ -267,7 +177,7 @@ def offered_templates(
     session: Session, child_id: uuid.UUID, *, today: date
 ) -> list[dict[str, Any]]:
     """Every template with whether this child's case offers it now, and why."""
-    child, events = _events(session, child_id)
+    child, events = events_of(session, child_id)
     milestones = compute_timeline(events, today, child, include_local=True).milestones
     out = []
     for spec in library().manifest.templates.values():
@@ -325,7 +235,7 @@ def prepare_letter(
             )
         raw[milestone_input.name] = missed["key"]
     try:
-        parsed = parse_inputs(spec, raw)
+        parsed = parse_inputs(spec, raw, work_open=missed is None or missed.get("done") is None)
     except InputProblem as problem:
         raise LetterRefused("No letter was made. " + str(problem), dict(problem.fields)) from None
     member = choose_recipient(detail, recipient_id) if spec.audience == "family" else None
@@ -333,14 +243,15 @@ def prepare_letter(
     chosen = variant or needed
     if chosen not in VARIANTS:
         raise ValidationFailed(f"variant must be one of {', '.join(VARIANTS)} (not '{chosen}')")
-    dates = clock_dates(session, child_id, spec, parsed, letter_date)
+    found = clock_dates(session, child_id, spec, parsed, letter_date)
     head = letterhead(data_root)
     context = build_context(
         detail,
         spec,
         letterhead=head,
         inputs=parsed,
-        dates=dates,
+        dates=found.dates,
+        appeal=found.appeal,
         letter_date=letter_date,
         recipient=member,
         missed=missed,
@@ -356,12 +267,12 @@ def prepare_letter(
         ) from None
     except LetterTemplateError as error:
         raise Refused(f"the letter template cannot be used: {error}") from None
-    _child, events = _events(session, child_id)
+    _child, events = events_of(session, child_id)
     records = []
     for record in spec.records:
-        details = _resolve(record.details, parsed, missed)
+        details = resolve_details(record.details, parsed, missed)
         ignore = _ignored(spec, record)
-        already = _recent(events, record.event, details, letter_date, ignore)
+        already = recent(events, record.event, details, letter_date, ignore)
         records.append(
             {
                 "event": record.event,
@@ -569,12 +480,12 @@ def mark_sent(
     recorded: list[dict[str, Any]] = []
     if record_events and latest.status != "sent":
         spec = library().manifest.template(latest.template)
-        _child, events = _events(session, latest.child_id)
+        _child, events = events_of(session, latest.child_id)
         for record in spec.records:
             if record.when != "sent":
                 continue
-            details = _resolve(record.details, latest.inputs, None)
-            if _recent(events, record.event, details, latest.letter_date, _ignored(spec, record)):
+            details = resolve_details(record.details, latest.inputs, None)
+            if recent(events, record.event, details, latest.letter_date, _ignored(spec, record)):
                 continue
             done = events_service.add_event(
                 session,
