@@ -178,6 +178,34 @@ class LetterCheck:
         }
 
 
+def reading_verdict(reading_age: float, target: float, maximum: float) -> str:
+    """Whether the reading age meets the aim, said plainly (never "passes" beside a
+    reading age above the aim)."""
+    shown, aim, most = round(reading_age), round(target), round(maximum)
+    if shown <= aim:
+        return f"Reading age about {shown}: meets the aim of {aim}."
+    if shown <= most:
+        return (
+            f"Reading age about {shown}: does not meet the aim of {aim} "
+            f"(up to {most} is allowed; shorter words and sentences would help)."
+        )
+    return f"Reading age about {shown}: does not meet the aim of {aim}, and is over {most}."
+
+
+def check_verdict(check: dict[str, Any]) -> str:
+    """One line: ready to send or how many problems to fix, and the reading age."""
+    errors = [i for i in check.get("issues", []) if i.get("severity") == ERROR]
+    if check["passed"]:
+        head = "No problems to fix."
+    else:
+        count = len(errors) or 1
+        head = f"{count} problem{'s' if count != 1 else ''} to fix."
+    reading = reading_verdict(
+        check["reading_age"], check["target_reading_age"], check["max_reading_age"]
+    )
+    return f"{head} {reading}"
+
+
 def _avoid_pattern(phrase: str) -> re.Pattern[str]:
     words = phrase.lower().split()
     last = re.escape(words[-1])

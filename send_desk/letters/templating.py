@@ -65,7 +65,8 @@ class MissingField(ValueError):
 def _missing_message(path: str) -> str:
     info = CATALOGUE.get(path)
     if info is not None:
-        return f"The letter needs {info.label} ({path}): fill it in on {info.fill_in}."
+        # the label a caseworker knows, never the field's path ("caseworker.name")
+        return f"The letter needs {info.label}: fill it in on {info.fill_in}."
     if path.startswith("input."):
         return f"The letter needs {path.removeprefix('input.').replace('_', ' ')}: fill it in."
     return f"The letter needs {path}: it has no value."

@@ -40,7 +40,11 @@ def test_the_composer_previews_checks_and_saves(qtbot, window, backend, tmp_path
     text = composer.ui.previewBrowser.toPlainText()
     assert "We will phone you" in text
     assert composer.current is not None and composer.current["check"]["passed"]
-    assert "Passes" in composer.ui.checkSummaryLabel.text()
+    summary = composer.ui.checkSummaryLabel.text()
+    assert "Passes" not in summary and "No problems to fix" in summary
+    age = round(composer.current["check"]["reading_age"])
+    met = "meets the aim of 9" if age <= 9 else "does not meet the aim of 9"
+    assert f"Reading age about {age}: {met}" in summary
     assert composer.ui.saveButton.isEnabled()
     with qtbot.waitSignal(composer.saved, timeout=10_000) as saved:
         composer.ui.saveButton.click()
