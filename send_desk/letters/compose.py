@@ -29,6 +29,11 @@ FORMATS_LINE = (
     "If you would like this letter in another language, in large print or in easy read, "
     "please phone {phone}."
 )
+# easy read: short sentences, one idea a line
+FORMATS_LINES_EASY = (
+    "Do you want this letter in another language?",
+    "Or in large print? Phone {phone}.",
+)
 
 
 class InputProblem(ValueError):
@@ -402,9 +407,8 @@ def compose(
         blocks = _easy_read(blocks)
     caseworker = context["caseworker"]
     if spec.audience == "family":
-        blocks.append(
-            LetterBlock("paragraph", (Run(FORMATS_LINE.format(phone=caseworker["phone"])),))
-        )
+        for line in FORMATS_LINES_EASY if easy else (FORMATS_LINE,):
+            blocks.append(LetterBlock("paragraph", (Run(line.format(phone=caseworker["phone"])),)))
     council = dict(letterhead.as_fields()["council"])
     council["address_lines"] = list(letterhead.council.get("address", []))
     recipient = context["recipient"]

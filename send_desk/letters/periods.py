@@ -115,20 +115,28 @@ def _blocks(text: str) -> Iterator[tuple[int, str]]:
 
 
 def period_problems(text: str, letter_date: date) -> list[PeriodProblem]:
-    """Every stated period whose reply date (a "by" date in the same paragraph, or in
-    the box just before it) comes before the period ends."""
+    """Every stated period whose reply date (a "by" date in the same paragraph, else in
+    the one just before it, such as the box above, else in the one just after it, as an
+    easy-read letter puts one idea a line) comes before the period ends."""
+    blocks = [
+        (
+            block,
+            [
+                (found, match, offset)
+                for match in _BY_DATE.finditer(block)
+                if (found := _date_of(match)) is not None
+            ],
+        )
+        for offset, block in _blocks(text)
+    ]
     problems: list[PeriodProblem] = []
-    previous_by: list[tuple[date, re.Match[str], int]] = []
-    for offset, block in _blocks(text):
-        by_dates = [
-            (found, match, offset)
-            for match in _BY_DATE.finditer(block)
-            if (found := _date_of(match)) is not None
-        ]
+    for index, (block, by_dates) in enumerate(blocks):
+        before = blocks[index - 1][1] if index > 0 else []
+        after = blocks[index + 1][1] if index + 1 < len(blocks) else []
         for match, count, unit, base in _promises(block):
             start = max(base, letter_date) if base else letter_date
             last = period_end(start, count, unit)
-            for found, by_match, where in by_dates or previous_by:
+            for found, by_match, where in by_dates or before or after:
                 if found >= last:
                     continue
                 given = (found - start).days + (1 if unit == "day" else 0)
@@ -144,7 +152,6 @@ def period_problems(text: str, letter_date: date) -> list[PeriodProblem]:
                         f"{full_date(last)} or later.",
                     )
                 )
-        previous_by = by_dates
     unique = {(p.start, p.end, p.message): p for p in problems}
     return list(unique.values())
 
