@@ -68,14 +68,23 @@ class _LetterPdf(FPDF):
         self.set_lang("en-GB")
 
     def footer(self) -> None:
-        self.set_y(-14)
-        self.set_font(MAIN_FONT, "", self.layout.small_pt)
+        # two lines: the council's details (smaller when they would not fit, as in
+        # large print) and "Page X of Y"
+        self.set_y(-16)
+        size = self.layout.small_pt
         self.set_text_color(90, 90, 90)
         council = self.letter.council
         text = " · ".join(
             str(x) for x in (council.get("name"), council.get("phone"), council.get("website")) if x
         )
-        self.cell(0, 5, f"{text}  —  page {self.page_no()} of {{nb}}", align="C")
+        width = self.w - self.l_margin - self.r_margin
+        self.set_font(MAIN_FONT, "", size)
+        while size > 7 and self.get_string_width(text) > width:
+            size -= 0.5
+            self.set_font(MAIN_FONT, "", size)
+        self.cell(0, 4.5, text, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font(MAIN_FONT, "", self.layout.small_pt)
+        self.cell(0, 4.5, f"Page {self.page_no()} of {{nb}}", align="C")
         self.set_text_color(0, 0, 0)
 
     # -- text

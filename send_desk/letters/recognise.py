@@ -23,11 +23,14 @@ def marker(template: str, reference: str) -> str:
     return f"{MARKER}; {template}; {reference}"
 
 
-def _from_marker(keywords: str | None, manifest: Manifest) -> str | None:
-    parts = [part.strip() for part in (keywords or "").split(";")]
-    if len(parts) >= 2 and parts[0] == MARKER and parts[1] in manifest.templates:
-        return parts[1]
-    return None
+def template_from_keywords(keywords: str | None, manifest: Manifest) -> str | None:
+    """The template named in a letter's keywords: ``SEND Desk; <template>; <ref>`` as
+    written, or split into words by another program (LibreOffice's PDF export writes
+    ``SEND, Desk, <template>, <ref>``)."""
+    words = [w for w in re.split(r"[;,\s]+", keywords or "") if w]
+    if words[:2] != MARKER.split():
+        return None
+    return next((w for w in words[2:] if w in manifest.templates), None)
 
 
 def file_keywords(path: Path) -> str | None:
@@ -78,7 +81,7 @@ def recognise(text: str, path: Path | None = None, manifest: Manifest | None = N
     """The template a letter was made from: its marker, else its title line."""
     manifest = manifest or default_manifest()
     if path is not None:
-        found = _from_marker(file_keywords(path), manifest)
+        found = template_from_keywords(file_keywords(path), manifest)
         if found:
             return found
     matches = [

@@ -164,3 +164,13 @@ def test_check_letter_recognises_a_text_letter_by_its_title(
     out = capsys.readouterr().out
     assert "Recognised as the letter template 'draft_plan_cover'" in out
     assert " passes the plain-English check" in out
+
+
+def test_the_marker_survives_another_program_saving_the_letter() -> None:
+    from send_desk.letters.manifest import default_manifest
+    from send_desk.letters.recognise import template_from_keywords
+
+    manifest = default_manifest()
+    assert template_from_keywords("SEND Desk; final_plan; SD-1", manifest) == "final_plan"
+    assert template_from_keywords("SEND, Desk, final_plan, SD-1", manifest) == "final_plan"
+    assert template_from_keywords("Desk; final_plan", manifest) is None
