@@ -118,3 +118,23 @@ def test_an_apology_for_advice_still_missing_says_when_it_will_come(store: Store
     assert (
         "We will get the advice we still need from professionals by Friday 12 March 2027." in text
     )
+
+
+def _invitation(case: LetterCase, letter: str) -> str:
+    store = case.store
+    inputs = {"meeting_date": "2026-12-10", "meeting_time": "14:30", "meeting_place": "the school"}
+    with store.read() as session:
+        prepared = letters_service.prepare_letter(
+            session, case.child_id, "annual_review_invitation", inputs, today=TODAY,
+            letter_date=date.fromisoformat(letter),
+        )  # fmt: skip
+    return " ".join(prepared.letter.body_text().split())
+
+
+def test_an_invitation_never_promises_the_reports_by_a_day_already_past(store: Store) -> None:
+    # meeting Thu 10 Dec 2026: reports 2 weeks before, by Thu 26 Nov 2026
+    case = _case(store, [("final_plan_issued", "2025-12-01", {})])
+    assert "reports by Thursday 26 November 2026" in _invitation(case, "2026-11-20")
+    late = _invitation(case, "2026-12-01")
+    assert "26 November" not in late
+    assert "We will send you the reports as soon as we can." in late
