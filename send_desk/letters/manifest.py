@@ -125,6 +125,7 @@ class TemplateSpec:
                     "label": item.label,
                     "kind": item.kind,
                     "required": item.required,
+                    "required_while_open": item.required_while_open,
                     **({"choices": list(item.choices)} if item.choices else {}),
                 }
                 for item in self.inputs

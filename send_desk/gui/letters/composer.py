@@ -198,7 +198,10 @@ class LetterComposer(QDialog):
             editor = self._editor(item)
             editor.setAccessibleName(item["label"])
             editor.setObjectName(f"input_{item['name']}")
-            label = item["label"] + ("" if item["required"] else " (optional)")
+            optional = " (optional)"
+            if item.get("required_while_open"):
+                optional = " (while it is not done yet)"
+            label = item["label"] + ("" if item["required"] else optional)
             form.addRow(label + ":", editor)
             self.editors[item["name"]] = editor
             value = self.preset.get(item["name"], kept.get(item["name"]))
