@@ -160,3 +160,17 @@ def test_no_letter_gives_less_than_the_period_it_states(
         expected = date.fromisoformat(due)
         assert prepared.composed.context["dates"][name] == expected
         assert full_date(expected) in prepared.letter.body_text()
+
+
+@pytest.mark.parametrize(
+    ("template", "events", "letter", "name", "due"),
+    [case for case in CASES if case[3] and case[0] != "advice_request"],
+)
+def test_no_easy_read_letter_gives_less_than_the_period_it_states(
+    store: Store, template: str, events: list[tuple[str, str, dict[str, object]]],
+    letter: str, name: str, due: str,
+) -> None:  # fmt: skip
+    prepared = _prepare(store, template, events, letter, variant="easy_read")
+    assert prepared.variant == "easy_read"
+    assert [i.message for i in prepared.composed.check.issues if i.kind == "period"] == []
+    assert full_date(date.fromisoformat(due)) in prepared.letter.body_text()
