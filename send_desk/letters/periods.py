@@ -32,7 +32,8 @@ _DATE_TEXT = (
     rf"(\d{{1,2}})\s+({_MONTH_NAMES})\s+(\d{{4}})"
 )
 FULL_DATE = re.compile(rf"\b{_DATE_TEXT}\b", re.IGNORECASE)
-_BY_DATE = re.compile(rf"\bby\s+{_DATE_TEXT}\b", re.IGNORECASE)
+# the date a reader must act by: "reply by ...", "the last day to appeal is ..."
+_BY_DATE = re.compile(rf"\b(?:by|is)\s+{_DATE_TEXT}\b", re.IGNORECASE)
 _NUMBERS = {
     "one": 1,
     "two": 2,
@@ -106,34 +107,37 @@ def _promises(block: str) -> Iterator[tuple[re.Match[str], int, str, date | None
         yield match, count, unit, base
 
 
-def _blocks(text: str) -> Iterator[tuple[int, str]]:
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    """Sentences with where they start: split after . ! ? and at blank lines, so a
+    letter's text and the text of its PDF (no blank lines) split the same way."""
     position = 0
-    for piece in re.split(r"(\n\s*\n)", text):
-        if piece.strip() and not re.fullmatch(r"\n\s*\n", piece):
+    for piece in re.split(r"((?<=[.!?])\s+|\n\s*\n)", text):
+        if piece.strip() and not re.fullmatch(r"\s+", piece):
             yield position, piece
         position += len(piece)
 
 
 def period_problems(text: str, letter_date: date) -> list[PeriodProblem]:
-    """Every stated period whose reply date (a "by" date in the same paragraph, else in
-    the one just before it, such as the box above, else in the one just after it, as an
-    easy-read letter puts one idea a line) comes before the period ends."""
-    blocks = [
+    """Every stated period whose reply date comes before the period ends. The reply
+    date is a "by" (or "is") date in the same sentence, else in the sentence before it
+    (the box above: "You must appeal by ..."), else in the one after it (easy read puts
+    one idea a line: "You have at least 15 days." "Please tell us by ...")."""
+    sentences = [
         (
-            block,
+            sentence,
             [
                 (found, match, offset)
-                for match in _BY_DATE.finditer(block)
+                for match in _BY_DATE.finditer(sentence)
                 if (found := _date_of(match)) is not None
             ],
         )
-        for offset, block in _blocks(text)
+        for offset, sentence in _sentences(text)
     ]
     problems: list[PeriodProblem] = []
-    for index, (block, by_dates) in enumerate(blocks):
-        before = blocks[index - 1][1] if index > 0 else []
-        after = blocks[index + 1][1] if index + 1 < len(blocks) else []
-        for match, count, unit, base in _promises(block):
+    for index, (sentence, by_dates) in enumerate(sentences):
+        before = sentences[index - 1][1] if index > 0 else []
+        after = sentences[index + 1][1] if index + 1 < len(sentences) else []
+        for match, count, unit, base in _promises(sentence):
             start = max(base, letter_date) if base else letter_date
             last = period_end(start, count, unit)
             for found, by_match, where in by_dates or before or after:

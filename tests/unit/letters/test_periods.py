@@ -120,3 +120,26 @@ def test_our_mediation_adviser_is_refused() -> None:
     text = "Dear Alex,\n\nBefore you appeal, contact our mediation adviser.\n"
     check = check_letter_text(text, appealable=False)
     assert [i.text for i in check.issues if i.kind == "avoid"] == ["our mediation adviser"]
+
+
+def test_an_easy_read_last_day_counts_as_the_reply_date() -> None:
+    text = (
+        "Thursday 12 March 2026\n\nDear Alex,\n\n> The last day to appeal is {date}.\n\n"
+        "That is 2 months from the date of this letter.\n"
+    )
+    assert _period_issues(text.format(date="Tuesday 12 May 2026")) == []
+    assert len(_period_issues(text.format(date="Friday 8 May 2026"))) == 1
+
+
+def test_a_pdf_text_without_blank_lines_pairs_a_period_with_its_own_sentences() -> None:
+    # the draft plan is late: the final plan was due before the 15 days end; that date
+    # is a council deadline three sentences away, not the reply date
+    text = (
+        "Sunday 22 November 2026\nDear Alex Test,\nTell us what you think\n"
+        "You have at least 15 days to tell us what you think. Please reply by Sunday 6\n"
+        "December 2026. Tell us if anything is wrong. What happens next\n"
+        "We will send you the final plan soon. We are sorry it is late: it was due by\n"
+        "Monday 19 October 2026.\n"
+    )
+    assert _period_issues(text) == []
+    assert len(_period_issues(text.replace("Sunday 6\nDecember", "Friday 4\nDecember"))) == 1
