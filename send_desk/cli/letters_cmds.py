@@ -156,15 +156,11 @@ def document_bytes(letter: Any, fmt: str, logo: Path | None) -> bytes:
 
 
 def _print_check(check: dict[str, Any], where: str) -> None:
-    from send_desk.letters.plain_english import reading_verdict
+    from send_desk.letters.plain_english import check_verdict
 
-    verdict = "passes" if check["passed"] else "does not pass"
-    reading = reading_verdict(
-        check["reading_age"], check["target_reading_age"], check["max_reading_age"]
-    )
     print(
-        f"{where} {verdict} the plain-English check. {reading} "
-        f"{check['words']} words, longest sentence {check['longest_sentence_words']} words."
+        f"{where}: {check_verdict(check)} {check['words']} words, longest sentence "
+        f"{check['longest_sentence_words']} words."
     )
     for issue in check["issues"]:
         mark = "FAIL" if issue["severity"] == "error" else "note"
