@@ -83,3 +83,29 @@ def test_a_problem_is_picked_out_in_the_preview(qtbot, backend, ops) -> None:  #
     html = composer.ui.previewBrowser.toHtml()
     assert "#ff9e57" in html.lower()  # the chosen problem is picked out
     assert composer.ui.issuesList.count() == len(issues)
+
+
+def test_what_a_letter_needs_is_listed_by_label_not_field_path(qtbot, backend, ops) -> None:  # type: ignore[no-untyped-def]
+    from send_desk.gui.letters import LetterComposer
+
+    # a new child with a family contact but no caseworker yet
+    child_id = backend.create_child(
+        {"first_name": "Kit", "last_name": "Test", "date_of_birth": "2016-06-01"}
+    )
+    backend.add_family_member(
+        child_id,
+        {"name": "Jo Test", "relationship": "parent", "main_contact": True,
+         "phone": "01632 960099", "address": "1 High Street, Northtown", "postcode": "NT1 1AA"},
+    )  # fmt: skip
+    composer = LetterComposer(
+        backend,
+        ops,
+        child_id,
+        template="callback_confirmation",
+        inputs={"caller": "Pat White", "number": "01632 960002", "about": "transport"},
+    )
+    qtbot.addWidget(composer)
+    qtbot.waitUntil(lambda: "No letter yet" in composer.ui.previewBrowser.toPlainText())
+    shown = composer.ui.previewBrowser.toPlainText()
+    assert "the caseworker's name" in shown
+    assert "caseworker.name" not in shown and "caseworker.phone" not in shown
