@@ -15,12 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from send_desk.domain.event_types import EVENT_TYPES
-from send_desk.domain.events import CaseEvent
 from send_desk.domain.letters import LETTER_STATUSES, SENT_VIA, SENT_VIA_LABELS, LetterVersion
-from send_desk.domain.organisation import User
 from send_desk.ids import uuid7
 from send_desk.letters.compose import (
     Composed,
@@ -33,7 +31,6 @@ from send_desk.letters.compose import (
 )
 from send_desk.letters.document import Letter
 from send_desk.letters.manifest import (
-    VARIANT_LABELS,
     VARIANTS,
     Offer,
     RecordSpec,
@@ -57,6 +54,14 @@ from send_desk.services.letter_dates import (
     recent,
     resolve_details,
     timeline_of,
+)
+from send_desk.services.letter_history import (
+    apology_request,
+    latest_version,
+    letter_history,
+    list_letters,
+    stored_letter,
+    version_json,
 )
 from send_desk.timescales import Event, compute_timeline
 from send_desk.timescales.milestones import LATE, OVERDUE, PENDING, Milestone
@@ -420,21 +425,10 @@ def save_letter(
     session.add(row)
     session.flush()
     return {
-        **_version_json(row, None),
+        **version_json(row, None),
         "events_recorded": recorded,
         "check": prepared.composed.check.to_json(),
     }
-
-
-def _latest(session: Session, letter_id: uuid.UUID) -> LetterVersion:
-    rows = session.scalars(
-        select(LetterVersion)
-        .where(LetterVersion.letter_id == letter_id)
-        .order_by(col(LetterVersion.version).desc(), col(LetterVersion.created_at).desc())
-    ).all()
-    if not rows:
-        raise NotFound(f"no letter with id {letter_id} in this store")
-    return rows[0]
 
 
 def resolve_letter_id(session: Session, text: str) -> uuid.UUID:
@@ -471,7 +465,7 @@ def mark_sent(
     sending records (an appealable decision sent). The letter's words do not change."""
     if sent_via not in SENT_VIA:
         raise ValidationFailed(f"sent by must be one of {', '.join(SENT_VIA)}")
-    latest = _latest(session, letter_id)
+    latest = latest_version(session, letter_id)
     if latest.status == "sent" and latest.sent_via == sent_via:
         raise Refused(
             f"this letter is already marked {SENT_VIA_LABELS[sent_via].lower()} "
@@ -527,86 +521,14 @@ def mark_sent(
     )
     session.add(row)
     session.flush()
-    return {**_version_json(row, None), "events_recorded": recorded}
-
-
-# ------------------------------------------------------------------ reading
-
-
-def _version_json(row: LetterVersion, author: str | None) -> dict[str, Any]:
-    return {
-        "letter_id": row.letter_id.hex,
-        "version_id": row.id.hex,
-        "version": row.version,
-        "child_id": row.child_id.hex,
-        "template": row.template,
-        "title": row.title,
-        "variant": row.variant,
-        "variant_label": VARIANT_LABELS.get(row.variant, row.variant),
-        "letter_date": row.letter_date,
-        "recipient_name": row.recipient_name,
-        "status": row.status,
-        "sent_via": row.sent_via,
-        "sent_via_label": SENT_VIA_LABELS.get(row.sent_via or "", ""),
-        "sent_on": row.sent_on,
-        "note": row.note,
-        "saved_at": row.created_at,
-        "saved_by": author,
-        "event_ids": list(row.event_ids),
-        "check": dict(row.check),
-    }
-
-
-def list_letters(session: Session, child_id: uuid.UUID) -> list[dict[str, Any]]:
-    """A child's letters (the latest version of each), newest first."""
-    get_child(session, child_id)
-    rows = session.exec(
-        select(LetterVersion, User.display_name)
-        .outerjoin(User, col(User.id) == LetterVersion.author_id)
-        .where(LetterVersion.child_id == child_id)
-        .order_by(col(LetterVersion.letter_date).desc(), col(LetterVersion.created_at).desc())
-    ).all()
-    latest: dict[uuid.UUID, dict[str, Any]] = {}
-    counts: dict[uuid.UUID, int] = {}
-    for row, name in rows:
-        counts[row.letter_id] = counts.get(row.letter_id, 0) + 1
-        current = latest.get(row.letter_id)
-        if current is None or row.version > current["version"]:
-            latest[row.letter_id] = _version_json(row, name)
-    out = list(latest.values())
-    for item in out:
-        item["versions"] = counts[uuid.UUID(item["letter_id"])]
-    out.sort(
-        key=lambda item: (item["letter_date"], item["saved_at"] or item["letter_date"]),
-        reverse=True,
-    )
-    return out
-
-
-def letter_history(session: Session, letter_id: uuid.UUID) -> list[dict[str, Any]]:
-    rows = session.exec(
-        select(LetterVersion, User.display_name)
-        .outerjoin(User, col(User.id) == LetterVersion.author_id)
-        .where(LetterVersion.letter_id == letter_id)
-        .order_by(col(LetterVersion.version))
-    ).all()
-    if not rows:
-        raise NotFound(f"no letter with id {letter_id} in this store")
-    return [_version_json(row, name) for row, name in rows]
-
-
-def stored_letter(session: Session, version_or_letter_id: uuid.UUID) -> Letter:
-    """The letter as saved (a version's id, or a letter's id for its latest version)."""
-    row = session.get(LetterVersion, version_or_letter_id)
-    if row is None:
-        row = _latest(session, version_or_letter_id)
-    return Letter.from_json(dict(row.content))
+    return {**version_json(row, None), "events_recorded": recorded}
 
 
 __all__ = [
     "LETTER_STATUSES",
     "LetterRefused",
     "Prepared",
+    "apology_request",
     "clock_dates",
     "letter_history",
     "list_letters",
@@ -618,23 +540,3 @@ __all__ = [
     "stored_letter",
     "template_list",
 ]
-
-
-def apology_request(
-    session: Session, child_id: uuid.UUID, milestone: str, due: date
-) -> dict[str, Any] | None:
-    """The latest request for an apology letter for this missed deadline (My day records
-    one with the reason), as the composer's starting inputs."""
-    rows = session.scalars(
-        select(CaseEvent)
-        .where(CaseEvent.child_id == child_id, CaseEvent.type == "apology_letter_requested")
-        .order_by(col(CaseEvent.date).desc())
-    ).all()
-    for row in rows:
-        details = row.details or {}
-        if details.get("milestone") == milestone and details.get("due") == due.isoformat():
-            return {
-                "milestone": f"{milestone}|{due.isoformat()}",
-                "reason": str(details.get("reason", "")).split("; "),
-            }
-    return None
