@@ -274,10 +274,15 @@ def prepare_letter(
         raise Refused(f"the letter template cannot be used: {error}") from None
     _child, events = events_of(session, child_id)
     records = []
+    # a period the letter gives counts from the letter's date: an older event of that
+    # kind is recorded again on it, so the clock and the letter give the same date
+    period_events = {d.event for d in spec.dates if d.from_letter and d.event}
     for record in spec.records:
         details = resolve_details(record.details, parsed, missed)
         ignore = _ignored(spec, record)
         already = recent(events, record.event, details, letter_date, ignore)
+        if already is not None and record.event in period_events and already.date < letter_date:
+            already = None
         records.append(
             {
                 "event": record.event,

@@ -138,3 +138,28 @@ def test_an_invitation_never_promises_the_reports_by_a_day_already_past(store: S
     late = _invitation(case, "2026-12-01")
     assert "26 November" not in late
     assert "We will send you the reports as soon as we can." in late
+
+
+def test_saving_a_later_draft_cover_gives_the_clock_the_letters_15_days(store: Store) -> None:
+    from send_desk.services.letter_dates import timeline_of
+
+    case = _case(
+        store,
+        [
+            ("request_received", "2026-06-01", {}),
+            ("assessment_decision", "2026-07-10", {"outcome": "assess"}),
+            ("issue_decision", "2026-10-01", {"outcome": "issue"}),
+            ("draft_plan_issued", "2026-11-09", {}),
+        ],
+    )
+    with store.write() as session:
+        saved = letters_service.save_letter(
+            session, case.child_id, "draft_plan_cover", {}, today=date(2026, 11, 22),
+            letter_date=date(2026, 11, 22),
+        )  # fmt: skip
+    assert [e["event"] for e in saved["events_recorded"]] == ["draft_plan_issued"]
+    with store.read() as session:
+        rows = timeline_of(session, case.child_id, date(2026, 11, 22))
+    ends = [m.due for m in rows if m.id.startswith("draft_response_period_ends")]
+    # the family's time to comment, as the letter of Sun 22 Nov says: to Sun 6 Dec 2026
+    assert max(ends) == date(2026, 12, 6)
