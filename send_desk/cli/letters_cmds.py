@@ -36,7 +36,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--template",
         metavar="NAME",
-        help="check the sections this template needs (default: worked out from the wording)",
+        help="check the sections this template needs (default: the template the letter was "
+        "made from, recognised by its marker or title; else worked out from the wording)",
     )
     add_json_flag(p)
     p.set_defaults(handler=cmd_check_letter)
@@ -155,11 +156,11 @@ def document_bytes(letter: Any, fmt: str, logo: Path | None) -> bytes:
 
 
 def _print_check(check: dict[str, Any], where: str) -> None:
-    verdict = "passes" if check["passed"] else "does not pass"
+    from send_desk.letters.plain_english import check_verdict
+
     print(
-        f"{where} {verdict} the plain-English check: reading age about "
-        f"{check['reading_age']:.0f} (aim {check['target_reading_age']:.0f}), "
-        f"{check['words']} words, longest sentence {check['longest_sentence_words']} words"
+        f"{where}: {check_verdict(check)} {check['words']} words, longest sentence "
+        f"{check['longest_sentence_words']} words."
     )
     for issue in check["issues"]:
         mark = "FAIL" if issue["severity"] == "error" else "note"
@@ -170,6 +171,7 @@ def cmd_check_letter(args: argparse.Namespace) -> int:
     from send_desk.letters.extract import UnreadableLetter, letter_text
     from send_desk.letters.manifest import ManifestError, default_manifest
     from send_desk.letters.plain_english import check_letter_text
+    from send_desk.letters.recognise import recognise
 
     try:
         text = letter_text(Path(args.file))
@@ -179,17 +181,21 @@ def cmd_check_letter(args: argparse.Namespace) -> int:
         raise CliError(f"{args.file} has no text to check (a scanned letter has none)")
     sections = None
     appealable = None
-    if args.template:
+    # without --template: the letter's own marker (DOCX/PDF keywords), else its title
+    name = args.template or recognise(text, Path(args.file))
+    if name:
         try:
-            spec = default_manifest().template(args.template)
+            spec = default_manifest().template(name)
         except ManifestError as error:
             raise CliError(str(error)) from None
         sections, appealable = spec.sections, spec.appealable
     check = check_letter_text(text, required_sections=sections, appealable=appealable)
-    data = {"file": args.file, **check.to_json()}
+    data = {"file": args.file, "template": name, **check.to_json()}
     if args.json:
         print_json(data)
     else:
+        if name and not args.template:
+            print(f"Recognised as the letter template '{name}' ({spec.title}).")
         _print_check(data, args.file)
     return 0
 

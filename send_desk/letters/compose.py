@@ -29,6 +29,11 @@ FORMATS_LINE = (
     "If you would like this letter in another language, in large print or in easy read, "
     "please phone {phone}."
 )
+# easy read: short sentences, one idea a line
+FORMATS_LINES_EASY = (
+    "Do you want this letter in another language?",
+    "Or in large print? Phone {phone}.",
+)
 
 
 class InputProblem(ValueError):
@@ -66,10 +71,14 @@ def _parse_time(text: str) -> time:
     return time(hour, minute)
 
 
-def parse_inputs(spec: TemplateSpec, raw: Mapping[str, Any]) -> dict[str, Any]:
+def parse_inputs(
+    spec: TemplateSpec, raw: Mapping[str, Any], *, work_open: bool = True
+) -> dict[str, Any]:
     """Typed values of the template's inputs; raises InputProblem naming each one.
 
     Unknown names are refused too, so a typing slip on the command line is not lost.
+    ``work_open``: the missed time limit the letter is about is still to be done (an
+    input ``required_while_open``, such as the new date, is needed only then).
     """
     problems: dict[str, str] = {}
     values: dict[str, Any] = {}
@@ -86,7 +95,7 @@ def parse_inputs(spec: TemplateSpec, raw: Mapping[str, Any]) -> dict[str, Any]:
             problems[item.name] = _bad_value(item, value)
             continue
         if parsed is None:
-            if item.required:
+            if item.required or (item.required_while_open and work_open):
                 problems[item.name] = f"Fill in: {item.label}."
             values[item.name] = None
         else:
@@ -141,7 +150,15 @@ def missed_wording() -> dict[str, dict[str, str]]:
 def missed_fields(milestone: Mapping[str, Any] | None) -> dict[str, Any]:
     """``missed.*`` from a milestone as the clock gives it (id, title, due, done)."""
     if not milestone:
-        return {"id": None, "title": None, "due": None, "what": None, "todo": None, "done": None}
+        return {
+            "id": None,
+            "title": None,
+            "due": None,
+            "what": None,
+            "todo": None,
+            "done": None,
+            "open": False,
+        }
     base = str(milestone["id"]).split(":", 1)[0]
     wording = missed_wording().get(base)
     title = str(milestone.get("title", base))
@@ -154,6 +171,8 @@ def missed_fields(milestone: Mapping[str, Any] | None) -> dict[str, Any]:
         "done": date.fromisoformat(done) if isinstance(done, str) else done,
         "what": wording["what"] if wording else f"done this: {title.lower()}",
         "todo": wording["todo"] if wording else f"do this: {title.lower()}",
+        # still to do: a sentence about work outstanding is only written while it is
+        "open": done is None,
     }
 
 
@@ -219,6 +238,7 @@ def build_context(
     letter_date: date,
     recipient: Mapping[str, Any] | None = None,
     missed: Mapping[str, Any] | None = None,
+    appeal: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Every namespace a template can read, with None for what the case lacks."""
     current = next((a for a in detail.get("allocations", []) if a.get("current")), None)
@@ -281,6 +301,12 @@ def build_context(
         "reference": case_reference(detail.get("id")),
     }
     context["missed"] = dict(missed_fields(missed))
+    context["appeal"] = {
+        "counted_from": None,
+        "two_months": None,
+        "later_because": None,
+        **(appeal or {}),
+    }
     context["input"] = dict(inputs)
     all_dates: dict[str, Any] = dict(dates)
     for item in spec.dates:
@@ -381,9 +407,8 @@ def compose(
         blocks = _easy_read(blocks)
     caseworker = context["caseworker"]
     if spec.audience == "family":
-        blocks.append(
-            LetterBlock("paragraph", (Run(FORMATS_LINE.format(phone=caseworker["phone"])),))
-        )
+        for line in FORMATS_LINES_EASY if easy else (FORMATS_LINE,):
+            blocks.append(LetterBlock("paragraph", (Run(line.format(phone=caseworker["phone"])),)))
     council = dict(letterhead.as_fields()["council"])
     council["address_lines"] = list(letterhead.council.get("address", []))
     recipient = context["recipient"]
@@ -416,6 +441,7 @@ def check_letter(letter: Letter) -> LetterCheck:
         letter.body_text(),
         required_sections=letter.sections_required,
         appealable=letter.appealable,
+        letter_date=letter.letter_date,
     )
 
 

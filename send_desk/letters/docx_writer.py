@@ -1,8 +1,17 @@
-"""A letter as a Word document (python-docx): editable, styled, right-to-left aware."""
+"""A letter as a Word document (python-docx): editable, styled, right-to-left aware.
+
+Made as Word users expect: the title and section headings use Word's own Heading
+styles (the navigation pane and screen readers find them), the language is British
+English, the footer numbers the pages "Page X of Y" (Word fields), and the document's
+properties name the letter, the council as author and the letter's date (none of the
+template's own dates are left behind).
+"""
 
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime, time
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -16,9 +25,14 @@ from docx.text.paragraph import Paragraph
 
 from send_desk.letters.document import Letter, LetterBlock, Run, direction_runs, is_rtl_text
 from send_desk.letters.layout import Layout, layout_for
+from send_desk.letters.recognise import marker
+from send_desk.textsafe import strip_control
 
 FONT = "Arial"
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+LANGUAGE = "en-GB"
+TITLE_STYLE = "Heading 1"
+HEADING_STYLE = "Heading 2"
 
 
 def _set_rtl_paragraph(paragraph: Paragraph) -> None:
@@ -28,7 +42,7 @@ def _set_rtl_paragraph(paragraph: Paragraph) -> None:
 
 
 def _add_text(paragraph: Paragraph, text: str, *, bold: bool, size: float) -> None:
-    for piece, rtl in direction_runs(text):
+    for piece, rtl in direction_runs(strip_control(text)):
         run = paragraph.add_run(piece)
         run.bold = bold
         run.font.size = Pt(size)
@@ -92,12 +106,22 @@ def _shade(paragraph: Paragraph, fill: str) -> None:
 
 def _block(document: DocxDocument, block: LetterBlock, layout: Layout) -> None:
     if block.kind == "title":
-        p = _paragraph(document, block.runs, layout, size=layout.title_pt, bold=True)
+        p = _paragraph(
+            document, block.runs, layout, size=layout.title_pt, bold=True, style=TITLE_STYLE
+        )
+        p.paragraph_format.space_before = Pt(0)
+        p.paragraph_format.keep_with_next = True
         for run in p.runs:
             run.font.color.rgb = ACCENT
     elif block.kind == "heading":
         p = _paragraph(
-            document, block.runs, layout, size=layout.heading_pt, bold=True, space_after=4
+            document,
+            block.runs,
+            layout,
+            size=layout.heading_pt,
+            bold=True,
+            space_after=4,
+            style=HEADING_STYLE,
         )
         p.paragraph_format.keep_with_next = True
         p.paragraph_format.space_before = Pt(layout.paragraph_space_pt)
@@ -112,6 +136,84 @@ def _block(document: DocxDocument, block: LetterBlock, layout: Layout) -> None:
         _paragraph(document, block.runs, layout)
 
 
+def _field(paragraph: Paragraph, code: str, shown: str, size: float) -> None:
+    """A Word field (PAGE, NUMPAGES): Word and LibreOffice fill in the number."""
+
+    def run_with(element: Any) -> None:
+        run = paragraph.add_run()
+        run.font.size = Pt(size)
+        run.font.name = FONT
+        run._r.append(element)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = f" {code} "
+    run_with(instruction)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    shown_run = paragraph.add_run(shown)
+    shown_run.font.size = Pt(size)
+    shown_run.font.name = FONT
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def _language(document: DocxDocument) -> None:
+    """British English for the whole document (spelling, and what a screen reader speaks)."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = OxmlElement("w:rPrDefault")
+        defaults.insert(0, run_defaults)
+    props = run_defaults.find(qn("w:rPr"))
+    if props is None:
+        props = OxmlElement("w:rPr")
+        run_defaults.append(props)
+    for old in props.findall(qn("w:lang")):
+        props.remove(old)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:eastAsia"), LANGUAGE)
+    lang.set(qn("w:bidi"), "ar-SA")
+    props.append(lang)
+    for name in ("Normal", TITLE_STYLE, HEADING_STYLE, "List Bullet"):
+        style_props = document.styles[name].element.get_or_add_rPr()
+        for old in style_props.findall(qn("w:lang")):
+            style_props.remove(old)
+        style_lang = OxmlElement("w:lang")
+        style_lang.set(qn("w:val"), LANGUAGE)
+        style_props.append(style_lang)
+
+
+def _properties(document: DocxDocument, letter: Letter) -> None:
+    """Title, the council as author, the letter's date: no date of python-docx's own
+    template (2013) is left in the file."""
+    council = letter.council
+    name = strip_control(str(council.get("name", "")), multiline=False)
+    dated = datetime.combine(letter.letter_date, time(9, 0), tzinfo=UTC)
+    core = document.core_properties
+    core.title = strip_control(letter.title, multiline=False)
+    core.author = name
+    core.last_modified_by = name
+    core.subject = f"{name}: {core.title}"
+    core.keywords = strip_control(marker(letter.template, letter.reference), multiline=False)
+    core.comments = ""
+    core.language = LANGUAGE
+    core.created = dated
+    core.modified = dated
+    core.last_printed = dated
+    core.revision = 1
+
+
 def write_docx(letter: Letter) -> bytes:
     """The letter as a .docx file's bytes."""
     layout = layout_for(letter.variant)
@@ -124,12 +226,9 @@ def write_docx(letter: Letter) -> bytes:
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(layout.body_pt)
-    core = document.core_properties
+    _language(document)
     council = letter.council
-    core.title = letter.title
-    core.author = letter.caseworker_name
-    core.subject = f"{council.get('name', '')}: {letter.title}"
-    core.keywords = f"SEND Desk; {letter.template}; {letter.reference}"
+    _properties(document, letter)
 
     # Letterhead: the council on the left, the caseworker and reference on the right.
     table = document.add_table(rows=1, cols=2)
@@ -179,6 +278,12 @@ def write_docx(letter: Letter) -> bytes:
     )
     _add_text(footer, footer_text, bold=False, size=layout.small_pt)
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    numbers = section.footer.add_paragraph()
+    numbers.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _add_text(numbers, "Page ", bold=False, size=layout.small_pt)
+    _field(numbers, "PAGE", "1", layout.small_pt)
+    _add_text(numbers, " of ", bold=False, size=layout.small_pt)
+    _field(numbers, "NUMPAGES", "1", layout.small_pt)
 
     out = io.BytesIO()
     document.save(out)

@@ -28,6 +28,7 @@ _CASEWORKER = "the caseworker's user record (ask an administrator)"
 _LETTERHEAD = "the council's letterhead settings (letters/letterhead.toml in the data folder)"
 _MISSED = "the missed milestone (choose it in the composer)"
 _SETTING = "the child's current setting (Change setting on the child's record)"
+_CLOCK = "the statutory clock (the events on the child's record)"
 
 CATALOGUE: dict[str, FieldInfo] = {
     f.path: f
@@ -89,6 +90,10 @@ CATALOGUE: dict[str, FieldInfo] = {
         _f("missed.what", 'what we should have done ("sent you the plan")', _MISSED),
         _f("missed.todo", 'what we will now do ("send you the plan")', _MISSED),
         _f("missed.done", "the date it was done", _MISSED),
+        _f("missed.open", "whether it is still to be done", _MISSED),
+        _f("appeal.counted_from", "the day the time to appeal counts from", _CLOCK),
+        _f("appeal.two_months", "the date 2 months from then", _CLOCK),
+        _f("appeal.later_because", "why the last day to appeal is later than that", _CLOCK),
     )
 }
 

@@ -41,6 +41,9 @@ class TemplateInput:
     required: bool = True
     choices: tuple[str, ...] = ()
     help: str = ""
+    # needed only while the missed time limit is still open ("the new date"): a letter
+    # about work already done promises no date for it
+    required_while_open: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,10 @@ class DateSpec:
     # or a date counted from a date the caseworker gives (a meeting: 14 days before)
     from_input: str | None = None
     offset_days: int = 0
+    # a period the letter gives the reader (15 days to comment, 2 months to appeal):
+    # counted from the later of the event and the letter's own date, never from an
+    # older event alone, so the reader always has the whole period
+    from_letter: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,7 @@ class TemplateSpec:
                     "label": item.label,
                     "kind": item.kind,
                     "required": item.required,
+                    "required_while_open": item.required_while_open,
                     **({"choices": list(item.choices)} if item.choices else {}),
                 }
                 for item in self.inputs
@@ -193,6 +201,7 @@ def _inputs(raw: Any, where: str) -> tuple[TemplateInput, ...]:
                 required=bool(entry.get("required", True)),
                 choices=choices,
                 help=_text(entry, "help", here, required=False),
+                required_while_open=bool(entry.get("required_while_open", False)),
             )
         )
     return tuple(out)
@@ -225,6 +234,8 @@ def _dates(raw: Any, where: str) -> tuple[DateSpec, ...]:
                 )
             )
             continue
+        if entry.get("from_letter") and event is None:
+            raise ManifestError(f"{here}: from_letter needs the event the period starts from")
         out.append(
             DateSpec(
                 name=name,
@@ -232,6 +243,7 @@ def _dates(raw: Any, where: str) -> tuple[DateSpec, ...]:
                 label=label,
                 event=_event_name(event, here) if event is not None else None,
                 details=dict(entry.get("details", {})),
+                from_letter=bool(entry.get("from_letter", False)),
             )
         )
     return tuple(out)

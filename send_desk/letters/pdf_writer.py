@@ -4,10 +4,14 @@ DejaVu Sans is the main font; Noto fonts for Arabic script (Urdu, Arabic, Sorani
 Bengali, Gurmukhi, Gujarati and Ethiopic are fallbacks for characters DejaVu lacks.
 Text shaping (uharfbuzz) joins Arabic letters and lays out right-to-left text, so a
 family's name in Urdu prints as they write it.
+
+The signature block is kept with the letter's last paragraph (it never stands alone on
+a page), and a bullet moves to the next page with its text.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +20,9 @@ from fpdf.enums import XPos, YPos
 
 from send_desk.letters.document import Letter, LetterBlock, Run, is_rtl_text
 from send_desk.letters.layout import Layout, layout_for
+from send_desk.letters.recognise import marker
 from send_desk.resources import resource_path
+from send_desk.textsafe import strip_control
 
 MAIN_FONT = "DejaVu"
 _FALLBACKS = (
@@ -58,17 +64,27 @@ class _LetterPdf(FPDF):
         self.set_author(letter.caseworker_name)
         self.set_subject(f"{council.get('name', '')}: {letter.title}")
         self.set_creator("SEND Desk")
+        self.set_keywords(marker(letter.template, letter.reference))
         self.set_lang("en-GB")
 
     def footer(self) -> None:
-        self.set_y(-14)
-        self.set_font(MAIN_FONT, "", self.layout.small_pt)
+        # two lines: the council's details (smaller when they would not fit, as in
+        # large print) and "Page X of Y"
+        self.set_y(-16)
+        size = self.layout.small_pt
         self.set_text_color(90, 90, 90)
         council = self.letter.council
         text = " · ".join(
             str(x) for x in (council.get("name"), council.get("phone"), council.get("website")) if x
         )
-        self.cell(0, 5, f"{text}  —  page {self.page_no()} of {{nb}}", align="C")
+        width = self.w - self.l_margin - self.r_margin
+        self.set_font(MAIN_FONT, "", size)
+        while size > 7 and self.get_string_width(text) > width:
+            size -= 0.5
+            self.set_font(MAIN_FONT, "", size)
+        self.cell(0, 4.5, text, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font(MAIN_FONT, "", self.layout.small_pt)
+        self.cell(0, 4.5, f"Page {self.page_no()} of {{nb}}", align="C")
         self.set_text_color(0, 0, 0)
 
     # -- text
@@ -105,6 +121,27 @@ class _LetterPdf(FPDF):
     def space(self, points: float) -> None:
         self.ln(points * PT_TO_MM)
 
+    def height_of(
+        self, runs: tuple[Run, ...] | list[Run], size: float, indent: float = 0.0
+    ) -> float:
+        """How tall the runs will print (a dry run of the same line breaking)."""
+        text = "".join(run.text for run in runs)
+        self.set_font(MAIN_FONT, "B" if runs and all(r.bold for r in runs) else "", size)
+        lines = self.multi_cell(
+            self.w - self.l_margin - self.r_margin - indent,
+            self.line_height(size),
+            text,
+            dry_run=True,
+            output="LINES",
+        )
+        assert isinstance(lines, list)
+        return len(lines) * self.line_height(size)
+
+    def keep_together(self, height: float) -> None:
+        """Start a new page unless ``height`` fits on this one."""
+        if self.will_page_break(height):
+            self.add_page()
+
 
 def _block(pdf: _LetterPdf, block: LetterBlock, layout: Layout) -> None:
     if block.kind == "title":
@@ -139,6 +176,8 @@ def _block(pdf: _LetterPdf, block: LetterBlock, layout: Layout) -> None:
         )
         pdf.space(layout.paragraph_space_pt)
     elif block.kind == "bullet":
+        # the bullet and its text on one page: never a page holding only the bullet
+        pdf.keep_together(pdf.height_of(block.runs, layout.body_pt, indent=7))
         pdf.set_font(MAIN_FONT, "", layout.body_pt)
         y = pdf.get_y()
         pdf.set_x(pdf.l_margin + 2)
@@ -214,8 +253,41 @@ def _letterhead(pdf: _LetterPdf, letter: Letter, layout: Layout, logo: Path | No
     pdf.ln(6)
 
 
+def _clean(letter: Letter) -> Letter:
+    """The letter without control characters (a record from before the validators)."""
+
+    def runs(block: LetterBlock) -> LetterBlock:
+        return replace(block, runs=tuple(Run(strip_control(r.text), r.bold) for r in block.runs))
+
+    council = {k: strip_control(v) if isinstance(v, str) else v for k, v in letter.council.items()}
+    if isinstance(council.get("address_lines"), list):
+        council["address_lines"] = [strip_control(str(x)) for x in council["address_lines"]]
+    one = {"multiline": False}
+    return replace(
+        letter,
+        title=strip_control(letter.title, **one),
+        reference=strip_control(letter.reference, **one),
+        recipient_name=strip_control(letter.recipient_name, **one),
+        recipient_address=tuple(strip_control(x, **one) for x in letter.recipient_address),
+        salutation=strip_control(letter.salutation, **one),
+        blocks=tuple(runs(block) for block in letter.blocks),
+        signoff=strip_control(letter.signoff, **one),
+        caseworker_name=strip_control(letter.caseworker_name, **one),
+        caseworker_role=strip_control(letter.caseworker_role, **one),
+        caseworker_phone=strip_control(letter.caseworker_phone, **one),
+        caseworker_email=strip_control(letter.caseworker_email, **one),
+        council=council,
+    )
+
+
+def _signature_height(pdf: _LetterPdf, letter: Letter, layout: Layout) -> float:
+    lines = 1 + 4  # the sign-off, then name, role, phone and email
+    return lines * pdf.line_height(layout.body_pt) + layout.body_pt * 2 * PT_TO_MM
+
+
 def write_pdf(letter: Letter, *, logo: Path | None = None) -> bytes:
     """The letter as a PDF file's bytes."""
+    letter = _clean(letter)
     layout = layout_for(letter.variant)
     pdf = _LetterPdf(letter, layout)
     pdf.alias_nb_pages()
@@ -229,7 +301,15 @@ def write_pdf(letter: Letter, *, logo: Path | None = None) -> bytes:
     pdf.space(layout.body_pt)
     pdf.runs([Run(letter.salutation)], layout.body_pt)
     pdf.space(layout.paragraph_space_pt)
+    signature = _signature_height(pdf, letter, layout)
     for index, block in enumerate(letter.blocks):
+        if index == len(letter.blocks) - 1:
+            # the last paragraph goes with the signature: it never stands alone
+            pdf.keep_together(
+                pdf.height_of(block.runs, layout.body_pt)
+                + layout.paragraph_space_pt * PT_TO_MM
+                + signature
+            )
         _block(pdf, block, layout)
         following = letter.blocks[index + 1] if index + 1 < len(letter.blocks) else None
         if block.kind == "bullet" and (following is None or following.kind != "bullet"):

@@ -14,11 +14,13 @@ import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from send_desk.letters.manifest import Manifest, default_manifest
+from send_desk.letters.periods import letter_date_in, period_problems
 from send_desk.quality.acronyms import acronym_uses
 from send_desk.quality.glossary import Glossary, default_glossary
 from send_desk.quality.readability import sentences_of, syllables, words_of
@@ -107,7 +109,7 @@ class CheckSettings:
 
 @dataclass(frozen=True)
 class Issue:
-    kind: str  # reading_age, long_sentence, passive, acronym, avoid, missing_section
+    kind: str  # reading_age, long_sentence, passive, acronym, avoid, period, missing_section
     severity: str  # error or advice
     message: str
     start: int = 0
@@ -174,6 +176,34 @@ class LetterCheck:
             "counts": counts,
             "issues": [issue.to_json() for issue in self.issues],
         }
+
+
+def reading_verdict(reading_age: float, target: float, maximum: float) -> str:
+    """Whether the reading age meets the aim, said plainly (never "passes" beside a
+    reading age above the aim)."""
+    shown, aim, most = round(reading_age), round(target), round(maximum)
+    if shown <= aim:
+        return f"Reading age about {shown}: meets the aim of {aim}."
+    if shown <= most:
+        return (
+            f"Reading age about {shown}: does not meet the aim of {aim} "
+            f"(up to {most} is allowed; shorter words and sentences would help)."
+        )
+    return f"Reading age about {shown}: does not meet the aim of {aim}, and is over {most}."
+
+
+def check_verdict(check: dict[str, Any]) -> str:
+    """One line: ready to send or how many problems to fix, and the reading age."""
+    errors = [i for i in check.get("issues", []) if i.get("severity") == ERROR]
+    if check["passed"]:
+        head = "No problems to fix."
+    else:
+        count = len(errors) or 1
+        head = f"{count} problem{'s' if count != 1 else ''} to fix."
+    reading = reading_verdict(
+        check["reading_age"], check["target_reading_age"], check["max_reading_age"]
+    )
+    return f"{head} {reading}"
 
 
 def _avoid_pattern(phrase: str) -> re.Pattern[str]:
@@ -309,9 +339,12 @@ def check_letter_text(
     manifest: Manifest | None = None,
     settings: CheckSettings | None = None,
     glossary: Glossary | None = None,
+    letter_date: date | None = None,
 ) -> LetterCheck:
     """Check a letter's text. ``required_sections`` default: the appealable-decision
-    sections when ``appealable`` (worked out from the wording when not given)."""
+    sections when ``appealable`` (worked out from the wording when not given).
+    ``letter_date`` (default: the date line above "Dear ...") is where the periods the
+    letter gives count from: a reply date shorter than the stated period is refused."""
     manifest = manifest or default_manifest()
     settings = settings or default_check_settings()
     glossary = glossary or default_glossary()
@@ -390,6 +423,12 @@ def check_letter_text(
                     match.end(),
                     match.group(0),
                 )
+            )
+    dated = letter_date or letter_date_in(text)
+    if dated is not None:
+        for problem in period_problems(text, dated):
+            issues.append(
+                Issue("period", ERROR, problem.message, problem.start, problem.end, problem.text)
             )
     present = detect_sections(text, manifest, manifest.section_labels)
     for section_id in required_sections:

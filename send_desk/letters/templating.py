@@ -65,7 +65,8 @@ class MissingField(ValueError):
 def _missing_message(path: str) -> str:
     info = CATALOGUE.get(path)
     if info is not None:
-        return f"The letter needs {info.label} ({path}): fill it in on {info.fill_in}."
+        # the label a caseworker knows, never the field's path ("caseworker.name")
+        return f"The letter needs {info.label}: fill it in on {info.fill_in}."
     if path.startswith("input."):
         return f"The letter needs {path.removeprefix('input.').replace('_', ' ')}: fill it in."
     return f"The letter needs {path}: it has no value."
@@ -304,8 +305,10 @@ def check_fields(
     declared = set(spec.fields)
     for path, line in usage.printed.items():
         root = path.split(".", 1)[0]
-        if root in ("input", "dates", *LETTERHEAD_SECTIONS):
-            continue  # declared in the manifest, or the council's letterhead settings
+        if root in ("input", "dates", "appeal", *LETTERHEAD_SECTIONS):
+            # declared in the manifest, the council's letterhead settings, or worked
+            # out by the clock with the appeal date
+            continue
         if path in declared or path in usage.tested:
             continue
         raise LetterTemplateError(

@@ -11,16 +11,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from send_desk.domain.event_types import EVENT_TYPES
-from send_desk.domain.events import CaseEvent
 from send_desk.domain.letters import LETTER_STATUSES, SENT_VIA, SENT_VIA_LABELS, LetterVersion
-from send_desk.domain.organisation import User
 from send_desk.ids import uuid7
 from send_desk.letters.compose import (
     Composed,
@@ -33,9 +31,7 @@ from send_desk.letters.compose import (
 )
 from send_desk.letters.document import Letter
 from send_desk.letters.manifest import (
-    VARIANT_LABELS,
     VARIANTS,
-    DateSpec,
     Offer,
     RecordSpec,
     TemplateSpec,
@@ -51,14 +47,27 @@ from send_desk.letters.templating import (
 from send_desk.services import events as events_service
 from send_desk.services.children import child_detail, get_child
 from send_desk.services.errors import NotFound, Refused, ValidationFailed
-from send_desk.services.milestones import clock_inputs
+from send_desk.services.letter_dates import (
+    clock_dates,
+    events_of,
+    matches,
+    recent,
+    resolve_details,
+    timeline_of,
+)
+from send_desk.services.letter_history import (
+    apology_request,
+    latest_version,
+    letter_history,
+    list_letters,
+    stored_letter,
+    version_json,
+)
 from send_desk.services.validation import check_plain
 from send_desk.timescales import Event, compute_timeline
 from send_desk.timescales.milestones import LATE, OVERDUE, PENDING, Milestone
 from send_desk.timeutil import uk_date
 
-# An event already recorded this many days before the letter is the one it records.
-RECENT_DAYS = 42
 OPEN = (PENDING, OVERDUE)
 MISSED = (OVERDUE, LATE)
 
@@ -107,107 +116,13 @@ def template_list() -> list[dict[str, Any]]:
 # ------------------------------------------------------------------ the clock
 
 
-def _events(session: Session, child_id: uuid.UUID) -> tuple[Any, list[Event]]:
-    found = clock_inputs(session, [child_id])
-    if not found:
-        raise NotFound(f"no child with id {child_id} in this store")
-    _key, child, stored = found[0]
-    return child, [Event(e.type, e.date, dict(e.details)) for e in stored]
-
-
-def _timeline(session: Session, child_id: uuid.UUID, today: date) -> list[Milestone]:
-    child, events = _events(session, child_id)
-    return compute_timeline(events, today, child, include_local=True).milestones
-
-
-def _resolve(
-    details: Mapping[str, Any], inputs: Mapping[str, Any], missed: Mapping[str, Any] | None
-) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in details.items():
-        if isinstance(value, str) and value.startswith("input:"):
-            value = inputs.get(value.removeprefix("input:"))
-        elif isinstance(value, str) and value.startswith("missed:"):
-            value = (missed or {}).get(value.removeprefix("missed:"))
-        if isinstance(value, Lines):
-            value = "; ".join(value)
-        if isinstance(value, date):
-            value = value.isoformat()
-        out[key] = value
-    return out
-
-
-def _matches(
-    event: Event | CaseEvent, type_id: str, details: Mapping[str, Any], ignore: Sequence[str] = ()
-) -> bool:
-    if event.type != type_id:
-        return False
-    stored = event.details or {}
-    return all(stored.get(k) == v for k, v in details.items() if k not in ignore and v is not None)
-
-
-def _recent(
-    events: Sequence[Event],
-    type_id: str,
-    details: Mapping[str, Any],
-    on: date,
-    ignore: Sequence[str] = (),
-) -> Event | None:
-    """The latest matching event dated within RECENT_DAYS before ``on`` (or on it)."""
-    found = [
-        e
-        for e in events
-        if _matches(e, type_id, details, ignore)
-        and on - timedelta(days=RECENT_DAYS) <= e.date <= on
-    ]
-    return max(found, key=lambda e: e.date) if found else None
-
-
-def clock_dates(
-    session: Session,
-    child_id: uuid.UUID,
-    spec: TemplateSpec,
-    inputs: Mapping[str, Any],
-    letter_date: date,
-) -> dict[str, date | None]:
-    """The template's dates, from the statutory clock with the events the letter
-    itself records added on the letter date (unless they are already recorded)."""
-    child, events = _events(session, child_id)
-    added: list[Event] = []
-    wanted: list[tuple[DateSpec, dict[str, Any]]] = []
-    for item in spec.dates:
-        if item.from_input:
-            continue
-        details = _resolve(item.details, inputs, None)
-        wanted.append((item, details))
-        if item.event and not _recent([*events, *added], item.event, details, letter_date):
-            added.append(Event(item.event, letter_date, details))
-    if not wanted:
-        return {}
-    timeline = compute_timeline([*events, *added], letter_date, child, include_local=True)
-    out: dict[str, date | None] = {}
-    for item, details in wanted:
-        suffixes = {str(v) for v in details.values() if isinstance(v, str)}
-        candidates = [
-            m
-            for m in timeline.milestones
-            if m.id == item.milestone
-            or (
-                m.id.startswith(item.milestone + ":")
-                and (not suffixes or m.id.split(":", 1)[1] in suffixes)
-            )
-        ]
-        out[item.name] = max((m.due for m in candidates), default=None)
-    return out
-
-
 def missed_milestones(
     session: Session, child_id: uuid.UUID, *, today: date
 ) -> list[dict[str, Any]]:
     """Statutory time limits the child's case missed (overdue now, or done late), the
     most recent first: what an apology letter can be about."""
     rows = []
-    for m in _timeline(session, child_id, today):
+    for m in timeline_of(session, child_id, today):
         if m.status in MISSED and not m.local and m.rule.kind != "info":
             rows.append(
                 {
@@ -259,7 +174,7 @@ def _offered_by(
     latest = max((e for e in events if e.type == offer.name), key=lambda e: e.date, default=None)
     if latest is None or (today - latest.date).days > offer.within_days:
         return None
-    if not _matches(latest, offer.name, offer.where):
+    if not matches(latest, offer.name, offer.where):
         return None
     return f"{EVENT_TYPES[offer.name].label} on {uk_date(latest.date)}"
 
@@ -268,7 +183,7 @@ def offered_templates(
     session: Session, child_id: uuid.UUID, *, today: date
 ) -> list[dict[str, Any]]:
     """Every template with whether this child's case offers it now, and why."""
-    child, events = _events(session, child_id)
+    child, events = events_of(session, child_id)
     milestones = compute_timeline(events, today, child, include_local=True).milestones
     out = []
     for spec in library().manifest.templates.values():
@@ -326,7 +241,7 @@ def prepare_letter(
             )
         raw[milestone_input.name] = missed["key"]
     try:
-        parsed = parse_inputs(spec, raw)
+        parsed = parse_inputs(spec, raw, work_open=missed is None or missed.get("done") is None)
     except InputProblem as problem:
         raise LetterRefused("No letter was made. " + str(problem), dict(problem.fields)) from None
     member = choose_recipient(detail, recipient_id) if spec.audience == "family" else None
@@ -334,14 +249,15 @@ def prepare_letter(
     chosen = variant or needed
     if chosen not in VARIANTS:
         raise ValidationFailed(f"variant must be one of {', '.join(VARIANTS)} (not '{chosen}')")
-    dates = clock_dates(session, child_id, spec, parsed, letter_date)
+    found = clock_dates(session, child_id, spec, parsed, letter_date)
     head = letterhead(data_root)
     context = build_context(
         detail,
         spec,
         letterhead=head,
         inputs=parsed,
-        dates=dates,
+        dates=found.dates,
+        appeal=found.appeal,
         letter_date=letter_date,
         recipient=member,
         missed=missed,
@@ -357,12 +273,17 @@ def prepare_letter(
         ) from None
     except LetterTemplateError as error:
         raise Refused(f"the letter template cannot be used: {error}") from None
-    _child, events = _events(session, child_id)
+    _child, events = events_of(session, child_id)
     records = []
+    # a period the letter gives counts from the letter's date: an older event of that
+    # kind is recorded again on it, so the clock and the letter give the same date
+    period_events = {d.event for d in spec.dates if d.from_letter and d.event}
     for record in spec.records:
-        details = _resolve(record.details, parsed, missed)
+        details = resolve_details(record.details, parsed, missed)
         ignore = _ignored(spec, record)
-        already = _recent(events, record.event, details, letter_date, ignore)
+        already = recent(events, record.event, details, letter_date, ignore)
+        if already is not None and record.event in period_events and already.date < letter_date:
+            already = None
         records.append(
             {
                 "event": record.event,
@@ -511,21 +432,10 @@ def save_letter(
     session.add(row)
     session.flush()
     return {
-        **_version_json(row, None),
+        **version_json(row, None),
         "events_recorded": recorded,
         "check": prepared.composed.check.to_json(),
     }
-
-
-def _latest(session: Session, letter_id: uuid.UUID) -> LetterVersion:
-    rows = session.scalars(
-        select(LetterVersion)
-        .where(LetterVersion.letter_id == letter_id)
-        .order_by(col(LetterVersion.version).desc(), col(LetterVersion.created_at).desc())
-    ).all()
-    if not rows:
-        raise NotFound(f"no letter with id {letter_id} in this store")
-    return rows[0]
 
 
 def resolve_letter_id(session: Session, text: str) -> uuid.UUID:
@@ -562,7 +472,7 @@ def mark_sent(
     sending records (an appealable decision sent). The letter's words do not change."""
     if sent_via not in SENT_VIA:
         raise ValidationFailed(f"sent by must be one of {', '.join(SENT_VIA)}")
-    latest = _latest(session, letter_id)
+    latest = latest_version(session, letter_id)
     if latest.status == "sent" and latest.sent_via == sent_via:
         raise Refused(
             f"this letter is already marked {SENT_VIA_LABELS[sent_via].lower()} "
@@ -571,12 +481,12 @@ def mark_sent(
     recorded: list[dict[str, Any]] = []
     if record_events and latest.status != "sent":
         spec = library().manifest.template(latest.template)
-        _child, events = _events(session, latest.child_id)
+        _child, events = events_of(session, latest.child_id)
         for record in spec.records:
             if record.when != "sent":
                 continue
-            details = _resolve(record.details, latest.inputs, None)
-            if _recent(events, record.event, details, latest.letter_date, _ignored(spec, record)):
+            details = resolve_details(record.details, latest.inputs, None)
+            if recent(events, record.event, details, latest.letter_date, _ignored(spec, record)):
                 continue
             done = events_service.add_event(
                 session,
@@ -619,86 +529,14 @@ def mark_sent(
     check_plain(row)
     session.add(row)
     session.flush()
-    return {**_version_json(row, None), "events_recorded": recorded}
-
-
-# ------------------------------------------------------------------ reading
-
-
-def _version_json(row: LetterVersion, author: str | None) -> dict[str, Any]:
-    return {
-        "letter_id": row.letter_id.hex,
-        "version_id": row.id.hex,
-        "version": row.version,
-        "child_id": row.child_id.hex,
-        "template": row.template,
-        "title": row.title,
-        "variant": row.variant,
-        "variant_label": VARIANT_LABELS.get(row.variant, row.variant),
-        "letter_date": row.letter_date,
-        "recipient_name": row.recipient_name,
-        "status": row.status,
-        "sent_via": row.sent_via,
-        "sent_via_label": SENT_VIA_LABELS.get(row.sent_via or "", ""),
-        "sent_on": row.sent_on,
-        "note": row.note,
-        "saved_at": row.created_at,
-        "saved_by": author,
-        "event_ids": list(row.event_ids),
-        "check": dict(row.check),
-    }
-
-
-def list_letters(session: Session, child_id: uuid.UUID) -> list[dict[str, Any]]:
-    """A child's letters (the latest version of each), newest first."""
-    get_child(session, child_id)
-    rows = session.exec(
-        select(LetterVersion, User.display_name)
-        .outerjoin(User, col(User.id) == LetterVersion.author_id)
-        .where(LetterVersion.child_id == child_id)
-        .order_by(col(LetterVersion.letter_date).desc(), col(LetterVersion.created_at).desc())
-    ).all()
-    latest: dict[uuid.UUID, dict[str, Any]] = {}
-    counts: dict[uuid.UUID, int] = {}
-    for row, name in rows:
-        counts[row.letter_id] = counts.get(row.letter_id, 0) + 1
-        current = latest.get(row.letter_id)
-        if current is None or row.version > current["version"]:
-            latest[row.letter_id] = _version_json(row, name)
-    out = list(latest.values())
-    for item in out:
-        item["versions"] = counts[uuid.UUID(item["letter_id"])]
-    out.sort(
-        key=lambda item: (item["letter_date"], item["saved_at"] or item["letter_date"]),
-        reverse=True,
-    )
-    return out
-
-
-def letter_history(session: Session, letter_id: uuid.UUID) -> list[dict[str, Any]]:
-    rows = session.exec(
-        select(LetterVersion, User.display_name)
-        .outerjoin(User, col(User.id) == LetterVersion.author_id)
-        .where(LetterVersion.letter_id == letter_id)
-        .order_by(col(LetterVersion.version))
-    ).all()
-    if not rows:
-        raise NotFound(f"no letter with id {letter_id} in this store")
-    return [_version_json(row, name) for row, name in rows]
-
-
-def stored_letter(session: Session, version_or_letter_id: uuid.UUID) -> Letter:
-    """The letter as saved (a version's id, or a letter's id for its latest version)."""
-    row = session.get(LetterVersion, version_or_letter_id)
-    if row is None:
-        row = _latest(session, version_or_letter_id)
-    return Letter.from_json(dict(row.content))
+    return {**version_json(row, None), "events_recorded": recorded}
 
 
 __all__ = [
     "LETTER_STATUSES",
     "LetterRefused",
     "Prepared",
+    "apology_request",
     "clock_dates",
     "letter_history",
     "list_letters",
@@ -710,27 +548,3 @@ __all__ = [
     "stored_letter",
     "template_list",
 ]
-
-
-def apology_request(
-    session: Session, child_id: uuid.UUID, milestone: str, due: date
-) -> dict[str, Any] | None:
-    """The latest request for an apology letter for this missed deadline (My day records
-    one with the reason), as the composer's starting inputs."""
-    rows = session.scalars(
-        select(CaseEvent)
-        .where(
-            CaseEvent.child_id == child_id,
-            CaseEvent.type == "apology_letter_requested",
-            ~col(CaseEvent.withdrawn),
-        )
-        .order_by(col(CaseEvent.date).desc())
-    ).all()
-    for row in rows:
-        details = row.details or {}
-        if details.get("milestone") == milestone and details.get("due") == due.isoformat():
-            return {
-                "milestone": f"{milestone}|{due.isoformat()}",
-                "reason": str(details.get("reason", "")).split("; "),
-            }
-    return None

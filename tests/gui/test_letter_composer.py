@@ -40,7 +40,11 @@ def test_the_composer_previews_checks_and_saves(qtbot, window, backend, tmp_path
     text = composer.ui.previewBrowser.toPlainText()
     assert "We will phone you" in text
     assert composer.current is not None and composer.current["check"]["passed"]
-    assert "Passes" in composer.ui.checkSummaryLabel.text()
+    summary = composer.ui.checkSummaryLabel.text()
+    assert "Passes" not in summary and "No problems to fix" in summary
+    age = round(composer.current["check"]["reading_age"])
+    met = "meets the aim of 9" if age <= 9 else "does not meet the aim of 9"
+    assert f"Reading age about {age}: {met}" in summary
     assert composer.ui.saveButton.isEnabled()
     with qtbot.waitSignal(composer.saved, timeout=10_000) as saved:
         composer.ui.saveButton.click()
@@ -79,3 +83,29 @@ def test_a_problem_is_picked_out_in_the_preview(qtbot, backend, ops) -> None:  #
     html = composer.ui.previewBrowser.toHtml()
     assert "#ff9e57" in html.lower()  # the chosen problem is picked out
     assert composer.ui.issuesList.count() == len(issues)
+
+
+def test_what_a_letter_needs_is_listed_by_label_not_field_path(qtbot, backend, ops) -> None:  # type: ignore[no-untyped-def]
+    from send_desk.gui.letters import LetterComposer
+
+    # a new child with a family contact but no caseworker yet
+    child_id = backend.create_child(
+        {"first_name": "Kit", "last_name": "Test", "date_of_birth": "2016-06-01"}
+    )
+    backend.add_family_member(
+        child_id,
+        {"name": "Jo Test", "relationship": "parent", "main_contact": True,
+         "phone": "01632 960099", "address": "1 High Street, Northtown", "postcode": "NT1 1AA"},
+    )  # fmt: skip
+    composer = LetterComposer(
+        backend,
+        ops,
+        child_id,
+        template="callback_confirmation",
+        inputs={"caller": "Pat White", "number": "01632 960002", "about": "transport"},
+    )
+    qtbot.addWidget(composer)
+    qtbot.waitUntil(lambda: "No letter yet" in composer.ui.previewBrowser.toPlainText())
+    shown = composer.ui.previewBrowser.toPlainText()
+    assert "the caseworker's name" in shown
+    assert "caseworker.name" not in shown and "caseworker.phone" not in shown

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from send_desk.gui.forms.ui_letter_composer import Ui_LetterComposer
 from send_desk.gui.screen_fit import fit_to_screen
+from send_desk.letters.plain_english import reading_verdict
 
 log = logging.getLogger(__name__)
 
@@ -198,7 +199,10 @@ class LetterComposer(QDialog):
             editor = self._editor(item)
             editor.setAccessibleName(item["label"])
             editor.setObjectName(f"input_{item['name']}")
-            label = item["label"] + ("" if item["required"] else " (optional)")
+            optional = " (optional)"
+            if item.get("required_while_open"):
+                optional = " (while it is not done yet)"
+            label = item["label"] + ("" if item["required"] else optional)
             form.addRow(label + ":", editor)
             self.editors[item["name"]] = editor
             value = self.preset.get(item["name"], kept.get(item["name"]))
@@ -354,10 +358,18 @@ class LetterComposer(QDialog):
     def _show_check(self, result: Mapping[str, Any]) -> None:
         check = result["check"]
         errors = [i for i in result["issues"] if i.severity == "error"]
-        verdict = "Passes" if check["passed"] else f"{len(errors)} problem(s) to fix"
+        count = len(errors)
+        verdict = (
+            "No problems to fix"
+            if check["passed"]
+            else f"{count} problem{'s' if count != 1 else ''} to fix"
+        )
+        # the reading age says plainly whether the aim is met, never "Passes" beside it
+        reading = reading_verdict(
+            check["reading_age"], check["target_reading_age"], check["max_reading_age"]
+        )
         self.ui.checkSummaryLabel.setText(
-            f"<b>{verdict}</b><br>Reading age about {check['reading_age']:.0f} "
-            f"(aim {check['target_reading_age']:.0f}) · {check['words']} words · "
+            f"<b>{verdict}</b><br>{_escape(reading)}<br>{check['words']} words · "
             f"longest sentence {check['longest_sentence_words']} words"
             + (
                 "<br>Sections the law requires: all there"

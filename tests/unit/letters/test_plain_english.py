@@ -18,7 +18,7 @@ Your right to appeal
 You can appeal to a tribunal. Its full name is the First-tier Tribunal (Special Educational Needs and Disability). You must appeal by Friday 12 June 2026. This is 2 months from the date of this letter.
 
 Mediation
-Before you appeal, you must contact our mediation adviser. You need a certificate from the adviser to appeal. If you want mediation, tell us within 30 days of getting the certificate.
+Before you appeal, you must contact a mediation adviser. They are independent of us. You need a certificate from the adviser to appeal. If you want mediation, tell us within 30 days of getting the certificate.
 
 Other ways to sort it out
 You can use our disagreement resolution service. It is free.
