@@ -113,3 +113,7 @@ def field_label(name: str | None) -> str:
     if not name:
         return ""
     return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+# a case-note or audit action's state, as My day shows it
+ACTION_STATUS_LABELS = {"overdue": "Overdue", "due_today": "Due today", "due": "Due"}

@@ -12,9 +12,12 @@ from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from send_desk.backend.day import owner_person
 from send_desk.backend.errors import ValidationFailed
+from send_desk.domain.children import Allocation
+from send_desk.domain.organisation import User
 from send_desk.quality import (
     KIND_LABELS,
     KINDS,
@@ -48,6 +51,21 @@ def _required(value: str | uuid.UUID) -> uuid.UUID:
         raise ValidationFailed("a record id is needed")
     return found
 
+
+
+def _current_caseworkers(session: Session, child_ids: set[str]) -> dict[str, str]:
+    """Child id -> the name of the caseworker allocated now."""
+    if not child_ids:
+        return {}
+    query = (
+        select(Allocation.child_id, User.display_name)
+        .join(User, col(User.id) == Allocation.caseworker_id)
+        .where(
+            col(Allocation.child_id).in_([uuid.UUID(c) for c in child_ids]),
+            col(Allocation.end_date).is_(None),
+        )
+    )
+    return {str(child): name for child, name in session.exec(query).all()}
 
 class NotesMixin:
     """Case notes: checklist, save with confirmation, amend, history, drafts, search."""
@@ -214,8 +232,10 @@ class NotesMixin:
                 since=today - timedelta(days=overdue_days),
                 limit=limit,
             )
+            caseworkers = _current_caseworkers(session, {row["child_id"] for row in rows})
         for row in rows:
             row["due"] = date.fromisoformat(row["due"])
+            row["owner"] = owner_person(row["owner"], caseworkers.get(row["child_id"]))
         return rows
 
     # ----------------------------------------------------------------- search

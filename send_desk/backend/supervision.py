@@ -194,6 +194,6 @@ class SupervisionMixin:
             )
         for row in rows:
             row["due"] = date.fromisoformat(row["due"])
-            row["owner"] = f"you (audit: {row['overall_label']})"
+            row["owner"] = f"{row['caseworker'] or 'Not known'} (audit: {row['overall_label']})"
             row["note_kind"] = "Audit"
         return rows

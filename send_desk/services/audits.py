@@ -367,6 +367,7 @@ def audit_actions_due(
         for r in session.exec(select(AuditResponse).where(AuditResponse.kind == "action_done"))
     }
     children = {c.id: c for c in session.exec(select(Child)).all()}
+    people = _names(session)
     out = []
     for row in sorted(rows, key=lambda r: (r.action_due or until, str(r.id))):
         if row.id in done or row.action_due is None:
@@ -386,6 +387,7 @@ def audit_actions_due(
                 else ("due_today" if row.action_due == today else "due"),
                 "overall": row.overall,
                 "overall_label": GRADE_LABELS.get(row.overall, row.overall),
+                "caseworker": people.get(row.caseworker_id, "") if row.caseworker_id else "",
             }
         )  # fmt: skip
     return out
