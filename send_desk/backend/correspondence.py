@@ -58,7 +58,6 @@ def _required(value: str | uuid.UUID | None, what: str = "a record") -> uuid.UUI
     return found
 
 
-
 def _due_group(row: Mapping[str, Any], today: date) -> int:
     """My day's order: today's callbacks first, by time (a family is waiting by the
     phone), then what is already late, then the rest of today, then what is coming."""
@@ -67,6 +66,7 @@ def _due_group(row: Mapping[str, Any], today: date) -> int:
     if row["status"] in ("missed", "overdue"):
         return 1
     return 2 if row["due"] <= today else 3
+
 
 class _Phases:
     """Maps the progress of several steps of an export onto one bar of STEPS."""

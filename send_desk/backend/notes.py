@@ -52,7 +52,6 @@ def _required(value: str | uuid.UUID) -> uuid.UUID:
     return found
 
 
-
 def _current_caseworkers(session: Session, child_ids: set[str]) -> dict[str, str]:
     """Child id -> the name of the caseworker allocated now."""
     if not child_ids:
@@ -66,6 +65,7 @@ def _current_caseworkers(session: Session, child_ids: set[str]) -> dict[str, str
         )
     )
     return {str(child): name for child, name in session.exec(query).all()}
+
 
 class NotesMixin:
     """Case notes: checklist, save with confirmation, amend, history, drafts, search."""

@@ -140,7 +140,7 @@ class CaseloadPage(QWidget):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        widths = (180, 95, 75, 120, 205, 90, 145, 55, 140, 120)
+        widths = (170, 90, 70, 115, 185, 70, 130, 200, 55, 120, 120)
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._open_index)
