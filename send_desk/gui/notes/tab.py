@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend import Backend
+from send_desk.backend.labels import criterion_label
 from send_desk.gui.notes.editor import NoteEditor
 from send_desk.gui.ops import Ops
 from send_desk.gui.rows_model import RowsModel
@@ -28,7 +29,7 @@ from send_desk.gui.rows_model import RowsModel
 
 def _failed_label(row: Mapping[str, Any]) -> str:
     failed = row.get("failed_items") or []
-    return ", ".join(item["id"].replace("_", " ") for item in failed) if failed else "All met"
+    return ", ".join(criterion_label(item["id"]) for item in failed) if failed else "All met"
 
 
 def _escape(text: Any) -> str:

@@ -130,7 +130,7 @@ class SupervisionPage(QWidget):
         m_layout.addWidget(QLabel("Audits waiting for a second, blind grading"))
         self.pending_model = RowsModel(
             [("Audited", "made_label"), ("Caseworker", "caseworker"), ("Auditor", "auditor"),
-             ("Note", "note_id")],
+             ("Note", "note_label")],
             self,
         )  # fmt: skip
         self.pending_view = _table(self.pending_model, "Audits to moderate")
@@ -142,8 +142,8 @@ class SupervisionPage(QWidget):
         self.agreement.setWordWrap(True)
         m_layout.addWidget(self.agreement)
         self.disagreements_model = RowsModel(
-            [("Note", "note_id"), ("Criterion", "criterion"), ("Auditor", "first"),
-             ("Moderator", "second")],
+            [("Note", "note_label"), ("Criterion", "criterion_label"),
+             ("Auditor's grade", "first_label"), ("Moderator's grade", "second_label")],
             self,
         )  # fmt: skip
         m_layout.addWidget(_table(self.disagreements_model, "Disagreements"))
@@ -156,9 +156,9 @@ class SupervisionPage(QWidget):
         f_layout.addWidget(self.feedback_label)
         self.feedback_model = RowsModel(
             [("Audited", "made_label"), ("Caseworker", "caseworker"), ("Grade", "overall_label"),
-             ("Not met", lambda r: ", ".join(r.get("automatic_failed", []))),
+             ("Not met", lambda r: "; ".join(r.get("automatic_failed_labels", []))),
              ("Comments", "comments"), ("Action", "action"),
-             ("Acknowledged", lambda r: "yes" if r.get("acknowledged") else "no")],
+             ("Acknowledged", lambda r: "Yes" if r.get("acknowledged") else "No")],
             self,
         )  # fmt: skip
         self.feedback_view = _table(self.feedback_model, "Audits of my notes")
