@@ -21,7 +21,7 @@ from send_desk.backend.errors import ValidationFailed
 from send_desk.backend.labels import code_words, criterion_label, grade_label
 from send_desk.domain.children import Child
 from send_desk.domain.notes import NoteVersion
-from send_desk.domain.supervision import GRADE_LABELS, GRADES
+from send_desk.domain.supervision import GRADE_LABELS, GRADES, NoteAudit
 from send_desk.quality import KIND_LABELS
 from send_desk.reports import audit_report
 from send_desk.services import audit_trends as trends_service
@@ -71,6 +71,7 @@ class SupervisionMixin:
     _write: Any
     _today: Callable[[], date]
     me: Callable[[], dict[str, Any] | None]
+    _store: Any
 
     def _sup_read(self) -> AbstractContextManager[Session]:
         reader: AbstractContextManager[Session] = self._read()
@@ -112,13 +113,49 @@ class SupervisionMixin:
                 sampling_service.save_sample(session, sample)
             return sample.to_json()
 
+    def sample(self, sample_id: str) -> dict[str, Any]:
+        """A saved sample as drawn, each note marked ``audited`` (an audit made for this
+        sample) and ``yours`` (the signed-in user's own: someone else must audit it);
+        ``complete`` once every note is audited."""
+        me = (self.me() or {}).get("id")
+        with self._sup_read() as session:
+            row = sampling_service.get_sample(session, _uuid(sample_id, "sample"))
+            done = {
+                str(version)
+                for version in session.exec(
+                    select(NoteAudit.version_id).where(
+                        NoteAudit.sample_id == row.id, NoteAudit.role == "audit"
+                    )
+                ).all()
+            }
+        notes = [
+            {
+                **item,
+                "audited": str(item.get("version_id")) in done,
+                "yours": str(item.get("caseworker_id") or "").replace("-", "") == me,
+            }
+            for item in row.items
+        ]
+        return {
+            "sample_id": str(row.id),
+            "period": row.period,
+            "seed": row.seed,
+            "notes": notes,
+            "shortfall": list(row.shortfall),
+            "messages": [],
+            "audited": sum(1 for note in notes if note["audited"]),
+            "complete": all(note["audited"] for note in notes),
+        }
+
     def samples(self) -> list[dict[str, Any]]:
         with self._sup_read() as session:
             return sampling_service.list_samples(session)
 
     def audit_form(self, note_id: str) -> dict[str, Any]:
         with self._sup_read() as session:
-            return audits_service.audit_form(session, _uuid(note_id, "note"))
+            return audits_service.audit_form(
+                session, _uuid(note_id, "note"), viewer=self._store.info.user_id
+            )
 
     def record_audit(
         self,
