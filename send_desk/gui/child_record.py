@@ -253,6 +253,10 @@ class ChildRecord(QWidget):
         self.correspondence_tab = CorrespondenceTab(context, self)
         self.correspondence_tab.changed.connect(self.changed)
         self.tabs.addTab(self.correspondence_tab, "Co&rrespondence")
+        from send_desk.gui.record_letters import LettersTab
+
+        self.letters_tab = LettersTab(context, self)
+        self.tabs.addTab(self.letters_tab, "Letters")
         self.views = [self.tabs.widget(i) for i in range(self.tabs.count())]
 
         layout = QVBoxLayout(self)
@@ -374,6 +378,7 @@ class ChildRecord(QWidget):
         self.history_model.set_rows(detail["history"])
         self.notes_tab.load(detail["id"], f"{detail['first_name']} {detail['last_name']}")
         self.correspondence_tab.load(detail["id"], detail)
+        self.letters_tab.load(detail["id"])
         for view in self.views:
             if isinstance(view, QTableView):
                 view.resizeColumnsToContents()
