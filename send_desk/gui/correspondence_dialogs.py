@@ -16,6 +16,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QListWidgetItem, QPushButton, QWidget
 
 from send_desk.backend.correspondence import Duplicate
+from send_desk.gui.callback_slots import PREFERRED_CONFIRMATION, by_day, free_times
 from send_desk.gui.dialogs import FormDialog, fill_combo, pydate, qdate
 from send_desk.gui.forms.ui_availability_dialog import Ui_AvailabilityDialog
 from send_desk.gui.forms.ui_callback_dialog import Ui_CallbackDialog
@@ -268,8 +269,10 @@ class CallbackDialog(FormDialog):
         _fill_names(self.ui.requestedByCombo, detail)
         fill_combo(self.ui.confirmCombo, [NOT_YET, *vocab["confirmation"]])
         self.ui.confirmCombo.setCurrentIndex(max(self.ui.confirmCombo.findData("letter"), 0))
-        phones = {m["name"]: m.get("phone") or "" for m in (detail or {}).get("family", [])}
-        self.phones = phones
+        family = (detail or {}).get("family", [])
+        self.phones = {m["name"]: m.get("phone") or "" for m in family}
+        # confirm the way the person asked to be contacted
+        self.preferred = {m["name"]: m.get("preferred_contact") or "" for m in family}
         self.ui.requestedByCombo.currentIndexChanged.connect(self._person_changed)
         if self.item is not None:
             self.ui.aboutEdit.setPlainText(self.item.get("summary") or "")
@@ -299,22 +302,37 @@ class CallbackDialog(FormDialog):
         name = self.ui.requestedByCombo.currentData()
         if name and self.phones.get(name):
             self.ui.phoneEdit.setText(self.phones[name])
+        way = PREFERRED_CONFIRMATION.get(self.preferred.get(name) or "") if name else None
+        index = self.ui.confirmCombo.findData(way) if way else -1
+        if index >= 0:
+            self.ui.confirmCombo.setCurrentIndex(index)
 
     def _slots_loaded(self, offered: dict[str, Any]) -> None:
-        self.slots = offered["slots"]
+        self.slots = free_times(offered["slots"])
         listing = self.ui.slotList
         listing.clear()
-        for slot in self.slots:
-            item = QListWidgetItem(slot["label"])
-            item.setData(Qt.ItemDataRole.UserRole, slot)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, slot["label"])
-            listing.addItem(item)
-        if self.slots:
-            listing.setCurrentRow(0)
+        first: int | None = None
+        for day, times in by_day(self.slots):
+            heading = QListWidgetItem(f"{day:%A} {text_of(day)} – {len(times)} free")
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading, not a choice
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            listing.addItem(heading)
+            for slot in times:
+                text = f"    {slot['start']:%H:%M}–{slot['end']:%H:%M} with {slot['caller']}"
+                text += " (duty)" if slot["via_duty"] else ""
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, slot)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, slot["label"])
+                listing.addItem(item)
+                first = listing.count() - 1 if first is None else first
+        if first is not None:
+            listing.setCurrentRow(first)
         notes = offered["notes"]
         self.ui.slotNotes.setText(
-            "\n".join(notes) if notes else f"{len(self.slots)} free slots of "
-            f"{offered['slot_minutes']} minutes."
+            "\n".join(notes) if notes else f"{len(self.slots)} free times of "
+            f"{offered['slot_minutes']} minutes over {len(by_day(self.slots))} working days."
         )  # fmt: skip
         self.ui.slotNotes.setAccessibleName(self.ui.slotNotes.text())
 

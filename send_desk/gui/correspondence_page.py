@@ -312,7 +312,18 @@ class Actions:
         if detail is None:
             self._with_detail(child_id, lambda found: self.log_item(child_id, found))
             return
-        self._open(ItemDialog(self.backend, self.ops, child_id, detail, self._parent()))
+
+        def after(saved: Any) -> None:
+            # a parent's call asking for a ring back: book it now, linked to the call
+            if (
+                isinstance(saved, dict)
+                and saved.get("channel") == "call"
+                and saved.get("direction") == "incoming"
+                and saved.get("needs_response")
+            ):
+                self.book_callback(child_id, saved, detail)
+
+        self._open(ItemDialog(self.backend, self.ops, child_id, detail, self._parent()), after)
 
     def respond(self, item: Mapping[str, Any]) -> None:
         if item.get("direction") != "incoming" or not item.get("needs_response"):
