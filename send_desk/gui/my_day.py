@@ -3,8 +3,8 @@
 Overdue, due today and due in the next 10 working days, most at risk first (looked-
 after children, phase transfers and children moving in before others), each with what
 to do next in plain words; a double-click opens the child. Deadlines missed in the last
-week without an apology to the family are offered for one (the letter itself comes with
-the letters feature). Actions from case notes, when there are any, are listed below.
+week without an apology to the family are offered for one, and the apology letter opens
+in the letter composer. Actions from case notes, when there are any, are listed below.
 """
 
 from __future__ import annotations

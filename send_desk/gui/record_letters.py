@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,17 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.gui.documents import documents_folder
 from send_desk.gui.pages import AppContext
 from send_desk.gui.rows_model import RowsModel, text_of
 
 FORMATS = {"pdf": "PDF (*.pdf)", "docx": "Word document (*.docx)"}
-
-
-def documents_folder() -> Path:
-    """Where save dialogs open: the user's Documents folder (home when there is none)."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(found) if found else Path.home()
-    return folder if folder.is_dir() else Path.home()
 
 
 def _sent(row: Mapping[str, Any]) -> str:
@@ -206,4 +200,4 @@ class LettersTab(QWidget):
         self.ops.run(work, self.exported.emit, self._failed)
 
 
-__all__ = ["LetterView", "LettersTab", "documents_folder"]
+__all__ = ["LetterView", "LettersTab"]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from send_desk.backend import Backend
 from send_desk.backend.labels import criterion_label
+from send_desk.gui.documents import suggested_path
 from send_desk.gui.notes.editor import NoteEditor
 from send_desk.gui.ops import Ops
 from send_desk.gui.rows_model import RowsModel
@@ -293,7 +294,10 @@ class NotesTab(QWidget):
 
             name = "".join(ch if ch.isalnum() else "-" for ch in self.child_name).strip("-")
             target, _filter = QFileDialog.getSaveFileName(
-                self, "Save the chronology", f"chronology-{name}.pdf", "PDF files (*.pdf)"
+                self,
+                "Save the chronology",
+                suggested_path(f"chronology-{name}.pdf"),
+                "PDF files (*.pdf)",
             )
             if not target:
                 return
