@@ -60,12 +60,13 @@ def _required(value: str | uuid.UUID | None, what: str = "a record") -> uuid.UUI
 
 def _due_group(row: Mapping[str, Any], today: date) -> int:
     """My day's order: today's callbacks first, by time (a family is waiting by the
-    phone), then what is already late, then the rest of today, then what is coming."""
-    if row["kind"] == "callback" and row["due"] == today:
-        return 0
+    phone), then callbacks missed before today, then the other late items, then the
+    rest of today, then what is coming."""
+    if row["kind"] == "callback":
+        return 0 if row["due"] == today else 1
     if row["status"] in ("missed", "overdue"):
-        return 1
-    return 2 if row["due"] <= today else 3
+        return 2
+    return 3 if row["due"] <= today else 4
 
 
 class _Phases:

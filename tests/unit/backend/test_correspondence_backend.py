@@ -42,10 +42,17 @@ def test_my_day_puts_todays_callbacks_before_old_overdue_replies(app: Backend) -
         child, {"requested_by": "A Carer", "phone": "07700 900124", "about": "School place",
                 "slot_start": datetime(2026, 11, 20, 11, 15)},
     )  # fmt: skip
+    app.clock_now = lambda: datetime(2026, 11, 18, 9, 0)  # booked on Wednesday for Thursday
+    missed = app.book_callback(
+        child, {"requested_by": "A Parent", "phone": "07700 900123", "about": "Taxi",
+                "slot_start": datetime(2026, 11, 19, 10, 0)},
+    )  # fmt: skip
+    app.clock_now = lambda: NOW
     rows = app.correspondence_due(caseworker_id=me)
     ids = [row["id"] for row in rows]
-    assert ids[:2] == [sooner["id"], later["id"]]
-    assert ids.index(old["id"]) > 1
+    assert ids[:3] == [sooner["id"], later["id"], missed["id"]]
+    assert rows[2]["status"] == "missed"
+    assert ids.index(old["id"]) > 2
     assert all(row["kind"] != "callback" or row["due"] != date(2026, 11, 20) for row in rows[2:])
 
 
