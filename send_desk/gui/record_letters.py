@@ -42,7 +42,8 @@ def _sent(row: Mapping[str, Any]) -> str:
 
 
 def _file_name(row: Mapping[str, Any], fmt: str) -> str:
-    title = "".join(ch if ch.isalnum() or ch in " -" else " " for ch in str(row["title"]))
+    kept = (ch for ch in str(row["title"]) if ch not in "'’")  # Julian's, not Julian s
+    title = "".join(ch if ch.isalnum() or ch in " -" else " " for ch in kept)
     return f"{' '.join(title.split())} {row['letter_date']:%Y-%m-%d}.{fmt}"
 
 

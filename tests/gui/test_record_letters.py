@@ -10,6 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QStandardPaths
 
+from send_desk.gui.record_letters import _file_name
+
 
 def _child(backend: Any) -> str:
     for child_id in backend.caseload_ids():
@@ -81,6 +83,9 @@ def test_a_letter_reopens_as_saved_and_exports_again(
     expected = Path(documents) if Path(documents).is_dir() else Path.home()
     assert asked[0].parent == expected
     assert asked[0].name == "We will phone you on Tuesday 24 November 2026 2026-11-02.pdf"
+    assert _file_name({"title": "Julian’s review", "letter_date": date(2026, 12, 7)}, "pdf") == (
+        "Julians review 2026-12-07.pdf"
+    )
     tab.view_dialog.close()
 
 
