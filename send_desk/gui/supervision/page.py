@@ -137,6 +137,8 @@ class SupervisionPage(QWidget):
             self,
         )  # fmt: skip
         self.sample_view = _table(self.sample_model, "Sampled notes")
+        for column, width in enumerate((210, 140, 120, 130)):
+            self.sample_view.setColumnWidth(column, width)
         self.sample_view.doubleClicked.connect(lambda _i: self.audit_selected())
         s_layout.addWidget(self.sample_view)
         self.audit_button = QPushButton("&Audit selected note…")
@@ -162,6 +164,8 @@ class SupervisionPage(QWidget):
             self,
         )  # fmt: skip
         self.pending_view = _table(self.pending_model, "Audits to moderate")
+        for column, width in enumerate((100, 160, 160)):
+            self.pending_view.setColumnWidth(column, width)
         m_layout.addWidget(self.pending_view)
         self.moderate_button = QPushButton("&Moderate selected (blind)…")
         self.moderate_button.clicked.connect(self.moderate_selected)
@@ -174,7 +178,10 @@ class SupervisionPage(QWidget):
              ("Auditor's grade", "first_label"), ("Moderator's grade", "second_label")],
             self,
         )  # fmt: skip
-        m_layout.addWidget(_table(self.disagreements_model, "Disagreements"))
+        self.disagreements_view = _table(self.disagreements_model, "Disagreements")
+        for column, width in enumerate((330, 280, 170)):
+            self.disagreements_view.setColumnWidth(column, width)
+        m_layout.addWidget(self.disagreements_view)
         self.tabs.addTab(moderation_tab, "Moderation")
 
         # ---- Feedback
