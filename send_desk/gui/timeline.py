@@ -111,7 +111,6 @@ class TimelineTab(QWidget):
             "#emptyTimeline { border: 1px solid palette(mid); border-left: 5px solid #1565c0; "
             "border-radius: 4px; padding: 8px 10px; }"
         )
-        self.empty.hide()
 
         self.event_button = QPushButton("Record &what happened…")
         self.event_button.setAccessibleName("Record what happened")
@@ -131,8 +130,15 @@ class TimelineTab(QWidget):
         self.exception_button.clicked.connect(self.record_exception)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
 
+        # shown instead of the table: the message at the top, the space below it empty
+        self.empty_box = QWidget()
+        empty_layout = QVBoxLayout(self.empty_box)
+        empty_layout.setContentsMargins(0, 0, 0, 0)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addStretch(1)
+        self.empty_box.hide()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty_box, 1)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.warnings)
@@ -158,7 +164,9 @@ class TimelineTab(QWidget):
     def _show(self, data: Mapping[str, Any]) -> None:
         self.model.set_rows(data["rows"])
         self.empty.setVisible(not data["rows"])
+        self.empty_box.setVisible(not data["rows"])
         self.table.setVisible(bool(data["rows"]))
+        self.detail.setVisible(bool(data["rows"]))
         current = current_row(data["rows"], data["today"])
         if current is not None:  # open at what is happening now, not the first event
             self.table.selectRow(current)
