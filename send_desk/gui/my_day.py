@@ -38,7 +38,7 @@ from send_desk.gui.rows_model import RowsModel, text_of
 SCOPES = (("mine", "My caseload"), ("team", "My team"), ("all", "Everyone in this store"))
 # columns before "What to do next", narrow enough that it keeps ~300 px at 1366 px wide
 WIDTHS = (104, 84, 122, 130, 200, 110, 120)
-CASEWORKER_COLUMN, NEXT_STEP_COLUMN = 6, 7
+CASEWORKER_COLUMN = 6
 
 
 def _long_date(value: Any) -> str:

@@ -217,7 +217,7 @@ def test_a_missed_deadline_prompts_an_apology_to_the_family(qtbot, window, backe
     assert isinstance(dialog, ApologyDialog)
     assert "Zofia Nowak" in dialog.ui.missedLabel.text()
     assert "17/11/2026" in dialog.ui.missedLabel.text()
-    assert "Letters come with a later version" in dialog.ui.lettersLabel.text()
+    assert "opens in the letter composer" in dialog.ui.lettersLabel.text()
     dialog.save()  # no reason
     assert dialog.is_marked("reason")
     dialog.ui.reasonEdit.setPlainText("The panel that decides was cancelled because of snow.")
