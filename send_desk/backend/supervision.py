@@ -27,6 +27,7 @@ from send_desk.reports import audit_report
 from send_desk.services import audit_trends as trends_service
 from send_desk.services import audits as audits_service
 from send_desk.services import sampling as sampling_service
+from send_desk.storage.store import Store
 from send_desk.timeutil import uk_date
 
 # The grades' colours on the GUI's charts, the same as the PDF report's.
@@ -71,7 +72,7 @@ class SupervisionMixin:
     _write: Any
     _today: Callable[[], date]
     me: Callable[[], dict[str, Any] | None]
-    _store: Any
+    _store: Store
 
     def _sup_read(self) -> AbstractContextManager[Session]:
         reader: AbstractContextManager[Session] = self._read()

@@ -310,8 +310,7 @@ class SupervisionPage(QWidget):
         self.sample_model.set_rows([])
         self.discard_button.setEnabled(False)
         self.sample_summary.setText(
-            "Sample discarded (the audits made from it are kept). Choose a month and draw "
-            "a sample."
+            "Sample discarded (the audits made from it are kept). Choose a month and draw a sample."
         )
 
     def _show_sample(self, sample: dict[str, Any]) -> None:
