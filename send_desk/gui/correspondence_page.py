@@ -40,15 +40,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.gui.callback_dialogs import CallbackDialog, CallbackOutcomeDialog, confirm_by_letter
 from send_desk.gui.correspondence_dialogs import (
     AvailabilityDialog,
-    CallbackDialog,
-    CallbackOutcomeDialog,
     ComplaintActionDialog,
     ComplaintDialog,
     ItemDialog,
     RespondDialog,
-    confirm_by_letter,
 )
 from send_desk.gui.pages import AppContext
 from send_desk.gui.rows_model import ROW_ROLE, ColumnHeaders, RowsModel, text_of

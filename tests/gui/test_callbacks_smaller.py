@@ -9,7 +9,8 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 
-from send_desk.gui.correspondence_dialogs import CallbackDialog, ItemDialog
+from send_desk.gui.callback_dialogs import CallbackDialog
+from send_desk.gui.correspondence_dialogs import ItemDialog
 
 NOW = datetime(2026, 11, 20, 9, 0)
 

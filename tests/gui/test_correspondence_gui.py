@@ -10,10 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from send_desk.gui.callback_dialogs import CallbackDialog, CallbackOutcomeDialog
 from send_desk.gui.correspondence_dialogs import (
     AvailabilityDialog,
-    CallbackDialog,
-    CallbackOutcomeDialog,
     ComplaintActionDialog,
     ComplaintDialog,
     ItemDialog,
