@@ -269,7 +269,11 @@ class Backend(
     def caseload_rows(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """Display rows for a page of ids, keyed by id."""
         with self._read() as session:
-            return caseload_service.caseload_rows(session, ids, today=self._today())
+            rows = caseload_service.caseload_rows(session, ids, today=self._today())
+        upcoming = self.next_deadlines(list(rows))
+        for key, row in rows.items():
+            row["next_deadline"] = upcoming.get(uuid.UUID(key).hex)
+        return rows
 
     def caseload_options(self) -> dict[str, Any]:
         """Teams, caseworkers and settings for filters and forms."""
@@ -298,7 +302,9 @@ class Backend(
         """Everything the child record shows, as plain data with display labels."""
         with self._read() as session:
             data = children_service.child_detail(session, _uuid(child_id), today=self._today())
-        return _decorate(data)
+        detail = _decorate(data)
+        detail["next_deadline"] = self.next_deadlines([child_id]).get(_uuid(child_id).hex)
+        return detail
 
     def create_child(self, data: Mapping[str, Any]) -> str:
         values = _clean(data)

@@ -58,6 +58,17 @@ def _required(value: str | uuid.UUID | None, what: str = "a record") -> uuid.UUI
     return found
 
 
+def _due_group(row: Mapping[str, Any], today: date) -> int:
+    """My day's order: today's callbacks first, by time (a family is waiting by the
+    phone), then callbacks missed before today, then the other late items, then the
+    rest of today, then what is coming."""
+    if row["kind"] == "callback":
+        return 0 if row["due"] == today else 1
+    if row["status"] in ("missed", "overdue"):
+        return 2
+    return 3 if row["due"] <= today else 4
+
+
 class _Phases:
     """Maps the progress of several steps of an export onto one bar of STEPS."""
 
@@ -353,10 +364,9 @@ class CorrespondenceMixin:
                     "days_left": (due - today).days,
                 }
             )
-        order = {"missed": 0, "overdue": 1}
         rows.sort(
             key=lambda row: (
-                order.get(row["status"], 2),
+                _due_group(row, today),
                 row["due"],
                 row.get("slot_start") or datetime.combine(row["due"], time.max),
                 row["child_name"],

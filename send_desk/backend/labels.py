@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from send_desk.domain.codes import (
     NEED_LABELS,
     STAGE_LABELS,
@@ -113,3 +115,35 @@ def field_label(name: str | None) -> str:
     if not name:
         return ""
     return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+# a case-note or audit action's state, as My day shows it
+ACTION_STATUS_LABELS = {"overdue": "Overdue", "due_today": "Due today", "due": "Due"}
+
+
+def code_words(code: str | None) -> str:
+    """The last resort for a code with no label yet: words, never the raw code."""
+    return (code or "").replace("_", " ").strip().capitalize()
+
+
+def grade_label(code: str | None) -> str:
+    """'requires_improvement' -> 'Requires improvement' (an audit's grade)."""
+    from send_desk.domain.supervision import GRADE_LABELS
+
+    return GRADE_LABELS.get(code or "", code_words(code))
+
+
+def criterion_label(code: str | None) -> str:
+    """A case-note criterion's name ('child_voice' -> the checklist's words for it), from
+    the checklist and the audit rubric in resources/; 'overall' is the overall grade."""
+    if code == "overall":
+        return "Overall grade"
+    found = _criteria().get(code or "")
+    return found[0] if found else code_words(code)
+
+
+@cache
+def _criteria() -> dict[str, tuple[str, str]]:
+    from send_desk.services.audit_trends import criterion_labels
+
+    return criterion_labels()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from send_desk.backend.errors import ValidationFailed
+from send_desk.backend.labels import code_words
 from send_desk.letters.compose import check_letter
 from send_desk.letters.document import Letter
 from send_desk.letters.docx_writer import write_docx
@@ -150,8 +151,14 @@ class LettersMixin:
             )
 
     def child_letters(self, child_id: str) -> list[dict[str, Any]]:
+        """The child's letters, newest first; ``template_label`` names the template."""
         with self._read() as session:
-            return letters_service.list_letters(session, _uuid(child_id))
+            rows = letters_service.list_letters(session, _uuid(child_id))
+        templates = letters_service.library().manifest.templates
+        for row in rows:
+            spec = templates.get(row["template"])  # None: a template since withdrawn
+            row["template_label"] = spec.title if spec else code_words(row["template"])
+        return rows
 
     def stored_letter(self, letter_or_version_id: str) -> Letter:
         with self._read() as session:

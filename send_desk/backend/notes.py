@@ -14,10 +14,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from send_desk.backend.day import owner_person
 from send_desk.backend.errors import ValidationFailed
+from send_desk.domain.children import Allocation
 from send_desk.domain.notes import NoteDraft
+from send_desk.domain.organisation import User
 from send_desk.quality import (
     KIND_LABELS,
     KINDS,
@@ -55,6 +58,21 @@ def _required(value: str | uuid.UUID) -> uuid.UUID:
     if found is None:
         raise ValidationFailed("a record id is needed")
     return found
+
+
+def _current_caseworkers(session: Session, child_ids: set[str]) -> dict[str, str]:
+    """Child id -> the name of the caseworker allocated now."""
+    if not child_ids:
+        return {}
+    query = (
+        select(Allocation.child_id, User.display_name)
+        .join(User, col(User.id) == Allocation.caseworker_id)
+        .where(
+            col(Allocation.child_id).in_([uuid.UUID(c) for c in child_ids]),
+            col(Allocation.end_date).is_(None),
+        )
+    )
+    return {str(child): name for child, name in session.exec(query).all()}
 
 
 class NotesMixin:
@@ -233,8 +251,10 @@ class NotesMixin:
                 since=today - timedelta(days=overdue_days),
                 limit=limit,
             )
+            caseworkers = _current_caseworkers(session, {row["child_id"] for row in rows})
         for row in rows:
             row["due"] = date.fromisoformat(row["due"])
+            row["owner"] = owner_person(row["owner"], caseworkers.get(row["child_id"]))
         return rows
 
     # ----------------------------------------------------------------- search

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from send_desk.backend.labels import stage_label
 from send_desk.cli.common import add_json_flag, print_json
 
 
@@ -50,7 +51,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"  {rows['app_user']:,} staff in 4 area teams; signed in as "
         f"{summary['signed_in_as']['name']} ({summary['signed_in_as']['username']})"
     )
-    stages = ", ".join(f"{name} {count:,}" for name, count in summary["stages"].items())
+    stages = ", ".join(
+        f"{stage_label(name).lower()} {count:,}" for name, count in summary["stages"].items()
+    )
     print(f"  stages: {stages}")
     print(f"  built in {summary['seconds']['total']} s")
     return 0

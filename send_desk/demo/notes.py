@@ -100,7 +100,7 @@ ACTIONS = (
     ("Send the advice request to speech and language therapy", "caseworker"),
     ("Share the minutes with the family", "caseworker"),
     ("Update the plan after the review", "caseworker"),
-    ("Send the school's progress report", "SENCO"),
+    ("Send the school's progress report", "{senco}"),  # a person, not a role
 )
 
 # quality profile -> weight

@@ -28,6 +28,7 @@ from send_desk.backend import Backend, DataPaths
 from send_desk.gui.alt_keys import install_alt_keys
 from send_desk.gui.measure import process_age, resident_memory_mb
 from send_desk.gui.ops import Ops
+from send_desk.gui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger("send_desk.gui")
 
@@ -45,6 +46,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app = QApplication(list(argv or sys.argv[:1]))
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     install_alt_keys()
+    install_wheel_guard(app)
     return app
 
 
@@ -123,6 +125,7 @@ def _install_excepthook(paths: DataPaths) -> _ErrorNotice:
 def show_main_window(backend: Backend, ops: Ops, **kwargs: Any) -> Any:
     from send_desk.gui.main_window import MainWindow
 
+    install_wheel_guard()  # also when the QApplication was made elsewhere (tests)
     window = MainWindow(backend, ops, **kwargs)
     caseload = window.caseload
     caseload.restore_saved_filter()

@@ -41,6 +41,9 @@ def _display(key: str, row: Mapping[str, Any]) -> str:
         return str(row.get("stage_label", ""))
     if key == "need":
         return str(row.get("need", ""))
+    if key == "next_deadline":
+        upcoming = row.get("next_deadline")
+        return f"{upcoming['when'].capitalize()}: {upcoming['title']}" if upcoming else ""
     if key == "flags":
         return ", ".join(row.get("flags", ()))
     return str(row.get(key, "") or "")
@@ -58,6 +61,9 @@ class CaseloadModel(QAbstractTableModel):
         self._ids: list[str] = []
         self._pages: OrderedDict[int, Mapping[str, Mapping[str, Any]]] = OrderedDict()
         self.columns = list(CASELOAD_COLUMNS)
+        # what happens next, after the stage: "12 days overdue: Issue the final plan"
+        after_stage = [key for key, _title in self.columns].index("stage") + 1
+        self.columns.insert(after_stage, ("next_deadline", "Next deadline"))
 
     # ---- ids
 
@@ -142,6 +148,8 @@ class CaseloadModel(QAbstractTableModel):
                 return row.get("need_label") or None
             if key == "name":
                 return f"{row.get('name')}: {row.get('stage_label')}"
+            if key == "next_deadline" and row.get("next_deadline"):
+                return str(row["next_deadline"]["label"])
             return None
         return _display(key, row)
 

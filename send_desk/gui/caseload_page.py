@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +29,8 @@ from send_desk.gui.caseload_model import ID_ROLE, CaseloadModel
 from send_desk.gui.pages import AppContext
 
 DEBOUNCE_MS = 180
+# the filters in use, remembered between sessions (never the typed text: it holds names)
+FILTERS_KEY = "caseload/filters"
 SAVED_FILTERS = (
     ("all", "All children"),
     ("mine", "My caseload"),
@@ -65,6 +68,7 @@ class CaseloadPage(QWidget):
         self._generation = 0
         self._sort = ("name", False)
         self._loading_options = False
+        self._pending: dict[str, Any] = {}  # team and caseworker, until their lists load
         self.setAccessibleName("Caseload")
 
         self.model = CaseloadModel(self.backend.caseload_rows, self)
@@ -140,7 +144,7 @@ class CaseloadPage(QWidget):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        widths = (180, 95, 75, 120, 205, 90, 145, 55, 140, 120)
+        widths = (170, 90, 70, 115, 185, 70, 130, 200, 55, 120, 120)
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._open_index)
@@ -180,6 +184,7 @@ class CaseloadPage(QWidget):
 
     def _options_loaded(self, options: dict[str, Any]) -> None:
         self._loading_options = True
+        restored = False  # a remembered team or caseworker chosen now its list is here
         self.context.extras["options"] = options
         for combo, items in (
             (self.team, options["teams"]),
@@ -192,12 +197,17 @@ class CaseloadPage(QWidget):
             for item in items:
                 label = item["name"] + (f" ({item['team']})" if item.get("team") else "")
                 combo.addItem(label, item["id"])
-            index = combo.findData(current) if current else 0
+            wanted = self._pending.pop(combo.accessibleName(), None) or current
+            index = combo.findData(wanted) if wanted else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
+            restored = restored or combo.currentData() != current
+        self._pending.clear()
         self.total = int(options["children"])
         self._loading_options = False
         self._update_count()
+        if restored:
+            self.reload()
 
     def page_shown(self) -> None:
         self.table.setFocus()
@@ -248,6 +258,7 @@ class CaseloadPage(QWidget):
         generation = self._generation
         query = self.query()
         overdue = self.overdue.isChecked()
+        self._remember_filters()
         self.count.setText("Filtering…")
 
         def loaded(ids: list[str]) -> None:
@@ -272,9 +283,11 @@ class CaseloadPage(QWidget):
         self.ops.run(lambda: self.backend.caseload_ids(query, overdue=overdue), loaded, failed)
 
     def refresh(self, child_ids: list[str] | None = None) -> None:
-        """A child changed: re-read its row, and re-run the query (it may no longer match)."""
+        """A child changed or was added: re-read its row, re-run the query (it may no
+        longer match) and count the children again."""
         self.model.refresh_rows(child_ids or [])
         self.reload()
+        self.load_options()
 
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -324,8 +337,51 @@ class CaseloadPage(QWidget):
         self.context.ui_state.save("caseload/header", self.table.horizontalHeader().saveState())
 
     def restore_saved_filter(self) -> None:
+        """The saved filter and the other filters as they were last used."""
         index = self.saved.findData(self.context.settings.saved_filter)
         if index > 0:
             self.saved.blockSignals(True)
             self.saved.setCurrentIndex(index)
             self.saved.blockSignals(False)
+        raw = self.context.ui_state.load(FILTERS_KEY)
+        try:
+            state = json.loads(bytes(raw.data()).decode()) if raw is not None else {}
+        except ValueError:
+            state = {}  # unreadable: start from no filters rather than fail
+        if not isinstance(state, dict):
+            return
+        for combo in (self.stage, self.need, self.year):
+            found = combo.findData(state.get(combo.accessibleName()))
+            if found > 0:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(found)
+                combo.blockSignals(False)
+        for box in self._boxes():
+            box.blockSignals(True)
+            box.setChecked(bool(state.get(box.text().replace("&", ""))))
+            box.blockSignals(False)
+        for combo in (self.team, self.caseworker):
+            wanted = state.get(combo.accessibleName())
+            found = combo.findData(wanted) if wanted else -1
+            if found > 0:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(found)
+                combo.blockSignals(False)
+            elif wanted:  # its list is not loaded yet
+                self._pending[combo.accessibleName()] = wanted
+
+    def _boxes(self) -> tuple[QCheckBox, ...]:
+        return (self.looked_after, self.phase_transfer, self.tribunal, self.overdue)
+
+    def _remember_filters(self) -> None:
+        if self._pending:  # the team or caseworker to restore is not in its list yet
+            return
+        state: dict[str, Any] = {
+            combo.accessibleName(): combo.currentData()
+            for combo in (self.team, self.caseworker, self.stage, self.need, self.year)
+            if combo.currentIndex() > 0
+        }
+        state.update(
+            {box.text().replace("&", ""): True for box in self._boxes() if box.isChecked()}
+        )
+        self.context.ui_state.save(FILTERS_KEY, QByteArray(json.dumps(state).encode()))

@@ -155,6 +155,7 @@ class ChildRecord(QWidget):
         self.summary_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.summary_values: dict[str, QLabel] = {}
         for key, label in (
+            ("next_deadline", "Next deadline"),
             ("address", "Address"),
             ("postcode", "Postcode"),
             ("home_language", "Home language"),
@@ -164,7 +165,6 @@ class ChildRecord(QWidget):
             ("setting", "Current setting"),
             ("caseworker", "Caseworker"),
             ("caseworker_contact", "Caseworker contact"),
-            ("id", "Record id"),
         ):
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -249,6 +249,10 @@ class ChildRecord(QWidget):
         self.correspondence_tab = CorrespondenceTab(context, self)
         self.correspondence_tab.changed.connect(self.changed)
         self.tabs.addTab(self.correspondence_tab, "Co&rrespondence")
+        from send_desk.gui.record_letters import LettersTab
+
+        self.letters_tab = LettersTab(context, self)
+        self.tabs.addTab(self.letters_tab, "Letters")
         self.views = [self.tabs.widget(i) for i in range(self.tabs.count())]
 
         layout = QVBoxLayout(self)
@@ -314,10 +318,16 @@ class ChildRecord(QWidget):
             else "Caseworker: not allocated"
         )
         case.append(f"Setting: {setting['name']}" if setting else "Setting: none recorded")
+        upcoming = detail.get("next_deadline")
+        case.append(f"Next: {_next_text(upcoming)}")
         self.case_label.setText("  ·  ".join(case))
         self._show_flags(detail["flags"])
         self._show_communication(detail)
         values = self.summary_values
+        values["next_deadline"].setText(_next_text(upcoming))
+        values["next_deadline"].setStyleSheet(
+            "color: #c62828; font-weight: bold;" if upcoming and upcoming["days_left"] < 0 else ""
+        )
         values["address"].setText(detail.get("address") or "Not recorded")
         values["postcode"].setText(detail.get("postcode") or "Not recorded")
         values["home_language"].setText(detail.get("home_language") or "Not recorded")
@@ -357,7 +367,6 @@ class ChildRecord(QWidget):
             if current
             else ""
         )
-        values["id"].setText(detail["id"])
         self.family_model.set_rows(detail["family"])
         self.settings_model.set_rows(detail["settings"])
         self.allocations_model.set_rows(detail["allocations"])
@@ -365,6 +374,7 @@ class ChildRecord(QWidget):
         self.history_model.set_rows(detail["history"])
         self.notes_tab.load(detail["id"], f"{detail['first_name']} {detail['last_name']}")
         self.correspondence_tab.load(detail["id"], detail)
+        self.letters_tab.load(detail["id"])
         for view in self.views:
             if isinstance(view, QTableView):
                 view.resizeColumnsToContents()
@@ -476,6 +486,13 @@ class ChildRecord(QWidget):
         if self.child_id:
             workers = self._options()["caseworkers"]
             self._after_edit(AllocationDialog(self.backend, self.ops, self.child_id, workers, self))
+
+
+def _next_text(upcoming: Mapping[str, Any] | None) -> str:
+    """'Issue the final plan: 12 days overdue (due 03/11/2026)', or why there is none."""
+    if not upcoming:
+        return "None open (no statutory deadline is running)"
+    return str(upcoming["label"])
 
 
 def _escape(text: str) -> str:

@@ -12,14 +12,11 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QListWidgetItem, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
 from send_desk.backend.correspondence import Duplicate
 from send_desk.gui.dialogs import FormDialog, fill_combo, pydate, qdate
 from send_desk.gui.forms.ui_availability_dialog import Ui_AvailabilityDialog
-from send_desk.gui.forms.ui_callback_dialog import Ui_CallbackDialog
-from send_desk.gui.forms.ui_callback_outcome_dialog import Ui_CallbackOutcomeDialog
 from send_desk.gui.forms.ui_complaint_action_dialog import Ui_ComplaintActionDialog
 from send_desk.gui.forms.ui_complaint_dialog import Ui_ComplaintDialog
 from send_desk.gui.forms.ui_correspondence_item_dialog import Ui_CorrespondenceItemDialog
@@ -247,174 +244,6 @@ class RespondDialog(FormDialog):
 
 
 # ---------------------------------------------------------------- callbacks
-
-
-class CallbackDialog(FormDialog):
-    """Book a parent's callback into a free slot; says why a day goes to the duty officer."""
-
-    def __init__(
-        self, backend: Any, ops: Ops, child_id: str, detail: Mapping[str, Any] | None,
-        item: Mapping[str, Any] | None = None, parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
-        super().__init__(ops, parent)
-        self.backend = backend
-        self.child_id = child_id
-        self.item = dict(item) if item else None
-        self.ui = Ui_CallbackDialog()
-        self.ui.setupUi(self)
-        self.ui.aboutEdit.setMaximumHeight(90)
-        self.ui.slotList.setMinimumHeight(220)
-        vocab = backend.correspondence_vocabulary()
-        _fill_names(self.ui.requestedByCombo, detail)
-        fill_combo(self.ui.confirmCombo, [NOT_YET, *vocab["confirmation"]])
-        self.ui.confirmCombo.setCurrentIndex(max(self.ui.confirmCombo.findData("letter"), 0))
-        phones = {m["name"]: m.get("phone") or "" for m in (detail or {}).get("family", [])}
-        self.phones = phones
-        self.ui.requestedByCombo.currentIndexChanged.connect(self._person_changed)
-        if self.item is not None:
-            self.ui.aboutEdit.setPlainText(self.item.get("summary") or "")
-            index = self.ui.requestedByCombo.findData(self.item.get("correspondent"))
-            if index >= 0:
-                self.ui.requestedByCombo.setCurrentIndex(index)
-        self._person_changed()
-        self.fields = {
-            "requested_by": self.ui.requestedByCombo,
-            "phone": self.ui.phoneEdit,
-            "about": self.ui.aboutEdit,
-            "slot_start": self.ui.slotList,
-            "confirmation_via": self.ui.confirmCombo,
-        }
-        self._finish_setup()
-        name = f"{detail['first_name']} {detail['last_name']}" if detail else ""
-        self.setWindowTitle(f"Book a callback – {name}" if name else "Book a callback")
-        self.slots: list[dict[str, Any]] = []
-        self.ui.slotNotes.setText("Finding free slots…")
-        self.ops.run(
-            lambda: backend.callback_slots(child_id),
-            self._slots_loaded,
-            lambda error: self.show_errors({}, getattr(error, "message", str(error))),
-        )
-
-    def _person_changed(self, *_args: Any) -> None:
-        name = self.ui.requestedByCombo.currentData()
-        if name and self.phones.get(name):
-            self.ui.phoneEdit.setText(self.phones[name])
-
-    def _slots_loaded(self, offered: dict[str, Any]) -> None:
-        self.slots = offered["slots"]
-        listing = self.ui.slotList
-        listing.clear()
-        for slot in self.slots:
-            item = QListWidgetItem(slot["label"])
-            item.setData(Qt.ItemDataRole.UserRole, slot)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, slot["label"])
-            listing.addItem(item)
-        if self.slots:
-            listing.setCurrentRow(0)
-        notes = offered["notes"]
-        self.ui.slotNotes.setText(
-            "\n".join(notes) if notes else f"{len(self.slots)} free slots of "
-            f"{offered['slot_minutes']} minutes."
-        )  # fmt: skip
-        self.ui.slotNotes.setAccessibleName(self.ui.slotNotes.text())
-
-    def values(self) -> dict[str, Any]:
-        current = self.ui.slotList.currentItem()
-        slot = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
-        return {
-            "requested_by": _combo_text(self.ui.requestedByCombo),
-            "phone": self.ui.phoneEdit.text(),
-            "about": self.ui.aboutEdit.toPlainText(),
-            "slot_start": slot["start"] if slot else None,
-            "caller_id": slot["caller_id"] if slot else None,
-            "correspondence_id": self.item["id"] if self.item else None,
-            "confirmation_via": self.ui.confirmCombo.currentData() or None,
-        }
-
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        via = values.pop("confirmation_via")
-
-        def work() -> dict[str, Any]:
-            if values["slot_start"] is None:
-                from send_desk.backend import ValidationFailed
-
-                raise ValidationFailed("choose a slot", {"slot_start": "choose a free slot"})
-            booked: dict[str, Any] = self.backend.book_callback(self.child_id, values)
-            if via and via != "letter":
-                booked = self.backend.confirm_callback(booked["id"], via)
-            booked["confirm_by_letter"] = via == "letter"
-            return booked
-
-        return work
-
-
-def confirm_by_letter(
-    backend: Any, ops: Ops, callback: Mapping[str, Any], parent: QWidget | None,
-    on_confirmed: Callable[[dict[str, Any]], None] | None = None,
-) -> Any:  # fmt: skip
-    """The callback confirmation letter in the composer; once saved, the booking records
-    that it was confirmed by that letter."""
-    inputs = backend.callback_letter_inputs(callback["id"])
-
-    def saved(letter: dict[str, Any]) -> None:
-        def done(result: dict[str, Any]) -> None:
-            if on_confirmed is not None:
-                on_confirmed(result)
-
-        ops.run(
-            lambda: backend.confirm_callback(
-                callback["id"], "letter", on=letter["letter_date"], letter_id=letter["letter_id"]
-            ),
-            done,
-        )
-
-    return open_composer(
-        backend, ops, callback["child_id"], "callback_confirmation", inputs, parent, saved
-    )
-
-
-class CallbackOutcomeDialog(FormDialog):
-    """What happened: the call was made, tried with no answer, or cancelled."""
-
-    def __init__(
-        self, backend: Any, ops: Ops, callback: Mapping[str, Any], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(ops, parent)
-        self.backend = backend
-        self.callback = dict(callback)
-        self.ui = Ui_CallbackOutcomeDialog()
-        self.ui.setupUi(self)
-        vocab = backend.correspondence_vocabulary()
-        fill_combo(self.ui.outcomeCombo, vocab["callback_outcomes"])
-        now = backend.now()
-        slot = callback["slot_start"]
-        at = slot if slot <= now else now
-        self.ui.atEdit.setDateTime(QDateTime(qdate(at.date()), _qtime(at)))
-        self.fields = {
-            "outcome": self.ui.outcomeCombo,
-            "at": self.ui.atEdit,
-            "note": self.ui.noteEdit,
-        }
-        self._finish_setup()
-        self.setWindowTitle(
-            f"Call to {callback['requested_by']} at {callback['slot_label']}: what happened"
-        )
-
-    def values(self) -> dict[str, Any]:
-        moment = self.ui.atEdit.dateTime()
-        return {
-            "outcome": self.ui.outcomeCombo.currentData(),
-            "at": datetime(
-                moment.date().year(), moment.date().month(), moment.date().day(),
-                moment.time().hour(), moment.time().minute(),
-            ),
-            "note": self.ui.noteEdit.toPlainText(),
-        }  # fmt: skip
-
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        return lambda: self.backend.record_callback(
-            self.callback["id"], values["outcome"], at=values["at"], note=values["note"]
-        )
 
 
 def _qtime(moment: datetime) -> Any:
@@ -664,12 +493,9 @@ class AvailabilityDialog(FormDialog):
 
 __all__ = [
     "AvailabilityDialog",
-    "CallbackDialog",
-    "CallbackOutcomeDialog",
     "ComplaintActionDialog",
     "ComplaintDialog",
     "ItemDialog",
     "RespondDialog",
-    "confirm_by_letter",
     "open_composer",
 ]

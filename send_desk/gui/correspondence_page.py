@@ -40,15 +40,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.gui.callback_dialogs import CallbackDialog, CallbackOutcomeDialog, confirm_by_letter
 from send_desk.gui.correspondence_dialogs import (
     AvailabilityDialog,
-    CallbackDialog,
-    CallbackOutcomeDialog,
     ComplaintActionDialog,
     ComplaintDialog,
     ItemDialog,
     RespondDialog,
-    confirm_by_letter,
 )
 from send_desk.gui.pages import AppContext
 from send_desk.gui.rows_model import ROW_ROLE, ColumnHeaders, RowsModel, text_of
@@ -312,7 +310,18 @@ class Actions:
         if detail is None:
             self._with_detail(child_id, lambda found: self.log_item(child_id, found))
             return
-        self._open(ItemDialog(self.backend, self.ops, child_id, detail, self._parent()))
+
+        def after(saved: Any) -> None:
+            # a parent's call asking for a ring back: book it now, linked to the call
+            if (
+                isinstance(saved, dict)
+                and saved.get("channel") == "call"
+                and saved.get("direction") == "incoming"
+                and saved.get("needs_response")
+            ):
+                self.book_callback(child_id, saved, detail)
+
+        self._open(ItemDialog(self.backend, self.ops, child_id, detail, self._parent()), after)
 
     def respond(self, item: Mapping[str, Any]) -> None:
         if item.get("direction") != "incoming" or not item.get("needs_response"):

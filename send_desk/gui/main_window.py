@@ -341,6 +341,13 @@ class MainWindow(QMainWindow):
             label.setAccessibleName(name)
             label.setContentsMargins(6, 0, 6, 0)
         bar.addWidget(self.busy_label, 1)
+        # My day's tally, from the same counts as its header
+        self.day_label = QLabel("")
+        self.day_label.setAccessibleName("My day")
+        bar.addPermanentWidget(self.day_label)
+        summary_changed = getattr(self.page_widgets.get("my_day"), "summary_changed", None)
+        if summary_changed is not None:
+            summary_changed.connect(self.day_label.setText)
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.store_label)
         bar.addPermanentWidget(self.sync_label)

@@ -3,8 +3,8 @@
 Overdue, due today and due in the next 10 working days, most at risk first (looked-
 after children, phase transfers and children moving in before others), each with what
 to do next in plain words; a double-click opens the child. Deadlines missed in the last
-week without an apology to the family are offered for one (the letter itself comes with
-the letters feature). Actions from case notes, when there are any, are listed below.
+week without an apology to the family are offered for one, and the apology letter opens
+in the letter composer. Actions from case notes, when there are any, are listed below.
 """
 
 from __future__ import annotations
@@ -28,12 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.day import day_counts, day_summary, status_text
+from send_desk.backend.labels import ACTION_STATUS_LABELS
 from send_desk.gui.clock_dialogs import ApologyDialog
 from send_desk.gui.clock_models import StatusRowsModel, my_day_model
 from send_desk.gui.pages import AppContext
 from send_desk.gui.rows_model import RowsModel, text_of
 
 SCOPES = (("mine", "My caseload"), ("team", "My team"), ("all", "Everyone in this store"))
+# columns before "What to do next", narrow enough that it keeps ~300 px at 1366 px wide
+WIDTHS = (104, 84, 122, 130, 200, 110, 120)
+CASEWORKER_COLUMN = 6
 
 
 def _long_date(value: Any) -> str:
@@ -41,9 +46,11 @@ def _long_date(value: Any) -> str:
 
 
 class MyDayPage(QWidget):
-    """Emits ``loaded(rows)`` each time the deadlines are in the table."""
+    """Emits ``loaded(rows)`` each time the deadlines are in the table and
+    ``summary_changed(text)`` with the short tally the status bar shows."""
 
     loaded = Signal(int)
+    summary_changed = Signal(str)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +58,7 @@ class MyDayPage(QWidget):
         self.backend = context.backend
         self.ops = context.ops
         self.data: dict[str, Any] | None = None
+        self.counts: dict[str, dict[str, int]] = {}
         self.missed: list[dict[str, Any]] = []
         self.dialog: ApologyDialog | None = None
         self._generation = 0
@@ -114,13 +122,17 @@ class MyDayPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        # "What to do next" is the point of the page: it wraps in the last column, which
+        # takes the width left over, so it is read without scrolling sideways
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((120, 88, 150, 160, 280, 150, 140)):
+        header.sectionResized.connect(lambda *_args: self._fit_rows())
+        for column, width in enumerate(WIDTHS):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
@@ -130,8 +142,8 @@ class MyDayPage(QWidget):
                 ("Due", "due"),
                 ("Child", "child_name"),
                 ("Action", "what"),
-                ("Owner", "owner"),
-                ("Status", lambda r: str(r.get("status", "")).replace("_", " ")),
+                ("Who", "owner"),
+                ("Status", lambda r: ACTION_STATUS_LABELS.get(str(r.get("status")), "")),
             ],
             self,
         )
@@ -275,17 +287,23 @@ class MyDayPage(QWidget):
 
     def _show(self, data: dict[str, Any]) -> None:
         self.data = data
-        counts = data["counts"]
         self.title.setText(f"My day – {_long_date(data['today'])}")
         scope = self.scope.currentText().lower()
+        actions = data.get("actions") or []
+        due = data.get("correspondence") or []
+        # one tally for the header, the boxes below and the status bar
+        counts = day_counts(data["rows"], due, actions)
+        self.counts = counts
+        soon = f"Next 10 working days (to {text_of(data['up_to'])})"
         self.summary.setText(
-            f"{counts['overdue']} overdue · {counts['today']} due today · {counts['soon']} due "
-            f"in the next 10 working days (to {text_of(data['up_to'])}) — {scope}, most at "
-            "risk first: looked-after children, phase transfers and children moving in come "
-            "first."
+            f"{day_summary(counts, soon)}. {scope.capitalize()}; statutory deadlines most "
+            "at risk first: looked-after children, phase transfers and children moving in."
         )
         self.summary.setAccessibleName(self.summary.text())
+        self.summary_changed.emit(status_text(counts))
+        self.table.setColumnHidden(CASEWORKER_COLUMN, self.scope.currentData() == "mine")
         self.model.set_rows(data["rows"])
+        self._fit_rows()
         self.missed = list(data.get("missed", ()))
         if self.missed:
             count = len(self.missed)
@@ -296,13 +314,20 @@ class MyDayPage(QWidget):
             )
             self.banner_label.setAccessibleName(self.banner_label.text())
         self.banner.setVisible(bool(self.missed))
-        actions = data.get("actions") or []
         self.actions_model.set_rows(actions)
         self.actions_label.setText(f"Actions from case notes ({len(actions)})")
         self.actions_box.setVisible(bool(actions))
-        self.due_box.set_rows(data.get("correspondence") or [])
+        self.due_box.set_rows(due)
         self._selection_changed()
         self.loaded.emit(len(data["rows"]))
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped "What to do next" (after a load or a resize)."""
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
 
     # ---- actions
 

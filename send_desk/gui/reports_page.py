@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QChart, QChartView
@@ -37,6 +36,7 @@ from send_desk.backend.correspondence import ExportCancelled, ExportFailed
 from send_desk.gui.charts import fill_bar_chart, fill_pie_chart, make_chart
 from send_desk.gui.correspondence_page import table
 from send_desk.gui.dialogs import pydate, qdate
+from send_desk.gui.documents import documents_folder
 from send_desk.gui.pages import AppContext
 from send_desk.gui.progress_op import ProgressOp, run_with_progress
 from send_desk.gui.rows_model import ROW_ROLE, text_of
@@ -467,8 +467,7 @@ class ReportsPage(QWidget):
             "ics": ("SEND Desk calendar.ics", "Calendar (*.ics)"),
         }  # fmt: skip
         suggested, pattern = names[fmt]
-        documents = Path.home() / "Documents"
-        folder = documents if documents.is_dir() else Path.home()
+        folder = documents_folder()
         target, _chosen = QFileDialog.getSaveFileName(
             self, "Save the export", str(folder / suggested), pattern
         )

@@ -9,7 +9,8 @@ selected milestone is chosen already) or an exception for the selected milestone
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -28,6 +29,28 @@ from send_desk.gui.clock_dialogs import ExceptionDialog, RecordEventDialog
 from send_desk.gui.clock_models import StatusRowsModel, timeline_model
 from send_desk.gui.dialogs import FormDialog
 from send_desk.gui.pages import AppContext
+
+EMPTY_TEXT = (
+    "<b>Nothing on the timeline yet.</b> The statutory clock starts from the first event "
+    "you record. For a new request, record <b>Request for assessment received</b> with "
+    "the date the council received it: the 6-week decision and the 20-week final plan "
+    "are worked out from it. For a child who moved in with a plan, record <b>Plan "
+    "transferred in from another council</b> instead. Use <b>Record what happened…</b> "
+    "below."
+)
+
+
+def current_row(rows: Sequence[Mapping[str, Any]], today: date) -> int | None:
+    """The row to open at: the earliest milestone still to do (a missed one first, as
+    it is the earliest), else the most recent one due on or before today, else the
+    last; None when there are no rows."""
+    if not rows:
+        return None
+    for number, row in enumerate(rows):
+        if row["done"] is None and not row["info"]:
+            return number
+    past = [number for number, row in enumerate(rows) if row["due"] and row["due"] <= today]
+    return past[-1] if past else len(rows) - 1
 
 
 def _escape(text: str) -> str:
@@ -79,6 +102,15 @@ class TimelineTab(QWidget):
             "border-radius: 4px; padding: 6px 8px; }"
         )
         self.warnings.hide()
+        # a new child has no milestones yet: say what to record first, not an empty grid
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("emptyTimeline")
+        self.empty.setAccessibleName("Nothing on the timeline yet")
+        self.empty.setStyleSheet(
+            "#emptyTimeline { border: 1px solid palette(mid); border-left: 5px solid #1565c0; "
+            "border-radius: 4px; padding: 8px 10px; }"
+        )
 
         self.event_button = QPushButton("Record &what happened…")
         self.event_button.setAccessibleName("Record what happened")
@@ -98,7 +130,15 @@ class TimelineTab(QWidget):
         self.exception_button.clicked.connect(self.record_exception)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
 
+        # shown instead of the table: the message at the top, the space below it empty
+        self.empty_box = QWidget()
+        empty_layout = QVBoxLayout(self.empty_box)
+        empty_layout.setContentsMargins(0, 0, 0, 0)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addStretch(1)
+        self.empty_box.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_box, 1)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.warnings)
@@ -123,6 +163,16 @@ class TimelineTab(QWidget):
 
     def _show(self, data: Mapping[str, Any]) -> None:
         self.model.set_rows(data["rows"])
+        self.empty.setVisible(not data["rows"])
+        self.empty_box.setVisible(not data["rows"])
+        self.table.setVisible(bool(data["rows"]))
+        self.detail.setVisible(bool(data["rows"]))
+        current = current_row(data["rows"], data["today"])
+        if current is not None:  # open at what is happening now, not the first event
+            self.table.selectRow(current)
+            self.table.scrollTo(
+                self.model.index(current, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+            )
         warnings = list(data["warnings"])
         if warnings:
             items = "".join(f"<li>{_escape(w)}</li>" for w in warnings)

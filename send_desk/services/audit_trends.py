@@ -191,6 +191,8 @@ def audit_trends(
             continue
         if row.created_at is None or row.overall not in GRADES:
             continue
+        if row.auditor_id is not None and row.auditor_id == row.caseworker_id:
+            continue  # a self-audit (made before they were refused) says nothing fair
         month = _month(row.created_at)
         if month not in service.by_month:
             continue

@@ -103,10 +103,33 @@ def automatic_results(version: NoteVersion) -> list[dict[str, Any]]:
     ]
 
 
+OWN_NOTE = (
+    "You cannot audit your own case note: an audit is a second pair of eyes. Ask your "
+    "supervisor or a colleague to audit it."
+)
+
+
+def own_note_refusal(
+    session: Session, version: NoteVersion, auditor: uuid.UUID | None
+) -> str | None:
+    """Why this person may not audit (or moderate) this note, if they may not: they
+    wrote it, or it is about a child allocated to them when it was written."""
+    if auditor is None:
+        return None
+    if version.author_id == auditor or caseworker_of(session, version) == auditor:
+        return OWN_NOTE
+    return None
+
+
 def audit_form(
-    session: Session, note_or_version: uuid.UUID, rubric: Rubric | None = None
+    session: Session,
+    note_or_version: uuid.UUID,
+    rubric: Rubric | None = None,
+    *,
+    viewer: uuid.UUID | None = None,
 ) -> dict[str, Any]:
-    """What the auditor sees: the note, the automatic results, the manual criteria.
+    """What the auditor sees: the note, the automatic results, the manual criteria;
+    ``refused`` says why ``viewer`` (the would-be auditor) may not audit it, if so.
 
     Never shows other audits of the note (moderation is blind).
     """
@@ -132,6 +155,7 @@ def audit_form(
         "manual": [{"id": c.id, "label": c.label, "help": c.help} for c in rubric.manual],
         "grades": [{"id": g, "label": GRADE_LABELS[g]} for g in GRADES],
         "rule_version": rubric.version,
+        "refused": own_note_refusal(session, version, viewer or _actor_id(session)),
     }
 
 
@@ -191,6 +215,9 @@ def record_audit(
         raise ValidationFailed("an action for the caseworker needs a due date",
                                {"action_due": "is needed"})  # fmt: skip
     auditor = _actor_id(session)
+    refusal = own_note_refusal(session, version, auditor)
+    if refusal:
+        raise Refused(refusal)
     role = "audit"
     if moderates_id is not None:
         first = session.get(NoteAudit, moderates_id)
@@ -369,6 +396,7 @@ def audit_actions_due(
         for r in session.exec(select(AuditResponse).where(AuditResponse.kind == "action_done"))
     }
     children = {c.id: c for c in session.exec(select(Child)).all()}
+    people = _names(session)
     out = []
     for row in sorted(rows, key=lambda r: (r.action_due or until, str(r.id))):
         if row.id in done or row.action_due is None:
@@ -388,6 +416,7 @@ def audit_actions_due(
                 else ("due_today" if row.action_due == today else "due"),
                 "overall": row.overall,
                 "overall_label": GRADE_LABELS.get(row.overall, row.overall),
+                "caseworker": people.get(row.caseworker_id, "") if row.caseworker_id else "",
             }
         )  # fmt: skip
     return out

@@ -74,7 +74,8 @@ def test_my_day_lists_the_caseload_most_at_risk_first(qtbot, window, backend) ->
         sections.index(r["section"]) for r in rows
     )
     counts = expected["counts"]
-    assert f"{counts['overdue']} overdue · {counts['today']} due today" in page.summary.text()
+    overdue = page.summary.text().split("Overdue: ")[1]
+    assert overdue.startswith(f"{counts['overdue']} statutory deadline")
     assert "to 04/12/2026" in page.summary.text()  # 10 working days after Fri 20 Nov
     assert page.title.text() == "My day – Friday 20 November 2026"
     first = page.model.index(0, 0)
@@ -216,7 +217,7 @@ def test_a_missed_deadline_prompts_an_apology_to_the_family(qtbot, window, backe
     assert isinstance(dialog, ApologyDialog)
     assert "Zofia Nowak" in dialog.ui.missedLabel.text()
     assert "17/11/2026" in dialog.ui.missedLabel.text()
-    assert "Letters come with a later version" in dialog.ui.lettersLabel.text()
+    assert "opens in the letter composer" in dialog.ui.lettersLabel.text()
     dialog.save()  # no reason
     assert dialog.is_marked("reason")
     dialog.ui.reasonEdit.setPlainText("The panel that decides was cancelled because of snow.")

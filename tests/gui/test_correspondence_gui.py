@@ -10,10 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from send_desk.gui.callback_dialogs import CallbackDialog, CallbackOutcomeDialog
 from send_desk.gui.correspondence_dialogs import (
     AvailabilityDialog,
-    CallbackDialog,
-    CallbackOutcomeDialog,
     ComplaintActionDialog,
     ComplaintDialog,
     ItemDialog,
@@ -147,7 +146,7 @@ def test_book_a_callback_with_the_duty_officer(qtbot, qtmodeltester, window, bac
     tab.callback_button.click()
     dialog = tab.dialog
     assert isinstance(dialog, CallbackDialog)
-    first = dialog.ui.slotList.item(0).data(Qt.ItemDataRole.UserRole)
+    first = dialog.ui.slotList.currentItem().data(Qt.ItemDataRole.UserRole)  # the first free time
     assert first["via_duty"] and first["caller"] == other["name"]
     assert first["start"] == datetime(2026, 11, 20, 9, 30)
     notes = dialog.ui.slotNotes.text()

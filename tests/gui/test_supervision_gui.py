@@ -67,8 +67,13 @@ def test_draw_audit_moderate_and_acknowledge(qtbot, window, backend, tmp_path: P
             str(Path(os.environ["SEND_DESK_SCREENSHOTS"]) / "supervision-sample.png")
         )
 
-    # audit the first note, with an action for the caseworker
-    page.sample_view.selectRow(0)
+    # their supervisor audits one of the caseworker's notes, with an action (no one
+    # audits their own note)
+    mine = next(r for r in range(len(first_rows)) if page.sample_model.row(r)["yours"])
+    assert page.sample_model.index(mine, 0).data() == "Yours: a colleague audits it"
+    caseworker_id = backend._store.info.user_id
+    backend._store.info.user_id = uuid.uuid4()  # the supervisor on this laptop
+    page.sample_view.selectRow(mine)
     page.dialog_factory = _auto_dialog(GRADES, action="Add the school's view")
     with qtbot.waitSignal(page.saved, timeout=10_000) as saved:
         page.audit_selected()
@@ -111,7 +116,10 @@ def test_draw_audit_moderate_and_acknowledge(qtbot, window, backend, tmp_path: P
             str(Path(os.environ["SEND_DESK_SCREENSHOTS"]) / "supervision-moderation.png")
         )
 
-    # feedback: acknowledge
+    # feedback: the caseworker acknowledges
+    backend._store.info.user_id = caseworker_id
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.reload()
     page.tabs.setCurrentIndex(2)
     feedback: list[dict[str, Any]] = [
         dict(page.feedback_model.row(r)) for r in range(page.feedback_model.rowCount())

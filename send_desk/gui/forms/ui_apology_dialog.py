@@ -101,7 +101,7 @@ class Ui_ApologyDialog(object):
         self.reasonEdit.setAccessibleName(QCoreApplication.translate("ApologyDialog", u"Reason for the delay, as the family will read it", None))
 #endif // QT_CONFIG(accessibility)
         self.reasonEdit.setPlaceholderText(QCoreApplication.translate("ApologyDialog", u"In plain words, for the family: for example 'The educational psychologist's report arrived late because of illness.'", None))
-        self.lettersLabel.setText(QCoreApplication.translate("ApologyDialog", u"Letters come with a later version of SEND Desk. For now this records on the child's case that the family is owed an apology letter, and why.", None))
+        self.lettersLabel.setText(QCoreApplication.translate("ApologyDialog", u"Saving records on the child's case that the family is owed an apology, and why. The apology letter then opens in the letter composer with this reason in it, for you to check, save to the record and send.", None))
         self.progressLabel.setText("")
 #if QT_CONFIG(accessibility)
         self.buttonBox.setAccessibleName(QCoreApplication.translate("ApologyDialog", u"Save or cancel", None))

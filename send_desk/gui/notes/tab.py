@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend import Backend
+from send_desk.backend.labels import criterion_label
+from send_desk.gui.documents import suggested_path
 from send_desk.gui.notes.editor import NoteEditor
 from send_desk.gui.ops import Ops
 from send_desk.gui.rows_model import RowsModel
@@ -29,7 +31,7 @@ from send_desk.gui.screen_fit import fit_to_screen
 
 def _failed_label(row: Mapping[str, Any]) -> str:
     failed = row.get("failed_items") or []
-    return ", ".join(item["id"].replace("_", " ") for item in failed) if failed else "All met"
+    return ", ".join(criterion_label(item["id"]) for item in failed) if failed else "All met"
 
 
 def _escape(text: Any) -> str:
@@ -293,7 +295,10 @@ class NotesTab(QWidget):
 
             name = "".join(ch if ch.isalnum() else "-" for ch in self.child_name).strip("-")
             target, _filter = QFileDialog.getSaveFileName(
-                self, "Save the chronology", f"chronology-{name}.pdf", "PDF files (*.pdf)"
+                self,
+                "Save the chronology",
+                suggested_path(f"chronology-{name}.pdf"),
+                "PDF files (*.pdf)",
             )
             if not target:
                 return

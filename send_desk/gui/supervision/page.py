@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -49,6 +49,15 @@ def _table(model: RowsModel, name: str) -> QTableView:
     return view
 
 
+SAMPLE_KEY = "supervision/sample"
+
+
+def _audit_state(row: Any) -> str:
+    if row.get("audited"):
+        return "✓ Audited"
+    return "Yours: a colleague audits it" if row.get("yours") else "To audit"
+
+
 def _percent(value: Any) -> str:
     return "n/a" if value is None else f"{value:.0%}"
 
@@ -72,6 +81,16 @@ class SupervisionPage(QWidget):
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
+        # a saved audit is good news: said on the page, never in a warning box
+        self.confirmation = QLabel()
+        self.confirmation.setObjectName("auditSaved")
+        self.confirmation.setAccessibleName("Last audit saved")
+        self.confirmation.setStyleSheet(
+            "#auditSaved { border: 1px solid palette(mid); border-left: 5px solid #2e7d32; "
+            "border-radius: 4px; padding: 4px 8px; }"
+        )
+        self.confirmation.hide()
+        layout.addWidget(self.confirmation)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
 
@@ -111,17 +130,28 @@ class SupervisionPage(QWidget):
         self.sample_summary.setWordWrap(True)
         s_layout.addWidget(self.sample_summary)
         self.sample_model = RowsModel(
-            [("Caseworker", "caseworker"), ("Kind", lambda r: r.get("kind_label", r["kind"])),
+            [("Audit", _audit_state),
+             ("Caseworker", "caseworker"), ("Kind", lambda r: r.get("kind_label", r["kind"])),
              ("When", lambda r: str(r.get("occurred_at", "")).replace("T", " ")),
              ("Why drawn", "why")],
             self,
         )  # fmt: skip
         self.sample_view = _table(self.sample_model, "Sampled notes")
+        for column, width in enumerate((210, 140, 120, 130)):
+            self.sample_view.setColumnWidth(column, width)
         self.sample_view.doubleClicked.connect(lambda _i: self.audit_selected())
         s_layout.addWidget(self.sample_view)
         self.audit_button = QPushButton("&Audit selected note…")
         self.audit_button.clicked.connect(self.audit_selected)
-        s_layout.addWidget(self.audit_button)
+        self.discard_button = QPushButton("D&iscard this sample")
+        self.discard_button.setAccessibleName("Discard this sample (the audits made stay)")
+        self.discard_button.clicked.connect(self.discard_sample)
+        self.discard_button.setEnabled(False)
+        sample_buttons = QHBoxLayout()
+        sample_buttons.addWidget(self.audit_button)
+        sample_buttons.addWidget(self.discard_button)
+        sample_buttons.addStretch(1)
+        s_layout.addLayout(sample_buttons)
         self.tabs.addTab(sample_tab, "Sample")
 
         # ---- Moderation
@@ -130,10 +160,12 @@ class SupervisionPage(QWidget):
         m_layout.addWidget(QLabel("Audits waiting for a second, blind grading"))
         self.pending_model = RowsModel(
             [("Audited", "made_label"), ("Caseworker", "caseworker"), ("Auditor", "auditor"),
-             ("Note", "note_id")],
+             ("Note", "note_label")],
             self,
         )  # fmt: skip
         self.pending_view = _table(self.pending_model, "Audits to moderate")
+        for column, width in enumerate((100, 160, 160)):
+            self.pending_view.setColumnWidth(column, width)
         m_layout.addWidget(self.pending_view)
         self.moderate_button = QPushButton("&Moderate selected (blind)…")
         self.moderate_button.clicked.connect(self.moderate_selected)
@@ -142,11 +174,14 @@ class SupervisionPage(QWidget):
         self.agreement.setWordWrap(True)
         m_layout.addWidget(self.agreement)
         self.disagreements_model = RowsModel(
-            [("Note", "note_id"), ("Criterion", "criterion"), ("Auditor", "first"),
-             ("Moderator", "second")],
+            [("Note", "note_label"), ("Criterion", "criterion_label"),
+             ("Auditor's grade", "first_label"), ("Moderator's grade", "second_label")],
             self,
         )  # fmt: skip
-        m_layout.addWidget(_table(self.disagreements_model, "Disagreements"))
+        self.disagreements_view = _table(self.disagreements_model, "Disagreements")
+        for column, width in enumerate((330, 280, 170)):
+            self.disagreements_view.setColumnWidth(column, width)
+        m_layout.addWidget(self.disagreements_view)
         self.tabs.addTab(moderation_tab, "Moderation")
 
         # ---- Feedback
@@ -156,9 +191,9 @@ class SupervisionPage(QWidget):
         f_layout.addWidget(self.feedback_label)
         self.feedback_model = RowsModel(
             [("Audited", "made_label"), ("Caseworker", "caseworker"), ("Grade", "overall_label"),
-             ("Not met", lambda r: ", ".join(r.get("automatic_failed", []))),
+             ("Not met", lambda r: "; ".join(r.get("automatic_failed_labels", []))),
              ("Comments", "comments"), ("Action", "action"),
-             ("Acknowledged", lambda r: "yes" if r.get("acknowledged") else "no")],
+             ("Acknowledged", lambda r: "Yes" if r.get("acknowledged") else "No")],
             self,
         )  # fmt: skip
         self.feedback_view = _table(self.feedback_model, "Audits of my notes")
@@ -190,6 +225,8 @@ class SupervisionPage(QWidget):
         return me
 
     def page_shown(self) -> None:
+        if self.sample is None:
+            self._restore_sample()
         self.reload()
         self._tab_changed(self.tabs.currentIndex())
 
@@ -241,12 +278,51 @@ class SupervisionPage(QWidget):
             "weighted": self.weighted.isChecked(),
             "include_audited": self.include_audited.isChecked(),
         }
-        self.ops.run(lambda: self.backend.draw_sample(**request), self._show_sample, self._failed)
+
+        def work() -> dict[str, Any]:
+            drawn = self.backend.draw_sample(**request)
+            if not drawn.get("sample_id"):
+                return drawn
+            # as saved, with each note marked audited or the user's own
+            return {**drawn, **self.backend.sample(drawn["sample_id"]),
+                    "shortfall": drawn["shortfall"], "messages": drawn["messages"]}  # fmt: skip
+
+        self.ops.run(work, self._show_sample, self._failed)
+
+    # ---- the drawn sample stays (across restarts) until completed or discarded
+
+    def _remember_sample(self, sample_id: str | None) -> None:
+        self.context.ui_state.save(SAMPLE_KEY, QByteArray((sample_id or "").encode()))
+
+    def _restore_sample(self) -> None:
+        saved = self.context.ui_state.load(SAMPLE_KEY)
+        sample_id = bytes(saved.data()).decode() if saved is not None else ""
+        if sample_id:
+            self.ops.run(
+                lambda: self.backend.sample(sample_id),
+                self._show_sample,
+                lambda _error: self._remember_sample(None),  # gone: start afresh
+            )
+
+    def discard_sample(self) -> None:
+        self._remember_sample(None)
+        self.sample = None
+        self.sample_model.set_rows([])
+        self.discard_button.setEnabled(False)
+        self.sample_summary.setText(
+            "Sample discarded (the audits made from it are kept). Choose a month and draw a sample."
+        )
 
     def _show_sample(self, sample: dict[str, Any]) -> None:
         self.sample = sample
         self.sample_model.set_rows(sample["notes"])
-        parts = [f"{len(sample['notes'])} notes from {sample['period']}, seed {sample['seed']}"]
+        self._remember_sample(sample.get("sample_id"))
+        self.discard_button.setEnabled(True)
+        audited = sum(1 for note in sample["notes"] if note.get("audited"))
+        parts = [
+            f"{len(sample['notes'])} notes from {sample['period']}, seed {sample['seed']}"
+            f" ({audited} audited)"
+        ]
         parts += [s["reason"] for s in sample["shortfall"]]
         parts += sample["messages"]
         self.sample_summary.setText(". ".join(parts) + ".")
@@ -275,6 +351,9 @@ class SupervisionPage(QWidget):
 
     def _open_form(self, note_id: str, *, sample_id: str | None, moderates_id: str | None) -> None:
         form = self.backend.audit_form(note_id)
+        if form.get("refused"):  # the service refuses it too: say why before any grading
+            self.context.show_message(str(form["refused"]))
+            return
         dialog = self.dialog_factory(
             form, self.backend.audit_grades(), moderates_id=moderates_id,
             sample_id=sample_id, today=self.backend.today(), parent=self,
@@ -288,16 +367,33 @@ class SupervisionPage(QWidget):
         grades = values.pop("grades")
 
         def done(saved: dict[str, Any]) -> None:
-            self.context.show_message(
-                f"Audit saved: {saved['overall_label']}"
+            self.confirmation.setText(
+                f"✓ Audit saved: {saved['overall_label']}"
                 + (" (moderation)" if saved["role"] == "moderation" else "")
+                + f" – {saved.get('caseworker') or 'the caseworker'} will see it in Feedback."
             )
+            self.confirmation.show()
             self.saved.emit(saved)
             self.reload()
+            if self.sample is not None and saved.get("sample_id"):
+                self._refresh_sample(str(saved["sample_id"]))
 
         self.ops.run(
             lambda: self.backend.record_audit(note_id, grades, **values), done, self._failed
         )
+
+    def _refresh_sample(self, sample_id: str) -> None:
+        def shown(sample: dict[str, Any]) -> None:
+            if sample["complete"]:
+                self.discard_sample()
+                self.sample_summary.setText(
+                    f"Sample complete: all {len(sample['notes'])} notes are audited. Draw "
+                    "the next one when you are ready."
+                )
+            else:
+                self._show_sample(sample)
+
+        self.ops.run(lambda: self.backend.sample(sample_id), shown, self._failed)
 
     def acknowledge_selected(self) -> None:
         row = self._selected(self.feedback_view, self.feedback_model)

@@ -9,7 +9,6 @@ and the caseworker.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from send_desk.backend.correspondence import ExportFailed
 from send_desk.backend.supervision import GRADE_COLOURS
 from send_desk.gui.charts import fill_bar_chart, make_chart
+from send_desk.gui.documents import documents_folder
 from send_desk.gui.rows_model import RowsModel
 from send_desk.timeutil import month_start
 
@@ -233,8 +233,7 @@ class TrendsTab(QWidget):
         self.xlsx_button.setEnabled(enabled)
 
     def _ask_path(self, fmt: str, suggested: str) -> str:
-        documents = Path.home() / "Documents"
-        folder = documents if documents.is_dir() else Path.home()
+        folder = documents_folder()
         pattern = "PDF (*.pdf)" if fmt == "pdf" else "Excel workbook (*.xlsx)"
         target, _chosen = QFileDialog.getSaveFileName(
             self, "Save the audit report", str(folder / suggested), pattern

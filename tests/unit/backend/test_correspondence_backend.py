@@ -27,6 +27,35 @@ def _mine(app: Backend) -> tuple[str, str]:
     return me["id"], child
 
 
+def test_my_day_puts_todays_callbacks_before_old_overdue_replies(app: Backend) -> None:
+    me, child = _mine(app)
+    old = app.log_correspondence(
+        child,
+        {"channel": "email", "contact_date": date(2026, 10, 1), "correspondent": "A Parent",
+         "summary": "Where is the draft plan?"},
+    )  # fmt: skip
+    later = app.book_callback(
+        child, {"requested_by": "A Parent", "phone": "07700 900123", "about": "Transport",
+                "slot_start": datetime(2026, 11, 20, 15, 30)},
+    )  # fmt: skip
+    sooner = app.book_callback(
+        child, {"requested_by": "A Carer", "phone": "07700 900124", "about": "School place",
+                "slot_start": datetime(2026, 11, 20, 11, 15)},
+    )  # fmt: skip
+    app.clock_now = lambda: datetime(2026, 11, 18, 9, 0)  # booked on Wednesday for Thursday
+    missed = app.book_callback(
+        child, {"requested_by": "A Parent", "phone": "07700 900123", "about": "Taxi",
+                "slot_start": datetime(2026, 11, 19, 10, 0)},
+    )  # fmt: skip
+    app.clock_now = lambda: NOW
+    rows = app.correspondence_due(caseworker_id=me)
+    ids = [row["id"] for row in rows]
+    assert ids[:3] == [sooner["id"], later["id"], missed["id"]]
+    assert rows[2]["status"] == "missed"
+    assert ids.index(old["id"]) > 2
+    assert all(row["kind"] != "callback" or row["due"] != date(2026, 11, 20) for row in rows[2:])
+
+
 def test_my_day_lists_replies_callbacks_and_complaints_due(app: Backend) -> None:
     me, child = _mine(app)
     item = app.log_correspondence(
@@ -50,8 +79,9 @@ def test_my_day_lists_replies_callbacks_and_complaints_due(app: Backend) -> None
     assert mine[call["id"]]["kind_label"] == "Callback"
     # received Mon 9 Nov: answer by Mon 23 Nov, within the next 5 working days
     assert mine[complaint["id"]]["due"] == date(2026, 11, 23)
-    # overdue first
-    assert rows[0]["status"] in ("overdue", "missed")
+    # today's callback first (the family waits by the phone), then what is late
+    assert rows[0]["id"] == call["id"]
+    assert rows[1]["status"] in ("overdue", "missed")
     # the call is made: the item is answered and leaves My day
     app.record_callback(call["id"], "made", at=datetime(2026, 11, 20, 11, 0), note="Sorted")
     ids = {row["id"] for row in app.correspondence_due(caseworker_id=me)}
