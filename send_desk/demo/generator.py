@@ -41,24 +41,27 @@ from send_desk.domain.correspondence import (
 )
 from send_desk.domain.event_types import event_type
 from send_desk.domain.events import CaseEvent
+from send_desk.domain.journal import JournalEntry
 from send_desk.domain.notes import NoteVersion
 from send_desk.domain.organisation import Setting, Team, User
 from send_desk.domain.school_year import nc_year
 from send_desk.domain.stage import derive_stage
 from send_desk.domain.supervision import AuditResponse, NoteAudit
+from send_desk.domain.tables import table_name
 from send_desk.domain.validators import upn_check_letter
 from send_desk.ids import SeededIds
 from send_desk.services import milestones
 from send_desk.services.errors import Refused
+from send_desk.storage.bulk import deferred_indexes
 from send_desk.storage.journal import insert_rows
 from send_desk.storage.store import Store
+from send_desk.sync.fts import deferred_note_index
 
 CORRESPONDENCE_TABLES = (
     CorrespondenceItem, Callback, Complaint, ComplaintStage, StaffAbsence, DutyRota,
 )  # fmt: skip
 CHILDREN_PER_CASEWORKER = 200
 CASEWORKERS_PER_SUPERVISOR = 8
-_CHUNK = 5000
 
 
 def _weighted(rng: random.Random, weights: Mapping[str, float]) -> str:
@@ -411,14 +414,19 @@ def build_demo(
     generated = time.perf_counter()
     say("writing the encrypted store")
     actor = store.actor.__class__(store_user, store.info.device_id)
+    order = (
+        Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion,
+        *CORRESPONDENCE_TABLES, NoteAudit, AuditResponse,
+    )  # fmt: skip
     with store.write(actor) as session:
-        for model in (
-            Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion,
-            *CORRESPONDENCE_TABLES, NoteAudit, AuditResponse,
-        ):  # fmt: skip
-            rows = b.rows.get(model, [])
-            for start in range(0, len(rows), _CHUNK):
-                insert_rows(session, model, rows[start : start + _CHUNK], actor)
+        connection = session.connection()
+        # the store is new: every index is built once from the loaded rows, and the
+        # notes' search index from all the notes, rather than row by row
+        tables = [table_name(model) for model in (*order, JournalEntry)]
+        notes = len(b.rows.get(NoteVersion, []))
+        with deferred_indexes(connection, tables), deferred_note_index(connection, notes):
+            for model in order:
+                insert_rows(session, model, b.rows.get(model, []), actor)
     store.set_user(store_user)
     written = time.perf_counter()
     # the store is ready to read: the statutory clock's cache is built now, as the app
