@@ -49,6 +49,7 @@ from send_desk.domain.stage import derive_stage
 from send_desk.domain.supervision import AuditResponse, NoteAudit
 from send_desk.domain.tables import table_name
 from send_desk.domain.validators import upn_check_letter
+from send_desk.gc_pause import gc_paused
 from send_desk.ids import SeededIds
 from send_desk.services import milestones
 from send_desk.services.errors import Refused
@@ -59,6 +60,10 @@ from send_desk.sync.fts import deferred_note_index
 
 CORRESPONDENCE_TABLES = (
     CorrespondenceItem, Callback, Complaint, ComplaintStage, StaffAbsence, DutyRota,
+)  # fmt: skip
+WRITE_ORDER = (
+    Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion,
+    *CORRESPONDENCE_TABLES, NoteAudit, AuditResponse,
 )  # fmt: skip
 CHILDREN_PER_CASEWORKER = 200
 CASEWORKERS_PER_SUPERVISOR = 8
@@ -83,9 +88,11 @@ class _Builder:
         self._urns: set[str] = set()
 
     def add(self, model: type[Any], row: dict[str, Any]) -> uuid.UUID:
+        # an id is drawn even when the row brings its own: the seed's ids stay as they were
         row.setdefault("id", self.new_id())
         self.rows.setdefault(model, []).append(row)
-        return uuid.UUID(str(row["id"]))
+        given = row["id"]
+        return given if type(given) is uuid.UUID else uuid.UUID(str(given))
 
     # Ofcom keeps 07700 900000-900999 and 01632 960000-960999 for drama: never real.
     def mobile(self) -> str:
@@ -381,6 +388,20 @@ def _children(
     return stages
 
 
+def _write(store: Store, rows: Mapping[type[Any], list[dict[str, Any]]], user: uuid.UUID) -> None:
+    """Every generated row and its journal entry, in one transaction."""
+    actor = store.actor.__class__(user, store.info.device_id)
+    with store.write(actor) as session:
+        connection = session.connection()
+        # the store is new: every index is built once from the loaded rows, and the
+        # notes' search index from all the notes, rather than row by row
+        tables = [table_name(model) for model in (*WRITE_ORDER, JournalEntry)]
+        notes = len(rows.get(NoteVersion, []))
+        with deferred_indexes(connection, tables), deferred_note_index(connection, notes):
+            for model in WRITE_ORDER:
+                insert_rows(session, model, rows.get(model, []), actor)
+
+
 def build_demo(
     store: Store,
     *,
@@ -400,39 +421,29 @@ def build_demo(
         )
     started = time.perf_counter()
     say = progress or (lambda _message: None)
-    b = _Builder(seed, today)
-    caseworkers, store_user = _people(b, children)
-    settings = _settings(b, children)
-    say(f"generating {children} children")
-    stages = _children(b, children, caseworkers, settings)
-    say("writing case notes")
-    b.rows[NoteVersion] = notes_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id)
-    say("writing correspondence, callbacks and complaints")
-    b.rows.update(correspondence_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
-    say("writing six months of case-note audits")
-    b.rows.update(audits_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
-    generated = time.perf_counter()
-    say("writing the encrypted store")
-    actor = store.actor.__class__(store_user, store.info.device_id)
-    order = (
-        Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion,
-        *CORRESPONDENCE_TABLES, NoteAudit, AuditResponse,
-    )  # fmt: skip
-    with store.write(actor) as session:
-        connection = session.connection()
-        # the store is new: every index is built once from the loaded rows, and the
-        # notes' search index from all the notes, rather than row by row
-        tables = [table_name(model) for model in (*order, JournalEntry)]
-        notes = len(b.rows.get(NoteVersion, []))
-        with deferred_indexes(connection, tables), deferred_note_index(connection, notes):
-            for model in order:
-                insert_rows(session, model, b.rows.get(model, []), actor)
+    # Nothing built here makes reference cycles, and the caseload stays alive to the
+    # end: the collector's full passes would walk it again and again for nothing.
+    with gc_paused():
+        b = _Builder(seed, today)
+        caseworkers, store_user = _people(b, children)
+        settings = _settings(b, children)
+        say(f"generating {children} children")
+        stages = _children(b, children, caseworkers, settings)
+        say("writing case notes")
+        b.rows[NoteVersion] = notes_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id)
+        say("writing correspondence, callbacks and complaints")
+        b.rows.update(correspondence_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
+        say("writing six months of case-note audits")
+        b.rows.update(audits_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
+        generated = time.perf_counter()
+        say("writing the encrypted store")
+        _write(store, b.rows, store_user)
     store.set_user(store_user)
     written = time.perf_counter()
     # the store is ready to read: the statutory clock's cache is built now, as the app
     # or `send-desk deadlines` would otherwise do on first opening it
     say("working out every child's statutory deadlines")
-    with store.write(actor) as session:
+    with store.write() as session:
         milestones.recompute_all(session, today=today)
     finished = time.perf_counter()
     counts = {model.__tablename__: len(b.rows.get(model, [])) for model in b.rows}
