@@ -12,6 +12,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -53,7 +54,7 @@ from send_desk.gc_pause import gc_paused
 from send_desk.ids import SeededIds
 from send_desk.services import milestones
 from send_desk.services.errors import Refused
-from send_desk.storage.bulk import deferred_indexes
+from send_desk.storage.bulk import begin_now, deferred_indexes
 from send_desk.storage.journal import insert_rows
 from send_desk.storage.store import Store
 from send_desk.sync.fts import deferred_note_index
@@ -388,11 +389,40 @@ def _children(
     return stages
 
 
+@dataclass
+class Caseload:
+    """A generated demo caseload: rows by table model, in the order they are written."""
+
+    rows: dict[type[Any], list[dict[str, Any]]]
+    user: uuid.UUID  # the caseworker the store is signed in as
+    stages: Counter[str]
+
+
+def generate(
+    *, children: int, seed: int, today: date, progress: Callable[[str], None] | None = None
+) -> Caseload:
+    """The demo caseload's rows (nothing written): same seed, same rows, ids included."""
+    say = progress or (lambda _message: None)
+    b = _Builder(seed, today)
+    caseworkers, store_user = _people(b, children)
+    settings = _settings(b, children)
+    say(f"generating {children} children")
+    stages = _children(b, children, caseworkers, settings)
+    say("writing case notes")
+    b.rows[NoteVersion] = notes_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id)
+    say("writing correspondence, callbacks and complaints")
+    b.rows.update(correspondence_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
+    say("writing six months of case-note audits")
+    b.rows.update(audits_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
+    return Caseload(b.rows, store_user, stages)
+
+
 def _write(store: Store, rows: Mapping[type[Any], list[dict[str, Any]]], user: uuid.UUID) -> None:
     """Every generated row and its journal entry, in one transaction."""
     actor = store.actor.__class__(user, store.info.device_id)
     with store.write(actor) as session:
         connection = session.connection()
+        begin_now(connection)  # the DDL below is undone with the rows if the load fails
         # the store is new: every index is built once from the loaded rows, and the
         # notes' search index from all the notes, rather than row by row
         tables = [table_name(model) for model in (*WRITE_ORDER, JournalEntry)]
@@ -424,20 +454,11 @@ def build_demo(
     # Nothing built here makes reference cycles, and the caseload stays alive to the
     # end: the collector's full passes would walk it again and again for nothing.
     with gc_paused():
-        b = _Builder(seed, today)
-        caseworkers, store_user = _people(b, children)
-        settings = _settings(b, children)
-        say(f"generating {children} children")
-        stages = _children(b, children, caseworkers, settings)
-        say("writing case notes")
-        b.rows[NoteVersion] = notes_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id)
-        say("writing correspondence, callbacks and complaints")
-        b.rows.update(correspondence_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
-        say("writing six months of case-note audits")
-        b.rows.update(audits_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
+        caseload = generate(children=children, seed=seed, today=today, progress=say)
         generated = time.perf_counter()
         say("writing the encrypted store")
-        _write(store, b.rows, store_user)
+        _write(store, caseload.rows, caseload.user)
+    store_user = caseload.user
     store.set_user(store_user)
     written = time.perf_counter()
     # the store is ready to read: the statutory clock's cache is built now, as the app
@@ -446,14 +467,14 @@ def build_demo(
     with store.write() as session:
         milestones.recompute_all(session, today=today)
     finished = time.perf_counter()
-    counts = {model.__tablename__: len(b.rows.get(model, [])) for model in b.rows}
-    user_row = next(r for r in b.rows[User] if r["id"] == store_user)
+    counts = {model.__tablename__: len(rows) for model, rows in caseload.rows.items()}
+    user_row = next(r for r in caseload.rows[User] if r["id"] == store_user)
     return {
         "children": children,
         "seed": seed,
         "today": today.isoformat(),
         "rows": counts,
-        "stages": dict(sorted(stages.items())),
+        "stages": dict(sorted(caseload.stages.items())),
         "signed_in_as": {"username": user_row["username"], "name": user_row["display_name"]},
         "seconds": {
             "generate": round(generated - started, 2),

@@ -182,6 +182,17 @@ def row_keys(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     return keys
 
 
+def begin_now(connection: Connection) -> None:
+    """Open the transaction now if the driver has not yet.
+
+    The driver opens one only before a row is written: DDL run first (dropping an
+    index or a trigger for a bulk load) would be committed on the spot, and a failed
+    load would then leave the store without it.
+    """
+    if not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+        connection.exec_driver_sql("BEGIN")
+
+
 @contextmanager
 def deferred_indexes(connection: Connection, tables: Iterable[str]) -> Iterator[None]:
     """Drop these tables' indexes for a bulk load and build each once afterwards.
@@ -202,6 +213,7 @@ def deferred_indexes(connection: Connection, tables: Iterable[str]) -> Iterator[
         tuple(names),
     ).all()
     quote = connection.dialect.identifier_preparer.quote
+    begin_now(connection)
     for name, _sql in found:
         connection.exec_driver_sql(f"DROP INDEX {quote(name)}")
     yield
