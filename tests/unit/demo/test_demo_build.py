@@ -129,8 +129,7 @@ def test_a_build_that_fails_part_way_leaves_the_store_empty_and_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from send_desk.demo import generator
-
-    written = generator.insert_rows
+    from send_desk.storage.journal import insert_rows as written
 
     def full_disk(session: Any, model: Any, rows: Any, actor: Any) -> None:
         if model is NoteVersion:
