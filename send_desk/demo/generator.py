@@ -54,7 +54,7 @@ from send_desk.gc_pause import gc_paused
 from send_desk.ids import SeededIds
 from send_desk.services import milestones
 from send_desk.services.errors import Refused
-from send_desk.storage.bulk import begin_now, deferred_indexes
+from send_desk.storage.bulk import begin_now, deferred_indexes, page_cache
 from send_desk.storage.journal import insert_rows
 from send_desk.storage.store import Store
 from send_desk.sync.fts import deferred_note_index
@@ -66,6 +66,9 @@ WRITE_ORDER = (
     Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion,
     *CORRESPONDENCE_TABLES, NoteAudit, AuditResponse,
 )  # fmt: skip
+# about what a demo row, its journal entry and their index entries take in the store
+_BYTES_PER_ROW = 600
+_MAX_CACHE_MIB = 512
 CHILDREN_PER_CASEWORKER = 200
 CASEWORKERS_PER_SUPERVISOR = 8
 
@@ -417,6 +420,12 @@ def generate(
     return Caseload(b.rows, store_user, stages)
 
 
+def _cache_mib(rows: Mapping[type[Any], list[dict[str, Any]]]) -> int:
+    """A page cache about the size of the store the rows make (capped)."""
+    count = sum(len(table) for table in rows.values())
+    return max(8, min(_MAX_CACHE_MIB, count * _BYTES_PER_ROW // 2**20))
+
+
 def _write(store: Store, rows: Mapping[type[Any], list[dict[str, Any]]], user: uuid.UUID) -> None:
     """Every generated row and its journal entry, in one transaction."""
     actor = store.actor.__class__(user, store.info.device_id)
@@ -427,7 +436,11 @@ def _write(store: Store, rows: Mapping[type[Any], list[dict[str, Any]]], user: u
         # notes' search index from all the notes, rather than row by row
         tables = [table_name(model) for model in (*WRITE_ORDER, JournalEntry)]
         notes = len(rows.get(NoteVersion, []))
-        with deferred_indexes(connection, tables), deferred_note_index(connection, notes):
+        with (
+            page_cache(connection, _cache_mib(rows)),
+            deferred_indexes(connection, tables),
+            deferred_note_index(connection, notes),
+        ):
             for model in WRITE_ORDER:
                 insert_rows(session, model, rows.get(model, []), actor)
 
@@ -458,13 +471,14 @@ def build_demo(
         generated = time.perf_counter()
         say("writing the encrypted store")
         _write(store, caseload.rows, caseload.user)
+        cache = _cache_mib(caseload.rows)
     store_user = caseload.user
     store.set_user(store_user)
     written = time.perf_counter()
     # the store is ready to read: the statutory clock's cache is built now, as the app
     # or `send-desk deadlines` would otherwise do on first opening it
     say("working out every child's statutory deadlines")
-    with store.write() as session:
+    with store.write() as session, page_cache(session.connection(), cache):
         milestones.recompute_all(session, today=today)
     finished = time.perf_counter()
     counts = {model.__tablename__: len(rows) for model, rows in caseload.rows.items()}
