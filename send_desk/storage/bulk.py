@@ -98,7 +98,8 @@ def python_default(column: Any) -> tuple[bool, Any]:
         return True, lambda: function(None)
     if getattr(default, "is_scalar", False):
         return True, default.arg
-    return False, None
+    # a SQL expression the statement itself would have to carry
+    raise ValueError(f"{column.table.name}.{column.name}: give its value in the rows")
 
 
 class RowWriter:
