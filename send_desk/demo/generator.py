@@ -498,6 +498,7 @@ def build_demo(
     # or `send-desk deadlines` would otherwise do on first opening it
     say("working out every child's statutory deadlines")
     with store.write() as session, page_cache(session.connection(), cache):
+        begin_now(session.connection())  # its index drops are undone if it fails
         milestones.recompute_all(session, today=today)
     finished = _clocks()
     counts = {model.__tablename__: len(rows) for model, rows in caseload.rows.items()}

@@ -146,3 +146,21 @@ def test_a_build_that_fails_part_way_leaves_the_store_empty_and_whole(
             for table in ("child", "case_event", "journal", "note_search"):
                 count = connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar()
                 assert count == 0, table
+
+
+def test_a_failed_deadline_pass_keeps_the_clock_caches_indexes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from send_desk.services import milestones
+
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise RuntimeError("the clock failed")
+
+    monkeypatch.setattr(milestones, "compute_caseload", broken)
+    with create_store(DataPaths(tmp_path / "store"), PASSWORD) as store:
+        expected = _schema(store)
+        with pytest.raises(RuntimeError, match="the clock failed"):
+            build_demo(store, children=10, seed=3, today=TODAY)
+        # the caseload was written; the cache's indexes, dropped for its rewrite, are back
+        assert _schema(store) == expected
+        assert any(name.startswith("ix_milestone") for _kind, name, _sql in expected)
