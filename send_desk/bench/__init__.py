@@ -9,6 +9,7 @@ from __future__ import annotations
 # name -> module with `run(children: int, workdir: Path) -> dict[str, object]`
 BENCHMARKS = {
     "store": "send_desk.bench.store",
+    "demo": "send_desk.bench.demo",
     "clock": "send_desk.bench.clock",
     "notes": "send_desk.bench.notes",
     "sync": "send_desk.bench.sync",

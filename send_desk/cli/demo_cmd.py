@@ -55,5 +55,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"{stage_label(name).lower()} {count:,}" for name, count in summary["stages"].items()
     )
     print(f"  stages: {stages}")
-    print(f"  built in {summary['seconds']['total']} s")
+    wall, cpu = summary["seconds"], summary["cpu_seconds"]
+    print(
+        f"  built in {wall['total']} s (generate {wall['generate']}, write {wall['write']}, "
+        f"deadlines {wall['deadlines']}; CPU {cpu['total']} s)"
+    )
     return 0
