@@ -45,6 +45,7 @@ from send_desk.domain.school_year import academic_year_start
 from send_desk.domain.tables import table_of
 from send_desk.gc_pause import gc_paused
 from send_desk.resources import resource_path
+from send_desk.storage.bulk import begin_now
 from send_desk.timescales import Child as ClockChild
 from send_desk.timescales import (
     Timeline,
@@ -258,6 +259,10 @@ def recompute_all(session: Session, *, today: date) -> Recomputed:
     """
     session.flush()
     connection = session.connection()
+    # the driver opens a transaction only before a row is written: without this, the
+    # DROP INDEX below would be committed on the spot and a failed rewrite would leave
+    # the cache without its indexes
+    begin_now(connection)
     for index in _MS.indexes:
         index.drop(connection, checkfirst=True)  # a store may predate an index
     session.execute(delete(_MS))

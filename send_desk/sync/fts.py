@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
+from send_desk.storage.bulk import begin_now
+
 log = logging.getLogger(__name__)
 
 NOTES_TABLE = "note_version"
@@ -134,6 +136,7 @@ def deferred_note_index(connection: Connection, rows: int) -> Iterator[None]:
     if index is None:
         yield
         return
+    begin_now(connection)  # else the DROP is committed at once and a failure loses it
     connection.exec_driver_sql(f"DROP TRIGGER {TRIGGER}")
     yield
     index_new_versions(connection, index)
