@@ -174,6 +174,12 @@ class EventsTab(QWidget):
     def set_events(self, child_id: str, events: list[Mapping[str, Any]]) -> None:
         self.child_id = child_id
         self.model.set_rows(events)
+        # date, event and details as wide as they need (within reason); evidence stretches
+        self.view.resizeColumnsToContents()
+        self.view.resizeRowsToContents()
+        header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):
+            header.resizeSection(column, min(header.sectionSize(column), 420))
         self._selection()
 
     def selected(self) -> Mapping[str, Any] | None:

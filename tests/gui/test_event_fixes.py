@@ -32,6 +32,9 @@ def test_correct_the_date_of_a_request_and_the_deadline_moves(qtbot, window, bac
     child = _new_child(backend, date(2026, 11, 2))
     tab = _events_tab(qtbot, window, child)
     assert tab.correct_button.isEnabled()
+    # the event's name is shown whole, not cut to "Request for…"
+    label_width = tab.view.fontMetrics().horizontalAdvance("Request for assessment received")
+    assert tab.view.columnWidth(1) >= label_width
     tab.fix(withdraw=False)
     dialog = tab.dialog
     dialog.date_edit.setDate(QDate(2026, 10, 26))
