@@ -54,6 +54,7 @@ class EventFixDialog(QDialog):
         self.warnings: list[str] = []
         when = event["date"]
         self.setWindowTitle("Withdraw an event" if withdraw else "Correct an event")
+        self.setMinimumWidth(480)  # the reason's hint and the evidence read whole
         layout = QVBoxLayout(self)
         what = QLabel(
             f"<b>{event['type_label']}</b> recorded for {uk_date(when)}.<br>"
@@ -126,6 +127,7 @@ class EventFixDialog(QDialog):
             log.error("correcting an event failed", exc_info=error)
             self.error.setText("The change could not be saved; nothing was changed.")
         self.error.show()
+        self.adjustSize()  # room for the message: the fields above keep their height
 
 
 class EventsTab(QWidget):
