@@ -159,13 +159,14 @@ class RecordEventDialog(ClockFormDialog):
         received = self.ui.dateEdit.date().toPython()
         assert isinstance(received, date)
         rows = "".join(
-            f"<li>{p.title}: <b>{uk_date(p.due)}</b></li>"
+            f"<li>{p.title}: <b>{uk_date(p.due)}</b>"
+            + ("" if p.milestone == "decide_to_assess" else " if the council decides to assess")
+            + "</li>"
             for p in self.backend.request_projection(received)
         )
         self.projection.setText(
             f"If this request was received on {uk_date(received)}, the law sets:"
             f"<ul style='margin: 2px 0 0 -20px'>{rows}</ul>"
-            "(the 16- and 20-week dates apply if the council decides to assess)"
         )
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:

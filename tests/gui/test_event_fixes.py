@@ -89,8 +89,8 @@ def test_a_request_records_who_asked_and_shows_the_dates_it_sets(qtbot, window, 
     # Mon 16 Nov 2026: + 6 weeks = 28 Dec; + 16 weeks = 8 Mar 2027; + 20 weeks = 5 Apr 2027
     text = dialog.projection.text()
     assert "Decide whether to assess: <b>28/12/2026</b>" in text
-    assert "Decide whether to issue an EHC plan: <b>08/03/2027</b>" in text
-    assert "Issue the final EHC plan (20 weeks): <b>05/04/2027</b>" in text
+    assert "Decide whether to issue an EHC plan: <b>08/03/2027</b> if the council decides" in text
+    assert "Issue the final EHC plan (20 weeks): <b>05/04/2027</b> if the council decides" in text
     with qtbot.waitSignal(tab.loaded, timeout=5000):
         qtbot.mouseClick(
             dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save),
