@@ -146,7 +146,7 @@ class RecordEventDialog(ClockFormDialog):
         if kind and kind["id"] == "request_received":
             # the family is told these dates when the request arrives
             self.projection = QLabel()
-            self.projection.setWordWrap(True)
+            self.projection.setWordWrap(False)  # each line fits the dialog
             self.projection.setTextFormat(Qt.TextFormat.RichText)
             self.projection.setAccessibleName("Dates this request sets")
             layout.addRow(self.projection)
@@ -158,16 +158,19 @@ class RecordEventDialog(ClockFormDialog):
             return
         received = self.ui.dateEdit.date().toPython()
         assert isinstance(received, date)
+        # lines, not a <ul>: QLabel under-reports a list's height and the last was cut
         rows = "".join(
-            f"<li>{p.title}: <b>{uk_date(p.due)}</b>"
+            f"<br>• {p.title}: <b>{uk_date(p.due)}</b>"
             + ("" if p.milestone == "decide_to_assess" else " if the council decides to assess")
-            + "</li>"
             for p in self.backend.request_projection(received)
         )
         self.projection.setText(
-            f"If this request was received on {uk_date(received)}, the law sets:"
-            f"<ul style='margin: 2px 0 0 -20px'>{rows}</ul>"
+            f"If this request was received on {uk_date(received)}, the law sets:{rows}"
         )
+        # the form layout gave the label less than its text needs (the last date was
+        # cut off): ask for the whole height, then let the dialog grow to it
+        self.projection.setMinimumHeight(self.projection.sizeHint().height())
+        self.fit()
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
         details = {name: values[name] for name in self.extra_widgets}

@@ -79,6 +79,7 @@ def test_a_request_records_who_asked_and_shows_the_dates_it_sets(qtbot, window, 
     tab.record_event()
     dialog = tab.dialog
     assert isinstance(dialog, RecordEventDialog)
+    qtbot.waitExposed(dialog)
     dialog.ui.typeCombo.setCurrentIndex(dialog.ui.typeCombo.findData("request_received"))
     source = dialog.extra_widgets["source"]
     assert [source.itemText(i) for i in range(source.count())][1:] == [
@@ -91,6 +92,10 @@ def test_a_request_records_who_asked_and_shows_the_dates_it_sets(qtbot, window, 
     assert "Decide whether to assess: <b>28/12/2026</b>" in text
     assert "Decide whether to issue an EHC plan: <b>08/03/2027</b> if the council decides" in text
     assert "Issue the final EHC plan (20 weeks): <b>05/04/2027</b> if the council decides" in text
+    # all three lines are on screen: the label is given the height its text needs
+    label = dialog.projection
+    qtbot.waitUntil(lambda: label.width() <= dialog.width())  # laid out in the dialog
+    assert label.height() >= label.sizeHint().height()
     with qtbot.waitSignal(tab.loaded, timeout=5000):
         qtbot.mouseClick(
             dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save),
