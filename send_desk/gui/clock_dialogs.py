@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -85,7 +86,17 @@ class RecordEventDialog(ClockFormDialog):
         ui.dateEdit.setDate(today)
         ui.confirmDatesCheck.hide()
         self.extra_widgets: dict[str, QWidget] = {}
-        self.projection: QLabel | None = None
+        # the dates a request sets: in the dialog's own column (a row of the extras'
+        # form layout was given less height than its lines and cut the last one off)
+        # one plain label a line: a word-wrapped rich-text label was given one line too
+        # few and the last date was cut off
+        self.projection = QWidget()
+        self.projection.setAccessibleName("Dates this request sets")
+        self.projection_lines = QVBoxLayout(self.projection)
+        self.projection_lines.setContentsMargins(0, 0, 0, 0)
+        self.projection_lines.setSpacing(2)
+        self.projection.hide()
+        ui.mainLayout.insertWidget(ui.mainLayout.indexOf(ui.extrasLayout) + 1, self.projection)
         self.fields = {
             "type": ui.typeCombo,
             "date": ui.dateEdit,
@@ -142,35 +153,40 @@ class RecordEventDialog(ClockFormDialog):
             layout.addRow(label, widget)
             self.extra_widgets[extra["name"]] = widget
             self.fields[extra["name"]] = widget
-        self.projection = None
-        if kind and kind["id"] == "request_received":
-            # the family is told these dates when the request arrives
-            self.projection = QLabel()
-            self.projection.setWordWrap(False)  # each line fits the dialog
-            self.projection.setTextFormat(Qt.TextFormat.RichText)
-            self.projection.setAccessibleName("Dates this request sets")
-            layout.addRow(self.projection)
-            self._show_projection()
+        self.projection.setVisible(bool(kind and kind["id"] == "request_received"))
+        self._show_projection()
         self.fit()
 
     def _show_projection(self, *_args: Any) -> None:
-        if self.projection is None:
+        if self.projection.isHidden():
             return
         received = self.ui.dateEdit.date().toPython()
         assert isinstance(received, date)
-        # lines, not a <ul>: QLabel under-reports a list's height and the last was cut
-        rows = "".join(
-            f"<br>• {p.title}: <b>{uk_date(p.due)}</b>"
-            + ("" if p.milestone == "decide_to_assess" else " if the council decides to assess")
-            for p in self.backend.request_projection(received)
-        )
-        self.projection.setText(
-            f"If this request was received on {uk_date(received)}, the law sets:{rows}"
-        )
-        # the form layout gave the label less than its text needs (the last date was
-        # cut off): ask for the whole height, then let the dialog grow to it
-        self.projection.setMinimumHeight(self.projection.sizeHint().height())
-        self.fit()
+        lines = [f"If this request was received on {uk_date(received)}, the law sets:"]
+        for p in self.backend.request_projection(received):
+            lines.append(
+                f"• {p.title}: <b>{uk_date(p.due)}</b>"
+                + ("" if p.milestone == "decide_to_assess" else " if the council decides to assess")
+            )
+        while (item := self.projection_lines.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        for line in lines:
+            label = QLabel(line)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            # a rich-text label's minimum is below its one line: keep the whole line
+            label.setMinimumHeight(label.sizeHint().height())
+            self.projection_lines.addWidget(label)
+        self.projection_text = "\n".join(lines)
+        # the layout takes in the new rows on the next turn of the event loop, and
+        # would then squeeze them to its minimum: grow to its full height after that
+        QTimer.singleShot(0, self._grow_to_hint)
+
+    def _grow_to_hint(self) -> None:
+        hint = self.sizeHint()
+        if hint.height() > self.height():
+            self.resize(max(self.width(), hint.width()), hint.height())
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
         details = {name: values[name] for name in self.extra_widgets}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from send_desk.gui.clock_dialogs import RecordEventDialog
 from tests.gui.test_clock_pages import _new_child, _select, _timeline
@@ -88,14 +88,19 @@ def test_a_request_records_who_asked_and_shows_the_dates_it_sets(qtbot, window, 
     source.setCurrentIndex(source.findData("school_or_setting"))
     dialog.ui.dateEdit.setDate(QDate(2026, 11, 16))
     # Mon 16 Nov 2026: + 6 weeks = 28 Dec; + 16 weeks = 8 Mar 2027; + 20 weeks = 5 Apr 2027
-    text = dialog.projection.text()
+    text = dialog.projection_text
     assert "Decide whether to assess: <b>28/12/2026</b>" in text
     assert "Decide whether to issue an EHC plan: <b>08/03/2027</b> if the council decides" in text
     assert "Issue the final EHC plan (20 weeks): <b>05/04/2027</b> if the council decides" in text
     # all three lines are on screen: the label is given the height its text needs
-    label = dialog.projection
-    qtbot.waitUntil(lambda: label.width() <= dialog.width())  # laid out in the dialog
-    assert label.height() >= label.sizeHint().height()
+    # all three dates are on screen: one line each, nothing cut off
+    lines = dialog.projection.findChildren(QLabel)
+    assert len(lines) == 4
+    qtbot.waitUntil(lambda: all(line.width() <= dialog.width() for line in lines))
+    qtbot.waitUntil(lambda: dialog.projection.height() >= dialog.projection.sizeHint().height())
+    assert dialog.projection.height() >= sum(line.sizeHint().height() for line in lines)
+    evidence = dialog.ui.evidenceEdit.geometry()
+    assert dialog.projection.geometry().bottom() < evidence.top()
     with qtbot.waitSignal(tab.loaded, timeout=5000):
         qtbot.mouseClick(
             dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save),
