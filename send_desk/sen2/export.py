@@ -80,18 +80,24 @@ def build_return(session: Session, options: Options, *, now: datetime) -> Sen2Re
         dco=options.dco,
         dsco=options.dsco,
     )
+    # columns, not ORM objects: a 2,000-child store's 32,000 events as objects took 4 s
     events: dict[uuid.UUID, list[tuple[str, date, dict[str, object]]]] = defaultdict(list)
-    for event in session.exec(
-        select(CaseEvent).where(~col(CaseEvent.withdrawn), col(CaseEvent.date) <= options.census)
-    ):
-        events[event.child_id].append((event.type, event.date, event.details))
+    for child_id, type_id, day, details in session.exec(
+        select(
+            col(CaseEvent.child_id), col(CaseEvent.type), col(CaseEvent.date),
+            col(CaseEvent.details),
+        ).where(~col(CaseEvent.withdrawn), col(CaseEvent.date) <= options.census)
+    ):  # fmt: skip
+        events[child_id].append((type_id, day, details))
+    settings = {setting.id: setting for setting in session.exec(select(Setting))}
     placements: dict[uuid.UUID, list[_Placement]] = defaultdict(list)
-    for placement, setting in session.exec(
-        select(Placement, Setting).where(col(Placement.setting_id) == col(Setting.id))
-    ):
-        placements[placement.child_id].append(
-            _Placement(setting, placement.start_date, placement.end_date)
+    for child_id, setting_id, start, end in session.exec(
+        select(
+            col(Placement.child_id), col(Placement.setting_id), col(Placement.start_date),
+            col(Placement.end_date),
         )
+    ):  # fmt: skip
+        placements[child_id].append(_Placement(settings[setting_id], start, end))
     result = Sen2Return(header)
     children = session.exec(select(Child).order_by(col(Child.last_name), col(Child.first_name)))
     for child in children:
