@@ -44,6 +44,7 @@ def _common(p: argparse.ArgumentParser) -> None:
             choices=OFFICER_CODES,
             help=f"whether the council has {what}: Y, N or R (recruiting)",
         )
+    p.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     add_json_flag(p)
 
 
@@ -61,14 +62,19 @@ def _options(args: argparse.Namespace) -> Any:
 
 
 def _build(args: argparse.Namespace) -> tuple[Any, list[Any]]:
+    from send_desk.cli.deadlines_cmd import ensure_clock, parse_today
     from send_desk.cli.unlock import open_from
     from send_desk.sen2.checks import check_return
     from send_desk.sen2.export import build_return
     from send_desk.timeutil import utcnow
 
     options = _options(args)
-    with open_from(args) as store, store.read() as session:
-        sen2 = build_return(session, options, now=_local(utcnow()))
+    today = parse_today(args.today)
+    with open_from(args) as store:
+        # the phase-transfer dates come from the clock's cached milestones
+        ensure_clock(store, today, quiet=args.json)
+        with store.read() as session:
+            sen2 = build_return(session, options, now=_local(utcnow()))
     return sen2, check_return(sen2)
 
 

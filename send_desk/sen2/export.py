@@ -9,7 +9,7 @@ open at census (ongoing work). Decisions made before the period carry ``H``.
 
 What the store does not hold yet (sex "U", ethnicity, UPN-unknown reason, mediation and
 tribunal flags, named-plan details, cease reason, transferring LA, setting indicators,
-phase-transfer dates, the LA's officers) is left out, or given the reference's "not
+the LA's officers) is left out, or given the reference's "not
 known" code where it has one (ethnicity NOBT, TransferLA XXX); ``sen2 check`` reports
 each gap that COLLECT would refuse.
 """
@@ -30,6 +30,7 @@ from send_desk import __version__
 from send_desk.domain.children import Child, Placement
 from send_desk.domain.codes import Phase, Sex
 from send_desk.domain.events import CaseEvent
+from send_desk.domain.milestones import MilestoneRow
 from send_desk.domain.organisation import Setting
 from send_desk.sen2.episodes import Episode, episodes
 from send_desk.sen2.model import (
@@ -98,13 +99,40 @@ def build_return(session: Session, options: Options, *, now: datetime) -> Sen2Re
         )
     ):  # fmt: skip
         placements[child_id].append(_Placement(settings[setting_id], start, end))
+    transfers = _phase_transfers(session, options.census)
     result = Sen2Return(header)
     children = session.exec(select(Child).order_by(col(Child.last_name), col(Child.first_name)))
     for child in children:
-        person = _person(child, events.get(child.id, []), placements.get(child.id, []), options)
+        person = _person(
+            child,
+            events.get(child.id, []),
+            placements.get(child.id, []),
+            transfers.get(child.id),
+            options,
+        )
         if person is not None:
             result.persons.append(person)
     return result
+
+
+def _phase_transfers(session: Session, census: date) -> dict[uuid.UUID, tuple[date, date | None]]:
+    """Each child's phase-transfer deadline in the period, from the clock: the latest
+    ``phase_transfer_plan`` due between 1 January and census day, and the day it was
+    met (the amended plan) if by census day. The clock must be current (the CLI sees to
+    it, as ``report`` does)."""
+    found: dict[uuid.UUID, tuple[date, date | None]] = {}
+    rows = session.exec(
+        select(col(MilestoneRow.child_id), col(MilestoneRow.due), col(MilestoneRow.done))
+        .where(
+            col(MilestoneRow.milestone) == "phase_transfer_plan",
+            col(MilestoneRow.due) >= period_start(census),
+            col(MilestoneRow.due) <= census,
+        )
+        .order_by(col(MilestoneRow.due))
+    )
+    for child_id, due, done in rows:
+        found[child_id] = (due, done if done is not None and done <= census else None)
+    return found
 
 
 def _in_scope(episode: Episode, census: date) -> bool:
@@ -130,10 +158,11 @@ def _person(
     child: Child,
     events: list[tuple[str, date, dict[str, object]]],
     placements: list[_Placement],
+    transfer: tuple[date, date | None] | None,
     options: Options,
 ) -> Person | None:
     requests = [
-        _request(episode, child, placements, options.census)
+        _request(episode, child, placements, transfer, options.census)
         for episode in episodes(events, options.census)
         if _in_scope(episode, options.census)
     ]
@@ -152,7 +181,13 @@ def _person(
     )
 
 
-def _request(episode: Episode, child: Child, placements: list[_Placement], census: date) -> Request:
+def _request(
+    episode: Episode,
+    child: Child,
+    placements: list[_Placement],
+    transfer: tuple[date, date | None] | None,
+    census: date,
+) -> Request:
     start = period_start(census)
     if episode.transferred_in is not None or episode.received is None:
         outcome, outcome_date = "H", None
@@ -168,6 +203,10 @@ def _request(episode: Episode, child: Child, placements: list[_Placement], censu
         request.assessment = _assessment(episode, placements, census)
     if episode.plan_active_between(start, census):
         request.active_plans = _active_plans(episode, child, placements, census)
+        if transfer is not None and episode.plan_active_on(transfer[0]):
+            request.active_plans.phase_transfer_due, request.active_plans.phase_transfer_final = (
+                transfer
+            )
     return request
 
 
@@ -332,6 +371,8 @@ def _active_xml(el: etree._Element, a: ActivePlans) -> None:
     _add(el, "ReviewMeeting", a.review_meeting)
     _add(el, "ReviewOutcome", a.review_outcome)
     _add(el, "ReviewDraft", a.review_draft)
+    _add(el, "PhaseTransferDueDate", a.phase_transfer_due)
+    _add(el, "PhaseTransferFinalDate", a.phase_transfer_final)
     _add(el, "LastReview", a.last_review)
 
 

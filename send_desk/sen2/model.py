@@ -47,6 +47,8 @@ class ActivePlans:
     review_meeting: date | None = None
     review_outcome: str | None = None
     review_draft: date | None = None
+    phase_transfer_due: date | None = None  # from the clock's phase_transfer_plan
+    phase_transfer_final: date | None = None
     last_review: date | None = None
     active_at_census: bool = False  # for the checks; not in the file
 

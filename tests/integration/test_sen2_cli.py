@@ -17,7 +17,8 @@ from send_desk.storage.store import create_store
 from tests.conftest import PASSWORD
 from tests.unit.sen2.caseload import build
 
-OFFICERS = ("--dmo", "Y", "--dco", "Y", "--dsco", "N")
+# --today: the clock's cached deadlines (phase transfers) as on the caseload's day
+OFFICERS = ("--dmo", "Y", "--dco", "Y", "--dsco", "N", "--today", "2027-02-01")
 
 
 class Cli:
@@ -74,13 +75,16 @@ def test_export_writes_a_valid_file_and_prints_counts_and_problems(
     tree = etree.parse(str(out_file))
     assert schema_errors(tree) == []
     assert tree.findtext("Header/Source/LEA") == "886"
+    ben = tree.xpath("/Message/Persons/Person[Forename='Ben']/Requests/ActivePlans")
+    assert isinstance(ben, list) and len(ben) == 1 and isinstance(ben[0], etree._Element)
+    assert ben[0].findtext("PhaseTransferDueDate") == "2026-02-15"
     assert len(tree.findall("Persons/Person")) == 5
 
 
 def test_export_json_names_the_file(cli: Cli, tmp_path: Path) -> None:
     out_file = tmp_path / "sen2.xml"
     code, out, _ = cli("sen2", "export", "--census", "2027-01-21", "--out", str(out_file),
-                       "--json")  # fmt: skip
+                       "--today", "2027-02-01", "--json")  # fmt: skip
     assert code == 0
     report = json.loads(out)
     assert report["file"] == str(out_file)

@@ -37,12 +37,15 @@ def build(store: Store) -> Caseload:
     c.event("Ada", "issue_decision", "2026-06-01", outcome="issue")
     c.event("Ada", "final_plan_issued", "2026-07-01")
 
-    # Ben: a plan from 2023 (historical), amended at his 2026 review, moved school.
+    # Ben: a plan from 2023 (historical), amended for his move to secondary school by the
+    # 15 Feb 2026 deadline, amended again at his 2026 review; moved school in September.
     c.child("Ben", dob="2014-03-01", sex="M", primary_need="MLD")
     c.event("Ben", "request_received", "2023-05-01", source="parent_or_young_person")
     c.event("Ben", "assessment_decision", "2023-06-10", outcome="assess")
     c.event("Ben", "issue_decision", "2023-09-01", outcome="issue")
     c.event("Ben", "final_plan_issued", "2023-10-01")
+    c.event("Ben", "phase_transfer", "2025-10-01", transfer_date="2026-09-01", kind="school")
+    c.event("Ben", "amended_plan_issued", "2026-02-10")
     c.event("Ben", "review_meeting", "2026-05-01")
     c.event("Ben", "review_decision", "2026-05-10", outcome="amend")
     c.event("Ben", "amendment_notice_issued", "2026-05-20")

@@ -130,11 +130,14 @@ def test_an_older_plan_is_historical_with_its_2026_review_and_school_move(
          ("LeavingDate", "2026-09-01")],
         [("URN", "654321"), ("PlacementRank", "1"), ("EntryDate", "2026-09-01")],
     ]  # fmt: skip
-    # the review block in the 2026 XSD order: LastReview last
-    assert [(e.tag, e.text) for e in active][-4:] == [
+    # the review block in the 2026 XSD order: LastReview last; the phase transfer's
+    # deadline is the clock's 15 Feb of the transfer year, met by the 10 Feb amendment
+    assert [(e.tag, e.text) for e in active][-6:] == [
         ("ReviewMeeting", "2026-05-01"),
         ("ReviewOutcome", "A"),
         ("ReviewDraft", "2026-05-20"),
+        ("PhaseTransferDueDate", "2026-02-15"),
+        ("PhaseTransferFinalDate", "2026-02-10"),
         ("LastReview", "2026-05-10"),
     ]
 
