@@ -58,3 +58,37 @@ def test_an_element_finds_its_code_set() -> None:
 def test_a_malformed_code_set_file_is_refused_naming_the_fault(text: str, fault: str) -> None:
     with pytest.raises(CodeSetError, match=fault):
         parse_code_sets(text)
+
+
+# codes.toml set -> the 2026 XSD simpleType that enumerates the same codes
+_XSD_TYPES = {
+    "request_outcome": "requestoutcometype",
+    "assessment_outcome": "assessmentoutcometype",
+    "request_source": "requestsourcetype",
+    "cease_reason": "ceasereasontype",
+    "sen_setting": "sensettingtype",
+    "sen_type": "sentype",
+    "rank": "placementranktype",
+    "review_outcome": "reviewoutcometype",
+    "residential": "planrestype",
+    "work_based_learning": "wbptype",
+    "direct_payments": "dptype",
+    "flag": "yesnotype",
+    "sex": "sextype",
+    "officer": "yesnorecruittype",
+    "upn_unknown": "upnunknowntype",
+    "ethnicity": "ethnicitytype",
+}
+
+
+@pytest.mark.parametrize(("name", "xsd_type"), sorted(_XSD_TYPES.items()))
+def test_each_code_set_matches_the_bundled_xsd(name: str, xsd_type: str) -> None:
+    from lxml import etree
+
+    from send_desk.resources import resource_path
+
+    xs = "{http://www.w3.org/2001/XMLSchema}"
+    schema = etree.parse(str(resource_path("sen2", "sen2_schema_2026.xsd")))
+    (simple,) = [t for t in schema.iter(f"{xs}simpleType") if t.get("name") == xsd_type]
+    codes = {e.get("value") for e in simple.iter(f"{xs}enumeration")}
+    assert codes == set(code_set(name).values)

@@ -198,3 +198,19 @@ def test_a_return_without_the_council_and_officers_is_refused(store: Store) -> N
     assert header == [("header-la", "header")] + [("header-officers", "header")] * 3
     # the file shows the gap too: the XSD needs DMO and DCO
     assert any("DMO" in error for error in schema_errors(to_xml(sen2)))
+
+
+def test_a_child_whose_sex_is_not_recorded_is_an_error_and_has_no_sex_element(
+    store: Store,
+) -> None:
+    c = build(store)
+    c.child("Gus", dob="2015-02-02")  # sex left as not known
+    c.event("Gus", "request_received", "2026-11-01", source="health")
+    with store.read() as session:
+        sen2 = build_return(session, FULL, now=NOW)
+    gus = _person(to_xml(sen2), "Gus")
+    assert gus.find("Sex") is None
+    assert [(p.rule, p.message) for p in check_return(sen2) if p.rule == "sex-missing"] == [
+        ("sex-missing", "Gus Test (born 02/02/2015): sex is not recorded (SEN2 needs M or F).")
+    ]
+    assert any("Sex" in error for error in schema_errors(to_xml(sen2)))
