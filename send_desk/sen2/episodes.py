@@ -47,6 +47,11 @@ class Episode:
     superseded: date | None = None  # a later plan replaced this one
     week20: bool = False
     reviews: list[Review] = field(default_factory=list)
+    # mediation held / appeal received about the decision to assess ("request"), to
+    # issue ("assessment") or another appealable decision ("other"): the day of the
+    # latest, so the exporter can keep those in the period
+    mediation: dict[str, date] = field(default_factory=dict)
+    tribunal: dict[str, date] = field(default_factory=dict)
 
     def plan_active_on(self, day: date) -> bool:
         if self.plan_start is None or self.plan_start > day:
@@ -72,9 +77,50 @@ def episodes(events: Iterable[tuple[str, date, Mapping[str, Any]]], census: date
         (e for e in events if e[1] <= census), key=lambda e: (e[1], _ORDER.get(e[0], 99))
     )
     found: list[Episode] = []
+    # the latest appealable decision: what a mediation or an appeal is about
+    decision: list[tuple[Episode, str]] = []
     for type_id, day, details in ordered:
         _apply(found, type_id, day, details)
+        _disputes(found, decision, type_id, day, details)
     return found
+
+
+def _disputes(
+    found: list[Episode],
+    decision: list[tuple[Episode, str]],
+    type_id: str,
+    day: date,
+    details: Mapping[str, Any],
+) -> None:
+    """Mediation and appeals, tied to the decision they follow (SEND Desk does not link
+    them to a decision; the family can only dispute a decision already made)."""
+    if type_id == "assessment_decision" and found:
+        decision[:] = [(_latest(found, "request_decided"), "request")]
+    elif type_id == "issue_decision" and found:
+        decision[:] = [(_latest(found, "issue_decided"), "assessment")]
+    elif type_id in ("final_plan_issued", "plan_transferred_in", "amended_plan_issued",
+                     "review_decision"):  # fmt: skip
+        plan = _plan(found)
+        if plan is not None:
+            decision[:] = [(plan, "other")]
+    elif type_id in ("mediation_held", "appeal_received") and decision:
+        episode, about = decision[0]
+        (episode.mediation if type_id == "mediation_held" else episode.tribunal)[about] = day
+    elif type_id == "tribunal_order" and decision:
+        episode, about = decision[0]
+        order = details.get("order")
+        if order == "assess" and about == "request":
+            # the Tribunal ordered the assessment: it goes ahead from the order
+            episode.request_decision, episode.request_decided = "assess", day
+        elif order == "make_plan" and about == "assessment":
+            episode.issue_decision, episode.issue_decided = "issue", day
+
+
+def _latest(found: list[Episode], attribute: str) -> Episode:
+    for episode in reversed(found):
+        if getattr(episode, attribute) is not None:
+            return episode
+    return found[-1]
 
 
 def _open_request(found: list[Episode]) -> Episode | None:

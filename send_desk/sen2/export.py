@@ -7,11 +7,12 @@ active on census day, its plan was active at any time in the period (ceased in i
 anything happened on it in the period (received, decided, plan issued), or it is still
 open at census (ongoing work). Decisions made before the period carry ``H``.
 
-What the store does not hold yet (sex "U", ethnicity, UPN-unknown reason, mediation and
-tribunal flags, named-plan details, cease reason, transferring LA, setting indicators,
-the LA's officers) is left out, or given the reference's "not
-known" code where it has one (ethnicity NOBT, TransferLA XXX); ``sen2 check`` reports
-each gap that COLLECT would refuse.
+Mediation and tribunal flags come from the ``mediation_held`` and ``appeal_received``
+events, tied to the decision they follow (:mod:`send_desk.sen2.episodes`).
+What the store does not hold yet (sex "U", ethnicity, UPN-unknown reason, named-plan
+details, cease reason, transferring LA, setting indicators, the LA's officers) is left
+out, or given the reference's "not known" code where it has one (ethnicity NOBT,
+TransferLA XXX); ``sen2 check`` reports each gap that COLLECT would refuse.
 """
 
 from __future__ import annotations
@@ -199,8 +200,12 @@ def _request(
         outcome = "Y" if episode.request_decision == "assess" else "N"
         outcome_date = episode.request_decided
     request = Request(episode.received, episode.source, outcome, outcome_date)
+    if outcome in ("Y", "N"):
+        request.mediation = _flag("request" in episode.mediation)
+        request.tribunal = _flag("request" in episode.tribunal)
     if outcome in ("Y", "H"):
         request.assessment = _assessment(episode, placements, census)
+        _dispute_flags(request.assessment, episode, start)
     if episode.plan_active_between(start, census):
         request.active_plans = _active_plans(episode, child, placements, census)
         if transfer is not None and episode.plan_active_on(transfer[0]):
@@ -210,6 +215,22 @@ def _request(
     return request
 
 
+def _flag(value: bool) -> str:
+    return "1" if value else "0"
+
+
+def _dispute_flags(assessment: Assessment, episode: Episode, start: date) -> None:
+    """Mediation held and appeals received, from the events (sen2.md: flags 1/0). Left
+    out when the decision is pending or withdrawn (rule 4); "other" disputes count when
+    in the period."""
+    if assessment.outcome in ("Y", "N"):
+        assessment.mediation = _flag("assessment" in episode.mediation)
+        assessment.tribunal = _flag("assessment" in episode.tribunal)
+    if assessment.outcome in ("Y", "N", "H"):
+        assessment.other_mediation = _flag(episode.mediation.get("other", date.min) >= start)
+        assessment.other_tribunal = _flag(episode.tribunal.get("other", date.min) >= start)
+
+
 def _assessment(episode: Episode, placements: list[_Placement], census: date) -> Assessment:
     start = period_start(census)
     if episode.plan_start is not None:
@@ -217,7 +238,7 @@ def _assessment(episode: Episode, placements: list[_Placement], census: date) ->
         assessment = (
             Assessment("H")
             if historical
-            else Assessment("Y", episode.plan_start, "1" if episode.week20 else "0")
+            else Assessment("Y", episode.plan_start, week20=_flag(episode.week20))
         )
         end = min(d for d in (episode.plan_end, census) if d is not None)
         assessment.named_plan = NamedPlan(
@@ -229,7 +250,7 @@ def _assessment(episode: Episode, placements: list[_Placement], census: date) ->
     if episode.issue_decision == "not_issue" and episode.issue_decided is not None:
         if episode.issue_decided < start:
             return Assessment("H")
-        return Assessment("N", episode.issue_decided, "1" if episode.week20 else "0")
+        return Assessment("N", episode.issue_decided, week20=_flag(episode.week20))
     # decided to assess (or to issue) but no plan yet: the decision to issue is pending
     return Assessment("A")
 
@@ -341,6 +362,8 @@ def _person_xml(el: etree._Element, p: Person) -> None:
         _add(r, "RequestSource", request.source)
         _add(r, "RequestOutcomeDate", request.outcome_date)
         _add(r, "RequestOutcome", request.outcome)
+        _add(r, "RequestMediation", request.mediation)
+        _add(r, "RequestTribunal", request.tribunal)
         if request.assessment is not None:
             _assessment_xml(etree.SubElement(r, "Assessment"), request.assessment)
         if request.active_plans is not None:
@@ -350,6 +373,10 @@ def _person_xml(el: etree._Element, p: Person) -> None:
 def _assessment_xml(el: etree._Element, a: Assessment) -> None:
     _add(el, "AssessmentOutcome", a.outcome)
     _add(el, "AssessmentOutcomeDate", a.outcome_date)
+    _add(el, "AssessmentMediation", a.mediation)
+    _add(el, "AssessmentTribunal", a.tribunal)
+    _add(el, "OtherMediation", a.other_mediation)
+    _add(el, "OtherTribunal", a.other_tribunal)
     _add(el, "Week20", a.week20)
     if a.named_plan is not None:
         plan = etree.SubElement(el, "NamedPlan")

@@ -35,6 +35,10 @@ class NamedPlan:
 class Assessment:
     outcome: str
     outcome_date: date | None = None
+    mediation: str | None = None  # flags "1"/"0", or None when left out
+    tribunal: str | None = None
+    other_mediation: str | None = None
+    other_tribunal: str | None = None
     week20: str | None = None
     named_plan: NamedPlan | None = None
 
@@ -59,6 +63,8 @@ class Request:
     source: str | None
     outcome: str
     outcome_date: date | None = None
+    mediation: str | None = None  # flags "1"/"0", or None when left out
+    tribunal: str | None = None
     assessment: Assessment | None = None
     active_plans: ActivePlans | None = None
 

@@ -49,6 +49,7 @@ def build(store: Store) -> Caseload:
     c.event("Ben", "review_meeting", "2026-05-01")
     c.event("Ben", "review_decision", "2026-05-10", outcome="amend")
     c.event("Ben", "amendment_notice_issued", "2026-05-20")
+    c.event("Ben", "appeal_received", "2026-06-15")  # about the amended plan: "other"
 
     # Cal: a request not yet decided at census; who asked was not recorded.
     c.child("Cal", dob="2018-01-05", sex="M")
@@ -65,11 +66,13 @@ def build(store: Store) -> Caseload:
     c.event("Eve", "review_meeting", "2026-10-01")
     c.event("Eve", "review_decision", "2026-10-15", outcome="cease")
 
-    # Finn: assessed in 2026, decided not to issue.
+    # Finn: assessed in 2026, decided not to issue; the family went to mediation.
     c.child("Finn", dob="2012-11-11", sex="M")
     c.event("Finn", "request_received", "2026-01-15", source="other")
     c.event("Finn", "assessment_decision", "2026-02-20", outcome="assess")
     c.event("Finn", "issue_decision", "2026-06-10", outcome="not_issue")
+    c.event("Finn", "mediation_requested", "2026-06-20")
+    c.event("Finn", "mediation_held", "2026-07-10")  # about not issuing: "assessment"
 
     with store.write() as session:
         allocation.place(session, c.ids["Ada"], oak, date(2025, 9, 3))

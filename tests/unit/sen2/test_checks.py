@@ -31,7 +31,10 @@ def _school(**changes: object) -> SettingDetail:
 def _plan_request(**changes: object) -> Request:
     request = Request(date(2026, 2, 2), "2", "Y", date(2026, 3, 10))
     request.assessment = Assessment(
-        "Y", date(2026, 7, 1), "0", NamedPlan(date(2026, 7, 1), [_school(entry=None)])
+        "Y",
+        date(2026, 7, 1),
+        week20="0",
+        named_plan=NamedPlan(date(2026, 7, 1), [_school(entry=None)]),
     )
     request.active_plans = ActivePlans(
         placements=[_school()], needs=[("ASD", "1")], active_at_census=True

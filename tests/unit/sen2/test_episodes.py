@@ -65,3 +65,23 @@ def test_an_exception_on_another_milestone_does_not_set_week20() -> None:
         CENSUS,
     )
     assert found[0].week20 is False
+
+
+def test_an_order_to_assess_after_an_appeal_turns_the_refusal_into_an_assessment() -> None:
+    (episode,) = episodes(
+        [
+            _e("request_received", "2026-01-05", source="parent_or_young_person"),
+            _e("assessment_decision", "2026-02-10", outcome="not_assess"),
+            _e("decision_sent", "2026-02-10", appealable=True),
+            _e("mediation_declined", "2026-02-20"),
+            _e("appeal_received", "2026-03-20"),
+            _e("tribunal_order", "2026-08-01", order="assess"),
+            _e("issue_decision", "2026-10-01", outcome="issue"),
+            _e("final_plan_issued", "2026-11-02"),
+        ],
+        CENSUS,
+    )
+    assert (episode.request_decision, episode.request_decided) == ("assess", date(2026, 8, 1))
+    assert episode.tribunal == {"request": date(2026, 3, 20)}
+    assert episode.mediation == {}  # declined, not held
+    assert episode.plan_start == date(2026, 11, 2)

@@ -84,12 +84,19 @@ def test_a_new_plan_in_the_period_carries_its_dates_exception_and_school(
     assert _texts(ada, "Ethnicity") == ["NOBT"]  # not yet recorded by SEND Desk
     request = ada.find("Requests")
     assert request is not None
-    assert [(e.tag, e.text) for e in request[:4]] == [
+    assert [(e.tag, e.text) for e in request[:6]] == [
         ("ReceivedDate", "2026-02-02"),
         ("RequestSource", "2"),  # school_or_setting
         ("RequestOutcomeDate", "2026-03-10"),
         ("RequestOutcome", "Y"),
+        ("RequestMediation", "0"),
+        ("RequestTribunal", "0"),
     ]
+    assert [(e.tag, e.text) for e in request.iterfind("Assessment/*")][2:] == [
+        ("AssessmentMediation", "0"), ("AssessmentTribunal", "0"),
+        ("OtherMediation", "0"), ("OtherTribunal", "0"), ("Week20", "1"),
+        ("NamedPlan", None),
+    ]  # fmt: skip
     assert _texts(request, "Assessment/AssessmentOutcome") == ["Y"]
     # the plan issued is the outcome's date; the exception on final_plan sets Week20
     assert _texts(request, "Assessment/AssessmentOutcomeDate") == ["2026-07-01"]
@@ -118,8 +125,12 @@ def test_an_older_plan_is_historical_with_its_2026_review_and_school_move(
     assert _texts(request, "RequestOutcome") == ["H"]
     assessment = request.find("Assessment")
     assert assessment is not None
-    assert _tags(assessment) == ["AssessmentOutcome", "NamedPlan"]
-    assert _texts(assessment, "AssessmentOutcome") == ["H"]
+    # H: no outcome date, no flags about the decisions; the June appeal about the
+    # amended plan is an "other" appeal in the period
+    assert [(e.tag, e.text) for e in assessment][:3] == [
+        ("AssessmentOutcome", "H"), ("OtherMediation", "0"), ("OtherTribunal", "1"),
+    ]  # fmt: skip
+    assert _tags(assessment)[3:] == ["NamedPlan"]
     # the setting named is the one he attends at census
     assert _texts(assessment, "NamedPlan/PlanDetail/URN") == ["654321"]
     active = request.find("ActivePlans")
@@ -153,12 +164,15 @@ def test_ongoing_refused_and_transferred_work(sen2: Sen2Return) -> None:
     assert finn is not None
     assert _texts(finn, "RequestSource") == ["5"]
     assert [(e.tag, e.text) for e in finn.iterfind("Assessment/*")] == [
-        ("AssessmentOutcome", "N"), ("AssessmentOutcomeDate", "2026-06-10"), ("Week20", "0"),
+        ("AssessmentOutcome", "N"), ("AssessmentOutcomeDate", "2026-06-10"),
+        ("AssessmentMediation", "1"), ("AssessmentTribunal", "0"),
+        ("OtherMediation", "0"), ("OtherTribunal", "0"), ("Week20", "0"),
     ]  # fmt: skip
     eve = _person(tree, "Eve").find("Requests")
     assert eve is not None
     assert _texts(eve, "RequestOutcome") == ["H"]
     assert _texts(eve, "Assessment/AssessmentOutcome") == ["H"]
+    assert _texts(eve, "RequestMediation") == []  # H: nothing further in the module
     assert [(e.tag, e.text) for e in eve.iterfind("Assessment/NamedPlan/*")] == [
         ("StartDate", "2026-04-01"), ("CeaseDate", "2026-10-15"),
     ]  # fmt: skip
