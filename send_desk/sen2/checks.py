@@ -42,6 +42,7 @@ def check_return(sen2: Sen2Return) -> list[Problem]:
     problems = list(_header(sen2))
     for person in sen2.persons:
         problems += _person(person)
+    problems += _duplicate_upns(sen2)
     problems += _other_codes(sen2)
     return problems
 
@@ -221,6 +222,20 @@ def _order(add: Any, module: str, steps: list[tuple[str, date | None]]) -> None:
     for (first, early), (then, late) in pairwise(dated):
         if late < early:
             add("date-order", module, f"{then} ({_d(late)}) is before {first} ({_d(early)}).")
+
+
+def _duplicate_upns(sen2: Sen2Return) -> Iterator[Problem]:
+    """A UPN is one child's (CBDS: unique in the file); each child sharing one is named."""
+    holders: dict[str, list[Person]] = {}
+    for person in sen2.persons:
+        if person.upn is not None:
+            holders.setdefault(person.upn, []).append(person)
+    for upn, people in holders.items():
+        if len(people) > 1:
+            for person in people:
+                others = ", ".join(o.who for o in people if o is not person)
+                yield Problem("upn-duplicate", "error", person.child_id, "person",
+                              f"{person.who}: UPN {upn} is also given to {others}.")  # fmt: skip
 
 
 def _other_codes(sen2: Sen2Return) -> Iterator[Problem]:

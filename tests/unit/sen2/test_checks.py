@@ -138,3 +138,16 @@ def test_heavy_use_of_other_codes_is_one_query_for_the_file() -> None:
     # 1 of 12 (8%) is not heavy
     requests[1] = _plan_request(source="2")
     assert check_return(_return(*requests)) == []
+
+
+def test_a_upn_given_to_two_children_names_both() -> None:
+    sen2 = _return(_plan_request())
+    twin = Person("c2", "Test", "Bea", date(2016, 9, 12), "F", "NOBT", None, "E999200119001",
+                  [_plan_request()])  # fmt: skip
+    sen2.persons.append(twin)
+    assert [(p.rule, p.child_id, p.message) for p in check_return(sen2)] == [
+        ("upn-duplicate", "c1", "Ada Test (born 12/09/2016): UPN E999200119001 is also given "
+         "to Bea Test (born 12/09/2016)."),
+        ("upn-duplicate", "c2", "Bea Test (born 12/09/2016): UPN E999200119001 is also given "
+         "to Ada Test (born 12/09/2016)."),
+    ]  # fmt: skip
