@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "sync_cmds",
     "server_cmds",
     "bench_cmd",
+    "sen2_cmds",
 )
 
 log = logging.getLogger("send_desk")
