@@ -196,8 +196,9 @@ def self_test(paths: DataPaths, password: str, *, out: Any = None) -> int:
     """Show the unlock window, unlock, show the main window with the caseload, report
     both times from process start, close.
 
-    The password is "typed" at once, so the store libraries that normally load while
-    the user types are all on the clock here: the interactive time is the worst case."""
+    The password is "typed" as soon as the store libraries have loaded behind the
+    unlock window, so the interactive time is the worst case (a user who types at
+    once); "after the password" is the wait a user sees after pressing Enter."""
     from send_desk.gui.start import StartWindow
 
     out = out or sys.stdout
@@ -209,6 +210,11 @@ def self_test(paths: DataPaths, password: str, *, out: Any = None) -> int:
     _on_screen(start, app)
     unlock_age = process_age()
     preload.start()
+    preload.wait()
+    # A user types for longer than the libraries take to load: from here on is the
+    # wait they see after pressing Enter.
+    loaded_age = process_age()
+    entered = time.perf_counter()
     try:
         backend = preload.backend().open(paths, password)
     except BaseException:
@@ -232,11 +238,14 @@ def self_test(paths: DataPaths, password: str, *, out: Any = None) -> int:
         app.processEvents()
         window.caseload.table.viewport().repaint()
         interactive = time.perf_counter() - started
+        after_password = time.perf_counter() - entered
         age = process_age()
         current, peak = resident_memory_mb()
-        if unlock_age is not None:
+        if unlock_age is not None and loaded_age is not None:
             print(
-                f"self-test: unlock window on screen in {unlock_age:.2f} s from process start",
+                f"self-test: unlock window on screen in {unlock_age:.2f} s from process start; "
+                f"store libraries loaded behind it by {loaded_age:.2f} s; "
+                f"caseload {after_password:.2f} s after the password",
                 file=out,
             )
         from_start = f"{age:.2f} s from process start" if age is not None else "process start n/a"
