@@ -1,10 +1,11 @@
 """The store libraries load in the background while the unlock window waits.
 
-The unlock window is drawn with Qt alone. SQLAlchemy, SQLModel, the services and the
-backend (about two seconds of imports on a slow laptop) are imported on a daemon
-thread started once the window is on screen, so they are usually ready by the time
-the password is typed. Anything that needs the backend first waits for that thread
-(:func:`backend`), so a module is never imported by two threads at once.
+The unlock window is drawn with Qt alone. SQLAlchemy, SQLModel, the services, the
+backend and the main window's modules (about a second and a half of imports on a
+slow laptop) are imported on a daemon thread started once the window is on screen,
+so they are usually ready by the time the password is typed. Anything that needs
+the backend first waits for that thread (:func:`backend`), so a module is never
+imported by two threads at once.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ MODULES = (
     "send_desk.backend.core",
     "send_desk.backend.errors",
     "send_desk.services.caseload",
+    # The main window's module tree defines classes only (no widget is made at import;
+    # module-level Qt values are QColor and QSize), so it may load off the GUI thread.
+    "send_desk.gui.main_window",
 )
 
 _lock = threading.Lock()
