@@ -16,13 +16,8 @@ from typing import Any
 
 from send_desk.backend.errors import ValidationFailed
 from send_desk.backend.labels import code_words
-from send_desk.letters.compose import check_letter
 from send_desk.letters.document import Letter
-from send_desk.letters.docx_writer import write_docx
 from send_desk.letters.manifest import VARIANT_LABELS
-from send_desk.letters.pdf_writer import write_pdf
-from send_desk.letters.preview import letter_html
-from send_desk.services import letters as letters_service
 
 
 def _uuid(value: str | uuid.UUID) -> uuid.UUID:
@@ -40,7 +35,10 @@ def _file_stem(letter: Letter) -> str:
 
 
 class LettersMixin:
-    """Letters for the desktop app."""
+    """Letters for the desktop app.
+
+    The letter services (Jinja2), the PDF (fpdf) and DOCX writers are imported by the
+    methods that use them: the first letter loads them, not the app's start-up."""
 
     _read: Any
     _write: Any
@@ -53,10 +51,14 @@ class LettersMixin:
 
     def letter_templates(self, child_id: str) -> list[dict[str, Any]]:
         """Every template, with whether the child's case offers it now and why."""
+        from send_desk.services import letters as letters_service
+
         with self._read() as session:
             return letters_service.offered_templates(session, _uuid(child_id), today=self._today())
 
     def missed_milestones(self, child_id: str) -> list[dict[str, Any]]:
+        from send_desk.services import letters as letters_service
+
         with self._read() as session:
             return letters_service.missed_milestones(session, _uuid(child_id), today=self._today())
 
@@ -72,6 +74,8 @@ class LettersMixin:
     ) -> dict[str, Any]:
         """The letter with its check and preview; raises ValidationFailed naming what to
         fill in when the case or the inputs lack something the letter needs."""
+        from send_desk.services import letters as letters_service
+
         with self._read() as session:
             prepared = letters_service.prepare_letter(
                 session,
@@ -84,6 +88,8 @@ class LettersMixin:
                 variant=variant,
                 recipient_id=recipient_id,
             )
+        from send_desk.letters.preview import letter_html
+
         letter = prepared.letter
         check = prepared.composed.check
         return {
@@ -104,13 +110,21 @@ class LettersMixin:
     @staticmethod
     def letter_preview(letter: Letter, selected: int | None = None) -> str:
         """The preview with one problem of the check picked out."""
+        from send_desk.letters.compose import check_letter
+        from send_desk.letters.preview import letter_html
+
         return letter_html(letter, check_letter(letter).issues, selected)
 
     def letter_file(self, letter: Letter, fmt: str) -> bytes:
         """The letter as a DOCX or PDF file's bytes."""
         if fmt == "docx":
+            from send_desk.letters.docx_writer import write_docx
+
             return write_docx(letter)
         if fmt == "pdf":
+            from send_desk.letters.pdf_writer import write_pdf
+            from send_desk.services import letters as letters_service
+
             head = letters_service.letterhead(self._letters_root())
             return write_pdf(letter, logo=head.logo)
         raise ValidationFailed(f"'{fmt}' is not a letter format (docx or pdf)")
@@ -129,6 +143,8 @@ class LettersMixin:
     ) -> dict[str, Any]:
         """Save the letter to the child's record (a new letter, version 1) with the
         events it records; ``sent_via`` marks it sent at the same time."""
+        from send_desk.services import letters as letters_service
+
         with self._write() as session:
             return letters_service.save_letter(
                 session,
@@ -145,6 +161,8 @@ class LettersMixin:
             )
 
     def mark_letter_sent(self, letter_id: str, sent_via: str) -> dict[str, Any]:
+        from send_desk.services import letters as letters_service
+
         with self._write() as session:
             return letters_service.mark_sent(
                 session, _uuid(letter_id), sent_via, today=self._today()
@@ -152,6 +170,8 @@ class LettersMixin:
 
     def child_letters(self, child_id: str) -> list[dict[str, Any]]:
         """The child's letters, newest first; ``template_label`` names the template."""
+        from send_desk.services import letters as letters_service
+
         with self._read() as session:
             rows = letters_service.list_letters(session, _uuid(child_id))
         templates = letters_service.library().manifest.templates
@@ -161,12 +181,16 @@ class LettersMixin:
         return rows
 
     def stored_letter(self, letter_or_version_id: str) -> Letter:
+        from send_desk.services import letters as letters_service
+
         with self._read() as session:
             return letters_service.stored_letter(session, _uuid(letter_or_version_id))
 
     def apology_inputs(self, child_id: str, milestone: str, due: date) -> dict[str, Any]:
         """Starting inputs of the apology letter for a missed deadline: the milestone, and
         the reason when My day recorded one."""
+        from send_desk.services import letters as letters_service
+
         with self._read() as session:
             found = letters_service.apology_request(session, _uuid(child_id), milestone, due)
         return found or {"milestone": f"{milestone}|{due.isoformat()}"}

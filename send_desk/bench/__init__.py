@@ -14,4 +14,5 @@ BENCHMARKS = {
     "notes": "send_desk.bench.notes",
     "sync": "send_desk.bench.sync",
     "load": "send_desk.bench.load",
+    "startup": "send_desk.bench.startup",
 }

@@ -29,6 +29,7 @@ from send_desk.gui.alt_keys import install_alt_keys
 from send_desk.gui.app_shortcuts import ShortcutsFirst
 from send_desk.gui.child_record import ChildRecord
 from send_desk.gui.dialogs import ChildDialog
+from send_desk.gui.lazy_pages import LazyPages
 from send_desk.gui.lock import (
     HiddenWindow,
     IdleWatcher,
@@ -116,11 +117,11 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(2)
         self.pages = QStackedWidget()
         self.page_specs: list[PageSpec] = registered_pages()
-        self.page_widgets: dict[str, QWidget] = {}
+        factories = {spec.id: spec.factory for spec in self.page_specs}
+        # built when first opened: reports, charts and supervision are not start-up work
+        self.page_widgets = LazyPages(self.pages, lambda page: factories[page](self.context))
         for spec in self.page_specs:
-            widget = spec.factory(self.context)
-            self.page_widgets[spec.id] = widget
-            self.pages.addWidget(widget)
+            self.page_widgets.add(spec.id)
             item = QListWidgetItem(spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)
@@ -372,7 +373,7 @@ class MainWindow(QMainWindow):
         widget = self.pages.currentWidget()
         if widget is self.record:
             return "child"
-        for page_id, page in self.page_widgets.items():
+        for page_id, page in self.page_widgets.built().items():
             if page is widget:
                 return page_id
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,11 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from send_desk.backend import Backend, DataPaths, StoreProblem, ValidationFailed, WrongPassword
+from send_desk.gui import preload
 from send_desk.gui.forms.ui_first_run_form import Ui_FirstRunForm
 from send_desk.gui.lock import PasswordGate, UnlockPanel
 from send_desk.gui.ops import Ops
 from send_desk.timeutil import london_today
+
+if TYPE_CHECKING:  # imported while the user types (send_desk.gui.preload), not at start
+    from send_desk.backend import Backend, StoreProblem
+    from send_desk.paths import DataPaths
 
 DEMO_CHILDREN = 2000
 
@@ -55,23 +59,24 @@ class FirstRunPanel(QWidget):
         self._check_strength()
 
     def _problems(self) -> list[str]:
+        from send_desk.backend import check_new_password
+
         password = self.ui.passwordEdit.text()
-        problems = Backend.check_new_password(password)
+        problems = check_new_password(password)
         if not problems and password != self.ui.confirmEdit.text():
             problems.append("type the same password twice")
         return problems
 
     def _check_strength(self) -> None:
         password = self.ui.passwordEdit.text()
-        problems = self._problems()
         if not password:
-            text = "Use at least 10 characters; a short sentence is easy to remember."
-        elif problems:
-            text = "Not yet: " + "; ".join(problems) + "."
+            # nothing typed: no rules to load yet (the window is built before they are)
+            text, ok = "Use at least 10 characters; a short sentence is easy to remember.", False
         else:
-            text = "Strong enough."
+            problems = self._problems()
+            text = "Not yet: " + "; ".join(problems) + "." if problems else "Strong enough."
+            ok = not problems
         self.ui.strengthLabel.setText(text)
-        ok = not problems
         self.ui.createButton.setEnabled(ok)
         self.ui.demoButton.setEnabled(ok)
 
@@ -228,7 +233,9 @@ class StartWindow(QWidget):
         self.show_start()
 
     def show_start(self) -> None:
-        if Backend.store_exists(self.paths):
+        from send_desk.backend import store_exists
+
+        if store_exists(self.paths):
             self.unlock.reset()
             self.stack.setCurrentWidget(self.unlock)
             self.unlock.focus_password()
@@ -242,6 +249,8 @@ class StartWindow(QWidget):
             self.opened.emit(backend)
 
         def failed(error: BaseException) -> None:
+            from send_desk.backend.errors import StoreProblem, WrongPassword
+
             if isinstance(error, WrongPassword):
                 done(False, "")
             elif isinstance(error, StoreProblem):
@@ -250,16 +259,18 @@ class StartWindow(QWidget):
             else:
                 done(False, f"Something went wrong inside SEND Desk: {error}")
 
-        self.ops.run(lambda: Backend.open(self.paths, password, today=self._today), opened, failed)
+        self.ops.run(
+            lambda: preload.backend().open(self.paths, password, today=self._today), opened, failed
+        )
 
     def show_problem(self, problem: StoreProblem) -> None:
-        self.problem.show_problem(problem, Backend.list_backups(self.paths))
+        self.problem.show_problem(problem, preload.backend().list_backups(self.paths))
         self.stack.setCurrentWidget(self.problem)
 
     def _create(self, password: str) -> None:
         self.first_run.set_busy("Creating the encrypted store…")
         self.ops.run(
-            lambda: Backend.create(self.paths, password, today=self._today),
+            lambda: preload.backend().create(self.paths, password, today=self._today),
             self.opened.emit,
             self._create_failed,
         )
@@ -270,12 +281,16 @@ class StartWindow(QWidget):
             f"Building the demo caseload of {count:,} synthetic children. This takes a few seconds…"
         )
         self.ops.run(
-            lambda: Backend.create_demo(self.paths, password, children=count, today=self._today),
+            lambda: preload.backend().create_demo(
+                self.paths, password, children=count, today=self._today
+            ),
             self.opened.emit,
             self._create_failed,
         )
 
     def _create_failed(self, error: BaseException) -> None:
+        from send_desk.backend.errors import StoreProblem, ValidationFailed
+
         if isinstance(error, ValidationFailed | StoreProblem):
             self.first_run.show_error(error.message)
         else:
@@ -301,9 +316,13 @@ class StartWindow(QWidget):
             self.unlock.focus_password()
 
         def failed(error: BaseException) -> None:
+            from send_desk.backend.errors import WrongPassword
+
             if isinstance(error, WrongPassword):
                 self.problem.message.setText("That is not the password the backup was made with.")
             else:
                 self.problem.message.setText(getattr(error, "message", str(error)))
 
-        self.ops.run(lambda: Backend.restore_backup(self.paths, source, password), restored, failed)
+        self.ops.run(
+            lambda: preload.backend().restore_backup(self.paths, source, password), restored, failed
+        )
