@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, model_validator
@@ -120,17 +120,18 @@ def _is_long_text(field: Any) -> bool:
     return isinstance(column, Column) and isinstance(column.type, Text)
 
 
-def _strings(value: Any) -> Iterator[str]:
-    """The text inside a value, including inside JSON details (lists and mappings)."""
+def strings_in(value: Any) -> Iterator[str]:
+    """The text inside a value, including inside JSON details (lists and mappings):
+    what the control-character and size rules read, on the laptop and the server."""
     if isinstance(value, str):
         yield value
-    elif isinstance(value, dict):
+    elif isinstance(value, Mapping):
         for key, item in value.items():
-            yield from _strings(key)
-            yield from _strings(item)
+            yield from strings_in(key)
+            yield from strings_in(item)
     elif isinstance(value, list | tuple):
         for item in value:
-            yield from _strings(item)
+            yield from strings_in(item)
 
 
 class PlainText(SQLModel):
@@ -156,7 +157,7 @@ class PlainText(SQLModel):
             multiline = (
                 name in self.__multiline__ or _is_long_text(field) or not isinstance(value, str)
             )
-            for text in _strings(value):
+            for text in strings_in(value):
                 refuse_control(text, what, multiline=multiline)
                 if len(text) > LONG_TEXT_LIMIT:
                     raise ValueError(

@@ -22,13 +22,10 @@ from send_desk.domain.event_types import event_type
 from send_desk.domain.events import CaseEvent, CaseEventVersion
 from send_desk.services.children import get_child
 from send_desk.services.errors import NotFound, Refused, ValidationFailed
-from send_desk.services.events import CONFIRM_DATES_HINT, refresh_stage
+from send_desk.services.events import check_against_case, refresh_stage
 from send_desk.services.milestones import recompute_child
 from send_desk.textsafe import has_control
-from send_desk.timescales import Event, validate_new_event
-from send_desk.timescales.engine import W_DUPLICATE, W_ORDER
-from send_desk.timescales.validation import REFUSE
-from send_desk.timeutil import uk_date
+from send_desk.timescales import Event
 
 REASON_LIMIT = 2000
 # what a correction may change; the type never changes (withdraw, then record anew)
@@ -155,28 +152,10 @@ def correct_event(
         raise ValidationFailed("the evidence holds control characters: type it again")
     if when == event.date and details == event.details and evidence == event.evidence:
         raise ValidationFailed("nothing to correct: the values given are the ones recorded")
-    if when > today:
-        raise ValidationFailed(
-            f"the event date {uk_date(when)} is after today ({uk_date(today)}): "
-            "record events once they have happened"
-        )
-    if when < child.date_of_birth:
-        raise ValidationFailed(
-            f"the event date {uk_date(when)} is before the child's date of birth "
-            f"({uk_date(child.date_of_birth)})"
-        )
     others = _others(session, event)
-    problems = validate_new_event(
-        [Event(e.type, e.date, e.details) for e in others], Event(event.type, when, details), today
+    warnings = check_against_case(
+        child, others, Event(event.type, when, details), today, confirm_dates=confirm_dates
     )
-    for problem in problems:
-        if problem.level == REFUSE:
-            if problem.code == W_DUPLICATE:
-                raise Refused(problem.message)
-            raise ValidationFailed(problem.message)
-    order = [p.message for p in problems if p.code == W_ORDER]
-    if order and not confirm_dates:
-        raise ValidationFailed(" ".join(order) + CONFIRM_DATES_HINT)
     if event.version == 1:
         # the first correction also keeps the values as first recorded
         session.add(_snapshot(event, 1, None))
@@ -189,7 +168,7 @@ def correct_event(
     session.flush()
     refresh_stage(session, child, [*others, event])
     recompute_child(session, child.id, today=today)
-    return EventChange(event.id, child.id, event.version, False, [p.message for p in problems])
+    return EventChange(event.id, child.id, event.version, False, warnings)
 
 
 def withdraw_event(

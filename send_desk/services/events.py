@@ -18,7 +18,7 @@ The child's stage and cached milestones are updated in the same transaction.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -70,33 +70,13 @@ def add_event(
         parsed = kind.parse_details(dict(details or {}))
     except ValueError as error:
         raise ValidationFailed(str(error)) from None
-    if when > today:
-        raise ValidationFailed(
-            f"the event date {uk_date(when)} is after today ({uk_date(today)}): "
-            "record events once they have happened"
-        )
-    if when < child.date_of_birth:
-        raise ValidationFailed(
-            f"the event date {uk_date(when)} is before the child's date of birth "
-            f"({uk_date(child.date_of_birth)})"
-        )
     # a withdrawn event was recorded by mistake: it neither blocks nor completes anything
     existing = session.scalars(
         select(CaseEvent).where(CaseEvent.child_id == child_id, ~col(CaseEvent.withdrawn))
     ).all()
-    problems = validate_new_event(
-        [Event(e.type, e.date, e.details) for e in existing],
-        Event(type_id, when, parsed),
-        today,
+    warnings = check_against_case(
+        child, existing, Event(type_id, when, parsed), today, confirm_dates=confirm_dates
     )
-    for problem in problems:
-        if problem.level == REFUSE:
-            if problem.code == W_DUPLICATE:
-                raise Refused(problem.message)
-            raise ValidationFailed(problem.message)
-    order = [p.message for p in problems if p.code == W_ORDER]
-    if order and not confirm_dates:
-        raise ValidationFailed(" ".join(order) + CONFIRM_DATES_HINT)
     event = CaseEvent(
         child_id=child_id,
         type=type_id,
@@ -108,7 +88,42 @@ def add_event(
     session.flush()
     refresh_stage(session, child, [*existing, event])
     recompute_child(session, child_id, today=today)
-    return RecordedEvent(event.id, [p.message for p in problems])
+    return RecordedEvent(event.id, warnings)
+
+
+def check_against_case(
+    child: Child,
+    others: Sequence[CaseEvent],
+    event: Event,
+    today: date,
+    *,
+    confirm_dates: bool = False,
+) -> list[str]:
+    """The clock's checks of a new or corrected event against the child's other events:
+    raises what it refuses, returns what it asks the caseworker to check."""
+    when = event.date
+    if when > today:
+        raise ValidationFailed(
+            f"the event date {uk_date(when)} is after today ({uk_date(today)}): "
+            "record events once they have happened"
+        )
+    if when < child.date_of_birth:
+        raise ValidationFailed(
+            f"the event date {uk_date(when)} is before the child's date of birth "
+            f"({uk_date(child.date_of_birth)})"
+        )
+    problems = validate_new_event(
+        [Event(e.type, e.date, e.details) for e in others], event, today
+    )
+    for problem in problems:
+        if problem.level == REFUSE:
+            if problem.code == W_DUPLICATE:
+                raise Refused(problem.message)
+            raise ValidationFailed(problem.message)
+    order = [p.message for p in problems if p.code == W_ORDER]
+    if order and not confirm_dates:
+        raise ValidationFailed(" ".join(order) + CONFIRM_DATES_HINT)
+    return [p.message for p in problems]
 
 
 def refresh_stage(session: Session, child: Child, events: list[CaseEvent]) -> None:

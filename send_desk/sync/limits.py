@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import sqlalchemy as sa
 
-from send_desk.domain.validators import LONG_TEXT_LIMIT
+from send_desk.domain.validators import LONG_TEXT_LIMIT, strings_in
 from send_desk.sync.protocol import EntryV2
 from send_desk.sync.tables import RowRefused, SyncTable
 from send_desk.textsafe import has_control, strip_control
@@ -37,18 +37,6 @@ PREVIEW_CHARS = 500
 
 def _size(value: Any) -> int:
     return len(json.dumps(value, ensure_ascii=False, default=str).encode("utf-8"))
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            yield from _strings(key)
-            yield from _strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
 
 
 def _impl_is_text(kind: Any) -> bool:
@@ -73,7 +61,7 @@ def value_problem(
         if size > MAX_JSON_BYTES:
             return f"{label} is {size:,} bytes long; at most {MAX_JSON_BYTES:,} can be kept"
         multiline = True
-        texts = list(_strings(value))
+        texts = list(strings_in(value))
     elif isinstance(value, str) and (isinstance(kind, sa.String) or _impl_is_text(kind)):
         # (SQLModel's AutoString is a decorator of String that keeps the length)
         length = getattr(kind, "length", None)

@@ -3,37 +3,20 @@ without deleting anything, and the clock follows."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from send_desk.cli import main
 from send_desk.paths import DataPaths
 from send_desk.storage.store import create_store
 from tests.conftest import PASSWORD
+from tests.integration.cli_harness import Cli
 from tests.unit.services.builder import Caseload
 
 TODAY = date(2026, 11, 2)
 
-
-class Cli:
-    def __init__(self, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.data_dir = data_dir
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        self.capsys.readouterr()
-        code = main(["--data-dir", str(self.data_dir), *args])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def json(self, *args: str) -> Any:
-        code, out, err = self(*args)
-        assert code == 0, err
-        return json.loads(out)
 
 
 @pytest.fixture

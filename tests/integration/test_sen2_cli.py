@@ -10,27 +10,16 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from send_desk.cli import main
 from send_desk.paths import DataPaths
 from send_desk.sen2.schema import schema_errors
 from send_desk.storage.store import create_store
 from tests.conftest import PASSWORD
+from tests.integration.cli_harness import Cli
 from tests.unit.sen2.caseload import build
 
 # --today: the clock's cached deadlines (phase transfers) as on the caseload's day
 OFFICERS = ("--dmo", "Y", "--dco", "Y", "--dsco", "N", "--today", "2027-02-01")
 
-
-class Cli:
-    def __init__(self, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.data_dir = data_dir
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        self.capsys.readouterr()
-        code = main(["--data-dir", str(self.data_dir), *args])
-        out, err = self.capsys.readouterr()
-        return code, out, err
 
 
 @pytest.fixture
