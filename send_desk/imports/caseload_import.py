@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from send_desk.domain.children import Child
+from send_desk.domain.children import Child, ChildCreate
 from send_desk.domain.codes import NEED_LABELS, Need, Phase
 from send_desk.domain.organisation import Setting, Team
 from send_desk.domain.validators import clean_upn
@@ -45,6 +45,7 @@ from send_desk.services.children import create_child
 from send_desk.services.errors import ServiceError, ValidationFailed
 from send_desk.services.events import add_event
 from send_desk.services.organisation import create_setting, find_team, find_user
+from send_desk.services.validation import validate
 from send_desk.storage.store import Store
 from send_desk.timeutil import uk_date
 
@@ -147,7 +148,8 @@ class _Importer:
 
     # ---- reading one row ---------------------------------------------------------
 
-    def parse(self, number: int, values: list[Any]) -> _Row | None:
+    def parse(self, number: int, values: list[Any]) -> tuple[_Row, bool]:
+        """The row's values, and whether they passed every check of their own."""
         cells = {c.field: values[c.index] if c.index < len(values) else None for c in self.columns}
         before = len(self.result.problems)
         child: dict[str, Any] = {}
@@ -191,17 +193,30 @@ class _Importer:
         if review and not plan:
             self.problem(number, "last_review", "a review needs the plan's date too")
         self._twice(number, child)
-        if len(self.result.problems) > before:
-            return None
-        return _Row(
+        given = {k: v for k, v in child.items() if v is not None}
+        row = _Row(
             number,
-            {k: v for k, v in child.items() if v is not None},
+            given,
             school=cell_text(cells.get("school")),
             urn=cell_text(cells.get("urn")),
             plan_date=plan,
             last_review=review,
             caseworker=cell_text(cells.get("caseworker")),
         )
+        if len(self.result.problems) > before:
+            return row, False
+        try:
+            # the child's own rules (age, names, needs) here, so that a row's problems
+            # are listed together with those of its school and caseworker
+            validate(ChildCreate, given, self.today)
+        except ValidationFailed as error:
+            self._child_problem(number, error)
+            return row, False
+        return row, True
+
+    def _child_problem(self, number: int, error: ValidationFailed) -> None:
+        fields = [_CHILD_FIELDS.get(name) for name in error.fields] or [None]
+        self.problem(number, fields[0], error.message)
 
     def _names(self, number: int, cells: Mapping[str, Any]) -> tuple[str, str]:
         if "first_name" in self.heading or "last_name" in self.heading:
@@ -260,9 +275,11 @@ class _Importer:
 
     # ---- writing one row ---------------------------------------------------------
 
-    def write(self, row: _Row) -> None:
+    def write(self, row: _Row, ok: bool) -> None:
+        """Look up the row's school and caseworker (reporting what is not found), then
+        write it when ``ok`` and nothing was missing."""
         upn = row.child.get("upn")
-        if upn:
+        if ok and upn:
             found = self.session.scalar(select(Child.id).where(Child.upn == upn))
             if found is not None:
                 self.result.existing.append({"row": row.number, "upn": upn, "child_id": found})
@@ -270,13 +287,12 @@ class _Importer:
         before = len(self.result.problems)
         setting_id = self._setting(row) if (row.school or row.urn) else None
         caseworker_id = self._caseworker(row) if row.caseworker else None
-        if len(self.result.problems) > before:
+        if not ok or len(self.result.problems) > before:
             return
         try:
             child_id = create_child(self.session, row.child, today=self.today)
         except ValidationFailed as error:
-            fields = [_CHILD_FIELDS.get(name) for name in error.fields] or [None]
-            self.problem(row.number, fields[0], error.message)
+            self._child_problem(row.number, error)
             return
         self.result.children += 1
         try:
@@ -391,9 +407,8 @@ def import_caseload(
             importer = _Importer(session, result.mapping, result, team=chosen, today=today)
             for number, values in rows:
                 result.rows += 1
-                row = importer.parse(number, values)
-                if row is not None:
-                    importer.write(row)
+                row, ok = importer.parse(number, values)
+                importer.write(row, ok)
                 if progress is not None and result.rows % _PROGRESS_EVERY == 0:
                     progress(result.rows)
             if result.problems or dry_run:

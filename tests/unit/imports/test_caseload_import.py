@@ -130,9 +130,7 @@ def test_the_hand_worked_upn_is_taken_and_a_wrong_letter_is_refused(
         assert (amy.first_name, amy.date_of_birth) == ("Amy", date(2014, 3, 14))
 
 
-def test_the_mapping_used_is_reported_and_can_be_overridden(
-    store: Store, tmp_path: Path
-) -> None:
+def test_the_mapping_used_is_reported_and_can_be_overridden(store: Store, tmp_path: Path) -> None:
     header = ["Surname", "Forename", "Birthday", "Notes"]
     sheet = write_csv(tmp_path / "m.csv", [["Example", "Cara", "2015-06-01", "x"]], header)
     refused = _run(store, sheet)
