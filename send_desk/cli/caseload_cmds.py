@@ -73,9 +73,10 @@ def _print(result: Any) -> None:
             taken = column.field if column.field != "ignore" else "(ignored)"
             print(f"  {shown(column.heading):28} -> {taken:15} {column.how}")
     for existing in result.existing:
-        print(
-            f"Row {existing['row']}: UPN {existing['upn']} is already in the store; left as it is"
+        which = (
+            f"UPN {existing['upn']}" if existing["upn"] else "a child of that name and birth date"
         )
+        print(f"Row {existing['row']}: {which} is already in the store; left as it is")
     if result.problems:
         print(f"{len(result.problems)} problem(s); nothing was imported:")
         for problem in result.problems:
@@ -84,10 +85,9 @@ def _print(result: Any) -> None:
     verb = "Would create" if result.dry_run else "Created"
     new_settings = len(result.settings_created)
     print(
-        f"{verb} {result.children} children, {new_settings} setting(s) "
-        f"({result.settings_matched} placement(s) at settings already recorded), "
-        f"{result.allocations} allocation(s), {result.events} case event(s) "
-        f"from {result.rows} row(s)"
+        f"{verb} {result.children} children, {result.allocations} allocation(s) and "
+        f"{result.events} case event(s) from {result.rows} row(s); settings: "
+        f"{new_settings} new, {result.settings_matched} already recorded"
     )
     for name in result.settings_created:
         print(f"  new setting: {shown(name)}")

@@ -278,12 +278,8 @@ class _Importer:
     def write(self, row: _Row, ok: bool) -> None:
         """Look up the row's school and caseworker (reporting what is not found), then
         write it when ``ok`` and nothing was missing."""
-        upn = row.child.get("upn")
-        if ok and upn:
-            found = self.session.scalar(select(Child.id).where(Child.upn == upn))
-            if found is not None:
-                self.result.existing.append({"row": row.number, "upn": upn, "child_id": found})
-                return
+        if ok and self._already_here(row):
+            return
         before = len(self.result.problems)
         setting_id = self._setting(row) if (row.school or row.urn) else None
         caseworker_id = self._caseworker(row) if row.caseworker else None
@@ -317,6 +313,25 @@ class _Importer:
                 self.problem(row.number, name, error.message)
                 return
             self.result.events += 1
+
+    def _already_here(self, row: _Row) -> bool:
+        """A child already in the store is left as it is: the same UPN or, for a row
+        without one, the same names and date of birth (so a sheet imported twice does
+        not make every child twice)."""
+        upn = row.child.get("upn")
+        if upn:
+            query = select(Child.id).where(Child.upn == upn)
+        else:
+            query = select(Child.id).where(
+                func.lower(Child.first_name) == row.child["first_name"].lower(),
+                func.lower(Child.last_name) == row.child["last_name"].lower(),
+                Child.date_of_birth == row.child["date_of_birth"],
+            )
+        found = self.session.scalar(query.limit(1))
+        if found is None:
+            return False
+        self.result.existing.append({"row": row.number, "upn": upn, "child_id": found})
+        return True
 
     def _setting(self, row: _Row) -> uuid.UUID | None:
         key = f"urn:{row.urn}" if row.urn else f"name:{normalise(row.school)}"

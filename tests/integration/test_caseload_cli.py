@@ -46,7 +46,8 @@ def test_dry_run_then_import_with_json(cli: Cli, tmp_path: Path) -> None:
     sheet = write_csv(tmp_path / "team.csv", [GOOD])
     code, out, _err = cli("caseload", "import", str(sheet), "--dry-run", *TODAY)
     assert code == 0
-    assert "Would create 1 children, 1 setting(s)" in out and "Dry run: nothing was changed" in out
+    assert "Would create 1 children, 1 allocation(s) and 1 case event(s) from 1 row(s); " in out
+    assert "settings: 1 new, 0 already recorded" in out and "Dry run: nothing was changed" in out
     assert cli.json("child", "list", "--json") == []
 
     report = cli.json("caseload", "import", str(sheet), "--team", "North", "--json", *TODAY)

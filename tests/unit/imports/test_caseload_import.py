@@ -171,6 +171,11 @@ def test_a_child_already_in_the_store_is_left_as_it_is_and_reported(
     with store.read() as session:
         eve = session.scalar(select(Child).where(Child.upn == HAND_UPN))
         assert eve is not None and (eve.first_name, eve.primary_need) == ("Eve", "MLD")
+    # the same sheet again: Fay has no UPN, so her names and birth date find her
+    third = _run(store, write_csv(tmp_path / "e2.csv", again))
+    assert third.imported and third.children == 0
+    assert [e["row"] for e in third.existing] == [2, 3]
+    assert _count(store, Child) == 2
 
 
 def test_unknown_caseworker_need_and_team_rules_are_named(store: Store, tmp_path: Path) -> None:
