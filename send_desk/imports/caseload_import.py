@@ -426,6 +426,10 @@ def import_caseload(
                 importer.write(row, ok)
                 if progress is not None and result.rows % _PROGRESS_EVERY == 0:
                     progress(result.rows)
+            if progress is not None:
+                # inside the transaction: a progress callback that stops the import
+                # (by raising) still rolls it back
+                progress(result.rows)
             if result.problems or dry_run:
                 raise _RollBack
     except SheetError as error:
@@ -434,7 +438,5 @@ def import_caseload(
         pass
     except ServiceError as error:  # --team naming no team
         result.problems.append(Problem(None, None, error.message))
-    if progress is not None:
-        progress(result.rows)
     result.imported = not result.problems and not dry_run
     return result

@@ -317,3 +317,30 @@ def parse_date(value: Any, today: date) -> date:
     except ValueError:
         raise ValueError(f"'{text}' is not a date (no such day)") from None
     raise ValueError(f"'{text}' is not a date: use dd/mm/yyyy (UK) or yyyy-mm-dd")
+
+
+def count_rows(path: Path) -> int:
+    """About how many data rows the file holds, for a progress bar (0: not known).
+
+    A CSV's line breaks are counted in chunks (a quoted line break counts too: this is
+    for the bar only); a workbook's size is what its sheet declares."""
+    try:
+        suffix = path.suffix.lower()
+        if suffix in _CSV_SUFFIXES:
+            lines = 0
+            with path.open("rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    lines += chunk.count(b"\n")
+            return max(lines - 1, 0)
+        if suffix in _XLSX_SUFFIXES:
+            import openpyxl
+
+            book = openpyxl.load_workbook(path, read_only=True)
+            try:
+                rows = book.worksheets[0].max_row
+            finally:
+                book.close()
+            return max((rows or 1) - 1, 0)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        return 0
+    return 0
