@@ -8,6 +8,7 @@ file, merged cells or a formula in a workbook.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
 import tomllib
@@ -162,8 +163,9 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         raise SheetError(f"{path.name} is not a CSV file (it holds binary data)")
     width = 0
     number = 0
+    encoding = _csv_encoding(path)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        with path.open(encoding=encoding, newline="") as handle:
             reader = csv.reader(handle)
             for number, values in enumerate(reader, start=1):
                 if number == 1:
@@ -184,8 +186,8 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
                     yield number, values
     except UnicodeDecodeError:
         raise SheetError(
-            f"{path.name} is not a UTF-8 CSV file after row {number}: in Excel, save it as "
-            "'CSV UTF-8'",
+            f"{path.name} holds characters that are not text after row {number}: in Excel, "
+            "save it as 'CSV UTF-8'",
             row=number + 1,
         ) from None
     except csv.Error as error:
@@ -195,6 +197,20 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         ) from None
     if number == 0:
         raise SheetError(f"{path.name} is empty: a header row is needed")
+
+
+def _csv_encoding(path: Path) -> str:
+    """UTF-8 (Excel's "CSV UTF-8"), else Windows-1252: what Excel's plain "CSV" writes
+    on a UK machine ("Zoë" as one byte). Read in chunks, so memory stays bounded."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8-sig"
 
 
 def _column_letter(index: int) -> str:

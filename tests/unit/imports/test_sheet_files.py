@@ -133,3 +133,14 @@ def test_a_file_that_is_not_a_spreadsheet_is_refused(store: Store, tmp_path: Pat
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     assert ".xls" in import_caseload(store, old, today=TODAY).problems[0].message
     assert _children(store) == 0
+
+
+def test_a_csv_saved_by_excel_as_windows_1252_is_read(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    text = ",".join(HEADER) + "\r\nZoë Exämple,01/01/2013,,,,,,\r\n"
+    path.write_bytes(text.encode("cp1252"))
+    result = _import(store, path)
+    assert result.imported
+    with store.read() as session:
+        zoe = session.scalar(select(Child).where(Child.last_name == "Exämple"))
+        assert zoe is not None and zoe.first_name == "Zoë"
