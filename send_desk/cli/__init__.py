@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "server_cmds",
     "bench_cmd",
     "sen2_cmds",
+    "caseload_cmds",
 )
 
 log = logging.getLogger("send_desk")

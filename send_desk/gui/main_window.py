@@ -268,9 +268,13 @@ class MainWindow(QMainWindow):
         self.reminders_action = self._action(
             "&Reminders…", None, self.choose_reminders, "Choose when deadline reminders come"
         )
-        file_menu.addActions(
-            [self.new_child_action, self.lock_action, self.idle_time_action, self.reminders_action]
+        self.import_action = self._action(
+            "&Import caseload…", None, self._import_caseload, "Import a team's spreadsheet"
         )
+        file_menu.addActions(
+            [self.new_child_action, self.import_action, self.lock_action, self.idle_time_action,
+             self.reminders_action]
+        )  # fmt: skip
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -455,6 +459,11 @@ class MainWindow(QMainWindow):
 
     def _child_changed(self, child_id: str) -> None:
         self.caseload.refresh([child_id])
+
+    def _import_caseload(self) -> None:
+        from send_desk.gui.import_wizard import open_import_wizard
+
+        open_import_wizard(self)
 
     def new_child(self) -> None:
         if self.is_locked:

@@ -1,0 +1,74 @@
+"""File > Import caseload…: check shows the columns and each bad row; import once clean."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from send_desk.gui.import_wizard import ImportCaseloadDialog
+
+HEADER = ["Child name", "DOB", "UPN", "School", "Primary need", "EHCP issued"]
+# W886200012345: check letter worked by hand in tests/unit/imports/test_caseload_import.py
+GOOD = ["Ada Sheetchild", "14/03/2014", "W886200012345", "Larkspur Primary", "SLCN", "01/09/2022"]
+LATER = ["Bo Sheetchild", "15/03/2014", "", "Larkspur Primary", "ASD", ""]
+
+
+def _sheet(path: Path, rows: list[list[str]]) -> str:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    return str(path)
+
+
+def test_the_wizard_names_bad_rows_then_imports_once_fixed(  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path: Path
+) -> None:
+    before = len(window.backend.caseload_ids())
+    window.import_action.trigger()
+    dialog: ImportCaseloadDialog = window.import_dialog
+    assert dialog.isVisible() and not dialog.import_button.isEnabled()
+
+    bad = [GOOD, ["Bo Sheetchild", "15/03/2031", "", "", "Wobbly", ""]]
+    dialog.path_edit.setText(_sheet(tmp_path / "team.csv", bad))
+    with qtbot.waitSignal(dialog.checked) as checked:
+        dialog.check_button.click()
+    assert len(checked.args[0]["problems"]) == 2
+    shown = [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
+    assert shown == [
+        "Row 3, column 'DOB': 15/03/2031 is in the future",
+        "Row 3, column 'Primary need': 'Wobbly' is not a need this import knows (use a SEN2 "
+        "code: SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, OTH)",
+    ]
+    assert dialog.mapping_table.item(1, 1).text() == "date_of_birth"
+    assert not dialog.import_button.isEnabled()
+
+    dialog.path_edit.setText(_sheet(tmp_path / "fixed.csv", [GOOD, LATER]))
+    with qtbot.waitSignal(dialog.checked):
+        dialog.check_button.click()
+    assert dialog.problems_list.count() == 0
+    assert dialog.summary.text().startswith("Ready to import: 2 children")
+    assert len(window.backend.caseload_ids()) == before  # a check changes nothing
+    assert dialog.import_button.isEnabled()
+
+    with qtbot.waitSignal(dialog.imported) as imported:
+        dialog.import_button.click()
+    assert imported.args[0]["imported"] is True
+    assert dialog.summary.text().startswith("Imported 2 children")
+    assert len(window.backend.caseload_ids()) == before + 2
+
+
+def test_changing_the_file_after_a_check_asks_for_a_new_check(  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path: Path
+) -> None:
+    window.import_action.trigger()
+    dialog: ImportCaseloadDialog = window.import_dialog
+    dialog.path_edit.setText(_sheet(tmp_path / "one.csv", [GOOD]))
+    with qtbot.waitSignal(dialog.checked):
+        dialog.check_button.click()
+    assert dialog.import_button.isEnabled()
+    dialog.map_edit.setText("School=ignore")
+    assert not dialog.import_button.isEnabled()
+    dialog.map_edit.setText("School ignore")
+    dialog.check_button.click()
+    assert dialog.summary.text() == "Columns: 'School ignore' is not Column=field"
