@@ -15,10 +15,6 @@ from tests.unit.letters.case import LetterCase
 from tests.unit.letters.test_letter_dates import CASES, INPUTS
 
 TODAY = date(2027, 3, 1)
-# Short letters made mostly of the caseworker's own words (the reasons, the complaint)
-# and dates, whose standard text is plain already (reading age about 8, under the aim
-# of 9): their easy read must read at least a year younger.
-PLAIN_ALREADY = {"apology_missed_timescale", "complaint_acknowledgement", "complaint_response"}
 WITH_EASY = sorted(
     name for name, spec in letters_service.library().manifest.templates.items() if spec.easy_file
 )
@@ -59,8 +55,7 @@ def test_easy_read_is_two_years_younger_short_and_one_idea_a_line(
 ) -> None:
     standard, easy = _both(store, template)
     assert easy.composed.check.passed, [i.message for i in easy.composed.check.errors]
-    younger = 1 if template in PLAIN_ALREADY else 2
-    assert easy.composed.check.reading_age <= standard.composed.check.reading_age - younger
+    assert easy.composed.check.reading_age <= standard.composed.check.reading_age - 2
     assert easy.composed.check.longest_sentence_words <= 16
     for block in easy.letter.blocks:
         if block.kind in ("paragraph", "bullet"):
