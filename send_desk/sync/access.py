@@ -1,9 +1,10 @@
 """Access tokens kept in memory between sync passes of this process.
 
-A pass used to begin with a refresh (a writing transaction on the central store that
-spends a refresh token and issues another). An access token lives 10 minutes, so a
-pass that starts while the last one's token has more than a minute left uses it
-instead: an empty sync is then one request. Nothing is written to disk; the token is
+A pass begins with a refresh (a writing transaction on the central store that spends
+a refresh token and issues another). An access token lives 10 minutes, so in a
+long-running app (``Syncer(keep_access=True)``) a pass that starts while the last
+one's token has more than a minute left uses it instead: an empty sync is then one
+request. Nothing is written to disk; the token is
 tied to the refresh token it came with (a new sign-in, a logout or another server
 never finds it), and a token the server refuses (a logout elsewhere, a restart of the
 server with new keys) is dropped and the pass refreshes as before.

@@ -111,8 +111,12 @@ class Syncer:
         pull_page: int = PULL_PAGE,
         protocol: int = PROTOCOL_VERSION,
         after_page: Callable[[str, int], None] | None = None,
+        keep_access: bool = False,
     ) -> None:
+        """``keep_access``: reuse the last pass's access token while it lives (a
+        long-running app; a one-shot command has none to reuse)."""
         self.store = store
+        self.keep_access = keep_access
         self.client_factory = client_factory
         self.progress = progress or (lambda _phase, _done, _total: None)
         self.push_page = push_page
@@ -149,7 +153,7 @@ class Syncer:
         client = self.client_factory(current.server_url)
         client.set_protocol(self.protocol)
         key = (str(self.store.info.store_id), str(current.server_url), token)
-        kept = None if fresh else access.held(key)
+        kept = access.held(key) if self.keep_access and not fresh else None
         if kept is not None:
             client.access_token = kept.access_token
             self._client = client
@@ -164,7 +168,8 @@ class Syncer:
             # the token just sent is spent: sending it again would withdraw the sign-in
             save_refresh_token(self.store, str(replacement))
         self._check_server(answer)
-        access.remember((key[0], key[1], str(replacement or token)), answer)
+        if self.keep_access:
+            access.remember((key[0], key[1], str(replacement or token)), answer)
         self._client = client
         return client
 
