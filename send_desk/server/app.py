@@ -138,9 +138,10 @@ def _user_out(connection: sa.Connection, principal: Principal) -> UserOut:
     )
 
 
-def protocol_version(
+async def protocol_version(
     version: Annotated[str | None, Header(alias=HEADER)] = None,
 ) -> int:
+    # async: a plain function would be run in a worker thread, a hop per request
     try:
         number = int(version) if version is not None else None
     except ValueError:

@@ -135,9 +135,24 @@ def visible_rows(principal: Principal) -> sa.ColumnElement[bool]:
 
 
 def scope_ids(connection: Connection, principal: Principal) -> list[str]:
-    """The children in scope, as sorted id strings (what the scope hash covers)."""
-    ids = connection.execute(scope_select(principal)).scalars().all()
-    return sorted({str(child_id) for child_id in ids})
+    """The children in scope, as sorted id strings (what the scope hash covers).
+
+    Read as text, not as UUID objects made only to be written out again: this runs at
+    every sync pass, for every child the user sees."""
+    inner = scope_select(principal).subquery()
+    column = next(iter(inner.c))
+    text: sa.ColumnElement[str]
+    if connection.dialect.name == "sqlite":  # stored as 32 hex digits
+        text = sa.type_coerce(column, sa.Text())
+    else:
+        text = sa.cast(column, sa.Text())
+    return sorted({_dashed(value) for value in connection.execute(sa.select(text)).scalars()})
+
+
+def _dashed(value: str) -> str:
+    if len(value) == 32:
+        return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}".lower()
+    return str(uuid.UUID(value))
 
 
 def in_scope(connection: Connection, principal: Principal, child_id: uuid.UUID) -> bool:
