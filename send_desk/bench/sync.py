@@ -9,7 +9,9 @@ Budgets (DESIGN.md, 2-core laptop-class machine, local server):
   (uvicorn, one process) and measured in the same run.
 
 ``SEND_DESK_BENCH_PROFILE=DIR`` writes cProfile files of each phase to DIR (the
-server's and the laptops'), for ``docs/sync-performance.md``.
+server's and the laptops'), for ``docs/sync-performance.md``. They count each
+thread's CPU time (``time.thread_time``), not wall time, so other work on the
+machine does not swell them.
 
 The central store is the embedded default (a SQLite file) served by uvicorn on
 127.0.0.1 in this process's thread pool; each laptop is a real encrypted store.
@@ -59,7 +61,7 @@ class _Phase:
         if directory is not None:
             import cProfile
 
-            self.profile = cProfile.Profile()
+            self.profile = cProfile.Profile(time.thread_time)
         self.wall, self.cpu, self.server_cpu = (
             time.perf_counter(),
             time.process_time(),
@@ -105,7 +107,7 @@ class _MemoryKeyring(KeyringBackend):
 # in worker threads, which a profiler of the main thread does not see: each call there
 # runs under its thread's own profiler, and all are merged at the end.
 _PROFILED_SERVER = """
-import cProfile, pstats, signal, sys, threading
+import cProfile, pstats, signal, sys, threading, time
 def stop(*_):
     raise SystemExit(0)
 signal.signal(signal.SIGTERM, stop)
@@ -115,13 +117,13 @@ original = starlette.concurrency.run_in_threadpool
 def profiled(func, *args, **kwargs):
     def call(*a, **k):
         if not hasattr(local, "profile"):
-            local.profile = cProfile.Profile()
+            local.profile = cProfile.Profile(time.thread_time)
             profiles.append(local.profile)
         return local.profile.runcall(func, *a, **k)
     return original(call, *args, **kwargs)
 for module in (fastapi.dependencies.utils, fastapi.routing):
     module.run_in_threadpool = profiled
-main_profile = cProfile.Profile()
+main_profile = cProfile.Profile(time.thread_time)
 main_profile.enable()
 try:
     from send_desk.cli import main
