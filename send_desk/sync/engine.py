@@ -35,7 +35,7 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from send_desk.domain.sync_state import SyncConflict, SyncQuarantine
+from send_desk.domain.sync_state import SyncConflict, SyncQuarantine, SyncScope
 from send_desk.domain.tables import table_of
 from send_desk.paths import DataPaths
 from send_desk.storage.store import Store
@@ -502,6 +502,16 @@ class Syncer:
 
     def _remove_out_of_scope(self, report: SyncReport) -> None:
         children = registry_child_table()
+        held_ids = sa.select(table_of(SyncScope).c.child_id)
+        with self.store.read() as session:
+            # most passes: every local child is in scope, and nothing need be written
+            outside = session.scalar(
+                sa.select(sa.func.count())
+                .select_from(children)
+                .where(children.c.id.not_in(held_ids))
+            )
+        if not outside:
+            return
         with self.store.write() as session:
             held = {uuid.UUID(c) for c in state.held_children(session)}
             local = set(session.scalars(sa.select(children.c.id)))
