@@ -38,6 +38,7 @@ def _update_statement(table: sa.Table, columns: tuple[str, ...]) -> sa.Update:
         .values({c: sa.bindparam(f"new_{c}", type_=table.c[c].type) for c in columns})
     )
 
+
 # Who a touched row goes to: its child, whether it was deleted, and for team data its
 # team and owner (see schema.row_version).
 Stamp = tuple[uuid.UUID | None, bool, uuid.UUID | None, uuid.UUID | None]
