@@ -58,6 +58,7 @@ from send_desk.server.scope import (
     scope_select,
     sees_team_row,
 )
+from send_desk.server.signed_in import signed_in, verified
 from send_desk.sync import protocol
 from send_desk.sync.protocol import (
     BAD_REQUEST,
@@ -137,9 +138,10 @@ def _user_out(connection: sa.Connection, principal: Principal) -> UserOut:
     )
 
 
-def protocol_version(
+async def protocol_version(
     version: Annotated[str | None, Header(alias=HEADER)] = None,
 ) -> int:
+    # async: a plain function would be run in a worker thread, a hop per request
     try:
         number = int(version) if version is not None else None
     except ValueError:
@@ -163,25 +165,19 @@ def principal(
     if not authorization or not authorization.lower().startswith("bearer "):
         raise Refusal(401, protocol.NOT_SIGNED_IN, "not signed in", {"WWW-Authenticate": "Bearer"})
     try:
-        user_id, device_id = auth.read_access_token(state.keys, authorization[7:].strip())
-        session = auth.read_access_session(state.keys, authorization[7:].strip())
+        access = verified.read(state.keys, authorization[7:].strip())
     except auth.AuthRefused as error:
         raise _from_auth(error) from None
-    except (ValueError, TypeError, AttributeError):
-        # correctly signed, but its subject or device is not an id: no one we know
-        raise Refusal(
-            401, protocol.NOT_SIGNED_IN, "not signed in", {"WWW-Authenticate": "Bearer"}
-        ) from None
     with reading(engine) as connection:
-        device = auth.device_state(connection, device_id)
-        who = load_principal(connection, user_id, device_id)
-        # a withdrawn sign-in (logout, a copied refresh token) stops its access tokens
-        # at once; a withdrawn device or account is told below, to wipe
-        ended = session is not None and not auth.session_live(connection, session)
-    if device is None or who is None or device.user_id != user_id:
+        found = signed_in(connection, access)
+    if found is None:
         raise Refusal(401, protocol.NOT_SIGNED_IN, "not signed in", {"WWW-Authenticate": "Bearer"})
+    who, user_id, device_id = found.principal, access.user_id, access.device_id
+    # a withdrawn sign-in (logout, a copied refresh token) stops its access tokens at
+    # once; a withdrawn device or account is told below, to wipe
+    ended = not found.session_live
     wipe = None
-    if device.revoked_at is not None:
+    if found.revoked_at is not None:
         wipe = (DEVICE_REVOKED, "this device's access has been withdrawn")
     elif not who.active:
         wipe = (USER_DISABLED, "this account has been disabled")

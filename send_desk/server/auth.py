@@ -117,6 +117,12 @@ def make_access_token(
 
 
 def read_access_token(keys: TokenKeys, token: str) -> tuple[uuid.UUID, uuid.UUID]:
+    claims = access_claims(keys, token)
+    return uuid.UUID(claims["sub"]), uuid.UUID(claims["dev"])
+
+
+def access_claims(keys: TokenKeys, token: str) -> dict[str, Any]:
+    """A valid access token's claims (signature, issuer, expiry and type checked)."""
     try:
         claims = jwt.decode(
             token,
@@ -131,7 +137,7 @@ def read_access_token(keys: TokenKeys, token: str) -> tuple[uuid.UUID, uuid.UUID
         raise AuthRefused("not signed in", "not_signed_in") from None
     if claims.get("typ") != "access":
         raise AuthRefused("not signed in", "not_signed_in")
-    return uuid.UUID(claims["sub"]), uuid.UUID(claims["dev"])
+    return claims
 
 
 def read_access_session(keys: TokenKeys, token: str) -> uuid.UUID | None:

@@ -79,7 +79,9 @@ def make_server_engine(url: str, *, pool_size: int = 10) -> Engine:
     if backend == "postgresql":
         if parsed.get_driver_name() not in ("psycopg", "psycopg2"):
             parsed = parsed.set(drivername="postgresql+psycopg")
-        return sa.create_engine(parsed, pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+        # no ping before each checkout (a round trip per request): a connection the
+        # database dropped fails one request, which the laptop retries, and is replaced
+        return sa.create_engine(parsed, pool_size=pool_size, max_overflow=20, pool_recycle=1800)
     raise DatabaseProblem(
         f"the central store runs on SQLite or PostgreSQL, not {backend} "
         "(use sqlite:///PATH or postgresql+psycopg://USER:PASSWORD@HOST/DBNAME)"

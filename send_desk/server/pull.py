@@ -249,7 +249,9 @@ def pull(
         ids = scope_ids(connection, principal) if request.scope_hash is not None else None
         digest = scope_hash(ids) if ids is not None else None
         scope = ids if ids is not None and request.scope_hash != digest else None
-        if limit == 0:  # a scope check only
+        if limit == 0 or (scope is not None and request.checkpoint > 0):
+            # a scope check only, or a first page whose scope changed after a first
+            # sync: the device takes the new scope and backfills before it asks again
             start = request.checkpoint
             rows: Sequence[sa.Row[Any]] = []
         elif request.children is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -25,6 +26,18 @@ from send_desk.sync.tables import SyncTable, derived_defaults, registry
 CONFLICT_TABLE = "conflict"  # conflicts travel in the pull stream under this name
 # A new row of these tables (or a changed event) changes the child's cached stage.
 _CLOCK_TABLES = frozenset({"case_event", "child"})
+
+
+@cache
+def _update_statement(table: sa.Table, columns: tuple[str, ...]) -> sa.Update:
+    """One UPDATE per table and set of columns, built once: a push of 1,000 edits
+    otherwise builds (and keys for the statement cache) 1,000 statements."""
+    return (
+        sa.update(table)
+        .where(table.c.id == sa.bindparam("row_id_", type_=table.c.id.type))
+        .values({c: sa.bindparam(f"new_{c}", type_=table.c[c].type) for c in columns})
+    )
+
 
 # Who a touched row goes to: its child, whether it was deleted, and for team data its
 # team and owner (see schema.row_version).
@@ -165,8 +178,10 @@ class Writer:
     def update(
         self, info: SyncTable, row_id: uuid.UUID, changes: dict[str, Any], child: uuid.UUID | None
     ) -> None:
+        columns = tuple(sorted(changes))
         self.connection.execute(
-            sa.update(info.table).where(info.table.c.id == row_id).values(**changes)
+            _update_statement(info.table, columns),
+            {"row_id_": row_id, **{f"new_{c}": changes[c] for c in columns}},
         )
         key = (info.name, row_id)
         if self._rows.get(key) is not None:

@@ -21,7 +21,10 @@ reads are.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
@@ -135,9 +138,56 @@ def visible_rows(principal: Principal) -> sa.ColumnElement[bool]:
 
 
 def scope_ids(connection: Connection, principal: Principal) -> list[str]:
-    """The children in scope, as sorted id strings (what the scope hash covers)."""
-    ids = connection.execute(scope_select(principal)).scalars().all()
-    return sorted({str(child_id) for child_id in ids})
+    """The children in scope, as sorted id strings (what the scope hash covers).
+
+    Every sync pass asks this, so the statement is built once per kind of user (with
+    the user and teams as parameters) and the ids are read as the database's text:
+    building the statement, and UUID objects made only to be written out again, cost
+    more than the query."""
+    sqlite = connection.dialect.name == "sqlite"
+    teams = sorted(principal.teams)
+    query = _scope_ids_statement(
+        principal.is_admin, principal.role == "caseworker", bool(teams), sqlite
+    )
+    found = cast(
+        "Sequence[str]",
+        connection.execute(query, {"me": principal.user_id, "teams": teams}).scalars().all(),
+    )
+    if sqlite:  # stored as 32 hex digits
+        return sorted({f"{v[:8]}-{v[8:12]}-{v[12:16]}-{v[16:20]}-{v[20:]}" for v in found})
+    return sorted(set(found))
+
+
+@cache
+def _scope_ids_statement(
+    admin: bool, caseworker: bool, has_teams: bool, sqlite: bool
+) -> Select[tuple[str]]:
+    """:func:`scope_select`'s rule, with the user and teams as parameters."""
+    children = table_of(Child)
+    ids: sa.Select[Any]
+    if admin:
+        ids = sa.select(children.c.id)
+    else:
+        allocations = table_of(Allocation)
+        current = allocations.c.end_date.is_(None)
+        me = sa.bindparam("me", type_=children.c.id.type)
+        held = sa.or_(
+            allocations.c.team_id.in_(sa.bindparam("teams", expanding=True))
+            if has_teams
+            else sa.false(),
+            allocations.c.caseworker_id == me if caseworker else sa.false(),
+        )
+        allocated = sa.select(allocations.c.child_id).where(current, held)
+        unallocated_mine = sa.select(children.c.id).where(
+            children.c.created_by == me,
+            ~sa.exists().where(allocations.c.child_id == children.c.id, current),
+        )
+        ids = sa.union(allocated, unallocated_mine)  # type: ignore[assignment]
+    inner = ids.subquery()
+    column = next(iter(inner.c))
+    text: sa.ColumnElement[str]
+    text = sa.type_coerce(column, sa.Text()) if sqlite else sa.cast(column, sa.Text())
+    return sa.select(text)
 
 
 def in_scope(connection: Connection, principal: Principal, child_id: uuid.UUID) -> bool:

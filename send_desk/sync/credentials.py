@@ -89,6 +89,9 @@ def _forget_in_keyring(store_id: str) -> None:
 
 def forget_refresh_token(store_id: str, store: Store | None = None) -> None:
     """Forget the sign-in: in the keyring, and in the store when it is open."""
+    from send_desk.sync import access
+
+    access.forget(store_id)
     _forget_in_keyring(store_id)
     if store is not None:
         with contextlib.suppress(StoreError, DBAPIError):

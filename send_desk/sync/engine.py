@@ -35,11 +35,11 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from send_desk.domain.sync_state import SyncConflict, SyncQuarantine
+from send_desk.domain.sync_state import SyncConflict, SyncQuarantine, SyncScope
 from send_desk.domain.tables import table_of
 from send_desk.paths import DataPaths
 from send_desk.storage.store import Store
-from send_desk.sync import apply, outbox, state
+from send_desk.sync import access, apply, outbox, state
 from send_desk.sync.client import (
     ChecksumMismatch,
     Client,
@@ -111,8 +111,12 @@ class Syncer:
         pull_page: int = PULL_PAGE,
         protocol: int = PROTOCOL_VERSION,
         after_page: Callable[[str, int], None] | None = None,
+        keep_access: bool = False,
     ) -> None:
+        """``keep_access``: reuse the last pass's access token while it lives (a
+        long-running app; a one-shot command has none to reuse)."""
         self.store = store
+        self.keep_access = keep_access
         self.client_factory = client_factory
         self.progress = progress or (lambda _phase, _done, _total: None)
         self.push_page = push_page
@@ -130,8 +134,10 @@ class Syncer:
     def _device(self) -> uuid.UUID:
         return self.store.info.device_id
 
-    def connect(self) -> Client:
-        """Sign in with the saved refresh token; returns a client with an access token."""
+    def connect(self, *, fresh: bool = False) -> Client:
+        """A client with an access token: the last pass's while it has over a minute to
+        live (see :mod:`send_desk.sync.access`), else a refresh with the saved refresh
+        token; ``fresh`` always refreshes."""
         current = self._state()
         if not current.server_url:
             raise NotSignedIn(
@@ -146,6 +152,12 @@ class Syncer:
             )
         client = self.client_factory(current.server_url)
         client.set_protocol(self.protocol)
+        key = (str(self.store.info.store_id), str(current.server_url), token)
+        kept = access.held(key) if self.keep_access and not fresh else None
+        if kept is not None:
+            client.access_token = kept.access_token
+            self._client = client
+            return client
         try:
             answer = client.refresh(token, str(self._device()))
         except BaseException:
@@ -156,6 +168,8 @@ class Syncer:
             # the token just sent is spent: sending it again would withdraw the sign-in
             save_refresh_token(self.store, str(replacement))
         self._check_server(answer)
+        if self.keep_access:
+            access.remember((key[0], key[1], str(replacement or token)), answer)
         self._client = client
         return client
 
@@ -180,7 +194,8 @@ class Syncer:
         except NotSignedIn:
             client.close()
             self._client = None
-            client = self.connect()
+            access.forget(self.store.info.store_id)
+            client = self.connect(fresh=True)
             return action(client)
 
     def close(self) -> None:
@@ -207,6 +222,7 @@ class Syncer:
                 state.save_state(session, current, "last_sync_at", "last_error")
         except WipeOrdered as order:
             self.close()
+            access.forget(self.store.info.store_id)
             wipe(self.store, order.code, order.message)
             report.wiped = True
             raise
@@ -333,16 +349,7 @@ class Syncer:
         )
 
     def _pull(self, report: SyncReport) -> None:
-        with self.store.read() as session:
-            current = state.load_state(session)
-            held = state.held_children(session)
-        answer = self._call(
-            lambda client: client.pull(
-                checkpoint=current.checkpoint, limit=0, scope_hash=scope_hash(held)
-            )
-        )
-        self._take_scope(answer, held)
-        self._backfill(report)
+        self._backfill(report)  # left over from a pass that was cut short
         pages = 0
         # The next page is fetched while this one is written (the server and the laptop
         # each get a core); pages are still applied, and checkpointed, in order.
@@ -350,13 +357,20 @@ class Syncer:
             with self.store.read() as session:
                 checkpoint = state.load_state(session).checkpoint
                 held = state.held_children(session)
+            # the first page also checks the scope (one request where there were two);
+            # when it changed, its rows are used only on a first sync (checkpoint 0: the
+            # pages bring everything): otherwise the new children are backfilled first
             coming: Future[dict[str, Any]] | None = prefetch.submit(
-                self._call, self._page_request(checkpoint, held)
+                self._call, self._page_request(checkpoint, held, scope_hash(held))
             )
             while coming is not None:
                 answer = coming.result()
                 coming = None
-                if answer.get("scope") is not None:
+                if answer.get("scope") is not None and checkpoint == 0:
+                    self._take_scope(answer, held)
+                    with self.store.read() as session:
+                        held = state.held_children(session)
+                elif answer.get("scope") is not None:
                     self._take_scope(answer, held)
                     self._backfill(report)
                     with self.store.read() as session:
@@ -380,10 +394,12 @@ class Syncer:
         self._refresh_derived()
 
     def _page_request(
-        self, checkpoint: int, _held: list[str]
+        self, checkpoint: int, _held: list[str], scope: str | None = None
     ) -> Callable[[Client], dict[str, Any]]:
-        # the scope was checked at the start of the pass; pages do not ask again
+        # the scope is checked with the first page of the pass; later pages do not ask
         def page(client: Client) -> dict[str, Any]:
+            if scope is not None:
+                return client.pull(checkpoint=checkpoint, limit=self.pull_page, scope_hash=scope)
             return client.pull(checkpoint=checkpoint, limit=self.pull_page)
 
         return page
@@ -486,6 +502,16 @@ class Syncer:
 
     def _remove_out_of_scope(self, report: SyncReport) -> None:
         children = registry_child_table()
+        held_ids = sa.select(table_of(SyncScope).c.child_id)
+        with self.store.read() as session:
+            # most passes: every local child is in scope, and nothing need be written
+            outside = session.scalar(
+                sa.select(sa.func.count())
+                .select_from(children)
+                .where(children.c.id.not_in(held_ids))
+            )
+        if not outside:
+            return
         with self.store.write() as session:
             held = {uuid.UUID(c) for c in state.held_children(session)}
             local = set(session.scalars(sa.select(children.c.id)))
