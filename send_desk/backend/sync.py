@@ -72,7 +72,11 @@ class SyncBackend:
         from send_desk.sync.engine import Syncer
 
         try:
-            report = Syncer(self._store, progress=progress, **self._factory_kwargs()).sync()
+            # the app syncs every few minutes: keep the access token between passes, so
+            # a pass with nothing to do is one request (send_desk.sync.engine)
+            report = Syncer(
+                self._store, progress=progress, keep_access=True, **self._factory_kwargs()
+            ).sync()
         except SyncError as error:
             raise _problem(error) from error
         return report.as_dict()
