@@ -9,13 +9,13 @@ shows a progress bar and can stop them; a cancelled export raises
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
-from pathlib import Path
 from typing import Any
 
+from send_desk.backend.callbacks_complaints import CallbacksComplaintsMixin, _id, _required
 from send_desk.backend.errors import ValidationFailed
+from send_desk.backend.service_reports import ServiceReportsMixin
 from send_desk.domain.correspondence import (
     CALLBACK_OUTCOME_LABELS,
     CHANNEL_LABELS,
@@ -23,10 +23,7 @@ from send_desk.domain.correspondence import (
     DIRECTION_LABELS,
     RESPONSE_LABELS,
 )
-from send_desk.reports import exports
-from send_desk.reports.calendar import calendar_events
 from send_desk.reports.exports import ExportCancelled, ExportFailed
-from send_desk.reports.service_figures import about_rows, full_report, open_deadlines
 from send_desk.services import callbacks as callbacks_service
 from send_desk.services import complaints as complaints_service
 from send_desk.services import correspondence as correspondence_service
@@ -34,28 +31,7 @@ from send_desk.services.correspondence import Duplicate
 from send_desk.services.standards import Standards, standards_for
 from send_desk.timeutil import LONDON, uk_date
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
-STEPS = 1000  # progress is reported out of this many steps
 MY_DAY_OVERDUE_DAYS = 60
-
-
-def _id(value: str | uuid.UUID | None) -> uuid.UUID | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, uuid.UUID):
-        return value
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        raise ValidationFailed(f"'{value}' is not a record id") from None
-
-
-def _required(value: str | uuid.UUID | None, what: str = "a record") -> uuid.UUID:
-    found = _id(value)
-    if found is None:
-        raise ValidationFailed(f"choose {what} first")
-    return found
 
 
 def _due_group(row: Mapping[str, Any], today: date) -> int:
@@ -69,37 +45,7 @@ def _due_group(row: Mapping[str, Any], today: date) -> int:
     return 3 if row["due"] <= today else 4
 
 
-class _Phases:
-    """Maps the progress of several steps of an export onto one bar of STEPS."""
-
-    def __init__(self, progress: Progress | None, cancelled: Cancelled | None, *weights: int):
-        self._progress = progress
-        self._cancelled = cancelled
-        total = sum(weights)
-        self._starts: list[int] = []
-        self._spans: list[int] = []
-        done = 0
-        for weight in weights:
-            self._starts.append(STEPS * done // total)
-            self._spans.append(STEPS * weight // total)
-            done += weight
-
-    def check(self) -> None:
-        if self._cancelled is not None and self._cancelled():
-            raise ExportCancelled("the export was cancelled; nothing was written")
-
-    def phase(self, index: int) -> Progress:
-        start, span = self._starts[index], self._spans[index]
-
-        def report(done: int, total: int) -> None:
-            self.check()
-            if self._progress is not None:
-                self._progress(start + span * done // max(total, 1), STEPS)
-
-        return report
-
-
-class CorrespondenceMixin:
+class CorrespondenceMixin(CallbacksComplaintsMixin, ServiceReportsMixin):
     """Correspondence, callbacks, complaints, the service report and its exports."""
 
     _read: Any
@@ -373,293 +319,6 @@ class CorrespondenceMixin:
             )
         )
         return rows[:limit]
-
-    # ------------------------------------------------------------ callbacks
-
-    def callback_slots(self, child_id: str, *, days: int | None = None) -> dict[str, Any]:
-        with self._read() as session:
-            found: dict[str, Any] = callbacks_service.offer_slots(
-                session,
-                _required(child_id, "the child"),
-                now=self.now(),
-                standards=self.standards(),
-                days=days,
-            )
-        for slot in found["slots"]:
-            slot["start_text"] = slot["start"].isoformat()
-        return found
-
-    def book_callback(self, child_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
-        values = dict(data)  # blank text is checked by the models' own rules
-        with self._write() as session:
-            found: dict[str, Any] = callbacks_service.book(
-                session,
-                _required(child_id, "the child"),
-                values,
-                now=self.now(),
-                standards=self.standards(),
-            )
-            return found
-
-    def record_callback(
-        self, callback_id: str, outcome: str, *, at: datetime | None = None, note: str = ""
-    ) -> dict[str, Any]:
-        with self._write() as session:
-            found: dict[str, Any] = callbacks_service.record_outcome(
-                session,
-                _required(callback_id, "a callback"),
-                outcome,
-                at=at,
-                note=note.strip() or None,
-                now=self.now(),
-                standards=self.standards(),
-            )
-            return found
-
-    def confirm_callback(
-        self, callback_id: str, via: str, *, on: date | None = None, letter_id: str | None = None
-    ) -> dict[str, Any]:
-        with self._write() as session:
-            found: dict[str, Any] = callbacks_service.confirm(
-                session,
-                _required(callback_id, "a callback"),
-                via,
-                on=on or self._today(),
-                letter_id=_id(letter_id),
-                now=self.now(),
-                standards=self.standards(),
-            )
-            return found
-
-    def callback_letter_inputs(self, callback_id: str) -> dict[str, Any]:
-        with self._read() as session:
-            found: dict[str, Any] = callbacks_service.letter_inputs(
-                session, _required(callback_id, "a callback")
-            )
-            return found
-
-    def callbacks(
-        self,
-        *,
-        show: str = "upcoming",
-        caller_id: str | None = None,
-        team_id: str | None = None,
-        child_id: str | None = None,
-    ) -> list[dict[str, Any]]:
-        query = callbacks_service.CallbackQuery(
-            show=show, caller_id=_id(caller_id), team_id=_id(team_id), child_id=_id(child_id)
-        )
-        with self._read() as session:
-            found: list[dict[str, Any]] = callbacks_service.callbacks(
-                session, query, now=self.now(), standards=self.standards()
-            )
-            return found
-
-    def add_absence(
-        self, user_id: str, first_day: date | None, last_day: date | None, reason: str = ""
-    ) -> str:
-        if first_day is None or last_day is None:
-            raise ValidationFailed("the first and last day are needed")
-        with self._write() as session:
-            found: str = callbacks_service.add_absence(
-                session, _required(user_id, "who is away"), first_day, last_day, reason or None
-            )
-            return found
-
-    def set_duty(self, team_id: str, day: date, user_id: str) -> str:
-        with self._write() as session:
-            found: str = callbacks_service.set_duty(
-                session, _required(team_id, "the team"), day, _required(user_id, "who")
-            )
-            return found
-
-    def availability(self, start: date, end: date) -> dict[str, Any]:
-        with self._read() as session:
-            found: dict[str, Any] = callbacks_service.availability(session, start=start, end=end)
-            return found
-
-    # ------------------------------------------------------------ complaints
-
-    def add_complaint(self, data: Mapping[str, Any]) -> dict[str, Any]:
-        values = dict(data)  # blank text is checked by the models' own rules
-        with self._write() as session:
-            found: dict[str, Any] = complaints_service.add_complaint(
-                session, values, today=self._today(), standards=self.standards()
-            )
-            return found
-
-    def complaint_action(self, complaint_id: str, action: str, **values: Any) -> dict[str, Any]:
-        """acknowledge (on, letter_id, investigator), respond (on, outcome, letter_id),
-        escalate (on), update (changes), refer (on, reference), decide (on, outcome)."""
-        cid = _required(complaint_id, "a complaint")
-        kw: dict[str, Any] = {"today": self._today(), "standards": self.standards()}
-        on = values.get("on") or self._today()
-        with self._write() as session:
-            if action == "acknowledge":
-                found = complaints_service.acknowledge(
-                    session, cid, on, letter_id=_id(values.get("letter_id")),
-                    investigator=values.get("investigator") or None, **kw,
-                )  # fmt: skip
-            elif action == "respond":
-                found = complaints_service.respond(
-                    session, cid, on, values.get("outcome") or "",
-                    letter_id=_id(values.get("letter_id")), **kw,
-                )  # fmt: skip
-            elif action == "escalate":
-                found = complaints_service.escalate(session, cid, on, **kw)
-            elif action == "update":
-                changes = {
-                    k: (None if isinstance(v, str) and not v.strip() else v)
-                    for k, v in (values.get("changes") or {}).items()
-                }
-                found = complaints_service.update_complaint(session, cid, changes, **kw)
-            elif action == "refer":
-                found = complaints_service.refer_to_ombudsman(
-                    session, cid, on, (values.get("reference") or "").strip() or None, **kw
-                )
-            elif action == "decide":
-                found = complaints_service.ombudsman_decision(
-                    session, cid, on, values.get("outcome") or "", **kw
-                )
-            else:
-                raise ValidationFailed(f"'{action}' is not something done to a complaint")
-            return found
-
-    def complaints(
-        self,
-        *,
-        show: str = "open",
-        caseworker_id: str | None = None,
-        team_id: str | None = None,
-        child_id: str | None = None,
-    ) -> list[dict[str, Any]]:
-        query = complaints_service.ComplaintQuery(
-            show=show,
-            caseworker_id=_id(caseworker_id),
-            team_id=_id(team_id),
-            child_id=_id(child_id),
-        )
-        with self._read() as session:
-            found: list[dict[str, Any]] = complaints_service.complaints(
-                session, query, today=self._today(), standards=self.standards()
-            )
-            return found
-
-    def complaint_letter_inputs(
-        self, complaint_id: str, letter: str, outcome: str | None = None
-    ) -> dict[str, Any]:
-        """Inputs for the ``complaint_acknowledgement`` or ``complaint_response`` letter."""
-        cid = _required(complaint_id, "a complaint")
-        standards = self.standards()
-        with self._read() as session:
-            if letter == "complaint_acknowledgement":
-                found: dict[str, Any] = complaints_service.acknowledgement_inputs(
-                    session, cid, standards
-                )
-            else:
-                found = complaints_service.response_inputs(
-                    session, cid, outcome, standards, self._today()
-                )
-            return found
-
-    # ------------------------------------------------------------ reports
-
-    def service_report(self, start: date, end: date) -> dict[str, Any]:
-        """The statutory figures with correspondence, complaints and callbacks."""
-        if end < start:
-            raise ValidationFailed(
-                f"the period ends ({uk_date(end)}) before it starts ({uk_date(start)})"
-            )
-        ensure = getattr(self, "ensure_clock", None)
-        if ensure is not None:
-            ensure()
-        with self._read() as session:
-            found: dict[str, Any] = full_report(
-                session, start, end, today=self._today(), now=self.now(),
-                standards=self.standards(),
-            )  # fmt: skip
-            return found
-
-    @staticmethod
-    def report_tables(report: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """The report's tables as plain data (name, title, columns, kinds, rows)."""
-        return [
-            {
-                "name": table.name,
-                "title": table.title,
-                "columns": [heading for heading, _kind in table.columns],
-                "kinds": [kind for _heading, kind in table.columns],
-                "rows": table.rows,
-            }
-            for table in exports.report_tables(report)
-        ]
-
-    def export_report(
-        self,
-        report: Mapping[str, Any],
-        path: str | Path,
-        fmt: str,
-        *,
-        progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
-    ) -> dict[str, Any]:
-        """Write the report as ``csv`` (one figure a row) or ``xlsx`` (a sheet a table,
-        with every open statutory deadline). Raises ExportCancelled, or ExportFailed
-        with a plain message."""
-        target = Path(path)
-        if fmt == "csv":
-            phases = _Phases(progress, cancelled, 1)
-            exports.write_csv(report, target, progress=phases.phase(0), cancelled=cancelled)
-        elif fmt == "xlsx":
-            phases = _Phases(progress, cancelled, 1, 4)
-            phases.check()
-            with self._read() as session:
-                # the report's one date, not the clock's at export time
-                deadlines = open_deadlines(session, today=self._today(), as_of=report["as_of"])
-            phases.phase(0)(1, 1)
-            tables = [
-                *exports.report_tables(report),
-                exports.deadlines_table(deadlines, as_of=report["as_of"]),
-            ]
-            exports.write_xlsx(
-                tables, target, about=about_rows(report, self.standards()),
-                progress=phases.phase(1), cancelled=cancelled,
-            )  # fmt: skip
-        else:
-            raise ValidationFailed(f"'{fmt}' is not an export format (csv or xlsx)")
-        return {"path": str(target), "format": fmt}
-
-    def export_calendar(
-        self,
-        path: str | Path,
-        *,
-        caseworker_id: str | None = None,
-        name: str = "",
-        progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
-    ) -> dict[str, Any]:
-        """Review meetings, callbacks and deadlines as an .ics file (one caseworker's,
-        or everyone's)."""
-        phases = _Phases(progress, cancelled, 2, 3)
-        ensure = getattr(self, "ensure_clock", None)
-        if ensure is not None:
-            ensure()
-        phases.check()
-        with self._read() as session:
-            events = calendar_events(
-                session,
-                today=self._today(),
-                caseworker_id=_id(caseworker_id),
-                progress=phases.phase(0),
-            )
-        written = exports.write_ics(
-            events,
-            Path(path),
-            name=name or "SEND Desk",
-            progress=phases.phase(1),
-            cancelled=cancelled,
-        )
-        return {"path": str(written), "events": len(events)}
 
 
 __all__ = [

@@ -102,7 +102,7 @@ class SyncBackend:
 
     def retry(self, device_seq: int) -> dict[str, Any]:
         from send_desk.sync.client import SyncError
-        from send_desk.sync.engine import retry_quarantined
+        from send_desk.sync.quarantine import retry_quarantined
 
         try:
             return retry_quarantined(self._store, device_seq, **self._factory_kwargs())
@@ -111,7 +111,7 @@ class SyncBackend:
 
     def discard(self, device_seq: int, reason: str) -> dict[str, Any]:
         from send_desk.sync.client import SyncError
-        from send_desk.sync.engine import discard_quarantined
+        from send_desk.sync.quarantine import discard_quarantined
 
         try:
             return discard_quarantined(self._store, device_seq, reason)

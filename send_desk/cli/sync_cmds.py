@@ -247,8 +247,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def cmd_ledger(args: argparse.Namespace) -> int:
     from send_desk.cli.unlock import open_from
     from send_desk.sync.client import SyncError
-    from send_desk.sync.engine import discard_quarantined, retry_quarantined
     from send_desk.sync.ledger import ledger
+    from send_desk.sync.quarantine import discard_quarantined, retry_quarantined
 
     with open_from(args) as store:
         if args.retry is not None:

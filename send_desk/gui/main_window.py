@@ -5,22 +5,18 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolBar,
-    QVBoxLayout,
-    QWidget,
 )
 
 from send_desk import __version__
@@ -30,15 +26,9 @@ from send_desk.gui.app_shortcuts import ShortcutsFirst
 from send_desk.gui.child_record import ChildRecord
 from send_desk.gui.dialogs import ChildDialog
 from send_desk.gui.lazy_pages import LazyPages
-from send_desk.gui.lock import (
-    HiddenWindow,
-    IdleWatcher,
-    LockKey,
-    PasswordGate,
-    UnlockPanel,
-    hide_windows,
-    show_windows,
-)
+from send_desk.gui.lock import HiddenWindow, IdleWatcher, LockKey
+from send_desk.gui.main_window_lock import LockingWindow
+from send_desk.gui.main_window_status import StatusBarWindow
 from send_desk.gui.notes import NOTE_SEARCH_PAGE as _NOTES  # noqa: F401 (registers its page)
 from send_desk.gui.ops import Ops
 from send_desk.gui.pages import AppContext, PageSpec, registered_pages
@@ -67,10 +57,7 @@ SHORTCUTS: list[tuple[str, str]] = [
 ]
 
 
-class MainWindow(QMainWindow):
-    locked = Signal()
-    unlocked = Signal()
-
+class MainWindow(LockingWindow, StatusBarWindow):
     def __init__(
         self,
         backend: Backend,
@@ -141,24 +128,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([180, 1100])
 
         # --- lock screen
-        self.lock_panel = UnlockPanel(
-            self._check_unlock,
-            title="SEND Desk is locked",
-            subtitle="Case data is hidden. Type your password to carry on where you were.",
-            gate=PasswordGate(unlock_delay_seconds),
-        )
-        self.lock_panel.unlocked.connect(self.unlock)
-        lock_page = QWidget()
-        lock_layout = QHBoxLayout(lock_page)
-        lock_layout.addStretch(1)
-        column = QVBoxLayout()
-        column.addStretch(1)
-        column.addWidget(self.lock_panel)
-        column.addStretch(2)
-        lock_layout.addLayout(column)
-        lock_layout.addStretch(1)
-        self.lock_panel.setMaximumWidth(560)
-        self.lock_panel.setMinimumWidth(460)
+        lock_page = self._build_lock_page(unlock_delay_seconds)
 
         self.outer = QStackedWidget()
         self.outer.addWidget(self.splitter)
@@ -326,37 +296,6 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
         self._update_record_actions()
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        me = self.backend.me()
-        if me:
-            who = f"Signed in: {me['name']}" + (f" ({me['team']} team)" if me.get("team") else "")
-        else:
-            who = "Signed in: this laptop's user (no caseworker account linked yet)"
-        self.user_label = QLabel(who)
-        self.store_label = QLabel(f"Store: {self.backend.paths.root}")
-        self.sync_label = QLabel("Sync: not set up")
-        self.busy_label = QLabel("")
-        for label, name in (
-            (self.user_label, "Signed-in user"),
-            (self.store_label, "Store"),
-            (self.sync_label, "Sync state"),
-            (self.busy_label, "Activity"),
-        ):
-            label.setAccessibleName(name)
-            label.setContentsMargins(6, 0, 6, 0)
-        bar.addWidget(self.busy_label, 1)
-        # My day's tally, from the same counts as its header
-        self.day_label = QLabel("")
-        self.day_label.setAccessibleName("My day")
-        bar.addPermanentWidget(self.day_label)
-        summary_changed = getattr(self.page_widgets.get("my_day"), "summary_changed", None)
-        if summary_changed is not None:
-            summary_changed.connect(self.day_label.setText)
-        bar.addPermanentWidget(self.user_label)
-        bar.addPermanentWidget(self.store_label)
-        bar.addPermanentWidget(self.sync_label)
-
     # ---- navigation
 
     @property
@@ -481,25 +420,7 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    # ---- messages, help
-
-    def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 15_000)
-        if self.isVisible() and not self.is_locked:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning, "SEND Desk", text, QMessageBox.StandardButton.Ok, self
-            )
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-            self.last_message_box = box
-
-    def _busy(self, busy: bool) -> None:
-        self.busy_label.setText("Working…" if busy else "")
-        if busy:
-            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        else:
-            while QApplication.overrideCursor() is not None:
-                QApplication.restoreOverrideCursor()
+    # ---- help
 
     def show_shortcuts(self) -> None:
         rows = "".join(
@@ -526,23 +447,7 @@ class MainWindow(QMainWindow):
             "plans.</p><p>Case data is kept encrypted on this computer.</p>",
         )
 
-    # ---- lock
-
-    def choose_idle_minutes(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        from send_desk.gui.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
-
-        minutes, ok = QInputDialog.getInt(
-            self,
-            "Lock after",
-            "Lock SEND Desk after this many minutes without use:",
-            self.settings.idle_lock_minutes,
-            MIN_IDLE_MINUTES,
-            MAX_IDLE_MINUTES,
-        )
-        if ok:
-            self.set_idle_minutes(minutes)
+    # ---- reminders
 
     def choose_reminders(self) -> None:
         from send_desk.gui.clock_dialogs import ReminderSettingsDialog
@@ -560,55 +465,6 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
         self.show_page("my_day")
-
-    def set_idle_minutes(self, minutes: int) -> None:
-        self.settings.idle_lock_minutes = minutes
-        self.idle.set_interval(self.settings.idle_lock_minutes * 60_000)
-        chosen = self.settings.idle_lock_minutes
-        self.statusBar().showMessage(f"SEND Desk will lock after {chosen} minutes without use.")
-
-    def lock(self) -> None:
-        if self.is_locked:
-            return
-        self.is_locked = True
-        self.idle.stop()
-        self._hidden_windows = hide_windows(self)
-        self.statusBar().clearMessage()  # a reminder there names a child
-        self.outer.setCurrentIndex(1)
-        self.toolbar.hide()
-        self.menuBar().setEnabled(False)
-        for action in self.actions():
-            action.setEnabled(False)
-        self.lock_panel.reset()
-        self.lock_panel.focus_password()
-        self._title_before_lock = self.windowTitle()
-        self.setWindowTitle("SEND Desk – locked")
-        self.tray.locked = True
-        self.locked.emit()
-
-    def _check_unlock(self, password: str, done: Any) -> None:
-        self.ops.run(
-            lambda: self.backend.verify_password(password),
-            lambda ok: done(bool(ok), ""),
-            lambda error: done(False, getattr(error, "message", str(error))),
-        )
-
-    def unlock(self) -> None:
-        if not self.is_locked:
-            return
-        self.is_locked = False
-        self.outer.setCurrentIndex(0)
-        self.toolbar.show()
-        self.menuBar().setEnabled(True)
-        for action in self.actions():
-            action.setEnabled(True)
-        self._update_record_actions()
-        hidden, self._hidden_windows = self._hidden_windows, []
-        show_windows(hidden)
-        self.setWindowTitle(getattr(self, "_title_before_lock", "SEND Desk"))
-        self.idle.start()
-        self.tray.locked = False
-        self.unlocked.emit()
 
     # ---- state
 

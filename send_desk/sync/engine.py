@@ -21,15 +21,10 @@ store, its key file, its backups and the saved sign-in are deleted.
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import socket
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -37,7 +32,6 @@ from sqlmodel import Session, select
 
 from send_desk.domain.sync_state import SyncConflict, SyncQuarantine, SyncScope
 from send_desk.domain.tables import table_of
-from send_desk.paths import DataPaths
 from send_desk.storage.store import Store
 from send_desk.sync import access, apply, outbox, state
 from send_desk.sync.client import (
@@ -48,20 +42,22 @@ from send_desk.sync.client import (
     Refused,
     SyncError,
     WipeOrdered,
-    check_transport,
 )
-from send_desk.sync.credentials import (
-    forget_refresh_token,
-    load_refresh_token,
-    save_refresh_token,
-)
+from send_desk.sync.credentials import load_refresh_token, save_refresh_token
 from send_desk.sync.protocol import PROTOCOL_VERSION, PULL_PAGE, PUSH_PAGE, scope_hash
+from send_desk.sync.signin import (
+    ClientFactory,
+    LoginResult,
+    _reset_pull,
+    default_client,
+    login,
+    wipe,
+)
 from send_desk.timeutil import utcnow
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int | None], None]
-ClientFactory = Callable[[str], Client]
 T = TypeVar("T")
 
 
@@ -86,16 +82,6 @@ class SyncReport:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def _device_name() -> str:
-    return (
-        f"{socket.gethostname()} ({os.environ.get('USER') or os.environ.get('USERNAME') or 'user'})"
-    )
-
-
-def default_client(url: str) -> Client:
-    return Client(url)
 
 
 class Syncer:
@@ -527,231 +513,6 @@ def registry_child_table() -> sa.Table:
     return registry()["child"].table
 
 
-def _reset_pull(current: state.SyncState) -> None:
-    current.checkpoint = 0
-    current.scope_hash = None
-    current.backfill = []
-    current.backfill_until = 0
-    current.backfill_after = 0
-
-
-# ----------------------------------------------------------------- login, wipe
-
-
-@dataclass
-class LoginResult:
-    user: dict[str, Any]
-    server: str
-    created_store: bool
-    server_changed: bool
-    data_dir: str
-    kept_in: str = "keyring"  # where the sign-in is kept: "keyring" or "store"
-
-
-def login(
-    store: Store,
-    url: str,
-    username: str,
-    password: str,
-    *,
-    client_factory: ClientFactory = default_client,
-    created_store: bool = False,
-    insecure: bool = False,
-) -> LoginResult:
-    """Sign this laptop's store in to a central store; keeps the refresh token in the
-    keyring, or in the encrypted store when there is no keyring (``kept_in`` says which).
-
-    A password is never sent over plain ``http://`` except to this computer itself,
-    unless ``insecure`` says so.
-
-    Signing in to another address keeps the store and its outbox (unsent changes go to
-    the new address); if it is another central store altogether, everything is pulled
-    again from it.
-    """
-    check_transport(url, insecure=insecure)
-    with client_factory(url) as client:
-        answer = client.login(username, password, str(store.info.device_id), _device_name())
-    user = answer["user"]
-    with store.read() as session:
-        current = state.load_state(session)
-    if store.info.user_id is not None and str(store.info.user_id) != user["id"]:
-        raise SyncError(
-            "this laptop's store belongs to another user: sign in as them, or use another "
-            "data folder (--data-dir)"
-        )
-    changed = bool(current.server_id) and current.server_id != answer["server_id"]
-    with store.write() as session:
-        if changed:
-            _reset_pull(current)
-            state.set_held_children(session, [])
-        current.server_url = client.url
-        current.server_id = answer["server_id"]
-        current.username = user["username"]
-        current.user_id = user["id"]
-        current.role = user["role"]
-        current.team = user.get("team")
-        state.save_state(session, current)
-    store.set_user(uuid.UUID(user["id"]))
-    kept_in = save_refresh_token(store, answer["refresh_token"])
-    return LoginResult(user, client.url, created_store, changed, str(store.paths.root), kept_in)
-
-
-def wipe(store: Store, code: str, message: str) -> None:
-    """Delete the local store: its database, key, backups, drafts and saved sign-ins."""
-    from send_desk.security.keyring_cache import forget_key
-
-    paths: DataPaths = store.paths
-    store_id = store.info.store_id
-    store.close()
-    forget_refresh_token(store_id)
-    forget_key(store_id)
-    for path in (
-        paths.database,
-        Path(str(paths.database) + "-wal"),
-        Path(str(paths.database) + "-shm"),
-        paths.keyfile,
-    ):
-        path.unlink(missing_ok=True)
-    for folder in (paths.backups, paths.drafts):
-        shutil.rmtree(folder, ignore_errors=True)
-    note = paths.root / "WIPED.txt"
-    try:
-        note.write_text(
-            f"SEND Desk removed the caseload from this computer on "
-            f"{datetime.now(UTC):%d/%m/%Y at %H:%M} UTC because the central store said: "
-            f"{message} ({code}).\nAsk your SEND Desk administrator if this is unexpected.\n",
-            encoding="utf-8",
-        )
-    except OSError:
-        log.warning("could not write %s", note)
-    log.info("store wiped on the central store's order: %s", code)
-
-
-# ----------------------------------------------------------------- ledger
-
-
-def retry_quarantined(
-    store: Store, device_seq: int, *, client_factory: ClientFactory = default_client
-) -> dict[str, Any]:
-    """Send a quarantined change again (after its reason was put right), with the other
-    quarantined changes of the same record made in the same transaction, which the
-    central store checks together."""
-    syncer = Syncer(store, client_factory=client_factory)
-    device = store.info.device_id
-    with store.read() as session:
-        entry = session.get(SyncQuarantine, device_seq)
-        if entry is None or entry.status != "quarantined":
-            raise SyncError(f"change {device_seq} is not in quarantine")
-        journal = outbox.entries_by_seq(session, device, [device_seq])
-        if not journal:
-            raise SyncError(f"change {device_seq} is no longer in this laptop's journal")
-        chosen = journal[0]
-        held = state.quarantined_seqs(session)
-        siblings = [
-            other
-            for other in outbox.entries_by_seq(session, device, sorted(held))
-            if other.op == chosen.op == "update"
-            and (other.table_name, other.row_id, other.at)
-            == (
-                chosen.table_name,
-                chosen.row_id,
-                chosen.at,
-            )
-        ] or journal
-        body = outbox.build_entries(session, siblings)
-
-    def send(client: Client) -> dict[str, Any]:
-        return client.retry(str(device), body)
-
-    try:
-        answer = syncer._call(send)
-    except WipeOrdered as order:
-        syncer.close()
-        wipe(store, order.code, order.message)
-        raise
-    finally:
-        syncer.close()
-    listed = answer.get("results", [answer] if "device_seq" in answer else [])
-    results = {int(r["device_seq"]): r for r in listed}
-    with store.write() as session:
-        for seq, result in results.items():
-            row = session.get(SyncQuarantine, seq)
-            if row is None:
-                continue
-            if result.get("status") == "quarantined":
-                row.reason = str(result.get("reason") or row.reason)
-                row.at = utcnow()
-            else:
-                row.status = "retried"
-                row.closed_at = utcnow()
-                row.closed_by = store.info.user_id
-            session.add(row)
-    mine = results.get(device_seq, {})
-    return {
-        "device_seq": device_seq,
-        "status": mine.get("status"),
-        "reason": mine.get("reason"),
-        "with": sorted(seq for seq in results if seq != device_seq),
-    }
-
-
-def discard_quarantined(store: Store, device_seq: int, reason: str) -> dict[str, Any]:
-    """Give up a quarantined change, saying why; the central store's value comes back."""
-    reason = reason.strip()
-    if not reason:
-        raise SyncError("say why the change is discarded (it is kept in the ledger)")
-    from send_desk.sync.tables import registry
-
-    with store.write() as session:
-        row = session.get(SyncQuarantine, device_seq)
-        if row is None or row.status != "quarantined":
-            raise SyncError(f"change {device_seq} is not in quarantine")
-        journal = outbox.entries_by_seq(session, store.info.device_id, [device_seq])
-        refetch: set[uuid.UUID] = set()
-        for entry in journal:
-            info = registry().get(entry.table_name)
-            if info is None:
-                continue
-            if entry.op in ("insert", "import"):
-                try:
-                    with session.begin_nested():
-                        session.execute(
-                            sa.delete(info.table).where(info.table.c.id == entry.row_id)
-                        )
-                except sa.exc.DBAPIError:
-                    raise SyncError(
-                        "other changes depend on this new record: discard those first"
-                    ) from None
-                continue
-            local = (
-                session.execute(sa.select(info.table).where(info.table.c.id == entry.row_id))
-                .mappings()
-                .first()
-            )
-            child = apply._child_of(info, dict(local), session) if local else None
-            if child is not None:
-                refetch.add(child)
-            elif entry.op == "update" and entry.field and local is not None:
-                import json
-
-                base = info.decode({entry.field: json.loads(entry.old_value or "null")})
-                session.execute(
-                    sa.update(info.table).where(info.table.c.id == entry.row_id).values(**base)
-                )
-        row.status = "discarded"
-        row.discard_reason = reason
-        row.closed_at = utcnow()
-        row.closed_by = store.info.user_id
-        session.add(row)
-        if refetch:
-            current = state.load_state(session)
-            current.backfill = sorted(set(current.backfill) | {str(c) for c in refetch})
-            current.backfill_until = max(current.backfill_until, current.checkpoint)
-            current.backfill_after = 0
-            state.save_state(session, current, "backfill", "backfill_until", "backfill_after")
-    return {"device_seq": device_seq, "status": "discarded", "reason": reason}
-
-
 __all__ = [
     "ChecksumMismatch",
     "LoginResult",
@@ -761,8 +522,6 @@ __all__ = [
     "SyncReport",
     "Syncer",
     "WipeOrdered",
-    "discard_quarantined",
     "login",
-    "retry_quarantined",
     "wipe",
 ]

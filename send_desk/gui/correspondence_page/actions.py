@@ -1,0 +1,171 @@
+"""The correspondence actions shared by the page, the tab and My day's box: opening the dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QTableView,
+    QWidget,
+)
+
+from send_desk.gui.callback_dialogs import CallbackDialog, CallbackOutcomeDialog, confirm_by_letter
+from send_desk.gui.correspondence_dialogs import (
+    ComplaintActionDialog,
+    ComplaintDialog,
+    ItemDialog,
+    RespondDialog,
+)
+from send_desk.gui.correspondence_page.models import (
+    selected,
+)
+from send_desk.gui.pages import AppContext
+from send_desk.gui.rows_model import text_of
+
+
+class Actions:
+    """Opening the dialogs, shared by the page and the tab; ``reload`` after a save."""
+
+    context: AppContext
+    backend: Any
+    ops: Any
+    dialog: QDialog | None
+    changed: Any  # a Signal(str) on the widget
+
+    def _start_actions(self, context: AppContext) -> None:
+        self.context = context
+        self.backend = context.backend
+        self.ops = context.ops
+        self.dialog = None
+        self.composer: Any = None
+
+    def _need(self, view: QTableView, what: str) -> dict[str, Any] | None:
+        """The selected row, or a message saying what to choose first."""
+        row = selected(view)
+        if row is None:
+            self.context.show_message(f"Choose {what} in the list first.")
+        return row
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def _open(self, dialog: QDialog, after: Callable[[Any], None] | None = None) -> None:
+        self.dialog = dialog
+
+        def accepted() -> None:
+            result = getattr(dialog, "saved_result", None)
+            if after is not None:
+                after(result)
+            child = (result or {}).get("child_id") if isinstance(result, dict) else None
+            if child:
+                self.changed.emit(child)
+            self.reload()
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _with_detail(self, child_id: str, then: Callable[[dict[str, Any]], None]) -> None:
+        self.ops.run(
+            lambda: self.backend.child_detail(child_id),
+            then,
+            lambda error: self.context.show_message(
+                f"The child's record could not be read: {getattr(error, 'message', error)}"
+            ),
+        )
+
+    def _parent(self) -> QWidget | None:
+        return self if isinstance(self, QWidget) else None
+
+    def log_item(self, child_id: str, detail: dict[str, Any] | None = None) -> None:
+        if detail is None:
+            self._with_detail(child_id, lambda found: self.log_item(child_id, found))
+            return
+
+        def after(saved: Any) -> None:
+            # a parent's call asking for a ring back: book it now, linked to the call
+            if (
+                isinstance(saved, dict)
+                and saved.get("channel") == "call"
+                and saved.get("direction") == "incoming"
+                and saved.get("needs_response")
+            ):
+                self.book_callback(child_id, saved, detail)
+
+        self._open(ItemDialog(self.backend, self.ops, child_id, detail, self._parent()), after)
+
+    def respond(self, item: Mapping[str, Any]) -> None:
+        if item.get("direction") != "incoming" or not item.get("needs_response"):
+            self.context.show_message("That item needs no reply.")
+            return
+        if item.get("responded_on"):
+            self.context.show_message(f"That item was answered on {text_of(item['responded_on'])}.")
+            return
+        self._open(RespondDialog(self.backend, self.ops, item, self._parent()))
+
+    def book_callback(
+        self,
+        child_id: str,
+        item: Mapping[str, Any] | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        if detail is None:
+            self._with_detail(child_id, lambda found: self.book_callback(child_id, item, found))
+            return
+
+        def after(booked: Any) -> None:
+            if isinstance(booked, dict) and booked.get("confirm_by_letter"):
+                self.composer = confirm_by_letter(
+                    self.backend, self.ops, booked, self._parent(), lambda _r: self.reload()
+                )
+
+        self._open(
+            CallbackDialog(self.backend, self.ops, child_id, detail, item, self._parent()), after
+        )
+
+    def callback_outcome(self, callback: Mapping[str, Any]) -> None:
+        if callback.get("outcome") == "made":
+            self.context.show_message("That call was made.")
+            return
+        self._open(CallbackOutcomeDialog(self.backend, self.ops, callback, self._parent()))
+
+    def confirm_callback(self, callback: Mapping[str, Any]) -> None:
+        self.composer = confirm_by_letter(
+            self.backend, self.ops, callback, self._parent(), lambda _r: self.reload()
+        )
+
+    def _options(self) -> dict[str, Any]:
+        options = self.context.extras.get("options")
+        if options is None:
+            options = self.backend.caseload_options()
+            self.context.extras["options"] = options
+        return dict(options)
+
+    def new_complaint(
+        self,
+        child_id: str,
+        item: Mapping[str, Any] | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        if detail is None:
+            self._with_detail(child_id, lambda found: self.new_complaint(child_id, item, found))
+            return
+        workers = self._options()["caseworkers"]
+        self._open(
+            ComplaintDialog(self.backend, self.ops, child_id, detail, workers, item, self._parent())
+        )
+
+    def complaint_step(self, complaint: Mapping[str, Any], action: str | None = None) -> None:
+        if action is None:
+            stage = complaint["stages"][-1] if complaint["stages"] else {}
+            if not stage.get("acknowledged_on"):
+                action = "acknowledge"
+            elif not stage.get("responded_on"):
+                action = "respond"
+            elif complaint.get("can_escalate"):
+                action = "escalate"
+            else:
+                action = "refer" if not complaint.get("ombudsman_referred_on") else "decide"
+        self._open(ComplaintActionDialog(self.backend, self.ops, complaint, action, self._parent()))
