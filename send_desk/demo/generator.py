@@ -19,7 +19,7 @@ from typing import Any
 from faker import Faker
 from sqlalchemy import func, select
 
-from send_desk.demo import vocab
+from send_desk.demo import sen2_fields, vocab
 from send_desk.demo.audits import audits_for_demo
 from send_desk.demo.correspondence import correspondence_for_demo
 from send_desk.demo.notes import notes_for_demo
@@ -80,6 +80,7 @@ def _weighted(rng: random.Random, weights: Mapping[str, float]) -> str:
 class _Builder:
     def __init__(self, seed: int, today: date) -> None:
         self.rng = random.Random(seed)
+        self.seed = seed
         self.fake = Faker("en_GB")
         self.fake.seed_instance(seed)
         start_ms = int(datetime(today.year, today.month, today.day, tzinfo=UTC).timestamp() * 1000)
@@ -296,6 +297,7 @@ def _children(
     rng, fake, today = b.rng, b.fake, b.today
     stages: Counter[str] = Counter()
     context = {"today": today}
+    sen2_rng = sen2_fields.stream(b.seed)
     for _ in range(count):
         sex = rng.choices(("M", "F"), (71, 29))[0]
         dob = today - timedelta(days=_age_days(rng))
@@ -320,6 +322,7 @@ def _children(
             "primary_need": primary,
             "secondary_need": secondary if secondary != primary else None,
         }
+        child.update(sen2_fields.child_fields(sen2_rng, year, child["upn"] is not None))
         ChildCreate.model_validate(child, context=context)
         child_id = b.new_id()
 

@@ -45,7 +45,7 @@ from send_desk.sen2.model import (
     SettingDetail,
 )
 
-ETHNICITY_NOT_OBTAINED = "NOBT"  # the store has no ethnicity yet
+ETHNICITY_NOT_OBTAINED = "NOBT"  # no ethnicity recorded on the child
 TRANSFER_LA_UNKNOWN = "XXX"  # the store does not record which LA a plan came from
 _REVIEW_CODES = {"maintain": "M", "amend": "A", "cease": "C"}
 
@@ -175,9 +175,12 @@ def _person(
         forename=child.first_name,
         birth=child.date_of_birth,
         sex=None if child.sex == Sex.UNKNOWN else str(child.sex),
-        ethnicity=ETHNICITY_NOT_OBTAINED,
+        ethnicity=child.ethnicity or ETHNICITY_NOT_OBTAINED,
         postcode=child.postcode,
         upn=child.upn,
+        uln=child.uln,
+        # UPNunknown explains a missing UPN; a young person's ULN stands in for it
+        upn_unknown=None if child.upn or child.uln else child.upn_unknown_reason,
         requests=requests,
     )
 
@@ -353,6 +356,7 @@ def _person_xml(el: etree._Element, p: Person) -> None:
     items: tuple[tuple[str, object | None], ...] = (
         ("Surname", p.surname), ("Forename", p.forename), ("PersonBirthDate", p.birth),
         ("Sex", p.sex), ("Ethnicity", p.ethnicity), ("PostCode", p.postcode), ("UPN", p.upn),
+        ("UniqueLearnerNumber", p.uln), ("UPNunknown", p.upn_unknown),
     )  # fmt: skip
     for tag, value in items:
         _add(el, tag, value)

@@ -80,6 +80,8 @@ class Person:
     postcode: str | None
     upn: str | None
     requests: list[Request] = field(default_factory=list)
+    uln: str | None = None
+    upn_unknown: str | None = None  # UN1-UN10, when there is neither UPN nor ULN
 
     @property
     def who(self) -> str:

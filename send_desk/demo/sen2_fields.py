@@ -1,0 +1,49 @@
+"""The demo's SEN2 details: ethnicity, ULN or the reason for no UPN, and (for the
+return's other modules) cease reasons, transferring councils and placement indicators.
+
+Drawn from their own random stream (seeded from the demo's seed), so adding them left
+every other generated value, and the figures tests pin, as it was.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from typing import Any
+
+# Roughly the shares among children with EHC plans in England (DfE SEN statistics,
+# rounded; percent). REFU and NOBT are there because a real caseload has them.
+ETHNICITY_WEIGHTS: Mapping[str, float] = {
+    "WBRI": 66, "WOTH": 4, "WIRI": 0.4, "WIRT": 0.4, "WROM": 0.6, "MWBC": 2,
+    "MWBA": 1, "MWAS": 1.2, "MOTH": 2, "AIND": 2, "APKN": 4, "ABAN": 1.5, "AOTH": 1.5,
+    "BAFR": 3.5, "BCRB": 1.5, "BOTH": 0.6, "BSOM": 0.8, "CHNE": 0.3, "OOTH": 1.2,
+    "OAFG": 0.3, "REFU": 1, "NOBT": 3,
+}  # fmt: skip
+
+
+def stream(seed: int) -> random.Random:
+    return random.Random(f"send-desk-demo-sen2-{seed}")
+
+
+def uln(rng: random.Random) -> str:
+    return str(rng.randint(1_000_000_000, 9_999_999_999))
+
+
+def child_fields(rng: random.Random, year: int, has_upn: bool) -> dict[str, Any]:
+    """Ethnicity, ULN and UPN-unknown reason for a child in national curriculum ``year``."""
+    codes = [code for code, weight in ETHNICITY_WEIGHTS.items() if weight > 0]
+    weights = [ETHNICITY_WEIGHTS[code] for code in codes]
+    fields: dict[str, Any] = {
+        "ethnicity": rng.choices(codes, weights)[0],
+        "uln": None,
+        "upn_unknown_reason": None,
+    }
+    if has_upn:
+        return fields
+    if year < 0:
+        fields["upn_unknown_reason"] = "UN1"  # under school age: no UPN yet
+    elif rng.random() < 0.9:
+        fields["uln"] = uln(rng)  # at college or in training: a ULN
+    else:
+        fields["upn_unknown_reason"] = rng.choice(("UN9", "UN2", "UN3"))
+    return fields
