@@ -336,6 +336,8 @@ def _children(
         stages[stage.value] += 1
         b.add(Child, {**child, "id": child_id, "stage": stage.value})
         for type_id, when, details, evidence in history.events:
+            age = (when - dob).days // 365
+            details = sen2_fields.event_details(sen2_rng, type_id, details, age)
             b.add(
                 CaseEvent,
                 {

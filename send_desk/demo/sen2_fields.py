@@ -47,3 +47,31 @@ def child_fields(rng: random.Random, year: int, has_upn: bool) -> dict[str, Any]
     else:
         fields["upn_unknown_reason"] = rng.choice(("UN9", "UN2", "UN3"))
     return fields
+
+
+# DfE LA numbers of councils a plan might come from (Kent, East Sussex, West Sussex,
+# Surrey, Hampshire, Birmingham, Leeds, Manchester, Essex, Norfolk)
+NEIGHBOUR_LAS = ("886", "845", "938", "936", "850", "330", "383", "352", "881", "926")
+
+
+def event_details(
+    rng: random.Random, type_id: str, details: dict[str, Any], age: int
+) -> dict[str, Any]:
+    """The SEN2 details a caseworker adds to an event that ends or brings a plan."""
+    if type_id == "plan_transferred_in" and rng.random() < 0.9:
+        return {**details, "from_la": rng.choice(NEIGHBOUR_LAS)}
+    if type_id == "review_decision" and details.get("outcome") == "cease":
+        reasons: tuple[str, ...]
+        if age >= 18:
+            reasons = ("paid_employment", "higher_education", "needs_met", "disengaged",
+                       "maximum_age", "moved_la")  # fmt: skip
+            weights: tuple[float, ...] = (25, 20, 25, 15, 5, 10)
+        else:
+            reasons = ("needs_met", "moved_la", "moved_outside_england", "other")
+            weights = (60, 25, 10, 5)
+        reason = rng.choices(reasons, weights)[0]
+        extra: dict[str, Any] = {"cease_reason": reason}
+        if reason == "moved_la":
+            extra["to_la"] = rng.choice(NEIGHBOUR_LAS)
+        return {**details, **extra}
+    return details

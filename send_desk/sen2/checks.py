@@ -161,9 +161,11 @@ def _request(r: Request, p: Person, add: Any) -> None:
             add(
                 "cease-reason",
                 "named_plan",
-                f"the plan ceased {_d(plan.cease_date)} but SEND Desk does not yet record why "
-                "(CeaseReason 1-9).",
+                f"the plan ceased {_d(plan.cease_date)} but the decision does not say why "
+                "(record the reason on the review decision: CeaseReason 1-9).",
             )
+        elif plan.cease_reason is not None and plan.cease_reason not in code_set("cease_reason"):
+            add("codes", "named_plan", f"cease reason '{plan.cease_reason}' is not 1 to 9.")
     if r.active_plans is not None:
         _active(r.active_plans, add)
 
@@ -190,8 +192,8 @@ def _active(block: ActivePlans, add: Any) -> None:
         add(
             "transfer-la",
             "active_plans",
-            "the plan was transferred in, but the LA it came from is not recorded "
-            "(sent as XXX, unknown).",
+            "the plan was transferred in, but the council it came from is not recorded "
+            "(sent as XXX, unknown): add its LA number to the transfer event.",
             "query",
         )
     if block.active_at_census and not any(d.leaving is None for d in block.placements):

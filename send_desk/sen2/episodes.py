@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from send_desk.domain.event_types import EVENT_TYPES, REQUEST_SOURCES
+from send_desk.domain.event_types import CEASE_REASONS, EVENT_TYPES, REQUEST_SOURCES
 
 # Same-day events in the order the process runs (as the stage does).
 _ORDER = {type_id: index for index, type_id in enumerate(EVENT_TYPES)}
@@ -43,7 +43,9 @@ class Episode:
     issue_decision: str | None = None  # issue / not_issue
     plan_start: date | None = None
     transferred_in: date | None = None
+    transferred_from: str | None = None  # the LA number the plan came from, if recorded
     ceased: date | None = None
+    cease_reason: str | None = None  # SEN2 CeaseReason 1-9, if recorded
     superseded: date | None = None  # a later plan replaced this one
     week20: bool = False
     reviews: list[Review] = field(default_factory=list)
@@ -167,6 +169,8 @@ def _apply(found: list[Episode], type_id: str, day: date, details: Mapping[str, 
         episode.plan_start = day
         if type_id == "plan_transferred_in":
             episode.transferred_in = day
+            from_la = details.get("from_la")
+            episode.transferred_from = str(from_la) if from_la else None
     elif type_id == "exception_recorded" and details.get("milestone") == "final_plan":
         episode = _open_request(found)
         if episode is not None:
@@ -194,6 +198,9 @@ def _review_event(plan: Episode, type_id: str, day: date, details: Mapping[str, 
             review.decided, review.outcome = day, outcome
         if outcome == "cease":
             plan.ceased = day
+            reason = details.get("cease_reason")
+            if reason in CEASE_REASONS:
+                plan.cease_reason = str(CEASE_REASONS.index(reason) + 1)
     elif (
         type_id == "amendment_notice_issued"
         and review is not None

@@ -9,8 +9,10 @@ open at census (ongoing work). Decisions made before the period carry ``H``.
 
 Mediation and tribunal flags come from the ``mediation_held`` and ``appeal_received``
 events, tied to the decision they follow (:mod:`send_desk.sen2.episodes`).
-What the store does not hold yet (sex "U", ethnicity, UPN-unknown reason, named-plan
-details, cease reason, transferring LA, setting indicators, the LA's officers) is left
+The child's own details (sex, ethnicity, UPN, ULN, UPN-unknown reason) come from the
+child; the cease reason from the review decision that ceased the plan; the LA a plan
+came from from the ``plan_transferred_in`` event. What is not recorded (sex "U", a
+missing cease reason or transferring LA, named-plan details, the LA's officers) is left
 out, or given the reference's "not known" code where it has one (ethnicity NOBT,
 TransferLA XXX); ``sen2 check`` reports each gap that COLLECT would refuse.
 """
@@ -46,7 +48,7 @@ from send_desk.sen2.model import (
 )
 
 ETHNICITY_NOT_OBTAINED = "NOBT"  # no ethnicity recorded on the child
-TRANSFER_LA_UNKNOWN = "XXX"  # the store does not record which LA a plan came from
+TRANSFER_LA_UNKNOWN = "XXX"  # the plan_transferred_in event does not say which LA
 _REVIEW_CODES = {"maintain": "M", "amend": "A", "cease": "C"}
 
 
@@ -248,6 +250,7 @@ def _assessment(episode: Episode, placements: list[_Placement], census: date) ->
             start=episode.plan_start,
             details=_details(placements, episode.plan_start, end, census, dated=False),
             cease_date=episode.ceased,
+            cease_reason=episode.cease_reason if episode.ceased is not None else None,
         )
         return assessment
     if episode.issue_decision == "not_issue" and episode.issue_decided is not None:
@@ -265,7 +268,7 @@ def _active_plans(
     start = period_start(census)
     block = ActivePlans(active_at_census=episode.plan_active_on(census))
     if episode.transferred_in is not None and episode.transferred_in >= start:
-        block.transfer_la = TRANSFER_LA_UNKNOWN
+        block.transfer_la = episode.transferred_from or TRANSFER_LA_UNKNOWN
     end = min(d for d in (episode.plan_end, census) if d is not None)
     block.placements = _details(placements, max(start, episode.plan_start), end, census, dated=True)
     if child.primary_need is not None:
