@@ -57,7 +57,13 @@ NEIGHBOUR_LAS = ("886", "845", "938", "936", "850", "330", "383", "352", "881", 
 def event_details(
     rng: random.Random, type_id: str, details: dict[str, Any], age: int
 ) -> dict[str, Any]:
-    """The SEN2 details a caseworker adds to an event that ends or brings a plan."""
+    """The SEN2 details a caseworker adds to a request, or to an event that ends or
+    brings a plan."""
+    if type_id == "request_received" and "source" not in details:
+        # roughly the national shares of who asks (SEN2 statistics, rounded)
+        sources = ("school_or_setting", "parent_or_young_person", "health", "social_care",
+                   "other")  # fmt: skip
+        return {**details, "source": rng.choices(sources, (50, 36, 8, 3, 3))[0]}
     if type_id == "plan_transferred_in" and rng.random() < 0.9:
         return {**details, "from_la": rng.choice(NEIGHBOUR_LAS)}
     if type_id == "review_decision" and details.get("outcome") == "cease":
