@@ -391,6 +391,7 @@ def _children(
                         dob + timedelta(days=700), today - timedelta(days=rng.randint(30, 900))
                     ),
                     "end_date": None,
+                    **sen2_fields.placement_flags(sen2_rng, phase),
                 },
             )
         _family(b, child_id, child, language)

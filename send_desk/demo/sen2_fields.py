@@ -81,3 +81,15 @@ def event_details(
             extra["to_la"] = rng.choice(NEIGHBOUR_LAS)
         return {**details, **extra}
     return details
+
+
+_MAINSTREAM = frozenset({"infant", "junior", "primary", "secondary"})
+
+
+def placement_flags(rng: random.Random, phase: str) -> dict[str, Any]:
+    """A place in a mainstream school's resourced provision or SEN unit, now and then
+    (about one plan in ten nationally); special schools and colleges have neither."""
+    if phase not in _MAINSTREAM:
+        return {"sen_unit": False, "resourced_provision": False}
+    draw = rng.random()
+    return {"sen_unit": draw < 0.04, "resourced_provision": 0.04 <= draw < 0.12}

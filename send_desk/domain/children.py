@@ -231,11 +231,31 @@ class PlacementBase(PlainText):
     setting_id: uuid.UUID = Field(foreign_key="setting.id", index=True)
     start_date: date
     end_date: date | None = None
+    # SEN2 SENunitIndicator / ResourcedProvisionIndicator: the child is in the setting's
+    # SEN unit or resourced provision (a property of the place, not of the school)
+    sen_unit: bool = False
+    resourced_provision: bool = False
+    # SEN2 PlacementRank: 1 main, 2 the other of a dual placement; blank = from the dates
+    rank: int | None = None
+
+    @field_validator("rank")
+    @classmethod
+    def _rank(cls, value: int | None) -> int | None:
+        if value is not None and value not in (1, 2):
+            raise ValueError(
+                "placement rank is 1 (the main setting) or 2 (the other of a dual placement)"
+            )
+        return value
 
     @model_validator(mode="after")
     def _dates(self) -> PlacementBase:
         if self.end_date is not None and self.end_date < self.start_date:
             raise ValueError("a placement cannot end before it starts")
+        if self.sen_unit and self.resourced_provision:
+            raise ValueError(
+                "a place is in a SEN unit or in resourced provision, not both (SEN2 counts "
+                "each setting's places under one)"
+            )
         return self
 
 

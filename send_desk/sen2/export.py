@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+import sqlalchemy as sa
 from lxml import etree
 from sqlmodel import Session, col, select
 
@@ -66,6 +67,9 @@ class _Placement:
     setting: Setting
     start: date
     end: date | None
+    sen_unit: bool = False
+    resourced_provision: bool = False
+    rank: int | None = None  # recorded; None: from the dates
 
 
 def period_start(census: date) -> date:
@@ -95,13 +99,18 @@ def build_return(session: Session, options: Options, *, now: datetime) -> Sen2Re
         events[child_id].append((type_id, day, details))
     settings = {setting.id: setting for setting in session.exec(select(Setting))}
     placements: dict[uuid.UUID, list[_Placement]] = defaultdict(list)
-    for child_id, setting_id, start, end in session.exec(
-        select(
+    # sqlmodel's select takes at most four columns, so this one is SQLAlchemy's
+    for row in session.execute(
+        sa.select(
             col(Placement.child_id), col(Placement.setting_id), col(Placement.start_date),
-            col(Placement.end_date),
+            col(Placement.end_date), col(Placement.sen_unit), col(Placement.resourced_provision),
+            col(Placement.rank),
         )
     ):  # fmt: skip
-        placements[child_id].append(_Placement(settings[setting_id], start, end))
+        child_id, setting_id, start, end, sen_unit, resourced, rank = row
+        placements[child_id].append(
+            _Placement(settings[setting_id], start, end, sen_unit, resourced, rank)
+        )
     transfers = _phase_transfers(session, options.census)
     result = Sen2Return(header)
     children = session.exec(select(Child).order_by(col(Child.last_name), col(Child.first_name)))
@@ -305,7 +314,8 @@ def _details(
             other.start <= placement.start and (other.end is None or other.end > placement.start)
             for other in chosen[:index]
         )
-        detail = _setting(placement.setting, "2" if overlaps else "1")
+        rank = str(placement.rank) if placement.rank else ("2" if overlaps else "1")
+        detail = _setting(placement, rank)
         if dated:
             detail.entry = placement.start
             detail.leaving = placement.end if placement.end and placement.end <= census else None
@@ -313,10 +323,21 @@ def _details(
     return details
 
 
-def _setting(setting: Setting, rank: str) -> SettingDetail:
-    detail = SettingDetail(setting_name=setting.name, rank=rank)
+def _setting(placement: _Placement, rank: str) -> SettingDetail:
+    """One of URN, UKPRN or SEN2 setting code (rule 6), the first the setting has."""
+    setting = placement.setting
+    detail = SettingDetail(
+        setting_name=setting.name,
+        rank=rank,
+        sen_unit=_flag(placement.sen_unit),
+        resourced_provision=_flag(placement.resourced_provision),
+    )
     if setting.urn:
         detail.urn = setting.urn
+    elif setting.ukprn:
+        detail.ukprn = setting.ukprn
+    elif setting.sen2_setting:
+        detail.sen_setting = setting.sen2_setting
     elif setting.phase == Phase.EARLY_YEARS:
         detail.sen_setting = "EYP"  # early years provider with no URN
     return detail
@@ -417,6 +438,8 @@ def _setting_xml(el: etree._Element, d: SettingDetail) -> None:
     _add(el, "PlacementRank", d.rank)
     _add(el, "EntryDate", d.entry)
     _add(el, "LeavingDate", d.leaving)
+    _add(el, "SENunitIndicator", d.sen_unit)
+    _add(el, "ResourcedProvisionIndicator", d.resourced_provision)
 
 
 def write_xml(sen2: Sen2Return, path: Path) -> None:

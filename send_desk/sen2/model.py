@@ -21,6 +21,8 @@ class SettingDetail:
     rank: str | None = None
     entry: date | None = None  # PlacementDetail only
     leaving: date | None = None  # PlacementDetail only
+    sen_unit: str | None = None  # flags "1"/"0"
+    resourced_provision: str | None = None
 
 
 @dataclass
