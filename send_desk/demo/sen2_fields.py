@@ -64,6 +64,8 @@ def event_details(
         sources = ("school_or_setting", "parent_or_young_person", "health", "social_care",
                    "other")  # fmt: skip
         return {**details, "source": rng.choices(sources, (50, 36, 8, 3, 3))[0]}
+    if type_id == "final_plan_issued":
+        return {**details, **_named_plan(rng, age)}
     if type_id == "plan_transferred_in" and rng.random() < 0.9:
         return {**details, "from_la": rng.choice(NEIGHBOUR_LAS)}
     if type_id == "review_decision" and details.get("outcome") == "cease":
@@ -93,3 +95,23 @@ def placement_flags(rng: random.Random, phase: str) -> dict[str, Any]:
         return {"sen_unit": False, "resourced_provision": False}
     draw = rng.random()
     return {"sen_unit": draw < 0.04, "resourced_provision": 0.04 <= draw < 0.12}
+
+
+def _named_plan(rng: random.Random, age: int) -> dict[str, Any]:
+    """What a plan names, at roughly the national rates: a personal budget in about one
+    plan in ten, a residential place in a few, work-based learning for some over 16."""
+    named: dict[str, Any] = {"personal_budget": "no"}
+    if rng.random() < 0.1:
+        named["personal_budget"] = "yes"
+        named["organised_arrangements"] = rng.choice(("yes", "no"))
+        if rng.random() < 0.6:
+            named["direct_payments"] = rng.choices(
+                ("education", "social_care", "health", "integrated"), (2, 6, 1, 1)
+            )[0]
+    if rng.random() < 0.03:
+        named["residential"] = rng.choice(("38_to_51_weeks", "52_weeks"))
+    if age >= 16 and rng.random() < 0.12:
+        named["work_based_learning"] = rng.choices(
+            ("apprenticeship", "traineeship", "supported_internship"), (2, 1, 5)
+        )[0]
+    return named

@@ -126,6 +126,30 @@ CEASE_REASON_LABELS = {
     "other": "Other",
 }
 
+# What the plan names (SEN2 NamedPlan): residential, work-based learning, personal
+# budget and how it is taken; recorded with the plan issued, read again by the return
+RESIDENTIAL = ("38_to_51_weeks", "52_weeks")  # PlanRes A, B
+WORK_BASED_LEARNING = ("apprenticeship", "traineeship", "supported_internship")  # A, T, S
+DIRECT_PAYMENTS = ("education", "social_care", "health", "integrated")  # DP E, S, H, I
+PLAN_DETAILS = (
+    ExtraField("residential", "choice", "Residential placement", RESIDENTIAL, required=False),
+    ExtraField(
+        "work_based_learning", "choice", "Work-based learning", WORK_BASED_LEARNING,
+        required=False,
+    ),
+    # yes/no choices, not check boxes: "not recorded" must stay apart from "no"
+    ExtraField("personal_budget", "choice", "Personal budget taken up", ("yes", "no"),
+               required=False),
+    ExtraField(
+        "organised_arrangements", "choice", "Part of the budget as organised arrangements",
+        ("yes", "no"), required=False, only_when=("personal_budget", "yes"),
+    ),
+    ExtraField(
+        "direct_payments", "choice", "Direct payments for", DIRECT_PAYMENTS, required=False,
+        only_when=("personal_budget", "yes"),
+    ),
+)  # fmt: skip
+
 _LA_CODE = re.compile(r"\d{3}")
 _CHOICE_NAMES = {**REQUEST_SOURCE_LABELS, **CEASE_REASON_LABELS}
 
@@ -172,7 +196,7 @@ EVENT_TYPES: dict[str, EventType] = {
             (_choice("outcome", "Outcome", "issue", "not_issue"),),
         ),
         EventType("draft_plan_issued", "Draft plan issued"),
-        EventType("final_plan_issued", "Final plan issued"),
+        EventType("final_plan_issued", "Final plan issued", PLAN_DETAILS),
         EventType("review_meeting", "Review meeting held"),
         EventType("review_report_received", "Review report received"),
         EventType(
@@ -199,7 +223,7 @@ EVENT_TYPES: dict[str, EventType] = {
             ),
         ),
         EventType("amendment_notice_issued", "Amendment notice issued"),
-        EventType("amended_plan_issued", "Amended plan issued"),
+        EventType("amended_plan_issued", "Amended plan issued", PLAN_DETAILS),
         EventType(
             "phase_transfer",
             "Phase transfer",

@@ -258,6 +258,7 @@ def _assessment(episode: Episode, placements: list[_Placement], census: date) ->
         assessment.named_plan = NamedPlan(
             start=episode.plan_start,
             details=_details(placements, episode.plan_start, end, census, dated=False),
+            named=dict(episode.named),
             cease_date=episode.ceased,
             cease_reason=episode.cease_reason if episode.ceased is not None else None,
         )
@@ -411,6 +412,8 @@ def _assessment_xml(el: etree._Element, a: Assessment) -> None:
         _add(plan, "StartDate", a.named_plan.start)
         for detail in a.named_plan.details:
             _setting_xml(etree.SubElement(plan, "PlanDetail"), detail)
+        for tag in ("PlanRes", "PlanWBP", "PB", "OA", "DP"):
+            _add(plan, tag, a.named_plan.named.get(tag))
         _add(plan, "CeaseDate", a.named_plan.cease_date)
         _add(plan, "CeaseReason", a.named_plan.cease_reason)
 

@@ -29,6 +29,7 @@ class SettingDetail:
 class NamedPlan:
     start: date
     details: list[SettingDetail] = field(default_factory=list)
+    named: dict[str, str] = field(default_factory=dict)  # PlanRes, PlanWBP, PB, OA, DP
     cease_date: date | None = None
     cease_reason: str | None = None
 

@@ -72,3 +72,49 @@ def test_the_return_sends_the_cease_reason_and_the_transferring_council(store: S
     eve_rules = {p.rule for p in check_return(sen2) if p.message.startswith("Eve ")}
     assert {"cease-reason", "transfer-la"} <= eve_rules
     assert not [e for e in schema_errors(tree) if "CeaseReason" in e or "TransferLA" in e]
+
+
+def test_what_the_plan_names_is_recorded_with_the_plan_and_sent_in_namedplan(
+    store: Store,
+) -> None:
+    final = event_type("final_plan_issued")
+    with pytest.raises(ValueError, match="Direct payments for is given only when personal"):
+        final.parse_details({"personal_budget": "no", "direct_payments": "health"})
+    with pytest.raises(ValueError, match="Residential placement must be one of"):
+        final.parse_details({"residential": "A"})
+    c = build(store)
+    # Kay: a plan in 2026 naming a 52-week residential school, with a personal budget
+    # taken partly as direct payments for social care; Down syndrome her primary need.
+    c.child("Kay", dob="2011-05-05", sex="F", primary_need="DS", secondary_need="SLCN")
+    c.event("Kay", "request_received", "2026-01-05", source="health")
+    c.event("Kay", "assessment_decision", "2026-02-10", outcome="assess")
+    c.event("Kay", "issue_decision", "2026-05-01", outcome="issue")
+    c.event("Kay", "final_plan_issued", "2026-06-01", residential="52_weeks",
+            personal_budget="yes", organised_arrangements="no",
+            direct_payments="social_care")  # fmt: skip
+    # Lee: a 2026 plan naming a supported internship, no personal budget; Ben's older
+    # plan (amended in 2026 with nothing named) sends none of these items
+    c.child("Lee", dob="2007-07-07", sex="M", primary_need="MLD", uln="1234567890")
+    c.event("Lee", "request_received", "2026-01-05", source="school_or_setting")
+    c.event("Lee", "assessment_decision", "2026-02-10", outcome="assess")
+    c.event("Lee", "issue_decision", "2026-05-01", outcome="issue")
+    c.event("Lee", "final_plan_issued", "2026-06-01", work_based_learning="supported_internship",
+            personal_budget="no")  # fmt: skip
+    with store.read() as session:
+        sen2 = build_return(session, FULL, now=NOW)
+    tree = to_xml(sen2)
+
+    def named(name: str) -> list[tuple[str, str | None]]:
+        found = tree.xpath(f"/Message/Persons/Person[Forename='{name}']//NamedPlan")
+        assert isinstance(found, list) and len(found) == 1
+        return [(e.tag, e.text) for e in found[0] if e.tag not in ("StartDate", "PlanDetail")]
+
+    assert named("Kay") == [("PlanRes", "B"), ("PB", "1"), ("OA", "0"), ("DP", "S")]
+    assert named("Lee") == [("PlanWBP", "S"), ("PB", "0")]
+    assert named("Ben") == []
+    needs = tree.xpath("/Message/Persons/Person[Forename='Kay']//SENneed")
+    assert isinstance(needs, list)
+    assert [(n.findtext("SENtype"), n.findtext("SENtypeRank")) for n in needs] == [
+        ("DS", "1"), ("SLCN", "2"),
+    ]  # fmt: skip
+    assert not [e for e in schema_errors(tree) if "NamedPlan" in e or "SENtype" in e]
