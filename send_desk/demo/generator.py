@@ -12,7 +12,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -24,6 +24,7 @@ from send_desk.demo.audits import audits_for_demo
 from send_desk.demo.correspondence import correspondence_for_demo
 from send_desk.demo.notes import notes_for_demo
 from send_desk.demo.scenarios import SCENARIOS, History
+from send_desk.demo.sen2_problems import add_problems
 from send_desk.domain.children import (
     Allocation,
     Child,
@@ -405,10 +406,16 @@ class Caseload:
     rows: dict[type[Any], list[dict[str, Any]]]
     user: uuid.UUID  # the caseworker the store is signed in as
     stages: Counter[str]
+    sen2_problems: list[str] = field(default_factory=list)  # what --with-sen2-problems did
 
 
 def generate(
-    *, children: int, seed: int, today: date, progress: Callable[[str], None] | None = None
+    *,
+    children: int,
+    seed: int,
+    today: date,
+    progress: Callable[[str], None] | None = None,
+    sen2_problems: bool = False,
 ) -> Caseload:
     """The demo caseload's rows (nothing written): same seed, same rows, ids included."""
     say = progress or (lambda _message: None)
@@ -417,13 +424,14 @@ def generate(
     settings = _settings(b, children)
     say(f"generating {children} children")
     stages = _children(b, children, caseworkers, settings)
+    problems = add_problems(b.rows, seed=seed, today=today) if sen2_problems else []
     say("writing case notes")
     b.rows[NoteVersion] = notes_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id)
     say("writing correspondence, callbacks and complaints")
     b.rows.update(correspondence_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
     say("writing six months of case-note audits")
     b.rows.update(audits_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
-    return Caseload(b.rows, store_user, stages)
+    return Caseload(b.rows, store_user, stages, problems)
 
 
 def _cache_mib(rows: Mapping[type[Any], list[dict[str, Any]]]) -> int:
@@ -477,6 +485,7 @@ def build_demo(
     seed: int,
     today: date,
     progress: Callable[[str], None] | None = None,
+    sen2_problems: bool = False,
 ) -> dict[str, Any]:
     """Fill an empty store with a demo caseload; returns a summary."""
     if children < 1 or children > 200_000:
@@ -492,7 +501,9 @@ def build_demo(
     # Nothing built here makes reference cycles, and the caseload stays alive to the
     # end: the collector's full passes would walk it again and again for nothing.
     with gc_paused():
-        caseload = generate(children=children, seed=seed, today=today, progress=say)
+        caseload = generate(
+            children=children, seed=seed, today=today, progress=say, sen2_problems=sen2_problems
+        )
         generated = _clocks()
         say("writing the encrypted store")
         _write(store, caseload.rows, caseload.user)
@@ -515,6 +526,7 @@ def build_demo(
         "today": today.isoformat(),
         "rows": counts,
         "stages": dict(sorted(caseload.stages.items())),
+        "sen2_problems": caseload.sen2_problems,
         "signed_in_as": {"username": user_row["username"], "name": user_row["display_name"]},
         "seconds": _phases(started, generated, written, finished, 0),
         # this process's CPU time: on a machine shared with other work, wall time
