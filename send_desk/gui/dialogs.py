@@ -386,7 +386,20 @@ class PlacementDialog(FormDialog):
         searchable(self.ui.settingCombo)
         self.ui.startDateEdit.setDate(qdate(backend.today()))
         self.ui.startDateEdit.setMaximumDate(qdate(backend.today()))
-        self.fields = {"setting_id": self.ui.settingCombo, "start_date": self.ui.startDateEdit}
+        # SEN2's SENunitIndicator / ResourcedProvisionIndicator: one choice, never both
+        fill_combo(
+            self.ui.provisionCombo,
+            [
+                ("sen_unit", "The setting's SEN unit"),
+                ("resourced_provision", "The setting's resourced provision"),
+            ],
+            "The setting (no SEN unit or resourced provision)",
+        )
+        self.fields = {
+            "setting_id": self.ui.settingCombo,
+            "start_date": self.ui.startDateEdit,
+            "provision": self.ui.provisionCombo,
+        }
         self._finish_setup()
 
     def values(self) -> dict[str, Any]:
@@ -397,7 +410,9 @@ class PlacementDialog(FormDialog):
         return values
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        return lambda: self.backend.place(self.child_id, values["setting_id"], values["start_date"])
+        return lambda: self.backend.place(
+            self.child_id, values["setting_id"], values["start_date"], values.get("provision")
+        )
 
 
 class AllocationDialog(FormDialog):
