@@ -11,8 +11,10 @@ Mediation and tribunal flags come from the ``mediation_held`` and ``appeal_recei
 events, tied to the decision they follow (:mod:`send_desk.sen2.episodes`).
 The child's own details (sex, ethnicity, UPN, ULN, UPN-unknown reason) come from the
 child; the cease reason from the review decision that ceased the plan; the LA a plan
-came from from the ``plan_transferred_in`` event. What is not recorded (sex "U", a
-missing cease reason or transferring LA, named-plan details, the LA's officers) is left
+came from from the ``plan_transferred_in`` event; what the plan names (PlanRes, PlanWBP,
+PB, OA, DP) from the latest plan issued; URN, UKPRN or SEN2 setting code from the setting
+and the SEN unit / resourced provision flags and rank from the placement. What is not
+recorded (sex "U", a missing cease reason or transferring LA, the LA's officers) is left
 out, or given the reference's "not known" code where it has one (ethnicity NOBT,
 TransferLA XXX); ``sen2 check`` reports each gap that COLLECT would refuse.
 """
