@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import String, false, select, type_coerce
 
 from send_desk.backend.errors import ValidationFailed
-from send_desk.domain.event_types import EVENT_TYPES, REQUEST_SOURCE_LABELS
+from send_desk.domain.event_types import CEASE_REASON_LABELS, EVENT_TYPES, REQUEST_SOURCE_LABELS
 from send_desk.domain.milestones import MilestoneRow
 from send_desk.domain.tables import table_of
 from send_desk.reports.compliance import compliance_report
@@ -84,7 +84,10 @@ OWN_DIALOG_EVENTS = ("exception_recorded", "apology_letter_requested")
 MISSED_RECENTLY_DAYS = 7
 # What a family is told when a request arrives: the three dates the law sets from it.
 REQUEST_PROJECTION = ("decide_to_assess", "decide_to_issue", "final_plan")
-CHOICE_LABELS = {("request_received", "source"): REQUEST_SOURCE_LABELS}
+CHOICE_LABELS = {
+    ("request_received", "source"): REQUEST_SOURCE_LABELS,
+    ("review_decision", "cease_reason"): CEASE_REASON_LABELS,
+}
 
 
 @dataclass(frozen=True)

@@ -330,7 +330,15 @@ class Backend(
         with self._write() as session:
             return family_service.update_family_member(session, _uuid(member_id), _clean(changes))
 
-    def place(self, child_id: str, setting_id: str | None, start_date: date | None) -> str:
+    def place(
+        self,
+        child_id: str,
+        setting_id: str | None,
+        start_date: date | None,
+        provision: str | None = None,
+    ) -> str:
+        """Place the child; ``provision`` is "sen_unit" or "resourced_provision" for a
+        place in the setting's SEN unit or resourced provision (SEN2's indicators)."""
         fields = {}
         if not setting_id:
             fields["setting_id"] = "choose a setting"
@@ -343,7 +351,12 @@ class Backend(
         assert setting_id is not None and start_date is not None
         with self._write() as session:
             placement = allocation_service.place(
-                session, _uuid(child_id), _uuid(setting_id), start_date
+                session,
+                _uuid(child_id),
+                _uuid(setting_id),
+                start_date,
+                sen_unit=provision == "sen_unit",
+                resourced_provision=provision == "resourced_provision",
             )
             # the setting's phase decides an infant-to-junior transfer
             milestones_service.recompute_child(session, _uuid(child_id), today=self._today())

@@ -58,6 +58,13 @@ FIELD_LABELS = {
     "date_of_birth": "Date of birth",
     "sex": "Sex",
     "upn": "UPN",
+    "uln": "ULN",
+    "upn_unknown_reason": "Why no UPN or ULN",
+    "ethnicity": "Ethnicity",
+    "sen_unit": "Place in the SEN unit",
+    "resourced_provision": "Place in resourced provision",
+    "ukprn": "UKPRN",
+    "sen2_setting": "SEN2 setting code",
     "address": "Address",
     "postcode": "Postcode",
     "home_language": "Home language",
@@ -147,3 +154,19 @@ def _criteria() -> dict[str, tuple[str, str]]:
     from send_desk.services.audit_trends import criterion_labels
 
     return criterion_labels()
+
+
+def _sen2_codes(name: str) -> list[tuple[str, str]]:
+    from send_desk.sen2.codes import code_set
+
+    return [(code, f"{code} – {label}") for code, label in code_set(name).values.items()]
+
+
+def ethnicities() -> list[tuple[str, str]]:
+    """The CBDS ethnicity codes SEN2 takes, with their labels, in the code set's order."""
+    return _sen2_codes("ethnicity")
+
+
+def upn_unknown_reasons() -> list[tuple[str, str]]:
+    """SEN2's reasons a child has no UPN or ULN (UN1-UN10)."""
+    return _sen2_codes("upn_unknown")

@@ -16,6 +16,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--seed", type=int, default=1, metavar="S", help="same seed, same caseload")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="date the events are placed around")
+    p.add_argument(
+        "--with-sen2-problems",
+        action="store_true",
+        help="leave a few SEN2 details unrecorded (sex, UPN, who asked, cease reason...) "
+        "so `sen2 check` has something to show",
+    )
     add_json_flag(p)
     p.set_defaults(handler=cmd_demo)
 
@@ -34,7 +40,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with store:
         progress = None if args.json else (lambda m: print(f"… {m}", file=sys.stderr))
         summary = build_demo(
-            store, children=args.children, seed=args.seed, today=today, progress=progress
+            store,
+            children=args.children,
+            seed=args.seed,
+            today=today,
+            progress=progress,
+            sen2_problems=args.with_sen2_problems,
         )
     summary["store"] = str(store.paths.root)
     summary["created_store"] = created
@@ -55,6 +66,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"{stage_label(name).lower()} {count:,}" for name, count in summary["stages"].items()
     )
     print(f"  stages: {stages}")
+    if summary["sen2_problems"]:
+        print(f"  SEN2 gaps left on purpose: {'; '.join(summary['sen2_problems'])}")
     wall, cpu = summary["seconds"], summary["cpu_seconds"]
     print(
         f"  built in {wall['total']} s (generate {wall['generate']}, write {wall['write']}, "

@@ -12,18 +12,19 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from faker import Faker
 from sqlalchemy import func, select
 
-from send_desk.demo import vocab
+from send_desk.demo import sen2_fields, vocab
 from send_desk.demo.audits import audits_for_demo
 from send_desk.demo.correspondence import correspondence_for_demo
 from send_desk.demo.notes import notes_for_demo
 from send_desk.demo.scenarios import SCENARIOS, History
+from send_desk.demo.sen2_problems import add_problems
 from send_desk.domain.children import (
     Allocation,
     Child,
@@ -80,6 +81,7 @@ def _weighted(rng: random.Random, weights: Mapping[str, float]) -> str:
 class _Builder:
     def __init__(self, seed: int, today: date) -> None:
         self.rng = random.Random(seed)
+        self.seed = seed
         self.fake = Faker("en_GB")
         self.fake.seed_instance(seed)
         start_ms = int(datetime(today.year, today.month, today.day, tzinfo=UTC).timestamp() * 1000)
@@ -296,6 +298,7 @@ def _children(
     rng, fake, today = b.rng, b.fake, b.today
     stages: Counter[str] = Counter()
     context = {"today": today}
+    sen2_rng = sen2_fields.stream(b.seed)
     for _ in range(count):
         sex = rng.choices(("M", "F"), (71, 29))[0]
         dob = today - timedelta(days=_age_days(rng))
@@ -320,6 +323,7 @@ def _children(
             "primary_need": primary,
             "secondary_need": secondary if secondary != primary else None,
         }
+        child.update(sen2_fields.child_fields(sen2_rng, year, child["upn"] is not None))
         ChildCreate.model_validate(child, context=context)
         child_id = b.new_id()
 
@@ -333,6 +337,8 @@ def _children(
         stages[stage.value] += 1
         b.add(Child, {**child, "id": child_id, "stage": stage.value})
         for type_id, when, details, evidence in history.events:
+            age = (when - dob).days // 365
+            details = sen2_fields.event_details(sen2_rng, type_id, details, age)
             b.add(
                 CaseEvent,
                 {
@@ -386,6 +392,7 @@ def _children(
                         dob + timedelta(days=700), today - timedelta(days=rng.randint(30, 900))
                     ),
                     "end_date": None,
+                    **sen2_fields.placement_flags(sen2_rng, phase),
                 },
             )
         _family(b, child_id, child, language)
@@ -399,10 +406,16 @@ class Caseload:
     rows: dict[type[Any], list[dict[str, Any]]]
     user: uuid.UUID  # the caseworker the store is signed in as
     stages: Counter[str]
+    sen2_problems: list[str] = field(default_factory=list)  # what --with-sen2-problems did
 
 
 def generate(
-    *, children: int, seed: int, today: date, progress: Callable[[str], None] | None = None
+    *,
+    children: int,
+    seed: int,
+    today: date,
+    progress: Callable[[str], None] | None = None,
+    sen2_problems: bool = False,
 ) -> Caseload:
     """The demo caseload's rows (nothing written): same seed, same rows, ids included."""
     say = progress or (lambda _message: None)
@@ -411,13 +424,14 @@ def generate(
     settings = _settings(b, children)
     say(f"generating {children} children")
     stages = _children(b, children, caseworkers, settings)
+    problems = add_problems(b.rows, seed=seed, today=today) if sen2_problems else []
     say("writing case notes")
     b.rows[NoteVersion] = notes_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id)
     say("writing correspondence, callbacks and complaints")
     b.rows.update(correspondence_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
     say("writing six months of case-note audits")
     b.rows.update(audits_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
-    return Caseload(b.rows, store_user, stages)
+    return Caseload(b.rows, store_user, stages, problems)
 
 
 def _cache_mib(rows: Mapping[type[Any], list[dict[str, Any]]]) -> int:
@@ -471,6 +485,7 @@ def build_demo(
     seed: int,
     today: date,
     progress: Callable[[str], None] | None = None,
+    sen2_problems: bool = False,
 ) -> dict[str, Any]:
     """Fill an empty store with a demo caseload; returns a summary."""
     if children < 1 or children > 200_000:
@@ -486,7 +501,9 @@ def build_demo(
     # Nothing built here makes reference cycles, and the caseload stays alive to the
     # end: the collector's full passes would walk it again and again for nothing.
     with gc_paused():
-        caseload = generate(children=children, seed=seed, today=today, progress=say)
+        caseload = generate(
+            children=children, seed=seed, today=today, progress=say, sen2_problems=sen2_problems
+        )
         generated = _clocks()
         say("writing the encrypted store")
         _write(store, caseload.rows, caseload.user)
@@ -509,6 +526,7 @@ def build_demo(
         "today": today.isoformat(),
         "rows": counts,
         "stages": dict(sorted(caseload.stages.items())),
+        "sen2_problems": caseload.sen2_problems,
         "signed_in_as": {"username": user_row["username"], "name": user_row["display_name"]},
         "seconds": _phases(started, generated, written, finished, 0),
         # this process's CPU time: on a machine shared with other work, wall time

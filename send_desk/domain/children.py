@@ -18,8 +18,10 @@ from send_desk.domain.validators import (
     OptionalPhone,
     OptionalPostcode,
     PlainText,
+    clean_code,
     clean_name,
     clean_optional_text,
+    clean_uln,
     clean_upn,
 )
 from send_desk.timeutil import london_today, uk_date
@@ -42,6 +44,11 @@ class ChildBase(PlainText):
     date_of_birth: date
     sex: Sex = Field(default=Sex.UNKNOWN, sa_type=String(1))
     upn: str | None = Field(default=None, max_length=13, index=True)
+    # SEN2's UPNunknown (UN1-UN10): why a child has no UPN, so the return need not ask
+    upn_unknown_reason: str | None = Field(default=None, max_length=4)
+    uln: str | None = Field(default=None, max_length=10)  # Unique Learner Number (16-25)
+    # CBDS extended ethnicity code (resources/sen2/codes.toml); REFU when refused
+    ethnicity: str | None = Field(default=None, max_length=4)
     address: str | None = None
     postcode: OptionalPostcode = Field(default=None, max_length=8)
     home_language: str | None = Field(default=None, max_length=60)
@@ -76,6 +83,28 @@ class ChildBase(PlainText):
     def _upn(cls, value: str | None) -> str | None:
         return clean_upn(value) if value else None
 
+    # before the length limits: " wbri " and "12345 67890" are fine once tidied
+    @field_validator("uln", mode="before")
+    @classmethod
+    def _uln(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return clean_uln(value) if value.strip() else None
+        return value  # not text: the type check refuses it
+
+    @field_validator("ethnicity", mode="before")
+    @classmethod
+    def _ethnicity(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return clean_code(value, "ethnicity", "Ethnicity") if value.strip() else None
+        return value
+
+    @field_validator("upn_unknown_reason", mode="before")
+    @classmethod
+    def _upn_unknown(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            what = "Reason there is no UPN"
+            return clean_code(value, "upn_unknown", what) if value.strip() else None
+        return value
 
     @field_validator("date_of_birth")
     @classmethod
@@ -107,6 +136,11 @@ class ChildBase(PlainText):
             raise ValueError("a looked-after child needs their placing authority recorded")
         if self.secondary_need is not None and self.secondary_need == self.primary_need:
             raise ValueError("the secondary need must differ from the primary need")
+        if self.upn and self.upn_unknown_reason:
+            raise ValueError(
+                "a child with a UPN needs no reason for not having one: "
+                "clear the UPN-unknown reason (or the UPN)"
+            )
         return self
 
     def year_group(self, on: date) -> int:
@@ -197,11 +231,31 @@ class PlacementBase(PlainText):
     setting_id: uuid.UUID = Field(foreign_key="setting.id", index=True)
     start_date: date
     end_date: date | None = None
+    # SEN2 SENunitIndicator / ResourcedProvisionIndicator: the child is in the setting's
+    # SEN unit or resourced provision (a property of the place, not of the school)
+    sen_unit: bool = False
+    resourced_provision: bool = False
+    # SEN2 PlacementRank: 1 main, 2 the other of a dual placement; blank = from the dates
+    rank: int | None = None
+
+    @field_validator("rank")
+    @classmethod
+    def _rank(cls, value: int | None) -> int | None:
+        if value is not None and value not in (1, 2):
+            raise ValueError(
+                "placement rank is 1 (the main setting) or 2 (the other of a dual placement)"
+            )
+        return value
 
     @model_validator(mode="after")
     def _dates(self) -> PlacementBase:
         if self.end_date is not None and self.end_date < self.start_date:
             raise ValueError("a placement cannot end before it starts")
+        if self.sen_unit and self.resourced_provision:
+            raise ValueError(
+                "a place is in a SEN unit or in resourced provision, not both (SEN2 counts "
+                "each setting's places under one)"
+            )
         return self
 
 

@@ -19,6 +19,7 @@ class Need(StrEnum):
     MSI = "MSI"
     PD = "PD"
     ASD = "ASD"
+    DS = "DS"  # Down syndrome: a SEN2 need type since 2025
     OTH = "OTH"
 
 
@@ -34,6 +35,7 @@ NEED_LABELS: dict[Need, str] = {
     Need.MSI: "Multi-sensory impairment",
     Need.PD: "Physical disability",
     Need.ASD: "Autistic spectrum disorder",
+    Need.DS: "Down syndrome",
     Need.OTH: "Other difficulty",
 }
 

@@ -6,6 +6,7 @@ so an event means the same thing everywhere.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -20,6 +21,8 @@ class ExtraField:
     label: str
     choices: tuple[str, ...] = ()
     required: bool = True
+    # (field, value): this one may be given only when that field has that value
+    only_when: tuple[str, str] | None = None
 
     def parse(self, value: Any) -> Any:
         """Turn a JSON or command-line value into the stored value, or raise ValueError."""
@@ -38,6 +41,15 @@ class ExtraField:
             if isinstance(value, date):
                 return value.isoformat()
             return parse_iso_date(str(value)).isoformat()
+        if self.kind == "la":
+            # DfE local authority number (CBDS N00216), as SEN2's LEA and TransferLA
+            text = str(value).strip()
+            if not _LA_CODE.fullmatch(text):
+                raise ValueError(
+                    f"{self.label} is the council's 3-digit DfE LA number, for example 886 "
+                    f"(not '{text}')"
+                )
+            return text
         if self.kind == "bool":
             if isinstance(value, bool):
                 return value
@@ -73,6 +85,16 @@ class EventType:
             parsed = extra.parse(raw.get(name))
             if parsed is not None:
                 details[name] = parsed
+        for name, extra in known.items():
+            if extra.only_when is None or name not in details:
+                continue
+            other, wanted = extra.only_when
+            if details.get(other) != wanted:
+                shown = _CHOICE_NAMES.get(wanted, wanted.replace("_", " "))
+                raise ValueError(
+                    f"{extra.label} is given only when {known[other].label.lower()} is "
+                    f"'{shown}'"
+                )
         return details
 
 
@@ -85,6 +107,51 @@ REQUEST_SOURCE_LABELS = {
     "social_care": "Social care",
     "other": "Other",
 }
+
+
+# SEN2 CeaseReason 1-9: why a plan ended, in this order
+CEASE_REASONS = (
+    "maximum_age", "needs_met", "higher_education", "paid_employment", "moved_la",
+    "disengaged", "moved_outside_england", "died", "other",
+)  # fmt: skip
+CEASE_REASON_LABELS = {
+    "maximum_age": "Reached the maximum age",
+    "needs_met": "Needs met without a plan",
+    "higher_education": "Moved on to higher education",
+    "paid_employment": "Moved on to paid employment",
+    "moved_la": "Moved to another council in England",
+    "disengaged": "No longer wishes to engage in education or training",
+    "moved_outside_england": "Moved outside England",
+    "died": "Died",
+    "other": "Other",
+}
+
+# What the plan names (SEN2 NamedPlan): residential, work-based learning, personal
+# budget and how it is taken; recorded with the plan issued, read again by the return
+RESIDENTIAL = ("38_to_51_weeks", "52_weeks")  # PlanRes A, B
+WORK_BASED_LEARNING = ("apprenticeship", "traineeship", "supported_internship")  # A, T, S
+DIRECT_PAYMENTS = ("education", "social_care", "health", "integrated")  # DP E, S, H, I
+PLAN_DETAILS = (
+    ExtraField("residential", "choice", "Residential placement", RESIDENTIAL, required=False),
+    ExtraField(
+        "work_based_learning", "choice", "Work-based learning", WORK_BASED_LEARNING,
+        required=False,
+    ),
+    # yes/no choices, not check boxes: "not recorded" must stay apart from "no"
+    ExtraField("personal_budget", "choice", "Personal budget taken up", ("yes", "no"),
+               required=False),
+    ExtraField(
+        "organised_arrangements", "choice", "Part of the budget as organised arrangements",
+        ("yes", "no"), required=False, only_when=("personal_budget", "yes"),
+    ),
+    ExtraField(
+        "direct_payments", "choice", "Direct payments for", DIRECT_PAYMENTS, required=False,
+        only_when=("personal_budget", "yes"),
+    ),
+)  # fmt: skip
+
+_LA_CODE = re.compile(r"\d{3}")
+_CHOICE_NAMES = {**REQUEST_SOURCE_LABELS, **CEASE_REASON_LABELS}
 
 
 def _choice(name: str, label: str, *choices: str) -> ExtraField:
@@ -129,16 +196,34 @@ EVENT_TYPES: dict[str, EventType] = {
             (_choice("outcome", "Outcome", "issue", "not_issue"),),
         ),
         EventType("draft_plan_issued", "Draft plan issued"),
-        EventType("final_plan_issued", "Final plan issued"),
+        EventType("final_plan_issued", "Final plan issued", PLAN_DETAILS),
         EventType("review_meeting", "Review meeting held"),
         EventType("review_report_received", "Review report received"),
         EventType(
             "review_decision",
             "Decision after review",
-            (_choice("outcome", "Outcome", "maintain", "amend", "cease"),),
+            (
+                _choice("outcome", "Outcome", "maintain", "amend", "cease"),
+                # SEN2 CeaseReason; asked with the decision so the return never asks again
+                ExtraField(
+                    "cease_reason",
+                    "choice",
+                    "Why the plan ends",
+                    CEASE_REASONS,
+                    required=False,
+                    only_when=("outcome", "cease"),
+                ),
+                ExtraField(
+                    "to_la",
+                    "la",
+                    "Council it moves to (LA number)",
+                    required=False,
+                    only_when=("cease_reason", "moved_la"),
+                ),
+            ),
         ),
         EventType("amendment_notice_issued", "Amendment notice issued"),
-        EventType("amended_plan_issued", "Amended plan issued"),
+        EventType("amended_plan_issued", "Amended plan issued", PLAN_DETAILS),
         EventType(
             "phase_transfer",
             "Phase transfer",
@@ -147,7 +232,12 @@ EVENT_TYPES: dict[str, EventType] = {
                 _choice("kind", "Kind of transfer", "school", "post16"),
             ),
         ),
-        EventType("plan_transferred_in", "Plan transferred in from another council"),
+        EventType(
+            "plan_transferred_in",
+            "Plan transferred in from another council",
+            # SEN2 TransferLA: sent as XXX (not known) when not given
+            (ExtraField("from_la", "la", "Council it came from (LA number)", required=False),),
+        ),
         EventType(
             "decision_sent",
             "Appealable decision sent",

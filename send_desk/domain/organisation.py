@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from pydantic import ValidationInfo, field_validator
+from pydantic import ValidationInfo, field_validator, model_validator
 from sqlalchemy import String
 from sqlmodel import Field
 
@@ -18,8 +18,10 @@ from send_desk.domain.validators import (
     OptionalPhone,
     OptionalPostcode,
     PlainText,
+    clean_code,
     clean_name,
     clean_optional_text,
+    refuse_control,
 )
 
 
@@ -113,6 +115,9 @@ class SettingBase(PlainText):
 
     name: str = Field(max_length=120)
     urn: str | None = Field(default=None, max_length=7, index=True)
+    ukprn: str | None = Field(default=None, max_length=8)  # UK provider number (colleges)
+    # SEN2 SENSetting code for provision with no URN or UKPRN (EHE, OLA, OPA, OTH...)
+    sen2_setting: str | None = Field(default=None, max_length=4)
     phase: Phase = Field(sa_type=String(30))
     address: str | None = None
     postcode: OptionalPostcode = None
@@ -134,6 +139,33 @@ class SettingBase(PlainText):
         if not urn.isdigit() or not 6 <= len(urn) <= 7:
             raise ValueError(f"'{value}' is not a URN (6 or 7 digits from GIAS)")
         return urn
+
+    @field_validator("ukprn")
+    @classmethod
+    def _ukprn(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        ukprn = refuse_control(value.strip(), "UKPRN")
+        if not (len(ukprn) == 8 and ukprn.isdigit() and ukprn.startswith("1")):
+            raise ValueError(f"'{ukprn}' is not a UKPRN (8 digits starting with 1, from UKRLP)")
+        return ukprn
+
+    @field_validator("sen2_setting", mode="before")
+    @classmethod
+    def _sen2_setting(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            what = "SEN2 setting code"
+            return clean_code(value, "sen_setting", what) if value.strip() else None
+        return value
+
+    @model_validator(mode="after")
+    def _one_identity(self) -> SettingBase:
+        if self.sen2_setting and (self.urn or self.ukprn):
+            raise ValueError(
+                "a setting with a URN or UKPRN is reported by it; the SEN2 setting code is "
+                "for provision with neither (clear one of them)"
+            )
+        return self
 
 
 

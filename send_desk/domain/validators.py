@@ -10,6 +10,7 @@ from pydantic import AfterValidator, model_validator
 from sqlalchemy import Column, Text
 from sqlmodel import SQLModel
 
+from send_desk.sen2.codes import code_set
 from send_desk.textsafe import has_control
 
 _UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"  # DfE check-letter alphabet (no I, O, S)
@@ -56,6 +57,26 @@ def clean_upn(value: str) -> str:
     if head not in _UPN_LETTERS or upn_check_letter(upn[1:]) != head:
         raise ValueError(f"'{upn}' is not a valid UPN: its check letter does not match")
     return upn
+
+
+def clean_uln(value: str) -> str:
+    """A Unique Learner Number: 10 digits (sen2.md: the 2026 community XSD and its sample;
+    the check digit is not tested, the reference does not give its rule)."""
+    uln = refuse_control(value.strip().replace(" ", ""), "ULN")
+    if not (len(uln) == 10 and uln.isdigit()) or uln[0] == "0":
+        raise ValueError(f"'{uln}' is not a ULN: a ULN is 10 digits, not starting with 0")
+    return uln
+
+
+def clean_code(value: str, code_set_name: str, what: str) -> str:
+    """A code from one of the SEN2 code sets (``resources/sen2/codes.toml``), in capitals."""
+    code = refuse_control(value.strip().upper(), what)
+    codes = code_set(code_set_name)
+    if code not in codes:
+        shown = ", ".join(list(codes.values)[:12])
+        more = f" and {len(codes.values) - 12} more" if len(codes.values) > 12 else ""
+        raise ValueError(f"{what}: '{code}' is not one of the SEN2 codes ({shown}{more})")
+    return code
 
 
 def clean_postcode(value: str) -> str:

@@ -33,7 +33,9 @@ from send_desk.backend.labels import (
     NEEDS,
     RELATIONSHIP_LABELS,
     SEX_LABELS,
+    ethnicities,
     field_label,
+    upn_unknown_reasons,
 )
 from send_desk.domain.school_year import nc_year_label
 from send_desk.gui.forms.ui_allocation_dialog import Ui_AllocationDialog
@@ -257,6 +259,9 @@ class ChildDialog(FormDialog):
         self.ui.setupUi(self)
         ui = self.ui
         fill_combo(ui.sexCombo, [(code, label) for code, label in SEX_LABELS.items()])
+        fill_combo(ui.ethnicityCombo, ethnicities(), "Not recorded")
+        searchable(ui.ethnicityCombo)  # 108 codes: type "Somali" or "BSOM"
+        fill_combo(ui.upnUnknownCombo, upn_unknown_reasons(), "Not needed, or not yet known")
         fill_combo(
             ui.primaryNeedCombo, [(c, f"{c} – {label}") for c, label in NEEDS], "Not yet known"
         )
@@ -274,6 +279,9 @@ class ChildDialog(FormDialog):
             "date_of_birth": ui.dateOfBirthEdit,
             "sex": ui.sexCombo,
             "upn": ui.upnEdit,
+            "ethnicity": ui.ethnicityCombo,
+            "uln": ui.ulnEdit,
+            "upn_unknown_reason": ui.upnUnknownCombo,
             "address": ui.addressEdit,
             "postcode": ui.postcodeEdit,
             "home_language": ui.homeLanguageEdit,
@@ -378,7 +386,20 @@ class PlacementDialog(FormDialog):
         searchable(self.ui.settingCombo)
         self.ui.startDateEdit.setDate(qdate(backend.today()))
         self.ui.startDateEdit.setMaximumDate(qdate(backend.today()))
-        self.fields = {"setting_id": self.ui.settingCombo, "start_date": self.ui.startDateEdit}
+        # SEN2's SENunitIndicator / ResourcedProvisionIndicator: one choice, never both
+        fill_combo(
+            self.ui.provisionCombo,
+            [
+                ("sen_unit", "The setting's SEN unit"),
+                ("resourced_provision", "The setting's resourced provision"),
+            ],
+            "The setting (no SEN unit or resourced provision)",
+        )
+        self.fields = {
+            "setting_id": self.ui.settingCombo,
+            "start_date": self.ui.startDateEdit,
+            "provision": self.ui.provisionCombo,
+        }
         self._finish_setup()
 
     def values(self) -> dict[str, Any]:
@@ -389,7 +410,9 @@ class PlacementDialog(FormDialog):
         return values
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        return lambda: self.backend.place(self.child_id, values["setting_id"], values["start_date"])
+        return lambda: self.backend.place(
+            self.child_id, values["setting_id"], values["start_date"], values.get("provision")
+        )
 
 
 class AllocationDialog(FormDialog):

@@ -24,6 +24,7 @@ _UPN = re.compile(r"[A-Z]\d{12}|[A-Z]\d{11}[A-Z]")
 _LA = re.compile(r"\d{3}")
 _URN = re.compile(r"\d{1,6}")
 _UKPRN = re.compile(r"\d{8}")
+_ULN = re.compile(r"\d{10}")
 
 
 @dataclass(frozen=True)
@@ -88,18 +89,27 @@ def _person(p: Person) -> list[Problem]:
         add("sex-missing", "person", "sex is not recorded (SEN2 needs M or F).")
     elif p.sex not in code_set("sex"):
         add("codes", "person", f"sex '{p.sex}' is not M or F.")
-    if p.upn is None:
+    if p.upn is None and p.uln is None and p.upn_unknown is None:
         add(
             "upn-missing",
             "person",
-            "no UPN, and SEND Desk cannot yet record why (SEN2's UPNunknown reason).",
+            "no UPN or ULN, and no reason recorded (set the UPN, the ULN, or why neither "
+            "is known: UN1-UN10).",
         )
-    elif not _UPN.fullmatch(p.upn) or upn_check_letter(p.upn[1:]) != p.upn[0]:
+    elif p.upn is not None and (
+        not _UPN.fullmatch(p.upn) or upn_check_letter(p.upn[1:]) != p.upn[0]
+    ):
         add(
             "upn-check-letter",
             "person",
             f"UPN {p.upn} is not valid: its check letter does not match.",
         )
+    if p.upn_unknown is not None and p.upn_unknown not in code_set("upn_unknown"):
+        add("codes", "person", f"'{p.upn_unknown}' is not a UPN-unknown reason (UN1-UN10).")
+    if p.ethnicity not in code_set("ethnicity"):
+        add("codes", "person", f"ethnicity '{p.ethnicity}' is not a CBDS ethnicity code.")
+    if p.uln is not None and not _ULN.fullmatch(p.uln):
+        add("codes", "person", f"ULN {p.uln} is not 10 digits.")
     for request in p.requests:
         _request(request, p, add)
     return found
@@ -151,9 +161,11 @@ def _request(r: Request, p: Person, add: Any) -> None:
             add(
                 "cease-reason",
                 "named_plan",
-                f"the plan ceased {_d(plan.cease_date)} but SEND Desk does not yet record why "
-                "(CeaseReason 1-9).",
+                f"the plan ceased {_d(plan.cease_date)} but the decision does not say why "
+                "(record the reason on the review decision: CeaseReason 1-9).",
             )
+        elif plan.cease_reason is not None and plan.cease_reason not in code_set("cease_reason"):
+            add("codes", "named_plan", f"cease reason '{plan.cease_reason}' is not 1 to 9.")
     if r.active_plans is not None:
         _active(r.active_plans, add)
 
@@ -180,8 +192,8 @@ def _active(block: ActivePlans, add: Any) -> None:
         add(
             "transfer-la",
             "active_plans",
-            "the plan was transferred in, but the LA it came from is not recorded "
-            "(sent as XXX, unknown).",
+            "the plan was transferred in, but the council it came from is not recorded "
+            "(sent as XXX, unknown): add its LA number to the transfer event.",
             "query",
         )
     if block.active_at_census and not any(d.leaving is None for d in block.placements):

@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from send_desk.domain.event_types import EVENT_TYPES, REQUEST_SOURCES
+from send_desk.domain.event_types import (
+    CEASE_REASONS,
+    DIRECT_PAYMENTS,
+    EVENT_TYPES,
+    PLAN_DETAILS,
+    REQUEST_SOURCES,
+    RESIDENTIAL,
+    WORK_BASED_LEARNING,
+)
 
 # Same-day events in the order the process runs (as the stage does).
 _ORDER = {type_id: index for index, type_id in enumerate(EVENT_TYPES)}
@@ -43,7 +51,11 @@ class Episode:
     issue_decision: str | None = None  # issue / not_issue
     plan_start: date | None = None
     transferred_in: date | None = None
+    transferred_from: str | None = None  # the LA number the plan came from, if recorded
     ceased: date | None = None
+    cease_reason: str | None = None  # SEN2 CeaseReason 1-9, if recorded
+    # what the plan names, from the latest plan issued (final or amended): SEN2 codes
+    named: dict[str, str] = field(default_factory=dict)
     superseded: date | None = None  # a later plan replaced this one
     week20: bool = False
     reviews: list[Review] = field(default_factory=list)
@@ -165,8 +177,11 @@ def _apply(found: list[Episode], type_id: str, day: date, details: Mapping[str, 
             found.append(episode)
         _supersede(found, day)
         episode.plan_start = day
+        episode.named = _named(details)
         if type_id == "plan_transferred_in":
             episode.transferred_in = day
+            from_la = details.get("from_la")
+            episode.transferred_from = str(from_la) if from_la else None
     elif type_id == "exception_recorded" and details.get("milestone") == "final_plan":
         episode = _open_request(found)
         if episode is not None:
@@ -194,6 +209,11 @@ def _review_event(plan: Episode, type_id: str, day: date, details: Mapping[str, 
             review.decided, review.outcome = day, outcome
         if outcome == "cease":
             plan.ceased = day
+            reason = details.get("cease_reason")
+            if reason in CEASE_REASONS:
+                plan.cease_reason = str(CEASE_REASONS.index(reason) + 1)
+    elif type_id == "amended_plan_issued" and any(e.name in details for e in PLAN_DETAILS):
+        plan.named = _named(details)
     elif (
         type_id == "amendment_notice_issued"
         and review is not None
@@ -201,3 +221,21 @@ def _review_event(plan: Episode, type_id: str, day: date, details: Mapping[str, 
         and review.draft is None
     ):
         review.draft = day
+
+
+_RES_CODES = dict(zip(RESIDENTIAL, ("A", "B"), strict=True))
+_WBP_CODES = dict(zip(WORK_BASED_LEARNING, ("A", "T", "S"), strict=True))
+_DP_CODES = dict(zip(DIRECT_PAYMENTS, ("E", "S", "H", "I"), strict=True))
+_YES_NO = {"yes": "1", "no": "0"}
+
+
+def _named(details: Mapping[str, Any]) -> dict[str, str]:
+    """The plan's named details as SEN2 codes (PlanRes, PlanWBP, PB, OA, DP)."""
+    codes = {
+        "PlanRes": _RES_CODES.get(str(details.get("residential"))),
+        "PlanWBP": _WBP_CODES.get(str(details.get("work_based_learning"))),
+        "PB": _YES_NO.get(str(details.get("personal_budget"))),
+        "OA": _YES_NO.get(str(details.get("organised_arrangements"))),
+        "DP": _DP_CODES.get(str(details.get("direct_payments"))),
+    }
+    return {tag: code for tag, code in codes.items() if code is not None}

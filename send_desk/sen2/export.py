@@ -9,8 +9,12 @@ open at census (ongoing work). Decisions made before the period carry ``H``.
 
 Mediation and tribunal flags come from the ``mediation_held`` and ``appeal_received``
 events, tied to the decision they follow (:mod:`send_desk.sen2.episodes`).
-What the store does not hold yet (sex "U", ethnicity, UPN-unknown reason, named-plan
-details, cease reason, transferring LA, setting indicators, the LA's officers) is left
+The child's own details (sex, ethnicity, UPN, ULN, UPN-unknown reason) come from the
+child; the cease reason from the review decision that ceased the plan; the LA a plan
+came from from the ``plan_transferred_in`` event; what the plan names (PlanRes, PlanWBP,
+PB, OA, DP) from the latest plan issued; URN, UKPRN or SEN2 setting code from the setting
+and the SEN unit / resourced provision flags and rank from the placement. What is not
+recorded (sex "U", a missing cease reason or transferring LA, the LA's officers) is left
 out, or given the reference's "not known" code where it has one (ethnicity NOBT,
 TransferLA XXX); ``sen2 check`` reports each gap that COLLECT would refuse.
 """
@@ -24,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+import sqlalchemy as sa
 from lxml import etree
 from sqlmodel import Session, col, select
 
@@ -45,8 +50,8 @@ from send_desk.sen2.model import (
     SettingDetail,
 )
 
-ETHNICITY_NOT_OBTAINED = "NOBT"  # the store has no ethnicity yet
-TRANSFER_LA_UNKNOWN = "XXX"  # the store does not record which LA a plan came from
+ETHNICITY_NOT_OBTAINED = "NOBT"  # no ethnicity recorded on the child
+TRANSFER_LA_UNKNOWN = "XXX"  # the plan_transferred_in event does not say which LA
 _REVIEW_CODES = {"maintain": "M", "amend": "A", "cease": "C"}
 
 
@@ -64,6 +69,9 @@ class _Placement:
     setting: Setting
     start: date
     end: date | None
+    sen_unit: bool = False
+    resourced_provision: bool = False
+    rank: int | None = None  # recorded; None: from the dates
 
 
 def period_start(census: date) -> date:
@@ -93,13 +101,18 @@ def build_return(session: Session, options: Options, *, now: datetime) -> Sen2Re
         events[child_id].append((type_id, day, details))
     settings = {setting.id: setting for setting in session.exec(select(Setting))}
     placements: dict[uuid.UUID, list[_Placement]] = defaultdict(list)
-    for child_id, setting_id, start, end in session.exec(
-        select(
+    # sqlmodel's select takes at most four columns, so this one is SQLAlchemy's
+    for row in session.execute(
+        sa.select(
             col(Placement.child_id), col(Placement.setting_id), col(Placement.start_date),
-            col(Placement.end_date),
+            col(Placement.end_date), col(Placement.sen_unit), col(Placement.resourced_provision),
+            col(Placement.rank),
         )
     ):  # fmt: skip
-        placements[child_id].append(_Placement(settings[setting_id], start, end))
+        child_id, setting_id, start, end, sen_unit, resourced, rank = row
+        placements[child_id].append(
+            _Placement(settings[setting_id], start, end, sen_unit, resourced, rank)
+        )
     transfers = _phase_transfers(session, options.census)
     result = Sen2Return(header)
     children = session.exec(select(Child).order_by(col(Child.last_name), col(Child.first_name)))
@@ -175,9 +188,12 @@ def _person(
         forename=child.first_name,
         birth=child.date_of_birth,
         sex=None if child.sex == Sex.UNKNOWN else str(child.sex),
-        ethnicity=ETHNICITY_NOT_OBTAINED,
+        ethnicity=child.ethnicity or ETHNICITY_NOT_OBTAINED,
         postcode=child.postcode,
         upn=child.upn,
+        uln=child.uln,
+        # UPNunknown explains a missing UPN; a young person's ULN stands in for it
+        upn_unknown=None if child.upn or child.uln else child.upn_unknown_reason,
         requests=requests,
     )
 
@@ -244,7 +260,9 @@ def _assessment(episode: Episode, placements: list[_Placement], census: date) ->
         assessment.named_plan = NamedPlan(
             start=episode.plan_start,
             details=_details(placements, episode.plan_start, end, census, dated=False),
+            named=dict(episode.named),
             cease_date=episode.ceased,
+            cease_reason=episode.cease_reason if episode.ceased is not None else None,
         )
         return assessment
     if episode.issue_decision == "not_issue" and episode.issue_decided is not None:
@@ -262,7 +280,7 @@ def _active_plans(
     start = period_start(census)
     block = ActivePlans(active_at_census=episode.plan_active_on(census))
     if episode.transferred_in is not None and episode.transferred_in >= start:
-        block.transfer_la = TRANSFER_LA_UNKNOWN
+        block.transfer_la = episode.transferred_from or TRANSFER_LA_UNKNOWN
     end = min(d for d in (episode.plan_end, census) if d is not None)
     block.placements = _details(placements, max(start, episode.plan_start), end, census, dated=True)
     if child.primary_need is not None:
@@ -299,7 +317,8 @@ def _details(
             other.start <= placement.start and (other.end is None or other.end > placement.start)
             for other in chosen[:index]
         )
-        detail = _setting(placement.setting, "2" if overlaps else "1")
+        rank = str(placement.rank) if placement.rank else ("2" if overlaps else "1")
+        detail = _setting(placement, rank)
         if dated:
             detail.entry = placement.start
             detail.leaving = placement.end if placement.end and placement.end <= census else None
@@ -307,10 +326,21 @@ def _details(
     return details
 
 
-def _setting(setting: Setting, rank: str) -> SettingDetail:
-    detail = SettingDetail(setting_name=setting.name, rank=rank)
+def _setting(placement: _Placement, rank: str) -> SettingDetail:
+    """One of URN, UKPRN or SEN2 setting code (rule 6), the first the setting has."""
+    setting = placement.setting
+    detail = SettingDetail(
+        setting_name=setting.name,
+        rank=rank,
+        sen_unit=_flag(placement.sen_unit),
+        resourced_provision=_flag(placement.resourced_provision),
+    )
     if setting.urn:
         detail.urn = setting.urn
+    elif setting.ukprn:
+        detail.ukprn = setting.ukprn
+    elif setting.sen2_setting:
+        detail.sen_setting = setting.sen2_setting
     elif setting.phase == Phase.EARLY_YEARS:
         detail.sen_setting = "EYP"  # early years provider with no URN
     return detail
@@ -353,6 +383,7 @@ def _person_xml(el: etree._Element, p: Person) -> None:
     items: tuple[tuple[str, object | None], ...] = (
         ("Surname", p.surname), ("Forename", p.forename), ("PersonBirthDate", p.birth),
         ("Sex", p.sex), ("Ethnicity", p.ethnicity), ("PostCode", p.postcode), ("UPN", p.upn),
+        ("UniqueLearnerNumber", p.uln), ("UPNunknown", p.upn_unknown),
     )  # fmt: skip
     for tag, value in items:
         _add(el, tag, value)
@@ -383,6 +414,8 @@ def _assessment_xml(el: etree._Element, a: Assessment) -> None:
         _add(plan, "StartDate", a.named_plan.start)
         for detail in a.named_plan.details:
             _setting_xml(etree.SubElement(plan, "PlanDetail"), detail)
+        for tag in ("PlanRes", "PlanWBP", "PB", "OA", "DP"):
+            _add(plan, tag, a.named_plan.named.get(tag))
         _add(plan, "CeaseDate", a.named_plan.cease_date)
         _add(plan, "CeaseReason", a.named_plan.cease_reason)
 
@@ -410,6 +443,8 @@ def _setting_xml(el: etree._Element, d: SettingDetail) -> None:
     _add(el, "PlacementRank", d.rank)
     _add(el, "EntryDate", d.entry)
     _add(el, "LeavingDate", d.leaving)
+    _add(el, "SENunitIndicator", d.sen_unit)
+    _add(el, "ResourcedProvisionIndicator", d.resourced_provision)
 
 
 def write_xml(sen2: Sen2Return, path: Path) -> None:

@@ -21,12 +21,15 @@ class SettingDetail:
     rank: str | None = None
     entry: date | None = None  # PlacementDetail only
     leaving: date | None = None  # PlacementDetail only
+    sen_unit: str | None = None  # flags "1"/"0"
+    resourced_provision: str | None = None
 
 
 @dataclass
 class NamedPlan:
     start: date
     details: list[SettingDetail] = field(default_factory=list)
+    named: dict[str, str] = field(default_factory=dict)  # PlanRes, PlanWBP, PB, OA, DP
     cease_date: date | None = None
     cease_reason: str | None = None
 
@@ -80,6 +83,8 @@ class Person:
     postcode: str | None
     upn: str | None
     requests: list[Request] = field(default_factory=list)
+    uln: str | None = None
+    upn_unknown: str | None = None  # UN1-UN10, when there is neither UPN nor ULN
 
     @property
     def who(self) -> str:

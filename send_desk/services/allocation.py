@@ -64,7 +64,14 @@ def allocate(
 
 
 def place(
-    session: Session, child_id: uuid.UUID, setting_id: uuid.UUID, start_date: date
+    session: Session,
+    child_id: uuid.UUID,
+    setting_id: uuid.UUID,
+    start_date: date,
+    *,
+    sen_unit: bool = False,
+    resourced_provision: bool = False,
+    rank: int | None = None,
 ) -> uuid.UUID:
     get_child(session, child_id)
     if session.get(Setting, setting_id) is None:
@@ -80,7 +87,15 @@ def place(
             raise Refused(f"the new placement cannot start before the current one ({since})")
         current.end_date = start_date
     values = validate(
-        PlacementCreate, {"child_id": child_id, "setting_id": setting_id, "start_date": start_date}
+        PlacementCreate,
+        {
+            "child_id": child_id,
+            "setting_id": setting_id,
+            "start_date": start_date,
+            "sen_unit": sen_unit,
+            "resourced_provision": resourced_provision,
+            "rank": rank,
+        },
     )
     placement = Placement.model_validate(values)
     session.add(placement)

@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
-    QVBoxLayout, QWidget)
+    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_ChildDialog(object):
     def setupUi(self, ChildDialog):
@@ -83,97 +83,142 @@ class Ui_ChildDialog(object):
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.sexLabel)
 
+        self.sexRow = QHBoxLayout()
+        self.sexRow.setObjectName(u"sexRow")
         self.sexCombo = QComboBox(ChildDialog)
         self.sexCombo.setObjectName(u"sexCombo")
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.sexCombo)
+        self.sexRow.addWidget(self.sexCombo)
+
+        self.ethnicityLabel = QLabel(ChildDialog)
+        self.ethnicityLabel.setObjectName(u"ethnicityLabel")
+
+        self.sexRow.addWidget(self.ethnicityLabel)
+
+        self.ethnicityCombo = QComboBox(ChildDialog)
+        self.ethnicityCombo.setObjectName(u"ethnicityCombo")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.ethnicityCombo.sizePolicy().hasHeightForWidth())
+        self.ethnicityCombo.setSizePolicy(sizePolicy)
+
+        self.sexRow.addWidget(self.ethnicityCombo)
+
+
+        self.formLayout.setLayout(4, QFormLayout.ItemRole.FieldRole, self.sexRow)
 
         self.upnLabel = QLabel(ChildDialog)
         self.upnLabel.setObjectName(u"upnLabel")
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.upnLabel)
 
+        self.upnRow = QHBoxLayout()
+        self.upnRow.setObjectName(u"upnRow")
         self.upnEdit = QLineEdit(ChildDialog)
         self.upnEdit.setObjectName(u"upnEdit")
 
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.upnEdit)
+        self.upnRow.addWidget(self.upnEdit)
+
+        self.ulnLabel = QLabel(ChildDialog)
+        self.ulnLabel.setObjectName(u"ulnLabel")
+
+        self.upnRow.addWidget(self.ulnLabel)
+
+        self.ulnEdit = QLineEdit(ChildDialog)
+        self.ulnEdit.setObjectName(u"ulnEdit")
+
+        self.upnRow.addWidget(self.ulnEdit)
+
+
+        self.formLayout.setLayout(5, QFormLayout.ItemRole.FieldRole, self.upnRow)
+
+        self.upnUnknownLabel = QLabel(ChildDialog)
+        self.upnUnknownLabel.setObjectName(u"upnUnknownLabel")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.upnUnknownLabel)
+
+        self.upnUnknownCombo = QComboBox(ChildDialog)
+        self.upnUnknownCombo.setObjectName(u"upnUnknownCombo")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.upnUnknownCombo)
 
         self.addressLabel = QLabel(ChildDialog)
         self.addressLabel.setObjectName(u"addressLabel")
 
-        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.addressLabel)
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.addressLabel)
 
         self.addressEdit = QPlainTextEdit(ChildDialog)
         self.addressEdit.setObjectName(u"addressEdit")
         self.addressEdit.setTabChangesFocus(True)
         self.addressEdit.setMaximumSize(QSize(16777215, 64))
 
-        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.addressEdit)
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.addressEdit)
 
         self.postcodeLabel = QLabel(ChildDialog)
         self.postcodeLabel.setObjectName(u"postcodeLabel")
 
-        self.formLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.postcodeLabel)
+        self.formLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.postcodeLabel)
 
         self.postcodeEdit = QLineEdit(ChildDialog)
         self.postcodeEdit.setObjectName(u"postcodeEdit")
 
-        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.postcodeEdit)
+        self.formLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.postcodeEdit)
 
         self.homeLanguageLabel = QLabel(ChildDialog)
         self.homeLanguageLabel.setObjectName(u"homeLanguageLabel")
 
-        self.formLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.homeLanguageLabel)
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.homeLanguageLabel)
 
         self.homeLanguageEdit = QLineEdit(ChildDialog)
         self.homeLanguageEdit.setObjectName(u"homeLanguageEdit")
 
-        self.formLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.homeLanguageEdit)
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.homeLanguageEdit)
 
         self.primaryNeedLabel = QLabel(ChildDialog)
         self.primaryNeedLabel.setObjectName(u"primaryNeedLabel")
 
-        self.formLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.primaryNeedLabel)
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.primaryNeedLabel)
 
         self.primaryNeedCombo = QComboBox(ChildDialog)
         self.primaryNeedCombo.setObjectName(u"primaryNeedCombo")
 
-        self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.primaryNeedCombo)
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.primaryNeedCombo)
 
         self.secondaryNeedLabel = QLabel(ChildDialog)
         self.secondaryNeedLabel.setObjectName(u"secondaryNeedLabel")
 
-        self.formLayout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.secondaryNeedLabel)
+        self.formLayout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.secondaryNeedLabel)
 
         self.secondaryNeedCombo = QComboBox(ChildDialog)
         self.secondaryNeedCombo.setObjectName(u"secondaryNeedCombo")
 
-        self.formLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.secondaryNeedCombo)
+        self.formLayout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.secondaryNeedCombo)
 
         self.yearGroupLabel = QLabel(ChildDialog)
         self.yearGroupLabel.setObjectName(u"yearGroupLabel")
 
-        self.formLayout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.yearGroupLabel)
+        self.formLayout.setWidget(12, QFormLayout.ItemRole.LabelRole, self.yearGroupLabel)
 
         self.yearGroupCombo = QComboBox(ChildDialog)
         self.yearGroupCombo.setObjectName(u"yearGroupCombo")
 
-        self.formLayout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.yearGroupCombo)
+        self.formLayout.setWidget(12, QFormLayout.ItemRole.FieldRole, self.yearGroupCombo)
 
         self.lookedAfterCheck = QCheckBox(ChildDialog)
         self.lookedAfterCheck.setObjectName(u"lookedAfterCheck")
 
-        self.formLayout.setWidget(12, QFormLayout.ItemRole.SpanningRole, self.lookedAfterCheck)
+        self.formLayout.setWidget(13, QFormLayout.ItemRole.SpanningRole, self.lookedAfterCheck)
 
         self.placingAuthorityLabel = QLabel(ChildDialog)
         self.placingAuthorityLabel.setObjectName(u"placingAuthorityLabel")
 
-        self.formLayout.setWidget(13, QFormLayout.ItemRole.LabelRole, self.placingAuthorityLabel)
+        self.formLayout.setWidget(14, QFormLayout.ItemRole.LabelRole, self.placingAuthorityLabel)
 
         self.placingAuthorityEdit = QLineEdit(ChildDialog)
         self.placingAuthorityEdit.setObjectName(u"placingAuthorityEdit")
 
-        self.formLayout.setWidget(13, QFormLayout.ItemRole.FieldRole, self.placingAuthorityEdit)
+        self.formLayout.setWidget(14, QFormLayout.ItemRole.FieldRole, self.placingAuthorityEdit)
 
 
         self.mainLayout.addLayout(self.formLayout)
@@ -191,7 +236,10 @@ class Ui_ChildDialog(object):
         self.preferredNameLabel.setBuddy(self.preferredNameEdit)
         self.dateOfBirthLabel.setBuddy(self.dateOfBirthEdit)
         self.sexLabel.setBuddy(self.sexCombo)
+        self.ethnicityLabel.setBuddy(self.ethnicityCombo)
         self.upnLabel.setBuddy(self.upnEdit)
+        self.ulnLabel.setBuddy(self.ulnEdit)
+        self.upnUnknownLabel.setBuddy(self.upnUnknownCombo)
         self.addressLabel.setBuddy(self.addressEdit)
         self.postcodeLabel.setBuddy(self.postcodeEdit)
         self.homeLanguageLabel.setBuddy(self.homeLanguageEdit)
@@ -231,11 +279,24 @@ class Ui_ChildDialog(object):
 #if QT_CONFIG(accessibility)
         self.sexCombo.setAccessibleName(QCoreApplication.translate("ChildDialog", u"Sex", None))
 #endif // QT_CONFIG(accessibility)
+        self.ethnicityLabel.setText(QCoreApplication.translate("ChildDialog", u"Ethn&icity", None))
+#if QT_CONFIG(accessibility)
+        self.ethnicityCombo.setAccessibleName(QCoreApplication.translate("ChildDialog", u"Ethnicity (school census code)", None))
+#endif // QT_CONFIG(accessibility)
         self.upnLabel.setText(QCoreApplication.translate("ChildDialog", u"&UPN", None))
 #if QT_CONFIG(accessibility)
         self.upnEdit.setAccessibleName(QCoreApplication.translate("ChildDialog", u"Unique pupil number (UPN)", None))
 #endif // QT_CONFIG(accessibility)
         self.upnEdit.setPlaceholderText(QCoreApplication.translate("ChildDialog", u"13 characters, from the school", None))
+        self.ulnLabel.setText(QCoreApplication.translate("ChildDialog", u"ULN", None))
+#if QT_CONFIG(accessibility)
+        self.ulnEdit.setAccessibleName(QCoreApplication.translate("ChildDialog", u"Unique learner number (ULN)", None))
+#endif // QT_CONFIG(accessibility)
+        self.ulnEdit.setPlaceholderText(QCoreApplication.translate("ChildDialog", u"10 digits, from the college", None))
+        self.upnUnknownLabel.setText(QCoreApplication.translate("ChildDialog", u"No UPN &because", None))
+#if QT_CONFIG(accessibility)
+        self.upnUnknownCombo.setAccessibleName(QCoreApplication.translate("ChildDialog", u"Why there is no UPN or ULN", None))
+#endif // QT_CONFIG(accessibility)
         self.addressLabel.setText(QCoreApplication.translate("ChildDialog", u"&Address", None))
 #if QT_CONFIG(accessibility)
         self.addressEdit.setAccessibleName(QCoreApplication.translate("ChildDialog", u"Address", None))

@@ -65,6 +65,16 @@ class Ui_PlacementDialog(object):
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.startDateEdit)
 
+        self.provisionLabel = QLabel(PlacementDialog)
+        self.provisionLabel.setObjectName(u"provisionLabel")
+
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.provisionLabel)
+
+        self.provisionCombo = QComboBox(PlacementDialog)
+        self.provisionCombo.setObjectName(u"provisionCombo")
+
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.provisionCombo)
+
 
         self.mainLayout.addLayout(self.formLayout)
 
@@ -78,6 +88,7 @@ class Ui_PlacementDialog(object):
 #if QT_CONFIG(shortcut)
         self.settingLabel.setBuddy(self.settingCombo)
         self.startDateLabel.setBuddy(self.startDateEdit)
+        self.provisionLabel.setBuddy(self.provisionCombo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PlacementDialog)
@@ -99,6 +110,10 @@ class Ui_PlacementDialog(object):
         self.startDateEdit.setAccessibleName(QCoreApplication.translate("PlacementDialog", u"Start date", None))
 #endif // QT_CONFIG(accessibility)
         self.startDateEdit.setDisplayFormat(QCoreApplication.translate("PlacementDialog", u"dd/MM/yyyy", None))
+        self.provisionLabel.setText(QCoreApplication.translate("PlacementDialog", u"&Place in", None))
+#if QT_CONFIG(accessibility)
+        self.provisionCombo.setAccessibleName(QCoreApplication.translate("PlacementDialog", u"Place in the setting's SEN unit or resourced provision", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.buttonBox.setAccessibleName(QCoreApplication.translate("PlacementDialog", u"Save or cancel", None))
 #endif // QT_CONFIG(accessibility)

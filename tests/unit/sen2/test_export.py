@@ -107,6 +107,7 @@ def test_a_new_plan_in_the_period_carries_its_dates_exception_and_school(
     assert placement is not None
     assert [(e.tag, e.text) for e in placement] == [
         ("URN", "123456"), ("PlacementRank", "1"), ("EntryDate", "2025-09-03"),
+        ("SENunitIndicator", "0"), ("ResourcedProvisionIndicator", "0"),
     ]  # fmt: skip
     needs = [(n.findtext("SENtype"), n.findtext("SENtypeRank")) for n in request.iterfind(
         "ActivePlans/SENneed")]  # fmt: skip
@@ -138,8 +139,10 @@ def test_an_older_plan_is_historical_with_its_2026_review_and_school_move(
     placements = [[(e.tag, e.text) for e in p] for p in active.iterfind("PlacementDetail")]
     assert placements == [
         [("SENSetting", "EYP"), ("PlacementRank", "1"), ("EntryDate", "2024-09-01"),
-         ("LeavingDate", "2026-09-01")],
-        [("URN", "654321"), ("PlacementRank", "1"), ("EntryDate", "2026-09-01")],
+         ("LeavingDate", "2026-09-01"), ("SENunitIndicator", "0"),
+         ("ResourcedProvisionIndicator", "0")],
+        [("URN", "654321"), ("PlacementRank", "1"), ("EntryDate", "2026-09-01"),
+         ("SENunitIndicator", "0"), ("ResourcedProvisionIndicator", "0")],
     ]  # fmt: skip
     # the review block in the 2026 XSD order: LastReview last; the phase transfer's
     # deadline is the clock's 15 Feb of the transfer year, met by the 10 Feb amendment
