@@ -70,7 +70,10 @@ class ImportCaseloadDialog(QDialog):
         self.team_edit.setAccessibleName("Team")
         self.team_edit.setPlaceholderText("optional: caseworkers must be in this team")
         form = QFormLayout()
-        form.addRow("&File:", file_row)
+        # a row holding a layout gets no buddy from the form, and its '&' would show
+        file_label = QLabel("&File:")
+        file_label.setBuddy(self.path_edit)
+        form.addRow(file_label, file_row)
         form.addRow("&Columns:", self.map_edit)
         form.addRow("&Team:", self.team_edit)
 

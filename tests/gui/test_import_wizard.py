@@ -38,7 +38,7 @@ def test_the_wizard_names_bad_rows_then_imports_once_fixed(  # type: ignore[no-u
     assert shown == [
         "Row 3, column 'DOB': 15/03/2031 is in the future",
         "Row 3, column 'Primary need': 'Wobbly' is not a need this import knows (use a SEN2 "
-        "code: SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, OTH)",
+        "code: SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, DS, OTH)",
     ]
     assert dialog.mapping_table.item(1, 1).text() == "date_of_birth"
     assert not dialog.import_button.isEnabled()
@@ -72,3 +72,15 @@ def test_changing_the_file_after_a_check_asks_for_a_new_check(  # type: ignore[n
     dialog.map_edit.setText("School ignore")
     dialog.check_button.click()
     assert dialog.summary.text() == "Columns: 'School ignore' is not Column=field"
+
+
+def test_every_label_names_its_field_with_an_alt_key(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    window.import_action.trigger()
+    dialog: ImportCaseloadDialog = window.import_dialog
+    labels = [label for label in dialog.findChildren(QLabel) if "&" in label.text()]
+    # a label with '&' but no buddy shows the '&' itself ("&File:" on screen)
+    assert labels and all(label.buddy() is not None for label in labels)
+    file_label = next(label for label in labels if "File" in label.text())
+    assert file_label.buddy() is dialog.path_edit
