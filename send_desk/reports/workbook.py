@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, false, or_, select, type_coerce
+from sqlalchemy import false, or_, select
 from sqlmodel import Session
 
 from send_desk.domain.children import Child
@@ -44,28 +44,18 @@ def open_deadlines(
 def _open_on(session: Session, as_of: date) -> list[dict[str, Any]]:
     """The tasks open on a past day: started by then (their trigger event on or before
     it) and not done by then; each with whoever held the case that day."""
-    from send_desk.services.deadlines import _deadline, horizon, milestone_of, priority_reasons
+    from send_desk.services.deadlines import (
+        _deadline,
+        horizon,
+        milestone_of,
+        priority_reasons,
+        task_columns,
+    )
     from send_desk.services.deadlines import risk_key as deadline_risk
     from send_desk.timescales import default_rules
 
-    child_key = type_coerce(_MS.c.child_id, String)
     query = (
-        select(
-            child_key.label("child_key"),
-            _MS.c.milestone,
-            _MS.c.rule,
-            _MS.c.due,
-            _MS.c.cycle,
-            _MS.c.proposed,
-            _MS.c.priority,
-            _MS.c.local,
-            _MS.c.exception_reason,
-            _MS.c.exception_evidence,
-            _MS.c.exception_recorded,
-            _CH.c.first_name,
-            _CH.c.last_name,
-            _CH.c.looked_after,
-        )
+        select(*task_columns())
         .join(_CH, _CH.c.id == _MS.c.child_id)
         .where(
             _MS.c.kind == "task",

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, and_, false, func, select, type_coerce
+from sqlalchemy import ColumnElement, String, and_, false, func, select, type_coerce
 from sqlmodel import Session
 
 from send_desk.domain.children import Allocation, Child
@@ -183,6 +183,28 @@ def risk_key(row: Mapping[str, Any]) -> tuple[Any, ...]:
     )
 
 
+def task_columns() -> list[ColumnElement[Any]]:
+    """What a deadline row reads of a cached task and its child (here and in the report
+    workbook's tasks open on a past day)."""
+    child_key = type_coerce(_MS.c.child_id, String)
+    return [
+        child_key.label("child_key"),
+        _MS.c.milestone,
+        _MS.c.rule,
+        _MS.c.due,
+        _MS.c.cycle,
+        _MS.c.proposed,
+        _MS.c.priority,
+        _MS.c.local,
+        _MS.c.exception_reason,
+        _MS.c.exception_evidence,
+        _MS.c.exception_recorded,
+        _CH.c.first_name,
+        _CH.c.last_name,
+        _CH.c.looked_after,
+    ]
+
+
 def deadlines(session: Session, query: DeadlineQuery, *, today: date) -> list[dict[str, Any]]:
     """Open statutory tasks: overdue, due today and due in the next ``within`` working
     days (or every open task), with child, caseworker, team, title, status, days left,
@@ -193,20 +215,7 @@ def deadlines(session: Session, query: DeadlineQuery, *, today: date) -> list[di
     current = and_(_AL.c.child_id == _MS.c.child_id, _AL.c.end_date.is_(None))
     stmt = (
         select(
-            child_key.label("child_key"),
-            _MS.c.milestone,
-            _MS.c.rule,
-            _MS.c.due,
-            _MS.c.cycle,
-            _MS.c.proposed,
-            _MS.c.priority,
-            _MS.c.local,
-            _MS.c.exception_reason,
-            _MS.c.exception_evidence,
-            _MS.c.exception_recorded,
-            _CH.c.first_name,
-            _CH.c.last_name,
-            _CH.c.looked_after,
+            *task_columns(),
             _US.c.display_name,
             _TM.c.name.label("team"),
         )
