@@ -22,6 +22,7 @@ from typing import Any
 from sqlmodel import Session
 
 from send_desk.backend import labels
+from send_desk.backend.access import StoreAccess, store_problem
 from send_desk.backend.clock import ClockMixin
 from send_desk.backend.correspondence import CorrespondenceMixin
 from send_desk.backend.errors import StoreProblem, ValidationFailed, WrongPassword
@@ -37,7 +38,7 @@ from send_desk.services import children as children_service
 from send_desk.services import family as family_service
 from send_desk.services import milestones as milestones_service
 from send_desk.services.caseload import CaseloadQuery
-from send_desk.storage.errors import NotAStore, StoreError, StoreMissing
+from send_desk.storage.errors import StoreError
 from send_desk.storage.store import Store, create_store, open_store, store_exists
 from send_desk.timeutil import LONDON, london_today
 
@@ -57,21 +58,6 @@ def _uuid(value: str | uuid.UUID) -> uuid.UUID:
         raise ValidationFailed(f"'{value}' is not a record id") from None
 
 
-def _store_problem(error: Exception) -> StoreProblem:
-    message = str(error)
-    # The storage layer words its advice for the command line; the app offers buttons.
-    for cli_advice in (
-        " Restore a backup with `send-desk restore`.",
-        " Create one with `send-desk init` or try `send-desk demo`.",
-    ):
-        message = message.replace(cli_advice, "")
-    if isinstance(error, StoreMissing):
-        return StoreProblem(message, can_restore=True)
-    if isinstance(error, NotAStore | KeyFileError):
-        return StoreProblem(message, can_restore=True)
-    return StoreProblem(message, can_restore=False)
-
-
 class Backend(
     NotesMixin, ClockMixin, LettersMixin, CorrespondenceMixin, SupervisionMixin, IntegrityMixin
 ):
@@ -80,6 +66,9 @@ class Backend(
     def __init__(self, store: Store, *, today: Callable[[], date] = london_today) -> None:
         self._store = store
         self._today = today
+        # shared by the feature facades (send_desk.backend.access); the mixins still
+        # reach the store through _read/_write below until each becomes a facade
+        self._access = StoreAccess(store, today)
         self._me: dict[str, Any] | None = None
         self._lock = threading.Lock()
 
@@ -103,7 +92,7 @@ class Backend(
         except WrongPassword:
             raise
         except (StoreError, KeyFileError) as error:
-            raise _store_problem(error) from error
+            raise store_problem(error) from error
         return cls(store, today=today)
 
     @classmethod
@@ -120,7 +109,7 @@ class Backend(
         try:
             store = create_store(paths, password)
         except StoreError as error:
-            raise _store_problem(error) from error
+            raise store_problem(error) from error
         return cls(store, today=today)
 
     @classmethod
@@ -146,7 +135,7 @@ class Backend(
             backend.ensure_clock()
         except StoreError as error:
             backend.close()
-            raise _store_problem(error) from error
+            raise store_problem(error) from error
         return backend
 
     @staticmethod
@@ -177,7 +166,7 @@ class Backend(
         except WrongPassword:
             raise
         except (StoreError, KeyFileError) as error:
-            raise _store_problem(error) from error
+            raise store_problem(error) from error
 
     # ------------------------------------------------------------------ basics
 
@@ -203,19 +192,13 @@ class Backend(
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
-        try:
-            with self._store.read() as session:
-                yield session
-        except StoreError as error:
-            raise _store_problem(error) from error
+        with self._access.read() as session:
+            yield session
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        try:
-            with self._store.write() as session:
-                yield session
-        except StoreError as error:
-            raise _store_problem(error) from error
+        with self._access.write() as session:
+            yield session
 
     def me(self) -> dict[str, Any] | None:
         """The signed-in user (name, user name, role, team), or None for a fresh store."""
