@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from send_desk.cli.common import EXIT_FAILED, CliError, add_json_flag, print_json
+from send_desk.security.files import write_private
 
 FORMATS = {".docx": "docx", ".pdf": "pdf"}
 
@@ -141,9 +142,7 @@ def _date(text: str | None) -> date | None:
 def _write(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        write_private(path, data)
     except OSError as error:
         raise CliError(f"{path}: cannot be written ({error.strerror})", EXIT_FAILED) from None
 

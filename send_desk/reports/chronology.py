@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from send_desk.domain.event_types import EVENT_TYPES
 from send_desk.resources import resource_path
+from send_desk.security.files import write_private
 from send_desk.services import children as children_service
 from send_desk.services import notes as notes_service
 from send_desk.textsafe import strip_control
@@ -241,5 +242,5 @@ def render_pdf(chronology: Chronology, target: Path) -> Path:
         pdf.ln(2.5)
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    pdf.output(str(target))
+    write_private(target, bytes(pdf.output()))
     return target

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from send_desk.security.files import make_private, private_opener
+
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 CHECK_EVERY = 250  # rows between looks at the cancel flag
@@ -64,7 +66,8 @@ def atomic_file(path: Path, mode: str = "w", **options: Any) -> Iterator[IO[Any]
     path = Path(path)
     temporary = path.with_name(f".{path.name}.partial")
     try:
-        handle = open(temporary, mode, **options)  # noqa: SIM115 - closed below
+        handle = open(temporary, mode, opener=private_opener, **options)  # noqa: SIM115
+        make_private(temporary)  # a leftover partial file keeps its old mode
     except OSError as error:
         raise ExportFailed(f"{path} could not be written: {error.strerror or error}") from None
     try:

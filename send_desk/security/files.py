@@ -48,3 +48,18 @@ def private_dir(path: Path) -> None:
     path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
     for made in missing:
         make_private(made)
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all, owner-only: exports carry records
+    out of the store, often into a shared Documents folder."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with open(partial, "wb", opener=private_opener) as handle:
+            handle.write(data)
+        make_private(partial)  # a leftover partial file keeps its old mode
+        os.replace(partial, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise

@@ -38,6 +38,7 @@ from send_desk.domain.codes import Phase, Sex
 from send_desk.domain.events import CaseEvent
 from send_desk.domain.milestones import MilestoneRow
 from send_desk.domain.organisation import Setting
+from send_desk.security.files import write_private
 from send_desk.sen2.episodes import Episode, episodes
 from send_desk.sen2.model import (
     ActivePlans,
@@ -450,6 +451,4 @@ def _setting_xml(el: etree._Element, d: SettingDetail) -> None:
 def write_xml(sen2: Sen2Return, path: Path) -> None:
     """Write the file whole or not at all (a temporary file renamed into place)."""
     data = etree.tostring(to_xml(sen2), encoding="UTF-8", xml_declaration=True, pretty_print=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_bytes(data)
-    partial.replace(path)
+    write_private(path, data)

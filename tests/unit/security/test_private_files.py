@@ -151,3 +151,30 @@ def test_the_app_log_redacts_errors_and_is_owner_only(tmp_path: Path) -> None:
     assert "test_the_app_log_redacts_errors_and_is_owner_only" in text
     assert mode(tmp_path / "logs" / "send-desk.log") == 0o600
     assert mode(tmp_path / "logs") == 0o700
+
+
+def test_reports_calendars_chronologies_and_the_sen2_return_are_owner_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each of these files carries children's names or dates out of the store, often
+    into a shared Documents folder: under the usual umask they must still be 0600."""
+    monkeypatch.setenv("SEND_DESK_PASSWORD", PASSWORD)
+    root = tmp_path / "store"
+    assert run(root, capsys, "demo", "--children", "12", "--today", str(TODAY))[0] == 0
+    code, out, _ = run(root, capsys, "child", "list", "--json")
+    import json
+
+    child = json.loads(out)[0]["id"]
+    files = {
+        "report.csv": ["report", "--from", "2026-04-01", "--to", "2026-09-30", "--csv"],
+        "deadlines.ics": ["calendar", "--today", str(TODAY), "--out"],
+        "chronology.pdf": ["chronology", "--child", child, "--out"],
+        "return.xml": ["sen2", "export", "--census", "2027-01-21", "--la", "999", "--out"],
+        "audits.xlsx": ["audit", "report", "--today", str(TODAY), "--xlsx"],
+    }
+    for name, args in files.items():
+        target = tmp_path / "shared" / name
+        target.parent.mkdir(exist_ok=True)
+        code, _, err = run(root, capsys, *args, str(target))
+        assert target.exists(), (name, code, err)
+        assert mode(target) == 0o600, name
