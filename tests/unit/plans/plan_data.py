@@ -24,15 +24,18 @@ GOOD: dict[str, Any] = {
     "advice_received": ["educational_psychology", "health", "social_care", "school"],
     "sections": {
         "A": {
-            "child_views": "I like computers. Loud rooms make my head hurt. I want to go to college.",
+            "child_views": "I like computers. Loud rooms make my head hurt. "
+            "I want to go to college.",
             "parent_views": "We want Sam to have friends and to sit his exams.",
             "aspirations": "Sam wants to work with computers when he leaves school.",
         },
         "B": [
             {"id": "b1", "area": "ASD", "primary": True,
-             "description": "Sam finds changes to his routine and noisy rooms very hard to cope with."},
+             "description": "Sam finds changes to his routine and noisy rooms very hard "
+                            "to cope with."},
             {"id": "b2", "area": "SLCN", "primary": False,
-             "description": "Sam takes what people say word for word and can miss what a joke means."},
+             "description": "Sam takes what people say word for word and can miss what "
+                            "a joke means."},
         ],
         "C": [{"id": "c1", "description": "Sam has poor sleep linked to worry."}],
         "D": [{"id": "d1", "description": "Sam needs help to take part in clubs after school."}],
