@@ -25,11 +25,14 @@ wording and when each applies, the thresholds and the word lists are data
   false, or words).
 * ``k_all_advice_listed``: advice names are compared as kinds of advice ("EP", "Educational
   psychologist" and "educational_psychology" are one), so ``items`` are the kinds missing.
-* ``plain_language``: the texts of A and of each need in B are read together with the
-  case-note rule (Flesch reading ease at or above the case-note threshold, judged when
-  they have at least the case-note minimum of words; no sentence over the maximum) and
-  every acronym in them is spelled out at its first use (in the order A then B) or on
-  the glossary's plain-words list. ``items`` name the texts: ``A.child_views``, ``b1``.
+* ``plain_language``: Section A (its views and aspirations) and Section B (its needs'
+  descriptions) are each read as one body with the case-note rule: Flesch reading ease
+  at or above the case-note threshold, judged when the body has at least the case-note
+  minimum of words (two sections each too short are judged together), and no sentence
+  over the maximum. Every acronym in them is spelled out at its first use (reading A
+  then B) or is on the glossary's plain-words list. ``items`` name the texts
+  (``A.parent_views``, ``b1``): for a hard body, those parts that score below the
+  threshold on their own (all its parts if none does alone).
 
 Section-level criteria (A, I, J) have no item ids: their ``items`` are empty.
 """
@@ -333,17 +336,34 @@ def _plain_parts(plan: Plan) -> list[tuple[str, str]]:
     return [(where, text) for where, text in parts if not _blank(text)]
 
 
+def _bodies(parts: list[tuple[str, str]], least: int) -> list[list[tuple[str, str]]]:
+    """Section A and Section B each read as one body, as a case note's body is; when one
+    is too short to judge alone, A and B are also judged together, so that a few
+    sentences of jargon cannot hide in a short section."""
+    sections = [
+        [(where, text) for where, text in parts if where.startswith("A.") == in_a]
+        for in_a in (True, False)
+    ]
+    count = [len(words_of(" ".join(text for _, text in body))) for body in sections]
+    bodies = [body for body, n in zip(sections, count, strict=True) if n >= least]
+    if len(bodies) < len(sections):
+        bodies.append(parts)
+    return bodies
+
+
 def _plain_language(c: _Context) -> _Verdict:
     t, v = c.readability, _Verdict()
     parts = _plain_parts(c.plan)
-    whole = "\n\n".join(text for _, text in parts)
-    if len(words_of(whole)) >= t.min_body_words:
+    for body in _bodies(parts, t.min_body_words):
+        whole = "\n\n".join(text for _, text in body)
+        if len(words_of(whole)) < t.min_body_words or (body is parts and not v.passed):
+            continue
         overall = analyse(whole, t.max_sentence_words)
         if overall.reading_ease < t.min_reading_ease:
             hard = [
-                where for where, text in parts
+                where for where, text in body
                 if analyse(text).reading_ease < t.min_reading_ease
-            ] or [where for where, _ in parts]  # fmt: skip
+            ] or [where for where, _ in body]  # fmt: skip
             v.flag(
                 hard,
                 f"Reading ease is {overall.reading_ease:.0f} (aim for {t.min_reading_ease:.0f} "
