@@ -293,8 +293,9 @@ def _child(value: Any) -> Child:
         year = 0
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
         raise PlanFormatError("child.year_group", f"must be a whole number, not {_describe(year)}")
-    if year is not None and not -3 <= year <= 14:
-        raise PlanFormatError("child.year_group", f"{year} is not a year group (0 to 14)")
+    # EHC plans run from birth to 25: National Curriculum years -5 to 20 (0 is Reception)
+    if year is not None and not -5 <= year <= 20:
+        raise PlanFormatError("child.year_group", f"{year} is not a year group (-5 to 20)")
     return Child(
         first_name=_text(data, "first_name", "child"),
         year_group=year,

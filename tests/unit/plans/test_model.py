@@ -121,7 +121,7 @@ _DELETE = object()
         (_set("status", "issued"), 'status: "issued" is not one of draft, final, amended'),
         (_set("status", _DELETE), "status: is needed"),
         (_set("child.year_group", "ten"), 'child.year_group: must be a whole number, not "ten"'),
-        (_set("child.year_group", 15), "child.year_group: 15 is not a year group"),
+        (_set("child.year_group", 21), "child.year_group: 21 is not a year group"),
         (_set("sections.F.0.what", 5), "sections.F[0].what: must be text, not 5"),
         (_set("sections.F.0.needs", "b1"), 'sections.F[0].needs: must be a list, not "b1"'),
         (_set("sections.K", ["school", 1]), "sections.K[1]: must be text, not 1"),
