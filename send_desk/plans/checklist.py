@@ -50,6 +50,7 @@ WORD_LISTS = (
     "duration_units",
     "frequency_phrases",
     "action_verbs",
+    "time_words",
 )
 
 

@@ -11,11 +11,13 @@ The word lists are data (resources/plans/plan_checklist.toml); the readings are:
   frequency word ("weekly", "daily") is a number and a unit at once, as is "every",
   "each" or "per" followed by a unit ("every day", "per week").
 * **measurable** (an outcome's statement): it has a number (digits, a percentage or a
-  number word), a frequency (a frequency word, or a phrase such as "every", "out of",
-  "independently"), or an observable action: a verb from the list ("read", "walk",
-  "ask", "stay"...) in any simple form ("reads", "reading", "asked"). Verbs of
-  feeling and knowing (understand, feel, know, improve) are not on it: nobody can see
-  them happen.
+  number word) that is not a time ("Year 10", "Key Stage 2", "aged 16", "2027", a date,
+  "16 July" say when, not how much), a frequency (a frequency word, or a phrase such as
+  "every", "out of", "independently"), or an observable action: a verb from the list
+  ("read", "walk", "ask", "stay"...) in any simple form ("reads", "reading", "asked").
+  Verbs of feeling and knowing (understand, feel, know, improve) are not on it: nobody
+  can see them happen, nor are those of stock vague outcomes (make progress, manage,
+  achieve).
 """
 
 from __future__ import annotations
@@ -26,6 +28,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)?")
+_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTHS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+     "sep", "sept", "oct", "nov", "dec"]
+)  # fmt: skip
 _MONTH_MAY = re.compile(r"\d\s*(?:st|nd|rd|th)?\s+may\b|\bmay\s+\d", re.IGNORECASE)
 
 
@@ -68,6 +77,7 @@ class Wording:
     duration_units: tuple[str, ...]
     frequency_phrases: tuple[str, ...]
     action_verbs: tuple[str, ...]
+    time_words: tuple[str, ...]
 
     @cached_property
     def _numbers(self) -> frozenset[str]:
@@ -107,8 +117,24 @@ class Wording:
                     return True
         return self.has_number(words) and any(w in unit_words for w in words)
 
+    def without_times(self, text: str) -> list[str]:
+        """The words of the text with the numbers that say when taken out."""
+        words = tokens(_DATE.sub(" ", text))
+        timed = [tokens(word) for word in self.time_words]
+        kept: list[str] = []
+        for i, word in enumerate(words):
+            if word[0].isdigit() or word in self._numbers:
+                after_time_word = any(words[max(0, i - len(t)) : i] == t for t in timed if t)
+                next_to_month = (i > 0 and words[i - 1] in _MONTHS) or (
+                    i + 1 < len(words) and words[i + 1] in _MONTHS
+                )
+                if after_time_word or next_to_month or _YEAR.fullmatch(word):
+                    continue
+            kept.append(word)
+        return kept
+
     def measurable(self, text: str) -> bool:
-        words = tokens(text)
+        words = self.without_times(text)
         if "%" in text or self.has_number(words):
             return True
         if any(w in self.frequency_words for w in words):

@@ -155,6 +155,12 @@ def test_e_outcomes_smart_a_statement_nobody_can_measure() -> None:
     assert "e2: make it measurable" in check(data).criterion("e_outcomes_smart").message
 
 
+def test_e_outcomes_smart_a_year_group_is_not_a_measure() -> None:
+    data = good()
+    data["sections"]["E"][0]["outcome"] = "By the end of Year 10 Sam will feel more confident."
+    assert verdict(data, "e_outcomes_smart") == (True, False, ["e1"])
+
+
 def test_e_outcomes_smart_a_number_a_frequency_or_an_action_is_measurable() -> None:
     data = good()
     outcomes = data["sections"]["E"]
