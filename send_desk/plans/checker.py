@@ -19,7 +19,9 @@ wording and when each applies, the thresholds and the word lists are data
   ``f_specified`` (it fails there), so one gap is not reported twice.
 * ``g_health_provided``: every need in C is named by a provision in G, or G is
   ``{"none": reason}`` with a reason. ``h_social_care_provided`` likewise with H1 and
-  H2: a need in D not named by either passes only if H1 or H2 says why none is given.
+  H2: a need in D named by neither passes only if H2 (other social care provision
+  reasonably required, the whole of what is left) says why none is needed; H1 saying
+  there is nothing under the 1970 Act does not explain a need left without provision.
 * ``i_draft_names_no_school``: passes when Section I has no ``name``.
 * ``j_personal_budget``: ``covers`` is not blank and ``direct_payments`` is given (true,
   false, or words).
@@ -285,7 +287,7 @@ def _g_health_provided(c: _Context) -> _Verdict:
 
 def _h_social_care_provided(c: _Context) -> _Verdict:
     s, v = c.plan.sections, _Verdict()
-    if not (_blank(s.H1.none_reason) and _blank(s.H2.none_reason)):
+    if not _blank(s.H2.none_reason):
         return v
     for need in s.D.items:
         if not (s.H1.naming(need.id) or s.H2.naming(need.id)):

@@ -142,6 +142,10 @@ def test_h_social_care_provided() -> None:
     data["sections"]["H1"] = []
     data["sections"]["H2"] = {"none": "The family's own support covers this; agreed with them."}
     assert verdict(data, "h_social_care_provided") == (True, True, [])
+    # nothing under the 1970 Act does not say why d1 has no other provision
+    data["sections"]["H1"] = {"none": "Sam needs no services under the 1970 Act."}
+    data["sections"]["H2"] = []
+    assert verdict(data, "h_social_care_provided") == (True, False, ["d1"])
 
 
 def test_h_social_care_provided_applies_only_with_social_care_needs() -> None:
