@@ -48,7 +48,7 @@ from typing import Any
 from send_desk.domain.codes import Need as Sen2Need
 from send_desk.plans.checklist import PlanChecklist, PlanCriterion, default_plan_checklist
 from send_desk.plans.model import A_FIELDS, Plan
-from send_desk.plans.wording import Wording, wording_from
+from send_desk.plans.wording import Wording
 from send_desk.quality.acronyms import acronym_uses
 from send_desk.quality.checklist import Thresholds as NoteThresholds
 from send_desk.quality.checklist import default_checklist
@@ -432,7 +432,7 @@ def check_plan(
     context = _Context(
         plan,
         checklist,
-        wording_from(checklist.words),
+        checklist.wording,
         glossary or default_glossary(),
         readability or default_checklist().thresholds,
     )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from send_desk.plans.wording import Wording
 from send_desk.resources import resource_path
 
 # The automatic criteria of the EHC plan standard, in its order; the ids and the section
@@ -86,6 +87,11 @@ class PlanChecklist:
             if criterion.id == criterion_id:
                 return criterion
         raise KeyError(criterion_id)
+
+    @cached_property
+    def wording(self) -> Wording:
+        """The word lists as the checker reads them, built once per checklist."""
+        return Wording(**self.words)
 
     def advice_kind(self, name: str) -> str:
         """The standard's name for an advice ("EP" -> "educational_psychology"); a name

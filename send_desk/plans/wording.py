@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)?")
 _DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
@@ -44,8 +44,13 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(spaced.replace("-", " ").replace("/", " "))
 
 
+@lru_cache(maxsize=4096)
+def _phrase_tokens(phrase: str) -> list[str]:
+    return tokens(phrase)
+
+
 def _phrase_in(phrase: str, words: list[str]) -> bool:
-    target = tokens(phrase)
+    target = _phrase_tokens(phrase)
     n = len(target)
     return bool(target) and any(words[i : i + n] == target for i in range(len(words) - n + 1))
 
@@ -84,6 +89,14 @@ class Wording:
         return frozenset(w for word in self.number_words for w in tokens(word))
 
     @cached_property
+    def _frequency_units(self) -> frozenset[str]:
+        return frozenset(w for unit in self.frequency_units for w in tokens(unit))
+
+    @cached_property
+    def _duration_units(self) -> frozenset[str]:
+        return frozenset(w for unit in self.duration_units for w in tokens(unit))
+
+    @cached_property
     def _verb_forms(self) -> frozenset[str]:
         return frozenset(f for verb in self.action_verbs if " " not in verb for f in _forms(verb))
 
@@ -105,8 +118,7 @@ class Wording:
     def quantified(self, text: str, kind: str) -> bool:
         """A number and a unit: kind is "frequency" or "duration"."""
         words = tokens(text)
-        units = self.frequency_units if kind == "frequency" else self.duration_units
-        unit_words = {w for unit in units for w in tokens(unit)}
+        unit_words = self._frequency_units if kind == "frequency" else self._duration_units
         if kind == "frequency":
             if any(w in self.frequency_words for w in words) or any(
                 _phrase_in(word, words) for word in self.frequency_words if "-" in word
@@ -120,7 +132,7 @@ class Wording:
     def without_times(self, text: str) -> list[str]:
         """The words of the text with the numbers that say when taken out."""
         words = tokens(_DATE.sub(" ", text))
-        timed = [tokens(word) for word in self.time_words]
+        timed = [_phrase_tokens(word) for word in self.time_words]
         kept: list[str] = []
         for i, word in enumerate(words):
             if word[0].isdigit() or word in self._numbers:
