@@ -291,6 +291,25 @@ class Plan:
     def outcome(self, outcome_id: str) -> Outcome | None:
         return next((o for o in self.sections.E if o.id == outcome_id), None)
 
+    def ids(self) -> set[str]:
+        """Every item id in the plan (ids are unique across sections)."""
+        s = self.sections
+        found: set[str] = {outcome.id for outcome in s.E}
+        for needs in (s.B, s.C, s.D):
+            found |= {need.id for need in needs.items}
+        for provisions in (s.F, s.G, s.H1, s.H2):
+            found |= {provision.id for provision in provisions.items}
+        return found
+
+    def next_id(self, section: str) -> str:
+        """An id for a new item of a section, as the editor adds one: "F" -> "f3"."""
+        prefix = section[:1].lower()
+        taken = self.ids()
+        number = 1
+        while f"{prefix}{number}" in taken:
+            number += 1
+        return f"{prefix}{number}"
+
 
 def frozen_extra(extra: Mapping[str, Any] | None) -> Mapping[str, Any]:
     """The unknown keys of one object, kept read-only so the plan stays immutable."""

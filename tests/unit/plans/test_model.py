@@ -63,6 +63,14 @@ def test_an_outcome_dated_before_the_plan_is_kept_for_the_checker() -> None:
     assert parse_plan(data).sections.E[1].by == date(2026, 11, 30)
 
 
+def test_ids_for_new_items() -> None:
+    plan = parse_plan(good())
+    assert plan.ids() == {"b1", "b2", "c1", "d1", "e1", "e2", "e3", "f1", "f2", "g1", "h1"}
+    assert (plan.next_id("F"), plan.next_id("B"), plan.next_id("D")) == ("f3", "b3", "d2")
+    assert (plan.next_id("H1"), plan.next_id("H2")) == ("h2", "h2")  # h1 is H2's
+    assert parse_plan({"status": "draft"}).next_id("E") == "e1"
+
+
 def test_a_plan_is_immutable() -> None:
     plan = parse_plan(good())
     with pytest.raises(AttributeError):
