@@ -5,6 +5,7 @@ What is refused, with a :class:`PlanFormatError` whose ``place`` names the spot
 
 * a value of the wrong type (text where a list belongs, a number where text belongs,
   ``"yes"`` for true), an unknown ``status``, a date that is not YYYY-MM-DD or not real;
+* a section other than A to K (H1 and H2), such as "H" or "f";
 * an item of B to H2 without an id, or an id used twice anywhere in the plan (links
   name ids without their section, so an id must mean one thing);
 * a link to nothing: an outcome naming a need that is not in B, C or D; a provision in
@@ -365,6 +366,12 @@ def parse_plan(data: Any) -> Plan:
         )
     raw_sections = data.get("sections")
     sections = {} if raw_sections is None else _object(raw_sections, "sections", '{"A": {...}}')
+    for key in sections:
+        if key not in SECTION_KEYS:
+            # a section is a statutory heading: "H" or "f" is a slip that would hide its items
+            raise PlanFormatError(
+                f"sections.{key}", f"is not a section of a plan ({', '.join(SECTION_KEYS)})"
+            )
     b, _ = _items(sections, "B", _need_builder("B"))
     c, c_none = _items(sections, "C", _need_builder("C"))
     d, d_none = _items(sections, "D", _need_builder("D"))
@@ -386,7 +393,6 @@ def parse_plan(data: Any) -> Plan:
         I=_placement(sections.get("I")),
         J=_budget(sections.get("J")),
         K=_names(sections.get("K"), "sections.K"),
-        extra=_extra(sections, SECTION_KEYS),
     )
     budget_asked = data.get("personal_budget_requested")
     if budget_asked is not None and not isinstance(budget_asked, bool):

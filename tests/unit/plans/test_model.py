@@ -139,6 +139,8 @@ _DELETE = object()
          "personal_budget_requested: must be true or false"),
         (_set("sections.J.direct_payments", 3),
          "sections.J.direct_payments: must be true, false or text"),
+        (_set("sections.H", []),
+         "sections.H: is not a section of a plan (A, B, C, D, E, F, G, H1, H2, I, J, K)"),
         (_set("advice_received", "school"), 'advice_received: must be a list, not "school"'),
     ],
 )  # fmt: skip
