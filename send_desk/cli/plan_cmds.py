@@ -63,7 +63,7 @@ def _print_checklist(result: PlanCheckResult) -> None:
 def cmd_plan_check(args: argparse.Namespace) -> int:
     from send_desk.plans import PlanFormatError, check_plan, parse_plan
 
-    document = read_json_document(args.file)
+    document = read_json_document(args.file, "a plan")
     try:
         plan = parse_plan(document)
     except PlanFormatError as error:

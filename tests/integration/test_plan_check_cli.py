@@ -101,6 +101,7 @@ def test_an_outcome_dated_before_the_plan_fails_naming_it(
         ({"status": "draft", "sections": {"B": [{"id": "b1"}, {"id": "b1"}]}},
          'sections.B[1].id: "b1" is already the id of sections.B[0]'),
         ({"sections": {}}, "status: is needed"),
+        ("[" * 100_000, "is nested too deeply to be a plan"),
     ],
 )  # fmt: skip
 def test_bad_documents_exit_2_naming_the_place(
