@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "report_cmd",
     "calendar_cmd",
     "note_cmds",
+    "plan_cmds",
     "supervision_cmds",
     "letters_cmds",
     "search_cmd",

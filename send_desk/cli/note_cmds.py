@@ -75,7 +75,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     register_chronology(sub)
 
 
-def read_json_document(name: str) -> Any:
+def read_json_document(name: str, what: str = "a note") -> Any:
     if name == "-":
         text = sys.stdin.read()
         where = "standard input"
@@ -94,7 +94,7 @@ def read_json_document(name: str) -> Any:
             f"{where} is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
         ) from None
     except RecursionError:
-        raise CliError(f"{where} is nested too deeply to be a note") from None
+        raise CliError(f"{where} is nested too deeply to be {what}") from None
 
 
 def _print_checklist(result: CheckResult) -> None:
