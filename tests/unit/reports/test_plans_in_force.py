@@ -46,9 +46,7 @@ def _four(store: Store) -> Caseload:
     c.child("Gil", dob="2015-06-06")
     c.event("Gil", "final_plan_issued", "2026-02-02")
     with store.write() as session:
-        event = session.exec(
-            select(CaseEvent).where(col(CaseEvent.child_id) == c.ids["Gil"])
-        ).one()
+        event = session.exec(select(CaseEvent).where(col(CaseEvent.child_id) == c.ids["Gil"])).one()
         withdraw_event(session, event.id, reason="recorded on the wrong child", today=TODAY)
     return c
 
