@@ -200,3 +200,16 @@ def test_admins_and_supervisors_prepare_the_return_caseworkers_do_not(store: Sto
     for user, allowed in ((c.pat, False), (boss, True), (admin, True)):
         store.set_user(user)
         assert sen2.may_prepare() is allowed
+
+
+def test_progress_goes_through_the_clock_the_return_and_the_file(
+    store: Store, tmp_path: Path
+) -> None:
+    _queries_only(store, clean=True)
+    sen2 = _backend(store).sen2
+    steps: list[tuple[int, int]] = []
+    sen2.check(FULL, progress=lambda done, total: steps.append((done, total)))
+    assert steps == [(0, 3), (1, 3), (2, 3)]
+    steps.clear()
+    sen2.export(FULL, tmp_path / "x.xml", progress=lambda done, total: steps.append((done, total)))
+    assert steps == [(0, 3), (1, 3), (2, 3), (3, 3)]
