@@ -113,6 +113,9 @@ def _print(report: dict[str, Any]) -> None:
         "Service",
         *_figure_lines(report["figures"], "  "),
     ]
+    if "plans_in_force" in report:
+        in_force = report["plans_in_force"]
+        lines.append(f"  Plans in force on {uk_date(in_force['on'])}: {in_force['count']:,}")
     for team in report["teams"]:
         lines += ["", f"Team: {team['team']}", *_figure_lines(team["figures"], "  ")]
     lines += ["", "Per caseworker"]

@@ -24,3 +24,78 @@ def uk_datetime(value: datetime | None) -> str:
         return ""
     local = value.astimezone(LONDON) if value.tzinfo else value
     return local.strftime("%d/%m/%Y %H:%M")
+
+
+# ---------------------------------------------------------------- SEN2 return (h18-page)
+
+SEN2_RULES = {
+    "header-la": "The council's LA number",
+    "header-officers": "DMO, DCO and DSCO answers",
+    "codes": "A code not in its SEN2 set",
+    "sex-missing": "Sex not recorded",
+    "upn-missing": "No UPN, ULN or reason",
+    "upn-check-letter": "UPN check letter wrong",
+    "upn-duplicate": "One UPN given to two children",
+    "request-source": "Who asked not recorded",
+    "outcome-date": "A decision with no date",
+    "date-order": "Dates out of order",
+    "cease-reason": "Plan ceased with no reason",
+    "one-primary-need": "Not exactly one primary need",
+    "one-setting": "Setting: URN, UKPRN or SEN2 code, and rank",
+    "transfer-la": "Council a plan came from not recorded",
+    "plan-no-placement": "Plan with no placement at census",
+    "other-codes": "Many 'other' codes",
+}
+SEN2_SEVERITIES = {"error": "Error", "query": "Query"}
+SEN2_MODULES = {
+    "header": "Header",
+    "person": "Person",
+    "request": "Request",
+    "assessment": "Assessment",
+    "named_plan": "Named plan",
+    "active_plans": "Active plans",
+}
+SEN2_COUNTS = {
+    "persons": "Persons",
+    "requests": "Requests",
+    "assessments": "Assessments",
+    "named_plans": "Named plans",
+    "active_plans": "Active plans",
+    "plans_active_at_census": "Plans active at census",
+    "placements": "Placements",
+}
+
+
+def sen2_rule(rule: str) -> str:
+    """A rule in words, its id after it (the id COLLECT's guide and `sen2 check` use)."""
+    words = SEN2_RULES.get(rule)
+    return f"{words} ({rule})" if words else rule
+
+
+def sen2_severity(severity: str) -> str:
+    return SEN2_SEVERITIES.get(severity, severity)
+
+
+def sen2_module(module: str) -> str:
+    return SEN2_MODULES.get(module, module.replace("_", " ").capitalize())
+
+
+def sen2_count(name: str) -> str:
+    return SEN2_COUNTS.get(name, name.replace("_", " ").capitalize())
+
+
+def sen2_who(message: str, has_child: bool) -> str:
+    """Whom a problem is about: the child as its message names them (name and date of
+    birth, before the first colon), or the file for the header and file-wide queries."""
+    if not has_child:
+        return "The whole file"
+    who, _colon, _rest = message.partition(": ")
+    return who
+
+
+def sen2_what(message: str, has_child: bool) -> str:
+    """The problem's message without the child's name in front (shown beside it)."""
+    if not has_child:
+        return message
+    _who, colon, rest = message.partition(": ")
+    return rest if colon else message

@@ -33,6 +33,7 @@ from send_desk.gui.notes import NOTE_SEARCH_PAGE as _NOTES  # noqa: F401 (regist
 from send_desk.gui.ops import Ops
 from send_desk.gui.pages import AppContext, PageSpec, registered_pages
 from send_desk.gui.screen_fit import fit_to_screen, is_small_screen
+from send_desk.gui.sen2 import SEN2_PAGE as _SEN2  # noqa: F401 (registers its page)
 from send_desk.gui.settings import AppSettings, UiState
 from send_desk.gui.sync_page import SYNC_PAGE as _SYNC  # noqa: F401 (registers its page)
 from send_desk.gui.tray import ReminderTray
@@ -103,7 +104,9 @@ class MainWindow(LockingWindow, StatusBarWindow):
         self.nav.setMaximumWidth(260)
         self.nav.setSpacing(2)
         self.pages = QStackedWidget()
-        self.page_specs: list[PageSpec] = registered_pages()
+        self.page_specs: list[PageSpec] = [
+            spec for spec in registered_pages() if spec.available is None or spec.available(backend)
+        ]
         factories = {spec.id: spec.factory for spec in self.page_specs}
         # built when first opened: reports, charts and supervision are not start-up work
         self.page_widgets = LazyPages(self.pages, lambda page: factories[page](self.context))

@@ -49,6 +49,8 @@ class PageSpec:
     factory: PageFactory
     order: int = 100
     description: str = ""
+    # whether the signed-in user sees the page (None: everyone), e.g. by role
+    available: Callable[[Backend], bool] | None = None
 
 
 _REGISTRY: dict[str, PageSpec] = {}

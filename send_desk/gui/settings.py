@@ -109,6 +109,25 @@ class AppSettings(_IniFile):
     def my_day_scope(self, scope: str) -> None:
         self._set("my_day/scope", scope)
 
+    # ---- the SEN2 return: the council's answers, the same every year
+
+    @property
+    def sen2_la(self) -> str:
+        """The council's three-digit LA number ("" until given)."""
+        return self._get("sen2/la", "", str)
+
+    @sen2_la.setter
+    def sen2_la(self, la: str) -> None:
+        self._set("sen2/la", la)
+
+    def sen2_officer(self, officer: str) -> str:
+        """The last answer (Y, N or R; "" for none) for ``dmo``, ``dco`` or ``dsco``."""
+        answer = self._get(f"sen2/{officer}", "", str)
+        return answer if answer in ("Y", "N", "R") else ""
+
+    def set_sen2_officer(self, officer: str, answer: str) -> None:
+        self._set(f"sen2/{officer}", answer)
+
 
 DEFAULT_LEAD_DAYS = "10, 5, 1, 0"
 MAX_LEAD_DAYS = 365

@@ -377,12 +377,16 @@ def full_report(
     standards: Standards,
 ) -> dict[str, Any]:
     """The statutory compliance figures (their keys unchanged) with the service figures
-    added under ``correspondence``, ``complaints`` and ``callbacks``. The caller makes
-    sure the clock's cache is current."""
+    added under ``correspondence``, ``complaints`` and ``callbacks``, and the plans in
+    force on ``end`` under ``plans_in_force``. The caller makes sure the clock's cache
+    is current."""
     from send_desk.reports.compliance import compliance_report
+    from send_desk.reports.plans_in_force import plans_in_force_figure
 
     report = compliance_report(session, start, end, today=today)
     report.update(service_figures(session, start, end, today=today, now=now, standards=standards))
+    # on the period's last day, as the SEN2 return counts its plans active at census
+    report["plans_in_force"] = plans_in_force_figure(session, end)
     return report
 
 

@@ -312,7 +312,7 @@ def test_the_report_keeps_the_statutory_keys(report: dict[str, Any]) -> None:
     assert list(report)[:6] == ["from", "to", "as_of", "figures", "teams", "caseworkers"]
     assert set(report) == {
         "from", "to", "as_of", "figures", "teams", "caseworkers", "correspondence",
-        "complaints", "callbacks",
+        "complaints", "callbacks", "plans_in_force",
     }  # fmt: skip
     assert report["correspondence"]["totals"]["received"] == 5
 

@@ -1,10 +1,11 @@
 """On the demo store: the return's plans active at census agree with the clock's count of
 plans in force on that day, and the exported file validates.
 
-`send-desk report` has no "plans in force on a date" figure (its figures are timeliness
-rates), so the count is compared with the clock's own definition,
+The count is compared with the clock's own definition,
 send_desk.timescales.phase_transfer.plan_in_force, applied to each child's events up to
-census day: a plan issued or transferred in, not followed by a decision to cease it."""
+census day: a plan issued or transferred in, not followed by a decision to cease it.
+(`send-desk report` counts its "plans in force" the same way; the two commands' figures
+are compared in tests/unit/reports/test_plans_in_force.py.)"""
 
 from __future__ import annotations
 
