@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend.correspondence import ExportCancelled, ExportFailed
+from send_desk.backend.reports_api import ExportedCalendar, ExportedReport, ReportTable
 from send_desk.gui.charts import fill_bar_chart, fill_pie_chart, make_chart
 from send_desk.gui.correspondence_page import table
 from send_desk.gui.dialogs import pydate, qdate
@@ -86,12 +87,12 @@ class ReportTableModel(QAbstractTableModel):
         self.rows: list[list[Any]] = []
         self.name = ""
 
-    def set_table(self, data: Mapping[str, Any] | None) -> None:
+    def set_table(self, data: ReportTable | None) -> None:
         self.beginResetModel()
-        self.name = data["name"] if data else ""
-        self.columns = list(data["columns"]) if data else []
-        self.kinds = list(data["kinds"]) if data else []
-        self.rows = [list(row) for row in data["rows"]] if data else []
+        self.name = data.name if data else ""
+        self.columns = list(data.columns) if data else []
+        self.kinds = list(data.kinds) if data else []
+        self.rows = [list(row) for row in data.rows] if data else []
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -162,7 +163,7 @@ class ReportsPage(QWidget):
         self.backend = context.backend
         self.ops = context.ops
         self.report: dict[str, Any] | None = None
-        self.tables: dict[str, dict[str, Any]] = {}
+        self.tables: dict[str, ReportTable] = {}
         self.export_op: ProgressOp | None = None
         self._generation = 0
         self.setAccessibleName("Reports")
@@ -361,8 +362,8 @@ class ReportsPage(QWidget):
         backend = self.backend
 
         def work() -> dict[str, Any]:
-            report = backend.service_report(start, end)
-            return {"report": report, "tables": backend.report_tables(report)}
+            report = backend.reports.service_report(start, end)
+            return {"report": report, "tables": backend.reports.report_tables(report)}
 
         def done(data: dict[str, Any]) -> None:
             if generation == self._generation:
@@ -376,9 +377,9 @@ class ReportsPage(QWidget):
 
         self.ops.run(work, done, failed)
 
-    def _show(self, report: dict[str, Any], tables: list[dict[str, Any]]) -> None:
+    def _show(self, report: dict[str, Any], tables: list[ReportTable]) -> None:
         self.report = report
-        self.tables = {t["name"]: t for t in tables}
+        self.tables = {t.name: t for t in tables}
         for name, model in self.models.items():
             model.set_table(self.tables.get(name))
             self.views[name].resizeColumnsToContents()
@@ -488,30 +489,28 @@ class ReportsPage(QWidget):
         labels = {"csv": "Writing the CSV file…", "xlsx": "Writing the Excel workbook…",
                   "ics": "Writing the calendar…"}  # fmt: skip
 
-        def work(progress: Any, cancelled: Any) -> dict[str, Any]:
+        def work(progress: Any, cancelled: Any) -> ExportedCalendar | ExportedReport:
             if fmt == "ics":
                 name = f"SEND Desk – {me['name']}" if mine else "SEND Desk – everyone"
-                found: dict[str, Any] = backend.export_calendar(
+                return backend.reports.export_calendar(
                     target, caseworker_id=me["id"] if mine else None, name=name,
                     progress=progress, cancelled=cancelled,
                 )  # fmt: skip
-                return found
             assert report is not None
-            found = backend.export_report(
+            return backend.reports.export_report(
                 report, target, fmt, progress=progress, cancelled=cancelled
             )
-            return found
 
         finished = []
 
-        def done(result: dict[str, Any]) -> None:
+        def done(result: ExportedCalendar | ExportedReport) -> None:
             finished.append(True)
             self.export_op = None
             self._set_exports(self.report is not None)
-            extra = f" ({result['events']:,} events)" if "events" in result else ""
-            self.status.setText(f"Saved {result['path']}{extra}.")
+            extra = f" ({result.events:,} events)" if isinstance(result, ExportedCalendar) else ""
+            self.status.setText(f"Saved {result.path}{extra}.")
             self.status.setAccessibleName(self.status.text())
-            self.exported.emit(result["path"])
+            self.exported.emit(str(result.path))
 
         def failed(error: BaseException) -> None:
             finished.append(False)

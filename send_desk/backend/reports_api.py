@@ -1,19 +1,30 @@
-"""The backend's service report and its CSV, XLSX and calendar exports."""
+"""The service report and its CSV, XLSX and calendar exports for the app
+(``backend.reports``).
+
+The report itself is still the reports package's nested figures (a mapping the
+Reports page reads by name); the tables, the exports' results and the calendar's are
+typed. Exports take ``progress(done, total)`` and ``cancelled()`` so the app shows a
+progress bar and can stop them; a cancelled export raises :class:`ExportCancelled`
+and leaves no file.
+"""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from send_desk.backend.callbacks_complaints import _id
+from send_desk.backend.access import StoreAccess
+from send_desk.backend.correspondence_api import optional_id
 from send_desk.backend.errors import ValidationFailed
 from send_desk.reports import exports
 from send_desk.reports.calendar import calendar_events
-from send_desk.reports.exports import ExportCancelled
+from send_desk.reports.exports import ExportCancelled, ExportFailed
 from send_desk.reports.service_figures import about_rows, full_report, open_deadlines
-from send_desk.services.standards import Standards
+from send_desk.services.standards import standards_for
 from send_desk.timeutil import uk_date
 
 Progress = Callable[[int, int], None]
@@ -51,59 +62,86 @@ class _Phases:
         return report
 
 
-class ServiceReportsMixin:
-    """The service report and its exports (part of CorrespondenceMixin)."""
+ServiceReport = Mapping[str, Any]  # the nested figures of reports.service_figures.full_report
 
-    _read: Any
-    _today: Callable[[], date]
 
-    if TYPE_CHECKING:
+@dataclass(frozen=True, slots=True)
+class ReportTable:
+    """One of the report's tables: a sheet of the workbook, a table on the page."""
 
-        def now(self) -> datetime: ...
+    name: str
+    title: str
+    columns: tuple[str, ...]
+    kinds: tuple[str, ...]
+    rows: tuple[tuple[object, ...], ...]
 
-        def standards(self) -> Standards: ...
 
-    # ------------------------------------------------------------ reports
+@dataclass(frozen=True, slots=True)
+class ExportedReport:
+    path: Path
+    format: str
 
-    def service_report(self, start: date, end: date) -> dict[str, Any]:
+
+@dataclass(frozen=True, slots=True)
+class ExportedCalendar:
+    path: Path
+    events: int
+
+
+class ReportsApi:
+    """The service report and its exports."""
+
+    def __init__(
+        self,
+        access: StoreAccess,
+        now: Callable[[], datetime],
+        ensure_clock: Callable[[], object] | None = None,
+    ) -> None:
+        self._access = access
+        self._now = now
+        self._ensure_clock = ensure_clock
+
+    def _ensure(self) -> None:
+        if self._ensure_clock is not None:
+            self._ensure_clock()
+
+    def service_report(self, start: date, end: date) -> ServiceReport:
         """The statutory figures with correspondence, complaints and callbacks."""
         if end < start:
             raise ValidationFailed(
                 f"the period ends ({uk_date(end)}) before it starts ({uk_date(start)})"
             )
-        ensure = getattr(self, "ensure_clock", None)
-        if ensure is not None:
-            ensure()
-        with self._read() as session:
+        self._ensure()
+        with self._access.read() as session:
             found: dict[str, Any] = full_report(
-                session, start, end, today=self._today(), now=self.now(),
-                standards=self.standards(),
+                session, start, end, today=self._access.today(), now=self._now(),
+                standards=standards_for(self._access.paths.root),
             )  # fmt: skip
             return found
 
     @staticmethod
-    def report_tables(report: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """The report's tables as plain data (name, title, columns, kinds, rows)."""
+    def report_tables(report: ServiceReport) -> list[ReportTable]:
+        """The report's tables (name, title, columns, kinds, rows)."""
         return [
-            {
-                "name": table.name,
-                "title": table.title,
-                "columns": [heading for heading, _kind in table.columns],
-                "kinds": [kind for _heading, kind in table.columns],
-                "rows": table.rows,
-            }
+            ReportTable(
+                name=table.name,
+                title=table.title,
+                columns=tuple(heading for heading, _kind in table.columns),
+                kinds=tuple(kind for _heading, kind in table.columns),
+                rows=tuple(tuple(row) for row in table.rows),
+            )
             for table in exports.report_tables(report)
         ]
 
     def export_report(
         self,
-        report: Mapping[str, Any],
+        report: ServiceReport,
         path: str | Path,
         fmt: str,
         *,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
-    ) -> dict[str, Any]:
+    ) -> ExportedReport:
         """Write the report as ``csv`` (one figure a row) or ``xlsx`` (a sheet a table,
         with every open statutory deadline). Raises ExportCancelled, or ExportFailed
         with a plain message."""
@@ -114,43 +152,43 @@ class ServiceReportsMixin:
         elif fmt == "xlsx":
             phases = _Phases(progress, cancelled, 1, 4)
             phases.check()
-            with self._read() as session:
+            with self._access.read() as session:
                 # the report's one date, not the clock's at export time
-                deadlines = open_deadlines(session, today=self._today(), as_of=report["as_of"])
+                deadlines = open_deadlines(
+                    session, today=self._access.today(), as_of=report["as_of"]
+                )
             phases.phase(0)(1, 1)
             tables = [
                 *exports.report_tables(report),
                 exports.deadlines_table(deadlines, as_of=report["as_of"]),
             ]
             exports.write_xlsx(
-                tables, target, about=about_rows(report, self.standards()),
+                tables, target, about=about_rows(report, standards_for(self._access.paths.root)),
                 progress=phases.phase(1), cancelled=cancelled,
             )  # fmt: skip
         else:
             raise ValidationFailed(f"'{fmt}' is not an export format (csv or xlsx)")
-        return {"path": str(target), "format": fmt}
+        return ExportedReport(target, fmt)
 
     def export_calendar(
         self,
         path: str | Path,
         *,
-        caseworker_id: str | None = None,
+        caseworker_id: str | uuid.UUID | None = None,
         name: str = "",
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
-    ) -> dict[str, Any]:
+    ) -> ExportedCalendar:
         """Review meetings, callbacks and deadlines as an .ics file (one caseworker's,
         or everyone's)."""
         phases = _Phases(progress, cancelled, 2, 3)
-        ensure = getattr(self, "ensure_clock", None)
-        if ensure is not None:
-            ensure()
+        self._ensure()
         phases.check()
-        with self._read() as session:
+        with self._access.read() as session:
             events = calendar_events(
                 session,
-                today=self._today(),
-                caseworker_id=_id(caseworker_id),
+                today=self._access.today(),
+                caseworker_id=optional_id(caseworker_id),
                 progress=phases.phase(0),
             )
         written = exports.write_ics(
@@ -160,4 +198,15 @@ class ServiceReportsMixin:
             progress=phases.phase(1),
             cancelled=cancelled,
         )
-        return {"path": str(written), "events": len(events)}
+        return ExportedCalendar(Path(written), len(events))
+
+
+__all__ = [
+    "ExportCancelled",
+    "ExportFailed",
+    "ExportedCalendar",
+    "ExportedReport",
+    "ReportTable",
+    "ReportsApi",
+    "ServiceReport",
+]
