@@ -26,7 +26,7 @@ from send_desk.backend.access import StoreAccess, store_problem
 from send_desk.backend.clock import ClockMixin
 from send_desk.backend.correspondence_api import CorrespondenceApi
 from send_desk.backend.errors import StoreProblem, ValidationFailed, WrongPassword
-from send_desk.backend.integrity import IntegrityMixin
+from send_desk.backend.integrity import IntegrityApi
 from send_desk.backend.letters import LettersMixin
 from send_desk.backend.notes import NotesMixin
 from send_desk.backend.reports_api import ReportsApi
@@ -59,7 +59,7 @@ def _uuid(value: str | uuid.UUID) -> uuid.UUID:
         raise ValidationFailed(f"'{value}' is not a record id") from None
 
 
-class Backend(NotesMixin, ClockMixin, LettersMixin, SupervisionMixin, IntegrityMixin):
+class Backend(NotesMixin, ClockMixin, LettersMixin, SupervisionMixin):
     """An open store and the operations the desktop app performs on it."""
 
     def __init__(self, store: Store, *, today: Callable[[], date] = london_today) -> None:
@@ -69,6 +69,7 @@ class Backend(NotesMixin, ClockMixin, LettersMixin, SupervisionMixin, IntegrityM
         # reach the store through _read/_write below until each becomes a facade
         self._access = StoreAccess(store, today)
         self.correspondence = CorrespondenceApi(self._access)
+        self.integrity = IntegrityApi(self._access)
         self.reports = ReportsApi(
             self._access, self.correspondence.now, ensure_clock=self.ensure_clock
         )
