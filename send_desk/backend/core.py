@@ -30,6 +30,7 @@ from send_desk.backend.integrity import IntegrityApi
 from send_desk.backend.letters import LettersMixin
 from send_desk.backend.notes import NotesMixin
 from send_desk.backend.reports_api import ReportsApi
+from send_desk.backend.store_models import BackupInfo, RestoreResult
 from send_desk.backend.supervision import SupervisionMixin
 from send_desk.paths import DataPaths
 from send_desk.security.keys import KeyFileError, check_new_password, read_keyfile, unwrap_key
@@ -143,34 +144,36 @@ class Backend(NotesMixin, ClockMixin, LettersMixin, SupervisionMixin):
         return backend
 
     @staticmethod
-    def list_backups(paths: DataPaths) -> list[dict[str, Any]]:
+    def list_backups(paths: DataPaths) -> list[BackupInfo]:
         """Backup files in the store's backups folder, newest first."""
         found = []
         folder = paths.backups
         if folder.is_dir():
             for item in folder.glob("*.zip"):
                 stat = item.stat()
-                found.append(
-                    {
-                        "path": str(item),
-                        "name": item.name,
-                        "modified": datetime.fromtimestamp(stat.st_mtime, LONDON),
-                        "bytes": stat.st_size,
-                    }
-                )
-        return sorted(found, key=lambda item: item["modified"], reverse=True)
+                modified = datetime.fromtimestamp(stat.st_mtime, LONDON)
+                found.append(BackupInfo(item, item.name, modified, stat.st_size))
+        return sorted(found, key=lambda item: item.modified, reverse=True)
 
     @staticmethod
-    def restore_backup(paths: DataPaths, source: str | Path, password: str) -> dict[str, Any]:
+    def restore_backup(paths: DataPaths, source: str | Path, password: str) -> RestoreResult:
         """Replace the store with a backup (the current files are kept aside first)."""
         from send_desk.storage.backup import restore_store
 
         try:
-            return restore_store(paths, Path(source), password)
+            manifest = restore_store(paths, Path(source), password)
         except WrongPassword:
             raise
         except (StoreError, KeyFileError) as error:
             raise store_problem(error) from error
+        kept = manifest.get("previous_store_kept_in")
+        return RestoreResult(
+            store_id=manifest.get("store_id"),
+            taken_at=manifest.get("taken_at"),
+            schema=manifest.get("schema"),
+            app_version=manifest.get("app_version"),
+            previous_store_kept_in=Path(kept) if kept else None,
+        )
 
     # ------------------------------------------------------------------ basics
 
