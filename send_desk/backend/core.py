@@ -32,6 +32,7 @@ from send_desk.backend.notes import NotesMixin
 from send_desk.backend.reports_api import ReportsApi
 from send_desk.backend.store_models import BackupInfo, RestoreResult
 from send_desk.backend.supervision import SupervisionMixin
+from send_desk.backend.sync import SyncApi
 from send_desk.paths import DataPaths
 from send_desk.security.keys import KeyFileError, check_new_password, read_keyfile, unwrap_key
 from send_desk.services import allocation as allocation_service
@@ -71,6 +72,7 @@ class Backend(NotesMixin, ClockMixin, LettersMixin, SupervisionMixin):
         self._access = StoreAccess(store, today)
         self.correspondence = CorrespondenceApi(self._access)
         self.integrity = IntegrityApi(self._access)
+        self.sync = SyncApi(self._access)
         self.reports = ReportsApi(
             self._access, self.correspondence.now, ensure_clock=self.ensure_clock
         )

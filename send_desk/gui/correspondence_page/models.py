@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -34,14 +34,11 @@ from send_desk.backend.correspondence_models import (
 )
 from send_desk.gui import formatting as fmt
 from send_desk.gui.rows_model import ROW_ROLE, ColumnHeaders, text_of
+from send_desk.gui.typed_rows import LATE, LATE_STATUSES, Column, TypedRows
 
 Index = QModelIndex | QPersistentModelIndex
-Row = TypeVar("Row")
-Column = tuple[str, Callable[[Row], object]]
 PAGE_SIZE = 100
 MAX_PAGES = 30
-LATE = QColor("#c62828")
-LATE_STATUSES = frozenset({"overdue", "missed", "answered_late"})
 
 
 def _answered(row: CorrespondenceRow) -> str:
@@ -98,69 +95,6 @@ def complaint_columns(vocab: Vocabulary) -> list[Column[Complaint]]:
         ("Outcome", lambda r: vocab.outcome_label(r.outcome)),
         ("Ombudsman", lambda r: text_of(r.ombudsman_referred_on)),
     ]
-
-
-def status_of(row: object) -> str | None:
-    """The status code of a list's row (None for a row without one)."""
-    status = getattr(row, "status", None)
-    return status if isinstance(status, str) else None
-
-
-class TypedRows(ColumnHeaders, QAbstractTableModel, Generic[Row]):
-    """A read-only list of read models; with ``late_columns``, a late row (overdue,
-    missed, answered late) shows those columns in red and says it in words too."""
-
-    def __init__(
-        self,
-        columns: Sequence[Column[Row]],
-        parent: QObject | None = None,
-        late_columns: Sequence[int] = (0, 1, 2),
-        status: Callable[[Row], str | None] = status_of,
-    ) -> None:
-        super().__init__(parent)
-        # ColumnHeaders reads only the headings
-        self._columns = [(heading, heading) for heading, _cell in columns]
-        self._cells: list[Column[Row]] = list(columns)
-        self._rows: list[Row] = []
-        self.late_columns = frozenset(late_columns)
-        self._status = status
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Row]:
-        return list(self._rows)
-
-    def row(self, number: int) -> Row | None:
-        return self._rows[number] if 0 <= number < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._cells)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.ForegroundRole:
-            late = self._status(row) in LATE_STATUSES
-            return QBrush(LATE) if late and index.column() in self.late_columns else None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
-            return None
-        text = text_of(self._cells[index.column()][1](row))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return text if len(text) > 40 else None
-        return text
 
 
 StatusRows = TypedRows  # the name the pages and tests know the lists by
@@ -267,3 +201,18 @@ def selected(view: QTableView) -> object | None:
         return None
     row: object = view.model().data(view.model().index(index.row(), 0), ROW_ROLE)
     return row
+
+
+__all__ = [
+    "CALLBACK_COLUMNS",
+    "CHILD_ITEM_COLUMNS",
+    "ITEM_COLUMNS",
+    "LATE_STATUSES",
+    "Column",
+    "LazyItemsModel",
+    "StatusRows",
+    "TypedRows",
+    "complaint_columns",
+    "selected",
+    "table",
+]
