@@ -30,7 +30,7 @@ from send_desk.backend.integrity import IntegrityApi
 from send_desk.backend.letters import LettersMixin
 from send_desk.backend.notes import NotesMixin
 from send_desk.backend.reports_api import ReportsApi
-from send_desk.backend.store_models import BackupInfo, RestoreResult
+from send_desk.backend.store_models import BackupInfo, RestoreResult, StoreStats, TeamCounts
 from send_desk.backend.supervision import SupervisionMixin
 from send_desk.backend.sync import SyncApi
 from send_desk.paths import DataPaths
@@ -236,11 +236,21 @@ class Backend(NotesMixin, ClockMixin, LettersMixin, SupervisionMixin):
             self._me = me
         return me
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> StoreStats:
+        """Rows per table, and children and staff per team."""
         from send_desk.services.stats import store_stats
 
         with self._read() as session:
-            return store_stats(session)
+            found = store_stats(session)
+        return StoreStats(
+            tables=dict(found["tables"]),
+            teams=tuple(
+                TeamCounts(t["team"], t["children"], t["caseworkers"], t["supervisors"])
+                for t in found["teams"]
+            ),
+            unallocated_children=int(found["unallocated_children"]),
+            looked_after_children=int(found["looked_after_children"]),
+        )
 
     # ---------------------------------------------------------------- caseload
 

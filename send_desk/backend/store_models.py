@@ -1,7 +1,8 @@
-"""What the backend says about the store itself: its backups and a restore."""
+"""What the backend says about the store itself: its counts, its backups and a restore."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,4 +29,22 @@ class RestoreResult:
     previous_store_kept_in: Path | None
 
 
-__all__ = ["BackupInfo", "RestoreResult"]
+@dataclass(frozen=True, slots=True)
+class TeamCounts:
+    team: str
+    children: int
+    caseworkers: int
+    supervisors: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    """Rows per table, and children and staff per team."""
+
+    tables: Mapping[str, int]
+    teams: tuple[TeamCounts, ...]
+    unallocated_children: int
+    looked_after_children: int
+
+
+__all__ = ["BackupInfo", "RestoreResult", "StoreStats", "TeamCounts"]

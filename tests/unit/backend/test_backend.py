@@ -248,3 +248,14 @@ def test_restore_backup_through_the_backend(backend: Backend, demo_paths: DataPa
         assert len(reopened.caseload_ids()) == 60
     finally:
         reopened.close()
+
+
+def test_store_stats_count_the_demo_caseload(backend: Backend) -> None:
+    stats = backend.stats()
+    assert stats.tables["child"] == 60  # the demo store of tests/unit/backend/conftest.py
+    # every child is allocated to one team or counted as unallocated, never both
+    assert sum(team.children for team in stats.teams) + stats.unallocated_children == 60
+    assert [team.team for team in stats.teams] == sorted(team.team for team in stats.teams)
+    assert all(team.caseworkers > 0 for team in stats.teams)
+    looked_after = backend.caseload_ids(backend.saved_filter("looked_after"))
+    assert stats.looked_after_children == len(looked_after)
