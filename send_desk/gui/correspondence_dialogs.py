@@ -8,6 +8,7 @@ acknowledgement or response) is written in the letters composer and linked back.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ from send_desk.backend.correspondence_models import (
     ComplaintStep,
     CorrespondenceRow,
     Escalate,
+    LettersAndNotes,
     LinkChoice,
     NewComplaint,
     NewItem,
@@ -72,11 +74,11 @@ def _combo_text(combo: Any) -> str:
     return text
 
 
-def _id(value: object) -> Any:
+def _id(value: object) -> uuid.UUID | None:
     """A record's id from a combo's data (its hex), checked by the backend: none if blank."""
     from send_desk.backend.correspondence_api import optional_id
 
-    return optional_id(value if isinstance(value, str) else None)
+    return optional_id(value if isinstance(value, str | uuid.UUID) else None)
 
 
 def link_label(choice: LinkChoice) -> str:
@@ -234,7 +236,7 @@ class RespondDialog(FormDialog):
         )
         self._kind_changed()
 
-    def _choices_loaded(self, choices: Any) -> None:
+    def _choices_loaded(self, choices: LettersAndNotes) -> None:
         self.letters, self.notes = list(choices.letters), list(choices.notes)
         self._kind_changed()
 
@@ -254,7 +256,8 @@ class RespondDialog(FormDialog):
 
     def write_letter(self) -> None:
         def saved(letter: dict[str, Any]) -> None:
-            choice = LinkChoice(_id(letter["letter_id"]), letter["letter_date"], letter["title"])
+            letter_id = uuid.UUID(str(letter["letter_id"]))
+            choice = LinkChoice(letter_id, letter["letter_date"], letter["title"])
             self.letters.insert(0, choice)
             self._kind_changed()
             self.ui.refCombo.setCurrentIndex(max(self.ui.refCombo.findData(choice.id.hex), 0))
@@ -471,7 +474,9 @@ class ComplaintActionDialog(FormDialog):
         return work
 
 
-def complaint_step(action: str, values: Mapping[str, Any], letter_id: Any) -> ComplaintStep:
+def complaint_step(
+    action: str, values: Mapping[str, Any], letter_id: uuid.UUID | None
+) -> ComplaintStep:
     """The step the dialog's action and fields describe."""
     on: date | None = values.get("on")
     if action == "acknowledge":
