@@ -1,25 +1,25 @@
 """The service report and its CSV, XLSX and calendar exports for the app
 (``backend.reports``).
 
-The report itself is still the reports package's nested figures (a mapping the
-Reports page reads by name); the tables, the exports' results and the calendar's are
-typed. Exports take ``progress(done, total)`` and ``cancelled()`` so the app shows a
-progress bar and can stop them; a cancelled export raises :class:`ExportCancelled`
-and leaves no file.
+The report, its tables and the exports' results are typed
+(:mod:`send_desk.backend.reports_models`). Exports take ``progress(done, total)`` and
+``cancelled()`` so the app shows a progress bar and can stop them; a cancelled export
+raises :class:`ExportCancelled` and leaves no file.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
+from send_desk.backend import reports_models
 from send_desk.backend.access import StoreAccess
 from send_desk.backend.correspondence_api import optional_id
 from send_desk.backend.errors import ValidationFailed
+from send_desk.backend.reports_models import ServiceReport
 from send_desk.reports import exports
 from send_desk.reports.calendar import calendar_events
 from send_desk.reports.exports import ExportCancelled, ExportFailed
@@ -60,9 +60,6 @@ class _Phases:
                 self._progress(start + span * done // max(total, 1), STEPS)
 
         return report
-
-
-ServiceReport = Mapping[str, Any]  # the nested figures of reports.service_figures.full_report
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +110,11 @@ class ReportsApi:
             )
         self._ensure()
         with self._access.read() as session:
-            found: dict[str, Any] = full_report(
+            found = full_report(
                 session, start, end, today=self._access.today(), now=self._now(),
                 standards=standards_for(self._access.paths.root),
             )  # fmt: skip
-            return found
+        return reports_models.service_report(found)
 
     @staticmethod
     def report_tables(report: ServiceReport) -> list[ReportTable]:
@@ -130,7 +127,7 @@ class ReportsApi:
                 kinds=tuple(kind for _heading, kind in table.columns),
                 rows=tuple(tuple(row) for row in table.rows),
             )
-            for table in exports.report_tables(report)
+            for table in exports.report_tables(report.figures_data)
         ]
 
     def export_report(
@@ -148,24 +145,24 @@ class ReportsApi:
         target = Path(path)
         if fmt == "csv":
             phases = _Phases(progress, cancelled, 1)
-            exports.write_csv(report, target, progress=phases.phase(0), cancelled=cancelled)
+            exports.write_csv(
+                report.figures_data, target, progress=phases.phase(0), cancelled=cancelled
+            )
         elif fmt == "xlsx":
             phases = _Phases(progress, cancelled, 1, 4)
             phases.check()
             with self._access.read() as session:
                 # the report's one date, not the clock's at export time
-                deadlines = open_deadlines(
-                    session, today=self._access.today(), as_of=report["as_of"]
-                )
+                deadlines = open_deadlines(session, today=self._access.today(), as_of=report.as_of)
             phases.phase(0)(1, 1)
             tables = [
-                *exports.report_tables(report),
-                exports.deadlines_table(deadlines, as_of=report["as_of"]),
+                *exports.report_tables(report.figures_data),
+                exports.deadlines_table(deadlines, as_of=report.as_of),
             ]
+            about = about_rows(report.figures_data, standards_for(self._access.paths.root))
             exports.write_xlsx(
-                tables, target, about=about_rows(report, standards_for(self._access.paths.root)),
-                progress=phases.phase(1), cancelled=cancelled,
-            )  # fmt: skip
+                tables, target, about=about, progress=phases.phase(1), cancelled=cancelled
+            )
         else:
             raise ValidationFailed(f"'{fmt}' is not an export format (csv or xlsx)")
         return ExportedReport(target, fmt)

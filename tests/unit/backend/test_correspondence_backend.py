@@ -151,7 +151,7 @@ def test_exports_report_progress_and_can_be_cancelled(app: Backend, tmp_path: Pa
 
     reports = app.reports
     report = reports.service_report(date(2026, 9, 1), date(2026, 11, 30))
-    assert report["as_of"] == date(2026, 11, 20)
+    assert report.as_of == date(2026, 11, 20)
     tables = reports.report_tables(report)
     assert [t.name for t in tables][:2] == ["Statutory compliance", "Correspondence by week"]
     seen: list[tuple[int, int]] = []
