@@ -20,6 +20,7 @@ from send_desk.backend.correspondence_models import (
     NewItem,
     Reply,
     ReplyDue,
+    ReplyDueDate,
     Respond,
 )
 from send_desk.backend.reports_api import ExportedCalendar
@@ -166,3 +167,18 @@ def test_exports_report_progress_and_can_be_cancelled(app: Backend, tmp_path: Pa
     assert isinstance(done, ExportedCalendar) and done.path == tmp_path / "c.ics"
     parsed = icalendar.Calendar.from_ical((tmp_path / "c.ics").read_bytes())
     assert len(parsed.walk("VEVENT")) == done.events > 0
+
+
+def test_reply_due_dates_and_the_forms_choices_follow_the_standards(app: Backend) -> None:
+    api = app.correspondence
+    # a call on Wednesday 18 Nov: 2 working days, Friday 20th; an email: 10, Wed 2 Dec
+    assert api.reply_due("call", date(2026, 11, 18)) == ReplyDueDate(date(2026, 11, 20), 2)
+    assert api.reply_due("email", date(2026, 11, 18)).due == date(2026, 12, 2)
+    assert api.working_days_after(date(2026, 11, 20), 1) == date(2026, 11, 23)  # Fri to Mon
+    assert not api.is_working_day(date(2026, 11, 21))  # a Saturday
+    vocab = api.vocabulary()
+    assert ("call", "Phone call (reply within 2 working days)") in vocab.channels
+    assert [code for code, _label in vocab.stages] == ["stage1", "stage2"]
+    assert vocab.stage_label("stage1") == dict(vocab.stages)["stage1"]
+    assert vocab.root_cause_label(None) == "Not yet known"
+    assert vocab.outcome_label("upheld") == "Upheld"
