@@ -24,13 +24,16 @@ from sqlmodel import Session
 from send_desk.backend import labels
 from send_desk.backend.access import StoreAccess, store_problem
 from send_desk.backend.clock import ClockMixin
-from send_desk.backend.correspondence import CorrespondenceMixin
+from send_desk.backend.correspondence_api import CorrespondenceApi
 from send_desk.backend.errors import StoreProblem, ValidationFailed, WrongPassword
-from send_desk.backend.integrity import IntegrityMixin
+from send_desk.backend.integrity import IntegrityApi
 from send_desk.backend.letters import LettersMixin
 from send_desk.backend.notes import NotesMixin
+from send_desk.backend.reports_api import ReportsApi
 from send_desk.backend.sen2_api import Sen2Api
+from send_desk.backend.store_models import BackupInfo, RestoreResult, StoreStats, TeamCounts
 from send_desk.backend.supervision import SupervisionMixin
+from send_desk.backend.sync import SyncApi
 from send_desk.paths import DataPaths
 from send_desk.security.keys import KeyFileError, check_new_password, read_keyfile, unwrap_key
 from send_desk.services import allocation as allocation_service
@@ -59,9 +62,7 @@ def _uuid(value: str | uuid.UUID) -> uuid.UUID:
         raise ValidationFailed(f"'{value}' is not a record id") from None
 
 
-class Backend(
-    NotesMixin, ClockMixin, LettersMixin, CorrespondenceMixin, SupervisionMixin, IntegrityMixin
-):
+class Backend(NotesMixin, ClockMixin, LettersMixin, SupervisionMixin):
     """An open store and the operations the desktop app performs on it."""
 
     def __init__(self, store: Store, *, today: Callable[[], date] = london_today) -> None:
@@ -71,6 +72,12 @@ class Backend(
         # reach the store through _read/_write below until each becomes a facade
         self._access = StoreAccess(store, today)
         self.sen2 = Sen2Api(self._access)
+        self.correspondence = CorrespondenceApi(self._access)
+        self.integrity = IntegrityApi(self._access)
+        self.sync = SyncApi(self._access)
+        self.reports = ReportsApi(
+            self._access, self.correspondence.now, ensure_clock=self.ensure_clock
+        )
         self._me: dict[str, Any] | None = None
         self._lock = threading.Lock()
 
@@ -141,34 +148,36 @@ class Backend(
         return backend
 
     @staticmethod
-    def list_backups(paths: DataPaths) -> list[dict[str, Any]]:
+    def list_backups(paths: DataPaths) -> list[BackupInfo]:
         """Backup files in the store's backups folder, newest first."""
         found = []
         folder = paths.backups
         if folder.is_dir():
             for item in folder.glob("*.zip"):
                 stat = item.stat()
-                found.append(
-                    {
-                        "path": str(item),
-                        "name": item.name,
-                        "modified": datetime.fromtimestamp(stat.st_mtime, LONDON),
-                        "bytes": stat.st_size,
-                    }
-                )
-        return sorted(found, key=lambda item: item["modified"], reverse=True)
+                modified = datetime.fromtimestamp(stat.st_mtime, LONDON)
+                found.append(BackupInfo(item, item.name, modified, stat.st_size))
+        return sorted(found, key=lambda item: item.modified, reverse=True)
 
     @staticmethod
-    def restore_backup(paths: DataPaths, source: str | Path, password: str) -> dict[str, Any]:
+    def restore_backup(paths: DataPaths, source: str | Path, password: str) -> RestoreResult:
         """Replace the store with a backup (the current files are kept aside first)."""
         from send_desk.storage.backup import restore_store
 
         try:
-            return restore_store(paths, Path(source), password)
+            manifest = restore_store(paths, Path(source), password)
         except WrongPassword:
             raise
         except (StoreError, KeyFileError) as error:
             raise store_problem(error) from error
+        kept = manifest.get("previous_store_kept_in")
+        return RestoreResult(
+            store_id=manifest.get("store_id"),
+            taken_at=manifest.get("taken_at"),
+            schema=manifest.get("schema"),
+            app_version=manifest.get("app_version"),
+            previous_store_kept_in=Path(kept) if kept else None,
+        )
 
     # ------------------------------------------------------------------ basics
 
@@ -229,11 +238,21 @@ class Backend(
             self._me = me
         return me
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> StoreStats:
+        """Rows per table, and children and staff per team."""
         from send_desk.services.stats import store_stats
 
         with self._read() as session:
-            return store_stats(session)
+            found = store_stats(session)
+        return StoreStats(
+            tables=dict(found["tables"]),
+            teams=tuple(
+                TeamCounts(t["team"], t["children"], t["caseworkers"], t["supervisors"])
+                for t in found["teams"]
+            ),
+            unallocated_children=int(found["unallocated_children"]),
+            looked_after_children=int(found["looked_after_children"]),
+        )
 
     # ---------------------------------------------------------------- caseload
 

@@ -1,14 +1,17 @@
-"""The caseload spreadsheet import, for the desktop app: plain data in and out.
+"""The caseload spreadsheet import, for the desktop app: what a check or an import
+found, as a typed :class:`ImportOutcome`.
 
-A function rather than a Backend method so that the import stays out of the app's
+A function rather than a facade on Backend so that the import stays out of the app's
 start-up (it loads openpyxl) until the wizard asks for it.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from send_desk.imports.caseload_import import import_caseload
 from send_desk.imports.spreadsheet import count_rows
@@ -21,6 +24,52 @@ class ImportCancelled(Exception):
     """The user stopped the import: the transaction is rolled back, nothing is kept."""
 
 
+@dataclass(frozen=True, slots=True)
+class ColumnTaken:
+    """A heading of the sheet and the field it was taken as ("ignore": not used)."""
+
+    heading: str
+    field: str
+    how: str  # "recognised", "--map" or "not recognised"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProblem:
+    """What is wrong, and where: the sheet's row (header = 1) and column heading."""
+
+    row: int | None
+    column: str | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class AlreadyThere:
+    """A row whose child is already in the store (left as it is)."""
+
+    row: int
+    upn: str | None
+    child_id: uuid.UUID | None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """A check (``dry_run``) or an import of a sheet; nothing is imported when there
+    are problems."""
+
+    file: Path
+    dry_run: bool
+    imported: bool
+    mapping: tuple[ColumnTaken, ...]
+    rows: int
+    children: int
+    settings_created: tuple[str, ...]
+    settings_matched: int
+    allocations: int
+    events: int
+    existing: tuple[AlreadyThere, ...]
+    problems: tuple[ImportProblem, ...]
+
+
 def caseload_import(
     backend: Backend,
     path: str | Path,
@@ -30,8 +79,8 @@ def caseload_import(
     dry_run: bool,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> dict[str, Any]:
-    """Check (``dry_run``) or import a caseload sheet; the result as plain data."""
+) -> ImportOutcome:
+    """Check (``dry_run``) or import a caseload sheet."""
     sheet = Path(path)
     total = count_rows(sheet)
 
@@ -42,7 +91,7 @@ def caseload_import(
             progress(done, max(total, done))
 
     result = import_caseload(
-        backend._store,  # the backend package's own store
+        backend._access.store,  # the backend package's own store
         sheet,
         overrides=overrides,
         team=team,
@@ -50,4 +99,34 @@ def caseload_import(
         today=backend.today(),
         progress=report,
     )
-    return result.as_json()
+    return ImportOutcome(
+        file=Path(result.file),
+        dry_run=result.dry_run,
+        imported=result.imported,
+        mapping=tuple(ColumnTaken(c.heading, c.field, c.how) for c in result.mapping),
+        rows=result.rows,
+        children=result.children,
+        settings_created=tuple(result.settings_created),
+        settings_matched=result.settings_matched,
+        allocations=result.allocations,
+        events=result.events,
+        existing=tuple(
+            AlreadyThere(
+                int(found["row"]),
+                found.get("upn"),
+                uuid.UUID(str(found["child_id"])) if found.get("child_id") else None,
+            )
+            for found in result.existing
+        ),
+        problems=tuple(ImportProblem(p.row, p.column, p.message) for p in result.problems),
+    )
+
+
+__all__ = [
+    "AlreadyThere",
+    "ColumnTaken",
+    "ImportCancelled",
+    "ImportOutcome",
+    "ImportProblem",
+    "caseload_import",
+]

@@ -27,4 +27,4 @@ def run(children: int, workdir: Path) -> dict[str, Any]:
     paths = DataPaths(workdir / "store")
     Backend.create_demo(paths, PASSWORD, children=children, seed=1, today=lambda: TODAY).close()
     figures = measure(str(paths.root), RUNS, {**os.environ, "SEND_DESK_PASSWORD": PASSWORD})
-    return {"children": children, **figures, "within_goals": within_goals(figures)}
+    return {"children": children, **figures.as_json(), "within_goals": within_goals(figures)}

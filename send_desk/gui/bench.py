@@ -21,8 +21,7 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import asdict, dataclass
 
 UNLOCK_RATIO_GOAL = 2.0
 BUDGET_OVER_BARE = 1.0
@@ -88,7 +87,31 @@ def _run(command: list[str], env: dict[str, str]) -> _Run:
     )
 
 
-def measure(data_dir: str, runs: int, env: dict[str, str] | None = None) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class StartupFigures:
+    """Medians of the bare window's and the app's runs (seconds, MB)."""
+
+    runs: int
+    bare_window_s: float
+    unlock_window_s: float | None
+    unlock_ratio: float | None
+    unlock_ratio_goal: float
+    interactive_s: float
+    interactive_ratio: float
+    interactive_over_bare_s: float
+    interactive_over_bare_goal_s: float
+    after_password_s: float | None
+    bare_wall_s: float
+    app_wall_s: float
+    bare_memory_mb: int
+    app_memory_mb: int
+
+    def as_json(self) -> dict[str, float | None]:
+        """The figures by name, in the order the benchmark's JSON gives them."""
+        return asdict(self)
+
+
+def measure(data_dir: str, runs: int, env: dict[str, str] | None = None) -> StartupFigures:
     """Median figures of ``runs`` bare windows and ``runs`` self-tests, taking turns."""
     env = {**(env or os.environ)}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -108,52 +131,52 @@ def measure(data_dir: str, runs: int, env: dict[str, str] | None = None) -> dict
     unlocks = [r.unlock for r in app_runs if r.unlock is not None]
     unlock = statistics.median(unlocks) if unlocks else None
     afters = [r.after_password for r in app_runs if r.after_password is not None]
-    return {
-        "runs": runs,
-        "bare_window_s": round(bare_s, 2),
-        "unlock_window_s": round(unlock, 2) if unlock is not None else None,
-        "unlock_ratio": round(unlock / bare_s, 1) if unlock is not None else None,
-        "unlock_ratio_goal": UNLOCK_RATIO_GOAL,
-        "interactive_s": round(interactive, 2),
-        "interactive_ratio": round(interactive / bare_s, 1),
-        "interactive_over_bare_s": round(interactive - bare_s, 2),
-        "interactive_over_bare_goal_s": BUDGET_OVER_BARE,
-        "after_password_s": round(statistics.median(afters), 2) if afters else None,
-        "bare_wall_s": round(statistics.median(r.wall for r in bare_runs), 2),
-        "app_wall_s": round(statistics.median(r.wall for r in app_runs), 2),
-        "bare_memory_mb": round(statistics.median(r.memory for r in bare_runs)),
-        "app_memory_mb": round(statistics.median(r.memory for r in app_runs)),
-    }
+    return StartupFigures(
+        runs=runs,
+        bare_window_s=round(bare_s, 2),
+        unlock_window_s=round(unlock, 2) if unlock is not None else None,
+        unlock_ratio=round(unlock / bare_s, 1) if unlock is not None else None,
+        unlock_ratio_goal=UNLOCK_RATIO_GOAL,
+        interactive_s=round(interactive, 2),
+        interactive_ratio=round(interactive / bare_s, 1),
+        interactive_over_bare_s=round(interactive - bare_s, 2),
+        interactive_over_bare_goal_s=BUDGET_OVER_BARE,
+        after_password_s=round(statistics.median(afters), 2) if afters else None,
+        bare_wall_s=round(statistics.median(r.wall for r in bare_runs), 2),
+        app_wall_s=round(statistics.median(r.wall for r in app_runs), 2),
+        bare_memory_mb=round(statistics.median(r.memory for r in bare_runs)),
+        app_memory_mb=round(statistics.median(r.memory for r in app_runs)),
+    )
 
 
-def within_goals(figures: dict[str, Any]) -> bool:
-    ratio = figures["unlock_ratio"]
+def within_goals(figures: StartupFigures) -> bool:
+    ratio = figures.unlock_ratio
     return (
         ratio is not None
         and ratio <= UNLOCK_RATIO_GOAL
-        and figures["interactive_over_bare_s"] <= BUDGET_OVER_BARE
+        and figures.interactive_over_bare_s <= BUDGET_OVER_BARE
     )
 
 
 def compare(data_dir: str, runs: int) -> int:
     f = measure(data_dir, runs)
-    bare_s = f["bare_window_s"]
+    bare_s = f.bare_window_s
     print(
-        f"bare window     : {bare_s:.2f} s (process wall {f['bare_wall_s']:.2f} s), "
-        f"{f['bare_memory_mb']} MB"
+        f"bare window     : {bare_s:.2f} s (process wall {f.bare_wall_s:.2f} s), "
+        f"{f.bare_memory_mb} MB"
     )
-    if f["unlock_window_s"] is not None:
+    if f.unlock_window_s is not None:
         print(
-            f"unlock window   : {f['unlock_window_s']:.2f} s = {f['unlock_ratio']}x bare "
+            f"unlock window   : {f.unlock_window_s:.2f} s = {f.unlock_ratio}x bare "
             f"(goal: at most {UNLOCK_RATIO_GOAL}x)"
         )
     print(
-        f"caseload ready  : {f['interactive_s']:.2f} s = {f['interactive_ratio']}x bare, "
-        f"{f['interactive_over_bare_s']:+.2f} s (goal: at most +{BUDGET_OVER_BARE} s); "
-        f"process wall {f['app_wall_s']:.2f} s, {f['app_memory_mb']} MB  [{data_dir}]"
+        f"caseload ready  : {f.interactive_s:.2f} s = {f.interactive_ratio}x bare, "
+        f"{f.interactive_over_bare_s:+.2f} s (goal: at most +{BUDGET_OVER_BARE} s); "
+        f"process wall {f.app_wall_s:.2f} s, {f.app_memory_mb} MB  [{data_dir}]"
     )
-    if f["after_password_s"] is not None:
-        print(f"after Enter     : {f['after_password_s']:.2f} s from the password to the caseload")
+    if f.after_password_s is not None:
+        print(f"after Enter     : {f.after_password_s:.2f} s from the password to the caseload")
     print(f"median of {runs} runs each, taking turns, from process start")
     ok = within_goals(f)
     print("within the goals" if ok else "OVER THE GOALS")

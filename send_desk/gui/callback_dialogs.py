@@ -5,13 +5,22 @@ and recording what happened with the call."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
-from send_desk.gui.callback_slots import PREFERRED_CONFIRMATION, by_day, free_times
+from send_desk.backend.correspondence_models import (
+    Callback,
+    CallbackSlot,
+    CallbackSlots,
+    CorrespondenceRow,
+    NewCallback,
+)
+from send_desk.gui import formatting as fmt
+from send_desk.gui.callback_slots import PREFERRED_CONFIRMATION, by_day, free_times, slot_label
 from send_desk.gui.correspondence_dialogs import (
     NOT_YET,
     _combo_text,
@@ -25,25 +34,42 @@ from send_desk.gui.forms.ui_callback_outcome_dialog import Ui_CallbackOutcomeDia
 from send_desk.gui.ops import Ops
 from send_desk.gui.rows_model import text_of
 
+if TYPE_CHECKING:
+    import uuid
+
+    from send_desk.backend.core import Backend
+
+
+@dataclass(frozen=True, slots=True)
+class BookedCallback:
+    """A callback just booked, and whether its confirmation letter is to be written now."""
+
+    callback: Callback
+    confirm_by_letter: bool
+
+    @property
+    def child_id(self) -> uuid.UUID:
+        return self.callback.child_id
+
 
 class CallbackDialog(FormDialog):
     """Book a parent's callback into a free slot; says why a day goes to the duty officer."""
 
     def __init__(
-        self, backend: Any, ops: Ops, child_id: str, detail: Mapping[str, Any] | None,
-        item: Mapping[str, Any] | None = None, parent: QWidget | None = None,
+        self, backend: Backend, ops: Ops, child_id: str, detail: Mapping[str, Any] | None,
+        item: CorrespondenceRow | None = None, parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(ops, parent)
         self.backend = backend
         self.child_id = child_id
-        self.item = dict(item) if item else None
+        self.item = item
         self.ui = Ui_CallbackDialog()
         self.ui.setupUi(self)
         self.ui.aboutEdit.setMaximumHeight(90)
         self.ui.slotList.setMinimumHeight(220)
-        vocab = backend.correspondence_vocabulary()
+        vocab = backend.correspondence.vocabulary()
         _fill_names(self.ui.requestedByCombo, detail)
-        fill_combo(self.ui.confirmCombo, [NOT_YET, *vocab["confirmation"]])
+        fill_combo(self.ui.confirmCombo, [NOT_YET, *vocab.confirmation])
         self.ui.confirmCombo.setCurrentIndex(max(self.ui.confirmCombo.findData("letter"), 0))
         family = (detail or {}).get("family", [])
         self.phones = {m["name"]: m.get("phone") or "" for m in family}
@@ -51,8 +77,8 @@ class CallbackDialog(FormDialog):
         self.preferred = {m["name"]: m.get("preferred_contact") or "" for m in family}
         self.ui.requestedByCombo.currentIndexChanged.connect(self._person_changed)
         if self.item is not None:
-            self.ui.aboutEdit.setPlainText(self.item.get("summary") or "")
-            index = self.ui.requestedByCombo.findData(self.item.get("correspondent"))
+            self.ui.aboutEdit.setPlainText(self.item.summary or "")
+            index = self.ui.requestedByCombo.findData(self.item.correspondent)
             if index >= 0:
                 self.ui.requestedByCombo.setCurrentIndex(index)
         self._person_changed()
@@ -66,10 +92,10 @@ class CallbackDialog(FormDialog):
         self._finish_setup()
         name = f"{detail['first_name']} {detail['last_name']}" if detail else ""
         self.setWindowTitle(f"Book a callback – {name}" if name else "Book a callback")
-        self.slots: list[dict[str, Any]] = []
+        self.slots: list[CallbackSlot] = []
         self.ui.slotNotes.setText("Finding free slots…")
         self.ops.run(
-            lambda: backend.callback_slots(child_id),
+            lambda: backend.correspondence.callback_slots(child_id),
             self._slots_loaded,
             lambda error: self.show_errors({}, getattr(error, "message", str(error))),
         )
@@ -83,8 +109,8 @@ class CallbackDialog(FormDialog):
         if index >= 0:
             self.ui.confirmCombo.setCurrentIndex(index)
 
-    def _slots_loaded(self, offered: dict[str, Any]) -> None:
-        self.slots = free_times(offered["slots"])
+    def _slots_loaded(self, offered: CallbackSlots) -> None:
+        self.slots = free_times(offered.slots)
         listing = self.ui.slotList
         listing.clear()
         first: int | None = None
@@ -96,74 +122,77 @@ class CallbackDialog(FormDialog):
             heading.setFont(font)
             listing.addItem(heading)
             for slot in times:
-                text = f"    {slot['start']:%H:%M}–{slot['end']:%H:%M} with {slot['caller']}"
-                text += " (duty)" if slot["via_duty"] else ""
+                text = f"    {slot.start:%H:%M}–{slot.end:%H:%M} with {slot.caller}"
+                text += " (duty)" if slot.via_duty else ""
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, slot)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, slot["label"])
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, slot_label(slot))
                 listing.addItem(item)
                 first = listing.count() - 1 if first is None else first
         if first is not None:
             listing.setCurrentRow(first)
-        notes = offered["notes"]
+        notes = offered.notes
         self.ui.slotNotes.setText(
             "\n".join(notes) if notes else f"{len(self.slots)} free times of "
-            f"{offered['slot_minutes']} minutes over {len(by_day(self.slots))} working days."
+            f"{offered.slot_minutes} minutes over {len(by_day(self.slots))} working days."
         )  # fmt: skip
         self.ui.slotNotes.setAccessibleName(self.ui.slotNotes.text())
 
     def values(self) -> dict[str, Any]:
         current = self.ui.slotList.currentItem()
         slot = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        chosen = slot if isinstance(slot, CallbackSlot) else None
         return {
             "requested_by": _combo_text(self.ui.requestedByCombo),
             "phone": self.ui.phoneEdit.text(),
             "about": self.ui.aboutEdit.toPlainText(),
-            "slot_start": slot["start"] if slot else None,
-            "caller_id": slot["caller_id"] if slot else None,
-            "correspondence_id": self.item["id"] if self.item else None,
+            "slot_start": chosen.start if chosen else None,
+            "caller_id": chosen.caller_id if chosen else None,
+            "correspondence_id": self.item.id if self.item else None,
             "confirmation_via": self.ui.confirmCombo.currentData() or None,
         }
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
         via = values.pop("confirmation_via")
+        call = NewCallback(**values)
+        api = self.backend.correspondence
 
-        def work() -> dict[str, Any]:
-            if values["slot_start"] is None:
+        def work() -> BookedCallback:
+            if call.slot_start is None:
                 from send_desk.backend import ValidationFailed
 
                 raise ValidationFailed("choose a slot", {"slot_start": "choose a free slot"})
-            booked: dict[str, Any] = self.backend.book_callback(self.child_id, values)
+            booked = api.book_callback(self.child_id, call)
             if via and via != "letter":
-                booked = self.backend.confirm_callback(booked["id"], via)
-            booked["confirm_by_letter"] = via == "letter"
-            return booked
+                booked = api.confirm_callback(booked.id, via)
+            return BookedCallback(booked, confirm_by_letter=via == "letter")
 
         return work
 
 
 def confirm_by_letter(
-    backend: Any, ops: Ops, callback: Mapping[str, Any], parent: QWidget | None,
-    on_confirmed: Callable[[dict[str, Any]], None] | None = None,
+    backend: Backend, ops: Ops, callback: Callback, parent: QWidget | None,
+    on_confirmed: Callable[[Callback], None] | None = None,
 ) -> Any:  # fmt: skip
     """The callback confirmation letter in the composer; once saved, the booking records
     that it was confirmed by that letter."""
-    inputs = backend.callback_letter_inputs(callback["id"])
+    api = backend.correspondence
+    inputs = api.callback_letter_inputs(callback.id)
 
     def saved(letter: dict[str, Any]) -> None:
-        def done(result: dict[str, Any]) -> None:
+        def done(result: Callback) -> None:
             if on_confirmed is not None:
                 on_confirmed(result)
 
         ops.run(
-            lambda: backend.confirm_callback(
-                callback["id"], "letter", on=letter["letter_date"], letter_id=letter["letter_id"]
+            lambda: api.confirm_callback(
+                callback.id, "letter", on=letter["letter_date"], letter_id=letter["letter_id"]
             ),
             done,
         )
 
     return open_composer(
-        backend, ops, callback["child_id"], "callback_confirmation", inputs, parent, saved
+        backend, ops, callback.child_id.hex, "callback_confirmation", inputs, parent, saved
     )
 
 
@@ -171,17 +200,17 @@ class CallbackOutcomeDialog(FormDialog):
     """What happened: the call was made, tried with no answer, or cancelled."""
 
     def __init__(
-        self, backend: Any, ops: Ops, callback: Mapping[str, Any], parent: QWidget | None = None
+        self, backend: Backend, ops: Ops, callback: Callback, parent: QWidget | None = None
     ) -> None:
         super().__init__(ops, parent)
         self.backend = backend
-        self.callback = dict(callback)
+        self.callback = callback
         self.ui = Ui_CallbackOutcomeDialog()
         self.ui.setupUi(self)
-        vocab = backend.correspondence_vocabulary()
-        fill_combo(self.ui.outcomeCombo, vocab["callback_outcomes"])
-        now = backend.now()
-        slot = callback["slot_start"]
+        vocab = backend.correspondence.vocabulary()
+        fill_combo(self.ui.outcomeCombo, list(vocab.callback_outcomes))
+        now = backend.correspondence.now()
+        slot = callback.slot_start
         at = slot if slot <= now else now
         self.ui.atEdit.setDateTime(QDateTime(qdate(at.date()), _qtime(at)))
         self.fields = {
@@ -191,7 +220,8 @@ class CallbackOutcomeDialog(FormDialog):
         }
         self._finish_setup()
         self.setWindowTitle(
-            f"Call to {callback['requested_by']} at {callback['slot_label']}: what happened"
+            f"Call to {callback.requested_by} at {fmt.callback_when(callback.slot_start)}: "
+            "what happened"
         )
 
     def values(self) -> dict[str, Any]:
@@ -206,9 +236,9 @@ class CallbackOutcomeDialog(FormDialog):
         }  # fmt: skip
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        return lambda: self.backend.record_callback(
-            self.callback["id"], values["outcome"], at=values["at"], note=values["note"]
+        return lambda: self.backend.correspondence.record_callback(
+            self.callback.id, values["outcome"], at=values["at"], note=values["note"]
         )
 
 
-__all__ = ["CallbackDialog", "CallbackOutcomeDialog", "confirm_by_letter"]
+__all__ = ["BookedCallback", "CallbackDialog", "CallbackOutcomeDialog", "confirm_by_letter"]

@@ -8,13 +8,31 @@ acknowledgement or response) is written in the letters composer and linked back.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
 from send_desk.backend.correspondence import Duplicate
+from send_desk.backend.correspondence_models import (
+    Acknowledge,
+    Complaint,
+    ComplaintStep,
+    CorrespondenceRow,
+    Escalate,
+    LettersAndNotes,
+    LinkChoice,
+    NewComplaint,
+    NewItem,
+    OmbudsmanDecision,
+    ReferToOmbudsman,
+    Reply,
+    Respond,
+    UpdateComplaint,
+)
+from send_desk.gui import formatting as fmt
 from send_desk.gui.dialogs import FormDialog, fill_combo, pydate, qdate
 from send_desk.gui.forms.ui_availability_dialog import Ui_AvailabilityDialog
 from send_desk.gui.forms.ui_complaint_action_dialog import Ui_ComplaintActionDialog
@@ -23,6 +41,9 @@ from send_desk.gui.forms.ui_correspondence_item_dialog import Ui_CorrespondenceI
 from send_desk.gui.forms.ui_respond_dialog import Ui_RespondDialog
 from send_desk.gui.ops import Ops
 from send_desk.gui.rows_model import text_of
+
+if TYPE_CHECKING:
+    from send_desk.backend.core import Backend
 
 NOT_YET = ("", "Not yet (confirm later)")
 
@@ -53,8 +74,23 @@ def _combo_text(combo: Any) -> str:
     return text
 
 
+def _id(value: object) -> uuid.UUID | None:
+    """A record's id from a combo's data (its hex), checked by the backend: none if blank."""
+    from send_desk.backend.correspondence_api import optional_id
+
+    return optional_id(value if isinstance(value, str | uuid.UUID) else None)
+
+
+def link_label(choice: LinkChoice) -> str:
+    """A letter ("dd/mm/yyyy title") or case note ("dd/mm/yyyy hh:mm kind: summary")."""
+    if isinstance(choice.when, datetime) or choice.when is None:
+        when = f"{choice.when:%d/%m/%Y %H:%M}" if choice.when else "time not given"
+        return f"{when} {choice.title}"[:120]
+    return f"{fmt.uk_date(choice.when)} {choice.title}"
+
+
 def open_composer(
-    backend: Any,
+    backend: Backend,
     ops: Ops,
     child_id: str,
     template: str | None,
@@ -79,7 +115,7 @@ class ItemDialog(FormDialog):
     """Log an item on a child's record, with the reply due date shown as it is chosen."""
 
     def __init__(
-        self, backend: Any, ops: Ops, child_id: str, detail: Mapping[str, Any] | None,
+        self, backend: Backend, ops: Ops, child_id: str, detail: Mapping[str, Any] | None,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(ops, parent)
@@ -88,9 +124,9 @@ class ItemDialog(FormDialog):
         self.allow_duplicate = False
         self.ui = Ui_CorrespondenceItemDialog()
         self.ui.setupUi(self)
-        vocab = backend.correspondence_vocabulary()
-        fill_combo(self.ui.directionCombo, vocab["directions"])
-        fill_combo(self.ui.channelCombo, vocab["channels"])
+        vocab = backend.correspondence.vocabulary()
+        fill_combo(self.ui.directionCombo, list(vocab.directions))
+        fill_combo(self.ui.channelCombo, list(vocab.channels))
         _fill_names(self.ui.correspondentCombo, detail)
         today = backend.today()
         self.ui.contactDateEdit.setDate(qdate(today))
@@ -133,9 +169,8 @@ class ItemDialog(FormDialog):
             return
         channel = self.ui.channelCombo.currentData()
         received = pydate(self.ui.contactDateEdit.date())
-        standards = self.backend.standards()
-        due = standards.response_due(channel, received)
-        days = standards.channel(channel).respond_within
+        found = self.backend.correspondence.reply_due(channel, received)
+        due, days = found.due, found.working_days
         self.ui.dueValue.setText(f"{text_of(due)} ({days} working days, the service standard)")
         self.ui.dueValue.setAccessibleName(f"Reply due {text_of(due)}")
 
@@ -146,7 +181,8 @@ class ItemDialog(FormDialog):
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
         allow = self.allow_duplicate
-        return lambda: self.backend.log_correspondence(self.child_id, values, allow_duplicate=allow)
+        item = NewItem(**values)
+        return lambda: self.backend.correspondence.log(self.child_id, item, allow_duplicate=allow)
 
     def _failed(self, error: BaseException) -> None:
         super()._failed(error)
@@ -162,22 +198,23 @@ class RespondDialog(FormDialog):
     """Record the reply that closes an item: a note, letter, call, email or portal message."""
 
     def __init__(
-        self, backend: Any, ops: Ops, item: Mapping[str, Any], parent: QWidget | None = None
+        self, backend: Backend, ops: Ops, item: CorrespondenceRow, parent: QWidget | None = None
     ) -> None:
         super().__init__(ops, parent)
         self.backend = backend
-        self.item = dict(item)
+        self.item = item
         self.ui = Ui_RespondDialog()
         self.ui.setupUi(self)
-        vocab = backend.correspondence_vocabulary()
-        fill_combo(self.ui.kindCombo, vocab["response_kinds"])
-        default = item["channel"] if item["channel"] in ("email", "portal", "call") else "letter"
+        vocab = backend.correspondence.vocabulary()
+        fill_combo(self.ui.kindCombo, list(vocab.response_kinds))
+        default = item.channel if item.channel in ("email", "portal", "call") else "letter"
         self.ui.kindCombo.setCurrentIndex(max(self.ui.kindCombo.findData(default), 0))
         today = backend.today()
         self.ui.onEdit.setDate(qdate(today))
         self.ui.onEdit.setMaximumDate(qdate(today))
-        self.ui.correspondentEdit.setText(item.get("correspondent") or "")
-        self.choices: dict[str, list[dict[str, Any]]] = {"letters": [], "notes": []}
+        self.ui.correspondentEdit.setText(item.correspondent or "")
+        self.letters: list[LinkChoice] = []
+        self.notes: list[LinkChoice] = []
         self.fields = {
             "kind": self.ui.kindCombo,
             "on": self.ui.onEdit,
@@ -187,20 +224,20 @@ class RespondDialog(FormDialog):
         }
         self._finish_setup()
         self.setWindowTitle(
-            f"Record the reply – {item.get('channel_label', '')} from {item['correspondent']}"
+            f"Record the reply – {fmt.channel(item.channel)} from {item.correspondent}"
         )
         self.ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
         self.ui.letterButton.clicked.connect(self.write_letter)
         self.composer: Any = None
         self.ops.run(
-            lambda: backend.child_letters_and_notes(item["child_id"]),
+            lambda: backend.correspondence.letters_and_notes(item.child_id),
             self._choices_loaded,
             lambda error: self.show_errors({}, getattr(error, "message", str(error))),
         )
         self._kind_changed()
 
-    def _choices_loaded(self, choices: dict[str, list[dict[str, Any]]]) -> None:
-        self.choices = choices
+    def _choices_loaded(self, choices: LettersAndNotes) -> None:
+        self.letters, self.notes = list(choices.letters), list(choices.notes)
         self._kind_changed()
 
     def _kind_changed(self, *_args: Any) -> None:
@@ -208,9 +245,9 @@ class RespondDialog(FormDialog):
         combo = self.ui.refCombo
         combo.clear()
         if kind == "note":
-            fill_combo(combo, [(n["id"], n["label"]) for n in self.choices["notes"]])
+            fill_combo(combo, [(n.id.hex, link_label(n)) for n in self.notes])
         elif kind == "letter":
-            fill_combo(combo, [(x["id"], x["label"]) for x in self.choices["letters"]])
+            fill_combo(combo, [(x.id.hex, link_label(x)) for x in self.letters])
         linked = kind in ("note", "letter")
         combo.setEnabled(linked)
         self.ui.correspondentEdit.setEnabled(not linked)
@@ -219,27 +256,29 @@ class RespondDialog(FormDialog):
 
     def write_letter(self) -> None:
         def saved(letter: dict[str, Any]) -> None:
-            self.choices["letters"].insert(
-                0, {"id": letter["letter_id"],
-                    "label": f"{text_of(letter['letter_date'])} {letter['title']}"},
-            )  # fmt: skip
+            letter_id = uuid.UUID(str(letter["letter_id"]))
+            choice = LinkChoice(letter_id, letter["letter_date"], letter["title"])
+            self.letters.insert(0, choice)
             self._kind_changed()
-            self.ui.refCombo.setCurrentIndex(max(self.ui.refCombo.findData(letter["letter_id"]), 0))
+            self.ui.refCombo.setCurrentIndex(max(self.ui.refCombo.findData(choice.id.hex), 0))
 
         self.composer = open_composer(
-            self.backend, self.ops, self.item["child_id"], None, None, self, saved
+            self.backend, self.ops, self.item.child_id.hex, None, None, self, saved
         )
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
         kind = values["kind"]
         linked = kind in ("note", "letter")
-        return lambda: self.backend.respond_to_item(
-            self.item["id"],
-            kind,
-            on=None if linked else values["on"],
-            summary=values["summary"],
-            ref_id=values["ref"] if linked else None,
-            correspondent=values["correspondent"],
+        item_id = self.item.id
+        return lambda: self.backend.correspondence.respond(
+            item_id,
+            Reply(
+                kind,
+                on=None if linked else values["on"],
+                summary=values["summary"],
+                ref_id=_id(values["ref"]) if linked else None,
+                correspondent=values["correspondent"],
+            ),
         )
 
 
@@ -257,32 +296,32 @@ def _qtime(moment: datetime) -> Any:
 
 class ComplaintDialog(FormDialog):
     def __init__(
-        self, backend: Any, ops: Ops, child_id: str, detail: Mapping[str, Any] | None,
-        caseworkers: Sequence[Mapping[str, Any]], item: Mapping[str, Any] | None = None,
+        self, backend: Backend, ops: Ops, child_id: str, detail: Mapping[str, Any] | None,
+        caseworkers: Sequence[Mapping[str, Any]], item: CorrespondenceRow | None = None,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(ops, parent)
         self.backend = backend
         self.child_id = child_id
-        self.item = dict(item) if item else None
+        self.item = item
         self.ui = Ui_ComplaintDialog()
         self.ui.setupUi(self)
-        vocab = backend.correspondence_vocabulary()
+        vocab = backend.correspondence.vocabulary()
         _fill_names(self.ui.complainantCombo, detail)
-        fill_combo(self.ui.viaCombo, list(vocab["channel_labels"].items()), "")
+        fill_combo(self.ui.viaCombo, list(vocab.channel_labels.items()), "")
         fill_combo(
             self.ui.caseworkerCombo,
             [(c["id"], f"{c['name']} ({c['team']})") for c in caseworkers],
             "The child's caseworker",
         )
-        fill_combo(self.ui.rootCauseCombo, vocab["root_causes"], "Not yet known")
+        fill_combo(self.ui.rootCauseCombo, list(vocab.root_causes), "Not yet known")
         today = backend.today()
         self.ui.receivedEdit.setDate(qdate(today))
         self.ui.receivedEdit.setMaximumDate(qdate(today))
         if self.item is not None:
-            self.ui.receivedEdit.setDate(qdate(self.item["contact_date"]))
-            self.ui.summaryEdit.setPlainText(self.item["summary"])
-            via = self.ui.viaCombo.findData(self.item["channel"])
+            self.ui.receivedEdit.setDate(qdate(self.item.contact_date))
+            self.ui.summaryEdit.setPlainText(self.item.summary)
+            via = self.ui.viaCombo.findData(self.item.channel)
             self.ui.viaCombo.setCurrentIndex(max(via, 0))
         self.fields = {
             "received_on": self.ui.receivedEdit,
@@ -299,13 +338,25 @@ class ComplaintDialog(FormDialog):
     def values(self) -> dict[str, Any]:
         values = super().values()
         values["complainant"] = _combo_text(self.ui.complainantCombo)
-        values["child_id"] = self.child_id
-        if self.item is not None:
-            values["correspondence_id"] = self.item["id"]
         return values
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        return lambda: self.backend.add_complaint(values)
+        item = self.item
+
+        def work() -> Complaint:
+            complaint = NewComplaint(
+                child_id=_id(self.child_id),
+                received_on=values["received_on"],
+                complainant=values["complainant"],
+                summary=values["summary"],
+                received_via=values["received_via"],
+                caseworker_id=_id(values["caseworker_id"]),
+                root_cause=values["root_cause"],
+                correspondence_id=item.id if item is not None else None,
+            )
+            return self.backend.correspondence.add_complaint(complaint)
+
+        return work
 
 
 ACTIONS = (
@@ -332,23 +383,23 @@ class ComplaintActionDialog(FormDialog):
     in the composer and linked to the stage."""
 
     def __init__(
-        self, backend: Any, ops: Ops, complaint: Mapping[str, Any], action: str = "acknowledge",
+        self, backend: Backend, ops: Ops, complaint: Complaint, action: str = "acknowledge",
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(ops, parent)
         self.backend = backend
-        self.complaint = dict(complaint)
+        self.complaint = complaint
         self.letter_id: str | None = None
         self.composer: Any = None
         self.ui = Ui_ComplaintActionDialog()
         self.ui.setupUi(self)
-        self.vocab = backend.correspondence_vocabulary()
+        self.vocab = backend.correspondence.vocabulary()
         fill_combo(self.ui.actionCombo, list(ACTIONS))
-        fill_combo(self.ui.rootCauseCombo, self.vocab["root_causes"], "Not yet known")
+        fill_combo(self.ui.rootCauseCombo, list(self.vocab.root_causes), "Not yet known")
         self.ui.rootCauseCombo.setCurrentIndex(
-            max(self.ui.rootCauseCombo.findData(complaint.get("root_cause")), 0)
+            max(self.ui.rootCauseCombo.findData(complaint.root_cause), 0)
         )
-        self.ui.lessonsEdit.setPlainText(complaint.get("lessons_learned") or "")
+        self.ui.lessonsEdit.setPlainText(complaint.lessons_learned or "")
         today = backend.today()
         self.ui.onEdit.setDate(qdate(today))
         self.ui.onEdit.setMaximumDate(qdate(today))
@@ -363,7 +414,8 @@ class ComplaintActionDialog(FormDialog):
         }
         self._finish_setup()
         self.setWindowTitle(
-            f"Complaint from {complaint['complainant']} ({complaint['stage_label']})"
+            f"Complaint from {complaint.complainant} "
+            f"({self.vocab.stage_label(complaint.stage) if complaint.stage else ''})"
         )
         self.ui.actionCombo.currentIndexChanged.connect(self._action_changed)
         self.ui.letterButton.clicked.connect(self.write_letter)
@@ -378,10 +430,8 @@ class ComplaintActionDialog(FormDialog):
             if name == "action":
                 continue
             layout.setRowVisible(widget, name in shown)
-        outcomes = (
-            self.vocab["ombudsman_outcomes"] if action == "decide" else self.vocab["outcomes"]
-        )
-        fill_combo(self.ui.outcomeCombo, outcomes)
+        outcomes = self.vocab.ombudsman_outcomes if action == "decide" else self.vocab.outcomes
+        fill_combo(self.ui.outcomeCombo, list(outcomes))
         self.ui.letterButton.setVisible(action in _LETTERS)
         self.letter_id = None
         self.ui.letterButton.setText("Write the &letter…")
@@ -392,7 +442,9 @@ class ComplaintActionDialog(FormDialog):
         if template is None:
             return
         outcome = self.ui.outcomeCombo.currentData()
-        inputs = self.backend.complaint_letter_inputs(self.complaint["id"], template, outcome)
+        inputs = self.backend.correspondence.complaint_letter_inputs(
+            self.complaint.id, template, outcome
+        )
         if action == "acknowledge" and self.ui.investigatorEdit.text().strip():
             inputs["investigator"] = self.ui.investigatorEdit.text().strip()
 
@@ -402,27 +454,44 @@ class ComplaintActionDialog(FormDialog):
             self.ui.letterButton.setText(f"Letter saved ({text_of(letter['letter_date'])}) ✓")
 
         self.composer = open_composer(
-            self.backend, self.ops, self.complaint["child_id"], template, inputs, self, saved
+            self.backend, self.ops, self.complaint.child_id.hex, template, inputs, self, saved
         )
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
         action = values["action"]
-        cid = self.complaint["id"]
+        cid = self.complaint.id
         letter = self.letter_id
-        backend = self.backend
+        api = self.backend.correspondence
 
-        def work() -> Any:
+        def work() -> Complaint:
             if action in ("respond", "update"):
                 changes = {"root_cause": values["root_cause"], "lessons_learned": values["lessons"]}
-                updated = backend.complaint_action(cid, "update", changes=changes)
+                updated = api.complaint_step(cid, UpdateComplaint(changes))
                 if action == "update":
                     return updated
-            return backend.complaint_action(
-                cid, action, on=values["on"], outcome=values["outcome"], letter_id=letter,
-                investigator=values["investigator"], reference=values["reference"],
-            )  # fmt: skip
+            return api.complaint_step(cid, complaint_step(action, values, _id(letter)))
 
         return work
+
+
+def complaint_step(
+    action: str, values: Mapping[str, Any], letter_id: uuid.UUID | None
+) -> ComplaintStep:
+    """The step the dialog's action and fields describe."""
+    on: date | None = values.get("on")
+    if action == "acknowledge":
+        return Acknowledge(on, letter_id, values.get("investigator") or None)
+    if action == "respond":
+        return Respond(values.get("outcome") or "", on, letter_id)
+    if action == "escalate":
+        return Escalate(on)
+    if action == "refer":
+        return ReferToOmbudsman(on, values.get("reference"))
+    if action == "decide":
+        return OmbudsmanDecision(values.get("outcome") or "", on)
+    from send_desk.backend import ValidationFailed
+
+    raise ValidationFailed(f"'{action}' is not something done to a complaint")
 
 
 # ---------------------------------------------------------------- availability
@@ -432,8 +501,9 @@ class AvailabilityDialog(FormDialog):
     """A caseworker away for some days, or someone on a team's duty rota."""
 
     def __init__(
-        self, backend: Any, ops: Ops, options: Mapping[str, Any], parent: QWidget | None = None
-    ) -> None:
+        self, backend: Backend, ops: Ops, options: Mapping[str, Any],
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(ops, parent)
         self.backend = backend
         self.ui = Ui_AvailabilityDialog()
@@ -465,11 +535,11 @@ class AvailabilityDialog(FormDialog):
         self.ui.formLayout.setRowVisible(self.ui.reasonEdit, not duty)
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        backend = self.backend
+        api = self.backend.correspondence
 
         def work() -> Any:
             if values["kind"] == "absence":
-                return backend.add_absence(
+                return api.add_absence(
                     values["user_id"], values["first_day"], values["last_day"], values["reason"]
                 )
             first, last = values["first_day"], values["last_day"]
@@ -481,10 +551,9 @@ class AvailabilityDialog(FormDialog):
                 )
             added = []
             day = first
-            calendar = backend.standards().calendar
             while day <= last:
-                if calendar.is_working_day(day):
-                    added.append(backend.set_duty(values["team_id"], day, values["user_id"]))
+                if api.is_working_day(day):
+                    added.append(api.set_duty(values["team_id"], day, values["user_id"]))
                 day = date.fromordinal(day.toordinal() + 1)
             return added
 
@@ -497,5 +566,7 @@ __all__ = [
     "ComplaintDialog",
     "ItemDialog",
     "RespondDialog",
+    "complaint_step",
+    "link_label",
     "open_composer",
 ]

@@ -8,7 +8,7 @@ rows or none, as `send-desk caseload import`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -30,6 +30,9 @@ from PySide6.QtWidgets import (
 from send_desk.gui.ops import Ops
 from send_desk.gui.progress_op import run_with_progress
 
+if TYPE_CHECKING:  # the import loads openpyxl: only when the wizard runs it
+    from send_desk.backend.imports import ImportOutcome
+
 
 def parse_map(text: str) -> dict[str, str]:
     """Pairs such as "Birthday=date_of_birth; Notes=ignore" as {column: field}."""
@@ -47,8 +50,8 @@ def parse_map(text: str) -> dict[str, str]:
 class ImportCaseloadDialog(QDialog):
     """Emits ``checked(result)`` after each check and ``imported(result)`` when done."""
 
-    checked = Signal(dict)
-    imported = Signal(dict)
+    checked = Signal(object)  # an ImportOutcome
+    imported = Signal(object)
 
     def __init__(self, backend: Any, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,16 +150,16 @@ class ImportCaseloadDialog(QDialog):
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
 
-        def work(progress: Any, cancelled: Any) -> dict[str, Any]:
+        def work(progress: Any, cancelled: Any) -> ImportOutcome:
             return caseload_import(
                 self.backend, dry_run=dry_run, progress=progress, cancelled=cancelled, **options
             )
 
-        def done(result: dict[str, Any]) -> None:
+        def done(result: ImportOutcome) -> None:
             self.check_button.setEnabled(True)
             self._show(result)
             if dry_run:
-                self.import_button.setEnabled(not result["problems"])
+                self.import_button.setEnabled(not result.problems)
                 self.checked.emit(result)
             else:
                 self.imported.emit(result)
@@ -168,34 +171,32 @@ class ImportCaseloadDialog(QDialog):
         title = "Checking the spreadsheet" if dry_run else "Importing the caseload"
         run_with_progress(self.ops, self, title, "Reading rows…", work, done, failed)
 
-    def _show(self, result: dict[str, Any]) -> None:
-        mapping = result["mapping"]
+    def _show(self, result: ImportOutcome) -> None:
+        mapping = result.mapping
         self.mapping_table.setRowCount(len(mapping))
         for row, column in enumerate(mapping):
-            taken = "(ignored)" if column["field"] == "ignore" else column["field"]
-            for col, text in enumerate((column["column"], taken, column["how"])):
+            taken = "(ignored)" if column.field == "ignore" else column.field
+            for col, text in enumerate((column.heading, taken, column.how)):
                 self.mapping_table.setItem(row, col, QTableWidgetItem(text))
         self.problems_list.clear()
-        for problem in result["problems"]:
-            where = f"Row {problem['row']}" if problem["row"] is not None else "The file"
-            if problem["column"]:
-                where += f", column '{problem['column']}'"
-            self.problems_list.addItem(f"{where}: {problem['message']}")
-        for existing in result["existing"]:
-            self.problems_list.addItem(
-                f"Row {existing['row']}: already in the store; left as it is"
-            )
+        for problem in result.problems:
+            where = f"Row {problem.row}" if problem.row is not None else "The file"
+            if problem.column:
+                where += f", column '{problem.column}'"
+            self.problems_list.addItem(f"{where}: {problem.message}")
+        for existing in result.existing:
+            self.problems_list.addItem(f"Row {existing.row}: already in the store; left as it is")
         counts = (
-            f"{result['children']} children, {result['allocations']} allocation(s), "
-            f"{result['events']} case event(s), {len(result['settings_created'])} new "
-            f"setting(s) from {result['rows']} row(s)"
+            f"{result.children} children, {result.allocations} allocation(s), "
+            f"{result.events} case event(s), {len(result.settings_created)} new "
+            f"setting(s) from {result.rows} row(s)"
         )
-        if result["problems"]:
+        if result.problems:
             self.summary.setText(
-                f"{len(result['problems'])} problem(s): fix them in the spreadsheet "
+                f"{len(result.problems)} problem(s): fix them in the spreadsheet "
                 "(or the columns above) and check again. Nothing was imported."
             )
-        elif result["dry_run"]:
+        elif result.dry_run:
             self.summary.setText(f"Ready to import: {counts}.")
         else:
             self.summary.setText(f"Imported {counts}.")

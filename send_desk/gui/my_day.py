@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.correspondence_models import DueItem
 from send_desk.backend.day import day_counts, day_summary, status_text
 from send_desk.backend.labels import ACTION_STATUS_LABELS
 from send_desk.gui.clock_dialogs import ApologyDialog
@@ -277,13 +278,11 @@ class MyDayPage(QWidget):
             )
         return found
 
-    def _correspondence_due(self, who: dict[str, str | None]) -> list[dict[str, Any]]:
-        """Replies, callbacks and complaint responses due (when this version has them)."""
-        due = getattr(self.backend, "correspondence_due", None)
-        if due is None:
-            return []
-        found: list[dict[str, Any]] = due(**who)
-        return found
+    def _correspondence_due(self, who: dict[str, str | None]) -> list[DueItem]:
+        """Replies, callbacks and complaint responses due."""
+        return self.backend.correspondence.due(
+            caseworker_id=who.get("caseworker_id"), team_id=who.get("team_id")
+        )
 
     def _show(self, data: dict[str, Any]) -> None:
         self.data = data
@@ -292,7 +291,8 @@ class MyDayPage(QWidget):
         actions = data.get("actions") or []
         due = data.get("correspondence") or []
         # one tally for the header, the boxes below and the status bar
-        counts = day_counts(data["rows"], due, actions)
+        tally = [{"kind": r.kind, "status": r.status, "days_left": r.days_left} for r in due]
+        counts = day_counts(data["rows"], tally, actions)
         self.counts = counts
         soon = f"Next 10 working days (to {text_of(data['up_to'])})"
         self.summary.setText(

@@ -10,7 +10,6 @@ bar and a Cancel button; a cancelled export writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -33,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend.correspondence import ExportCancelled, ExportFailed
+from send_desk.backend.reports_api import ExportedCalendar, ExportedReport, ReportTable
+from send_desk.backend.reports_models import Figure, ServiceReport
 from send_desk.gui.charts import fill_bar_chart, fill_pie_chart, make_chart
 from send_desk.gui.correspondence_page import table
 from send_desk.gui.dialogs import pydate, qdate
@@ -86,12 +87,12 @@ class ReportTableModel(QAbstractTableModel):
         self.rows: list[list[Any]] = []
         self.name = ""
 
-    def set_table(self, data: Mapping[str, Any] | None) -> None:
+    def set_table(self, data: ReportTable | None) -> None:
         self.beginResetModel()
-        self.name = data["name"] if data else ""
-        self.columns = list(data["columns"]) if data else []
-        self.kinds = list(data["kinds"]) if data else []
-        self.rows = [list(row) for row in data["rows"]] if data else []
+        self.name = data.name if data else ""
+        self.columns = list(data.columns) if data else []
+        self.kinds = list(data.kinds) if data else []
+        self.rows = [list(row) for row in data.rows] if data else []
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -161,8 +162,8 @@ class ReportsPage(QWidget):
         self.context = context
         self.backend = context.backend
         self.ops = context.ops
-        self.report: dict[str, Any] | None = None
-        self.tables: dict[str, dict[str, Any]] = {}
+        self.report: ServiceReport | None = None
+        self.tables: dict[str, ReportTable] = {}
         self.export_op: ProgressOp | None = None
         self._generation = 0
         self.setAccessibleName("Reports")
@@ -360,13 +361,13 @@ class ReportsPage(QWidget):
         self.status.setText(f"Working out the figures for {text_of(start)} to {text_of(end)}…")
         backend = self.backend
 
-        def work() -> dict[str, Any]:
-            report = backend.service_report(start, end)
-            return {"report": report, "tables": backend.report_tables(report)}
+        def work() -> tuple[ServiceReport, list[ReportTable]]:
+            report = backend.reports.service_report(start, end)
+            return report, backend.reports.report_tables(report)
 
-        def done(data: dict[str, Any]) -> None:
+        def done(data: tuple[ServiceReport, list[ReportTable]]) -> None:
             if generation == self._generation:
-                self._show(data["report"], data["tables"])
+                self._show(*data)
 
         def failed(error: BaseException) -> None:
             if generation == self._generation:
@@ -376,80 +377,75 @@ class ReportsPage(QWidget):
 
         self.ops.run(work, done, failed)
 
-    def _show(self, report: dict[str, Any], tables: list[dict[str, Any]]) -> None:
+    def _show(self, report: ServiceReport, tables: list[ReportTable]) -> None:
         self.report = report
-        self.tables = {t["name"]: t for t in tables}
+        self.tables = {t.name: t for t in tables}
         for name, model in self.models.items():
             model.set_table(self.tables.get(name))
             self.views[name].resizeColumnsToContents()
         self._cards(report)
         self._charts(report)
         self.status.setText(
-            f"{text_of(report['from'])} to {text_of(report['to'])}, position on "
-            f"{text_of(report['as_of'])}."
+            f"{text_of(report.start)} to {text_of(report.end)}, position on "
+            f"{text_of(report.as_of)}."
         )
         self.status.setAccessibleName(self.status.text())
         self._set_exports(True)
         self.loaded.emit()
 
-    def _cards(self, report: Mapping[str, Any]) -> None:
-        def pct(figure: Mapping[str, Any]) -> str:
-            if figure["percent"] is None:
+    def _cards(self, report: ServiceReport) -> None:
+        def pct(figure: Figure) -> str:
+            if figure.percent is None:
                 return "–"
-            return (
-                f"{figure['percent']:.0f}%  ({figure['numerator']:,} of {figure['denominator']:,})"
-            )
+            return f"{figure.percent:.0f}%  ({figure.numerator:,} of {figure.denominator:,})"
 
-        corr = report["correspondence"]["totals"]
+        plans = next(f for f in report.figures if f.key == "plans_within_20_weeks")
         values = {
-            "plans": pct(report["figures"]["plans_within_20_weeks"]),
-            "answered": pct(corr["completed_in_time"]),
-            "overdue": pct(corr["overdue"]),
-            "complaints": pct(report["complaints"]["totals"]["within_sla"]),
-            "callbacks": pct(report["callbacks"]["totals"]["missed_share"]),
+            "plans": pct(plans),
+            "answered": pct(report.answered_in_time),
+            "overdue": pct(report.overdue),
+            "complaints": pct(report.complaints_within_sla),
+            "callbacks": pct(report.callbacks_missed),
         }
         for key, text in values.items():
             label = self.card_labels[key]
             label.setText(text)
             label.setAccessibleDescription(text)
 
-    def _charts(self, report: Mapping[str, Any]) -> None:
+    def _charts(self, report: ServiceReport) -> None:
         # a horizontal chart draws its first category at the bottom: reverse, so the
         # figures read top to bottom in the table's order
-        figures = list(reversed(list(report["figures"].items())))
+        figures = list(reversed(report.figures))
         fill_bar_chart(
             self.charts["statutory"],
-            [SHORT_TITLES.get(key, figure["title"]) for key, figure in figures],
-            [("Service", [figure["percent"] or 0 for _key, figure in figures])],
+            [SHORT_TITLES.get(figure.key, figure.title) for figure in figures],
+            [("Service", [figure.percent or 0 for figure in figures])],
             horizontal=True,
             maximum=100,
             suffix="%",
         )
-        weeks = report["correspondence"]["weeks"]
+        weeks = report.weeks
         fill_bar_chart(
             self.charts["weeks"],
-            [w["week_starting"].strftime("%d/%m") for w in weeks],
+            [w.week_starting.strftime("%d/%m") for w in weeks],
             [
-                ("Received", [w["received"] for w in weeks]),
-                ("Completed", [w["completed"] for w in weeks]),
-                ("Ongoing at the end of the week", [w["ongoing"] for w in weeks]),
-                ("Overdue at the end of the week", [w["overdue"]["numerator"] for w in weeks]),
+                ("Received", [w.received for w in weeks]),
+                ("Completed", [w.completed for w in weeks]),
+                ("Ongoing at the end of the week", [w.ongoing for w in weeks]),
+                ("Overdue at the end of the week", [w.overdue.numerator for w in weeks]),
             ],
         )
-        months = report["complaints"]["months"]
+        months = report.months
         fill_bar_chart(
             self.charts["months"],
-            [m["month"].strftime("%b %Y") for m in months],
+            [m.month.strftime("%b %Y") for m in months],
             [
-                ("Received", [m["received"] for m in months]),
-                ("Closed", [m["closed"] for m in months]),
-                ("Closed within SLA", [m["within_sla"]["numerator"] for m in months]),
+                ("Received", [m.received for m in months]),
+                ("Closed", [m.closed for m in months]),
+                ("Closed within SLA", [m.within_sla.numerator for m in months]),
             ],
         )
-        fill_pie_chart(
-            self.charts["causes"],
-            [(c["label"], c["count"]) for c in report["complaints"]["root_causes"]],
-        )
+        fill_pie_chart(self.charts["causes"], [(c.label, c.count) for c in report.root_causes])
 
     # ---- exports
 
@@ -488,30 +484,28 @@ class ReportsPage(QWidget):
         labels = {"csv": "Writing the CSV file…", "xlsx": "Writing the Excel workbook…",
                   "ics": "Writing the calendar…"}  # fmt: skip
 
-        def work(progress: Any, cancelled: Any) -> dict[str, Any]:
+        def work(progress: Any, cancelled: Any) -> ExportedCalendar | ExportedReport:
             if fmt == "ics":
                 name = f"SEND Desk – {me['name']}" if mine else "SEND Desk – everyone"
-                found: dict[str, Any] = backend.export_calendar(
+                return backend.reports.export_calendar(
                     target, caseworker_id=me["id"] if mine else None, name=name,
                     progress=progress, cancelled=cancelled,
                 )  # fmt: skip
-                return found
             assert report is not None
-            found = backend.export_report(
+            return backend.reports.export_report(
                 report, target, fmt, progress=progress, cancelled=cancelled
             )
-            return found
 
         finished = []
 
-        def done(result: dict[str, Any]) -> None:
+        def done(result: ExportedCalendar | ExportedReport) -> None:
             finished.append(True)
             self.export_op = None
             self._set_exports(self.report is not None)
-            extra = f" ({result['events']:,} events)" if "events" in result else ""
-            self.status.setText(f"Saved {result['path']}{extra}.")
+            extra = f" ({result.events:,} events)" if isinstance(result, ExportedCalendar) else ""
+            self.status.setText(f"Saved {result.path}{extra}.")
             self.status.setAccessibleName(self.status.text())
-            self.exported.emit(result["path"])
+            self.exported.emit(str(result.path))
 
         def failed(error: BaseException) -> None:
             finished.append(False)

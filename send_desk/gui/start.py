@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +29,7 @@ from send_desk.timeutil import london_today
 
 if TYPE_CHECKING:  # imported while the user types (send_desk.gui.preload), not at start
     from send_desk.backend import Backend, StoreProblem
+    from send_desk.backend.store_models import BackupInfo
     from send_desk.paths import DataPaths
 
 DEMO_CHILDREN = 2000
@@ -152,13 +153,13 @@ class ProblemPanel(QWidget):
         self.browse_button.clicked.connect(self._browse)
         self.retry_button.clicked.connect(self.retry_requested)
 
-    def show_problem(self, problem: StoreProblem, backups: list[dict[str, Any]]) -> None:
+    def show_problem(self, problem: StoreProblem, backups: Sequence[BackupInfo]) -> None:
         self.reason.setText(problem.message)
         self.backups.clear()
         for backup in backups:
-            taken = backup["modified"].strftime("%d/%m/%Y %H:%M")
-            item = QListWidgetItem(f"{backup['name']} (saved {taken})")
-            item.setData(Qt.ItemDataRole.UserRole, backup["path"])
+            taken = backup.modified.strftime("%d/%m/%Y %H:%M")
+            item = QListWidgetItem(f"{backup.name} (saved {taken})")
+            item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
             self.backups.addItem(item)
         if backups:
             self.backups.setCurrentRow(0)

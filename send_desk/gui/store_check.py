@@ -4,12 +4,12 @@ is damaged: what, and which backup to restore. Nothing is shown when it is whole
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from send_desk.backend import Backend
+from send_desk.backend.integrity import StoreHealth
 from send_desk.gui.ops import Ops
 
 log = logging.getLogger(__name__)
@@ -30,11 +30,11 @@ class StoreCheck(QObject):
         self.box: QMessageBox | None = None
 
     def start(self) -> StoreCheck:
-        self.ops.run(self.backend.check_store, self._done, self._failed)
+        self.ops.run(self.backend.integrity.check_store, self._done, self._failed)
         return self
 
-    def _done(self, result: dict[str, Any]) -> None:
-        if not result["ok"]:
+    def _done(self, result: StoreHealth) -> None:
+        if not result.ok:
             self._warn(result)
         self.finished.emit(result)
 
@@ -42,9 +42,9 @@ class StoreCheck(QObject):
         log.warning("the store check could not run: %s", error)
         self.finished.emit(None)
 
-    def _warn(self, result: dict[str, Any]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, TITLE, result["summary"], parent=self.window)
-        box.setInformativeText(result["advice"])
+    def _warn(self, result: StoreHealth) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, TITLE, result.summary, parent=self.window)
+        box.setInformativeText(result.advice)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAccessibleName("The caseload store is damaged")
         # not modal to the app: records that are whole can still be read and copied out

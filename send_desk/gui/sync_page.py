@@ -11,11 +11,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -35,18 +34,28 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend.sync import SyncBackend
+from send_desk.backend.sync_models import (
+    EMPTY_LEDGER,
+    NOT_SIGNED_IN,
+    Conflict,
+    Ledger,
+    LedgerRow,
+    RetryResult,
+    SyncStatus,
+)
 from send_desk.gui.pages import AppContext, PageSpec, register_page
-from send_desk.gui.rows_model import ROW_ROLE, RowsModel
+from send_desk.gui.rows_model import ROW_ROLE
 from send_desk.gui.sync_status import SyncController, plural, when_text
+from send_desk.gui.typed_rows import TypedRows
 from send_desk.timeutil import LONDON
 
 log = logging.getLogger(__name__)
 
 
-def _moment(text: str | None) -> str:
-    if not text:
+def _moment(moment: datetime | None) -> str:
+    if moment is None:
         return ""
-    return datetime.fromisoformat(text).astimezone(LONDON).strftime("%d/%m/%Y %H:%M")
+    return moment.astimezone(LONDON).strftime("%d/%m/%Y %H:%M")
 
 
 def _value(value: Any) -> str:
@@ -59,7 +68,7 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def _table(model: RowsModel, name: str) -> QTableView:
+def _table(model: QAbstractTableModel, name: str) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
@@ -103,7 +112,7 @@ class ConflictPanel(QWidget):
         self.base.setWordWrap(True)
         layout.addWidget(self.base)
         layout.addStretch(1)
-        self.conflict: Mapping[str, Any] | None = None
+        self.conflict: Conflict | None = None
         self.show_conflict(None)
 
     def _side(self, title: str, button: str) -> tuple[QGroupBox, QLabel, QLabel, QPushButton]:
@@ -125,9 +134,9 @@ class ConflictPanel(QWidget):
         column.addWidget(keep)
         return box, value, who, keep
 
-    def show_conflict(self, conflict: Mapping[str, Any] | None) -> None:
+    def show_conflict(self, conflict: Conflict | None) -> None:
         self.conflict = conflict
-        enabled = conflict is not None and conflict.get("status") == "open"
+        enabled = conflict is not None and conflict.status == "open"
         for widget in (self.keep_kept, self.keep_other, self.note):
             widget.setEnabled(enabled)
         if conflict is None:
@@ -136,19 +145,15 @@ class ConflictPanel(QWidget):
                 label.setText("")
             self.base.setText("")
             return
-        who = conflict.get("child") or "a record"
-        self.title.setText(f"{who}: {conflict['field_label']}")
-        kept, other = conflict["kept"], conflict["other"]
-        self.kept_value.setText(_value(kept["value"]))
-        self.kept_who.setText(f"Set by {kept['by'] or 'someone'} on {_moment(kept['at'])}")
-        self.other_value.setText(
-            _value(other["value"]) if conflict.get("field") else "Remove the record"
-        )
-        self.other_who.setText(f"Set by {other['by'] or 'someone'} on {_moment(other['at'])}")
+        who = conflict.child or "a record"
+        self.title.setText(f"{who}: {conflict.field_label}")
+        kept, other = conflict.kept, conflict.other
+        self.kept_value.setText(_value(kept.value))
+        self.kept_who.setText(f"Set by {kept.by or 'someone'} on {_moment(kept.at)}")
+        self.other_value.setText(_value(other.value) if conflict.field else "Remove the record")
+        self.other_who.setText(f"Set by {other.by or 'someone'} on {_moment(other.at)}")
         self.base.setText(
-            f"Before either change it was: {_value(conflict.get('base'))}"
-            if conflict.get("field")
-            else ""
+            f"Before either change it was: {_value(conflict.base)}" if conflict.field else ""
         )
         for label in (self.kept_value, self.other_value):
             label.setAccessibleName(label.text())
@@ -220,20 +225,22 @@ class SyncPage(QWidget):
 
         # --- ledger and conflicts
         self.tabs = QTabWidget()
-        self.pending_model = RowsModel(
-            [("When", lambda r: _moment(r.get("at"))), ("Change", "description")]
+        self.pending_model: TypedRows[LedgerRow] = TypedRows(
+            [("When", lambda r: _moment(r.at)), ("Change", lambda r: r.description)],
+            late_columns=(),
         )
         self.pending_view = _table(self.pending_model, "Changes waiting to sync")
         self.tabs.addTab(self.pending_view, "Waiting to sync")
 
         refused = QWidget()
         refused_layout = QVBoxLayout(refused)
-        self.refused_model = RowsModel(
+        self.refused_model: TypedRows[LedgerRow] = TypedRows(
             [
-                ("When", lambda r: _moment(r.get("at"))),
-                ("Change", "description"),
-                ("Why the central store refused it", "reason"),
-            ]
+                ("When", lambda r: _moment(r.at)),
+                ("Change", lambda r: r.description),
+                ("Why the central store refused it", lambda r: r.reason),
+            ],
+            late_columns=(),
         )
         self.refused_view = _table(self.refused_model, "Changes the central store refused")
         refused_layout.addWidget(self.refused_view)
@@ -251,8 +258,13 @@ class SyncPage(QWidget):
         self.tabs.addTab(refused, "Refused")
 
         conflicts = QSplitter()
-        self.conflict_model = RowsModel(
-            [("Child", "child"), ("Field", "field_label"), ("State", "status")]
+        self.conflict_model: TypedRows[Conflict] = TypedRows(
+            [
+                ("Child", lambda r: r.child),
+                ("Field", lambda r: r.field_label),
+                ("State", lambda r: r.status),
+            ],
+            late_columns=(),
         )
         self.conflict_view = _table(self.conflict_model, "Conflicts")
         self.conflict_view.selectionModel().currentRowChanged.connect(self._conflict_chosen)
@@ -271,9 +283,9 @@ class SyncPage(QWidget):
         )
         if self.controller is not None:
             self.bind(self.controller)
-        self.status: dict[str, Any] = {"configured": False}
-        self.ledger: dict[str, Any] = {"pending": [], "quarantined": [], "pending_count": 0}
-        self.conflicts: list[dict[str, Any]] = []
+        self.status: SyncStatus = NOT_SIGNED_IN
+        self.ledger: Ledger = EMPTY_LEDGER
+        self.conflicts: list[Conflict] = []
         self._update_buttons()
         self.reload()
 
@@ -296,24 +308,18 @@ class SyncPage(QWidget):
     def reload(self) -> None:
         backend = self.sync_backend
 
-        def load() -> dict[str, Any]:
-            return {
-                "status": backend.status(),
-                "ledger": backend.ledger(),
-                "conflicts": backend.conflicts(),
-            }
+        def load() -> tuple[SyncStatus, Ledger, list[Conflict]]:
+            return backend.status(), backend.ledger(), backend.conflicts()
 
         self.ops.run(load, self._loaded)
 
-    def _loaded(self, data: dict[str, Any]) -> None:
-        self.status = data["status"]
-        self.ledger = data["ledger"]
-        self.conflicts = data["conflicts"]
-        self.pending_model.set_rows(self.ledger["pending"])
-        self.refused_model.set_rows(self.ledger["quarantined"])
+    def _loaded(self, data: tuple[SyncStatus, Ledger, list[Conflict]]) -> None:
+        self.status, self.ledger, self.conflicts = data
+        self.pending_model.set_rows(self.ledger.pending)
+        self.refused_model.set_rows(self.ledger.quarantined)
         self.conflict_model.set_rows(self.conflicts)
-        self.tabs.setTabText(0, f"Waiting to sync ({self.ledger['pending_count']})")
-        self.tabs.setTabText(1, f"Refused ({len(self.ledger['quarantined'])})")
+        self.tabs.setTabText(0, f"Waiting to sync ({self.ledger.pending_count})")
+        self.tabs.setTabText(1, f"Refused ({len(self.ledger.quarantined)})")
         self.tabs.setTabText(2, f"Conflicts ({len(self.conflicts)})")
         if self.conflicts and self.conflict_view.currentIndex().row() < 0:
             self.conflict_view.selectRow(0)
@@ -326,7 +332,7 @@ class SyncPage(QWidget):
 
     def _show_status(self) -> None:
         status = self.controller.status if self.controller else self.status
-        configured = bool(status.get("configured"))
+        configured = status.configured
         self.sign_in.setVisible(not configured)
         self.sync_button.setEnabled(
             configured and not (self.controller and self.controller.running)
@@ -338,18 +344,16 @@ class SyncPage(QWidget):
             )
             return
         text = (
-            f"Signed in to {status.get('server')} as {status.get('username')}. "
-            f"Last sync: {when_text(status.get('last_sync_at'))}. "
-            f"{plural(int(status.get('pending', 0)), 'change')} waiting, "
-            f"{status.get('quarantined', 0)} refused, "
-            f"{plural(int(status.get('conflicts', 0)), 'conflict')}."
+            f"Signed in to {status.server} as {status.username}. "
+            f"Last sync: {when_text(status.last_sync_at)}. "
+            f"{plural(status.pending, 'change')} waiting, "
+            f"{status.quarantined} refused, "
+            f"{plural(status.conflicts, 'conflict')}."
         )
         if self.controller is not None and not self.controller.online:
             text += " Offline: SEND Desk syncs by itself when the network is back."
         self.summary.setText(text)
-        problem = (self.controller.last_error if self.controller else None) or status.get(
-            "last_error"
-        )
+        problem = (self.controller.last_error if self.controller else None) or status.last_error
         self.error.setText(f"Last sync problem: {problem}" if problem else "")
         self.error.setVisible(bool(problem))
 
@@ -367,7 +371,7 @@ class SyncPage(QWidget):
         self.ops.run(lambda: self.sync_backend.sync(), lambda _r: self.reload(), self._failed_op)
 
     def _running(self, running: bool) -> None:
-        self.sync_button.setEnabled(not running and bool(self.status.get("configured")))
+        self.sync_button.setEnabled(not running and self.status.configured)
         self.sync_button.setText("Syncing…" if running else "&Sync now")
         if not running:
             self.progress.hide()
@@ -406,7 +410,7 @@ class SyncPage(QWidget):
             return
         backend = self.sync_backend
 
-        def signed_in(_result: dict[str, Any]) -> None:
+        def signed_in(_result: object) -> None:
             self.password_edit.clear()
             if self.controller is not None:
                 self.controller.refresh_status(then_schedule=0)
@@ -414,20 +418,20 @@ class SyncPage(QWidget):
 
         self.ops.run(lambda: backend.login(url, user, password), signed_in, self._failed_op)
 
-    def _selected_refused(self) -> Mapping[str, Any] | None:
+    def _selected_refused(self) -> LedgerRow | None:
         index = self.refused_view.currentIndex()
         row = index.data(ROW_ROLE) if index.isValid() else None
-        return row if isinstance(row, Mapping) else None
+        return row if isinstance(row, LedgerRow) else None
 
     def retry_selected(self) -> None:
         row = self._selected_refused()
         if row is None:
             return
-        seq = int(row["device_seq"])
+        seq = row.device_seq
 
-        def done(result: dict[str, Any]) -> None:
-            if result.get("status") == "quarantined":
-                self.context.show_message(f"Refused again: {result.get('reason')}")
+        def done(result: RetryResult) -> None:
+            if result.status == "quarantined":
+                self.context.show_message(f"Refused again: {result.reason}")
             self._after_change()
 
         self.ops.run(lambda: self.sync_backend.retry(seq), done, self._failed_op)
@@ -440,13 +444,13 @@ class SyncPage(QWidget):
             text, ok = QInputDialog.getText(
                 self,
                 "Discard the change",
-                f"{row.get('description', 'This change')} will not reach the central store.\n"
+                f"{row.description or 'This change'} will not reach the central store.\n"
                 "Say why (kept on record):",
             )
             if not ok or not text.strip():
                 return
             reason = text.strip()
-        seq = int(row["device_seq"])
+        seq = row.device_seq
         self.ops.run(
             lambda: self.sync_backend.discard(seq, str(reason)),
             lambda _r: self._after_change(),
@@ -455,14 +459,14 @@ class SyncPage(QWidget):
 
     def _conflict_chosen(self, index: Any, _previous: Any = None) -> None:
         row = index.data(ROW_ROLE) if index is not None and index.isValid() else None
-        self.conflict_panel.show_conflict(row if isinstance(row, Mapping) else None)
+        self.conflict_panel.show_conflict(row if isinstance(row, Conflict) else None)
 
     def resolve(self, choice: str) -> None:
         conflict = self.conflict_panel.conflict
         if conflict is None:
             return
         note = self.conflict_panel.note.text().strip() or None
-        conflict_id = str(conflict["id"])
+        conflict_id = conflict.id
         self.conflict_panel.note.clear()
         self.ops.run(
             lambda: self.sync_backend.resolve(conflict_id, choice, note),
@@ -473,7 +477,7 @@ class SyncPage(QWidget):
     def _after_change(self) -> None:
         if self.controller is not None:
             self.controller.refresh_status()
-            if self.controller.status.get("configured"):
+            if self.controller.status.configured:
                 self.controller.schedule(500)
         self.reload()
 

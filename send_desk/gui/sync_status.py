@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressBar
 
 from send_desk.backend.sync import SyncBackend
+from send_desk.backend.sync_models import NOT_SIGNED_IN, SyncResult, SyncStatus
 from send_desk.gui.ops import Ops
 from send_desk.timeutil import LONDON
 
@@ -41,21 +42,21 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-def when_text(instant: str | None) -> str:
+def when_text(instant: datetime | None) -> str:
     """'10:42' today, '21/11/2026 10:42' before, in Europe/London."""
     if not instant:
         return "never"
-    moment = datetime.fromisoformat(instant).astimezone(LONDON)
+    moment = instant.astimezone(LONDON)
     if moment.date() == datetime.now(LONDON).date():
         return moment.strftime("%H:%M")
     return moment.strftime("%d/%m/%Y %H:%M")
 
 
 class SyncController(QObject):
-    status_changed = Signal(dict)
+    status_changed = Signal(object)  # a SyncStatus
     running_changed = Signal(bool)
     progress = Signal(str, int, object)  # phase, done, total (None when unknown)
-    finished = Signal(dict)
+    finished = Signal(object)  # the pass's SyncResult
     failed = Signal(str, str)  # message, kind (offline, signed_out, refused)
     wiped = Signal(str)
 
@@ -78,7 +79,7 @@ class SyncController(QObject):
         self.online = True
         self.failures = 0
         self.next_retry_ms: int | None = None
-        self.status: dict[str, Any] = {"configured": False}
+        self.status: SyncStatus = NOT_SIGNED_IN
         self.last_error: str | None = None
         self.is_wiped = False
         self.is_closing = False
@@ -122,7 +123,7 @@ class SyncController(QObject):
         if not online:
             self.timer.stop()
             self.next_retry_ms = None
-        elif not was and self.status.get("configured"):
+        elif not was and self.status.configured:
             self.failures = 0
             self.schedule(1_000)
         self.status_changed.emit(self.status)
@@ -141,10 +142,10 @@ class SyncController(QObject):
         self.timer.start(max(0, delay_ms))
 
     def refresh_status(self, then_schedule: int | None = None) -> None:
-        def done(status: dict[str, Any]) -> None:
+        def done(status: SyncStatus) -> None:
             self.status = status
             self.status_changed.emit(status)
-            if then_schedule is not None and status.get("configured") and self.online:
+            if then_schedule is not None and status.configured and self.online:
                 self.schedule(then_schedule)
 
         if self.is_wiped:
@@ -162,7 +163,7 @@ class SyncController(QObject):
         self.status_changed.emit(self.status)
         relay = self._relay
 
-        def work() -> dict[str, Any]:
+        def work() -> SyncResult:
             return self.backend.sync(
                 progress=lambda phase, done, total: relay.moved.emit(phase, done, total)
             )
@@ -173,7 +174,7 @@ class SyncController(QObject):
     def _moved(self, phase: str, done: int, total: object) -> None:
         self.progress.emit(phase, done, total)
 
-    def _succeeded(self, report: dict[str, Any]) -> None:
+    def _succeeded(self, report: SyncResult) -> None:
         self.running = False
         self.failures = 0
         self.last_error = None
@@ -219,14 +220,14 @@ class SyncController(QObject):
         status = self.status
         if self.is_wiped:
             return "Sync: this laptop's caseload was removed"
-        if not status.get("configured"):
+        if not status.configured:
             return "Sync: not set up"
-        waiting = int(status.get("pending", 0))
-        parts = [f"last {when_text(status.get('last_sync_at'))}", f"{waiting} waiting"]
-        if status.get("quarantined"):
-            parts.append(f"{status['quarantined']} refused")
-        if status.get("conflicts"):
-            parts.append(plural(int(status["conflicts"]), "conflict"))
+        waiting = status.pending
+        parts = [f"last {when_text(status.last_sync_at)}", f"{waiting} waiting"]
+        if status.quarantined:
+            parts.append(f"{status.quarantined} refused")
+        if status.conflicts:
+            parts.append(plural(status.conflicts, "conflict"))
         if self.running:
             return "Sync: syncing… · " + " · ".join(parts[1:])
         if not self.online:
@@ -258,7 +259,7 @@ def attach_sync(window: Any, *, watch_network: bool = True) -> SyncController:
 
     def show_status(_status: Any = None) -> None:
         label.setText(controller.describe())
-        label.setToolTip(controller.last_error or controller.status.get("server") or "")
+        label.setToolTip(controller.last_error or controller.status.server or "")
 
     def show_progress(_phase: str, done: int, total: object) -> None:
         if isinstance(total, int) and total > 0:

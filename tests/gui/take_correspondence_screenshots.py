@@ -17,6 +17,7 @@ import shutil, sys, tempfile, threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
+from send_desk.backend.correspondence_models import NewItem
 from send_desk.backend import Backend, DataPaths
 from send_desk.gui.app import create_application, show_main_window
 from send_desk.gui.ops import Ops
@@ -62,16 +63,15 @@ def shot(widget, name, wait=True):
 
 
 backend = Backend.open(DataPaths(WORK / "demo"), PASSWORD, today=today)
-backend.clock_now = lambda: NOW
+backend.correspondence.clock_now = lambda: NOW
 me = backend.me()
 mine = backend.caseload_ids(backend.saved_filter("mine"))
 child = mine[0]
 # a call this morning asking for a callback, and the caseworker away on Monday
-backend.log_correspondence(
+backend.correspondence.log(
     child,
-    {"channel": "call", "contact_date": TODAY, "correspondent": "Family contact",
-     "summary": "Please ring about the transport to the new school"},
-)  # fmt: skip
+    NewItem("call", TODAY, "Family contact", "Please ring about the transport to the new school"),
+)
 window = show_main_window(backend, ops, idle_ms=3_600_000, reminder_delay_ms=-1)
 window.resize(1440, 880)
 
@@ -119,8 +119,10 @@ shot(window, "53-child-correspondence-tab")
 # book a callback: the caseworker is away on Monday, so Monday goes to the duty officer
 options = backend.caseload_options()
 others = [c for c in options["caseworkers"] if c["id"] != me["id"] and c["team"] == me["team"]]
-backend.add_absence(me["id"], TODAY + timedelta(days=3), TODAY + timedelta(days=4), "Training")
-backend.set_duty(me["team_id"], TODAY + timedelta(days=3), others[0]["id"])
+backend.correspondence.add_absence(
+    me["id"], TODAY + timedelta(days=3), TODAY + timedelta(days=4), "Training"
+)
+backend.correspondence.set_duty(me["team_id"], TODAY + timedelta(days=3), others[0]["id"])
 tab.items_view.selectRow(0)
 tab.callback_button.click()
 settle(500)

@@ -9,6 +9,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 
+from send_desk.backend.correspondence_models import CallbackSlot, NewCallback
 from send_desk.gui.callback_dialogs import CallbackDialog
 from send_desk.gui.correspondence_dialogs import ItemDialog
 
@@ -17,7 +18,7 @@ NOW = datetime(2026, 11, 20, 9, 0)
 
 @pytest.fixture(autouse=True)
 def _fixed_clock(backend) -> None:  # type: ignore[no-untyped-def]
-    backend.clock_now = lambda: NOW
+    backend.correspondence.clock_now = lambda: NOW
 
 
 def _tab(qtbot, window, child: str):  # type: ignore[no-untyped-def]
@@ -32,7 +33,7 @@ def _child(backend) -> str:  # type: ignore[no-untyped-def]
     return str(backend.caseload_ids(backend.saved_filter("mine"))[0])
 
 
-def _listing(dialog: CallbackDialog) -> list[tuple[str, dict | None]]:  # type: ignore[type-arg]
+def _listing(dialog: CallbackDialog) -> list[tuple[str, CallbackSlot | None]]:
     listing = dialog.ui.slotList
     return [
         (listing.item(i).text(), listing.item(i).data(Qt.ItemDataRole.UserRole))
@@ -42,11 +43,10 @@ def _listing(dialog: CallbackDialog) -> list[tuple[str, dict | None]]:  # type: 
 
 def test_callback_slots_are_free_times_grouped_by_day(qtbot, window, backend) -> None:
     child = _child(backend)
-    first = backend.callback_slots(child)["slots"][0]["start"]
-    backend.book_callback(
-        child, {"requested_by": "A Parent", "phone": "07700 900123", "about": "Transport",
-                "slot_start": first},
-    )  # fmt: skip
+    first = backend.correspondence.callback_slots(child).slots[0].start
+    backend.correspondence.book_callback(
+        child, NewCallback("A Parent", "07700 900123", "Transport", first)
+    )
     tab = _tab(qtbot, window, child)
     tab.callback_button.click()
     dialog = tab.dialog
@@ -60,8 +60,8 @@ def test_callback_slots_are_free_times_grouped_by_day(qtbot, window, backend) ->
     for (start, text), end in zip(headings, bounds[1:], strict=True):
         times = [slot for _text, slot in rows[start + 1 : end]]
         assert text.endswith(f"– {len(times)} free")
-        assert {slot["start"].strftime("%d/%m/%Y") for slot in times} == {text.split()[1]}
-    starts = [slot["start"] for _text, slot in rows if slot is not None]
+        assert {slot.start.strftime("%d/%m/%Y") for slot in times} == {text.split()[1]}
+    starts = [slot.start for _text, slot in rows if slot is not None]
     assert len(starts) == len(set(starts))  # one offer per time
     assert first not in starts  # the booked time is not offered again
     heading = dialog.ui.slotList.item(0)
@@ -108,12 +108,13 @@ def test_a_logged_call_and_the_callback_it_caused_are_linked(qtbot, window, back
     # the callback dialog opens for that call, already linked to it
     qtbot.waitUntil(lambda: isinstance(tab.dialog, CallbackDialog))
     booking = tab.dialog
-    assert booking.item is not None and booking.item["id"] == call["id"]
+    assert booking.item is not None and booking.item.id == call.id
     assert booking.ui.aboutEdit.toPlainText() == "Please ring back about the school place"
     if not booking.ui.phoneEdit.text():
         booking.ui.phoneEdit.setText("07700 900123")
     with qtbot.waitSignal(booking.accepted, timeout=10_000):
         booking.save()
-    made = [c for c in backend.callbacks(show="all", child_id=child)
-            if c["id"] == booking.saved_result["id"]]  # fmt: skip
-    assert made[0]["correspondence_id"] == call["id"].replace("-", "")
+    booked = booking.saved_result.callback
+    made = [c for c in backend.correspondence.callbacks(show="all", child_id=child)
+            if c.id == booked.id]  # fmt: skip
+    assert made[0].correspondence_id == call.id

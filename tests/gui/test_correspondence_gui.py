@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from send_desk.backend.correspondence_models import NewItem
 from send_desk.gui.callback_dialogs import CallbackDialog, CallbackOutcomeDialog
 from send_desk.gui.correspondence_dialogs import (
     AvailabilityDialog,
@@ -28,7 +29,7 @@ NOW = datetime(2026, 11, 20, 9, 0)
 
 @pytest.fixture(autouse=True)
 def _fixed_clock(backend) -> None:  # type: ignore[no-untyped-def]
-    backend.clock_now = lambda: NOW
+    backend.correspondence.clock_now = lambda: NOW
 
 
 def _my_child(backend) -> str:  # type: ignore[no-untyped-def]
@@ -60,13 +61,13 @@ def test_the_page_lists_items_and_passes_the_model_tester(
     due = [model.data(model.index(row, 1)) for row in range(model.rowCount())]
     parsed = [datetime.strptime(text, "%d/%m/%Y").date() for text in due]
     assert parsed == sorted(parsed)
-    overdue_row = next(r for r in range(model.rowCount()) if model.row(r)["status"] == "overdue")
+    overdue_row = next(r for r in range(model.rowCount()) if model.row(r).status == "overdue")
     assert model.data(model.index(overdue_row, 0)) == "Overdue"
     assert model.data(model.index(overdue_row, 0), Qt.ItemDataRole.ForegroundRole) is not None
     # only overdue
     with qtbot.waitSignal(page.loaded):
         page.item_show.setCurrentIndex(page.item_show.findData("overdue"))
-    assert all(model.row(r)["status"] == "overdue" for r in range(model.rowCount()))
+    assert all(model.row(r).status == "overdue" for r in range(model.rowCount()))
 
 
 def test_record_the_reply_from_the_page(qtbot, window, backend) -> None:
@@ -89,7 +90,7 @@ def test_record_the_reply_from_the_page(qtbot, window, backend) -> None:
     with qtbot.waitSignal(page.loaded):
         dialog.save()
     assert page.items_model.rowCount() == before - 1
-    assert item["id"] not in page.items_model.ids()
+    assert item.id not in page.items_model.ids()
 
 
 def test_log_an_item_on_the_child_record_and_a_duplicate(qtbot, window, backend) -> None:
@@ -137,8 +138,8 @@ def test_book_a_callback_with_the_duty_officer(qtbot, qtmodeltester, window, bac
     me = backend.me()
     options = backend.caseload_options()
     other = next(c for c in options["caseworkers"] if c["id"] != me["id"])
-    backend.add_absence(me["id"], TODAY, TODAY + timedelta(days=3), "Training")
-    backend.set_duty(me["team_id"], TODAY, other["id"])
+    backend.correspondence.add_absence(me["id"], TODAY, TODAY + timedelta(days=3), "Training")
+    backend.correspondence.set_duty(me["team_id"], TODAY, other["id"])
     record = window.record
     with qtbot.waitSignal(record.correspondence_tab.loaded, timeout=10_000):
         window.open_child(child)
@@ -147,8 +148,8 @@ def test_book_a_callback_with_the_duty_officer(qtbot, qtmodeltester, window, bac
     dialog = tab.dialog
     assert isinstance(dialog, CallbackDialog)
     first = dialog.ui.slotList.currentItem().data(Qt.ItemDataRole.UserRole)  # the first free time
-    assert first["via_duty"] and first["caller"] == other["name"]
-    assert first["start"] == datetime(2026, 11, 20, 9, 30)
+    assert first.via_duty and first.caller == other["name"]
+    assert first.start == datetime(2026, 11, 20, 9, 30)
     notes = dialog.ui.slotNotes.text()
     assert f"{me['name']} is away 20/11/2026 to 23/11/2026" in notes
     assert "nobody is on the" in notes  # Monday 23rd has no duty officer
@@ -158,19 +159,20 @@ def test_book_a_callback_with_the_duty_officer(qtbot, qtmodeltester, window, bac
         dialog.ui.phoneEdit.setText("07700 900123")
     with qtbot.waitSignal(tab.loaded):
         dialog.save()
-    booked = tab.callbacks_model.row(0)
-    assert booked["via_duty"] and booked["confirmation_label"] == "Text message"
+    callbacks = tab.callbacks_model
+    assert callbacks.row(0).via_duty
+    assert callbacks.data(callbacks.index(0, 7)) == "Text message"  # Confirmed
     qtmodeltester.check(tab.callbacks_model, force_py=True)
     # the call was tried: no answer
     tab.callbacks_view.selectRow(0)
-    backend.clock_now = lambda: NOW + timedelta(hours=1)
+    backend.correspondence.clock_now = lambda: NOW + timedelta(hours=1)
     tab.outcome_button.click()
     outcome = tab.dialog
     assert isinstance(outcome, CallbackOutcomeDialog)
     outcome.ui.outcomeCombo.setCurrentIndex(outcome.ui.outcomeCombo.findData("no_answer"))
     with qtbot.waitSignal(tab.loaded):
         outcome.save()
-    assert tab.callbacks_model.row(0)["status_label"] == "Tried: no answer"
+    assert callbacks.data(callbacks.index(0, 0)) == "Tried: no answer"
 
 
 def test_a_complaint_through_its_steps(qtbot, qtmodeltester, window, backend) -> None:
@@ -189,10 +191,12 @@ def test_a_complaint_through_its_steps(qtbot, qtmodeltester, window, backend) ->
     dialog.ui.summaryEdit.setPlainText("Nobody rang back")
     with qtbot.waitSignal(tab.loaded):
         dialog.save()
-    complaint = tab.complaints_model.row(0)
+    complaints = tab.complaints_model
     # Fri 6 Nov + 10 working days = Fri 20 Nov: due today
-    assert complaint["response_due"] == date(2026, 11, 20)
-    assert complaint["stage_label"] == "Stage 1: local resolution"
+    assert complaints.row(0).response_due == date(2026, 11, 20)
+    assert complaints.data(complaints.index(0, 1)) == "20/11/2026"
+    assert complaints.data(complaints.index(0, 2)) == "today"
+    assert complaints.data(complaints.index(0, 3)) == "Stage 1: local resolution"
     tab.complaints_view.selectRow(0)
     tab.step_button.click()
     step = tab.dialog
@@ -212,27 +216,31 @@ def test_a_complaint_through_its_steps(qtbot, qtmodeltester, window, backend) ->
     step.ui.lessonsEdit.setPlainText("Ring back the same day")
     with qtbot.waitSignal(tab.loaded):
         step.save()
-    done = tab.complaints_model.row(0)
-    assert done["status_label"] == "Closed" and done["root_cause_label"] == "Communication"
-    assert done["stages"][0]["within_sla"] is True
+    assert complaints.data(complaints.index(0, 0)) == "Closed"
+    assert complaints.data(complaints.index(0, 9)) == "Communication"  # Root cause
+    assert complaints.data(complaints.index(0, 10)) == "Partly upheld"  # Outcome
+    assert complaints.row(0).stages[0].within_sla is True
     qtmodeltester.check(tab.complaints_model, force_py=True)
 
 
 def test_my_day_lists_replies_and_callbacks(qtbot, qtmodeltester, window, backend) -> None:
     child = _my_child(backend)
-    backend.log_correspondence(
-        child,
-        {"channel": "call", "contact_date": date(2026, 11, 18), "correspondent": "A Parent",
-         "summary": "Please ring me"},
-    )  # fmt: skip
+    backend.correspondence.log(
+        child, NewItem("call", date(2026, 11, 18), "A Parent", "Please ring me")
+    )
     page = window.page_widgets["my_day"]
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         window.show_page("my_day")
     box = page.due_box
     assert box.isVisible()
-    rows = [box.model.row(r) for r in range(box.model.rowCount())]
-    mine = next(r for r in rows if r["what"].endswith("Please ring me"))
-    assert mine["kind_label"] == "Reply due" and mine["when"] == "20/11/2026"
+    model = box.model
+    shown = [[model.data(model.index(r, c)) for c in range(5)] for r in range(model.rowCount())]
+    mine = next(r for r in shown if r[4].endswith("Please ring me"))
+    # a call on Wed 18 Nov is answered within 2 working days: by Fri 20 Nov
+    assert mine[:3] == ["Reply due", "20/11/2026", "Due today"]
+    assert mine[4] == "Phone call from A Parent: Please ring me"
+    rows = [model.row(r) for r in range(model.rowCount())]
+    mine = rows[shown.index(mine)]
     assert "Correspondence, callbacks and complaints" in box.label.text()
     qtmodeltester.check(box.model, force_py=True)
     box.view.selectRow(rows.index(mine))

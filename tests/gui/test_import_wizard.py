@@ -33,7 +33,10 @@ def test_the_wizard_names_bad_rows_then_imports_once_fixed(  # type: ignore[no-u
     dialog.path_edit.setText(_sheet(tmp_path / "team.csv", bad))
     with qtbot.waitSignal(dialog.checked) as checked:
         dialog.check_button.click()
-    assert len(checked.args[0]["problems"]) == 2
+    assert [(p.row, p.column) for p in checked.args[0].problems] == [
+        (3, "DOB"),
+        (3, "Primary need"),
+    ]
     shown = [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
     assert shown == [
         "Row 3, column 'DOB': 15/03/2031 is in the future",
@@ -53,7 +56,7 @@ def test_the_wizard_names_bad_rows_then_imports_once_fixed(  # type: ignore[no-u
 
     with qtbot.waitSignal(dialog.imported) as imported:
         dialog.import_button.click()
-    assert imported.args[0]["imported"] is True
+    assert imported.args[0].imported is True and imported.args[0].children == 2
     assert dialog.summary.text().startswith("Imported 2 children")
     assert len(window.backend.caseload_ids()) == before + 2
 

@@ -10,6 +10,8 @@ from datetime import date, datetime
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 
+from send_desk.backend.correspondence_models import NewCallback, NewItem
+
 
 def _my_day(qtbot, window):  # type: ignore[no-untyped-def]
     page = window.page_widgets["my_day"]
@@ -48,15 +50,13 @@ def _due_today(backend, child: str) -> None:  # type: ignore[no-untyped-def]
     """Three calls on Wednesday 18 Nov (answer within 2 working days: Friday 20 Nov,
     today) and a callback booked for 14:00 today."""
     for number, about in enumerate(("Transport", "The school place", "The review date")):
-        backend.log_correspondence(
-            child,
-            {"channel": "call", "contact_date": date(2026, 11, 18),
-             "correspondent": f"A Parent {number}", "summary": about},
-        )  # fmt: skip
-    backend.book_callback(
-        child, {"requested_by": "A Parent", "phone": "07700 900123", "about": "Transport",
-                "slot_start": datetime(2026, 11, 20, 14, 0)},
-    )  # fmt: skip
+        backend.correspondence.log(
+            child, NewItem("call", date(2026, 11, 18), f"A Parent {number}", about)
+        )
+    backend.correspondence.book_callback(
+        child,
+        NewCallback("A Parent", "07700 900123", "Transport", datetime(2026, 11, 20, 14, 0)),
+    )
 
 
 def _numbers(text: str) -> int:
@@ -64,7 +64,7 @@ def _numbers(text: str) -> int:
 
 
 def test_header_counts_agree_with_each_other_and_the_status_bar(qtbot, window, backend) -> None:
-    backend.clock_now = lambda: datetime(2026, 11, 20, 9, 0)
+    backend.correspondence.clock_now = lambda: datetime(2026, 11, 20, 9, 0)
     me = backend.me()
     child = backend.caseload_ids(backend.saved_filter("mine"))[0]
     page = _my_day(qtbot, window)
@@ -88,8 +88,8 @@ def test_header_counts_agree_with_each_other_and_the_status_bar(qtbot, window, b
         for kind in ("reply", "callback", "complaint")
     )
     # today's callback is the first line, before replies overdue for weeks
-    first = page.due_box.model.row(0)
-    assert first["kind"] == "callback" and first["when"] == "14:00 on 20/11/2026"
+    box = page.due_box.model
+    assert [box.data(box.index(0, c)) for c in (0, 1)] == ["Callback", "14:00 on 20/11/2026"]
     assert me is not None
 
 

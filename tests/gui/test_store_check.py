@@ -53,7 +53,8 @@ def test_a_damaged_store_is_reported_after_unlock_with_the_backup_to_restore(
         with qtbot.waitSignal(check.finished) as finished:
             check.start()
         result = finished.args[0]
-        assert result["ok"] is False
+        assert result.ok is False and result.damaged
+        assert result.backup is not None and result.backup.name == "friday.zip"
         box = check.box
         assert isinstance(box, QMessageBox)
         qtbot.waitUntil(box.isVisible)
@@ -73,10 +74,10 @@ def test_a_whole_store_shows_nothing_and_runs_its_first_full_check(
     check = StoreCheck(backend, ops, window)
     with qtbot.waitSignal(check.finished) as finished:
         check.start()
-    assert finished.args[0]["ok"] is True
-    assert finished.args[0]["full"] is True  # never run before on this store
+    assert finished.args[0].ok is True and finished.args[0].backup is None
+    assert finished.args[0].full is True  # never run before on this store
     assert check.box is None
     again = StoreCheck(backend, ops, window)
     with qtbot.waitSignal(again.finished) as finished:
         again.start()
-    assert finished.args[0]["full"] is False  # the next full check is a week away
+    assert finished.args[0].full is False  # the next full check is a week away

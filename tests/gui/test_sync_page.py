@@ -93,7 +93,7 @@ def test_signing_in_on_the_sync_page_brings_the_caseload(
         page.password_edit.setText(SERVER_PASSWORD)
         with qtbot.waitSignal(window.sync.finished, timeout=20_000) as finished:
             page.sign_in_button.click()
-        assert finished.args[0]["pulled"] > 0
+        assert finished.args[0].pulled > 0
         assert not page.sign_in.isVisible()
         assert page.sync_button.isEnabled()
         assert "0 waiting" in window.sync_label.text()
@@ -119,10 +119,10 @@ def test_the_status_bar_counts_changes_waiting_and_sync_now_sends_them(
     window.show_page("sync")
     page = window.pages.currentWidget()
     assert page.tabs.tabText(0) == "Waiting to sync (1)"
-    assert "preferred name set to 'Sunny'" in page.pending_model.row(0)["description"]
+    assert "preferred name set to 'Sunny'" in page.pending_model.row(0).description
     with qtbot.waitSignal(window.sync.finished, timeout=20_000) as finished:
         page.sync_button.click()
-    assert finished.args[0]["pushed"] == 1
+    assert finished.args[0].pushed == 1
     assert "push" in phases and "pull" in phases  # the progress bar followed both
     assert "0 waiting" in window.sync_label.text()
     assert page.tabs.tabText(0) == "Waiting to sync (0)"
@@ -157,11 +157,11 @@ def test_a_refused_change_can_be_discarded_with_a_reason(qtbot: Any, synced_wind
     _poison(window, child)
     with qtbot.waitSignal(window.sync.finished, timeout=20_000) as finished:
         window.sync.sync_now()
-    assert finished.args[0]["quarantined"] == 1
+    assert finished.args[0].quarantined == 1
     window.show_page("sync")
     page = window.pages.currentWidget()
     assert page.tabs.tabText(1) == "Refused (1)"
-    assert "UPN" in page.refused_model.row(0)["reason"]
+    assert "UPN" in page.refused_model.row(0).reason
     page.tabs.setCurrentIndex(1)
     page.refused_view.selectRow(0)
     assert page.retry_button.isEnabled() and page.discard_button.isEnabled()
@@ -203,7 +203,7 @@ def test_a_conflict_is_shown_side_by_side_and_resolved(
     window.backend.update_child(child, {"home_language": "Gujarati"})
     with qtbot.waitSignal(window.sync.finished, timeout=20_000) as finished:
         window.sync.sync_now()
-    assert finished.args[0]["conflicts"] == 1
+    assert finished.args[0].conflicts == 1
     assert "1 conflict" in window.sync_label.text()
     window.show_page("sync")
     page = window.pages.currentWidget()

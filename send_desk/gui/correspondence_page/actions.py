@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -11,7 +11,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from send_desk.gui.callback_dialogs import CallbackDialog, CallbackOutcomeDialog, confirm_by_letter
+from send_desk.backend.correspondence_models import Callback, Complaint, CorrespondenceRow
+from send_desk.gui.callback_dialogs import (
+    BookedCallback,
+    CallbackDialog,
+    CallbackOutcomeDialog,
+    confirm_by_letter,
+)
 from send_desk.gui.correspondence_dialogs import (
     ComplaintActionDialog,
     ComplaintDialog,
@@ -21,16 +27,22 @@ from send_desk.gui.correspondence_dialogs import (
 from send_desk.gui.correspondence_page.models import (
     selected,
 )
+from send_desk.gui.ops import Ops
 from send_desk.gui.pages import AppContext
 from send_desk.gui.rows_model import text_of
+
+if TYPE_CHECKING:
+    from send_desk.backend.core import Backend
+
+Row = TypeVar("Row")
 
 
 class Actions:
     """Opening the dialogs, shared by the page and the tab; ``reload`` after a save."""
 
     context: AppContext
-    backend: Any
-    ops: Any
+    backend: Backend
+    ops: Ops
     dialog: QDialog | None
     changed: Any  # a Signal(str) on the widget
 
@@ -39,28 +51,29 @@ class Actions:
         self.backend = context.backend
         self.ops = context.ops
         self.dialog = None
-        self.composer: Any = None
+        self.composer: object = None
 
-    def _need(self, view: QTableView, what: str) -> dict[str, Any] | None:
+    def _need(self, view: QTableView, what: str, kind: type[Row]) -> Row | None:
         """The selected row, or a message saying what to choose first."""
         row = selected(view)
-        if row is None:
+        if not isinstance(row, kind):
             self.context.show_message(f"Choose {what} in the list first.")
+            return None
         return row
 
     def reload(self) -> None:
         raise NotImplementedError
 
-    def _open(self, dialog: QDialog, after: Callable[[Any], None] | None = None) -> None:
+    def _open(self, dialog: QDialog, after: Callable[[object], None] | None = None) -> None:
         self.dialog = dialog
 
         def accepted() -> None:
-            result = getattr(dialog, "saved_result", None)
+            result: object = getattr(dialog, "saved_result", None)
             if after is not None:
                 after(result)
-            child = (result or {}).get("child_id") if isinstance(result, dict) else None
-            if child:
-                self.changed.emit(child)
+            child = getattr(result, "child_id", None)
+            if child is not None:
+                self.changed.emit(child.hex)
             self.reload()
 
         dialog.accepted.connect(accepted)
@@ -84,54 +97,55 @@ class Actions:
             self._with_detail(child_id, lambda found: self.log_item(child_id, found))
             return
 
-        def after(saved: Any) -> None:
+        def after(saved: object) -> None:
             # a parent's call asking for a ring back: book it now, linked to the call
             if (
-                isinstance(saved, dict)
-                and saved.get("channel") == "call"
-                and saved.get("direction") == "incoming"
-                and saved.get("needs_response")
+                isinstance(saved, CorrespondenceRow)
+                and saved.channel == "call"
+                and saved.direction == "incoming"
+                and saved.needs_response
             ):
                 self.book_callback(child_id, saved, detail)
 
         self._open(ItemDialog(self.backend, self.ops, child_id, detail, self._parent()), after)
 
-    def respond(self, item: Mapping[str, Any]) -> None:
-        if item.get("direction") != "incoming" or not item.get("needs_response"):
+    def respond(self, item: CorrespondenceRow) -> None:
+        if item.direction != "incoming" or not item.needs_response:
             self.context.show_message("That item needs no reply.")
             return
-        if item.get("responded_on"):
-            self.context.show_message(f"That item was answered on {text_of(item['responded_on'])}.")
+        if item.responded_on:
+            self.context.show_message(f"That item was answered on {text_of(item.responded_on)}.")
             return
         self._open(RespondDialog(self.backend, self.ops, item, self._parent()))
 
     def book_callback(
         self,
         child_id: str,
-        item: Mapping[str, Any] | None = None,
+        item: CorrespondenceRow | None = None,
         detail: dict[str, Any] | None = None,
     ) -> None:
         if detail is None:
             self._with_detail(child_id, lambda found: self.book_callback(child_id, item, found))
             return
 
-        def after(booked: Any) -> None:
-            if isinstance(booked, dict) and booked.get("confirm_by_letter"):
+        def after(booked: object) -> None:
+            if isinstance(booked, BookedCallback) and booked.confirm_by_letter:
                 self.composer = confirm_by_letter(
-                    self.backend, self.ops, booked, self._parent(), lambda _r: self.reload()
-                )
+                    self.backend, self.ops, booked.callback, self._parent(),
+                    lambda _r: self.reload(),
+                )  # fmt: skip
 
         self._open(
             CallbackDialog(self.backend, self.ops, child_id, detail, item, self._parent()), after
         )
 
-    def callback_outcome(self, callback: Mapping[str, Any]) -> None:
-        if callback.get("outcome") == "made":
+    def callback_outcome(self, callback: Callback) -> None:
+        if callback.outcome == "made":
             self.context.show_message("That call was made.")
             return
         self._open(CallbackOutcomeDialog(self.backend, self.ops, callback, self._parent()))
 
-    def confirm_callback(self, callback: Mapping[str, Any]) -> None:
+    def confirm_callback(self, callback: Callback) -> None:
         self.composer = confirm_by_letter(
             self.backend, self.ops, callback, self._parent(), lambda _r: self.reload()
         )
@@ -146,7 +160,7 @@ class Actions:
     def new_complaint(
         self,
         child_id: str,
-        item: Mapping[str, Any] | None = None,
+        item: CorrespondenceRow | None = None,
         detail: dict[str, Any] | None = None,
     ) -> None:
         if detail is None:
@@ -157,15 +171,15 @@ class Actions:
             ComplaintDialog(self.backend, self.ops, child_id, detail, workers, item, self._parent())
         )
 
-    def complaint_step(self, complaint: Mapping[str, Any], action: str | None = None) -> None:
+    def complaint_step(self, complaint: Complaint, action: str | None = None) -> None:
         if action is None:
-            stage = complaint["stages"][-1] if complaint["stages"] else {}
-            if not stage.get("acknowledged_on"):
+            stage = complaint.stages[-1] if complaint.stages else None
+            if stage is None or not stage.acknowledged_on:
                 action = "acknowledge"
-            elif not stage.get("responded_on"):
+            elif not stage.responded_on:
                 action = "respond"
-            elif complaint.get("can_escalate"):
+            elif complaint.can_escalate:
                 action = "escalate"
             else:
-                action = "refer" if not complaint.get("ombudsman_referred_on") else "decide"
+                action = "refer" if not complaint.ombudsman_referred_on else "decide"
         self._open(ComplaintActionDialog(self.backend, self.ops, complaint, action, self._parent()))

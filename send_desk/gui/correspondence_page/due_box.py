@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,23 +17,87 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.correspondence_models import (
+    Callback,
+    CallbackDue,
+    Complaint,
+    ComplaintResponseDue,
+    CorrespondenceRow,
+    DueItem,
+    ReplyDue,
+    Vocabulary,
+)
+from send_desk.gui import formatting as fmt
 from send_desk.gui.correspondence_page.actions import Actions
 from send_desk.gui.correspondence_page.models import (
     LATE_STATUSES,
-    Cell,
-    StatusRows,
+    Column,
+    TypedRows,
     selected,
     table,
 )
 from send_desk.gui.pages import AppContext
 
-DUE_COLUMNS: list[tuple[str, str | Cell]] = [
-    ("", "kind_label"),
-    ("When", "when"),
-    ("Status", "status_label"),
-    ("Child", "child_name"),
-    ("What", "what"),
-]
+
+def due_status(row: DueItem) -> str:
+    """The status code of My day's row (its item's, call's or complaint's)."""
+    return row.status
+
+
+def due_kind(row: DueItem) -> str:
+    if isinstance(row, ReplyDue):
+        return "Reply due"
+    if isinstance(row, CallbackDue):
+        return "Missed callback" if row.callback.missed else "Callback"
+    return "Complaint response"
+
+
+def due_when(row: DueItem) -> str:
+    if isinstance(row, CallbackDue):
+        return fmt.callback_when(row.callback.slot_start)
+    return fmt.uk_date(row.due)
+
+
+def due_status_label(row: DueItem) -> str:
+    if isinstance(row, ReplyDue):
+        return fmt.item_status(row.item.status)
+    if isinstance(row, CallbackDue):
+        return fmt.callback_status(row.callback.status)
+    return fmt.complaint_status(row.complaint.status)
+
+
+def due_child(row: DueItem) -> tuple[str, uuid.UUID]:
+    """(name, id) of the row's child."""
+    if isinstance(row, ReplyDue):
+        return row.item.child_name, row.item.child_id
+    if isinstance(row, CallbackDue):
+        return row.callback.child_name, row.callback.child_id
+    return row.complaint.child_name, row.complaint.child_id
+
+
+def due_what(row: DueItem, vocab: Vocabulary) -> str:
+    if isinstance(row, ReplyDue):
+        item = row.item
+        verb = "from" if item.direction == "incoming" else "to"
+        return f"{fmt.channel(item.channel)} {verb} {item.correspondent}: {item.summary}"
+    if isinstance(row, CallbackDue):
+        call = row.callback
+        return f"Phone {call.requested_by} on {call.phone} about {call.about}" + (
+            " (duty)" if call.via_duty else ""
+        )
+    complaint = row.complaint
+    stage = vocab.stage_label(complaint.stage) if complaint.stage else ""
+    return f"{stage}: {complaint.complainant} – {complaint.summary}"
+
+
+def due_columns(vocab: Vocabulary) -> list[Column[DueItem]]:
+    return [
+        ("", due_kind),
+        ("When", due_when),
+        ("Status", due_status_label),
+        ("Child", lambda r: due_child(r)[0]),
+        ("What", lambda r: due_what(r, vocab)),
+    ]
 
 
 class DueBox(QWidget, Actions):
@@ -45,7 +110,12 @@ class DueBox(QWidget, Actions):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._start_actions(context)
-        self.model = StatusRows(DUE_COLUMNS, self, late_columns=(0, 1, 2))
+        self.model: TypedRows[DueItem] = TypedRows(
+            due_columns(self.backend.correspondence.vocabulary()),
+            self,
+            late_columns=(0, 1, 2),
+            status=due_status,
+        )
         self.view = table(
             "Replies, callbacks and complaint responses due", self.model, (140, 140, 110, 160)
         )
@@ -63,9 +133,9 @@ class DueBox(QWidget, Actions):
         self.deal_button.clicked.connect(self.deal_with_selected)
         self.hide()
 
-    def set_rows(self, rows: Sequence[Mapping[str, Any]]) -> None:
+    def set_rows(self, rows: Sequence[DueItem]) -> None:
         self.model.set_rows(rows)
-        late = sum(1 for row in rows if row.get("status") in LATE_STATUSES)
+        late = sum(1 for row in rows if due_status(row) in LATE_STATUSES)
         self.label.setText(
             f"Correspondence, callbacks and complaints ({len(rows)}"
             + (f", {late} late" if late else "")
@@ -76,37 +146,39 @@ class DueBox(QWidget, Actions):
     def reload(self) -> None:
         self.refresh_requested.emit()
 
-    def _open_child(self, *_args: Any) -> None:
+    def _selected(self) -> DueItem | None:
         row = selected(self.view)
-        if row:
-            self.context.open_child(str(row["child_id"]))
+        return row if isinstance(row, ReplyDue | CallbackDue | ComplaintResponseDue) else None
+
+    def _open_child(self, *_args: Any) -> None:
+        row = self._selected()
+        if row is not None:
+            self.context.open_child(due_child(row)[1].hex)
 
     def deal_with_selected(self) -> None:
-        row = selected(self.view)
+        row = self._selected()
         if row is None:
             self.context.show_message("Choose a line first.")
             return
-        backend, kind, child = self.backend, row["kind"], row["child_id"]
+        api = self.backend.correspondence
 
-        def fetch() -> dict[str, Any] | None:
-            if kind == "reply":
-                found: dict[str, Any] | None = backend.correspondence_rows([row["id"]]).get(
-                    row["id"]
-                )
-                return found
-            listed = (
-                backend.callbacks(show="all", child_id=child)
-                if kind == "callback"
-                else backend.complaints(show="all", child_id=child)
-            )
-            return next((x for x in listed if x["id"] == row["id"]), None)
+        def fetch() -> CorrespondenceRow | Callback | Complaint | None:
+            # read it again: the line may have changed since My day was read
+            if isinstance(row, ReplyDue):
+                return api.rows([row.item.id]).get(row.item.id)
+            if isinstance(row, CallbackDue):
+                calls = api.callbacks(show="all", child_id=row.callback.child_id)
+                return next((x for x in calls if x.id == row.callback.id), None)
+            complaint = row.complaint
+            listed = api.complaints(show="all", child_id=complaint.child_id)
+            return next((x for x in listed if x.id == complaint.id), None)
 
-        def then(found: dict[str, Any] | None) -> None:
+        def then(found: CorrespondenceRow | Callback | Complaint | None) -> None:
             if found is None:
                 self.context.show_message("That line has changed: refresh My day.")
-            elif kind == "reply":
+            elif isinstance(found, CorrespondenceRow):
                 self.respond(found)
-            elif kind == "callback":
+            elif isinstance(found, Callback):
                 self.callback_outcome(found)
             else:
                 self.complaint_step(found)

@@ -1,113 +1,103 @@
-"""The correspondence lists' table models, their columns and the table view they share."""
+"""The correspondence lists' table models, their columns and the table view they share.
+
+Rows are the backend's read models (``CorrespondenceRow``, ``Callback``, ``Complaint``,
+My day's ``DueItem``); each column is a heading and a function of the row giving the
+text (through ``send_desk.gui.formatting``)."""
 
 from __future__ import annotations
 
+import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QTableView,
 )
 
-from send_desk.gui.rows_model import ROW_ROLE, ColumnHeaders, RowsModel, text_of
+from send_desk.backend.correspondence_models import (
+    Callback,
+    Complaint,
+    CorrespondenceRow,
+    Vocabulary,
+)
+from send_desk.gui import formatting as fmt
+from send_desk.gui.rows_model import ROW_ROLE, ColumnHeaders, text_of
+from send_desk.gui.typed_rows import LATE, LATE_STATUSES, Column, TypedRows
 
 Index = QModelIndex | QPersistentModelIndex
-Cell = Callable[[Mapping[str, Any]], Any]
 PAGE_SIZE = 100
 MAX_PAGES = 30
-LATE = QColor("#c62828")
-LATE_STATUSES = frozenset({"overdue", "missed", "answered_late"})
 
 
-def _days(row: Mapping[str, Any]) -> str:
-    days = row.get("days_left")
-    if days is None:
-        return ""
-    if days == 0:
-        return "today"
-    return f"in {days} days" if days > 0 else f"{-days} days late"
+def _answered(row: CorrespondenceRow) -> str:
+    return f"{text_of(row.responded_on)} {fmt.response_kind(row.response_kind)}".strip()
 
 
-ITEM_COLUMNS: list[tuple[str, str | Cell]] = [
-    ("Status", "status_label"),
-    ("Reply due", "response_due"),
-    ("", _days),
-    ("Child", "child_name"),
-    ("Channel", "channel_label"),
-    ("From", "correspondent"),
-    ("Received", "contact_date"),
-    ("Summary", "summary"),
-    ("Caseworker", "caseworker"),
-    ("Answered", lambda r: f"{text_of(r['responded_on'])} {r['response_label']}".strip()),
+ITEM_COLUMNS: list[Column[CorrespondenceRow]] = [
+    ("Status", lambda r: fmt.item_status(r.status)),
+    ("Reply due", lambda r: r.response_due),
+    ("", lambda r: fmt.days_left(r.days_left)),
+    ("Child", lambda r: r.child_name),
+    ("Channel", lambda r: fmt.channel(r.channel)),
+    ("From", lambda r: r.correspondent),
+    ("Received", lambda r: r.contact_date),
+    ("Summary", lambda r: r.summary),
+    ("Caseworker", lambda r: r.caseworker),
+    ("Answered", _answered),
 ]
-CHILD_ITEM_COLUMNS: list[tuple[str, str | Cell]] = [
-    ("Date", "contact_date"),
-    ("", "direction_label"),
-    ("Channel", "channel_label"),
-    ("Who", "correspondent"),
-    ("Summary", "summary"),
-    ("Status", "status_label"),
-    ("Reply due", "response_due"),
-    ("Answered", lambda r: f"{text_of(r['responded_on'])} {r['response_label']}".strip()),
+CHILD_ITEM_COLUMNS: list[Column[CorrespondenceRow]] = [
+    ("Date", lambda r: r.contact_date),
+    ("", lambda r: fmt.direction(r.direction)),
+    ("Channel", lambda r: fmt.channel(r.channel)),
+    ("Who", lambda r: r.correspondent),
+    ("Summary", lambda r: r.summary),
+    ("Status", lambda r: fmt.item_status(r.status)),
+    ("Reply due", lambda r: r.response_due),
+    ("Answered", _answered),
 ]
-CALLBACK_COLUMNS: list[tuple[str, str | Cell]] = [
-    ("Status", "status_label"),
-    ("When", "slot_label"),
-    ("Child", "child_name"),
-    ("Call", "requested_by"),
-    ("Phone", "phone"),
-    ("About", "about"),
-    ("Caller", lambda r: r["caller"] + (" (duty)" if r["via_duty"] else "")),
-    ("Confirmed", "confirmation_label"),
-]
-COMPLAINT_COLUMNS: list[tuple[str, str | Cell]] = [
-    ("Status", "status_label"),
-    ("Response due", "response_due"),
-    ("", _days),
-    ("Stage", "stage_label"),
-    ("Received", "received_on"),
-    ("Child", "child_name"),
-    ("From", "complainant"),
-    ("About", "summary"),
-    ("Caseworker", "caseworker"),
-    ("Root cause", "root_cause_label"),
-    ("Outcome", "outcome_label"),
-    ("Ombudsman", lambda r: text_of(r["ombudsman_referred_on"])),
+CALLBACK_COLUMNS: list[Column[Callback]] = [
+    ("Status", lambda r: fmt.callback_status(r.status)),
+    ("When", lambda r: fmt.callback_when(r.slot_start)),
+    ("Child", lambda r: r.child_name),
+    ("Call", lambda r: r.requested_by),
+    ("Phone", lambda r: r.phone),
+    ("About", lambda r: r.about),
+    ("Caller", lambda r: r.caller + (" (duty)" if r.via_duty else "")),
+    ("Confirmed", lambda r: fmt.confirmation(r.confirmation_via)),
 ]
 
 
-class StatusRows(RowsModel):
-    """RowsModel whose late rows (overdue, missed, answered late) show their status and
-    dates in red; the status column says it in words too."""
+def complaint_columns(vocab: Vocabulary) -> list[Column[Complaint]]:
+    """The complaints list's columns; stages, causes and outcomes are the store's own."""
+    return [
+        ("Status", lambda r: fmt.complaint_status(r.status)),
+        ("Response due", lambda r: r.response_due),
+        ("", lambda r: fmt.days_left(r.days_left)),
+        ("Stage", lambda r: vocab.stage_label(r.stage) if r.stage else ""),
+        ("Received", lambda r: r.received_on),
+        ("Child", lambda r: r.child_name),
+        ("From", lambda r: r.complainant),
+        ("About", lambda r: r.summary),
+        ("Caseworker", lambda r: r.caseworker),
+        ("Root cause", lambda r: vocab.root_cause_label(r.root_cause)),
+        ("Outcome", lambda r: vocab.outcome_label(r.outcome)),
+        ("Ombudsman", lambda r: text_of(r.ombudsman_referred_on)),
+    ]
 
-    def __init__(
-        self,
-        columns: Sequence[tuple[str, str | Cell]],
-        parent: Any = None,
-        late_columns: Sequence[int] = (0, 1, 2),
-    ) -> None:
-        super().__init__(columns, parent)
-        self.late_columns = frozenset(late_columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
-            row = self.row(index.row())
-            late = row is not None and row.get("status") in LATE_STATUSES
-            return QBrush(LATE) if late and index.column() in self.late_columns else None
-        if role == Qt.ItemDataRole.AccessibleTextRole and index.isValid():
-            return super().data(index, Qt.ItemDataRole.DisplayRole)
-        return super().data(index, role)
+StatusRows = TypedRows  # the name the pages and tests know the lists by
 
 
 class LazyItemsModel(ColumnHeaders, QAbstractTableModel):
@@ -117,26 +107,28 @@ class LazyItemsModel(ColumnHeaders, QAbstractTableModel):
 
     def __init__(
         self,
-        fetch: Callable[[list[str]], Mapping[str, Mapping[str, Any]]],
-        columns: Sequence[tuple[str, str | Cell]],
-        parent: Any = None,
+        fetch: Callable[[list[uuid.UUID]], dict[uuid.UUID, CorrespondenceRow]],
+        columns: Sequence[Column[CorrespondenceRow]],
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._fetch = fetch
-        self._columns = list(columns)
-        self._ids: list[str] = []
-        self._pages: OrderedDict[int, Mapping[str, Mapping[str, Any]]] = OrderedDict()
+        # ColumnHeaders reads only the headings
+        self._columns = [(heading, heading) for heading, _cell in columns]
+        self._cells = list(columns)
+        self._ids: list[uuid.UUID] = []
+        self._pages: OrderedDict[int, dict[uuid.UUID, CorrespondenceRow]] = OrderedDict()
 
-    def set_ids(self, ids: Sequence[str]) -> None:
+    def set_ids(self, ids: Sequence[uuid.UUID]) -> None:
         self.beginResetModel()
         self._ids = list(ids)
         self._pages.clear()
         self.endResetModel()
 
-    def ids(self) -> list[str]:
+    def ids(self) -> list[uuid.UUID]:
         return list(self._ids)
 
-    def row(self, number: int) -> Mapping[str, Any] | None:
+    def row(self, number: int) -> CorrespondenceRow | None:
         if not 0 <= number < len(self._ids):
             return None
         page = number // PAGE_SIZE
@@ -156,7 +148,7 @@ class LazyItemsModel(ColumnHeaders, QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
+        return 0 if parent.isValid() else len(self._cells)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
@@ -175,10 +167,9 @@ class LazyItemsModel(ColumnHeaders, QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ForegroundRole:
-            late = row.get("status") in LATE_STATUSES and index.column() in (0, 1, 2)
+            late = row.status in LATE_STATUSES and index.column() in (0, 1, 2)
             return QBrush(LATE) if late else None
-        _heading, cell = self._columns[index.column()]
-        text = text_of(cell(row) if callable(cell) else row.get(cell))
+        text = text_of(self._cells[index.column()][1](row))
         if role == Qt.ItemDataRole.ToolTipRole:
             return text if len(text) > 40 else None
         return text
@@ -203,9 +194,25 @@ def table(name: str, model: QAbstractTableModel, widths: Sequence[int] = ()) -> 
     return view
 
 
-def selected(view: QTableView) -> dict[str, Any] | None:
+def selected(view: QTableView) -> object | None:
+    """The read model of the selected row (narrow it with isinstance)."""
     index = view.currentIndex()
     if not index.isValid():
         return None
-    row = view.model().data(view.model().index(index.row(), 0), ROW_ROLE)
-    return dict(row) if row else None
+    row: object = view.model().data(view.model().index(index.row(), 0), ROW_ROLE)
+    return row
+
+
+__all__ = [
+    "CALLBACK_COLUMNS",
+    "CHILD_ITEM_COLUMNS",
+    "ITEM_COLUMNS",
+    "LATE_STATUSES",
+    "Column",
+    "LazyItemsModel",
+    "StatusRows",
+    "TypedRows",
+    "complaint_columns",
+    "selected",
+    "table",
+]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import (
     Qt,
@@ -25,21 +26,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.correspondence_models import (
+    Absence,
+    Availability,
+    Callback,
+    Complaint,
+    CorrespondenceRow,
+    DutyDay,
+)
 from send_desk.gui.correspondence_dialogs import (
     AvailabilityDialog,
 )
 from send_desk.gui.correspondence_page.actions import Actions
 from send_desk.gui.correspondence_page.models import (
     CALLBACK_COLUMNS,
-    COMPLAINT_COLUMNS,
     ITEM_COLUMNS,
     LazyItemsModel,
-    StatusRows,
+    TypedRows,
+    complaint_columns,
     selected,
     table,
 )
 from send_desk.gui.pages import AppContext
-from send_desk.gui.rows_model import RowsModel
 
 ITEM_SHOW = (
     ("open", "Awaiting a reply"),
@@ -52,6 +60,28 @@ CALLBACK_SHOW = (("upcoming", "Not yet made"), ("missed", "Missed"), ("today", "
                  ("all", "All"))  # fmt: skip
 COMPLAINT_SHOW = (("open", "Open"), ("overdue", "Overdue"), ("closed", "Closed"), ("all", "All"))
 SCOPES = (("mine", "My caseload"), ("team", "My team"), ("all", "Everyone in this store"))
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """Whose correspondence the page shows (neither: everyone's)."""
+
+    caseworker_id: uuid.UUID | None = None
+    team_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lists:
+    """What one reload read."""
+
+    ids: list[uuid.UUID]
+    open: int
+    overdue: int
+    callbacks: list[Callback]
+    missed: int
+    complaints: list[Complaint]
+    open_complaints: int
+    availability: Availability
 
 
 class CorrespondencePage(QWidget, Actions):
@@ -95,7 +125,7 @@ class CorrespondencePage(QWidget, Actions):
         self.item_show.setAccessibleName("Which items")
         for key, label in ITEM_SHOW:
             self.item_show.addItem(label, key)
-        self.items_model = LazyItemsModel(self.backend.correspondence_rows, ITEM_COLUMNS, self)
+        self.items_model = LazyItemsModel(self.backend.correspondence.rows, ITEM_COLUMNS, self)
         self.items_view = table(
             "Correspondence awaiting a reply, soonest due first",
             self.items_model,
@@ -118,7 +148,7 @@ class CorrespondencePage(QWidget, Actions):
         self.callback_show.setAccessibleName("Which callbacks")
         for key, label in CALLBACK_SHOW:
             self.callback_show.addItem(label, key)
-        self.callbacks_model = StatusRows(CALLBACK_COLUMNS, self, late_columns=(0, 1))
+        self.callbacks_model = TypedRows(CALLBACK_COLUMNS, self, late_columns=(0, 1))
         self.callbacks_view = table(
             "Callbacks", self.callbacks_model, (90, 140, 150, 150, 110, 260, 160)
         )
@@ -136,7 +166,9 @@ class CorrespondencePage(QWidget, Actions):
         self.complaint_show.setAccessibleName("Which complaints")
         for key, label in COMPLAINT_SHOW:
             self.complaint_show.addItem(label, key)
-        self.complaints_model = StatusRows(COMPLAINT_COLUMNS, self)
+        self.complaints_model = TypedRows(
+            complaint_columns(self.backend.correspondence.vocabulary()), self
+        )
         self.complaints_view = table(
             "Complaints",
             self.complaints_model,
@@ -152,13 +184,16 @@ class CorrespondencePage(QWidget, Actions):
         )
 
         # --- availability
-        self.absence_model = RowsModel(
-            [("Away", "name"), ("From", "first_day"), ("To", "last_day"), ("Reason", "reason")],
-            self,
-        )
-        self.duty_model = RowsModel(
-            [("Date", "on_date"), ("Team", "team"), ("Duty officer", "name")], self
-        )
+        self.absence_model: TypedRows[Absence] = TypedRows(
+            [("Away", lambda r: r.name), ("From", lambda r: r.first_day),
+             ("To", lambda r: r.last_day), ("Reason", lambda r: r.reason)],
+            self, late_columns=(),
+        )  # fmt: skip
+        self.duty_model: TypedRows[DutyDay] = TypedRows(
+            [("Date", lambda r: r.on_date), ("Team", lambda r: r.team),
+             ("Duty officer", lambda r: r.name)],
+            self, late_columns=(),
+        )  # fmt: skip
         self.availability_button = QPushButton("Add an absence or a &duty day…")
         availability = QWidget()
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -246,14 +281,14 @@ class CorrespondencePage(QWidget, Actions):
     def search_text(self, text: str) -> None:
         self.search.setText(text)
 
-    def _who(self) -> dict[str, str | None]:
+    def _who(self) -> Who:
         me = self.backend.me() or {}
         scope = self.scope.currentData()
         if scope == "mine" and me.get("id"):
-            return {"caseworker_id": me["id"]}
+            return Who(caseworker_id=uuid.UUID(str(me["id"])))
         if scope == "team" and me.get("team_id"):
-            return {"team_id": me["team_id"]}
-        return {}
+            return Who(team_id=uuid.UUID(str(me["team_id"])))
+        return Who()
 
     def reload(self) -> None:
         self._generation += 1
@@ -263,30 +298,29 @@ class CorrespondencePage(QWidget, Actions):
         item_show = self.item_show.currentData()
         callback_show = self.callback_show.currentData()
         complaint_show = self.complaint_show.currentData()
-        backend = self.backend
+        api = self.backend.correspondence
+        today: date = self.backend.today()
+        worker, team = who.caseworker_id, who.team_id
 
-        def work() -> dict[str, Any]:
-            today: date = backend.today()
-            due_by = backend.standards().calendar.working_days_after(today, 5)
-            start = today
+        def work() -> Lists:
+            due_by = api.working_days_after(today, 5)
             end = date.fromordinal(today.toordinal() + 28)
-            return {
-                "ids": backend.correspondence_ids(show=item_show, text=text, due_by=due_by, **who),
-                "open": len(backend.correspondence_ids(show="open", **who)),
-                "overdue": len(backend.correspondence_ids(show="overdue", **who)),
-                "callbacks": backend.callbacks(
-                    show=callback_show, caller_id=who.get("caseworker_id"),
-                    team_id=who.get("team_id"),
+            return Lists(
+                ids=api.item_ids(
+                    show=item_show, text=text, due_by=due_by, caseworker_id=worker, team_id=team
                 ),
-                "missed": len(backend.callbacks(
-                    show="missed", caller_id=who.get("caseworker_id"), team_id=who.get("team_id")
-                )),
-                "complaints": backend.complaints(show=complaint_show, **who),
-                "open_complaints": len(backend.complaints(show="open", **who)),
-                "availability": backend.availability(start, end),
-            }  # fmt: skip
+                open=len(api.item_ids(show="open", caseworker_id=worker, team_id=team)),
+                overdue=len(api.item_ids(show="overdue", caseworker_id=worker, team_id=team)),
+                callbacks=api.callbacks(show=callback_show, caller_id=worker, team_id=team),
+                missed=len(api.callbacks(show="missed", caller_id=worker, team_id=team)),
+                complaints=api.complaints(show=complaint_show, caseworker_id=worker,
+                                          team_id=team),
+                open_complaints=len(api.complaints(show="open", caseworker_id=worker,
+                                                   team_id=team)),
+                availability=api.availability(today, end),
+            )  # fmt: skip
 
-        def done(data: dict[str, Any]) -> None:
+        def done(data: Lists) -> None:
             if generation == self._generation:
                 self._show(data)
 
@@ -299,64 +333,67 @@ class CorrespondencePage(QWidget, Actions):
 
         self.ops.run(work, done, failed)
 
-    def _show(self, data: dict[str, Any]) -> None:
-        self.items_model.set_ids(data["ids"])
-        self.callbacks_model.set_rows(data["callbacks"])
-        self.complaints_model.set_rows(data["complaints"])
-        self.absence_model.set_rows(data["availability"]["absences"])
-        self.duty_model.set_rows(data["availability"]["duty"])
-        open_count, overdue = data["open"], data["overdue"]
+    def _show(self, data: Lists) -> None:
+        self.items_model.set_ids(data.ids)
+        self.callbacks_model.set_rows(data.callbacks)
+        self.complaints_model.set_rows(data.complaints)
+        self.absence_model.set_rows(data.availability.absences)
+        self.duty_model.set_rows(data.availability.duty)
+        open_count, overdue = data.open, data.overdue
         text = (
             f"{open_count:,} awaiting a reply · {overdue:,} overdue"
             + (f" ({round(100 * overdue / open_count)}%)" if open_count else "")
-            + f" · {data['missed']:,} missed callback{'s' if data['missed'] != 1 else ''}"
-            + f" · {data['open_complaints']:,} complaint"
-            + ("s" if data["open_complaints"] != 1 else "")
+            + f" · {data.missed:,} missed callback{'s' if data.missed != 1 else ''}"
+            + f" · {data.open_complaints:,} complaint"
+            + ("s" if data.open_complaints != 1 else "")
             + f" open — {self.scope.currentText().lower()}"
         )
         self.summary.setText(text)
         self.summary.setAccessibleName(text)
-        self.loaded.emit(len(data["ids"]))
+        self.loaded.emit(len(data.ids))
 
     # ---- actions on the selected row
 
     def _open_child(self, view: QTableView) -> None:
         row = selected(view)
-        if row and row.get("child_id"):
-            self.context.open_child(str(row["child_id"]))
+        child_id = getattr(row, "child_id", None)
+        if isinstance(child_id, uuid.UUID):
+            self.context.open_child(child_id.hex)
 
     def _respond_selected(self) -> None:
-        item = self._need(self.items_view, "an item")
+        item = self._need(self.items_view, "an item", CorrespondenceRow)
         if item:
             self.respond(item)
 
     def _callback_for_selected(self) -> None:
-        item = self._need(self.items_view, "an item")
+        item = self._need(self.items_view, "an item", CorrespondenceRow)
         if item:
-            self.book_callback(item["child_id"], item)
+            self.book_callback(item.child_id.hex, item)
 
     def _complaint_for_selected(self) -> None:
-        item = self._need(self.items_view, "an item")
+        item = self._need(self.items_view, "an item", CorrespondenceRow)
         if item:
-            self.new_complaint(item["child_id"], item)
+            self.new_complaint(item.child_id.hex, item)
 
     def _log_for_selected(self) -> None:
-        item = self._need(self.items_view, "an item (its child gets the new item)")
+        item = self._need(
+            self.items_view, "an item (its child gets the new item)", CorrespondenceRow
+        )
         if item:
-            self.log_item(item["child_id"])
+            self.log_item(item.child_id.hex)
 
     def _outcome_selected(self) -> None:
-        call = self._need(self.callbacks_view, "a callback")
+        call = self._need(self.callbacks_view, "a callback", Callback)
         if call:
             self.callback_outcome(call)
 
     def _confirm_selected(self) -> None:
-        call = self._need(self.callbacks_view, "a callback")
+        call = self._need(self.callbacks_view, "a callback", Callback)
         if call:
             self.confirm_callback(call)
 
     def _step_selected(self, action: str | None = None) -> None:
-        complaint = self._need(self.complaints_view, "a complaint")
+        complaint = self._need(self.complaints_view, "a complaint", Complaint)
         if complaint:
             self.complaint_step(complaint, action)
 

@@ -19,12 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.correspondence_models import (
+    Callback,
+    ChildCorrespondence,
+    Complaint,
+    CorrespondenceRow,
+)
 from send_desk.gui.correspondence_page.actions import Actions
 from send_desk.gui.correspondence_page.models import (
     CALLBACK_COLUMNS,
     CHILD_ITEM_COLUMNS,
-    COMPLAINT_COLUMNS,
-    StatusRows,
+    TypedRows,
+    complaint_columns,
     selected,
     table,
 )
@@ -42,9 +48,11 @@ class CorrespondenceTab(QWidget, Actions):
         self._start_actions(context)
         self.child_id: str | None = None
         self.detail: dict[str, Any] | None = None
-        self.items_model = StatusRows(CHILD_ITEM_COLUMNS, self, late_columns=(5, 6))
-        self.callbacks_model = StatusRows(CALLBACK_COLUMNS, self, late_columns=(0, 1))
-        self.complaints_model = StatusRows(COMPLAINT_COLUMNS, self)
+        self.items_model = TypedRows(CHILD_ITEM_COLUMNS, self, late_columns=(5, 6))
+        self.callbacks_model = TypedRows(CALLBACK_COLUMNS, self, late_columns=(0, 1))
+        self.complaints_model = TypedRows(
+            complaint_columns(self.backend.correspondence.vocabulary()), self
+        )
         self.items_view = table("Correspondence, newest first", self.items_model,
                                 (88, 110, 110, 150, 320, 120, 88))  # fmt: skip
         self.callbacks_view = table("Callbacks", self.callbacks_model, (90, 140, 150, 150))
@@ -111,16 +119,16 @@ class CorrespondenceTab(QWidget, Actions):
         if not child_id:
             return
 
-        def done(data: dict[str, Any]) -> None:
+        def done(data: ChildCorrespondence) -> None:
             if child_id != self.child_id:
                 return
-            self.items_model.set_rows(data["items"])
-            self.callbacks_model.set_rows(data["callbacks"])
-            self.complaints_model.set_rows(data["complaints"])
+            self.items_model.set_rows(data.items)
+            self.callbacks_model.set_rows(data.callbacks)
+            self.complaints_model.set_rows(data.complaints)
             self.loaded.emit(child_id)
 
         self.ops.run(
-            lambda: self.backend.child_correspondence(child_id),
+            lambda: self.backend.correspondence.for_child(child_id),
             done,
             lambda error: self.context.show_message(
                 f"The child's correspondence could not be read: {getattr(error, 'message', error)}"
@@ -132,19 +140,24 @@ class CorrespondenceTab(QWidget, Actions):
             self.log_item(self.child_id, self.detail)
 
     def _respond(self) -> None:
-        item = self._need(self.items_view, "the item that was answered")
+        item = self._need(self.items_view, "the item that was answered", CorrespondenceRow)
         if item:
             self.respond(item)
 
     def _callback(self) -> None:
         if self.child_id:
             item = selected(self.items_view)
-            asks = item if item and item.get("channel") in ("call", "portal", "email") else None
-            self.book_callback(self.child_id, asks if asks and not asks["responded_on"] else None,
-                               self.detail)  # fmt: skip
+            asks = (
+                item
+                if isinstance(item, CorrespondenceRow)
+                and item.channel in ("call", "portal", "email")
+                and not item.responded_on
+                else None
+            )
+            self.book_callback(self.child_id, asks, self.detail)
 
     def _outcome(self) -> None:
-        call = self._need(self.callbacks_view, "the callback")
+        call = self._need(self.callbacks_view, "the callback", Callback)
         if call:
             self.callback_outcome(call)
 
@@ -153,6 +166,6 @@ class CorrespondenceTab(QWidget, Actions):
             self.new_complaint(self.child_id, None, self.detail)
 
     def _step(self) -> None:
-        complaint = self._need(self.complaints_view, "the complaint")
+        complaint = self._need(self.complaints_view, "the complaint", Complaint)
         if complaint:
             self.complaint_step(complaint)

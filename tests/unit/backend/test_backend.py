@@ -230,15 +230,32 @@ def test_restore_backup_through_the_backend(backend: Backend, demo_paths: DataPa
     target = demo_paths.backups / "nightly.zip"
     backup_store(backend._store, target)
     backend.close()
-    assert Backend.list_backups(demo_paths)[0]["name"] == "nightly.zip"
+    listed = Backend.list_backups(demo_paths)
+    assert [(b.name, b.path) for b in listed] == [("nightly.zip", target)]
+    assert listed[0].bytes == target.stat().st_size and listed[0].modified.tzinfo is not None
     demo_paths.database.write_bytes(b"garbage" * 100)
     with pytest.raises(StoreProblem):
         Backend.open(demo_paths, PASSWORD)
     with pytest.raises(WrongPassword):
         Backend.restore_backup(demo_paths, target, "wrong wrong wrong")
-    Backend.restore_backup(demo_paths, target, PASSWORD)
+    restored = Backend.restore_backup(demo_paths, target, PASSWORD)
+    # the damaged files are kept aside in the backups folder, not deleted
+    kept = restored.previous_store_kept_in
+    assert kept is not None and kept.parent == demo_paths.backups
+    assert (kept / demo_paths.database.name).read_bytes() == b"garbage" * 100
     reopened = Backend.open(demo_paths, PASSWORD, today=lambda: TODAY)
     try:
         assert len(reopened.caseload_ids()) == 60
     finally:
         reopened.close()
+
+
+def test_store_stats_count_the_demo_caseload(backend: Backend) -> None:
+    stats = backend.stats()
+    assert stats.tables["child"] == 60  # the demo store of tests/unit/backend/conftest.py
+    # every child is allocated to one team or counted as unallocated, never both
+    assert sum(team.children for team in stats.teams) + stats.unallocated_children == 60
+    assert [team.team for team in stats.teams] == sorted(team.team for team in stats.teams)
+    assert all(team.caseworkers > 0 for team in stats.teams)
+    looked_after = backend.caseload_ids(backend.saved_filter("looked_after"))
+    assert stats.looked_after_children == len(looked_after)
