@@ -7,10 +7,15 @@ so a wording or a date format changes in one place. Add a section per feature.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from send_desk.timeutil import LONDON
 from send_desk.timeutil import uk_date as _uk_date
+
+if TYPE_CHECKING:
+    from send_desk.backend.notes_models import Attendee, FailedItem
 
 
 def uk_date(value: date | None) -> str:
@@ -24,3 +29,41 @@ def uk_datetime(value: datetime | None) -> str:
         return ""
     local = value.astimezone(LONDON) if value.tzinfo else value
     return local.strftime("%d/%m/%Y %H:%M")
+
+
+# ------------------------------------------------------------------ notes
+# (case notes, their checklist and search: send_desk.backend.notes_models)
+
+
+def note_kind_label(code: str) -> str:
+    """'phone_call' -> 'Phone call' (an unknown kind as stored)."""
+    from send_desk.quality import KIND_LABELS
+
+    return KIND_LABELS.get(code, code)
+
+
+def note_role_label(code: str) -> str:
+    from send_desk.quality import ROLE_LABELS
+
+    return ROLE_LABELS.get(code, code)
+
+
+def note_time(value: datetime | None) -> str:
+    """When a note happened or was written up: dd/mm/yyyy HH:MM, as the caseworker gave it."""
+    return f"{value:%d/%m/%Y %H:%M}" if value else "time not given"
+
+
+def checklist_score(passed: int, applicable: int) -> str:
+    return f"{passed}/{applicable}"
+
+
+def attendees_text(attendees: Iterable[Attendee]) -> str:
+    """'Sam Lee (Parent), Jo Park (SENCO)'."""
+    return ", ".join(f"{a.name or '?'} ({note_role_label(a.role)})" for a in attendees)
+
+
+def failed_items_text(items: Sequence[FailedItem]) -> str:
+    """The checklist items a note was saved without, by name, or 'All met'."""
+    from send_desk.backend.labels import criterion_label
+
+    return ", ".join(criterion_label(item.id) for item in items) if items else "All met"

@@ -265,11 +265,11 @@ class MyDayPage(QWidget):
             self.reload()
 
     def _note_actions(self, caseworker_id: str | None) -> list[dict[str, Any]]:
-        """Actions due from case notes (when this version has them)."""
-        actions = getattr(self.backend, "note_actions_due", None)
-        if actions is None:
-            return []
-        found: list[dict[str, Any]] = actions(caseworker_id=caseworker_id)
+        """Actions due from case notes, as the rows of the actions box."""
+        from dataclasses import asdict
+
+        notes = self.backend.notes.actions_due(caseworker_id=caseworker_id)
+        found: list[dict[str, Any]] = [asdict(action) for action in notes]
         audit_actions = getattr(self.backend, "audit_actions_due", None)
         if audit_actions is not None:  # actions a supervisor's audit left for the caseworker
             found = sorted(
