@@ -27,7 +27,7 @@ from send_desk.backend.clock import ClockMixin
 from send_desk.backend.correspondence import CorrespondenceMixin
 from send_desk.backend.errors import StoreProblem, ValidationFailed, WrongPassword
 from send_desk.backend.integrity import IntegrityMixin
-from send_desk.backend.letters import LettersMixin
+from send_desk.backend.letters_api import LettersApi
 from send_desk.backend.notes_api import NotesApi
 from send_desk.backend.supervision import SupervisionMixin
 from send_desk.paths import DataPaths
@@ -58,7 +58,7 @@ def _uuid(value: str | uuid.UUID) -> uuid.UUID:
         raise ValidationFailed(f"'{value}' is not a record id") from None
 
 
-class Backend(ClockMixin, LettersMixin, CorrespondenceMixin, SupervisionMixin, IntegrityMixin):
+class Backend(ClockMixin, CorrespondenceMixin, SupervisionMixin, IntegrityMixin):
     """An open store and the operations the desktop app performs on it."""
 
     def __init__(self, store: Store, *, today: Callable[[], date] = london_today) -> None:
@@ -68,6 +68,7 @@ class Backend(ClockMixin, LettersMixin, CorrespondenceMixin, SupervisionMixin, I
         # reach the store through _read/_write below until each becomes a facade
         self._access = StoreAccess(store, today)
         self.notes = NotesApi(self._access)
+        self.letters = LettersApi(self._access)
         self._me: dict[str, Any] | None = None
         self._lock = threading.Lock()
 

@@ -15,6 +15,7 @@ from send_desk.timeutil import LONDON
 from send_desk.timeutil import uk_date as _uk_date
 
 if TYPE_CHECKING:
+    from send_desk.backend.letters_models import LetterHistoryRow, MissedMilestone
     from send_desk.backend.notes_models import Attendee, FailedItem
 
 
@@ -67,3 +68,35 @@ def failed_items_text(items: Sequence[FailedItem]) -> str:
     from send_desk.backend.labels import criterion_label
 
     return ", ".join(criterion_label(item.id) for item in items) if items else "All met"
+
+
+# ---------------------------------------------------------------- letters
+# (templates, composed letters and saved ones: send_desk.backend.letters_models)
+
+
+def letter_variant_label(code: str) -> str:
+    """'large_print' -> 'Large print'."""
+    from send_desk.letters.manifest import VARIANT_LABELS
+
+    return VARIANT_LABELS.get(code, code)
+
+
+def sent_via_label(code: str | None) -> str:
+    """How a letter was sent ('post' -> 'Posted'); "" when it was not."""
+    from send_desk.domain.letters import SENT_VIA_LABELS
+
+    return SENT_VIA_LABELS.get(code or "", "")
+
+
+def missed_milestone_text(milestone: MissedMilestone) -> str:
+    """'Final plan issued: due 02/03/2026, not done yet' (the apology letter's choice)."""
+    done = f", done {uk_date(milestone.done)}" if milestone.done else ", not done yet"
+    return f"{milestone.title}: due {uk_date(milestone.due)}{done}"
+
+
+def letter_sent_text(row: LetterHistoryRow) -> str:
+    """'Emailed, 03/11/2026', 'Sent', or 'Not sent yet' for a saved letter."""
+    if row.status != "sent":
+        return "Not sent yet"
+    how = sent_via_label(row.sent_via) or "Sent"
+    return f"{how}, {uk_date(row.sent_on)}" if row.sent_on else how
