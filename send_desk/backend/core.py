@@ -29,7 +29,7 @@ from send_desk.backend.errors import StoreProblem, ValidationFailed, WrongPasswo
 from send_desk.backend.integrity import IntegrityMixin
 from send_desk.backend.letters_api import LettersApi
 from send_desk.backend.notes_api import NotesApi
-from send_desk.backend.supervision import SupervisionMixin
+from send_desk.backend.supervision_api import SupervisionApi
 from send_desk.paths import DataPaths
 from send_desk.security.keys import KeyFileError, check_new_password, read_keyfile, unwrap_key
 from send_desk.services import allocation as allocation_service
@@ -58,7 +58,7 @@ def _uuid(value: str | uuid.UUID) -> uuid.UUID:
         raise ValidationFailed(f"'{value}' is not a record id") from None
 
 
-class Backend(ClockMixin, CorrespondenceMixin, SupervisionMixin, IntegrityMixin):
+class Backend(ClockMixin, CorrespondenceMixin, IntegrityMixin):
     """An open store and the operations the desktop app performs on it."""
 
     def __init__(self, store: Store, *, today: Callable[[], date] = london_today) -> None:
@@ -69,6 +69,7 @@ class Backend(ClockMixin, CorrespondenceMixin, SupervisionMixin, IntegrityMixin)
         self._access = StoreAccess(store, today)
         self.notes = NotesApi(self._access)
         self.letters = LettersApi(self._access)
+        self.supervision = SupervisionApi(self._access)
         self._me: dict[str, Any] | None = None
         self._lock = threading.Lock()
 

@@ -47,6 +47,7 @@ from send_desk.quality import (
     KINDS,
     ROLE_LABELS,
     ROLES,
+    ItemResult,
     NoteFormatError,
     check_note,
     default_checklist,
@@ -181,13 +182,13 @@ def _current_caseworkers(session: Session, child_ids: set[str]) -> dict[str, str
     return {str(child): name for child, name in session.exec(query).all()}
 
 
-def _checklist_item(item: Any, label: str, field: str) -> ChecklistItem:
+def _checklist_item(item: ItemResult) -> ChecklistItem:
     """quality's ItemResult as the editor reads it (its free-form extras named)."""
     extra: Mapping[str, Any] = item.extra
     return ChecklistItem(
         id=item.id,
-        label=label,
-        field=field,
+        label=item.label,
+        field=item.field,
         applies=item.applies,
         passed=item.passed,
         message=item.message,
@@ -237,7 +238,7 @@ class NotesApi:
             return NoteCheck((), 0, 0, FormatProblem(error.item, error.message))
         result = check_note(note)
         return NoteCheck(
-            items=tuple(_checklist_item(item, item.label, item.field) for item in result.items),
+            items=tuple(_checklist_item(item) for item in result.items),
             passed=result.passed,
             applicable=result.applicable,
         )

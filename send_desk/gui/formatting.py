@@ -17,6 +17,7 @@ from send_desk.timeutil import uk_date as _uk_date
 if TYPE_CHECKING:
     from send_desk.backend.letters_models import LetterHistoryRow, MissedMilestone
     from send_desk.backend.notes_models import Attendee, FailedItem
+    from send_desk.backend.supervision_models import AuditAction, NoteRef
 
 
 def uk_date(value: date | None) -> str:
@@ -100,3 +101,37 @@ def letter_sent_text(row: LetterHistoryRow) -> str:
         return "Not sent yet"
     how = sent_via_label(row.sent_via) or "Sent"
     return f"{how}, {uk_date(row.sent_on)}" if row.sent_on else how
+
+
+# ------------------------------------------------------------- supervision
+# (samples, audits, moderation, trends: send_desk.backend.supervision_models)
+
+
+def grade_colours() -> dict[str, str]:
+    """Each grade's colour on the charts, as the PDF report draws it ('#rrggbb')."""
+    from send_desk.reports.audit_report import GRADE_COLOURS
+
+    return {grade: "#{:02x}{:02x}{:02x}".format(*rgb) for grade, rgb in GRADE_COLOURS.items()}
+
+
+def note_ref_text(note: NoteRef) -> str:
+    """'Visit on 03/11/2026 – Jay Example', or 'A case note' when it is not known."""
+    if note.kind is None:
+        return "A case note"
+    from send_desk.backend.labels import code_words
+    from send_desk.quality import KIND_LABELS
+
+    when = f" on {uk_date(note.occurred_on)}" if note.occurred_on else ""
+    return f"{KIND_LABELS.get(note.kind, code_words(note.kind))}{when} – {note.child_name}"
+
+
+def audit_action_owner(action: AuditAction) -> str:
+    """My day's "Who" of an audit's action: the caseworker, and the audit's grade."""
+    from send_desk.backend.labels import grade_label
+
+    return f"{action.caseworker or 'Not known'} (audit: {grade_label(action.overall)})"
+
+
+def share(rate: float | None) -> str:
+    """0.5 -> '50%'; 'n/a' when there was nothing to count."""
+    return "n/a" if rate is None else f"{rate:.0%}"
