@@ -123,18 +123,17 @@ class LetterComposer(QDialog):
 
     # ---------------------------------------------------------------- loading
 
-    def _load(self) -> dict[str, Any]:
-        return {
-            "templates": self.backend.letters.templates(self.child_id),
-            "missed": self.backend.letters.missed_milestones(self.child_id),
-            "detail": self.backend.child_detail(self.child_id),
-        }
+    def _load(self) -> _Loaded:
+        return _Loaded(
+            self.backend.letters.templates(self.child_id),
+            self.backend.letters.missed_milestones(self.child_id),
+            self.backend.child_detail(self.child_id),
+        )
 
-    def _loaded(self, data: dict[str, Any], template: str | None) -> None:
-        self.templates = data["templates"]
-        self.missed = data["missed"]
-        self.detail = data["detail"]
-        detail = self.detail
+    def _loaded(self, data: _Loaded, template: str | None) -> None:
+        self.templates = data.templates
+        self.missed = data.missed
+        self.detail = detail = data.detail
         name = f"{detail['first_name']} {detail['last_name']}"
         self.setWindowTitle(f"Write a letter – {name}")
         combo = self.ui.templateCombo
@@ -493,6 +492,15 @@ class LetterComposer(QDialog):
             f"Printed and saved as posted on {self._child_name()}'s record."
         )
         self.exported.emit("printed")
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """What the composer opens with."""
+
+    templates: tuple[LetterChoice, ...]
+    missed: tuple[MissedMilestone, ...]
+    detail: dict[str, Any]  # the child's record (caseload's read model when it has one)
 
 
 @dataclass(frozen=True, slots=True)
