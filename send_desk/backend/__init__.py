@@ -25,7 +25,7 @@ if TYPE_CHECKING:
         ValidationFailed,
         WrongPassword,
     )
-    from send_desk.backend.notes import ChecklistNotMet
+    from send_desk.backend.notes_api import ChecklistNotMet
     from send_desk.paths import DataPaths, data_paths
     from send_desk.security.keys import check_new_password
     from send_desk.services.caseload import COLUMNS as CASELOAD_COLUMNS
@@ -37,7 +37,7 @@ _LAZY = {
     "SORT_KEYS": ("send_desk.services.caseload", "SORT_KEYS"),
     "Backend": ("send_desk.backend.core", "Backend"),
     "CaseloadQuery": ("send_desk.services.caseload", "CaseloadQuery"),
-    "ChecklistNotMet": ("send_desk.backend.notes", "ChecklistNotMet"),
+    "ChecklistNotMet": ("send_desk.backend.notes_api", "ChecklistNotMet"),
     "DataPaths": ("send_desk.paths", "DataPaths"),
     "NotFound": ("send_desk.backend.errors", "NotFound"),
     "Refused": ("send_desk.backend.errors", "Refused"),

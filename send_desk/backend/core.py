@@ -27,12 +27,12 @@ from send_desk.backend.clock import ClockMixin
 from send_desk.backend.correspondence_api import CorrespondenceApi
 from send_desk.backend.errors import StoreProblem, ValidationFailed, WrongPassword
 from send_desk.backend.integrity import IntegrityApi
-from send_desk.backend.letters import LettersMixin
-from send_desk.backend.notes import NotesMixin
+from send_desk.backend.letters_api import LettersApi
+from send_desk.backend.notes_api import NotesApi
 from send_desk.backend.reports_api import ReportsApi
 from send_desk.backend.sen2_api import Sen2Api
 from send_desk.backend.store_models import BackupInfo, RestoreResult, StoreStats, TeamCounts
-from send_desk.backend.supervision import SupervisionMixin
+from send_desk.backend.supervision_api import SupervisionApi
 from send_desk.backend.sync import SyncApi
 from send_desk.paths import DataPaths
 from send_desk.security.keys import KeyFileError, check_new_password, read_keyfile, unwrap_key
@@ -62,7 +62,7 @@ def _uuid(value: str | uuid.UUID) -> uuid.UUID:
         raise ValidationFailed(f"'{value}' is not a record id") from None
 
 
-class Backend(NotesMixin, ClockMixin, LettersMixin, SupervisionMixin):
+class Backend(ClockMixin):
     """An open store and the operations the desktop app performs on it."""
 
     def __init__(self, store: Store, *, today: Callable[[], date] = london_today) -> None:
@@ -78,6 +78,9 @@ class Backend(NotesMixin, ClockMixin, LettersMixin, SupervisionMixin):
         self.reports = ReportsApi(
             self._access, self.correspondence.now, ensure_clock=self.ensure_clock
         )
+        self.notes = NotesApi(self._access)
+        self.letters = LettersApi(self._access)
+        self.supervision = SupervisionApi(self._access)
         self._me: dict[str, Any] | None = None
         self._lock = threading.Lock()
 

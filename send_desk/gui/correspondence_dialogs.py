@@ -99,12 +99,13 @@ def open_composer(
     on_saved: Callable[[dict[str, Any]], None],
 ) -> Any:
     """The letters composer on ``template``; ``on_saved(saved)`` when a letter is saved."""
-    from send_desk.gui.letters import open_letter_composer
+    from send_desk.gui.letters import open_letter_composer, saved_letter_fields
 
     composer = open_letter_composer(
         backend, ops, child_id, template=template, inputs=dict(inputs or {}), parent=parent
     )
-    composer.saved.connect(on_saved)
+    # the dialogs below still read a saved letter as a mapping (letter_id, letter_date...)
+    composer.saved.connect(lambda saved: on_saved(saved_letter_fields(saved)))
     return composer
 
 

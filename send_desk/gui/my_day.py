@@ -266,17 +266,17 @@ class MyDayPage(QWidget):
             self.reload()
 
     def _note_actions(self, caseworker_id: str | None) -> list[dict[str, Any]]:
-        """Actions due from case notes (when this version has them)."""
-        actions = getattr(self.backend, "note_actions_due", None)
-        if actions is None:
-            return []
-        found: list[dict[str, Any]] = actions(caseworker_id=caseworker_id)
-        audit_actions = getattr(self.backend, "audit_actions_due", None)
-        if audit_actions is not None:  # actions a supervisor's audit left for the caseworker
-            found = sorted(
-                [*found, *audit_actions(caseworker_id=caseworker_id)], key=lambda r: r["due"]
-            )
-        return found
+        """Actions due from case notes, as the rows of the actions box."""
+        from dataclasses import asdict
+
+        from send_desk.gui.formatting import audit_action_owner
+
+        notes = self.backend.notes.actions_due(caseworker_id=caseworker_id)
+        found: list[dict[str, Any]] = [asdict(action) for action in notes]
+        # and the actions a supervisor's audit left for the caseworker
+        for action in self.backend.supervision.actions_due(caseworker_id=caseworker_id):
+            found.append({**asdict(action), "owner": audit_action_owner(action)})
+        return sorted(found, key=lambda r: r["due"])
 
     def _correspondence_due(self, who: dict[str, str | None]) -> list[DueItem]:
         """Replies, callbacks and complaint responses due."""

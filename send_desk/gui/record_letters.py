@@ -8,9 +8,8 @@ PDF or Word, for a family who lost it or a tribunal bundle.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -27,39 +26,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.letters_models import LetterHistoryRow
 from send_desk.gui.documents import documents_folder
+from send_desk.gui.formatting import letter_sent_text, uk_date
 from send_desk.gui.pages import AppContext
-from send_desk.gui.rows_model import RowsModel, text_of
+from send_desk.gui.record_rows import RecordsModel
 
 FORMATS = {"pdf": "PDF (*.pdf)", "docx": "Word document (*.docx)"}
 
 
-def _sent(row: Mapping[str, Any]) -> str:
-    if row.get("status") != "sent":
-        return "Not sent yet"
-    how = row.get("sent_via_label") or "Sent"
-    return f"{how}, {text_of(row['sent_on'])}" if row.get("sent_on") else how
-
-
-def _file_name(row: Mapping[str, Any], fmt: str) -> str:
-    kept = (ch for ch in str(row["title"]) if ch not in "'’")  # Julian's, not Julian s
-    title = "".join(ch if ch.isalnum() or ch in " -" else " " for ch in kept)
-    return f"{' '.join(title.split())} {row['letter_date']:%Y-%m-%d}.{fmt}"
+def _file_name(title: str, letter_date: date, fmt: str) -> str:
+    kept = (ch for ch in title if ch not in "'’")  # Julian's, not Julian s
+    words = "".join(ch if ch.isalnum() or ch in " -" else " " for ch in kept)
+    return f"{' '.join(words.split())} {letter_date:%Y-%m-%d}.{fmt}"
 
 
 class LetterView(QDialog):
     """A saved letter as it was saved, with Save as PDF / Word."""
 
-    def __init__(self, tab: LettersTab, row: Mapping[str, Any], html: str) -> None:
+    def __init__(self, tab: LettersTab, row: LetterHistoryRow, html: str) -> None:
         super().__init__(tab)
-        self.setWindowTitle(f"{row['title']} – {text_of(row['letter_date'])}")
+        self.setWindowTitle(f"{row.title} – {uk_date(row.letter_date)}")
         self.setAccessibleName("Saved letter")
         self.browser = QTextBrowser()
         self.browser.setAccessibleName("The letter as saved")
         self.browser.setHtml(html)
         facts = QLabel(
-            f"To {row['recipient_name']} · {_sent(row)} · saved by "
-            f"{row.get('saved_by') or 'not recorded'} · version {row['version']}"
+            f"To {row.recipient_name} · {letter_sent_text(row)} · saved by "
+            f"{row.saved_by or 'not recorded'} · version {row.version}"
         )
         facts.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -89,15 +83,15 @@ class LettersTab(QWidget):
         self.view_dialog: LetterView | None = None
         self.ask_path = self._ask_path  # tests answer the save dialog
         self.setAccessibleName("Letters")
-        self.model = RowsModel(
+        self.model: RecordsModel[LetterHistoryRow] = RecordsModel(
             [
-                ("Date", "letter_date"),
-                ("Template", "template_label"),
-                ("Letter", "title"),
-                ("To", "recipient_name"),
-                ("Sent", _sent),
-                ("Saved by", lambda r: r.get("saved_by") or "Not recorded"),
-                ("Versions", "versions"),
+                ("Date", lambda r: r.letter_date),
+                ("Template", lambda r: r.template_title),
+                ("Letter", lambda r: r.title),
+                ("To", lambda r: r.recipient_name),
+                ("Sent", letter_sent_text),
+                ("Saved by", lambda r: r.saved_by or "Not recorded"),
+                ("Versions", lambda r: r.versions),
             ],
             self,
         )
@@ -138,7 +132,7 @@ class LettersTab(QWidget):
     def load(self, child_id: str) -> None:
         self.child_id = child_id
 
-        def done(rows: list[dict[str, Any]]) -> None:
+        def done(rows: tuple[LetterHistoryRow, ...]) -> None:
             if child_id == self.child_id:
                 self.model.set_rows(rows)
                 self.empty.setVisible(not rows)
@@ -147,7 +141,8 @@ class LettersTab(QWidget):
                 self._enable()
                 self.loaded.emit(len(rows))
 
-        self.ops.run(lambda: self.backend.child_letters(child_id), done, self._failed)
+        letters = self.backend.letters
+        self.ops.run(lambda: letters.child_letters(child_id), done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.context.show_message(f"Letters: {getattr(error, 'message', error)}")
@@ -157,7 +152,7 @@ class LettersTab(QWidget):
         for button in (self.open_button, self.pdf_button, self.docx_button):
             button.setEnabled(chosen)
 
-    def selected(self) -> Mapping[str, Any] | None:
+    def selected(self) -> LetterHistoryRow | None:
         index = self.table.currentIndex()
         return self.model.row(index.row()) if index.isValid() else None
 
@@ -165,15 +160,13 @@ class LettersTab(QWidget):
         row = self.selected()
         if row is None:
             return
-        backend, version = self.backend, str(row["version_id"])
+        letters, version = self.backend.letters, row.version_id
 
         def shown(html: str) -> None:
             self.view_dialog = LetterView(self, row, html)
             self.view_dialog.open()
 
-        self.ops.run(
-            lambda: backend.letter_preview(backend.stored_letter(version)), shown, self._failed
-        )
+        self.ops.run(lambda: letters.preview(letters.stored(version)), shown, self._failed)
 
     def _export_selected(self, fmt: str) -> None:
         row = self.selected()
@@ -186,15 +179,17 @@ class LettersTab(QWidget):
         )
         return target
 
-    def export(self, row: Mapping[str, Any], fmt: str) -> None:
+    def export(self, row: LetterHistoryRow, fmt: str) -> None:
         """Save the letter as saved to the record (not composed again) as PDF or DOCX."""
-        target = self.ask_path(documents_folder() / _file_name(row, fmt), fmt)
+        target = self.ask_path(
+            documents_folder() / _file_name(row.title, row.letter_date, fmt), fmt
+        )
         if not target:
             return
-        backend, version = self.backend, str(row["version_id"])
+        letters, version = self.backend.letters, row.version_id
 
         def work() -> str:
-            data = backend.letter_file(backend.stored_letter(version), fmt)
+            data = letters.file(letters.stored(version), fmt)
             Path(target).write_bytes(data)
             return target
 

@@ -38,7 +38,7 @@ def settle(ms: int = 300) -> None:
 
 chosen = None
 for child_id in backend.caseload_ids():
-    offered = [t["name"] for t in backend.letter_templates(child_id) if t["offered"]]
+    offered = [t.name for t in backend.letters.templates(child_id) if t.offered]
     if "decision_not_to_assess" in offered:
         chosen = child_id
         break
@@ -73,7 +73,7 @@ bad.grab().save(str(OUT / "41-letter-check-problems.png"))
 print("saved 41-letter-check-problems")
 
 pdf = WORK / "letter.pdf"
-pdf.write_bytes(backend.letter_file(composer.current["letter"], "pdf"))
+pdf.write_bytes(backend.letters.file(composer.current.letter, "pdf"))
 subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "2", str(pdf),
                 str(OUT / "42-letter-pdf")], check=True)
 print("saved 42-letter-pdf pages")

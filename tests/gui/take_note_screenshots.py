@@ -42,7 +42,7 @@ window = show_main_window(backend, ops, idle_ms=3_600_000)
 window.resize(1440, 860)
 settle(300)
 # a child with several notes
-chosen = max(backend.caseload_ids()[:200], key=lambda cid: len(backend.child_notes(cid)))
+chosen = max(backend.caseload_ids()[:200], key=lambda cid: len(backend.notes.child_notes(cid)))
 window.open_child(chosen)
 settle(300)
 record = window.record

@@ -65,10 +65,10 @@ def _audit_dialog(backend: Backend, ops: Any) -> QWidget:
     from send_desk.gui.supervision.audit_dialog import AuditDialog
 
     for child_id in backend.caseload_ids():
-        notes = backend.child_notes(child_id)
+        notes = backend.notes.child_notes(child_id)
         if notes:
-            form = backend.audit_form(notes[0]["version_id"])
-            return AuditDialog(form, backend.audit_grades(), today=backend.today())
+            form = backend.supervision.audit_form(notes[0].version_id)
+            return AuditDialog(form, backend.supervision.grades(), today=backend.today())
     raise AssertionError("the demo store has no notes")
 
 
@@ -160,11 +160,11 @@ def test_the_audit_form_opens_wholly_on_the_screen_without_sideways_scrolling(  
     form = next(
         form
         for child_id in backend.caseload_ids()
-        for note in backend.child_notes(child_id)
-        for form in [backend.audit_form(note["version_id"])]
-        if any(item["applies"] and not item["passed"] for item in form["automatic"])
+        for note in backend.notes.child_notes(child_id)
+        for form in [backend.supervision.audit_form(note.version_id)]
+        if any(item.applies and not item.passed for item in form.automatic)
     )
-    dialog = AuditDialog(form, backend.audit_grades(), today=backend.today())
+    dialog = AuditDialog(form, backend.supervision.grades(), today=backend.today())
     qtbot.addWidget(dialog)
     seen: dict[str, bool] = {}
 

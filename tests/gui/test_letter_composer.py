@@ -39,23 +39,23 @@ def test_the_composer_previews_checks_and_saves(qtbot, window, backend, tmp_path
         composer.refresh()
     text = composer.ui.previewBrowser.toPlainText()
     assert "We will phone you" in text
-    assert composer.current is not None and composer.current["check"]["passed"]
+    assert composer.current is not None and composer.current.check.passed
     summary = composer.ui.checkSummaryLabel.text()
     assert "Passes" not in summary and "No problems to fix" in summary
-    age = round(composer.current["check"]["reading_age"])
+    age = round(composer.current.check.reading_age)
     met = "meets the aim of 9" if age <= 9 else "does not meet the aim of 9"
     assert f"Reading age about {age}: {met}" in summary
     assert composer.ui.saveButton.isEnabled()
     with qtbot.waitSignal(composer.saved, timeout=10_000) as saved:
         composer.ui.saveButton.click()
-    assert saved.args[0]["status"] == "saved"
-    assert backend.child_letters(child_id)[0]["template"] == "callback_confirmation"
+    assert saved.args[0].row.status == "saved"
+    assert backend.letters.child_letters(child_id)[0].template == "callback_confirmation"
     target = tmp_path / "letter.pdf"
     with qtbot.waitSignal(composer.exported, timeout=10_000):
         composer.save_for_email(target)
     assert target.read_bytes().startswith(b"%PDF")
-    letters = backend.child_letters(child_id)
-    assert any(item["status"] == "sent" and item["sent_via"] == "email" for item in letters)
+    letters = backend.letters.child_letters(child_id)
+    assert any(item.status == "sent" and item.sent_via == "email" for item in letters)
     composer.close()
 
 
@@ -75,7 +75,7 @@ def test_a_problem_is_picked_out_in_the_preview(qtbot, backend, ops) -> None:  #
     )
     qtbot.addWidget(composer)
     qtbot.waitUntil(lambda: composer.current is not None, timeout=10_000)
-    issues = composer.current["issues"]
+    issues = composer.current.issues
     kinds = [issue.kind for issue in issues]
     assert "avoid" in kinds
     row = kinds.index("avoid")

@@ -91,8 +91,10 @@ def test_the_idle_lock_hides_the_letter_composer_and_any_box(qtbot, window) -> N
 def test_the_audit_form_is_hidden_and_still_waiting_for_its_grades(qtbot, window, backend) -> None:  # type: ignore[no-untyped-def]
     from send_desk.gui.supervision.audit_dialog import AuditDialog
 
-    note_id = backend.child_notes(backend.caseload_ids()[0])[0]["version_id"]
-    dialog = AuditDialog(backend.audit_form(note_id), backend.audit_grades(), parent=window)
+    note_id = backend.notes.child_notes(backend.caseload_ids()[0])[0].version_id
+    dialog = AuditDialog(
+        backend.supervision.audit_form(note_id), backend.supervision.grades(), parent=window
+    )
     seen: dict[str, Any] = {}
 
     def lock() -> None:
@@ -116,4 +118,4 @@ def test_the_audit_form_is_hidden_and_still_waiting_for_its_grades(qtbot, window
         "back after unlock": True,
     }
     assert answer == 1  # the lock did not cancel the form
-    assert dialog.values()["comments"] == "Good account of the child's views"
+    assert dialog.values().comments == "Good account of the child's views"

@@ -50,21 +50,21 @@ def test_autosave_after_pressing_save_does_not_leave_a_draft(qtbot, backend: Bac
     editor.show()
     fill_good_note(qtbot, editor)
     editor.save_draft()  # the autosave a moment after typing
-    (kept,) = backend.note_drafts(child_id)
-    assert editor.draft_id == kept["draft_id"]
+    (kept,) = backend.notes.drafts(child_id)
+    assert editor.draft_id == kept.draft_id
     type_into(qtbot, editor.ui.purposeEdit, " Then")  # typing, then Save at once
     qtbot.mouseClick(editor.ui.saveButton, Qt.MouseButton.LeftButton)
     # the save has committed (the draft went with it); its answer is not back yet
     assert len(ops.held) == 1
-    assert backend.note_drafts(child_id) == []
+    assert backend.notes.drafts(child_id) == ()
     editor.draft_timer.timeout.emit()  # the autosave's timer fires now
     with qtbot.waitSignal(editor.saved, timeout=3000) as blocker:
         ops.deliver()
-    saved_id = blocker.args[0]["note_id"]
-    (note,) = [n for n in backend.child_notes(child_id) if n["note_id"] == saved_id]
-    assert note["note"]["purpose"].endswith(" Then")
+    saved_id = blocker.args[0].note_id
+    (note,) = [n for n in backend.notes.child_notes(child_id) if n.note_id == saved_id]
+    assert str(note.note["purpose"]).endswith(" Then")
     # the saved note is not shown again as an "unsaved draft"
-    assert backend.note_drafts(child_id) == []
+    assert backend.notes.drafts(child_id) == ()
 
 
 def test_a_draft_deleted_by_a_save_is_not_an_error_and_does_not_come_back(
@@ -72,13 +72,13 @@ def test_a_draft_deleted_by_a_save_is_not_an_error_and_does_not_come_back(
 ) -> None:
     child_id, _name = first_child(backend)
     content = {"kind": "phone_call", "purpose": "Ring about transport", "body": "Spoke to mum."}
-    draft_id = backend.save_note_draft(child_id, content)
+    draft_id = backend.notes.save_draft(child_id, content)
     assert draft_id is not None
     document = dict(content, occurred_at="2026-11-19T10:00", recorded_at="2026-11-19T10:30")
-    backend.save_note(child_id, document, accept_failed=True, draft_id=draft_id)
+    backend.notes.save(child_id, document, accept_failed=True, draft_id=draft_id)
     # the autosave that was already under way when Save was pressed
-    assert backend.save_note_draft(child_id, content, draft_id=draft_id) is None
-    assert backend.note_drafts(child_id) == []
+    assert backend.notes.save_draft(child_id, content, draft_id=draft_id) is None
+    assert backend.notes.drafts(child_id) == ()
 
 
 def test_a_callback_that_raises_is_reported_not_thrown_into_qt(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -151,7 +151,7 @@ def test_save_and_autosave_on_real_threads_leave_one_note_and_no_draft(qtbot, ba
     ops = Ops()
     problems: list[str] = []
     ops.error.connect(problems.append)
-    before = len(backend.child_notes(child_id))
+    before = len(backend.notes.child_notes(child_id))
     for attempt in range(10):
         editor = NoteEditor(backend, ops, child_id, name)
         qtbot.addWidget(editor)
@@ -165,5 +165,5 @@ def test_save_and_autosave_on_real_threads_leave_one_note_and_no_draft(qtbot, ba
             editor.save()
         assert ops.wait(10_000)
     assert problems == []
-    assert len(backend.child_notes(child_id)) == before + 10
-    assert backend.note_drafts(child_id) == []
+    assert len(backend.notes.child_notes(child_id)) == before + 10
+    assert backend.notes.drafts(child_id) == ()

@@ -32,9 +32,7 @@ def editor(qtbot, backend, ops):  # type: ignore[no-untyped-def]
 
 
 def items(editor: Any) -> dict[str, str]:
-    from send_desk.gui.notes.models import state_of
-
-    return {item["id"]: state_of(item) for item in editor.last_check["items"]}
+    return {item.id: item.state for item in editor.last_check.items}
 
 
 def type_into(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -58,7 +56,7 @@ def test_the_checklist_updates_as_you_type(qtbot, editor) -> None:  # type: igno
     assert items(editor)["who_present"] == "failed"
     with qtbot.waitSignal(editor.checked, timeout=3000) as blocker:
         type_into(qtbot, editor.ui.purposeEdit, "Gather views")
-    assert {i["id"]: i["passed"] for i in blocker.args[0]["items"]}["purpose"] is True
+    assert {i.id: i.passed for i in blocker.args[0].items}["purpose"] is True
     assert items(editor)["purpose"] == "passed"
     view = editor.checklist
     row = view.row_of("who_present")
@@ -101,21 +99,21 @@ def test_acronyms_are_offered_their_expansion(qtbot, editor) -> None:  # type: i
 
 def test_saving_with_failed_items_needs_confirmation(qtbot, editor, backend) -> None:  # type: ignore[no-untyped-def]
     type_into(qtbot, editor.ui.purposeEdit, "Phone call about transport")
-    before = len(backend.child_notes(editor.child_id))
+    before = len(backend.notes.child_notes(editor.child_id))
     qtbot.mouseClick(editor.ui.saveButton, Qt.MouseButton.LeftButton)
     box = editor.confirm_box
     assert box is not None and box.isVisible()
     assert "Who was there" in box.informativeText()
-    assert len(backend.child_notes(editor.child_id)) == before  # nothing saved yet
+    assert len(backend.notes.child_notes(editor.child_id)) == before  # nothing saved yet
     with qtbot.waitSignal(editor.saved, timeout=3000) as blocker:
         qtbot.mouseClick(editor.confirm_save_button, Qt.MouseButton.LeftButton)
     saved = blocker.args[0]
-    assert "who_present" in [item["id"] for item in saved["failed_items"]]
-    notes = backend.child_notes(editor.child_id)
+    assert "who_present" in [item.id for item in saved.failed_items]
+    notes = backend.notes.child_notes(editor.child_id)
     assert len(notes) == before + 1
-    mine = next(n for n in notes if n["note_id"] == saved["note_id"])
-    assert mine["failed_items"] == saved["failed_items"]
-    assert backend.note_drafts(editor.child_id) == []  # the draft went with the save
+    mine = next(n for n in notes if n.note_id == saved.note_id)
+    assert mine.failed_items == saved.failed_items
+    assert backend.notes.drafts(editor.child_id) == ()  # the draft went with the save
 
 
 def test_going_back_from_the_confirmation_jumps_to_the_first_gap(qtbot, editor) -> None:  # type: ignore[no-untyped-def]
@@ -131,7 +129,7 @@ def test_a_complete_note_saves_without_questions(qtbot, editor, backend) -> None
     assert [i for i, state in items(editor).items() if state == "failed"] == []
     with qtbot.waitSignal(editor.saved, timeout=3000) as blocker:
         qtbot.mouseClick(editor.ui.saveButton, Qt.MouseButton.LeftButton)
-    assert blocker.args[0]["failed_items"] == []
+    assert blocker.args[0].failed_items == ()
     assert editor.confirm_box is None
 
 
@@ -146,11 +144,11 @@ def test_actions_appear_for_my_day(qtbot, editor, backend) -> None:  # type: ign
         editor.save()
         if editor.confirm_box is not None:
             qtbot.mouseClick(editor.confirm_save_button, Qt.MouseButton.LeftButton)
-    due_rows = backend.note_actions_due(child_id=editor.child_id, days_ahead=0)
-    assert ("Ring the school", due, "due_today") in [
-        (a["what"], a["due_label"], a["status"]) for a in due_rows
+    due_rows = backend.notes.actions_due(child_id=editor.child_id, days_ahead=0)
+    assert ("Ring the school", today(), "due_today") in [
+        (a.what, a.due, a.status) for a in due_rows
     ]
-    assert all(a["days_left"] <= 0 for a in due_rows)  # and the demo's overdue ones
+    assert all(a.days_left <= 0 for a in due_rows)  # and the demo's overdue ones
 
 
 def test_a_draft_survives_a_crash(qtbot, backend, ops, demo_paths) -> None:  # type: ignore[no-untyped-def]
@@ -169,8 +167,8 @@ def test_a_draft_survives_a_crash(qtbot, backend, ops, demo_paths) -> None:  # t
     editor._closing = True
     reopened = Backend.open(demo_paths, PASSWORD, today=today)
     try:
-        (draft,) = reopened.note_drafts(child_id)
-        assert draft["content"]["purpose"] == "Views of Siôn — Zażółć gęślą 😀"
+        (draft,) = reopened.notes.drafts(child_id)
+        assert draft.content["purpose"] == "Views of Siôn — Zażółć gęślą 😀"
         tab = NotesTab(reopened, ops)
         qtbot.addWidget(tab)
         tab.load(child_id, name)
@@ -197,8 +195,8 @@ def test_a_huge_paste_is_refused_with_a_message_and_kept(qtbot, editor, backend)
     assert editor.ui.errorLabel.isVisible()
     assert "draft keeps the text" in editor.ui.errorLabel.text()
     editor.save_draft()
-    (draft,) = backend.note_drafts(editor.child_id)
-    assert draft["content"]["body"] == paste
+    (draft,) = backend.notes.drafts(editor.child_id)
+    assert draft.content["body"] == paste
 
 
 def test_an_impossible_due_date_is_named(qtbot, editor) -> None:  # type: ignore[no-untyped-def]
@@ -222,8 +220,8 @@ def test_notes_tab_amend_and_history(qtbot, window, backend) -> None:  # type: i
         if editor.confirm_box is not None:
             qtbot.mouseClick(editor.confirm_save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.model.rowCount() >= 1, timeout=3000)
-    saved_id = editor.saved_result["note_id"]
-    row = next(r for r in range(tab.model.rowCount()) if tab.model.row(r)["note_id"] == saved_id)
+    saved_id = editor.saved_result.note_id
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.row(r).note_id == saved_id)
     tab.view.selectRow(row)
     tab.amend_selected()
     amend = tab.editor
@@ -234,9 +232,9 @@ def test_notes_tab_amend_and_history(qtbot, window, backend) -> None:  # type: i
         amend.save()
         if amend.confirm_box is not None:
             qtbot.mouseClick(amend.confirm_save_button, Qt.MouseButton.LeftButton)
-    history = backend.note_history(saved_id)
-    assert [v["version"] for v in history] == [1, 2]
-    assert history[1]["amendment_reason"] == "Mum rang to add the lunch room"
+    history = backend.notes.history(saved_id)
+    assert [v.version for v in history] == [1, 2]
+    assert history[1].amendment_reason == "Mum rang to add the lunch room"
     qtbot.waitUntil(lambda: "Version 2" in tab.reader.toPlainText(), timeout=3000)
     assert "Version 1" in tab.reader.toPlainText()
 
@@ -248,7 +246,7 @@ def test_the_search_box_searches_notes(qtbot, window, backend) -> None:  # type:
     assert window.pages.currentWidget() is page
     assert page.last_results, "the demo caseload has notes about transport"
     first = page.last_results[0]
-    assert "«transport»" in first["snippet"].lower()
+    assert "«transport»" in first.snippet.lower()
     assert page.model.rowCount() == len(page.last_results)
     page.view.selectRow(0)
     page.open_selected()
@@ -262,7 +260,7 @@ def test_item_models(qtmodeltester, qtbot, editor, backend, window) -> None:  # 
 
     qtmodeltester.check(editor.checklist)
     results = ResultsModel()
-    results.set_rows(backend.search_notes("school"))
+    results.set_rows(backend.notes.search("school"))
     qtmodeltester.check(results)
     child_id, _ = first_child(backend)
     window.open_child(child_id)
@@ -277,6 +275,6 @@ def test_chronology_from_the_notes_tab(qtbot, window, backend, tmp_path) -> None
     tab = window.record.notes_tab
     target = tmp_path / "chronology.pdf"
     tab.save_chronology(str(target))
-    assert tab.last_chronology["path"] == str(target)
+    assert tab.last_chronology.path == str(target)
     text = PdfReader(str(target)).pages[0].extract_text()
     assert f"Chronology of {name}" in text and "page 1 of" in text

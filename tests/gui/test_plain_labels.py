@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from send_desk.backend.labels import criterion_label, grade_label, stage_label
+from send_desk.backend.supervision_models import NewAudit
 from send_desk.cli import main
 from tests.conftest import PASSWORD
 
@@ -38,11 +39,13 @@ def _moderate_one(backend) -> None:  # type: ignore[no-untyped-def]
     """A second, blind grading of someone else's audit that disagrees with it."""
     me = backend.me()
     audit = next(
-        a for a in backend.audits_to_moderate() if me["name"] not in (a["caseworker"], a["auditor"])
+        a for a in backend.supervision.to_moderate() if me["name"] not in (a.caseworker, a.auditor)
     )
-    form = backend.audit_form(audit["version_id"])
-    grades = {criterion["id"]: "inadequate" for criterion in form["manual"]}
-    backend.record_audit(audit["version_id"], grades, moderates_id=audit["audit_id"])
+    form = backend.supervision.audit_form(audit.version_id)
+    grades = {criterion.id: "inadequate" for criterion in form.manual}
+    backend.supervision.record_audit(
+        NewAudit(audit.version_id, grades, moderates_id=audit.audit_id)
+    )
 
 
 def test_the_supervision_tabs_show_words_not_codes(qtbot, window, backend) -> None:

@@ -36,8 +36,8 @@ def _open(qtbot, window, child_id: str):  # type: ignore[no-untyped-def]
 def test_the_letters_tab_lists_saved_and_sent_letters(qtbot, window, backend) -> None:
     child = _child(backend)
     me = backend.me()
-    backend.save_letter(child, "callback_confirmation", CALLBACK, letter_date=date(2026, 11, 2))
-    backend.save_letter(
+    backend.letters.save(child, "callback_confirmation", CALLBACK, letter_date=date(2026, 11, 2))
+    backend.letters.save(
         child, "callback_confirmation", {**CALLBACK, "about": "the review"},
         letter_date=date(2026, 11, 16), sent_via="email",
     )  # fmt: skip
@@ -60,7 +60,7 @@ def test_a_letter_reopens_as_saved_and_exports_again(
     qtbot, window, backend, tmp_path: Path
 ) -> None:
     child = _child(backend)
-    backend.save_letter(child, "callback_confirmation", CALLBACK, letter_date=date(2026, 11, 2))
+    backend.letters.save(child, "callback_confirmation", CALLBACK, letter_date=date(2026, 11, 2))
     tab = _open(qtbot, window, child).letters_tab
     tab.table.selectRow(0)
     tab.open_selected()
@@ -83,7 +83,7 @@ def test_a_letter_reopens_as_saved_and_exports_again(
     expected = Path(documents) if Path(documents).is_dir() else Path.home()
     assert asked[0].parent == expected
     assert asked[0].name == "We will phone you on Tuesday 24 November 2026 2026-11-02.pdf"
-    assert _file_name({"title": "Julian’s review", "letter_date": date(2026, 12, 7)}, "pdf") == (
+    assert _file_name("Julian’s review", date(2026, 12, 7), "pdf") == (
         "Julians review 2026-12-07.pdf"
     )
     tab.view_dialog.close()
@@ -104,5 +104,5 @@ def test_save_to_record_shows_the_letter_there_at_once(qtbot, window, backend) -
     with qtbot.waitSignal(tab.loaded, timeout=10_000):
         composer.ui.saveButton.click()
     assert tab.model.rowCount() == before + 1
-    assert tab.model.row(0)["template"] == "callback_confirmation"
+    assert tab.model.row(0).template == "callback_confirmation"
     composer.close()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox
 
+from send_desk.backend.supervision_models import SampleRequest
 from send_desk.gui.supervision.audit_dialog import AuditDialog
 from send_desk.gui.supervision.page import SupervisionPage
 
@@ -35,7 +36,7 @@ def _draw(qtbot, page) -> None:  # type: ignore[no-untyped-def]
 
 def _row(page, yours: bool) -> int:  # type: ignore[no-untyped-def]
     rows = range(page.sample_model.rowCount())
-    return next(r for r in rows if bool(page.sample_model.row(r)["yours"]) == yours)
+    return next(r for r in rows if bool(page.sample_model.row(r).yours) == yours)
 
 
 class _Filled(AuditDialog):
@@ -74,8 +75,9 @@ def _wheel(widget, steps: int = -1) -> None:  # type: ignore[no-untyped-def]
 
 def test_the_wheel_never_changes_a_grade_it_passes_over(qtbot, window, backend) -> None:
     backend._store.info.user_id = uuid.uuid4()  # a supervisor
-    note = backend.draw_sample(period="2026-11", seed=1, save=False)["notes"][0]
-    dialog = AuditDialog(backend.audit_form(note["version_id"]), backend.audit_grades())
+    note = backend.supervision.draw_sample(SampleRequest("2026-11", seed=1), save=False).notes[0]
+    supervision = backend.supervision
+    dialog = AuditDialog(supervision.audit_form(note.version_id), supervision.grades())
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -111,14 +113,14 @@ def test_audit_saved_is_good_news_not_a_warning(qtbot, window, backend) -> None:
 def test_a_drawn_sample_stays_until_completed_or_discarded(qtbot, window, backend) -> None:
     page = _page(qtbot, window)
     _draw(qtbot, page)
-    drawn = [page.sample_model.row(r)["version_id"] for r in range(page.sample_model.rowCount())]
+    drawn = [page.sample_model.row(r).version_id for r in range(page.sample_model.rowCount())]
     # the app is closed and opened again: a new page finds the same sample
     again = SupervisionPage(page.context)
     qtbot.addWidget(again)
     with qtbot.waitSignal(again.loaded, timeout=10_000):
         again.page_shown()
     qtbot.waitUntil(lambda: again.sample_model.rowCount() == len(drawn))
-    assert [again.sample_model.row(r)["version_id"] for r in range(len(drawn))] == drawn
+    assert [again.sample_model.row(r).version_id for r in range(len(drawn))] == drawn
     # discarded: gone for good
     again.discard_sample()
     third = SupervisionPage(page.context)
@@ -137,12 +139,12 @@ def test_a_completed_sample_is_put_away(qtbot, window, backend) -> None:
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.draw()
     count = page.sample_model.rowCount()
-    assert count >= 1 and not any(page.sample_model.row(r)["yours"] for r in range(count))
+    assert count >= 1 and not any(page.sample_model.row(r).yours for r in range(count))
     page.dialog_factory = _Filled
     for number in range(count):
         page.sample_view.selectRow(number)
         with qtbot.waitSignal(page.saved, timeout=10_000):
             page.audit_selected()
-        qtbot.waitUntil(lambda n=number: page.sample is None or page.sample["audited"] == n + 1)
+        qtbot.waitUntil(lambda n=number: page.sample is None or page.sample.audited == n + 1)
     assert page.sample is None and page.sample_model.rowCount() == 0
     assert page.sample_summary.text().startswith(f"Sample complete: all {count} notes")

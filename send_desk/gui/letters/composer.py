@@ -9,29 +9,42 @@ emitted when a call comes back, so tests wait on signals.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
-from datetime import date, time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QSize, QStandardPaths, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QSize, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
-    QLineEdit,
     QListWidgetItem,
-    QPlainTextEdit,
     QSizePolicy,
-    QTimeEdit,
     QWidget,
 )
 
+from send_desk.backend.letters_models import (
+    LetterChoice,
+    LetterInput,
+    LetterInputs,
+    LetterPreview,
+    MissedMilestone,
+    SavedLetter,
+)
+from send_desk.gui.formatting import letter_variant_label, sent_via_label
 from send_desk.gui.forms.ui_letter_composer import Ui_LetterComposer
+from send_desk.gui.letters import inputs
 from send_desk.gui.screen_fit import fit_to_screen
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from send_desk.backend import Backend
+    from send_desk.gui.ops import Ops
 from send_desk.letters.plain_english import reading_verdict
 
 log = logging.getLogger(__name__)
@@ -45,19 +58,19 @@ def _message(error: BaseException) -> str:
 
 
 class LetterComposer(QDialog):
-    composed = Signal(dict)
+    composed = Signal(object)  # LetterPreview
     refused = Signal(str)
-    saved = Signal(dict)
+    saved = Signal(object)  # SavedLetter
     exported = Signal(str)
 
     def __init__(
         self,
-        backend: Any,
-        ops: Any,
+        backend: Backend,
+        ops: Ops,
         child_id: str,
         *,
         template: str | None = None,
-        inputs: Mapping[str, Any] | None = None,
+        inputs: LetterInputs | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -67,12 +80,12 @@ class LetterComposer(QDialog):
         self.ui = Ui_LetterComposer()
         self.ui.setupUi(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        self.templates: list[dict[str, Any]] = []
-        self.current: dict[str, Any] | None = None
-        self.last_saved: dict[str, Any] | None = None
+        self.templates: tuple[LetterChoice, ...] = ()
+        self.current: LetterPreview | None = None
+        self.last_saved: SavedLetter | None = None
         self.editors: dict[str, QWidget] = {}
-        self.preset: dict[str, Any] = dict(inputs or {})
-        self.missed: list[dict[str, Any]] = []
+        self.preset: dict[str, object] = dict(inputs or {})
+        self.missed: tuple[MissedMilestone, ...] = ()
         self.detail: dict[str, Any] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -110,31 +123,30 @@ class LetterComposer(QDialog):
 
     # ---------------------------------------------------------------- loading
 
-    def _load(self) -> dict[str, Any]:
-        return {
-            "templates": self.backend.letter_templates(self.child_id),
-            "missed": self.backend.missed_milestones(self.child_id),
-            "detail": self.backend.child_detail(self.child_id),
-        }
+    def _load(self) -> _Loaded:
+        return _Loaded(
+            self.backend.letters.templates(self.child_id),
+            self.backend.letters.missed_milestones(self.child_id),
+            self.backend.child_detail(self.child_id),
+        )
 
-    def _loaded(self, data: dict[str, Any], template: str | None) -> None:
-        self.templates = data["templates"]
-        self.missed = data["missed"]
-        self.detail = data["detail"]
-        detail = self.detail
+    def _loaded(self, data: _Loaded, template: str | None) -> None:
+        self.templates = data.templates
+        self.missed = data.missed
+        self.detail = detail = data.detail
         name = f"{detail['first_name']} {detail['last_name']}"
         self.setWindowTitle(f"Write a letter – {name}")
         combo = self.ui.templateCombo
         combo.blockSignals(True)
         combo.clear()
-        offered = [t for t in self.templates if t["offered"]]
-        others = [t for t in self.templates if not t["offered"]]
+        offered = [t for t in self.templates if t.offered]
+        others = [t for t in self.templates if not t.offered]
         for item in offered:
-            combo.addItem(f"{item['title']}  ({item['why']})", item["name"])
+            combo.addItem(f"{item.title}  ({item.why})", item.name)
         if offered and others:
             combo.insertSeparator(combo.count())
         for item in others:
-            combo.addItem(item["title"], item["name"])
+            combo.addItem(item.title, item.name)
         combo.blockSignals(False)
         recipients = self.ui.recipientCombo
         recipients.blockSignals(True)
@@ -151,7 +163,7 @@ class LetterComposer(QDialog):
             if needs
             else "No communication needs recorded for the family."
         )
-        wanted = template or (offered[0]["name"] if offered else self.templates[0]["name"])
+        wanted = template or (offered[0].name if offered else self.templates[0].name)
         index = combo.findData(wanted)
         self._loading = False
         if index >= 0 and index == combo.currentIndex():
@@ -165,9 +177,9 @@ class LetterComposer(QDialog):
 
     # ---------------------------------------------------------------- inputs
 
-    def template(self) -> dict[str, Any] | None:
+    def template(self) -> LetterChoice | None:
         name = self.ui.templateCombo.currentData()
-        return next((t for t in self.templates if t["name"] == name), None)
+        return next((t for t in self.templates if t.name == name), None)
 
     def _template_changed(self, _index: int) -> None:
         if self._loading:
@@ -176,135 +188,69 @@ class LetterComposer(QDialog):
         if spec is None:
             return
         self.ui.purposeLabel.setText(
-            f"<b>{_escape(spec['title'])}</b>: {_escape(spec['purpose'])}"
+            f"<b>{_escape(spec.title)}</b>: {_escape(spec.purpose)}"
             + (
                 " <i>An appealable decision: the letter must give the family's rights.</i>"
-                if spec["appealable"]
+                if spec.appealable
                 else ""
             )
         )
         self._build_inputs(spec)
-        recipients = spec["audience"] == "family"
+        recipients = spec.audience == "family"
         self.ui.recipientCombo.setEnabled(recipients)
         self.current = None
         self.refresh()
 
-    def _build_inputs(self, spec: Mapping[str, Any]) -> None:
+    def _build_inputs(self, spec: LetterChoice) -> None:
         form = self.ui.inputsForm
         kept = {name: self.input_values().get(name) for name in self.editors}
         while form.rowCount():
             form.removeRow(0)
         self.editors = {}
-        for item in spec["inputs"]:
+        for item in spec.inputs:
             editor = self._editor(item)
-            editor.setAccessibleName(item["label"])
-            editor.setObjectName(f"input_{item['name']}")
+            editor.setAccessibleName(item.label)
+            editor.setObjectName(f"input_{item.name}")
             optional = " (optional)"
-            if item.get("required_while_open"):
+            if item.required_while_open:
                 optional = " (while it is not done yet)"
-            label = item["label"] + ("" if item["required"] else optional)
+            label = item.label + ("" if item.required else optional)
             form.addRow(label + ":", editor)
-            self.editors[item["name"]] = editor
-            value = self.preset.get(item["name"], kept.get(item["name"]))
+            self.editors[item.name] = editor
+            value = self.preset.get(item.name, kept.get(item.name))
             if value is not None:
-                self.set_input(item["name"], value)
-        if not spec["inputs"]:
+                self.set_input(item.name, value)
+        if not spec.inputs:
             form.addRow("Everything comes from the case record.", QWidget())
 
-    def _editor(self, item: Mapping[str, Any]) -> QWidget:
-        kind = item["kind"]
-        if kind == "lines":
-            text = QPlainTextEdit()
-            text.setPlaceholderText("One a line")
-            text.setTabChangesFocus(True)
-            text.setFixedHeight(90)
-            text.textChanged.connect(self._changed)
-            return text
-        if kind == "date":
-            edit = QDateEdit()
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setDate(_qdate(self.backend.today()))
-            edit.dateChanged.connect(self._changed)
-            return edit
-        if kind == "time":
-            clock = QTimeEdit()
-            clock.setDisplayFormat("HH:mm")
-            clock.setTime(QTime(10, 0))
-            clock.timeChanged.connect(self._changed)
-            return clock
-        if kind in ("choice", "milestone"):
-            combo = QComboBox()
-            if kind == "choice":
-                for choice in item["choices"]:
-                    combo.addItem(choice.replace("_", " "), choice)
-            else:
-                for row in self.missed:
-                    combo.addItem(row["label"], row["key"])
-            combo.currentIndexChanged.connect(self._changed)
-            return combo
-        line = QLineEdit()
-        line.textChanged.connect(self._changed)
-        return line
+    def _editor(self, item: LetterInput) -> QWidget:
+        return inputs.make_editor(item, self.missed, self.backend.today(), self._changed)
 
-    def set_input(self, name: str, value: Any) -> None:
-        editor = self.editors[name]
-        if isinstance(editor, QPlainTextEdit):
-            lines = value if isinstance(value, list | tuple) else str(value).splitlines()
-            editor.setPlainText("\n".join(str(x) for x in lines))
-        elif isinstance(editor, QDateEdit):
-            editor.setDate(_qdate(value if isinstance(value, date) else date.fromisoformat(value)))
-        elif isinstance(editor, QTimeEdit):
-            moment = value if isinstance(value, time) else time.fromisoformat(str(value))
-            editor.setTime(QTime(moment.hour, moment.minute))
-        elif isinstance(editor, QComboBox):
-            index = editor.findData(value)
-            if index < 0:  # a milestone id without its due date
-                index = next(
-                    (
-                        i
-                        for i in range(editor.count())
-                        if str(editor.itemData(i)).split("|")[0] == str(value)
-                    ),
-                    -1,
-                )
-            if index >= 0:
-                editor.setCurrentIndex(index)
-        elif isinstance(editor, QLineEdit):
-            editor.setText(str(value))
+    def set_input(self, name: str, value: object) -> None:
+        inputs.set_input(self.editors[name], value)
 
-    def input_values(self) -> dict[str, Any]:
-        values: dict[str, Any] = {}
-        for name, editor in self.editors.items():
-            if isinstance(editor, QPlainTextEdit):
-                values[name] = editor.toPlainText()
-            elif isinstance(editor, QDateEdit):
-                values[name] = editor.date().toPython()
-            elif isinstance(editor, QTimeEdit):
-                values[name] = editor.time().toString("HH:mm")
-            elif isinstance(editor, QComboBox):
-                values[name] = editor.currentData()
-            elif isinstance(editor, QLineEdit):
-                values[name] = editor.text()
-        return values
+    def input_values(self) -> dict[str, object]:
+        return inputs.input_values(self.editors)
 
-    def _changed(self, *_args: Any) -> None:
+    def _changed(self, *_args: object) -> None:
         if not self._loading:
             self._timer.start()
 
     # ---------------------------------------------------------------- preview
 
-    def _request(self) -> dict[str, Any]:
-        spec = self.template() or {}
-        return {
-            "template": spec.get("name"),
-            "inputs": self.input_values(),
-            "variant": self.ui.variantCombo.currentData() if self._variant_chosen else None,
-            "letter_date": self.ui.dateEdit.date().toPython(),
-            "recipient_id": self.ui.recipientCombo.currentData()
-            if spec.get("audience") == "family"
-            else None,
-        }
+    def _request(self) -> _Request | None:
+        spec = self.template()
+        if spec is None:
+            return None
+        return _Request(
+            template=spec.name,
+            inputs=self.input_values(),
+            variant=self.ui.variantCombo.currentData() if self._variant_chosen else None,
+            letter_date=_pydate(self.ui.dateEdit.date()),
+            recipient_id=(
+                self.ui.recipientCombo.currentData() if spec.audience == "family" else None
+            ),
+        )
 
     _variant_chosen = False
 
@@ -312,86 +258,84 @@ class LetterComposer(QDialog):
         """Compose the letter again from the current choices (off the GUI thread)."""
         self._timer.stop()
         request = self._request()
-        if not request["template"]:
+        if request is None:
             return
         self.ui.statusLabel.setText("Updating the preview…")
+        letters = self.backend.letters
 
-        def work() -> dict[str, Any]:
-            result: dict[str, Any] = self.backend.compose_letter(
+        def work() -> LetterPreview:
+            return letters.compose(
                 self.child_id,
-                request["template"],
-                request["inputs"],
-                variant=request["variant"],
-                letter_date=request["letter_date"],
-                recipient_id=request["recipient_id"],
+                request.template,
+                request.inputs,
+                variant=request.variant,
+                letter_date=request.letter_date,
+                recipient_id=request.recipient_id,
             )
-            return result
 
         self.ops.run(work, self._show, self._refused)
 
-    def _show(self, result: dict[str, Any]) -> None:
+    def _show(self, result: LetterPreview) -> None:
         self.current = result
         self._variant_chosen = True
         combo = self.ui.variantCombo
         combo.blockSignals(True)
-        combo.setCurrentIndex(max(combo.findData(result["variant"]), 0))
+        combo.setCurrentIndex(max(combo.findData(result.variant), 0))
         combo.blockSignals(False)
-        if result.get("recipient_id"):
+        if result.recipient_id:
             recipients = self.ui.recipientCombo
             recipients.blockSignals(True)
-            recipients.setCurrentIndex(max(recipients.findData(result["recipient_id"]), 0))
+            recipients.setCurrentIndex(max(recipients.findData(result.recipient_id), 0))
             recipients.blockSignals(False)
         scroll = self.ui.previewBrowser.verticalScrollBar().value()
-        self.ui.previewBrowser.setHtml(result["html"])
+        self.ui.previewBrowser.setHtml(result.html)
         self.ui.previewBrowser.verticalScrollBar().setValue(scroll)
         self._show_check(result)
-        needed = result["variant_needed"]
+        needed = result.variant_needed
         note = ""
-        if needed != "standard" and result["variant"] != needed:
+        if needed != "standard" and result.variant != needed:
             note = f" The family needs {needed.replace('_', ' ')}: choose it under Format."
-        self.ui.statusLabel.setText(
-            f"Letter to {result['recipient']}, {result['variant_label'].lower()}.{note}"
-        )
+        variant = letter_variant_label(result.variant).lower()
+        self.ui.statusLabel.setText(f"Letter to {result.recipient}, {variant}.{note}")
         self._set_actions(True)
         self.composed.emit(result)
 
-    def _show_check(self, result: Mapping[str, Any]) -> None:
-        check = result["check"]
-        errors = [i for i in result["issues"] if i.severity == "error"]
-        count = len(errors)
+    def _show_check(self, result: LetterPreview) -> None:
+        check = result.check
+        count = len(check.errors)
         verdict = (
             "No problems to fix"
-            if check["passed"]
+            if check.passed
             else f"{count} problem{'s' if count != 1 else ''} to fix"
         )
         # the reading age says plainly whether the aim is met, never "Passes" beside it
         reading = reading_verdict(
-            check["reading_age"], check["target_reading_age"], check["max_reading_age"]
+            check.reading_age, check.target_reading_age, check.max_reading_age
         )
         self.ui.checkSummaryLabel.setText(
-            f"<b>{verdict}</b><br>{_escape(reading)}<br>{check['words']} words · "
-            f"longest sentence {check['longest_sentence_words']} words"
+            f"<b>{verdict}</b><br>{_escape(reading)}<br>{check.words} words · "
+            f"longest sentence {check.longest_sentence_words} words"
             + (
                 "<br>Sections the law requires: all there"
-                if check["sections"]["required"] and not check["sections"]["missing"]
+                if check.sections_required and not check.sections_missing
                 else ""
             )
         )
         issues = self.ui.issuesList
         issues.blockSignals(True)
         issues.clear()
-        for issue in result["issues"]:
+        for issue in result.issues:
             mark = "✖" if issue.severity == "error" else "•"
             item = QListWidgetItem(f"{mark} {issue.message}")
             item.setToolTip(issue.text or issue.message)
             issues.addItem(item)
-        if not result["issues"]:
+        if not result.issues:
             issues.addItem("✔ No problems found.")
         issues.blockSignals(False)
-        records = [r for r in result["records"] if r["already"] is None]
+        records = [r for r in result.records if r.already is None]
         if records:
             text = "; ".join(
-                r["label"] + (" (when it is sent)" if r["when"] == "sent" else "") for r in records
+                r.label + (" (when it is sent)" if r.when == "sent" else "") for r in records
             )
             self.ui.recordsLabel.setText(f"Saving records on the case: {_escape(text)}.")
         else:
@@ -400,11 +344,11 @@ class LetterComposer(QDialog):
 
     def show_issue(self, row: int) -> None:
         """Pick out one problem in the preview and scroll to it."""
-        if self.current is None or row < 0 or row >= len(self.current["issues"]):
+        if self.current is None or row < 0 or row >= len(self.current.issues):
             return
-        html = self.backend.letter_preview(self.current["letter"], row)
+        html = self.backend.letters.preview(self.current.letter, row)
         self.ui.previewBrowser.setHtml(html)
-        issue = self.current["issues"][row]
+        issue = self.current.issues[row]
         if issue.end > issue.start:
             self.ui.previewBrowser.scrollToAnchor(f"issue-{row}")
 
@@ -436,33 +380,36 @@ class LetterComposer(QDialog):
 
     # ---------------------------------------------------------------- saving
 
-    def save(self, sent_via: str | None = None, then: Any = None) -> None:
+    def save(
+        self, sent_via: str | None = None, then: Callable[[SavedLetter], None] | None = None
+    ) -> None:
         """Save the letter to the record (and mark it sent when ``sent_via``)."""
-        if self.current is None:
-            return
         request = self._request()
-        request["variant"] = self.current["variant"]
+        if self.current is None or request is None:
+            return
+        variant = self.current.variant
         record = self.ui.recordEventsCheck.isChecked()
+        letters = self.backend.letters
 
-        def work() -> dict[str, Any]:
-            saved: dict[str, Any] = self.backend.save_letter(
+        def work() -> SavedLetter:
+            return letters.save(
                 self.child_id,
-                request["template"],
-                request["inputs"],
-                variant=request["variant"],
-                letter_date=request["letter_date"],
-                recipient_id=request["recipient_id"],
+                request.template,
+                request.inputs,
+                variant=variant,
+                letter_date=request.letter_date,
+                recipient_id=request.recipient_id,
                 sent_via=sent_via,
                 record_events=record,
             )
-            return saved
 
-        def done(saved: dict[str, Any]) -> None:
+        def done(saved: SavedLetter) -> None:
             self.last_saved = saved
-            events = ", ".join(item["label"].lower() for item in saved["events_recorded"])
+            events = ", ".join(item.label.lower() for item in saved.events_recorded)
+            how = sent_via_label(saved.row.sent_via).lower()
             self.ui.statusLabel.setText(
                 f"Saved to {self._child_name()}'s record"
-                + (f" as sent ({saved['sent_via_label'].lower()})" if sent_via else "")
+                + (f" as sent ({how})" if sent_via else "")
                 + (f"; recorded: {events}" if events else "")
                 + "."
             )
@@ -484,10 +431,11 @@ class LetterComposer(QDialog):
         """Write the letter as it is now to ``path`` (DOCX or PDF)."""
         if self.current is None:
             return
-        letter = self.current["letter"]
+        letter = self.current.letter
+        letters = self.backend.letters
 
         def work() -> str:
-            data = self.backend.letter_file(letter, fmt)
+            data = letters.file(letter, fmt)
             path.write_bytes(data)
             return str(path)
 
@@ -499,7 +447,7 @@ class LetterComposer(QDialog):
 
     def _ask_path(self, fmt: str) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        stem = self.current["file_stem"] if self.current else "letter"
+        stem = self.current.file_stem if self.current else "letter"
         suggested = str(Path(folder) / f"{stem}.{fmt}")
         kind = "PDF (*.pdf)" if fmt == "pdf" else "Word document (*.docx)"
         name, _ = QFileDialog.getSaveFileName(self, "Save the letter", suggested, kind)
@@ -517,55 +465,57 @@ class LetterComposer(QDialog):
         if target is not None:
             self.export_to(target, "docx")
 
-    def print_letter(self, printer: Any = None) -> None:
+    def print_letter(self, printer: QPrinter | None = None) -> None:
         """One click: save to the record as posted and print the PDF."""
         if self.current is None:
             return
-        letter = self.current["letter"]
+        letter = self.current.letter
+        letters = self.backend.letters
 
-        def after_save(_saved: dict[str, Any]) -> None:
+        def after_save(_saved: SavedLetter) -> None:
             self.ops.run(
-                lambda: self.backend.letter_file(letter, "pdf"),
+                lambda: letters.file(letter, "pdf"),
                 lambda data: self._print_pdf(data, printer),
                 lambda e: self.ui.statusLabel.setText(f"Not printed: {_message(e)}"),
             )
 
         self.save("post", then=after_save)
 
-    def _print_pdf(self, data: bytes, printer: Any = None) -> None:
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-        from PySide6.QtGui import QPainter
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    def _print_pdf(self, data: bytes, printer: QPrinter | None = None) -> None:
+        from send_desk.gui.letters.printing import print_pdf
 
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dialog = QPrintDialog(printer, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                self.ui.statusLabel.setText("Saved as posted; not printed.")
-                return
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document = QPdfDocument(self)
-        document.load(buffer)
-        painter = QPainter()
-        if not painter.begin(printer):
-            self.ui.statusLabel.setText("The printer could not be used.")
+        problem = print_pdf(self, data, printer)
+        if problem is not None:
+            self.ui.statusLabel.setText(problem)
             return
-        try:
-            for page in range(document.pageCount()):
-                if page:
-                    printer.newPage()
-                area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-                image = document.render(page, area.size())
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
         self.ui.statusLabel.setText(
             f"Printed and saved as posted on {self._child_name()}'s record."
         )
         self.exported.emit("printed")
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """What the composer opens with."""
+
+    templates: tuple[LetterChoice, ...]
+    missed: tuple[MissedMilestone, ...]
+    detail: dict[str, Any]  # the child's record (caseload's read model when it has one)
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    """The composer's choices as the letters facade takes them."""
+
+    template: str
+    inputs: dict[str, object]
+    variant: str | None
+    letter_date: date
+    recipient_id: str | None
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
 
 
 def _qdate(value: date) -> QDate:
@@ -576,13 +526,26 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def saved_letter_fields(saved: SavedLetter) -> dict[str, Any]:
+    """A saved letter as the correspondence dialogs read it (until they take SavedLetter)."""
+    row = saved.row
+    return {
+        "letter_id": row.letter_id.hex,
+        "version_id": row.version_id.hex,
+        "letter_date": row.letter_date,
+        "title": row.title,
+        "status": row.status,
+        "sent_via": row.sent_via,
+    }
+
+
 def open_letter_composer(
-    backend: Any,
-    ops: Any,
+    backend: Backend,
+    ops: Ops,
     child_id: str,
     *,
     template: str | None = None,
-    inputs: Mapping[str, Any] | None = None,
+    inputs: LetterInputs | None = None,
     parent: QWidget | None = None,
 ) -> LetterComposer:
     """Open the composer window-modally without blocking; returns it (tests use it)."""

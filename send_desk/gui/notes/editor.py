@@ -12,9 +12,9 @@ not met asks for confirmation, and those items are stored with the note.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
@@ -29,9 +29,18 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend import Backend, ChecklistNotMet, ValidationFailed
+from send_desk.backend.notes_models import (
+    AcronymUse,
+    ChecklistItem,
+    NoteCheck,
+    NoteDraftRow,
+    NoteSummary,
+    SavedNote,
+)
+from send_desk.gui.formatting import uk_datetime
 from send_desk.gui.forms.ui_note_editor import Ui_NoteEditorDialog
 from send_desk.gui.notes import fields
-from send_desk.gui.notes.models import ITEM_ROLE, ChecklistModel, state_of
+from send_desk.gui.notes.models import ITEM_ROLE, ChecklistModel
 from send_desk.gui.ops import Ops
 
 log = logging.getLogger(__name__)
@@ -45,8 +54,8 @@ BACKGROUND_CHECK_CHARS = 20_000
 class NoteEditor(QDialog):
     """Write a new note, or amend one (``note`` is the version being amended)."""
 
-    checked = Signal(dict)
-    saved = Signal(dict)
+    checked = Signal(object)  # NoteCheck
+    saved = Signal(object)  # SavedNote
     draft_saved = Signal(str)
 
     def __init__(
@@ -56,8 +65,8 @@ class NoteEditor(QDialog):
         child_id: str,
         child_name: str,
         *,
-        note: Mapping[str, Any] | None = None,
-        draft: Mapping[str, Any] | None = None,
+        note: NoteSummary | None = None,
+        draft: NoteDraftRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -66,9 +75,10 @@ class NoteEditor(QDialog):
         self.child_id = child_id
         self.child_name = child_name
         self.amending = note
-        self.draft_id: str | None = draft["draft_id"] if draft else None
-        self.saved_result: dict[str, Any] | None = None
-        self.last_check: dict[str, Any] = {}
+        self.draft_id: uuid.UUID | None = draft.draft_id if draft else None
+        self.saved_result: SavedNote | None = None
+        self.last_check: NoteCheck | None = None
+        self._offer: AcronymUse | None = None
         self.confirm_box: QMessageBox | None = None
         self._generation = 0
         self._dirty = False
@@ -83,11 +93,11 @@ class NoteEditor(QDialog):
         verb = "Amend note" if note else "New case note"
         self.setWindowTitle(f"{verb}: {child_name} – SEND Desk")
         self.setAccessibleName(f"{verb} for {child_name}")
-        vocabulary = backend.note_vocabulary()
-        self.acronyms: dict[str, Any] = vocabulary["acronyms"]
-        for code, label in vocabulary["kinds"]:
-            ui.kindCombo.addItem(label, code)
-        roles = ", ".join(label.lower() for _code, label in vocabulary["roles"])
+        vocabulary = backend.notes.vocabulary()
+        self.acronyms = vocabulary.acronyms
+        for kind in vocabulary.kinds:
+            ui.kindCombo.addItem(kind.label, kind.code)
+        roles = ", ".join(role.label.lower() for role in vocabulary.roles)
         ui.attendeesTable.setToolTip(f"One row a person, with their role: {roles}.")
         for table in (ui.attendeesTable, ui.decisionsTable, ui.actionsTable):
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -96,7 +106,7 @@ class NoteEditor(QDialog):
         ui.decisionsTable.horizontalHeader().setSectionResizeMode(
             3, QHeaderView.ResizeMode.ResizeToContents
         )
-        now = QDateTime(backend.now_for_note())
+        now = QDateTime(backend.notes.now_for_note())
         ui.occurredEdit.setDateTime(now)
         ui.recordedEdit.setDateTime(now)
         ui.amendReasonEdit.setVisible(note is not None)
@@ -153,10 +163,10 @@ class NoteEditor(QDialog):
         ui.closeButton.clicked.connect(self.close_keeping_draft)
 
         if draft is not None:
-            self.load(draft.get("content") or {})
-            ui.statusLabel.setText(f"Recovered the draft from {draft.get('updated_label', '')}.")
+            self.load(draft.content)
+            ui.statusLabel.setText(f"Recovered the draft from {uk_datetime(draft.updated_at)}.")
         elif note is not None:
-            self.load(note["note"])
+            self.load(note.note)
             ui.recordedEdit.setDateTime(now)
         else:
             ui.kindCombo.setCurrentIndex(max(0, ui.kindCombo.findData("visit")))
@@ -165,51 +175,12 @@ class NoteEditor(QDialog):
 
     # ------------------------------------------------------------ the document
 
-    def document(self) -> dict[str, Any]:
+    def document(self) -> dict[str, object]:
         """What the editor holds, as the case-note standard's structured note."""
-        ui = self.ui
-        attendees = []
-        for row in range(ui.attendeesTable.rowCount()):
-            name, role, relationship = (fields.cell(ui.attendeesTable, row, c) for c in range(3))
-            if name or role or relationship:
-                attendees.append({"name": name, "role": role, "relationship": relationship})
-        decisions = []
-        for row in range(ui.decisionsTable.rowCount()):
-            decision, reasons, request = (fields.cell(ui.decisionsTable, row, c) for c in range(3))
-            explanation = fields.cell(ui.decisionsTable, row, 4)
-            check = ui.decisionsTable.item(row, 3)
-            matches = check is None or check.checkState() == Qt.CheckState.Checked
-            if decision or reasons or request or explanation:
-                decisions.append(
-                    {
-                        "decision": decision,
-                        "reasons": reasons,
-                        "parent_request": request,
-                        "matches_request": matches if request else None,
-                        "explanation": explanation,
-                    }
-                )
-        actions = []
-        for row in range(ui.actionsTable.rowCount()):
-            what, owner, due = (fields.cell(ui.actionsTable, row, c) for c in range(3))
-            if what or owner or due:
-                actions.append({"what": what, "owner": owner, "due": fields.uk_to_iso(due) or None})
-        return {
-            "kind": ui.kindCombo.currentData(),
-            "occurred_at": fields.iso(ui.occurredEdit.dateTime()),
-            "recorded_at": fields.iso(ui.recordedEdit.dateTime()),
-            "attendees": attendees,
-            "purpose": ui.purposeEdit.text(),
-            "body": ui.bodyEdit.toPlainText(),
-            "child_voice": ui.childVoiceEdit.toPlainText(),
-            "child_voice_not_obtained_reason": ui.childVoiceReasonEdit.text(),
-            "parent_views": ui.parentViewsEdit.toPlainText(),
-            "reason_no_family": ui.reasonNoFamilyEdit.text(),
-            "decisions": decisions,
-            "actions": actions,
-        }
+        return fields.document_of(self.ui)
 
-    def load(self, data: Mapping[str, Any]) -> None:
+    def load(self, data: Mapping[str, object]) -> None:
+        """Fill the fields from a note document (a saved version, or a draft as kept)."""
         ui = self.ui
         self._loading = True
         try:
@@ -219,24 +190,24 @@ class NoteEditor(QDialog):
                 value = fields.parse_iso(data.get(key))
                 if value is not None:
                     edit.setDateTime(QDateTime(value))
-            ui.purposeEdit.setText(str(data.get("purpose") or ""))
-            ui.bodyEdit.setPlainText(str(data.get("body") or ""))
-            ui.childVoiceEdit.setPlainText(str(data.get("child_voice") or ""))
-            ui.childVoiceReasonEdit.setText(str(data.get("child_voice_not_obtained_reason") or ""))
-            ui.parentViewsEdit.setPlainText(str(data.get("parent_views") or ""))
-            ui.reasonNoFamilyEdit.setText(str(data.get("reason_no_family") or ""))
-            ui.amendReasonEdit.setText(str(data.get("amendment_reason") or ""))
+            ui.purposeEdit.setText(fields.text_in(data, "purpose"))
+            ui.bodyEdit.setPlainText(fields.text_in(data, "body"))
+            ui.childVoiceEdit.setPlainText(fields.text_in(data, "child_voice"))
+            ui.childVoiceReasonEdit.setText(fields.text_in(data, "child_voice_not_obtained_reason"))
+            ui.parentViewsEdit.setPlainText(fields.text_in(data, "parent_views"))
+            ui.reasonNoFamilyEdit.setText(fields.text_in(data, "reason_no_family"))
+            ui.amendReasonEdit.setText(fields.text_in(data, "amendment_reason"))
             ui.attendeesTable.setRowCount(0)
-            for person in data.get("attendees") or []:
+            for person in fields.rows_in(data, "attendees"):
                 row = self._add_row(ui.attendeesTable, focus=False)
                 for column, key in enumerate(("name", "role", "relationship")):
-                    fields.set_cell(ui.attendeesTable, row, column, str(person.get(key) or ""))
+                    fields.set_cell(ui.attendeesTable, row, column, fields.text_in(person, key))
             ui.decisionsTable.setRowCount(0)
-            for decision in data.get("decisions") or []:
+            for decision in fields.rows_in(data, "decisions"):
                 row = self._add_decision(focus=False)
                 for column, key in ((0, "decision"), (1, "reasons"), (2, "parent_request"),
                                     (4, "explanation")):  # fmt: skip
-                    fields.set_cell(ui.decisionsTable, row, column, str(decision.get(key) or ""))
+                    fields.set_cell(ui.decisionsTable, row, column, fields.text_in(decision, key))
                 check = ui.decisionsTable.item(row, 3)
                 if check is not None:
                     matches = decision.get("matches_request") is not False
@@ -244,11 +215,13 @@ class NoteEditor(QDialog):
                         Qt.CheckState.Checked if matches else Qt.CheckState.Unchecked
                     )
             ui.actionsTable.setRowCount(0)
-            for action in data.get("actions") or []:
+            for action in fields.rows_in(data, "actions"):
                 row = self._add_row(ui.actionsTable, focus=False)
-                fields.set_cell(ui.actionsTable, row, 0, str(action.get("what") or ""))
-                fields.set_cell(ui.actionsTable, row, 1, str(action.get("owner") or ""))
-                fields.set_cell(ui.actionsTable, row, 2, fields.iso_to_uk(action.get("due")))
+                fields.set_cell(ui.actionsTable, row, 0, fields.text_in(action, "what"))
+                fields.set_cell(ui.actionsTable, row, 1, fields.text_in(action, "owner"))
+                fields.set_cell(
+                    ui.actionsTable, row, 2, fields.iso_to_uk(fields.text_in(action, "due"))
+                )
         finally:
             self._loading = False
 
@@ -289,7 +262,7 @@ class NoteEditor(QDialog):
 
     # ------------------------------------------------------- live checklist
 
-    def _changed(self, *_args: Any) -> None:
+    def _changed(self, *_args: object) -> None:
         if self._loading or self._closing:
             return
         self._dirty = True
@@ -302,58 +275,57 @@ class NoteEditor(QDialog):
         self._generation += 1
         generation = self._generation
         document = self.document()
-        if len(document["body"]) < BACKGROUND_CHECK_CHARS:
-            self._show_check(generation, self.backend.check_note(document))
+        if len(str(document["body"])) < BACKGROUND_CHECK_CHARS:
+            self._show_check(generation, self.backend.notes.check(document))
             return
         self.ui.scoreLabel.setText("Checking…")
         self.ops.run(
-            lambda: self.backend.check_note(document),
+            lambda: self.backend.notes.check(document),
             lambda result: self._show_check(generation, result),
         )
 
-    def _show_check(self, generation: int, result: dict[str, Any]) -> None:
+    def _show_check(self, generation: int, result: NoteCheck) -> None:
         if generation != self._generation:
             return  # typing went on: a newer check is coming
         self.last_check = result
         ui = self.ui
-        if not result["ok"]:
-            error = result["error"]
-            self._show_error(f"{error['item']}: {error['message']}" if error["item"]
-                             else error["message"])  # fmt: skip
+        if result.problem is not None:
+            error = result.problem
+            self._show_error(f"{error.item}: {error.message}" if error.item else error.message)
             ui.scoreLabel.setText("Fix the item named above to see the checklist.")
             self.checked.emit(result)
             return
         if ui.errorLabel.isVisible() and ui.errorLabel.property("fromCheck"):
             ui.errorLabel.hide()
-        items = result["items"]
-        self.checklist.set_items(items)
-        failed = [item for item in items if state_of(item) == "failed"]
+        self.checklist.set_items(result.items)
+        failed = result.failed
         ui.scoreLabel.setText(
-            f"{result['passed']} of {result['applicable']} met"
+            f"{result.passed} of {result.applicable} met"
             + (f" — {len(failed)} to add" if failed else " — ready to save")
         )
         self._offer_acronym(result)
         self.checked.emit(result)
 
-    def _offer_acronym(self, result: Mapping[str, Any]) -> None:
+    def _offer_acronym(self, result: NoteCheck) -> None:
         ui = self.ui
-        item = next((i for i in result["items"] if i["id"] == "acronyms_explained"), None)
-        offers = [a for a in (item or {}).get("extra", {}).get("acronyms", []) if a["in_full"]]
-        unknown = [a for a in (item or {}).get("extra", {}).get("acronyms", []) if not a["in_full"]]
+        item = result.item("acronyms_explained")
+        uses = item.acronyms if item is not None else ()
+        offers = [a for a in uses if a.in_full]
+        unknown = [a for a in uses if not a.in_full]
         if offers:
             first = offers[0]
             self._offer = first
             ui.acronymHint.setText(
-                f"<b>{first['written']}</b> is <i>{first['in_full'][0]}</i>. "
+                f"<b>{first.written}</b> is <i>{first.in_full[0]}</i>. "
                 "Spell it out the first time you use it."
                 + (
-                    f" Not in the glossary: {', '.join(a['written'] for a in unknown)}."
+                    f" Not in the glossary: {', '.join(a.written for a in unknown)}."
                     if unknown
                     else ""
                 )
             )
-            ui.spellOutButton.setText(f"Spell o&ut {first['written']}")
-            ui.spellOutButton.setAccessibleName(f"Spell out {first['written']}")
+            ui.spellOutButton.setText(f"Spell o&ut {first.written}")
+            ui.spellOutButton.setAccessibleName(f"Spell out {first.written}")
             ui.acronymHint.show()
             ui.spellOutButton.show()
         else:
@@ -361,7 +333,7 @@ class NoteEditor(QDialog):
             ui.spellOutButton.hide()
             if unknown:
                 ui.acronymHint.setText(
-                    "Spell out at first use: " + ", ".join(a["written"] for a in unknown)
+                    "Spell out at first use: " + ", ".join(a.written for a in unknown)
                 )
                 ui.acronymHint.show()
             else:
@@ -369,35 +341,33 @@ class NoteEditor(QDialog):
 
     def spell_out_acronym(self) -> None:
         """Write the glossary's spelling-out before the acronym's first use."""
-        offer = getattr(self, "_offer", None)
-        if not offer:
+        offer = self._offer
+        if offer is None:
             return
         body = self.ui.bodyEdit
-        start = int(offer["start"])
-        written = str(offer["written"])
+        start, written = offer.start, offer.written
         cursor = QTextCursor(body.document())
         cursor.setPosition(start)
         cursor.setPosition(start + len(written), QTextCursor.MoveMode.KeepAnchor)
         if cursor.selectedText() != written:
             return
-        cursor.insertText(f"{offer['in_full'][0]} ({written})")
+        cursor.insertText(f"{offer.in_full[0]} ({written})")
         body.setTextCursor(cursor)
         self.refresh_checklist()
 
-    def _explain(self, index: QModelIndex, *_args: Any) -> None:
+    def _explain(self, index: QModelIndex, *_args: object) -> None:
         item = index.data(ITEM_ROLE) if index.isValid() else None
-        if not item:
+        if not isinstance(item, ChecklistItem):
             return
-        state = state_of(item)
-        if state == "failed":
-            self.ui.itemHelp.setText(f"<b>{item['label']}</b>: {item['message']}")
-        elif state == "passed":
-            self.ui.itemHelp.setText(f"<b>{item['label']}</b>: met.")
+        if item.state == "failed":
+            self.ui.itemHelp.setText(f"<b>{item.label}</b>: {item.message}")
+        elif item.state == "passed":
+            self.ui.itemHelp.setText(f"<b>{item.label}</b>: met.")
         else:
-            self.ui.itemHelp.setText(f"<b>{item['label']}</b>: does not apply to this note.")
+            self.ui.itemHelp.setText(f"<b>{item.label}</b>: does not apply to this note.")
 
-    def failed_items(self) -> list[dict[str, Any]]:
-        return [i for i in self.last_check.get("items", []) if state_of(i) == "failed"]
+    def failed_items(self) -> list[ChecklistItem]:
+        return list(self.last_check.failed) if self.last_check is not None else []
 
     def go_to_item(self, index: QModelIndex | str) -> QWidget | None:
         """Jump to the field of a checklist item (a row of the list, or its id)."""
@@ -405,7 +375,7 @@ class NoteEditor(QDialog):
             row = self.checklist.row_of(index)
             index = self.checklist.index(row) if row >= 0 else QModelIndex()
         item = index.data(ITEM_ROLE) if index.isValid() else None
-        if not item:
+        if not isinstance(item, ChecklistItem):
             return None
         self._explain(index)
         widget = self._field_widget(item)
@@ -415,12 +385,12 @@ class NoteEditor(QDialog):
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return widget
 
-    def _field_widget(self, item: Mapping[str, Any]) -> QWidget | None:
+    def _field_widget(self, item: ChecklistItem) -> QWidget | None:
         return fields.field_widget(self.ui, item, self._add_row)
 
     # ----------------------------------------------------------------- drafts
 
-    def _draft_content(self) -> dict[str, Any]:
+    def _draft_content(self) -> dict[str, object]:
         content = self.document()
         if self.amending is not None:
             content["amendment_reason"] = self.ui.amendReasonEdit.text()
@@ -432,14 +402,14 @@ class NoteEditor(QDialog):
             return
         self._dirty = False
         content = self._draft_content()
-        note_id = self.amending["note_id"] if self.amending else None
+        note_id = self.amending.note_id if self.amending else None
 
-        def work() -> str | None:
-            return self.backend.save_note_draft(
+        def work() -> uuid.UUID | None:
+            return self.backend.notes.save_draft(
                 self.child_id, content, draft_id=self.draft_id, note_id=note_id
             )
 
-        def done(draft_id: str | None) -> None:
+        def done(draft_id: uuid.UUID | None) -> None:
             if draft_id is None:
                 # the draft was removed by the save of this note: nothing to keep
                 self.draft_id = None
@@ -449,7 +419,7 @@ class NoteEditor(QDialog):
                 return
             self.draft_id = draft_id
             self.ui.statusLabel.setText(f"Draft kept at {datetime.now():%H:%M:%S}.")
-            self.draft_saved.emit(draft_id)
+            self.draft_saved.emit(str(draft_id))
 
         def failed(error: BaseException) -> None:
             self._dirty = True
@@ -457,7 +427,7 @@ class NoteEditor(QDialog):
                 f"The draft could not be kept: {getattr(error, 'message', error)}"
             )
 
-        if len(content["body"]) < BACKGROUND_CHECK_CHARS:
+        if len(str(content["body"])) < BACKGROUND_CHECK_CHARS:
             try:
                 kept = work()
             except Exception as error:
@@ -469,11 +439,11 @@ class NoteEditor(QDialog):
             return
         self.ops.run(work, done, failed)
 
-    def _discard_orphan(self, draft_id: str) -> None:
+    def _discard_orphan(self, draft_id: uuid.UUID) -> None:
         """A first draft created while the save ran: the saved note holds its words."""
         self.draft_id = None
-        backend = self.backend
-        self.ops.run(lambda: backend.discard_note_draft(draft_id), None, lambda _error: None)
+        notes = self.backend.notes
+        self.ops.run(lambda: notes.discard_draft(draft_id), None, lambda _error: None)
 
     def close_keeping_draft(self) -> None:
         self.draft_timer.stop()
@@ -511,19 +481,19 @@ class NoteEditor(QDialog):
         self._saving = True
         self._saving_draft_id = draft_id
 
-        def work() -> dict[str, Any]:
+        def work() -> SavedNote:
             if amending is not None:
-                return self.backend.amend_note(
-                    amending["note_id"], document, reason,
+                return self.backend.notes.amend(
+                    amending.note_id, document, reason,
                     accept_failed=accept_failed, draft_id=draft_id,
                 )  # fmt: skip
-            return self.backend.save_note(
+            return self.backend.notes.save(
                 self.child_id, document, accept_failed=accept_failed, draft_id=draft_id
             )
 
         self.ops.run(work, self._saved, self._save_failed)
 
-    def _saved(self, result: dict[str, Any]) -> None:
+    def _saved(self, result: SavedNote) -> None:
         self._saving = False
         self.saved_result = result
         if self.draft_id and self.draft_id != getattr(self, "_saving_draft_id", None):

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
-from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
 
+from send_desk.backend.notes_models import ChecklistItem
 from send_desk.gui.forms.ui_note_editor import Ui_NoteEditorDialog
 
 _UK_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
@@ -49,7 +49,21 @@ def iso(value: QDateTime) -> str:
     return str(value.toString("yyyy-MM-dd'T'HH:mm"))
 
 
-def parse_iso(text: Any) -> datetime | None:
+def text_in(data: Mapping[str, object], key: str) -> str:
+    """A text value of a note document (a draft may hold anything: blank if not text)."""
+    value = data.get(key)
+    return str(value) if value is not None and value != "" else ""
+
+
+def rows_in(data: Mapping[str, object], key: str) -> list[Mapping[str, object]]:
+    """The attendees, decisions or actions of a note document (what is not a row skipped)."""
+    value = data.get(key)
+    if not isinstance(value, list):
+        return []
+    return [row for row in value if isinstance(row, Mapping)]
+
+
+def parse_iso(text: object) -> datetime | None:
     if not isinstance(text, str) or not text:
         return None
     try:
@@ -58,14 +72,58 @@ def parse_iso(text: Any) -> datetime | None:
         return None
 
 
+def document_of(ui: Ui_NoteEditorDialog) -> dict[str, object]:
+    """What the editor holds, as the case-note standard's structured note."""
+    attendees: list[dict[str, object]] = []
+    for row in range(ui.attendeesTable.rowCount()):
+        name, role, relationship = (cell(ui.attendeesTable, row, c) for c in range(3))
+        if name or role or relationship:
+            attendees.append({"name": name, "role": role, "relationship": relationship})
+    decisions: list[dict[str, object]] = []
+    for row in range(ui.decisionsTable.rowCount()):
+        decision, reasons, request = (cell(ui.decisionsTable, row, c) for c in range(3))
+        explanation = cell(ui.decisionsTable, row, 4)
+        check = ui.decisionsTable.item(row, 3)
+        matches = check is None or check.checkState() == Qt.CheckState.Checked
+        if decision or reasons or request or explanation:
+            decisions.append(
+                {
+                    "decision": decision,
+                    "reasons": reasons,
+                    "parent_request": request,
+                    "matches_request": matches if request else None,
+                    "explanation": explanation,
+                }
+            )
+    actions: list[dict[str, object]] = []
+    for row in range(ui.actionsTable.rowCount()):
+        what, owner, due = (cell(ui.actionsTable, row, c) for c in range(3))
+        if what or owner or due:
+            actions.append({"what": what, "owner": owner, "due": uk_to_iso(due) or None})
+    return {
+        "kind": ui.kindCombo.currentData(),
+        "occurred_at": iso(ui.occurredEdit.dateTime()),
+        "recorded_at": iso(ui.recordedEdit.dateTime()),
+        "attendees": attendees,
+        "purpose": ui.purposeEdit.text(),
+        "body": ui.bodyEdit.toPlainText(),
+        "child_voice": ui.childVoiceEdit.toPlainText(),
+        "child_voice_not_obtained_reason": ui.childVoiceReasonEdit.text(),
+        "parent_views": ui.parentViewsEdit.toPlainText(),
+        "reason_no_family": ui.reasonNoFamilyEdit.text(),
+        "decisions": decisions,
+        "actions": actions,
+    }
+
+
 def field_widget(
-    ui: Ui_NoteEditorDialog, item: Mapping[str, Any], add_row: Callable[[QTableWidget], int]
+    ui: Ui_NoteEditorDialog, item: ChecklistItem, add_row: Callable[[QTableWidget], int]
 ) -> QWidget | None:
     """The field a checklist item is about, its cell made current (a row added to an
     empty table)."""
-    criterion = item["id"]
+    criterion = item.id
     if criterion == "when":
-        return ui.recordedEdit if "written up" in item.get("message", "") else ui.occurredEdit
+        return ui.recordedEdit if "written up" in item.message else ui.occurredEdit
     if criterion == "recorded_promptly":
         return ui.recordedEdit
     if criterion == "who_present" or criterion == "interpreter_independent":
@@ -121,14 +179,13 @@ def field_widget(
     return names.get(criterion)
 
 
-def select_in_body(body: QPlainTextEdit, item: Mapping[str, Any]) -> None:
-    extra = item.get("extra") or {}
+def select_in_body(body: QPlainTextEdit, item: ChecklistItem) -> None:
     start, length = -1, 0
-    if item["id"] == "acronyms_explained" and extra.get("acronyms"):
-        first = extra["acronyms"][0]
-        start, length = int(first["start"]), len(first["written"])
-    elif item["id"] == "plain_language" and extra.get("long_sentences"):
-        sentence = extra["long_sentences"][0]
+    if item.id == "acronyms_explained" and item.acronyms:
+        first = item.acronyms[0]
+        start, length = first.start, len(first.written)
+    elif item.id == "plain_language" and item.long_sentences:
+        sentence = item.long_sentences[0]
         start, length = body.toPlainText().find(sentence), len(sentence)
     if start >= 0:
         cursor = QTextCursor(body.document())

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from send_desk.backend.notes_models import ChecklistItem
 
 Index = QModelIndex | QPersistentModelIndex
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -15,21 +16,15 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
 _MARK = {"passed": "✔", "failed": "✘", "n/a": "–"}
 
 
-def state_of(item: Mapping[str, Any]) -> str:
-    if not item.get("applies"):
-        return "n/a"
-    return "passed" if item.get("passed") else "failed"
-
-
 class ChecklistModel(QAbstractListModel):
     """One row per criterion: mark and label; the tooltip says what to add."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._items: list[Mapping[str, Any]] = []
+        self._items: list[ChecklistItem] = []
 
-    def set_items(self, items: Sequence[Mapping[str, Any]]) -> None:
-        if [i.get("id") for i in items] == [i.get("id") for i in self._items]:
+    def set_items(self, items: Sequence[ChecklistItem]) -> None:
+        if [i.id for i in items] == [i.id for i in self._items]:
             self._items = list(items)
             if self._items:
                 self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1))
@@ -38,33 +33,33 @@ class ChecklistModel(QAbstractListModel):
         self._items = list(items)
         self.endResetModel()
 
-    def item(self, row: int) -> Mapping[str, Any] | None:
+    def item(self, row: int) -> ChecklistItem | None:
         return self._items[row] if 0 <= row < len(self._items) else None
 
     def row_of(self, criterion_id: str) -> int:
         for row, item in enumerate(self._items):
-            if item.get("id") == criterion_id:
+            if item.id == criterion_id:
                 return row
         return -1
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         item = self._items[index.row()]
-        state = state_of(item)
+        state = item.state
         if role == Qt.ItemDataRole.DisplayRole:
             suffix = " (does not apply)" if state == "n/a" else ""
-            return f"{_MARK[state]}  {item.get('label') or item.get('id')}{suffix}"
+            return f"{_MARK[state]}  {item.label or item.id}{suffix}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             if state == "failed":
-                return str(item.get("message") or "")
+                return item.message
             return "Met" if state == "passed" else "Does not apply to this note"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             words = {"passed": "met", "failed": "not met", "n/a": "does not apply"}[state]
-            return f"{item.get('label')}: {words}"
+            return f"{item.label}: {words}"
         if role == Qt.ItemDataRole.ForegroundRole and state == "n/a":
             from PySide6.QtGui import QPalette
 
@@ -76,9 +71,9 @@ class ChecklistModel(QAbstractListModel):
             font.setBold(True)
             return font
         if role == FIELD_ROLE:
-            return item.get("field")
+            return item.field
         if role == ITEM_ROLE:
-            return dict(item)
+            return item
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

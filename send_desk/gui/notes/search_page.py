@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,32 +22,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.notes_models import NoteHit
+from send_desk.gui.formatting import note_kind_label, uk_datetime
 from send_desk.gui.pages import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
 HTML_ROLE = Qt.ItemDataRole.UserRole + 5
-_COLUMNS = (
-    ("Happened", "occurred_label"),
-    ("Child", "child_name"),
-    ("Kind", "kind_label"),
-    ("By", "author"),
-    ("Where the words are", "snippet"),
+SNIPPET_COLUMN = 4
+_COLUMNS: tuple[tuple[str, Callable[[NoteHit], str | None]], ...] = (
+    ("Happened", lambda hit: uk_datetime(hit.occurred_at)),
+    ("Child", lambda hit: hit.child_name),
+    ("Kind", lambda hit: note_kind_label(hit.kind)),
+    ("By", lambda hit: hit.author),
+    ("Where the words are", lambda hit: hit.snippet),
 )
 
 
 class ResultsModel(QAbstractTableModel):
     """Search results in rank order; the snippet column marks the words found."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Mapping[str, Any]] = []
+        self._rows: list[NoteHit] = []
 
-    def set_rows(self, rows: Sequence[Mapping[str, Any]]) -> None:
+    def set_rows(self, rows: Sequence[NoteHit]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def row(self, number: int) -> Mapping[str, Any] | None:
+    def row(self, number: int) -> NoteHit | None:
         return self._rows[number] if 0 <= number < len(self._rows) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -56,20 +59,19 @@ class ResultsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(_COLUMNS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        key = _COLUMNS[index.column()][1]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return str(row.get(key) or "")
-        if role == HTML_ROLE and key == "snippet":
-            return str(row.get("snippet_html") or "")
+            return _COLUMNS[index.column()][1](row) or ""
+        if role == HTML_ROLE and index.column() == SNIPPET_COLUMN:
+            return row.snippet_html
         return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> object:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -89,7 +91,7 @@ class ResultsModel(QAbstractTableModel):
 class SnippetDelegate(QStyledItemDelegate):
     """Shows the snippet with the words found in bold (the text column stays plain)."""
 
-    def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
         from PySide6.QtWidgets import QApplication, QStyle
 
@@ -140,8 +142,8 @@ class NoteSearchPage(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of note")
         self.kind.addItem("Any kind", "")
-        for code, label in self.backend.note_vocabulary()["kinds"]:
-            self.kind.addItem(label, code)
+        for kind in self.backend.notes.vocabulary().kinds:
+            self.kind.addItem(kind.label, kind.code)
         self.kind.currentIndexChanged.connect(lambda *_: self.run())
         self.mine = QComboBox()
         self.mine.setAccessibleName("Written by")
@@ -158,7 +160,7 @@ class NoteSearchPage(QWidget):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName("Notes found, best match first")
-        self.view.setItemDelegateForColumn(4, SnippetDelegate(self.view))
+        self.view.setItemDelegateForColumn(SNIPPET_COLUMN, SnippetDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -184,7 +186,7 @@ class NoteSearchPage(QWidget):
         layout.addWidget(self.count_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.preview)
-        self.last_results: list[dict[str, Any]] = []
+        self.last_results: tuple[NoteHit, ...] = ()
 
     def search(self, text: str) -> None:
         """The global search box was used while this page shows (or sent here)."""
@@ -201,7 +203,7 @@ class NoteSearchPage(QWidget):
         author = self.mine.currentData() or None
         self.count_label.setText("Searching…")
 
-        def done(results: list[dict[str, Any]]) -> None:
+        def done(results: tuple[NoteHit, ...]) -> None:
             if self.query.text().strip() != text:
                 return
             self.last_results = results
@@ -217,23 +219,21 @@ class NoteSearchPage(QWidget):
             if results:
                 self.view.selectRow(0)
 
-        self.ops.run(
-            lambda: self.backend.search_notes(text, kind=kind, caseworker_id=author, limit=100),
-            done,
-        )
+        notes = self.backend.notes
+        self.ops.run(lambda: notes.search(text, kind=kind, caseworker_id=author, limit=100), done)
 
     def _preview(self) -> None:
         row = self.model.row(self.view.currentIndex().row())
         if row is not None:
             self.preview.setHtml(
-                f"<b>{row['child_name']}</b> · {row['kind_label']} on {row['occurred_label']}"
-                f"<p>{row['snippet_html']}</p>"
+                f"<b>{row.child_name}</b> · {note_kind_label(row.kind)} on "
+                f"{uk_datetime(row.occurred_at)}<p>{row.snippet_html}</p>"
             )
 
-    def open_selected(self, *_args: Any) -> None:
+    def open_selected(self, *_args: object) -> None:
         row = self.model.row(self.view.currentIndex().row())
         if row is not None:
-            self.context.open_child(str(row["child_id"]))
+            self.context.open_child(str(row.child_id))
 
     def page_shown(self) -> None:
         self.query.setFocus()

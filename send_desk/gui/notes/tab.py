@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,37 +20,52 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend import Backend
-from send_desk.backend.labels import criterion_label
+from send_desk.backend.notes_models import (
+    ChronologyWritten,
+    NoteDraftRow,
+    NoteSummary,
+    SavedNote,
+)
 from send_desk.gui.documents import suggested_path
+from send_desk.gui.formatting import (
+    attendees_text,
+    checklist_score,
+    failed_items_text,
+    note_kind_label,
+    note_time,
+    uk_datetime,
+)
 from send_desk.gui.notes.editor import NoteEditor
+from send_desk.gui.notes.fields import rows_in, text_in
 from send_desk.gui.ops import Ops
-from send_desk.gui.rows_model import RowsModel
+from send_desk.gui.record_rows import RecordsModel
 from send_desk.gui.screen_fit import fit_to_screen
 
 
-def _failed_label(row: Mapping[str, Any]) -> str:
-    failed = row.get("failed_items") or []
-    return ", ".join(criterion_label(item["id"]) for item in failed) if failed else "All met"
+def _score(note: NoteSummary) -> str:
+    return checklist_score(note.checklist_passed, note.checklist_applicable)
 
 
-def _escape(text: Any) -> str:
+def _escape(text: object) -> str:
     return html.escape(str(text or ""))
 
 
-def note_html(versions: list[dict[str, Any]]) -> str:
+def note_html(versions: Sequence[NoteSummary]) -> str:
     """A note's current text and the history of every version, for the reading pane."""
     if not versions:
         return ""
     current = versions[-1]
-    note = current["note"]
+    note = current.note
+    score = _score(current)
     parts = [
-        f"<h3>{_escape(current['kind_label'])} on {_escape(current['occurred_label'])}</h3>",
-        f"<p><b>Written up:</b> {_escape(current['recorded_label'])} · "
-        f"<b>By:</b> {_escape(current['author'] or 'this laptop')} · "
-        f"<b>Checklist:</b> {current['checklist_label']}</p>",
+        f"<h3>{_escape(note_kind_label(current.kind))} on "
+        f"{_escape(note_time(current.occurred_at))}</h3>",
+        f"<p><b>Written up:</b> {_escape(note_time(current.recorded_at))} · "
+        f"<b>By:</b> {_escape(current.author or 'this laptop')} · "
+        f"<b>Checklist:</b> {score}</p>",
     ]
-    if current["attendees_label"]:
-        parts.append(f"<p><b>Who was there:</b> {_escape(current['attendees_label'])}</p>")
+    if current.attendees:
+        parts.append(f"<p><b>Who was there:</b> {_escape(attendees_text(current.attendees))}</p>")
     for key, label in (
         ("purpose", "Purpose"),
         ("body", "What happened"),
@@ -63,33 +77,36 @@ def note_html(versions: list[dict[str, Any]]) -> str:
         if note.get(key):
             text = _escape(note[key]).replace("\n", "<br>")
             parts.append(f"<p><b>{label}:</b> {text}</p>")
-    for decision in note.get("decisions") or []:
-        line = f"<b>Decision:</b> {_escape(decision['decision'])} — {_escape(decision['reasons'])}"
+    for decision in rows_in(note, "decisions"):
+        line = (
+            f"<b>Decision:</b> {_escape(decision.get('decision'))} — "
+            f"{_escape(decision.get('reasons'))}"
+        )
         if decision.get("matches_request") is False:
             line += (
-                f" (parent asked for: {_escape(decision['parent_request'])}; "
-                f"why not: {_escape(decision['explanation']) or 'not explained'})"
+                f" (parent asked for: {_escape(decision.get('parent_request'))}; "
+                f"why not: {_escape(decision.get('explanation')) or 'not explained'})"
             )
         parts.append(f"<p>{line}</p>")
-    for action in note.get("actions") or []:
-        due = action.get("due")
+    for action in rows_in(note, "actions"):
+        due = text_in(action, "due")
         due_label = f"{due[8:10]}/{due[5:7]}/{due[0:4]}" if due else "no date"
         parts.append(
-            f"<p><b>Action:</b> {_escape(action['what'])} — "
-            f"{_escape(action['owner']) or 'no owner'}, by {due_label}</p>"
+            f"<p><b>Action:</b> {_escape(action.get('what'))} — "
+            f"{_escape(action.get('owner')) or 'no owner'}, by {due_label}</p>"
         )
-    if current["failed_items"]:
-        items = "".join(f"<li>{_escape(item['message'])}</li>" for item in current["failed_items"])
+    if current.failed_items:
+        items = "".join(f"<li>{_escape(item.message)}</li>" for item in current.failed_items)
         parts.append(f"<p><b>Saved with checklist items not met:</b></p><ul>{items}</ul>")
     parts.append("<h4>History</h4><ul>")
     for version in versions:
         line = (
-            f"Version {version['version']}, saved {_escape(version['saved_label'])} by "
-            f"{_escape(version['author'] or 'this laptop')}"
+            f"Version {version.version}, saved {_escape(uk_datetime(version.saved_at))} by "
+            f"{_escape(version.author or 'this laptop')}"
         )
-        if version["amendment_reason"]:
-            changed = ", ".join(c.replace("_", " ") for c in version.get("changed") or [])
-            line += f" — amended: {_escape(version['amendment_reason'])}"
+        if version.amendment_reason:
+            changed = ", ".join(c.replace("_", " ") for c in version.changed)
+            line += f" — amended: {_escape(version.amendment_reason)}"
             if changed:
                 line += f" (changed: {_escape(changed)})"
         parts.append(f"<li>{line}</li>")
@@ -109,7 +126,8 @@ class NotesTab(QWidget):
         self.child_id: str | None = None
         self.child_name = ""
         self.editor: NoteEditor | None = None
-        self.drafts: list[dict[str, Any]] = []
+        self.drafts: tuple[NoteDraftRow, ...] = ()
+        self.last_chronology: ChronologyWritten | None = None
         self.setAccessibleName("Case notes")
         self.new_button = QPushButton("&New note…")
         self.amend_button = QPushButton("A&mend note…")
@@ -130,15 +148,15 @@ class NotesTab(QWidget):
         self.discard_draft_button.clicked.connect(self.discard_draft)
         self.drafts_label = QLabel()
         self.drafts_label.setWordWrap(True)
-        self.model = RowsModel(
+        self.model: RecordsModel[NoteSummary] = RecordsModel(
             [
-                ("Happened", "occurred_label"),
-                ("Kind", "kind_label"),
-                ("Purpose or first words", "summary"),
-                ("By", lambda r: r.get("author") or ""),
-                ("Checklist", "checklist_label"),
-                ("Not met", _failed_label),
-                ("Versions", "versions"),
+                ("Happened", lambda r: note_time(r.occurred_at)),
+                ("Kind", lambda r: note_kind_label(r.kind)),
+                ("Purpose or first words", lambda r: r.summary),
+                ("By", lambda r: r.author or ""),
+                ("Checklist", _score),
+                ("Not met", lambda r: failed_items_text(r.failed_items)),
+                ("Versions", lambda r: r.versions),
             ],
             self,
         )
@@ -178,10 +196,12 @@ class NotesTab(QWidget):
     def load(self, child_id: str, child_name: str) -> None:
         self.child_id, self.child_name = child_id, child_name
 
-        def work() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-            return self.backend.child_notes(child_id), self.backend.note_drafts(child_id)
+        notes_api = self.backend.notes
 
-        def done(result: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
+        def work() -> tuple[tuple[NoteSummary, ...], tuple[NoteDraftRow, ...]]:
+            return notes_api.child_notes(child_id), notes_api.drafts(child_id)
+
+        def done(result: tuple[tuple[NoteSummary, ...], tuple[NoteDraftRow, ...]]) -> None:
             if child_id != self.child_id:
                 return
             notes, drafts = result
@@ -207,13 +227,13 @@ class NotesTab(QWidget):
         if count:
             newest = self.drafts[0]
             self.drafts_label.setText(
-                f"<b>Unsaved draft</b> from {newest['updated_label']}"
+                f"<b>Unsaved draft</b> from {uk_datetime(newest.updated_at)}"
                 + (f" (and {count - 1} more)" if count > 1 else "")
             )
         else:
             self.drafts_label.setText("")
 
-    def selected(self) -> Mapping[str, Any] | None:
+    def selected(self) -> NoteSummary | None:
         index = self.view.currentIndex()
         return self.model.row(index.row()) if index.isValid() else None
 
@@ -221,14 +241,15 @@ class NotesTab(QWidget):
         row = self.selected()
         if row is None:
             return
-        note_id = row["note_id"]
+        note_id = row.note_id
 
-        def done(versions: list[dict[str, Any]]) -> None:
+        def done(versions: tuple[NoteSummary, ...]) -> None:
             current = self.selected()
-            if current is not None and current["note_id"] == note_id:
+            if current is not None and current.note_id == note_id:
                 self.reader.setHtml(note_html(versions))
 
-        self.ops.run(lambda: self.backend.note_history(note_id), done)
+        notes_api = self.backend.notes
+        self.ops.run(lambda: notes_api.history(note_id), done)
 
     # ----------------------------------------------------------------- editing
 
@@ -236,12 +257,12 @@ class NotesTab(QWidget):
         self.editor = editor
         child_id = self.child_id
 
-        def saved(_result: dict[str, Any]) -> None:
+        def saved(_result: SavedNote) -> None:
             if child_id:
                 self.changed.emit(child_id)
             self.reload()
 
-        def finished(*_args: Any) -> None:
+        def finished(*_args: object) -> None:
             self.reload()
 
         editor.saved.connect(saved)
@@ -271,8 +292,8 @@ class NotesTab(QWidget):
             return
         draft = self.drafts[0]
         note = None
-        if draft.get("note_id"):
-            versions = self.backend.note_history(draft["note_id"])
+        if draft.note_id is not None:
+            versions = self.backend.notes.history(draft.note_id)
             note = versions[-1] if versions else None
         self._open(
             NoteEditor(
@@ -304,16 +325,16 @@ class NotesTab(QWidget):
                 return
         child_id = self.child_id
 
-        def done(result: dict[str, Any]) -> None:
+        def done(result: ChronologyWritten) -> None:
             self.last_chronology = result
-            self.drafts_label.setText(
-                f"Chronology saved: {result['path']} ({result['entries']} entries)"
-            )
+            self.drafts_label.setText(f"Chronology saved: {result.path} ({result.entries} entries)")
 
-        self.ops.run(lambda: self.backend.chronology_pdf(child_id, str(target)), done)
+        notes_api = self.backend.notes
+        self.ops.run(lambda: notes_api.chronology_pdf(child_id, str(target)), done)
 
     def discard_draft(self) -> None:
         if not self.drafts:
             return
-        draft_id = self.drafts[0]["draft_id"]
-        self.ops.run(lambda: self.backend.discard_note_draft(draft_id), lambda _r: self.reload())
+        draft_id = self.drafts[0].draft_id
+        notes_api = self.backend.notes
+        self.ops.run(lambda: notes_api.discard_draft(draft_id), lambda _r: self.reload())

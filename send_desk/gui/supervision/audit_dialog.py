@@ -7,12 +7,15 @@ moderation (``moderates_id``) is blind: the form never shows the first audit.
 from __future__ import annotations
 
 import html
+import uuid
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
 
 from PySide6.QtCore import QDate, QSize
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QWidget
 
+from send_desk.backend.supervision_models import AuditForm, Grade, NewAudit
+from send_desk.gui.formatting import note_kind_label
 from send_desk.gui.forms.ui_audit_dialog import Ui_AuditDialog
 from send_desk.gui.lock import exec_through_lock
 from send_desk.gui.screen_fit import fit_to_screen
@@ -24,11 +27,11 @@ class AuditDialog(QDialog):
 
     def __init__(
         self,
-        form: dict[str, Any],
-        grades: list[tuple[str, str]],
+        form: AuditForm,
+        grades: Sequence[Grade],
         *,
-        moderates_id: str | None = None,
-        sample_id: str | None = None,
+        moderates_id: uuid.UUID | None = None,
+        sample_id: uuid.UUID | None = None,
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -41,42 +44,41 @@ class AuditDialog(QDialog):
         title = "Moderate an audit (blind)" if moderates_id else "Audit a case note"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        kind = form.get("kind_label") or form["kind"].replace("_", " ").capitalize()
+        kind = note_kind_label(form.kind)
+        when = f"{form.occurred_at:%Y-%m-%d %H:%M}" if form.occurred_at else ""
         self.ui.headLabel.setText(
-            f"<b>{html.escape(kind)}</b> on {(form['occurred_at'] or '')[:16].replace('T', ' ')} — "
-            f"{html.escape(form['child_name'])} — by "
-            f"{html.escape(form['caseworker'] or 'no caseworker recorded')} "
-            f"(version {form['version']})"
+            f"<b>{html.escape(kind)}</b> on {when} — "
+            f"{html.escape(form.child_name)} — by "
+            f"{html.escape(form.caseworker or 'no caseworker recorded')} "
+            f"(version {form.version})"
         )
-        self.ui.noteText.setPlainText(f"Purpose: {form['purpose']}\n\n{form['body']}")
-        for item in form["automatic"]:
-            if not item["applies"]:
+        self.ui.noteText.setPlainText(f"Purpose: {form.purpose}\n\n{form.body}")
+        for item in form.automatic:
+            if not item.applies:
                 continue
             # A wrapping line, not a check box: a check box's text never wraps, and one
             # long message made the form wider than a laptop's screen.
-            mark = "✔" if item["passed"] else "✘"
-            line = QLabel(
-                f"{mark} {item['label']}" + (f" — {item['message']}" if item["message"] else "")
-            )
+            mark = "✔" if item.passed else "✘"
+            line = QLabel(f"{mark} {item.label}" + (f" — {item.message}" if item.message else ""))
             line.setWordWrap(True)
-            line.setAccessibleName(f"{item['label']}: {'met' if item['passed'] else 'not met'}")
+            line.setAccessibleName(f"{item.label}: {'met' if item.passed else 'not met'}")
             self.ui.automaticLayout.addWidget(line)
 
         self.grade_boxes: dict[str, QComboBox] = {}
         self.comment_edits: dict[str, QLineEdit] = {}
-        for criterion in form["manual"]:
+        for criterion in form.manual:
             combo = QComboBox()
             combo.addItem("Choose a grade…", None)
-            for value, label in grades:
-                combo.addItem(label, value)
-            combo.setAccessibleName(criterion["label"])
-            combo.setToolTip(criterion["help"])
+            for grade in grades:
+                combo.addItem(grade.label, grade.code)
+            combo.setAccessibleName(criterion.label)
+            combo.setToolTip(criterion.help)
             comment = QLineEdit()
             comment.setPlaceholderText("Comment (optional)")
-            comment.setAccessibleName(f"Comment on {criterion['label']}")
-            self.grade_boxes[criterion["id"]] = combo
-            self.comment_edits[criterion["id"]] = comment
-            self.ui.manualLayout.addRow(criterion["label"], combo)
+            comment.setAccessibleName(f"Comment on {criterion.label}")
+            self.grade_boxes[criterion.id] = combo
+            self.comment_edits[criterion.id] = comment
+            self.ui.manualLayout.addRow(criterion.label, combo)
             self.ui.manualLayout.addRow("", comment)
 
         self.comments = self.ui.commentsEdit
@@ -107,19 +109,19 @@ class AuditDialog(QDialog):
             combo = self.grade_boxes[criterion_id]
             combo.setCurrentIndex(combo.findData(value))
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> NewAudit:
         action = self.action.text().strip()
         qdate = self.due.date()
-        return {
-            "note_id": self.form["version_id"],
-            "grades": self.grades(),
-            "comments": self.comments.toPlainText(),
-            "manual_comments": {k: e.text() for k, e in self.comment_edits.items() if e.text()},
-            "action": action,
-            "action_due": date(qdate.year(), qdate.month(), qdate.day()) if action else None,
-            "moderates_id": self.moderates_id,
-            "sample_id": self.sample_id,
-        }
+        return NewAudit(
+            note_id=self.form.version_id,
+            grades=self.grades(),
+            comments=self.comments.toPlainText(),
+            manual_comments={k: e.text() for k, e in self.comment_edits.items() if e.text()},
+            action=action,
+            action_due=date(qdate.year(), qdate.month(), qdate.day()) if action else None,
+            moderates_id=self.moderates_id,
+            sample_id=self.sample_id,
+        )
 
     def _accept(self) -> None:
         missing = [

@@ -9,10 +9,12 @@ criteria most often failed, per team and caseworker; the report as PDF or XLSX).
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QAbstractItemModel, QByteArray, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,7 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from send_desk.gui.rows_model import RowsModel
+from send_desk.backend.labels import criterion_label, grade_label
+from send_desk.backend.supervision_models import (
+    AuditSummary,
+    AuditToModerate,
+    Disagreement,
+    ModerationReport,
+    NewAudit,
+    Sample,
+    SampleNote,
+    SampleRequest,
+)
+from send_desk.gui.formatting import note_kind_label, note_ref_text, share, uk_date
+from send_desk.gui.record_rows import RecordsModel
 from send_desk.gui.supervision.audit_dialog import AuditDialog
 from send_desk.gui.supervision.trends import TrendsTab
 from send_desk.timeutil import month_start
@@ -36,7 +50,11 @@ if TYPE_CHECKING:
     from send_desk.gui.pages import AppContext
 
 
-def _table(model: RowsModel, name: str) -> QTableView:
+R = TypeVar("R")
+Lists = tuple[tuple[AuditToModerate, ...], ModerationReport, tuple[AuditSummary, ...]]
+
+
+def _table(model: QAbstractItemModel, name: str) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
@@ -52,27 +70,27 @@ def _table(model: RowsModel, name: str) -> QTableView:
 SAMPLE_KEY = "supervision/sample"
 
 
-def _audit_state(row: Any) -> str:
-    if row.get("audited"):
+def _audit_state(row: SampleNote) -> str:
+    if row.audited:
         return "✓ Audited"
-    return "Yours: a colleague audits it" if row.get("yours") else "To audit"
+    return "Yours: a colleague audits it" if row.yours else "To audit"
 
 
-def _percent(value: Any) -> str:
-    return "n/a" if value is None else f"{value:.0%}"
+def _made_on(row: AuditSummary) -> str:
+    return uk_date(row.made_at.date()) if row.made_at else ""
 
 
 class SupervisionPage(QWidget):
     loaded = Signal(int)
-    saved = Signal(dict)
+    saved = Signal(object)  # AuditSummary
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.backend = context.backend
         self.ops = context.ops
-        self.sample: dict[str, Any] | None = None
-        self.dialog_factory = AuditDialog  # tests replace it
+        self.sample: Sample | None = None
+        self.dialog_factory: Callable[..., AuditDialog] = AuditDialog  # tests replace it
         layout = QVBoxLayout(self)
         title = QLabel("Supervision")
         title.setObjectName("pageTitle")
@@ -129,11 +147,11 @@ class SupervisionPage(QWidget):
         self.sample_summary = QLabel("Choose a month and draw a sample.")
         self.sample_summary.setWordWrap(True)
         s_layout.addWidget(self.sample_summary)
-        self.sample_model = RowsModel(
+        self.sample_model: RecordsModel[SampleNote] = RecordsModel(
             [("Audit", _audit_state),
-             ("Caseworker", "caseworker"), ("Kind", lambda r: r.get("kind_label", r["kind"])),
-             ("When", lambda r: str(r.get("occurred_at", "")).replace("T", " ")),
-             ("Why drawn", "why")],
+             ("Caseworker", lambda r: r.caseworker), ("Kind", lambda r: note_kind_label(r.kind)),
+             ("When", lambda r: f"{r.occurred_at:%Y-%m-%d %H:%M}"),
+             ("Why drawn", lambda r: r.why)],
             self,
         )  # fmt: skip
         self.sample_view = _table(self.sample_model, "Sampled notes")
@@ -158,9 +176,9 @@ class SupervisionPage(QWidget):
         moderation_tab = QWidget()
         m_layout = QVBoxLayout(moderation_tab)
         m_layout.addWidget(QLabel("Audits waiting for a second, blind grading"))
-        self.pending_model = RowsModel(
-            [("Audited", "made_label"), ("Caseworker", "caseworker"), ("Auditor", "auditor"),
-             ("Note", "note_label")],
+        self.pending_model: RecordsModel[AuditToModerate] = RecordsModel(
+            [("Audited", lambda r: uk_date(r.made_on)), ("Caseworker", lambda r: r.caseworker),
+             ("Auditor", lambda r: r.auditor), ("Note", lambda r: note_ref_text(r.note))],
             self,
         )  # fmt: skip
         self.pending_view = _table(self.pending_model, "Audits to moderate")
@@ -173,9 +191,11 @@ class SupervisionPage(QWidget):
         self.agreement = QLabel()
         self.agreement.setWordWrap(True)
         m_layout.addWidget(self.agreement)
-        self.disagreements_model = RowsModel(
-            [("Note", "note_label"), ("Criterion", "criterion_label"),
-             ("Auditor's grade", "first_label"), ("Moderator's grade", "second_label")],
+        self.disagreements_model: RecordsModel[Disagreement] = RecordsModel(
+            [("Note", lambda r: note_ref_text(r.note)),
+             ("Criterion", lambda r: criterion_label(r.criterion)),
+             ("Auditor's grade", lambda r: grade_label(r.first)),
+             ("Moderator's grade", lambda r: grade_label(r.second))],
             self,
         )  # fmt: skip
         self.disagreements_view = _table(self.disagreements_model, "Disagreements")
@@ -189,11 +209,12 @@ class SupervisionPage(QWidget):
         f_layout = QVBoxLayout(feedback_tab)
         self.feedback_label = QLabel("Audits of your notes")
         f_layout.addWidget(self.feedback_label)
-        self.feedback_model = RowsModel(
-            [("Audited", "made_label"), ("Caseworker", "caseworker"), ("Grade", "overall_label"),
-             ("Not met", lambda r: "; ".join(r.get("automatic_failed_labels", []))),
-             ("Comments", "comments"), ("Action", "action"),
-             ("Acknowledged", lambda r: "Yes" if r.get("acknowledged") else "No")],
+        self.feedback_model: RecordsModel[AuditSummary] = RecordsModel(
+            [("Audited", _made_on), ("Caseworker", lambda r: r.caseworker),
+             ("Grade", lambda r: grade_label(r.overall)),
+             ("Not met", lambda r: "; ".join(criterion_label(c) for c in r.automatic_failed)),
+             ("Comments", lambda r: r.comments), ("Action", lambda r: r.action),
+             ("Acknowledged", lambda r: "Yes" if r.acknowledged else "No")],
             self,
         )  # fmt: skip
         self.feedback_view = _table(self.feedback_model, "Audits of my notes")
@@ -238,12 +259,14 @@ class SupervisionPage(QWidget):
         me = self._me()
         caseworker = me.get("id") if me and me.get("role") == "caseworker" else None
 
-        def work() -> dict[str, Any]:
-            return {
-                "pending": self.backend.audits_to_moderate(),
-                "moderation": self.backend.moderation_report(),
-                "feedback": self.backend.audits(caseworker_id=caseworker, role="audit"),
-            }
+        supervision = self.backend.supervision
+
+        def work() -> Lists:
+            return (
+                supervision.to_moderate(),
+                supervision.moderation_report(),
+                supervision.audits(caseworker_id=caseworker, role="audit"),
+            )
 
         self.ops.run(work, self._show_lists, self._failed)
 
@@ -251,55 +274,50 @@ class SupervisionPage(QWidget):
         self.context.show_message(f"Supervision: {getattr(error, 'message', error)}")
         self.loaded.emit(-1)
 
-    def _show_lists(self, data: dict[str, Any]) -> None:
-        self.pending_model.set_rows(data["pending"])
-        report = data["moderation"]
+    def _show_lists(self, data: Lists) -> None:
+        pending, report, feedback = data
+        self.pending_model.set_rows(pending)
         self.agreement.setText(
-            f"{report['pairs']} moderated audit{'s' if report['pairs'] != 1 else ''}: "
-            f"agreement {_percent(report['rate'])} ({report['agreed']} of {report['items']} "
-            f"grades), overall grades {_percent(report['overall_rate'])}"
-            + (f", Cohen's kappa {report['kappa_overall']:.2f}"
-               if report["kappa_overall"] is not None else "")
+            f"{report.pairs} moderated audit{'s' if report.pairs != 1 else ''}: "
+            f"agreement {share(report.rate)} ({report.agreed} of {report.items} "
+            f"grades), overall grades {share(report.overall_rate)}"
+            + (f", Cohen's kappa {report.kappa_overall:.2f}"
+               if report.kappa_overall is not None else "")
         )  # fmt: skip
         self.agreement.setAccessibleName(self.agreement.text())
-        self.disagreements_model.set_rows(report["disagreements"])
-        self.feedback_model.set_rows(data["feedback"])
-        self.feedback_label.setText(f"Audits ({len(data['feedback'])})")
-        self.loaded.emit(len(data["feedback"]))
+        self.disagreements_model.set_rows(report.disagreements)
+        self.feedback_model.set_rows(feedback)
+        self.feedback_label.setText(f"Audits ({len(feedback)})")
+        self.loaded.emit(len(feedback))
 
     # ---------------------------------------------------------------- actions
 
     def draw(self) -> None:
-        request: dict[str, Any] = {
-            "period": self.period.text().strip(),
-            "per_caseworker": self.per.value(),
-            "seed": self.seed.value(),
-            "team": self.team.text().strip() or None,
-            "weighted": self.weighted.isChecked(),
-            "include_audited": self.include_audited.isChecked(),
-        }
-
-        def work() -> dict[str, Any]:
-            drawn = self.backend.draw_sample(**request)
-            if not drawn.get("sample_id"):
-                return drawn
-            # as saved, with each note marked audited or the user's own
-            return {**drawn, **self.backend.sample(drawn["sample_id"]),
-                    "shortfall": drawn["shortfall"], "messages": drawn["messages"]}  # fmt: skip
-
-        self.ops.run(work, self._show_sample, self._failed)
+        request = SampleRequest(
+            period=self.period.text().strip(),
+            per_caseworker=self.per.value(),
+            seed=self.seed.value(),
+            team=self.team.text().strip() or None,
+            weighted=self.weighted.isChecked(),
+            include_audited=self.include_audited.isChecked(),
+        )
+        supervision = self.backend.supervision
+        # as saved, with each note marked audited or the user's own
+        self.ops.run(lambda: supervision.draw_sample(request), self._show_sample, self._failed)
 
     # ---- the drawn sample stays (across restarts) until completed or discarded
 
-    def _remember_sample(self, sample_id: str | None) -> None:
-        self.context.ui_state.save(SAMPLE_KEY, QByteArray((sample_id or "").encode()))
+    def _remember_sample(self, sample_id: uuid.UUID | None) -> None:
+        text = str(sample_id) if sample_id else ""
+        self.context.ui_state.save(SAMPLE_KEY, QByteArray(text.encode()))
 
     def _restore_sample(self) -> None:
         saved = self.context.ui_state.load(SAMPLE_KEY)
         sample_id = bytes(saved.data()).decode() if saved is not None else ""
         if sample_id:
+            supervision = self.backend.supervision
             self.ops.run(
-                lambda: self.backend.sample(sample_id),
+                lambda: supervision.sample(sample_id),
                 self._show_sample,
                 lambda _error: self._remember_sample(None),  # gone: start afresh
             )
@@ -313,96 +331,93 @@ class SupervisionPage(QWidget):
             "Sample discarded (the audits made from it are kept). Choose a month and draw a sample."
         )
 
-    def _show_sample(self, sample: dict[str, Any]) -> None:
+    def _show_sample(self, sample: Sample) -> None:
         self.sample = sample
-        self.sample_model.set_rows(sample["notes"])
-        self._remember_sample(sample.get("sample_id"))
+        self.sample_model.set_rows(sample.notes)
+        self._remember_sample(sample.sample_id)
         self.discard_button.setEnabled(True)
-        audited = sum(1 for note in sample["notes"] if note.get("audited"))
         parts = [
-            f"{len(sample['notes'])} notes from {sample['period']}, seed {sample['seed']}"
-            f" ({audited} audited)"
+            f"{len(sample.notes)} notes from {sample.period}, seed {sample.seed}"
+            f" ({sample.audited} audited)"
         ]
-        parts += [s["reason"] for s in sample["shortfall"]]
-        parts += sample["messages"]
+        parts += [s.reason for s in sample.shortfall]
+        parts += sample.messages
         self.sample_summary.setText(". ".join(parts) + ".")
         self.sample_summary.setAccessibleName(self.sample_summary.text())
-        self.loaded.emit(len(sample["notes"]))
+        self.loaded.emit(len(sample.notes))
 
-    def _selected(self, view: QTableView, model: RowsModel) -> dict[str, Any] | None:
+    def _selected(self, view: QTableView, model: RecordsModel[R]) -> R | None:
         index = view.currentIndex()
-        row = model.row(index.row()) if index.isValid() else None
-        return dict(row) if row is not None else None
+        return model.row(index.row()) if index.isValid() else None
 
     def audit_selected(self) -> None:
         row = self._selected(self.sample_view, self.sample_model)
         if row is None:
             self.context.show_message("Choose a note in the sample first.")
             return
-        sample_id = self.sample.get("sample_id") if self.sample else None
-        self._open_form(row["version_id"], sample_id=sample_id, moderates_id=None)
+        sample_id = self.sample.sample_id if self.sample else None
+        self._open_form(row.version_id, sample_id=sample_id, moderates_id=None)
 
     def moderate_selected(self) -> None:
         row = self._selected(self.pending_view, self.pending_model)
         if row is None:
             self.context.show_message("Choose an audit to moderate first.")
             return
-        self._open_form(row["version_id"], sample_id=None, moderates_id=row["audit_id"])
+        self._open_form(row.version_id, sample_id=None, moderates_id=row.audit_id)
 
-    def _open_form(self, note_id: str, *, sample_id: str | None, moderates_id: str | None) -> None:
-        form = self.backend.audit_form(note_id)
-        if form.get("refused"):  # the service refuses it too: say why before any grading
-            self.context.show_message(str(form["refused"]))
+    def _open_form(
+        self, note_id: uuid.UUID, *, sample_id: uuid.UUID | None, moderates_id: uuid.UUID | None
+    ) -> None:
+        form = self.backend.supervision.audit_form(note_id)
+        if form.refused:  # the service refuses it too: say why before any grading
+            self.context.show_message(form.refused)
             return
         dialog = self.dialog_factory(
-            form, self.backend.audit_grades(), moderates_id=moderates_id,
+            form, self.backend.supervision.grades(), moderates_id=moderates_id,
             sample_id=sample_id, today=self.backend.today(), parent=self,
         )  # fmt: skip
         self.current_dialog = dialog
         if dialog.exec():
             self.save_audit(dialog.values())
 
-    def save_audit(self, values: dict[str, Any]) -> None:
-        note_id = values.pop("note_id")
-        grades = values.pop("grades")
-
-        def done(saved: dict[str, Any]) -> None:
+    def save_audit(self, audit: NewAudit) -> None:
+        def done(saved: AuditSummary) -> None:
             self.confirmation.setText(
-                f"✓ Audit saved: {saved['overall_label']}"
-                + (" (moderation)" if saved["role"] == "moderation" else "")
-                + f" – {saved.get('caseworker') or 'the caseworker'} will see it in Feedback."
+                f"✓ Audit saved: {grade_label(saved.overall)}"
+                + (" (moderation)" if saved.role == "moderation" else "")
+                + f" – {saved.caseworker or 'the caseworker'} will see it in Feedback."
             )
             self.confirmation.show()
             self.saved.emit(saved)
             self.reload()
-            if self.sample is not None and saved.get("sample_id"):
-                self._refresh_sample(str(saved["sample_id"]))
+            if self.sample is not None and saved.sample_id:
+                self._refresh_sample(saved.sample_id)
 
-        self.ops.run(
-            lambda: self.backend.record_audit(note_id, grades, **values), done, self._failed
-        )
+        supervision = self.backend.supervision
+        self.ops.run(lambda: supervision.record_audit(audit), done, self._failed)
 
-    def _refresh_sample(self, sample_id: str) -> None:
-        def shown(sample: dict[str, Any]) -> None:
-            if sample["complete"]:
+    def _refresh_sample(self, sample_id: uuid.UUID) -> None:
+        def shown(sample: Sample) -> None:
+            if sample.complete:
                 self.discard_sample()
                 self.sample_summary.setText(
-                    f"Sample complete: all {len(sample['notes'])} notes are audited. Draw "
+                    f"Sample complete: all {len(sample.notes)} notes are audited. Draw "
                     "the next one when you are ready."
                 )
             else:
                 self._show_sample(sample)
 
-        self.ops.run(lambda: self.backend.sample(sample_id), shown, self._failed)
+        supervision = self.backend.supervision
+        self.ops.run(lambda: supervision.sample(sample_id), shown, self._failed)
 
     def acknowledge_selected(self) -> None:
         row = self._selected(self.feedback_view, self.feedback_model)
         if row is None:
             self.context.show_message("Choose an audit to acknowledge first.")
             return
-        comment = self.ack_comment.text()
+        comment, supervision = self.ack_comment.text(), self.backend.supervision
         self.ops.run(
-            lambda: self.backend.acknowledge_audit(row["audit_id"], comment=comment),
+            lambda: supervision.acknowledge(row.audit_id, comment=comment),
             lambda _saved: self.reload(),
             self._failed,
         )

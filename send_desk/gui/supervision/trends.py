@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend.correspondence import ExportFailed
-from send_desk.backend.supervision import GRADE_COLOURS
+from send_desk.backend.supervision_models import AuditTrends, ReportWritten, TrendQuery, TrendRow
 from send_desk.gui.charts import fill_bar_chart, make_chart
 from send_desk.gui.documents import documents_folder
-from send_desk.gui.rows_model import RowsModel
+from send_desk.gui.formatting import grade_colours
+from send_desk.gui.record_rows import RecordsModel
 from send_desk.timeutil import month_start
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def _percent(rate: float | None) -> str:
 class TrendsTab(QWidget):
     """Emits ``loaded(trends)`` when figures are on screen, ``exported(path)`` after a save."""
 
-    loaded = Signal(dict)
+    loaded = Signal(object)  # AuditTrends
     exported = Signal(str)
     failed = Signal(str)
 
@@ -61,7 +62,7 @@ class TrendsTab(QWidget):
         self.context = context
         self.backend = context.backend
         self.ops = context.ops
-        self.trends: dict[str, Any] | None = None
+        self.trends: AuditTrends | None = None
         self.save_path = self._ask_path  # tests replace it
         today = self.backend.today()
         layout = QVBoxLayout(self)
@@ -104,12 +105,13 @@ class TrendsTab(QWidget):
         charts.setSizes([1, 1])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(charts)
-        self.model = RowsModel(
-            [("Caseworker", "caseworker"), ("Team", "team"), ("Audits", "total"),
-             *((label, lambda r, g=grade: r["counts"][g]) for grade, label in
-               self.backend.audit_grades()),
-             ("Good or better", lambda r: _percent(r["good_or_better_rate"])),
-             ("Most often failed", "most_failed_text")],
+        self.model: RecordsModel[TrendRow] = RecordsModel(
+            [("Caseworker", lambda r: r.caseworker), ("Team", lambda r: r.team),
+             ("Audits", lambda r: r.total),
+             *((grade.label, lambda r, g=grade.code: r.counts[g]) for grade in
+               self.backend.supervision.grades()),
+             ("Good or better", lambda r: _percent(r.good_or_better_rate)),
+             ("Most often failed", self._most_failed_text)],
             self,
         )  # fmt: skip
         self.view = QTableView()
@@ -168,13 +170,9 @@ class TrendsTab(QWidget):
         start, end = self.start.text().strip(), self.end.text().strip()
         team, caseworker = self.team.currentData() or None, self.caseworker.currentData() or None
 
-        def work() -> dict[str, Any]:
-            found: dict[str, Any] = self.backend.audit_trends(
-                start, end, team=team, caseworker=caseworker
-            )
-            return found
-
-        self.ops.run(work, self._show, self._failed)
+        query = TrendQuery(start, end, team=team, caseworker=caseworker)
+        supervision = self.backend.supervision
+        self.ops.run(lambda: supervision.trends(query), self._show, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         message = getattr(error, "message", None) or str(error)
@@ -183,45 +181,45 @@ class TrendsTab(QWidget):
         self.context.show_message(f"Trends: {message}")
         self.failed.emit(message)
 
-    def _show(self, trends: dict[str, Any]) -> None:
+    def _most_failed_text(self, row: TrendRow) -> str:
+        labels = self.trends.criterion_labels if self.trends is not None else {}
+        return "; ".join(labels.get(c, c) for c in row.most_failed)
+
+    def _show(self, trends: AuditTrends) -> None:
         self.trends = trends
-        service = trends["service"]
-        labels = trends["criterion_labels"]
-        scope = trends["caseworker"] or (f"team {trends['team']}" if trends["team"] else "")
-        head = f"{service['total']} audit{'s' if service['total'] != 1 else ''}"
-        head += f" from {trends['from']} to {trends['to']}" + (f", {scope}" if scope else "")
-        if service["total"]:
-            head += f": good or better {_percent(service['good_or_better_rate'])}"
-            if trends["criteria"] and trends["criteria"][0]["failed"]:
-                top = trends["criteria"][0]
-                head += (f". Most often failed: {top['label'].lower()} "
-                         f"({top['failed']} of {top['assessed']})")  # fmt: skip
-        head += ". " + " ".join(m[:1].upper() + m[1:] + "." for m in trends["messages"])
+        service = trends.service
+        scope = trends.caseworker or (f"team {trends.team}" if trends.team else "")
+        head = f"{service.total} audit{'s' if service.total != 1 else ''}"
+        head += f" from {trends.start} to {trends.end}" + (f", {scope}" if scope else "")
+        if service.total:
+            head += f": good or better {_percent(service.good_or_better_rate)}"
+            if trends.criteria and trends.criteria[0].failed:
+                top = trends.criteria[0]
+                head += (f". Most often failed: {top.label.lower()} "
+                         f"({top.failed} of {top.assessed})")  # fmt: skip
+        head += ". " + " ".join(m[:1].upper() + m[1:] + "." for m in trends.messages)
         self.summary.setText(head.strip())
         self.summary.setAccessibleName(self.summary.text())
-        grades = self.backend.audit_grades()
+        grades = self.backend.supervision.grades()
+        colours = grade_colours()
         fill_bar_chart(
             self.grades_chart,
-            [_short_month(m["month"]) for m in service["by_month"]],
-            [(label, [m["counts"][g] for m in service["by_month"]]) for g, label in grades],
+            [_short_month(m.month) for m in service.by_month],
+            [(g.label, [m.counts[g.code] for m in service.by_month]) for g in grades],
             stacked=True,
-            colours=[GRADE_COLOURS[g] for g, _label in grades],
+            colours=[colours[g.code] for g in grades],
         )
-        failing = [c for c in trends["criteria"] if c["failed"]][:CRITERIA_CHARTED]
+        failing = [c for c in trends.criteria if c.failed][:CRITERIA_CHARTED]
         failing.reverse()  # the most often failed at the top of a horizontal chart
         fill_bar_chart(
             self.criteria_chart,
-            [c["label"] for c in failing],
-            [("Failed", [round(c["rate"] * 100, 1) for c in failing])],
+            [c.label for c in failing],
+            [("Failed", [round(c.rate * 100, 1) for c in failing])],
             horizontal=True,
             suffix="%",
             wrap=26,
         )
-        rows = [
-            {**row, "most_failed_text": "; ".join(labels.get(c, c) for c in row["most_failed"])}
-            for row in trends["caseworkers"]
-        ]
-        self.model.set_rows(rows)
+        self.model.set_rows(trends.caseworkers)
         self.view.resizeColumnsToContents()
         self._set_saving(True)
         self.loaded.emit(trends)
@@ -245,14 +243,14 @@ class TrendsTab(QWidget):
         if trends is None:
             self.context.show_message("Show the trends first.")
             return
-        target = self.save_path(fmt, f"Case-note audits {trends['from']} to {trends['to']}.{fmt}")
+        target = self.save_path(fmt, f"Case-note audits {trends.start} to {trends.end}.{fmt}")
         if not target:
             return
 
-        def done(result: dict[str, Any]) -> None:
-            self.summary.setText(f"Saved {result['path']}.")
+        def done(result: ReportWritten) -> None:
+            self.summary.setText(f"Saved {result.path}.")
             self.summary.setAccessibleName(self.summary.text())
-            self.exported.emit(result["path"])
+            self.exported.emit(result.path)
 
         def failed(error: BaseException) -> None:
             message = error.message if isinstance(error, ExportFailed) else str(error)
@@ -260,4 +258,5 @@ class TrendsTab(QWidget):
             self.summary.setAccessibleName(self.summary.text())
             self.failed.emit(message)
 
-        self.ops.run(lambda: self.backend.export_audit_report(trends, target, fmt), done, failed)
+        supervision, query = self.backend.supervision, trends.query
+        self.ops.run(lambda: supervision.export_report(query, target, fmt), done, failed)

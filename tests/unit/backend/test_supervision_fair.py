@@ -8,16 +8,16 @@ import uuid
 import pytest
 
 from send_desk.backend import Backend, Refused
+from send_desk.backend.supervision_models import NewAudit, SampleRequest, TrendQuery
 from send_desk.domain.supervision import NoteAudit
 
 
-def _note_of(backend: Backend, caseworker_hex: str) -> str:
+def _note_of(backend: Backend, caseworker_hex: str) -> uuid.UUID:
     for period in ("2026-10", "2026-09", "2026-08", "2026-07"):
-        for note in backend.draw_sample(period=period, seed=1, per_caseworker=10, save=False)[
-            "notes"
-        ]:
-            if note["caseworker_id"].replace("-", "") == caseworker_hex:
-                return str(note["version_id"])
+        request = SampleRequest(period, seed=1, per_caseworker=10)
+        for note in backend.supervision.draw_sample(request, save=False).notes:
+            if note.caseworker_id is not None and note.caseworker_id.hex == caseworker_hex:
+                return note.version_id
     raise AssertionError("the demo caseworker has notes")
 
 
@@ -29,26 +29,26 @@ def test_a_caseworker_cannot_audit_their_own_note(backend: Backend) -> None:
     me = backend.me()
     assert me is not None
     version = _note_of(backend, me["id"])
-    form = backend.audit_form(version)
-    assert form["refused"] and "your own case note" in form["refused"]
+    form = backend.supervision.audit_form(version)
+    assert form.refused and "your own case note" in form.refused
     with pytest.raises(Refused, match="cannot audit your own case note"):
-        backend.record_audit(version, GRADES)
+        backend.supervision.record_audit(NewAudit(version, GRADES))
     # a colleague may
     backend._store.info.user_id = uuid.uuid4()
-    assert backend.audit_form(version)["refused"] is None
-    assert backend.record_audit(version, GRADES)["overall"] == "good"
+    assert backend.supervision.audit_form(version).refused is None
+    assert backend.supervision.record_audit(NewAudit(version, GRADES)).overall == "good"
 
 
 def test_a_self_audit_is_not_counted_in_the_trends(backend: Backend) -> None:
     me = backend.me()
     assert me is not None
     mine = uuid.UUID(me["id"])
-    version = uuid.UUID(_note_of(backend, me["id"]))
-    child = uuid.UUID(backend.audit_form(str(version))["child_id"])
+    version = _note_of(backend, me["id"])
+    child = backend.supervision.audit_form(version).child_id
 
     def totals() -> int:
-        trends = backend.audit_trends("2026-11", "2026-12", caseworker=me["name"])
-        return int(trends["service"]["total"])
+        trends = backend.supervision.trends(TrendQuery("2026-11", "2026-12", caseworker=me["name"]))
+        return trends.service.total
 
     before = totals()
     with backend._write() as session:  # as an older store may hold one
