@@ -26,7 +26,7 @@ from send_desk.backend import CaseloadQuery
 from send_desk.backend.labels import NEEDS, STAGES
 from send_desk.domain.school_year import nc_year_label
 from send_desk.gui.caseload_model import ID_ROLE, CaseloadModel
-from send_desk.gui.pages import AppContext
+from send_desk.gui.context import AppContext
 
 DEBOUNCE_MS = 180
 # the filters in use, remembered between sessions (never the typed text: it holds names)

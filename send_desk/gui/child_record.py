@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.gui.context import AppContext
 from send_desk.gui.dialogs import AllocationDialog, ChildDialog, FamilyMemberDialog, PlacementDialog
-from send_desk.gui.pages import AppContext
 from send_desk.gui.rows_model import RowsModel, text_of
 from send_desk.gui.timeline import TimelineTab
 

@@ -32,7 +32,7 @@ from send_desk.backend.day import day_counts, day_summary, status_text
 from send_desk.backend.labels import ACTION_STATUS_LABELS
 from send_desk.gui.clock_dialogs import ApologyDialog
 from send_desk.gui.clock_models import StatusRowsModel, my_day_model
-from send_desk.gui.pages import AppContext
+from send_desk.gui.context import AppContext
 from send_desk.gui.rows_model import RowsModel, text_of
 
 SCOPES = (("mine", "My caseload"), ("team", "My team"), ("all", "Everyone in this store"))

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.gui.context import AppContext
 from send_desk.gui.documents import documents_folder
-from send_desk.gui.pages import AppContext
 from send_desk.gui.rows_model import RowsModel, text_of
 
 FORMATS = {"pdf": "PDF (*.pdf)", "docx": "Word document (*.docx)"}

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend.sync import SyncBackend
-from send_desk.gui.pages import AppContext, PageSpec, register_page
+from send_desk.gui.context import AppContext
+from send_desk.gui.pages import PageSpec, register_page
 from send_desk.gui.rows_model import ROW_ROLE, RowsModel
 from send_desk.gui.sync_status import SyncController, plural, when_text
 from send_desk.timeutil import LONDON

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from send_desk.gui.clock_dialogs import ExceptionDialog, RecordEventDialog
 from send_desk.gui.clock_models import StatusRowsModel, timeline_model
+from send_desk.gui.context import AppContext
 from send_desk.gui.dialogs import FormDialog
-from send_desk.gui.pages import AppContext
 
 EMPTY_TEXT = (
     "<b>Nothing on the timeline yet.</b> The statutory clock starts from the first event "

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.gui.callback_dialogs import CallbackDialog, CallbackOutcomeDialog, confirm_by_letter
+from send_desk.gui.context import AppContext
 from send_desk.gui.correspondence_dialogs import (
     ComplaintActionDialog,
     ComplaintDialog,
@@ -21,7 +22,6 @@ from send_desk.gui.correspondence_dialogs import (
 from send_desk.gui.correspondence_page.models import (
     selected,
 )
-from send_desk.gui.pages import AppContext
 from send_desk.gui.rows_model import text_of
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.gui.context import AppContext
 from send_desk.gui.correspondence_page.actions import Actions
 from send_desk.gui.correspondence_page.models import (
     LATE_STATUSES,
@@ -24,7 +25,6 @@ from send_desk.gui.correspondence_page.models import (
     selected,
     table,
 )
-from send_desk.gui.pages import AppContext
 
 DUE_COLUMNS: list[tuple[str, str | Cell]] = [
     ("", "kind_label"),

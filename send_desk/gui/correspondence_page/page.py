@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.gui.context import AppContext
 from send_desk.gui.correspondence_dialogs import (
     AvailabilityDialog,
 )
@@ -38,7 +39,6 @@ from send_desk.gui.correspondence_page.models import (
     selected,
     table,
 )
-from send_desk.gui.pages import AppContext
 from send_desk.gui.rows_model import RowsModel
 
 ITEM_SHOW = (

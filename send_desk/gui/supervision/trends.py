@@ -34,7 +34,7 @@ from send_desk.gui.rows_model import RowsModel
 from send_desk.timeutil import month_start
 
 if TYPE_CHECKING:
-    from send_desk.gui.pages import AppContext
+    from send_desk.gui.context import AppContext
 
 MONTHS_SHOWN = 6
 CRITERIA_CHARTED = 8
