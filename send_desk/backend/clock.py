@@ -8,19 +8,16 @@ the cached milestones first makes sure they are current (:meth:`ensure_clock`).
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, false, select, type_coerce
-
+from send_desk.backend import clock_cache
+from send_desk.backend.access import StoreAccess
 from send_desk.backend.errors import ValidationFailed
 from send_desk.domain.event_types import CEASE_REASON_LABELS, EVENT_TYPES, REQUEST_SOURCE_LABELS
-from send_desk.domain.milestones import MilestoneRow
-from send_desk.domain.tables import table_of
 from send_desk.reports.compliance import compliance_report
 from send_desk.services import event_corrections
 from send_desk.services import events as events_service
@@ -32,44 +29,11 @@ from send_desk.services.deadlines import (
     counts,
     deadlines,
     horizon,
-    milestone_of,
     overdue_child_ids,
 )
 from send_desk.timescales import Event, compute_timeline, default_rules, native
 from send_desk.timescales.milestones import EXCEPTION, INFO, LATE, MET, OVERDUE, PENDING
 from send_desk.timeutil import uk_date
-
-_MILESTONE_COLUMNS = (
-    "milestone",
-    "rule",
-    "due",
-    "cycle",
-    "proposed",
-    "priority",
-    "local",
-    "exception_reason",
-    "exception_evidence",
-    "exception_recorded",
-)
-
-
-def _next_deadline(title: str, due: date, today: date) -> dict[str, Any]:
-    days = (due - today).days
-    if days < 0:
-        when = f"{-days} day{'s' if days != -1 else ''} overdue"
-    elif days == 0:
-        when = "due today"
-    else:
-        when = f"in {days} day{'s' if days != 1 else ''}"
-    return {
-        "title": title,
-        "due": due,
-        "days_left": days,
-        "overdue_days": max(0, -days),
-        "when": when,
-        "label": f"{title}: {when} (due {uk_date(due)})",
-    }
-
 
 STATUS_LABELS = {
     MET: "Met",
@@ -121,7 +85,7 @@ class ClockMixin:
     _read: Any
     _write: Any
     _today: Callable[[], date]
-    _clock_lock = threading.Lock()
+    _access: StoreAccess
 
     # ------------------------------------------------------------------ cache
 
@@ -133,13 +97,7 @@ class ClockMixin:
     def ensure_clock(self) -> str:
         """Bring the cached milestones up to date; returns what was done ("current",
         "children", "all"). Quick when nothing changed (a read)."""
-        today = self._today()
-        with self._read() as session:
-            if milestones_service.is_current(session, today=today):
-                return "current"
-        with self._clock_lock, self._write() as session:
-            result: str = milestones_service.ensure_current(session, today=today)
-            return result
+        return clock_cache.ensure_clock(self._access)
 
     # ----------------------------------------------------------------- my day
 
@@ -205,42 +163,6 @@ class ClockMixin:
         with self._read() as session:
             rows = deadlines(session, query, today=today)
         return [_hex_row(row) for row in rows if row["days_left"] in wanted]
-
-    def next_deadlines(self, child_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-        """Each child's next statutory deadline not yet met (the earliest due, so one
-        missed comes first), keyed by hex id: title, due, days_left and a label such as
-        "Final plan: 12 days overdue (due 03/11/2026)". Children with none are left out."""
-        wanted = [uuid.UUID(str(child)).hex for child in child_ids]
-        if not wanted:
-            return {}
-        self.ensure_clock()
-        today, rules = self._today(), default_rules()
-        table = table_of(MilestoneRow)
-        key = type_coerce(table.c.child_id, String)
-        query = (
-            select(
-                key.label("child_key"),
-                *(table.c[name] for name in _MILESTONE_COLUMNS),
-            )
-            .where(
-                key.in_(wanted),
-                table.c.kind == "task",
-                table.c.done.is_(None),
-                table.c.local == false(),
-            )
-            .order_by(key, table.c.due)
-        )
-        found: dict[str, dict[str, Any]] = {}
-        with self._read() as session:
-            rows = [dict(row._mapping, done=None) for row in session.execute(query)]
-        for row in rows:
-            if row["child_key"] in found:
-                continue
-            milestone = milestone_of(row, today, rules)
-            if milestone is None or milestone.rule.is_info:
-                continue
-            found[row["child_key"]] = _next_deadline(milestone.title, row["due"], today)
-        return found
 
     def overdue_child_ids(self) -> set[str]:
         """Hex ids of the children with a statutory task past its due date."""

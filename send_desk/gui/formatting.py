@@ -8,9 +8,14 @@ so a wording or a date format changes in one place. Add a section per feature.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
+from send_desk.domain.school_year import nc_year_label
 from send_desk.timeutil import LONDON
 from send_desk.timeutil import uk_date as _uk_date
+
+if TYPE_CHECKING:
+    from send_desk.backend.caseload_models import NextDeadline
 
 
 def uk_date(value: date | None) -> str:
@@ -24,3 +29,30 @@ def uk_datetime(value: datetime | None) -> str:
         return ""
     local = value.astimezone(LONDON) if value.tzinfo else value
     return local.strftime("%d/%m/%Y %H:%M")
+
+
+# ------------------------------------------------ caseload and the child record
+
+
+def deadline_when(deadline: NextDeadline) -> str:
+    """ "12 days overdue", "due today" or "in 3 days"."""
+    days = deadline.days_left
+    if days < 0:
+        return f"{-days} day{'s' if days != -1 else ''} overdue"
+    if days == 0:
+        return "due today"
+    return f"in {days} day{'s' if days != 1 else ''}"
+
+
+def deadline_label(deadline: NextDeadline) -> str:
+    """ "Final plan: 12 days overdue (due 03/11/2026)"."""
+    return f"{deadline.title}: {deadline_when(deadline)} (due {uk_date(deadline.due)})"
+
+
+def year_group_text(year: int) -> str:
+    """ "Year 6", "Reception", "Nursery"..."""
+    return nc_year_label(year)
+
+
+def caseworker_text(name: str | None) -> str:
+    return name or "Not allocated"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -53,8 +55,8 @@ def test_navigation_shows_honest_placeholders(qtbot, window) -> None:
 def test_filter_by_text_waits_for_the_debounce(qtbot, window, backend) -> None:
     page = window.caseload
     ids = page.model.ids()
-    row = backend.caseload_rows(ids[:1])[ids[0]]
-    last_name = row["name"].split(",")[0]
+    row = backend.caseload.caseload_rows([uuid.UUID(ids[0])])[uuid.UUID(ids[0])]
+    last_name = row.name.split(",")[0]
     with qtbot.waitSignal(page.ids_loaded, timeout=3000):
         qtbot.keyClicks(page.text, last_name.lower())
     expected = backend.caseload_ids(CaseloadQuery(text=last_name))
