@@ -326,16 +326,6 @@ def _event(row: Mapping[str, Any]) -> CaseEvent:
     )
 
 
-def event_title(event: CaseEvent) -> str:
-    """The event's name as the record lists it, marked when withdrawn or corrected."""
-    title = labels.event_label(event.type)
-    if event.withdrawn:
-        return f"{title} — withdrawn: {event.withdrawn_reason or 'no reason'}"
-    if event.version > 1:
-        return f"{title} (corrected, version {event.version})"
-    return title
-
-
 def communication_needs(family: Sequence[FamilyMember]) -> tuple[str, ...]:
     """Plain sentences about how to communicate with the family, most important first."""
     needs = []
@@ -379,7 +369,7 @@ def build_child_detail(data: Mapping[str, Any], upcoming: NextDeadline | None) -
     names.update({member.id: member.name for member in family})
     names.update({placement.id: placement.setting.name for placement in placements})
     names.update({item.id: f"{item.caseworker} ({item.team})" for item in allocations})
-    names.update({event.id: event_title(event) for event in events})
+    names.update({event.id: labels.event_title(event) for event in events})
     history = tuple(
         HistoryEntry(
             at=datetime.fromisoformat(entry["at"]).astimezone(LONDON),

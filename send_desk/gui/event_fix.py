@@ -5,11 +5,11 @@ nothing is deleted, see :mod:`send_desk.services.event_corrections`)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QAbstractItemModel, QDate, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -26,9 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend import Backend
+from send_desk.backend.caseload_models import CaseEvent
 from send_desk.backend.errors import ServiceError
+from send_desk.backend.labels import event_label, event_title
+from send_desk.gui.formatting import event_details_text
+from send_desk.gui.items_model import ItemsModel
 from send_desk.gui.ops import Ops
-from send_desk.gui.rows_model import RowsModel
 from send_desk.timeutil import uk_date
 
 log = logging.getLogger(__name__)
@@ -139,19 +142,19 @@ class EventsTab(QWidget):
         self,
         backend: Backend,
         ops: Ops,
-        table: Callable[[str, RowsModel], QTableView],
+        table: Callable[[str, QAbstractItemModel], QTableView],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.backend = backend
         self.ops = ops
         self.child_id = ""
-        self.model = RowsModel(
+        self.model = ItemsModel[CaseEvent](
             [
-                ("Date", "date"),
-                ("Event", "label"),
-                ("Details", "details_text"),
-                ("Evidence", "evidence"),
+                ("Date", lambda e: e.date),
+                ("Event", event_title),
+                ("Details", lambda e: event_details_text(e.details)),
+                ("Evidence", lambda e: e.evidence),
             ],
             self,
         )
@@ -173,7 +176,7 @@ class EventsTab(QWidget):
         self.withdraw_button.clicked.connect(lambda: self.fix(withdraw=True))
         self.view.selectionModel().selectionChanged.connect(self._selection)
 
-    def set_events(self, child_id: str, events: list[Mapping[str, Any]]) -> None:
+    def set_events(self, child_id: str, events: Sequence[CaseEvent]) -> None:
         self.child_id = child_id
         self.model.set_rows(events)
         # date, event and details as wide as they need (within reason); evidence stretches
@@ -184,22 +187,26 @@ class EventsTab(QWidget):
             header.resizeSection(column, min(header.sectionSize(column), 420))
         self._selection()
 
-    def selected(self) -> Mapping[str, Any] | None:
+    def selected(self) -> CaseEvent | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None
 
     def _selection(self, *_args: Any) -> None:
         event = self.selected()
-        usable = event is not None and not event.get("withdrawn")
+        usable = event is not None and not event.withdrawn
         self.correct_button.setEnabled(usable)
         self.withdraw_button.setEnabled(usable)
 
     def fix(self, *, withdraw: bool) -> None:
         event = self.selected()
-        if event is None or event.get("withdrawn"):
+        if event is None or event.withdrawn:
             return
-        shown = {**event, "type_label": str(event["label"]).split(" (corrected")[0]}
-        event_id = str(event["id"])
+        shown = {
+            "date": event.date,
+            "evidence": event.evidence,
+            "type_label": event_label(event.type),
+        }
+        event_id = event.id.hex
         backend = self.backend
 
         def work(dialog: EventFixDialog) -> Callable[[], list[str]]:

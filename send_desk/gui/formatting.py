@@ -7,6 +7,8 @@ so a wording or a date format changes in one place. Add a section per feature.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from contextlib import suppress
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -15,7 +17,7 @@ from send_desk.timeutil import LONDON
 from send_desk.timeutil import uk_date as _uk_date
 
 if TYPE_CHECKING:
-    from send_desk.backend.caseload_models import NextDeadline
+    from send_desk.backend.caseload_models import DetailValue, NextDeadline
 
 
 def uk_date(value: date | None) -> str:
@@ -56,3 +58,15 @@ def year_group_text(year: int) -> str:
 
 def caseworker_text(name: str | None) -> str:
     return name or "Not allocated"
+
+
+def event_details_text(details: Mapping[str, DetailValue]) -> str:
+    """ "Source: parent; Decision date: 03/11/2026" (dates dd/mm/yyyy)."""
+    parts = []
+    for key, value in details.items():
+        text = str(value).replace("_", " ")
+        if key.endswith("date"):
+            with suppress(ValueError):
+                text = date.fromisoformat(str(value)).strftime("%d/%m/%Y")
+        parts.append(f"{key.replace('_', ' ').capitalize()}: {text}")
+    return "; ".join(parts)

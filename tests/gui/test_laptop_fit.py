@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -76,7 +77,7 @@ def _child_dialog(backend: Backend, ops: Any) -> QWidget:
     from send_desk.gui.dialogs import ChildDialog
 
     child_id, _name = _child(backend)
-    return ChildDialog(backend, ops, backend.child_detail(child_id))
+    return ChildDialog(backend, ops, backend.caseload.child_detail(uuid.UUID(child_id)))
 
 
 def _family_member_dialog(backend: Backend, ops: Any) -> QWidget:

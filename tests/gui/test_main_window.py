@@ -114,10 +114,10 @@ def test_open_a_child_from_the_keyboard(qtbot, window) -> None:
     record = _open_first_child(qtbot, window)
     detail = record.detail
     assert window.current_page_id() == "child"
-    assert detail["first_name"] in record.name_label.text()
+    assert detail.first_name in record.name_label.text()
     assert "Born " in record.facts_label.text()
-    assert record.family_model.rowCount() == len(detail["family"])
-    assert record.history_model.rowCount() == len(detail["history"])
+    assert record.family_model.rowCount() == len(detail.family)
+    assert record.history_model.rowCount() == len(detail.history)
     assert "Communication needs" in record.comm_label.text()
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.current_page_id() == "caseload"
@@ -209,7 +209,8 @@ def test_change_setting_and_allocation(qtbot, window, backend) -> None:
     dialog = record.dialog
     qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
     assert dialog.is_marked("setting_id")
-    current = (record.detail.get("current_setting") or {}).get("name")
+    setting = record.detail.current_setting
+    current = setting.name if setting else None
     combo = dialog.ui.settingCombo
     index = next(
         i for i in range(1, combo.count()) if not combo.itemText(i).startswith(current or "\0")
@@ -217,18 +218,19 @@ def test_change_setting_and_allocation(qtbot, window, backend) -> None:
     combo.setCurrentIndex(index)
     with qtbot.waitSignal(record.loaded):
         qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
-    assert backend.child_detail(child_id)["current_setting"]["name"] in combo.itemText(index)
+    placed = backend.caseload.child_detail(uuid.UUID(child_id)).current_setting
+    assert placed is not None and placed.name in combo.itemText(index)
 
     record.allocate()
     dialog = record.dialog
     combo = dialog.ui.caseworkerCombo
-    now = record.detail["caseworker"]
+    now = record.detail.caseworker
     index = next(i for i in range(1, combo.count()) if not combo.itemText(i).startswith(now))
     combo.setCurrentIndex(index)
     dialog.ui.reasonEdit.setText("Caseload rebalanced")
     with qtbot.waitSignal(record.loaded):
         qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
-    assert record.detail["caseworker"] != now
+    assert record.detail.caseworker != now
     assert record.allocations_model.rowCount() >= 2
 
 

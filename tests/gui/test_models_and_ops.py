@@ -9,8 +9,8 @@ from PySide6.QtCore import QThread
 
 from send_desk.backend import ValidationFailed
 from send_desk.gui.caseload_model import PAGE_SIZE, CaseloadModel, rows_fetcher
+from send_desk.gui.items_model import ItemsModel
 from send_desk.gui.ops import Ops
-from send_desk.gui.rows_model import RowsModel
 
 
 def test_caseload_model_passes_the_model_tester(qtmodeltester, backend) -> None:
@@ -54,7 +54,7 @@ def test_record_models_pass_the_model_tester(qtmodeltester, qtbot, window) -> No
         record.events_model,
         record.history_model,
     ):
-        assert isinstance(model, RowsModel)
+        assert isinstance(model, ItemsModel)
         qtmodeltester.check(model, force_py=True)
 
 
