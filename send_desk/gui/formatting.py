@@ -70,3 +70,20 @@ def event_details_text(details: Mapping[str, DetailValue]) -> str:
                 text = date.fromisoformat(str(value)).strftime("%d/%m/%Y")
         parts.append(f"{key.replace('_', ' ').capitalize()}: {text}")
     return "; ".join(parts)
+
+
+# ------------------------------------------------------- the statutory clock
+
+STATUS_LABELS = {
+    "met": "Met",
+    "late": "Done late",
+    "pending": "Due",
+    "overdue": "Overdue",
+    "exception": "Exception claimed",
+    "info": "Date to know",
+}
+
+
+def status_label(status: str) -> str:
+    """A milestone's status in a word ("Overdue", "Exception claimed"...)."""
+    return STATUS_LABELS.get(status, status)

@@ -45,7 +45,7 @@ def test_correct_the_date_of_a_request_and_the_deadline_moves(qtbot, window, bac
         _ok(dialog)
     assert tab.model.index(0, 1).data().endswith("(corrected, version 2)")
     timeline = window.record.timeline_tab
-    assert _select(timeline, "decide_to_assess")["due"] == date(2026, 12, 7)
+    assert _select(timeline, "decide_to_assess").due == date(2026, 12, 7)
 
 
 def test_withdraw_an_event_recorded_by_mistake(qtbot, window, backend) -> None:
@@ -63,7 +63,7 @@ def test_withdraw_an_event_recorded_by_mistake(qtbot, window, backend) -> None:
     assert not tab.correct_button.isEnabled() and not tab.withdraw_button.isEnabled()
     timeline = window.record.timeline_tab
     assert all(
-        timeline.model.row(n)["milestone"] != "decide_to_assess"
+        timeline.model.row(n).milestone != "decide_to_assess"
         for n in range(timeline.model.rowCount())
     )
 

@@ -90,7 +90,7 @@ def test_save_dialogs_open_in_the_documents_folder(qtbot, window, backend, monke
 
 
 def test_the_apology_dialog_says_the_letter_comes_next(qtbot, backend, ops) -> None:
-    rows = [r for r in backend.my_day()["rows"] if r["section"] == "overdue"]
+    rows = [r for r in backend.clock.my_day().rows if r.section == "overdue"]
     dialog = ApologyDialog(backend, ops, rows[:1])
     qtbot.addWidget(dialog)
     text = dialog.ui.lettersLabel.text()

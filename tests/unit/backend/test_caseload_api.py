@@ -53,7 +53,7 @@ def test_a_new_child_reads_back_as_entered(backend: Backend) -> None:
 
 def test_the_caseload_row_and_next_deadline_of_a_request(backend: Backend) -> None:
     child = _new_child(backend)
-    backend.record_event(child.hex, "request_received", date(2026, 9, 1))
+    backend.clock.record_event(child, "request_received", date(2026, 9, 1))
     # six weeks from 01/09/2026: the decision whether to assess was due 13/10/2026,
     # 38 days before 20/11/2026
     row = backend.caseload.caseload_rows([child])[child]
