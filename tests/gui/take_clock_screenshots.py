@@ -10,7 +10,7 @@ collected by pytest (no test_ prefix).
 """
 
 # ruff: noqa: E401, I001
-import shutil, sys, tempfile
+import shutil, sys, tempfile, uuid
 from datetime import date, timedelta
 from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
@@ -55,7 +55,7 @@ fresh = backend.create_child(
     {"first_name": "Oliwia", "last_name": "Nowak", "date_of_birth": date(2019, 4, 12)}
 )
 backend.allocate(fresh, me["id"], TODAY - timedelta(days=60))
-backend.record_event(fresh, "request_received", TODAY - timedelta(days=45))
+backend.clock.record_event(uuid.UUID(fresh), "request_received", TODAY - timedelta(days=45))
 window = show_main_window(backend, ops, idle_ms=3_600_000, reminder_delay_ms=-1)
 window.resize(1440, 860)
 window.show_page("my_day")
@@ -72,12 +72,12 @@ page.dialog.reject()
 settle()
 
 # a child in assessment with advice: its timeline, with an exception relied on
-rows = backend.my_day(caseworker_id=me["id"])["rows"]
+rows = backend.clock.my_day(caseworker_id=uuid.UUID(me["id"])).rows
 chosen = next(
-    (r for r in rows if r["milestone"].startswith("advice_due") and r["status"] == "overdue"),
+    (r for r in rows if r.milestone.startswith("advice_due") and r.status == "overdue"),
     rows[0],
 )
-window.open_child(chosen["child_id"])
+window.open_child(chosen.child_id.hex)
 settle()
 record = window.record
 record.tabs.setCurrentWidget(record.timeline_tab)
@@ -85,7 +85,7 @@ settle()
 tab = record.timeline_tab
 target = next(
     i for i in range(tab.model.rowCount())
-    if tab.model.row(i)["status"] == "overdue" and tab.model.row(i)["exception_reasons"]
+    if tab.model.row(i).status == "overdue" and tab.model.row(i).exception_reasons
 )
 tab.table.selectRow(target)
 tab.record_exception()
