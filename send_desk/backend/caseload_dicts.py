@@ -21,7 +21,6 @@ from send_desk.backend.access import StoreAccess, record_id
 from send_desk.backend.caseload_api import CaseloadApi, build_child_detail
 from send_desk.backend.caseload_models import (
     ChildChanges,
-    FamilyMemberChanges,
     NewChild,
     NewFamilyMember,
 )
@@ -88,26 +87,6 @@ class CaseloadDictsMixin:
     def add_family_member(self, child_id: str, data: Mapping[str, Any]) -> str:
         member = NewFamilyMember(**_known(NewFamilyMember, data))
         return self.caseload.add_family_member(record_id(child_id), member).hex
-
-    def update_family_member(self, member_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
-        typed = FamilyMemberChanges(**_known(FamilyMemberChanges, changes))
-        return dict(self.caseload.update_family_member(record_id(member_id), typed))
-
-    def place(
-        self,
-        child_id: str,
-        setting_id: str | None,
-        start_date: date | None,
-        provision: str | None = None,
-    ) -> str:
-        setting = record_id(setting_id, "setting") if setting_id else None
-        return self.caseload.place(record_id(child_id), setting, start_date, provision).hex
-
-    def allocate(
-        self, child_id: str, caseworker_id: str | None, start_date: date | None, reason: str = ""
-    ) -> str:
-        worker = record_id(caseworker_id, "caseworker") if caseworker_id else None
-        return self.caseload.allocate(record_id(child_id), worker, start_date, reason).hex
 
 
 def _decorate(data: dict[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from send_desk.backend import Backend, DataPaths
+from send_desk.backend.caseload_models import NewChild
 from send_desk.gui.app import create_application, show_main_window
 from send_desk.gui.ops import Ops
 
@@ -51,11 +52,11 @@ def shot(widget, name):
 backend = Backend.open(DataPaths(WORK / "demo"), PASSWORD, today=today)
 me = backend.me()
 # a deadline of this caseworker missed three days ago, so My day offers an apology
-fresh = backend.create_child(
-    {"first_name": "Oliwia", "last_name": "Nowak", "date_of_birth": date(2019, 4, 12)}
+fresh = backend.caseload.create_child(
+    NewChild(first_name="Oliwia", last_name="Nowak", date_of_birth=date(2019, 4, 12))
 )
-backend.allocate(fresh, me["id"], TODAY - timedelta(days=60))
-backend.clock.record_event(uuid.UUID(fresh), "request_received", TODAY - timedelta(days=45))
+backend.caseload.allocate(fresh, uuid.UUID(me["id"]), TODAY - timedelta(days=60))
+backend.clock.record_event(fresh, "request_received", TODAY - timedelta(days=45))
 window = show_main_window(backend, ops, idle_ms=3_600_000, reminder_delay_ms=-1)
 window.resize(1440, 860)
 window.show_page("my_day")

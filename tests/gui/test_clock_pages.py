@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 
+from send_desk.backend.caseload_models import NewChild
 from send_desk.backend.clock_models import DeadlineRow, TimelineItem
 from send_desk.gui.clock_dialogs import (
     ApologyDialog,
@@ -30,12 +31,12 @@ from send_desk.gui.tray import ReminderTray, reminder_message
 
 def _new_child(backend, request_on: date, first: str = "Oliwia") -> str:  # type: ignore[no-untyped-def]
     me = backend.me()
-    child = backend.create_child(
-        {"first_name": first, "last_name": "Nowak", "date_of_birth": date(2019, 4, 12)}
+    child = backend.caseload.create_child(
+        NewChild(first_name=first, last_name="Nowak", date_of_birth=date(2019, 4, 12))
     )
-    backend.allocate(child, me["id"], date(2026, 6, 1))
-    backend.clock.record_event(uuid.UUID(child), "request_received", request_on)
-    return child
+    backend.caseload.allocate(child, uuid.UUID(me["id"]), date(2026, 6, 1))
+    backend.clock.record_event(child, "request_received", request_on)
+    return child.hex
 
 
 def _my_day(qtbot, window):  # type: ignore[no-untyped-def]

@@ -4,11 +4,13 @@ for an assessment with the dates the request sets. Today is Friday 20 November 2
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
+from send_desk.backend.caseload_models import NewChild
 from send_desk.gui.clock_dialogs import RecordEventDialog
 from tests.gui.test_clock_pages import _new_child, _select, _timeline
 
@@ -70,11 +72,11 @@ def test_withdraw_an_event_recorded_by_mistake(qtbot, window, backend) -> None:
 
 def test_a_request_records_who_asked_and_shows_the_dates_it_sets(qtbot, window, backend) -> None:
     me = backend.me()
-    child = backend.create_child(
-        {"first_name": "Tomasz", "last_name": "Kowal", "date_of_birth": date(2018, 2, 3)}
+    child = backend.caseload.create_child(
+        NewChild(first_name="Tomasz", last_name="Kowal", date_of_birth=date(2018, 2, 3))
     )
-    backend.allocate(child, me["id"], date(2026, 6, 1))
-    tab = _timeline(qtbot, window, child)
+    backend.caseload.allocate(child, uuid.UUID(me["id"]), date(2026, 6, 1))
+    tab = _timeline(qtbot, window, child.hex)
     tab.record_event()
     dialog = tab.dialog
     assert isinstance(dialog, RecordEventDialog)

@@ -14,18 +14,19 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
+from send_desk.backend.caseload_models import NewChild
 from send_desk.gui.caseload_model import ID_ROLE
 
 
 def _child(backend, *, request_on: date | None) -> str:  # type: ignore[no-untyped-def]
     me = backend.me()
-    child = backend.create_child(
-        {"first_name": "Oliwia", "last_name": "Nowak", "date_of_birth": date(2019, 4, 12)}
+    child = backend.caseload.create_child(
+        NewChild(first_name="Oliwia", last_name="Nowak", date_of_birth=date(2019, 4, 12))
     )
-    backend.allocate(child, me["id"], date(2026, 6, 1))
+    backend.caseload.allocate(child, uuid.UUID(me["id"]), date(2026, 6, 1))
     if request_on is not None:
-        backend.clock.record_event(uuid.UUID(child), "request_received", request_on)
-    return child
+        backend.clock.record_event(child, "request_received", request_on)
+    return child.hex
 
 
 def _open(qtbot, window, child: str):  # type: ignore[no-untyped-def]
