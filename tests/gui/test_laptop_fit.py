@@ -43,9 +43,8 @@ def test_every_designer_form_fits_a_laptop(qtbot, module: str, form: type) -> No
 
 
 def _child(backend: Backend) -> tuple[str, str]:
-    child_id = backend.caseload_ids()[0]
-    detail = backend.child_detail(child_id)
-    return child_id, f"{detail['first_name']} {detail['last_name']}"
+    child_id = backend.caseload.caseload_ids()[0]
+    return child_id.hex, backend.caseload.child_detail(child_id).full_name
 
 
 def _note_editor(backend: Backend, ops: Any) -> QWidget:

@@ -136,8 +136,8 @@ def test_edit_and_save_a_child(qtbot, window, backend) -> None:
     with qtbot.waitSignal(record.loaded):
         qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    detail = backend.child_detail(child_id)
-    assert detail["postcode"] == "LS1 4AP"
+    detail = backend.caseload.child_detail(uuid.UUID(child_id))
+    assert (detail.postcode, detail.preferred_name) == ("LS1 4AP", "Sunny")
     assert "known as Sunny" in record.name_label.text()
     assert record.summary_values["postcode"].text() == "LS1 4AP"
     newest = record.history_model.data(record.history_model.index(0, 2))
@@ -150,7 +150,7 @@ def test_edit_and_save_a_child(qtbot, window, backend) -> None:
 def test_a_validation_failure_marks_the_field_and_saves_nothing(qtbot, window, backend) -> None:
     record = _open_first_child(qtbot, window)
     child_id = record.child_id
-    before = backend.child_detail(child_id)
+    before = backend.caseload.child_detail(uuid.UUID(child_id))
     record.edit_child()
     dialog = record.dialog
     dialog.ui.postcodeEdit.setText("12345")
@@ -163,9 +163,9 @@ def test_a_validation_failure_marks_the_field_and_saves_nothing(qtbot, window, b
     assert "Nothing was saved" in dialog.error_label.text()
     assert "not a UK postcode" in dialog.ui.postcodeEdit.toolTip()
     assert dialog.focusWidget() is dialog.ui.postcodeEdit
-    after = backend.child_detail(child_id)
-    assert after["first_name"] == before["first_name"]
-    assert len(after["history"]) == len(before["history"])
+    after = backend.caseload.child_detail(uuid.UUID(child_id))
+    assert after.first_name == before.first_name
+    assert after.history == before.history
     # a rule across fields is marked on the field it is about
     dialog.ui.postcodeEdit.setText("")
     dialog.ui.lookedAfterCheck.setChecked(True)
