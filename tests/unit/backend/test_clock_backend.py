@@ -13,7 +13,8 @@ import pytest
 
 from send_desk.backend import Backend, DataPaths, Refused, ValidationFailed
 from send_desk.backend.caseload_models import ChildChanges
-from send_desk.backend.clock_models import DeadlineRow
+from send_desk.backend.clock_api import ClockApi
+from send_desk.backend.clock_models import DeadlineRow, EventCorrection
 from send_desk.reports.compliance import compliance_report
 from tests.unit.backend.conftest import TODAY as DEMO_TODAY
 from tests.unit.services.builder import Caseload
@@ -208,3 +209,36 @@ def test_a_new_demo_store_has_its_deadlines_worked_out(backend: Backend) -> None
     assert backend.clock.ensure_clock() == "current"
     assert backend.today() == DEMO_TODAY
     assert backend.clock.my_day().rows
+
+
+def test_the_dates_a_request_sets() -> None:
+    # received Monday 16 Nov 2026: 6 weeks to 28 Dec, 16 weeks to 8 Mar, 20 weeks to 5 Apr
+    projected = ClockApi.request_projection(date(2026, 11, 16))
+    assert [(p.milestone, p.due) for p in projected] == [
+        ("decide_to_assess", date(2026, 12, 28)),
+        ("decide_to_issue", date(2027, 3, 8)),
+        ("final_plan", date(2027, 4, 5)),
+    ]
+
+
+def test_correcting_and_withdrawing_a_request(clock: tuple[Backend, Caseload]) -> None:
+    backend, c = clock
+    ava = c.ids["Ava"]
+    (request,) = backend.caseload.child_detail(ava).events
+    # the request was received on 12 Jan, not 5 Jan: decide by 23 Feb (12 Jan + 6 weeks)
+    with pytest.raises(ValidationFailed):
+        backend.clock.correct_event(request.id, EventCorrection(date(2026, 1, 12)), reason=" ")
+    backend.clock.correct_event(
+        request.id, EventCorrection(date(2026, 1, 12)), reason="the date stamp was misread"
+    )
+    (item,) = backend.clock.child_timeline(ava).items
+    assert (item.milestone, item.due, item.status) == (
+        "decide_to_assess",
+        date(2026, 2, 23),
+        "overdue",
+    )
+    (corrected,) = backend.caseload.child_detail(ava).events
+    assert (corrected.date, corrected.version) == (date(2026, 1, 12), 2)
+    backend.clock.withdraw_event(request.id, reason="recorded on the wrong child")
+    assert backend.clock.child_timeline(ava).items == ()
+    assert ava not in backend.clock.overdue_child_ids()
