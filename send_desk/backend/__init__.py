@@ -16,7 +16,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from send_desk.backend.core import Backend, communication_needs
+    from send_desk.backend.caseload_api import communication_needs
+    from send_desk.backend.core import Backend
     from send_desk.backend.errors import (
         NotFound,
         Refused,
@@ -45,7 +46,7 @@ _LAZY = {
     "StoreProblem": ("send_desk.backend.errors", "StoreProblem"),
     "ValidationFailed": ("send_desk.backend.errors", "ValidationFailed"),
     "WrongPassword": ("send_desk.backend.errors", "WrongPassword"),
-    "communication_needs": ("send_desk.backend.core", "communication_needs"),
+    "communication_needs": ("send_desk.backend.caseload_api", "communication_needs"),
     # light (no storage layer): the first-run window checks a new password as it is typed
     "check_new_password": ("send_desk.security.keys", "check_new_password"),
     "data_paths": ("send_desk.paths", "data_paths"),

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from send_desk.backend.clock_models import DeadlineRow
+
 WHEN = ("overdue", "today", "soon")
 # kind -> (one, many) in the order the summary lists them
 KINDS: dict[str, tuple[str, str]] = {
@@ -31,15 +33,14 @@ def _when(row: Mapping[str, Any]) -> str:
 
 
 def day_counts(
-    deadlines: Iterable[Mapping[str, Any]],
+    deadlines: Iterable[DeadlineRow],
     correspondence: Iterable[Mapping[str, Any]] = (),
     actions: Iterable[Mapping[str, Any]] = (),
 ) -> dict[str, dict[str, int]]:
     """{when: {kind: how many}} for when in overdue, today, soon."""
     found = {when: dict.fromkeys(KINDS, 0) for when in WHEN}
-    for row in deadlines:
-        section = str(row["section"])
-        found[section if section in found else "soon"]["deadline"] += 1
+    for deadline in deadlines:
+        found[deadline.section if deadline.section in found else "soon"]["deadline"] += 1
     for row in correspondence:
         found[_when(row)][str(row["kind"])] += 1
     for row in actions:

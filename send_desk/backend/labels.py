@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from send_desk.domain.codes import (
     NEED_LABELS,
@@ -15,6 +16,9 @@ from send_desk.domain.codes import (
     Stage,
 )
 from send_desk.domain.event_types import EVENT_TYPES
+
+if TYPE_CHECKING:
+    from send_desk.backend.caseload_models import CaseEvent
 
 RELATIONSHIP_LABELS: dict[str, str] = {
     r.value: r.value.replace("_", " ").capitalize() for r in Relationship
@@ -170,3 +174,13 @@ def ethnicities() -> list[tuple[str, str]]:
 def upn_unknown_reasons() -> list[tuple[str, str]]:
     """SEN2's reasons a child has no UPN or ULN (UN1-UN10)."""
     return _sen2_codes("upn_unknown")
+
+
+def event_title(event: CaseEvent) -> str:
+    """An event's name as the record lists it, marked when withdrawn or corrected."""
+    title = event_label(event.type)
+    if event.withdrawn:
+        return f"{title} — withdrawn: {event.withdrawn_reason or 'no reason'}"
+    if event.version > 1:
+        return f"{title} (corrected, version {event.version})"
+    return title

@@ -257,7 +257,7 @@ def self_test(paths: DataPaths, password: str, *, out: Any = None) -> int:
         )
         print(
             f"self-test: store {Path(paths.root)}; version {__version__}; "
-            f"clock engine {backend.clock_engine_build()}",
+            f"clock engine {backend.clock.clock_engine_build()}",
             file=out,
         )
         window.close()

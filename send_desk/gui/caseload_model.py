@@ -7,10 +7,10 @@ display rows, fetched when a view first asks for a row on that page.
 
 from __future__ import annotations
 
+import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,32 +21,58 @@ from PySide6.QtCore import (
 )
 
 from send_desk.backend import CASELOAD_COLUMNS, SORT_KEYS
+from send_desk.backend.caseload_models import CaseloadRow
+from send_desk.backend.labels import need_label, stage_label
+from send_desk.gui.formatting import (
+    caseworker_text,
+    deadline_label,
+    deadline_when,
+    uk_date,
+    year_group_text,
+)
+
+if TYPE_CHECKING:
+    from send_desk.backend.caseload_api import CaseloadApi
 
 PAGE_SIZE = 100
 MAX_PAGES = 40
 Index = QModelIndex | QPersistentModelIndex
-RowFetcher = Callable[[Sequence[str]], Mapping[str, Mapping[str, Any]]]
+# rows for a page of (hex) ids, keyed by hex id; ids no longer on the record left out
+RowFetcher = Callable[[Sequence[str]], Mapping[str, CaseloadRow]]
+
+
+def rows_fetcher(caseload: CaseloadApi) -> RowFetcher:
+    """The model's fetcher over ``backend.caseload`` (Qt items carry ids as hex text)."""
+
+    def fetch(ids: Sequence[str]) -> dict[str, CaseloadRow]:
+        rows = caseload.caseload_rows(uuid.UUID(child) for child in ids)
+        return {child.hex: row for child, row in rows.items()}
+
+    return fetch
+
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def _display(key: str, row: Mapping[str, Any]) -> str:
+def _display(key: str, row: CaseloadRow) -> str:
+    if key == "name":
+        return row.name
     if key == "date_of_birth":
-        value = row.get("date_of_birth")
-        return value.strftime("%d/%m/%Y") if isinstance(value, date) else ""
+        return uk_date(row.date_of_birth)
     if key == "year_group":
-        return str(row.get("year_group_label", ""))
+        return year_group_text(row.year_group)
     if key == "stage":
-        return str(row.get("stage_label", ""))
-    if key == "need":
-        return str(row.get("need", ""))
+        return stage_label(row.stage)
     if key == "next_deadline":
-        upcoming = row.get("next_deadline")
-        return f"{upcoming['when'].capitalize()}: {upcoming['title']}" if upcoming else ""
+        upcoming = row.next_deadline
+        return f"{deadline_when(upcoming).capitalize()}: {upcoming.title}" if upcoming else ""
     if key == "flags":
-        return ", ".join(row.get("flags", ()))
-    return str(row.get(key, "") or "")
+        return ", ".join(row.flags)
+    if key == "caseworker":
+        return caseworker_text(row.caseworker)
+    value = {"upn": row.upn, "setting": row.setting, "need": row.need, "team": row.team}
+    return value.get(key) or ""
 
 
 class CaseloadModel(QAbstractTableModel):
@@ -59,7 +85,7 @@ class CaseloadModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetch_rows = fetch_rows
         self._ids: list[str] = []
-        self._pages: OrderedDict[int, Mapping[str, Mapping[str, Any]]] = OrderedDict()
+        self._pages: OrderedDict[int, Mapping[str, CaseloadRow]] = OrderedDict()
         self.columns = list(CASELOAD_COLUMNS)
         # what happens next, after the stage: "12 days overdue: Issue the final plan"
         after_stage = [key for key, _title in self.columns].index("stage") + 1
@@ -99,7 +125,7 @@ class CaseloadModel(QAbstractTableModel):
                 self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1)
             )
 
-    def row_data(self, row: int) -> Mapping[str, Any] | None:
+    def row_data(self, row: int) -> CaseloadRow | None:
         child_id = self.id_at(row)
         if child_id is None:
             return None
@@ -145,11 +171,11 @@ class CaseloadModel(QAbstractTableModel):
             return "(removed)" if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "need":
-                return row.get("need_label") or None
+                return need_label(row.need) if row.need else None
             if key == "name":
-                return f"{row.get('name')}: {row.get('stage_label')}"
-            if key == "next_deadline" and row.get("next_deadline"):
-                return str(row["next_deadline"]["label"])
+                return f"{row.name}: {stage_label(row.stage)}"
+            if key == "next_deadline" and row.next_deadline:
+                return deadline_label(row.next_deadline)
             return None
         return _display(key, row)
 

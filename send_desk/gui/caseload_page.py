@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import replace
 from typing import Any
 
@@ -23,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend import CaseloadQuery
+from send_desk.backend.caseload_models import CaseloadOptions
 from send_desk.backend.labels import NEEDS, STAGES
 from send_desk.domain.school_year import nc_year_label
-from send_desk.gui.caseload_model import ID_ROLE, CaseloadModel
-from send_desk.gui.pages import AppContext
+from send_desk.gui.caseload_model import ID_ROLE, CaseloadModel, rows_fetcher
+from send_desk.gui.context import AppContext
 
 DEBOUNCE_MS = 180
 # the filters in use, remembered between sessions (never the typed text: it holds names)
@@ -71,7 +73,7 @@ class CaseloadPage(QWidget):
         self._pending: dict[str, Any] = {}  # team and caseworker, until their lists load
         self.setAccessibleName("Caseload")
 
-        self.model = CaseloadModel(self.backend.caseload_rows, self)
+        self.model = CaseloadModel(rows_fetcher(self.backend.caseload), self)
 
         # --- filter bar
         self.saved = _combo("Saved filter", SAVED_FILTERS[0][1])
@@ -180,30 +182,33 @@ class CaseloadPage(QWidget):
 
     def load_options(self) -> None:
         """Fill the team and caseworker choices (a quick read, in the background)."""
-        self.ops.run(self.backend.caseload_options, self._options_loaded)
+        self.ops.run(self.backend.caseload.caseload_options, self._options_loaded)
 
-    def _options_loaded(self, options: dict[str, Any]) -> None:
+    def _options_loaded(self, options: CaseloadOptions) -> None:
         self._loading_options = True
         restored = False  # a remembered team or caseworker chosen now its list is here
-        self.context.extras["options"] = options
-        for combo, items in (
-            (self.team, options["teams"]),
-            (self.caseworker, options["caseworkers"]),
-        ):
+        self.context.extras["caseload_options"] = options
+        choices = (
+            (self.team, [(team.id.hex, team.name) for team in options.teams]),
+            (
+                self.caseworker,
+                [(c.id.hex, f"{c.name} ({c.team})") for c in options.caseworkers],
+            ),
+        )
+        for combo, items in choices:
             current = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
                 combo.removeItem(1)
-            for item in items:
-                label = item["name"] + (f" ({item['team']})" if item.get("team") else "")
-                combo.addItem(label, item["id"])
+            for key, label in items:
+                combo.addItem(label, key)
             wanted = self._pending.pop(combo.accessibleName(), None) or current
             index = combo.findData(wanted) if wanted else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
             restored = restored or combo.currentData() != current
         self._pending.clear()
-        self.total = int(options["children"])
+        self.total = options.children
         self._loading_options = False
         self._update_count()
         if restored:
@@ -227,7 +232,12 @@ class CaseloadPage(QWidget):
 
     def query(self) -> CaseloadQuery:
         key = self.saved.currentData() or "all"
-        base = self.backend.saved_filter(key)
+        me = self.backend.me() or {}
+        base = self.backend.caseload.saved_filter(
+            key,
+            caseworker_id=uuid.UUID(me["id"]) if me.get("id") else None,
+            team_id=uuid.UUID(me["team_id"]) if me.get("team_id") else None,
+        )
         changes: dict[str, Any] = {
             "text": self.text.text(),
             "sort": self._sort[0],
@@ -280,7 +290,12 @@ class CaseloadPage(QWidget):
                     f"The caseload could not be filtered: {getattr(error, 'message', error)}"
                 )
 
-        self.ops.run(lambda: self.backend.caseload_ids(query, overdue=overdue), loaded, failed)
+        def work() -> list[str]:
+            return [
+                child.hex for child in self.backend.caseload.caseload_ids(query, overdue=overdue)
+            ]
+
+        self.ops.run(work, loaded, failed)
 
     def refresh(self, child_ids: list[str] | None = None) -> None:
         """A child changed or was added: re-read its row, re-run the query (it may no

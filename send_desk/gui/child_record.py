@@ -3,11 +3,12 @@ events and the history of every change (from the change journal)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,9 +25,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.caseload_models import (
+    Allocation,
+    CaseloadOptions,
+    ChildDetail,
+    FamilyMember,
+    HistoryEntry,
+    NextDeadline,
+    Placement,
+)
+from send_desk.backend.labels import (
+    CONTACT_LABELS,
+    PHASE_LABELS,
+    RELATIONSHIP_LABELS,
+    SEX_LABELS,
+    need_label,
+    stage_label,
+)
+from send_desk.gui.context import AppContext
 from send_desk.gui.dialogs import AllocationDialog, ChildDialog, FamilyMemberDialog, PlacementDialog
-from send_desk.gui.pages import AppContext
-from send_desk.gui.rows_model import RowsModel, text_of
+from send_desk.gui.formatting import deadline_label, uk_date, year_group_text
+from send_desk.gui.items_model import ItemsModel
 from send_desk.gui.timeline import TimelineTab
 
 
@@ -34,20 +53,20 @@ def _age(born: date, today: date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
-def _communication(member: Mapping[str, Any]) -> str:
+def _communication(member: FamilyMember) -> str:
     parts = []
-    if member.get("independent_interpreter"):
-        parts.append(f"Independent interpreter ({member.get('language') or '?'})")
-    elif member.get("interpreter_needed"):
-        parts.append(f"Interpreter ({member.get('language') or '?'})")
-    if member.get("easy_read"):
+    if member.independent_interpreter:
+        parts.append(f"Independent interpreter ({member.language or '?'})")
+    elif member.interpreter_needed:
+        parts.append(f"Interpreter ({member.language or '?'})")
+    if member.easy_read:
         parts.append("Easy-read")
-    if member.get("large_print"):
+    if member.large_print:
         parts.append("Large print")
     return ", ".join(parts)
 
 
-def _table(name: str, model: RowsModel) -> QTableView:
+def _table(name: str, model: QAbstractItemModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
@@ -75,7 +94,7 @@ class ChildRecord(QWidget):
         self.context = context
         self.backend = context.backend
         self.ops = context.ops
-        self.detail: dict[str, Any] | None = None
+        self.detail: ChildDetail | None = None
         self.dialog: QDialog | None = None
         self.child_id: str | None = None
         self.setAccessibleName("Child record")
@@ -173,17 +192,17 @@ class ChildRecord(QWidget):
             self.summary_values[key] = value
             self.summary_form.addRow(f"{label}:", value)
 
-        self.family_model = RowsModel(
+        self.family_model = ItemsModel[FamilyMember](
             [
-                ("Name", "name"),
-                ("Relationship", "relationship_label"),
-                ("Main contact", "main_contact"),
-                ("Parental responsibility", "parental_responsibility"),
+                ("Name", lambda m: m.name),
+                ("Relationship", lambda m: RELATIONSHIP_LABELS.get(m.relationship, m.relationship)),
+                ("Main contact", lambda m: m.main_contact),
+                ("Parental responsibility", lambda m: m.parental_responsibility),
                 ("Communication needs", _communication),
-                ("Prefers", "preferred_contact_label"),
-                ("Phone", "phone"),
-                ("Email", "email"),
-                ("Language", "language"),
+                ("Prefers", lambda m: CONTACT_LABELS.get(m.preferred_contact, m.preferred_contact)),
+                ("Phone", lambda m: m.phone),
+                ("Email", lambda m: m.email),
+                ("Language", lambda m: m.language),
             ],
             self,
         )
@@ -197,23 +216,23 @@ class ChildRecord(QWidget):
         family_buttons.addStretch(1)
         family_layout.addLayout(family_buttons)
 
-        self.settings_model = RowsModel(
+        self.settings_model = ItemsModel[Placement](
             [
-                ("Setting", lambda r: r["setting"]["name"]),
-                ("Phase", lambda r: r["setting"].get("phase_label")),
-                ("URN", lambda r: r["setting"].get("urn")),
-                ("From", "start_date"),
-                ("To", lambda r: r["end_date"] or "Current"),
+                ("Setting", lambda p: p.setting.name),
+                ("Phase", lambda p: PHASE_LABELS.get(p.setting.phase, p.setting.phase)),
+                ("URN", lambda p: p.setting.urn),
+                ("From", lambda p: p.start_date),
+                ("To", lambda p: p.end_date or "Current"),
             ],
             self,
         )
-        self.allocations_model = RowsModel(
+        self.allocations_model = ItemsModel[Allocation](
             [
-                ("Caseworker", "caseworker"),
-                ("Team", "team"),
-                ("From", "start_date"),
-                ("To", lambda r: r["end_date"] or "Current"),
-                ("Reason", "reason"),
+                ("Caseworker", lambda a: a.caseworker),
+                ("Team", lambda a: a.team),
+                ("From", lambda a: a.start_date),
+                ("To", lambda a: a.end_date or "Current"),
+                ("Reason", lambda a: a.reason),
             ],
             self,
         )
@@ -222,11 +241,11 @@ class ChildRecord(QWidget):
         self.events_tab = EventsTab(self.backend, self.ops, _table, self)
         self.events_tab.changed.connect(self._event_recorded)
         self.events_model = self.events_tab.model
-        self.history_model = RowsModel(
+        self.history_model = ItemsModel[HistoryEntry](
             [
-                ("When", "at"),
-                ("Who", lambda r: r.get("by") or "System"),
-                ("What changed", "description"),
+                ("When", lambda h: h.at),
+                ("Who", lambda h: h.by or "System"),
+                ("What changed", lambda h: h.description),
             ],
             self,
         )
@@ -281,7 +300,12 @@ class ChildRecord(QWidget):
                 f"The child's record could not be opened: {getattr(error, 'message', error)}"
             )
 
-        self.ops.run(lambda: self.backend.child_detail(child_id), self._show, failed)
+        caseload = self.backend.caseload
+
+        def work() -> ChildDetail:
+            return caseload.child_detail(uuid.UUID(child_id))
+
+        self.ops.run(work, self._show, failed)
         self.timeline_tab.load(child_id)
 
     def _event_recorded(self, child_id: str) -> None:
@@ -294,94 +318,91 @@ class ChildRecord(QWidget):
         if self.child_id:
             self.load(self.child_id)
 
-    def _show(self, detail: dict[str, Any]) -> None:
-        if detail["id"] != self.child_id:
+    def _show(self, detail: ChildDetail) -> None:
+        if detail.id.hex != self.child_id:
             return
         self.detail = detail
         today = self.backend.today()
-        name = f"{detail['first_name']} {detail['last_name']}"
-        if detail.get("preferred_name"):
-            name += f" (known as {detail['preferred_name']})"
+        name = detail.full_name
+        if detail.preferred_name:
+            name += f" (known as {detail.preferred_name})"
         self.name_label.setText(name)
         self.name_label.setAccessibleName(f"Child: {name}")
-        born = detail["date_of_birth"]
-        facts = [f"Born {text_of(born)} (age {_age(born, today)})", detail["year_group_label"]]
-        if detail.get("upn"):
-            facts.append(f"UPN {detail['upn']}")
-        facts.append(detail["sex_label"])
+        born = detail.date_of_birth
+        facts = [f"Born {uk_date(born)} (age {_age(born, today)})"]
+        facts.append(year_group_text(detail.year_group))
+        if detail.upn:
+            facts.append(f"UPN {detail.upn}")
+        facts.append(SEX_LABELS.get(detail.sex, ""))
         self.facts_label.setText("  ·  ".join(facts))
-        setting = detail.get("current_setting")
-        case = [f"Stage: {detail['stage_label']}"]
+        setting = detail.current_setting
+        case = [f"Stage: {stage_label(detail.stage)}"]
         case.append(
-            f"Caseworker: {detail['caseworker']} ({detail['team']} team)"
-            if detail.get("caseworker")
+            f"Caseworker: {detail.caseworker} ({detail.team} team)"
+            if detail.caseworker
             else "Caseworker: not allocated"
         )
-        case.append(f"Setting: {setting['name']}" if setting else "Setting: none recorded")
-        upcoming = detail.get("next_deadline")
+        case.append(f"Setting: {setting.name}" if setting else "Setting: none recorded")
+        upcoming = detail.next_deadline
         case.append(f"Next: {_next_text(upcoming)}")
         self.case_label.setText("  ·  ".join(case))
-        self._show_flags(detail["flags"])
+        self._show_flags(detail.flags)
         self._show_communication(detail)
         values = self.summary_values
         values["next_deadline"].setText(_next_text(upcoming))
         values["next_deadline"].setStyleSheet(
-            "color: #c62828; font-weight: bold;" if upcoming and upcoming["days_left"] < 0 else ""
+            "color: #c62828; font-weight: bold;" if upcoming and upcoming.days_left < 0 else ""
         )
-        values["address"].setText(detail.get("address") or "Not recorded")
-        values["postcode"].setText(detail.get("postcode") or "Not recorded")
-        values["home_language"].setText(detail.get("home_language") or "Not recorded")
+        values["address"].setText(detail.address or "Not recorded")
+        values["postcode"].setText(detail.postcode or "Not recorded")
+        values["home_language"].setText(detail.home_language or "Not recorded")
         values["primary_need"].setText(
-            f"{detail['primary_need']} – {detail['primary_need_label']}"
-            if detail.get("primary_need")
+            f"{detail.primary_need} – {need_label(detail.primary_need)}"
+            if detail.primary_need
             else "Not yet known"
         )
         values["secondary_need"].setText(
-            f"{detail['secondary_need']} – {detail['secondary_need_label']}"
-            if detail.get("secondary_need")
+            f"{detail.secondary_need} – {need_label(detail.secondary_need)}"
+            if detail.secondary_need
             else "None"
         )
         values["looked_after"].setText(
-            f"Yes, placed by {detail.get('placing_authority')}"
-            if detail.get("looked_after")
-            else "No"
+            f"Yes, placed by {detail.placing_authority}" if detail.looked_after else "No"
         )
         values["setting"].setText(
-            f"{setting['name']} ({setting.get('phase_label', '')}"
-            + (f", URN {setting['urn']}" if setting.get("urn") else "")
+            f"{setting.name} ({PHASE_LABELS.get(setting.phase, setting.phase)}"
+            + (f", URN {setting.urn}" if setting.urn else "")
             + ")"
             if setting
             else "None recorded"
         )
-        current = next((a for a in detail["allocations"] if a["current"]), None)
+        current = next((a for a in detail.allocations if a.current), None)
         values["caseworker"].setText(
-            f"{current['caseworker']}, {current['team']} team, since "
-            f"{text_of(current['start_date'])}"
+            f"{current.caseworker}, {current.team} team, since {uk_date(current.start_date)}"
             if current
             else "Not allocated"
         )
         values["caseworker_contact"].setText(
-            "  ·  ".join(
-                x for x in (current.get("caseworker_phone"), current.get("caseworker_email")) if x
-            )
+            "  ·  ".join(x for x in (current.caseworker_phone, current.caseworker_email) if x)
             if current
             else ""
         )
-        self.family_model.set_rows(detail["family"])
-        self.settings_model.set_rows(detail["settings"])
-        self.allocations_model.set_rows(detail["allocations"])
-        self.events_tab.set_events(str(detail["id"]), list(reversed(detail["events"])))
-        self.history_model.set_rows(detail["history"])
-        self.notes_tab.load(detail["id"], f"{detail['first_name']} {detail['last_name']}")
-        self.correspondence_tab.load(detail["id"], detail)
-        self.letters_tab.load(detail["id"])
+        self.family_model.set_rows(detail.family)
+        self.settings_model.set_rows(detail.placements)
+        self.allocations_model.set_rows(detail.allocations)
+        self.events_tab.set_events(detail.id.hex, list(reversed(detail.events)))
+        self.history_model.set_rows(detail.history)
+        self.notes_tab.load(detail.id.hex, detail.full_name)
+        # the tab reads the (dict) detail itself when a dialog needs it
+        self.correspondence_tab.load(detail.id.hex)
+        self.letters_tab.load(detail.id.hex)
         for view in self.views:
             if isinstance(view, QTableView):
                 view.resizeColumnsToContents()
         self.family_view.resizeColumnsToContents()
-        self.loaded.emit(detail["id"])
+        self.loaded.emit(detail.id.hex)
 
-    def _show_flags(self, flags: list[str]) -> None:
+    def _show_flags(self, flags: Sequence[str]) -> None:
         while self.flags_row.count():
             item = self.flags_row.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -398,8 +419,8 @@ class ChildRecord(QWidget):
             self.flags_row.addWidget(chip)
         self.flags_row.addStretch(1)
 
-    def _show_communication(self, detail: Mapping[str, Any]) -> None:
-        needs = detail["communication_needs"]
+    def _show_communication(self, detail: ChildDetail) -> None:
+        needs = detail.communication_needs
         if needs:
             items = "".join(f"<li>{_escape(need)}</li>" for need in needs)
             self.comm_label.setText(
@@ -407,7 +428,7 @@ class ChildRecord(QWidget):
             )
             self.comm_label.setAccessibleDescription("; ".join(needs))
         else:
-            language = detail.get("home_language")
+            language = detail.home_language
             self.comm_label.setText(
                 "<b>Communication needs</b><br>None recorded for the family"
                 + (f" (home language: {_escape(language)})." if language else ".")
@@ -435,7 +456,7 @@ class ChildRecord(QWidget):
         if self.detail is not None:
             self._after_edit(ChildDialog(self.backend, self.ops, self.detail, self))
 
-    def edit_member(self, member: Mapping[str, Any] | None) -> None:
+    def edit_member(self, member: FamilyMember | None) -> None:
         if self.child_id:
             self._after_edit(
                 FamilyMemberDialog(self.backend, self.ops, self.child_id, member, self)
@@ -449,16 +470,16 @@ class ChildRecord(QWidget):
         if member is not None:
             self.edit_member(member)
 
-    def _options(self) -> dict[str, Any]:
-        options = self.context.extras.get("options")
-        if options is None:
-            options = self.backend.caseload_options()
-            self.context.extras["options"] = options
+    def _options(self) -> CaseloadOptions:
+        options = self.context.extras.get("caseload_options")
+        if not isinstance(options, CaseloadOptions):
+            options = self.backend.caseload.caseload_options()
+            self.context.extras["caseload_options"] = options
         return options
 
     def change_setting(self) -> None:
         if self.child_id:
-            settings = self._options()["settings"]
+            settings = self._options().settings
             self._after_edit(PlacementDialog(self.backend, self.ops, self.child_id, settings, self))
 
     def write_letter(
@@ -484,15 +505,15 @@ class ChildRecord(QWidget):
 
     def allocate(self) -> None:
         if self.child_id:
-            workers = self._options()["caseworkers"]
+            workers = self._options().caseworkers
             self._after_edit(AllocationDialog(self.backend, self.ops, self.child_id, workers, self))
 
 
-def _next_text(upcoming: Mapping[str, Any] | None) -> str:
+def _next_text(upcoming: NextDeadline | None) -> str:
     """'Issue the final plan: 12 days overdue (due 03/11/2026)', or why there is none."""
     if not upcoming:
         return "None open (no statutory deadline is running)"
-    return str(upcoming["label"])
+    return deadline_label(upcoming)
 
 
 def _escape(text: str) -> str:

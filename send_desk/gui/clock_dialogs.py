@@ -8,6 +8,7 @@ clock's refusals are shown as the form's problems, and nothing is saved.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend import Backend, ValidationFailed
+from send_desk.backend.clock_models import DeadlineRow, RecordedEvent, TimelineItem
 from send_desk.gui.dialogs import FormDialog, fill_combo, qdate
 from send_desk.gui.forms.ui_apology_dialog import Ui_ApologyDialog
 from send_desk.gui.forms.ui_exception_dialog import Ui_ExceptionDialog
@@ -69,7 +71,7 @@ class RecordEventDialog(ClockFormDialog):
         backend: Backend,
         ops: Ops,
         child_id: str,
-        milestone: Mapping[str, Any] | None = None,
+        milestone: TimelineItem | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(ops, parent)
@@ -79,8 +81,8 @@ class RecordEventDialog(ClockFormDialog):
         self.ui = Ui_RecordEventDialog()
         self.ui.setupUi(self)
         ui = self.ui
-        self.types = {kind["id"]: kind for kind in backend.event_types()}
-        fill_combo(ui.typeCombo, [(k, v["label"]) for k, v in self.types.items()], "")
+        self.types = {kind.id: kind for kind in backend.clock.event_types()}
+        fill_combo(ui.typeCombo, [(k, v.label) for k, v in self.types.items()], "")
         today = qdate(backend.today())
         ui.dateEdit.setMaximumDate(today)
         ui.dateEdit.setDate(today)
@@ -106,12 +108,10 @@ class RecordEventDialog(ClockFormDialog):
         self._finish_setup()
         ui.typeCombo.currentIndexChanged.connect(self._type_changed)
         ui.dateEdit.dateChanged.connect(self._show_projection)
-        if milestone is not None and milestone.get("completed_by"):
-            ui.milestoneLabel.setText(
-                f"For: {milestone['title']} (due {uk_date(milestone['due'])})"
-            )
-            ui.typeCombo.setCurrentIndex(ui.typeCombo.findData(milestone["completed_by"][0]))
-            for name, value in milestone.get("completed_with", {}).items():
+        if milestone is not None and milestone.completed_by:
+            ui.milestoneLabel.setText(f"For: {milestone.title} (due {uk_date(milestone.due)})")
+            ui.typeCombo.setCurrentIndex(ui.typeCombo.findData(milestone.completed_by[0]))
+            for name, value in milestone.completed_with.items():
                 widget = self.extra_widgets.get(name)
                 if isinstance(widget, QLineEdit):
                     widget.setText(str(value))
@@ -127,33 +127,33 @@ class RecordEventDialog(ClockFormDialog):
             layout.removeRow(0)
         self.extra_widgets = {}
         kind = self.types.get(self.ui.typeCombo.currentData() or "")
-        for extra in kind["extras"] if kind else ():
+        for extra in kind.extras if kind else ():
             widget: QWidget
-            if extra["kind"] == "choice":
+            if extra.kind == "choice":
                 combo = QComboBox()
-                names = extra.get("choice_labels") or {}
+                names = extra.choice_labels
                 fill_combo(
-                    combo, [(c, names.get(c, c.replace("_", " "))) for c in extra["choices"]], ""
+                    combo, [(c, names.get(c, c.replace("_", " "))) for c in extra.choices], ""
                 )
                 widget = combo
-            elif extra["kind"] == "date":
+            elif extra.kind == "date":
                 edit = QDateEdit()
                 edit.setDisplayFormat("dd/MM/yyyy")
                 edit.setCalendarPopup(True)
                 edit.setDate(qdate(self.backend.today()))
                 widget = edit
-            elif extra["kind"] == "bool":
-                widget = QCheckBox(extra["label"])
+            elif extra.kind == "bool":
+                widget = QCheckBox(extra.label)
                 widget.setChecked(True)
             else:
                 widget = QLineEdit()
-            widget.setAccessibleName(extra["label"])
-            label = QLabel(extra["label"] + ("" if extra["required"] else " (optional)"))
+            widget.setAccessibleName(extra.label)
+            label = QLabel(extra.label + ("" if extra.required else " (optional)"))
             label.setBuddy(widget)
             layout.addRow(label, widget)
-            self.extra_widgets[extra["name"]] = widget
-            self.fields[extra["name"]] = widget
-        self.projection.setVisible(bool(kind and kind["id"] == "request_received"))
+            self.extra_widgets[extra.name] = widget
+            self.fields[extra.name] = widget
+        self.projection.setVisible(bool(kind and kind.id == "request_received"))
         self._show_projection()
         self.fit()
 
@@ -163,7 +163,7 @@ class RecordEventDialog(ClockFormDialog):
         received = self.ui.dateEdit.date().toPython()
         assert isinstance(received, date)
         lines = [f"If this request was received on {uk_date(received)}, the law sets:"]
-        for p in self.backend.request_projection(received):
+        for p in self.backend.clock.request_projection(received):
             lines.append(
                 f"• {p.title}: <b>{uk_date(p.due)}</b>"
                 + ("" if p.milestone == "decide_to_assess" else " if the council decides to assess")
@@ -188,11 +188,12 @@ class RecordEventDialog(ClockFormDialog):
         if hint.height() > self.height():
             self.resize(max(self.width(), hint.width()), hint.height())
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+    def save_work(self, values: dict[str, Any]) -> Callable[[], RecordedEvent]:
         details = {name: values[name] for name in self.extra_widgets}
         type_id = values["type"] or ""
-        return lambda: self.backend.record_event(
-            self.child_id,
+        child_id, clock = uuid.UUID(self.child_id), self.backend.clock
+        return lambda: clock.record_event(
+            child_id,
             type_id,
             values["date"],
             details,
@@ -201,7 +202,7 @@ class RecordEventDialog(ClockFormDialog):
         )
 
     def _saved(self, result: Any) -> None:
-        self.warnings = list(result.get("warnings", ())) if isinstance(result, dict) else []
+        self.warnings = list(result.warnings) if isinstance(result, RecordedEvent) else []
         super()._saved(result)
 
     def _failed(self, error: BaseException) -> None:
@@ -222,7 +223,7 @@ class ExceptionDialog(ClockFormDialog):
         backend: Backend,
         ops: Ops,
         child_id: str,
-        milestone: Mapping[str, Any],
+        milestone: TimelineItem,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(ops, parent)
@@ -232,14 +233,12 @@ class ExceptionDialog(ClockFormDialog):
         self.ui = Ui_ExceptionDialog()
         self.ui.setupUi(self)
         ui = self.ui
-        self.reasons = {r["id"]: r for r in milestone.get("exception_reasons", ())}
+        self.reasons = {r.id: r for r in milestone.exception_reasons}
         fill_combo(
-            ui.reasonCombo,
-            [(r["id"], f"{r['label']} ({r['source']})") for r in self.reasons.values()],
-            "",
+            ui.reasonCombo, [(r.id, f"{r.label} ({r.source})") for r in self.reasons.values()], ""
         )
         ui.milestoneLabel.setText(
-            f"<b>{milestone['title']}</b>: due {uk_date(milestone['due'])} ({milestone['source']})"
+            f"<b>{milestone.title}</b>: due {uk_date(milestone.due)} ({milestone.source})"
         )
         today = qdate(backend.today())
         ui.dateEdit.setMaximumDate(today)
@@ -260,13 +259,14 @@ class ExceptionDialog(ClockFormDialog):
         reason = self.reasons.get(self.ui.reasonCombo.currentData() or "")
         self.ui.reasonHelpLabel.setVisible(reason is not None)
         if reason is not None:
-            self.ui.reasonHelpLabel.setText(reason["meaning"])
+            self.ui.reasonHelpLabel.setText(reason.meaning)
             self.fit()
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        milestone = str(self.milestone["milestone"])
-        return lambda: self.backend.record_exception(
-            self.child_id, milestone, values["reason"], values["evidence"], values["date"]
+    def save_work(self, values: dict[str, Any]) -> Callable[[], RecordedEvent]:
+        child_id, milestone = uuid.UUID(self.child_id), self.milestone.milestone
+        clock = self.backend.clock
+        return lambda: clock.record_exception(
+            child_id, milestone, values["reason"], values["evidence"], values["date"]
         )
 
 
@@ -278,14 +278,14 @@ class ApologyDialog(ClockFormDialog):
         self,
         backend: Backend,
         ops: Ops,
-        missed: Sequence[Mapping[str, Any]],
+        missed: Sequence[DeadlineRow],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(ops, parent)
         self.backend = backend
         self.missed = list(missed)
         self.position = 0
-        self.recorded: list[Mapping[str, Any]] = []
+        self.recorded: list[DeadlineRow] = []
         self.ui = Ui_ApologyDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -308,7 +308,7 @@ class ApologyDialog(ClockFormDialog):
         self.resize(560, self.sizeHint().height())
 
     @property
-    def current(self) -> Mapping[str, Any] | None:
+    def current(self) -> DeadlineRow | None:
         return self.missed[self.position] if self.position < len(self.missed) else None
 
     def _show_current(self) -> None:
@@ -319,8 +319,8 @@ class ApologyDialog(ClockFormDialog):
         self.clear_errors()
         self.ui.reasonEdit.clear()
         self.ui.missedLabel.setText(
-            f"<b>{row['child_name']}</b>: the deadline “{row['title']}” was due on "
-            f"<b>{uk_date(row['due'])}</b> and is still not met ({row['source']})."
+            f"<b>{row.child_name}</b>: the deadline “{row.title}” was due on "
+            f"<b>{uk_date(row.due)}</b> and is still not met ({row.source})."
         )
         self.ui.progressLabel.setText(f"Missed deadline {self.position + 1} of {len(self.missed)}")
         self.ui.reasonEdit.setFocus()
@@ -329,13 +329,11 @@ class ApologyDialog(ClockFormDialog):
         self.position += 1
         self._show_current()
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+    def save_work(self, values: dict[str, Any]) -> Callable[[], RecordedEvent]:
         row = self.current
         assert row is not None
-        due: date = row["due"]
-        return lambda: self.backend.record_apology(
-            row["child_id"], row["milestone"], due, values["reason"]
-        )
+        clock = self.backend.clock
+        return lambda: clock.record_apology(row.child_id, row.milestone, row.due, values["reason"])
 
     def _saved(self, result: Any) -> None:
         self._set_busy(False)

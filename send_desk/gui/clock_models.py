@@ -8,15 +8,16 @@ days left through the accessible text.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
-from send_desk.gui.rows_model import Cell, RowsModel
+from send_desk.backend.clock_models import DeadlineRow, TimelineItem
+from send_desk.gui.formatting import status_label
+from send_desk.gui.items_model import ItemsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -73,76 +74,80 @@ def days_text(days_left: int, done: date | None = None, status: str = "") -> str
     return f"{late} day{'s' if late != 1 else ''} {past}"
 
 
-class StatusRowsModel(RowsModel):
+StatusRow = TypeVar("StatusRow", TimelineItem, DeadlineRow)
+
+
+def _done(row: TimelineItem | DeadlineRow) -> date | None:
+    return row.done if isinstance(row, TimelineItem) else None
+
+
+class StatusRowsModel(ItemsModel[StatusRow]):
     """Rows with a status: the first column carries the status icon and, like every
     column, the accessible text says the status and the days left in words."""
 
-    def __init__(self, columns: Sequence[tuple[str, str | Cell]], parent: Any = None) -> None:
-        super().__init__(columns, parent)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
         row = self.row(index.row())
         assert row is not None
         if role == Qt.ItemDataRole.DecorationRole:
-            return status_icon(row["status"]) if index.column() == 0 else None
+            return status_icon(row.status) if index.column() == 0 else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = super().data(index, Qt.ItemDataRole.DisplayRole)
             if index.column() == 0:
-                days = days_text(row["days_left"], row.get("done"), row["status"])
-                return f"{row['status_label']}{', ' + days if days else ''}: {row['title']}"
+                days = days_text(row.days_left, _done(row), row.status)
+                return f"{status_label(row.status)}{', ' + days if days else ''}: {row.title}"
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(row) if index.column() == 0 else super().data(index, role)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
-            colour = _STATUS_GLYPHS.get(row["status"], ("", ""))[1]
-            return QBrush(QColor(colour)) if row["status"] in ("overdue", "late") else None
+            colour = _STATUS_GLYPHS.get(row.status, ("", ""))[1]
+            return QBrush(QColor(colour)) if row.status in ("overdue", "late") else None
         return super().data(index, role)
 
 
-def _tooltip(row: Mapping[str, Any]) -> str:
-    lines = [f"{row['status_label']}: {row['title']}", row["next_step"]]
-    claim = row.get("exception")
+def _tooltip(row: TimelineItem | DeadlineRow) -> str:
+    lines = [f"{status_label(row.status)}: {row.title}", row.next_step]
+    claim = row.exception
     if claim:
-        lines.append(f"Exception relied on: {claim['label']}. Evidence: {claim['evidence']}")
-    lines.append(f"Source: {row['source']}")
+        lines.append(f"Exception relied on: {claim.label}. Evidence: {claim.evidence}")
+    lines.append(f"Source: {row.source}")
     return "\n".join(lines)
 
 
-def deadline_title(row: Mapping[str, Any]) -> str:
-    suffix = " (proposed)" if row.get("proposed") else ""
-    if row.get("local") and "local target" not in str(row["title"]).lower():
+def deadline_title(row: TimelineItem | DeadlineRow) -> str:
+    suffix = " (proposed)" if row.proposed else ""
+    if row.local and "local target" not in row.title.lower():
         suffix += " (local target)"
-    return f"{row['title']}{suffix}"
+    return f"{row.title}{suffix}"
 
 
-def my_day_model(parent: Any = None) -> StatusRowsModel:
-    return StatusRowsModel(
+def my_day_model(parent: QObject | None = None) -> StatusRowsModel[DeadlineRow]:
+    return StatusRowsModel[DeadlineRow](
         [
-            ("Status", "status_label"),
-            ("Due", "due"),
-            ("When", lambda r: days_text(r["days_left"], None, r["status"])),
-            ("Child", "child_name"),
+            ("Status", lambda r: status_label(r.status)),
+            ("Due", lambda r: r.due),
+            ("When", lambda r: days_text(r.days_left, None, r.status)),
+            ("Child", lambda r: r.child_name),
             ("Deadline", deadline_title),
-            ("First because", lambda r: ", ".join(r["priority_reasons"]).capitalize()),
-            ("Caseworker", lambda r: r.get("caseworker") or "Not allocated"),
-            ("What to do next", "next_step"),
+            ("First because", lambda r: ", ".join(r.priority_reasons).capitalize()),
+            ("Caseworker", lambda r: r.caseworker or "Not allocated"),
+            ("What to do next", lambda r: r.next_step),
         ],
         parent,
     )
 
 
-def timeline_model(parent: Any = None) -> StatusRowsModel:
-    return StatusRowsModel(
+def timeline_model(parent: QObject | None = None) -> StatusRowsModel[TimelineItem]:
+    return StatusRowsModel[TimelineItem](
         [
-            ("Status", "status_label"),
-            ("Due", "due"),
-            ("Done", "done"),
-            ("When", lambda r: days_text(r["days_left"], r.get("done"), r["status"])),
+            ("Status", lambda r: status_label(r.status)),
+            ("Due", lambda r: r.due),
+            ("Done", lambda r: r.done),
+            ("When", lambda r: days_text(r.days_left, r.done, r.status)),
             ("Milestone", deadline_title),
-            ("What to do next", "next_step"),
-            ("Legal source", "source"),
+            ("What to do next", lambda r: r.next_step),
+            ("Legal source", lambda r: r.source),
         ],
         parent,
     )

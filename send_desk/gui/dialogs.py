@@ -8,7 +8,8 @@ in the field's tooltip, and saves nothing: the dialog stays open with what was t
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+import uuid
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -27,6 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend import Backend, ServiceError, StoreProblem, ValidationFailed
+from send_desk.backend.caseload_models import (
+    CaseworkerChoice,
+    ChildChanges,
+    ChildDetail,
+    FamilyMember,
+    FamilyMemberChanges,
+    NewChild,
+    NewFamilyMember,
+    SettingChoice,
+    family_fields,
+)
 from send_desk.backend.labels import (
     CONTACT_LABELS,
     FIELD_LABELS,
@@ -249,7 +261,7 @@ class ChildDialog(FormDialog):
         self,
         backend: Backend,
         ops: Ops,
-        child: Mapping[str, Any] | None = None,
+        child: ChildDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(ops, parent)
@@ -294,8 +306,8 @@ class ChildDialog(FormDialog):
         self._finish_setup()
         ui.lookedAfterCheck.toggled.connect(ui.placingAuthorityEdit.setEnabled)
         if child is not None:
-            self.setWindowTitle(f"Edit {child['first_name']} {child['last_name']}")
-            self.set_values(child)
+            self.setWindowTitle(f"Edit {child.full_name}")
+            self.set_values(child.field_values())
         else:
             self.setWindowTitle("Add a child or young person")
             ui.sexCombo.setCurrentIndex(ui.sexCombo.findData("U"))
@@ -304,10 +316,12 @@ class ChildDialog(FormDialog):
         self.resize(540, self.sizeHint().height())
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        caseload = self.backend.caseload
         if self.child is None:
-            return lambda: self.backend.create_child(values)
-        child_id = self.child["id"]
-        return lambda: self.backend.update_child(child_id, values)
+            child = NewChild(**values)
+            return lambda: caseload.create_child(child).hex
+        child_id, changes = self.child.id, ChildChanges(**values)
+        return lambda: caseload.update_child(child_id, changes)
 
 
 class FamilyMemberDialog(FormDialog):
@@ -316,7 +330,7 @@ class FamilyMemberDialog(FormDialog):
         backend: Backend,
         ops: Ops,
         child_id: str,
-        member: Mapping[str, Any] | None = None,
+        member: FamilyMember | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(ops, parent)
@@ -351,17 +365,19 @@ class FamilyMemberDialog(FormDialog):
             lambda on: ui.interpreterCheck.setChecked(True) if on else None
         )
         if member is not None:
-            self.setWindowTitle(f"Edit {member['name']}")
-            self.set_values(member)
+            self.setWindowTitle(f"Edit {member.name}")
+            self.set_values(family_fields(member))
         else:
             self.setWindowTitle("Add a family member or contact")
         self.resize(540, self.sizeHint().height())
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        caseload = self.backend.caseload
         if self.member is None:
-            return lambda: self.backend.add_family_member(self.child_id, values)
-        member_id = self.member["id"]
-        return lambda: self.backend.update_family_member(member_id, values)
+            child_id, member = uuid.UUID(self.child_id), NewFamilyMember(**values)
+            return lambda: caseload.add_family_member(child_id, member).hex
+        member_id, changes = self.member.id, FamilyMemberChanges(**values)
+        return lambda: caseload.update_family_member(member_id, changes)
 
 
 class PlacementDialog(FormDialog):
@@ -370,7 +386,7 @@ class PlacementDialog(FormDialog):
         backend: Backend,
         ops: Ops,
         child_id: str,
-        settings: list[Mapping[str, Any]],
+        settings: Sequence[SettingChoice],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(ops, parent)
@@ -378,10 +394,7 @@ class PlacementDialog(FormDialog):
         self.child_id = child_id
         self.ui = Ui_PlacementDialog()
         self.ui.setupUi(self)
-        items = [
-            (s["id"], f"{s['name']}" + (f" (URN {s['urn']})" if s.get("urn") else ""))
-            for s in settings
-        ]
+        items = [(s.id.hex, s.name + (f" (URN {s.urn})" if s.urn else "")) for s in settings]
         fill_combo(self.ui.settingCombo, items, "")
         searchable(self.ui.settingCombo)
         self.ui.startDateEdit.setDate(qdate(backend.today()))
@@ -410,9 +423,10 @@ class PlacementDialog(FormDialog):
         return values
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        return lambda: self.backend.place(
-            self.child_id, values["setting_id"], values["start_date"], values.get("provision")
-        )
+        child_id = uuid.UUID(self.child_id)
+        setting = uuid.UUID(values["setting_id"]) if values["setting_id"] else None
+        start, provision = values["start_date"], values.get("provision")
+        return lambda: self.backend.caseload.place(child_id, setting, start, provision).hex
 
 
 class AllocationDialog(FormDialog):
@@ -421,7 +435,7 @@ class AllocationDialog(FormDialog):
         backend: Backend,
         ops: Ops,
         child_id: str,
-        caseworkers: list[Mapping[str, Any]],
+        caseworkers: Sequence[CaseworkerChoice],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(ops, parent)
@@ -429,7 +443,7 @@ class AllocationDialog(FormDialog):
         self.child_id = child_id
         self.ui = Ui_AllocationDialog()
         self.ui.setupUi(self)
-        items = [(c["id"], f"{c['name']} ({c['team']})") for c in caseworkers]
+        items = [(c.id.hex, f"{c.name} ({c.team})") for c in caseworkers]
         fill_combo(self.ui.caseworkerCombo, items, "")
         searchable(self.ui.caseworkerCombo)
         self.ui.startDateEdit.setDate(qdate(backend.today()))
@@ -449,9 +463,10 @@ class AllocationDialog(FormDialog):
         return values
 
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        return lambda: self.backend.allocate(
-            self.child_id, values["caseworker_id"], values["start_date"], values["reason"] or ""
-        )
+        child_id = uuid.UUID(self.child_id)
+        worker = uuid.UUID(values["caseworker_id"]) if values["caseworker_id"] else None
+        start, reason = values["start_date"], values["reason"] or ""
+        return lambda: self.backend.caseload.allocate(child_id, worker, start, reason).hex
 
 
 def save_button(dialog: FormDialog) -> QAbstractButton:

@@ -5,11 +5,11 @@ nothing is deleted, see :mod:`send_desk.services.event_corrections`)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QAbstractItemModel, QDate, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -26,9 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend import Backend
+from send_desk.backend.caseload_models import CaseEvent
+from send_desk.backend.clock_models import EventCorrection
 from send_desk.backend.errors import ServiceError
+from send_desk.backend.labels import event_label, event_title
+from send_desk.gui.formatting import event_details_text
+from send_desk.gui.items_model import ItemsModel
 from send_desk.gui.ops import Ops
-from send_desk.gui.rows_model import RowsModel
 from send_desk.timeutil import uk_date
 
 log = logging.getLogger(__name__)
@@ -39,12 +43,12 @@ class EventFixDialog(QDialog):
 
     def __init__(
         self,
-        event: Mapping[str, Any],
+        event: CaseEvent,
         *,
         withdraw: bool,
         today: date,
         ops: Ops,
-        work: Callable[[EventFixDialog], Callable[[], list[str]]],
+        work: Callable[[EventFixDialog], Callable[[], Sequence[str]]],
         parent: QWidget | None,
     ) -> None:
         super().__init__(parent)
@@ -52,12 +56,12 @@ class EventFixDialog(QDialog):
         self.ops = ops
         self.work = work
         self.warnings: list[str] = []
-        when = event["date"]
+        when = event.date
         self.setWindowTitle("Withdraw an event" if withdraw else "Correct an event")
         self.setMinimumWidth(480)  # the reason's hint and the evidence read whole
         layout = QVBoxLayout(self)
         what = QLabel(
-            f"<b>{event['type_label']}</b> recorded for {uk_date(when)}.<br>"
+            f"<b>{event_label(event.type)}</b> recorded for {uk_date(when)}.<br>"
             + (
                 "A withdrawn event stays on the record, marked withdrawn, and no longer "
                 "counts for any deadline."
@@ -72,7 +76,7 @@ class EventFixDialog(QDialog):
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.evidence_edit = QLineEdit(event.get("evidence") or "")
+        self.evidence_edit = QLineEdit(event.evidence or "")
         self.reason_edit = QLineEdit()
         self.reason_edit.setAccessibleName("Reason")
         self.reason_edit.setPlaceholderText("Why: it stays on the record with the change")
@@ -98,24 +102,24 @@ class EventFixDialog(QDialog):
         self.original = event
         self.reason_edit.setFocus()
 
-    def changes(self) -> dict[str, Any]:
-        changed: dict[str, Any] = {}
+    def changes(self) -> EventCorrection:
+        """The date and evidence as changed (None where left as they were)."""
         picked = self.date_edit.date().toPython()
-        if picked != self.original["date"]:
-            changed["date"] = picked
+        assert isinstance(picked, date)
         evidence = self.evidence_edit.text().strip()
-        if evidence != (self.original.get("evidence") or ""):
-            changed["evidence"] = evidence
-        return changed
+        return EventCorrection(
+            date=picked if picked != self.original.date else None,
+            evidence=evidence if evidence != (self.original.evidence or "") else None,
+        )
 
     def save(self) -> None:
         self.error.hide()
         self.buttons.setEnabled(False)
         self.ops.run(self.work(self), self._saved, self._failed)
 
-    def _saved(self, warnings: list[str]) -> None:
+    def _saved(self, warnings: Sequence[str]) -> None:
         self.buttons.setEnabled(True)
-        self.warnings = warnings
+        self.warnings = list(warnings)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
@@ -139,19 +143,19 @@ class EventsTab(QWidget):
         self,
         backend: Backend,
         ops: Ops,
-        table: Callable[[str, RowsModel], QTableView],
+        table: Callable[[str, QAbstractItemModel], QTableView],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.backend = backend
         self.ops = ops
         self.child_id = ""
-        self.model = RowsModel(
+        self.model = ItemsModel[CaseEvent](
             [
-                ("Date", "date"),
-                ("Event", "label"),
-                ("Details", "details_text"),
-                ("Evidence", "evidence"),
+                ("Date", lambda e: e.date),
+                ("Event", event_title),
+                ("Details", lambda e: event_details_text(e.details)),
+                ("Evidence", lambda e: e.evidence),
             ],
             self,
         )
@@ -173,7 +177,7 @@ class EventsTab(QWidget):
         self.withdraw_button.clicked.connect(lambda: self.fix(withdraw=True))
         self.view.selectionModel().selectionChanged.connect(self._selection)
 
-    def set_events(self, child_id: str, events: list[Mapping[str, Any]]) -> None:
+    def set_events(self, child_id: str, events: Sequence[CaseEvent]) -> None:
         self.child_id = child_id
         self.model.set_rows(events)
         # date, event and details as wide as they need (within reason); evidence stretches
@@ -184,38 +188,41 @@ class EventsTab(QWidget):
             header.resizeSection(column, min(header.sectionSize(column), 420))
         self._selection()
 
-    def selected(self) -> Mapping[str, Any] | None:
+    def selected(self) -> CaseEvent | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None
 
     def _selection(self, *_args: Any) -> None:
         event = self.selected()
-        usable = event is not None and not event.get("withdrawn")
+        usable = event is not None and not event.withdrawn
         self.correct_button.setEnabled(usable)
         self.withdraw_button.setEnabled(usable)
 
     def fix(self, *, withdraw: bool) -> None:
         event = self.selected()
-        if event is None or event.get("withdrawn"):
+        if event is None or event.withdrawn:
             return
-        shown = {**event, "type_label": str(event["label"]).split(" (corrected")[0]}
-        event_id = str(event["id"])
-        backend = self.backend
+        event_id, clock = event.id, self.backend.clock
 
-        def work(dialog: EventFixDialog) -> Callable[[], list[str]]:
+        def work(dialog: EventFixDialog) -> Callable[[], Sequence[str]]:
             reason = dialog.reason_edit.text()
             if withdraw:
 
-                def run_withdraw() -> list[str]:
-                    backend.withdraw_event(event_id, reason=reason)
-                    return []
+                def run_withdraw() -> Sequence[str]:
+                    clock.withdraw_event(event_id, reason=reason)
+                    return ()
 
                 return run_withdraw
-            changes = dialog.changes()
-            return lambda: backend.correct_event(event_id, changes, reason=reason)
+            correction = dialog.changes()
+            return lambda: clock.correct_event(event_id, correction, reason=reason)
 
         dialog = EventFixDialog(
-            shown, withdraw=withdraw, today=backend.today(), ops=self.ops, work=work, parent=self
+            event,
+            withdraw=withdraw,
+            today=self.backend.today(),
+            ops=self.ops,
+            work=work,
+            parent=self,
         )
 
         def accepted() -> None:

@@ -24,6 +24,7 @@ from send_desk.backend import Backend
 from send_desk.gui.alt_keys import install_alt_keys
 from send_desk.gui.app_shortcuts import ShortcutsFirst
 from send_desk.gui.child_record import ChildRecord
+from send_desk.gui.context import AppContext
 from send_desk.gui.dialogs import ChildDialog
 from send_desk.gui.lazy_pages import LazyPages
 from send_desk.gui.lock import HiddenWindow, IdleWatcher, LockKey
@@ -31,7 +32,7 @@ from send_desk.gui.main_window_lock import LockingWindow
 from send_desk.gui.main_window_status import StatusBarWindow
 from send_desk.gui.notes import NOTE_SEARCH_PAGE as _NOTES  # noqa: F401 (registers its page)
 from send_desk.gui.ops import Ops
-from send_desk.gui.pages import AppContext, PageSpec, registered_pages
+from send_desk.gui.pages import PageSpec, registered_pages
 from send_desk.gui.screen_fit import fit_to_screen, is_small_screen
 from send_desk.gui.sen2 import SEN2_PAGE as _SEN2  # noqa: F401 (registers its page)
 from send_desk.gui.settings import AppSettings, UiState

@@ -9,6 +9,9 @@ in the letter composer. Actions from case notes, when there are any, are listed 
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -28,15 +31,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.clock_models import DeadlineRow, MyDay
 from send_desk.backend.correspondence_models import DueItem
 from send_desk.backend.day import day_counts, day_summary, status_text
 from send_desk.backend.labels import ACTION_STATUS_LABELS
 from send_desk.gui.clock_dialogs import ApologyDialog
 from send_desk.gui.clock_models import StatusRowsModel, my_day_model
-from send_desk.gui.pages import AppContext
-from send_desk.gui.rows_model import RowsModel, text_of
+from send_desk.gui.context import AppContext
+from send_desk.gui.formatting import uk_date
+from send_desk.gui.rows_model import RowsModel
 
 SCOPES = (("mine", "My caseload"), ("team", "My team"), ("all", "Everyone in this store"))
+
+
+@dataclass(frozen=True, slots=True)
+class DayLoaded:
+    """One load of the page: the statutory deadlines, those missed without an apology,
+    and the case-note actions and correspondence due (dicts from those features)."""
+
+    day: MyDay
+    missed: tuple[DeadlineRow, ...]
+    actions: list[dict[str, Any]]
+    correspondence: list[DueItem]
+
+
 # columns before "What to do next", narrow enough that it keeps ~300 px at 1366 px wide
 WIDTHS = (104, 84, 122, 130, 200, 110, 120)
 CASEWORKER_COLUMN = 6
@@ -58,9 +76,9 @@ class MyDayPage(QWidget):
         self.context = context
         self.backend = context.backend
         self.ops = context.ops
-        self.data: dict[str, Any] | None = None
+        self.data: DayLoaded | None = None
         self.counts: dict[str, dict[str, int]] = {}
-        self.missed: list[dict[str, Any]] = []
+        self.missed: list[DeadlineRow] = []
         self.dialog: ApologyDialog | None = None
         self._generation = 0
         self._loading = False
@@ -115,7 +133,7 @@ class MyDayPage(QWidget):
         banner_layout.addWidget(self.banner_button)
         self.banner.hide()
 
-        self.model: StatusRowsModel = my_day_model(self)
+        self.model: StatusRowsModel[DeadlineRow] = my_day_model(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Deadlines, most at risk first")
@@ -214,7 +232,8 @@ class MyDayPage(QWidget):
         self.reload()
         self.table.setFocus()
 
-    def _who(self) -> dict[str, str | None]:
+    def _who(self) -> dict[str, str]:
+        """The scope as hex ids: {"caseworker_id": ...}, {"team_id": ...} or {}."""
         me = self.backend.me() or {}
         scope = self.scope.currentData()
         if scope == "mine" and me.get("id"):
@@ -234,18 +253,21 @@ class MyDayPage(QWidget):
         include_local = self.local.isChecked()
         self.summary.setText("Working out your deadlines…")
 
-        def work() -> dict[str, Any]:
-            data = self.backend.my_day(
-                caseworker_id=who.get("caseworker_id"),
-                team_id=who.get("team_id"),
+        def work() -> DayLoaded:
+            worker, team = who.get("caseworker_id"), who.get("team_id")
+            day = self.backend.clock.my_day(
+                caseworker_id=uuid.UUID(worker) if worker else None,
+                team_id=uuid.UUID(team) if team else None,
                 include_local=include_local,
             )
-            data["missed"] = self.backend.missed_without_apology(data["rows"])
-            data["actions"] = self._note_actions(who.get("caseworker_id"))
-            data["correspondence"] = self._correspondence_due(who)
-            return data
+            return DayLoaded(
+                day=day,
+                missed=self.backend.clock.missed_without_apology(day.rows),
+                actions=self._note_actions(worker),
+                correspondence=self._correspondence_due(who),
+            )
 
-        def done(data: dict[str, Any]) -> None:
+        def done(data: DayLoaded) -> None:
             self._finished()
             if generation == self._generation and not self._again:
                 self._show(data)
@@ -278,23 +300,24 @@ class MyDayPage(QWidget):
             found.append({**asdict(action), "owner": audit_action_owner(action)})
         return sorted(found, key=lambda r: r["due"])
 
-    def _correspondence_due(self, who: dict[str, str | None]) -> list[DueItem]:
+    def _correspondence_due(self, who: Mapping[str, str | None]) -> list[DueItem]:
         """Replies, callbacks and complaint responses due."""
         return self.backend.correspondence.due(
             caseworker_id=who.get("caseworker_id"), team_id=who.get("team_id")
         )
 
-    def _show(self, data: dict[str, Any]) -> None:
+    def _show(self, data: DayLoaded) -> None:
         self.data = data
-        self.title.setText(f"My day – {_long_date(data['today'])}")
+        day = data.day
+        self.title.setText(f"My day – {_long_date(day.today)}")
         scope = self.scope.currentText().lower()
-        actions = data.get("actions") or []
-        due = data.get("correspondence") or []
+        actions = data.actions
+        due = data.correspondence
         # one tally for the header, the boxes below and the status bar
         tally = [{"kind": r.kind, "status": r.status, "days_left": r.days_left} for r in due]
-        counts = day_counts(data["rows"], tally, actions)
+        counts = day_counts(day.rows, tally, actions)
         self.counts = counts
-        soon = f"Next 10 working days (to {text_of(data['up_to'])})"
+        soon = f"Next 10 working days (to {uk_date(day.up_to)})"
         self.summary.setText(
             f"{day_summary(counts, soon)}. {scope.capitalize()}; statutory deadlines most "
             "at risk first: looked-after children, phase transfers and children moving in."
@@ -302,9 +325,9 @@ class MyDayPage(QWidget):
         self.summary.setAccessibleName(self.summary.text())
         self.summary_changed.emit(status_text(counts))
         self.table.setColumnHidden(CASEWORKER_COLUMN, self.scope.currentData() == "mine")
-        self.model.set_rows(data["rows"])
+        self.model.set_rows(day.rows)
         self._fit_rows()
-        self.missed = list(data.get("missed", ()))
+        self.missed = list(data.missed)
         if self.missed:
             count = len(self.missed)
             self.banner_label.setText(
@@ -319,7 +342,7 @@ class MyDayPage(QWidget):
         self.actions_box.setVisible(bool(actions))
         self.due_box.set_rows(due)
         self._selection_changed()
-        self.loaded.emit(len(data["rows"]))
+        self.loaded.emit(len(day.rows))
 
     def _fit_rows(self) -> None:
         """Rows as tall as their wrapped "What to do next" (after a load or a resize)."""
@@ -331,22 +354,21 @@ class MyDayPage(QWidget):
 
     # ---- actions
 
-    def selected_row(self) -> dict[str, Any] | None:
+    def selected_row(self) -> DeadlineRow | None:
         index = self.table.currentIndex()
-        row = self.model.row(index.row()) if index.isValid() else None
-        return dict(row) if row is not None else None
+        return self.model.row(index.row()) if index.isValid() else None
 
     def _selection_changed(self, *_args: Any) -> None:
         row = self.selected_row()
         self.open_button.setEnabled(row is not None)
         self.apology_button.setEnabled(
-            row is not None and row["section"] == "overdue" and not row.get("apology_requested")
+            row is not None and row.section == "overdue" and not row.apology_requested
         )
 
     def _open_index(self, index: QModelIndex) -> None:
         row = self.model.row(index.row())
         if row is not None:
-            self.context.open_child(row["child_id"])
+            self.context.open_child(row.child_id.hex)
 
     def _open_action(self, index: QModelIndex) -> None:
         row = self.actions_model.row(index.row())
@@ -356,7 +378,7 @@ class MyDayPage(QWidget):
     def open_selected(self) -> None:
         row = self.selected_row()
         if row is not None:
-            self.context.open_child(row["child_id"])
+            self.context.open_child(row.child_id.hex)
 
     def apology_for_selected(self) -> None:
         row = self.selected_row()
@@ -367,7 +389,7 @@ class MyDayPage(QWidget):
         if self.missed:
             self._apologies(self.missed)
 
-    def _apologies(self, rows: list[dict[str, Any]]) -> None:
+    def _apologies(self, rows: list[DeadlineRow]) -> None:
         dialog = ApologyDialog(self.backend, self.ops, rows, self)
         self.dialog = dialog
         dialog.finished.connect(lambda _result: self.reload() if dialog.recorded else None)
@@ -375,12 +397,14 @@ class MyDayPage(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def _write_apology(self, recorded: list[Any]) -> None:
+    def _write_apology(self, recorded: list[DeadlineRow]) -> None:
         """Straight on to the apology letter (the letters composer) for the first one."""
         if recorded:
             from send_desk.gui.letters import open_apology_letter
 
-            self.letter_composer = open_apology_letter(self.backend, self.ops, recorded[0], self)
+            first = recorded[0]
+            row = {"child_id": first.child_id.hex, "milestone": first.milestone, "due": first.due}
+            self.letter_composer = open_apology_letter(self.backend, self.ops, row, self)
 
     def _scope_changed(self, _index: int) -> None:
         self.context.settings.my_day_scope = self.scope.currentData() or "mine"

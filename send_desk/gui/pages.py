@@ -14,32 +14,19 @@ A page widget may define ``page_shown()`` (called each time it is shown) and
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+# kept importable from here for code written before gui.context
+from send_desk.gui.context import AppContext, PageFactory
+
 if TYPE_CHECKING:
     from send_desk.backend import Backend
-    from send_desk.gui.ops import Ops
-    from send_desk.gui.settings import AppSettings, UiState
 
-
-@dataclass
-class AppContext:
-    """What a page needs: the backend, the ops helper, settings, and window actions."""
-
-    backend: Backend
-    ops: Ops
-    settings: AppSettings
-    ui_state: UiState
-    open_child: Callable[[str], None] = lambda _child_id: None
-    show_message: Callable[[str], None] = lambda _text: None
-    extras: dict[str, Any] = field(default_factory=dict)
-
-
-PageFactory = Callable[[AppContext], QWidget]
+__all__ = ["AppContext", "PageFactory", "PageSpec", "register_page", "registered_pages"]
 
 
 @dataclass(frozen=True)

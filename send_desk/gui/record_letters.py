@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend.letters_models import LetterHistoryRow
+from send_desk.gui.context import AppContext
 from send_desk.gui.documents import documents_folder
 from send_desk.gui.formatting import letter_sent_text, uk_date
-from send_desk.gui.pages import AppContext
 from send_desk.gui.record_rows import RecordsModel
 
 FORMATS = {"pdf": "PDF (*.pdf)", "docx": "Word document (*.docx)"}

@@ -35,10 +35,10 @@ from send_desk.backend.correspondence import ExportCancelled, ExportFailed
 from send_desk.backend.reports_api import ExportedCalendar, ExportedReport, ReportTable
 from send_desk.backend.reports_models import Figure, ServiceReport
 from send_desk.gui.charts import fill_bar_chart, fill_pie_chart, make_chart
+from send_desk.gui.context import AppContext
 from send_desk.gui.correspondence_page import table
 from send_desk.gui.dialogs import pydate, qdate
 from send_desk.gui.documents import documents_folder
-from send_desk.gui.pages import AppContext
 from send_desk.gui.progress_op import ProgressOp, run_with_progress
 from send_desk.gui.rows_model import ROW_ROLE, text_of
 

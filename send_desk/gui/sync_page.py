@@ -43,7 +43,8 @@ from send_desk.backend.sync_models import (
     RetryResult,
     SyncStatus,
 )
-from send_desk.gui.pages import AppContext, PageSpec, register_page
+from send_desk.gui.context import AppContext
+from send_desk.gui.pages import PageSpec, register_page
 from send_desk.gui.rows_model import ROW_ROLE
 from send_desk.gui.sync_status import SyncController, plural, when_text
 from send_desk.gui.typed_rows import TypedRows

@@ -9,7 +9,8 @@ selected milestone is chosen already) or an exception for the selected milestone
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -25,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.clock_models import ChildTimeline, TimelineItem
 from send_desk.gui.clock_dialogs import ExceptionDialog, RecordEventDialog
 from send_desk.gui.clock_models import StatusRowsModel, timeline_model
+from send_desk.gui.context import AppContext
 from send_desk.gui.dialogs import FormDialog
-from send_desk.gui.pages import AppContext
 
 EMPTY_TEXT = (
     "<b>Nothing on the timeline yet.</b> The statutory clock starts from the first event "
@@ -40,16 +42,16 @@ EMPTY_TEXT = (
 )
 
 
-def current_row(rows: Sequence[Mapping[str, Any]], today: date) -> int | None:
+def current_row(rows: Sequence[TimelineItem], today: date) -> int | None:
     """The row to open at: the earliest milestone still to do (a missed one first, as
     it is the earliest), else the most recent one due on or before today, else the
     last; None when there are no rows."""
     if not rows:
         return None
     for number, row in enumerate(rows):
-        if row["done"] is None and not row["info"]:
+        if row.done is None and not row.info:
             return number
-    past = [number for number, row in enumerate(rows) if row["due"] and row["due"] <= today]
+    past = [number for number, row in enumerate(rows) if row.due <= today]
     return past[-1] if past else len(rows) - 1
 
 
@@ -73,7 +75,7 @@ class TimelineTab(QWidget):
         self.last_warnings: list[str] = []
         self.setAccessibleName("Timeline of statutory deadlines")
 
-        self.model: StatusRowsModel = timeline_model(self)
+        self.model: StatusRowsModel[TimelineItem] = timeline_model(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Statutory milestones, earliest due first")
@@ -150,30 +152,36 @@ class TimelineTab(QWidget):
     def load(self, child_id: str) -> None:
         self.child_id = child_id
 
-        def done(data: dict[str, Any]) -> None:
+        def done(timeline: ChildTimeline) -> None:
             if child_id == self.child_id:
-                self._show(data)
+                self._show(timeline)
 
         def failed(error: BaseException) -> None:
             self.context.show_message(
                 f"The timeline could not be worked out: {getattr(error, 'message', error)}"
             )
 
-        self.ops.run(lambda: self.backend.child_timeline(child_id), done, failed)
+        clock = self.backend.clock
 
-    def _show(self, data: Mapping[str, Any]) -> None:
-        self.model.set_rows(data["rows"])
-        self.empty.setVisible(not data["rows"])
-        self.empty_box.setVisible(not data["rows"])
-        self.table.setVisible(bool(data["rows"]))
-        self.detail.setVisible(bool(data["rows"]))
-        current = current_row(data["rows"], data["today"])
+        def work() -> ChildTimeline:
+            return clock.child_timeline(uuid.UUID(child_id))
+
+        self.ops.run(work, done, failed)
+
+    def _show(self, timeline: ChildTimeline) -> None:
+        milestones = timeline.items
+        self.model.set_rows(milestones)
+        self.empty.setVisible(not milestones)
+        self.empty_box.setVisible(not milestones)
+        self.table.setVisible(bool(milestones))
+        self.detail.setVisible(bool(milestones))
+        current = current_row(milestones, timeline.today)
         if current is not None:  # open at what is happening now, not the first event
             self.table.selectRow(current)
             self.table.scrollTo(
                 self.model.index(current, 0), QAbstractItemView.ScrollHint.PositionAtCenter
             )
-        warnings = list(data["warnings"])
+        warnings = timeline.warnings
         if warnings:
             items = "".join(f"<li>{_escape(w)}</li>" for w in warnings)
             self.warnings.setText(
@@ -184,26 +192,26 @@ class TimelineTab(QWidget):
             self.loaded.emit(self.child_id)
         self._selection_changed()
 
-    def selected(self) -> Mapping[str, Any] | None:
+    def selected(self) -> TimelineItem | None:
         index = self.table.currentIndex()
         return self.model.row(index.row()) if index.isValid() else None
 
     def _selection_changed(self, *_args: Any) -> None:
         row = self.selected()
         self.exception_button.setEnabled(
-            row is not None and bool(row["exception_reasons"]) and row["done"] is None
+            row is not None and bool(row.exception_reasons) and row.done is None
         )
         if row is None:
             self.detail.setText("Select a milestone to see what to do next and record it.")
             return
-        text = f"<b>{_escape(row['title'])}</b> — {_escape(row['next_step'])}"
-        claim = row.get("exception")
+        text = f"<b>{_escape(row.title)}</b> — {_escape(row.next_step)}"
+        claim = row.exception
         if claim:
             text += (
-                f"<br>Exception relied on: {_escape(claim['label'])} ({_escape(claim['source'])})"
-                f"; evidence: {_escape(claim['evidence'])}"
+                f"<br>Exception relied on: {_escape(claim.label)} ({_escape(claim.source)})"
+                f"; evidence: {_escape(claim.evidence)}"
             )
-        text += f"<br><i>{_escape(row['source'])}</i>"
+        text += f"<br><i>{_escape(row.source)}</i>"
         self.detail.setText(text)
 
     # ---- recording
@@ -212,13 +220,13 @@ class TimelineTab(QWidget):
         if self.child_id is None:
             return
         row = self.selected()
-        milestone = row if row is not None and row["done"] is None and not row["info"] else None
+        milestone = row if row is not None and row.done is None and not row.info else None
         dialog = RecordEventDialog(self.backend, self.ops, self.child_id, milestone, self)
         self._open(dialog)
 
     def record_exception(self) -> None:
         row = self.selected()
-        if self.child_id is None or row is None or not row["exception_reasons"]:
+        if self.child_id is None or row is None or not row.exception_reasons:
             return
         self._open(ExceptionDialog(self.backend, self.ops, self.child_id, row, self))
 

@@ -10,15 +10,16 @@ the same message goes to the window's status bar.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import uuid
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from send_desk.backend import Backend
+from send_desk.backend.clock_models import DeadlineRow
 from send_desk.gui.clock_models import status_icon
 from send_desk.gui.ops import Ops
 from send_desk.gui.settings import AppSettings
@@ -29,24 +30,24 @@ FIRST_CHECK_MS = 20_000
 LISTED = 4
 
 
-def _when(row: Mapping[str, Any]) -> str:
-    days = int(row["days_left"])
+def _when(row: DeadlineRow) -> str:
+    days = row.days_left
     if days == 0:
         return "due today"
     if days < 0:
-        return f"missed: it was due {uk_date(row['due'])}"
-    return f"due in {days} day{'s' if days != 1 else ''} ({uk_date(row['due'])})"
+        return f"missed: it was due {uk_date(row.due)}"
+    return f"due in {days} day{'s' if days != 1 else ''} ({uk_date(row.due)})"
 
 
-def reminder_message(rows: Sequence[Mapping[str, Any]]) -> tuple[str, str]:
+def reminder_message(rows: Sequence[DeadlineRow]) -> tuple[str, str]:
     """The notification's title and text for these deadlines (most at risk first)."""
     if len(rows) == 1:
         row = rows[0]
         return (
-            f"{row['title']} – {row['child_name']}",
-            f"{_when(row).capitalize()}. {row['next_step']}",
+            f"{row.title} – {row.child_name}",
+            f"{_when(row).capitalize()}. {row.next_step}",
         )
-    lines = [f"• {r['child_name']}: {r['title']}, {_when(r)}" for r in rows[:LISTED]]
+    lines = [f"• {r.child_name}: {r.title}, {_when(r)}" for r in rows[:LISTED]]
     if len(rows) > LISTED:
         lines.append(f"and {len(rows) - LISTED} more: open My day")
     return f"{len(rows)} statutory deadlines need you", "\n".join(lines)
@@ -112,20 +113,19 @@ class ReminderTray(QObject):
         if not self.settings.reminders_enabled:
             return
         me = self.backend.me() or {}
-        lead_days = self.settings.reminder_lead_days
+        worker = uuid.UUID(me["id"]) if me.get("id") else None
+        lead_days, clock = self.settings.reminder_lead_days, self.backend.clock
         self.ops.run(
-            lambda: self.backend.deadline_reminders(
-                caseworker_id=me.get("id"), lead_days=lead_days
-            ),
+            lambda: clock.deadline_reminders(caseworker_id=worker, lead_days=lead_days),
             self._notify,
             lambda error: None,  # a reminder that cannot be worked out waits for the next check
         )
 
-    def _notify(self, rows: list[dict[str, Any]]) -> None:
+    def _notify(self, rows: Sequence[DeadlineRow]) -> None:
         today = self.backend.today()
         fresh = []
         for row in rows:
-            key = (row["child_id"], row["milestone"], str(row["due"]), int(row["days_left"]), today)
+            key = (row.child_id.hex, row.milestone, str(row.due), row.days_left, today)
             if key not in self._seen:
                 self._seen.add(key)
                 fresh.append(row)

@@ -10,11 +10,12 @@ collected by pytest (no test_ prefix).
 """
 
 # ruff: noqa: E401, I001
-import shutil, sys, tempfile
+import shutil, sys, tempfile, uuid
 from datetime import date, timedelta
 from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from send_desk.backend import Backend, DataPaths
+from send_desk.backend.caseload_models import NewChild
 from send_desk.gui.app import create_application, show_main_window
 from send_desk.gui.ops import Ops
 
@@ -51,11 +52,11 @@ def shot(widget, name):
 backend = Backend.open(DataPaths(WORK / "demo"), PASSWORD, today=today)
 me = backend.me()
 # a deadline of this caseworker missed three days ago, so My day offers an apology
-fresh = backend.create_child(
-    {"first_name": "Oliwia", "last_name": "Nowak", "date_of_birth": date(2019, 4, 12)}
+fresh = backend.caseload.create_child(
+    NewChild(first_name="Oliwia", last_name="Nowak", date_of_birth=date(2019, 4, 12))
 )
-backend.allocate(fresh, me["id"], TODAY - timedelta(days=60))
-backend.record_event(fresh, "request_received", TODAY - timedelta(days=45))
+backend.caseload.allocate(fresh, uuid.UUID(me["id"]), TODAY - timedelta(days=60))
+backend.clock.record_event(fresh, "request_received", TODAY - timedelta(days=45))
 window = show_main_window(backend, ops, idle_ms=3_600_000, reminder_delay_ms=-1)
 window.resize(1440, 860)
 window.show_page("my_day")
@@ -72,12 +73,12 @@ page.dialog.reject()
 settle()
 
 # a child in assessment with advice: its timeline, with an exception relied on
-rows = backend.my_day(caseworker_id=me["id"])["rows"]
+rows = backend.clock.my_day(caseworker_id=uuid.UUID(me["id"])).rows
 chosen = next(
-    (r for r in rows if r["milestone"].startswith("advice_due") and r["status"] == "overdue"),
+    (r for r in rows if r.milestone.startswith("advice_due") and r.status == "overdue"),
     rows[0],
 )
-window.open_child(chosen["child_id"])
+window.open_child(chosen.child_id.hex)
 settle()
 record = window.record
 record.tabs.setCurrentWidget(record.timeline_tab)
@@ -85,7 +86,7 @@ settle()
 tab = record.timeline_tab
 target = next(
     i for i in range(tab.model.rowCount())
-    if tab.model.row(i)["status"] == "overdue" and tab.model.row(i)["exception_reasons"]
+    if tab.model.row(i).status == "overdue" and tab.model.row(i).exception_reasons
 )
 tab.table.selectRow(target)
 tab.record_exception()

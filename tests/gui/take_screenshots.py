@@ -8,10 +8,11 @@ fonts render as on a desktop. Not collected by pytest (no test_ prefix).
 """
 
 # ruff: noqa: E401, E402, I001
-import shutil, sys, tempfile
+import shutil, sys, tempfile, uuid
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from send_desk.backend import Backend, DataPaths
+from send_desk.backend.caseload_models import ChildChanges
 from send_desk.gui.app import create_application, show_main_window
 from send_desk.gui.ops import Ops
 from send_desk.gui.start import StartWindow
@@ -75,8 +76,8 @@ settle()
 ids = backend.caseload_ids()
 chosen = None
 for cid in ids[:400]:
-    d = backend.child_detail(cid)
-    if d["communication_needs"] and d["flags"] and len(d["history"]) > 3:
+    d = backend.caseload.child_detail(uuid.UUID(cid))
+    if d.communication_needs and d.flags and len(d.history) > 3:
         chosen = cid
         break
 chosen = chosen or ids[0]
@@ -90,7 +91,7 @@ window.record.tabs.setCurrentIndex(5)
 settle()
 shot(window, "07-child-record-events")
 # make an edit so history has a field change
-backend.update_child(chosen, {"postcode": "LS1 4AP"})
+backend.caseload.update_child(uuid.UUID(chosen), ChildChanges(postcode="LS1 4AP"))
 window.record.reload()
 settle()
 window.record.tabs.setCurrentIndex(6)
@@ -108,7 +109,7 @@ settle()
 shot(dlg, "09-edit-child-validation")
 dlg.reject()
 settle()
-window.record.edit_member(window.record.detail["family"][0])
+window.record.edit_member(window.record.detail.family[0])
 settle()
 shot(window.record.dialog, "10-edit-family-member")
 window.record.dialog.reject()

@@ -9,12 +9,15 @@ ago).
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 
+from send_desk.backend.caseload_models import NewChild
+from send_desk.backend.clock_models import DeadlineRow, TimelineItem
 from send_desk.gui.clock_dialogs import (
     ApologyDialog,
     ExceptionDialog,
@@ -28,12 +31,12 @@ from send_desk.gui.tray import ReminderTray, reminder_message
 
 def _new_child(backend, request_on: date, first: str = "Oliwia") -> str:  # type: ignore[no-untyped-def]
     me = backend.me()
-    child = backend.create_child(
-        {"first_name": first, "last_name": "Nowak", "date_of_birth": date(2019, 4, 12)}
+    child = backend.caseload.create_child(
+        NewChild(first_name=first, last_name="Nowak", date_of_birth=date(2019, 4, 12))
     )
-    backend.allocate(child, me["id"], date(2026, 6, 1))
-    backend.record_event(child, "request_received", request_on)
-    return child
+    backend.caseload.allocate(child, uuid.UUID(me["id"]), date(2026, 6, 1))
+    backend.clock.record_event(child, "request_received", request_on)
+    return child.hex
 
 
 def _my_day(qtbot, window):  # type: ignore[no-untyped-def]
@@ -51,29 +54,32 @@ def _timeline(qtbot, window, child_id):  # type: ignore[no-untyped-def]
     return record.timeline_tab
 
 
-def _select(tab, milestone: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
+def _select(tab, milestone: str) -> TimelineItem:  # type: ignore[no-untyped-def]
     for number in range(tab.model.rowCount()):
         row = tab.model.row(number)
-        if row["milestone"] == milestone:
+        if row.milestone == milestone:
             tab.table.selectRow(number)
-            return dict(row)
+            return row
     raise AssertionError(f"{milestone} is not on the timeline")
+
+
+def _shown_status(tab) -> str:  # type: ignore[no-untyped-def]
+    """The Status column of the selected milestone, as the caseworker reads it."""
+    return tab.model.index(tab.table.currentIndex().row(), 0).data()
 
 
 def test_my_day_lists_the_caseload_most_at_risk_first(qtbot, window, backend) -> None:
     page = _my_day(qtbot, window)
     me = backend.me()
-    expected = backend.my_day(caseworker_id=me["id"])
+    expected = backend.clock.my_day(caseworker_id=uuid.UUID(me["id"]))
     rows = [page.model.row(i) for i in range(page.model.rowCount())]
-    assert [(r["child_id"], r["milestone"], r["due"]) for r in rows] == [
-        (r["child_id"], r["milestone"], r["due"]) for r in expected["rows"]
-    ]
+    assert rows == list(expected.rows)
     assert rows, "the demo caseworker has deadlines"
     sections = ["overdue", "today", "soon"]
-    assert [sections.index(r["section"]) for r in rows] == sorted(
-        sections.index(r["section"]) for r in rows
+    assert [sections.index(r.section) for r in rows] == sorted(
+        sections.index(r.section) for r in rows
     )
-    counts = expected["counts"]
+    counts = expected.counts
     overdue = page.summary.text().split("Overdue: ")[1]
     assert overdue.startswith(f"{counts['overdue']} statutory deadline")
     assert "to 04/12/2026" in page.summary.text()  # 10 working days after Fri 20 Nov
@@ -81,7 +87,8 @@ def test_my_day_lists_the_caseload_most_at_risk_first(qtbot, window, backend) ->
     first = page.model.index(0, 0)
     assert isinstance(page.model.data(first, Qt.ItemDataRole.DecorationRole), QIcon)
     spoken = page.model.data(first, Qt.ItemDataRole.AccessibleTextRole)
-    assert spoken.startswith(rows[0]["status_label"]) and rows[0]["title"] in spoken
+    assert spoken.startswith(page.model.data(first)) and rows[0].title in spoken
+    assert page.model.data(first) in ("Overdue", "Due", "Exception claimed")
     due = page.model.data(page.model.index(0, 1))
     assert due[2] == "/" and due[5] == "/"  # dd/mm/yyyy
 
@@ -95,7 +102,7 @@ def test_double_click_opens_the_child(qtbot, window) -> None:
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_page_id() == "child"
-    assert window.record.child_id == row["child_id"]
+    assert window.record.child_id == row.child_id.hex
 
 
 def test_whose_deadlines_and_local_targets(qtbot, window, backend) -> None:
@@ -107,14 +114,14 @@ def test_whose_deadlines_and_local_targets(qtbot, window, backend) -> None:
     assert AppSettings(backend.paths.root).my_day_scope == "all"
     with qtbot.waitSignal(page.loaded, timeout=5000):
         page.local.setChecked(True)
-    assert any(page.model.row(i)["local"] for i in range(page.model.rowCount()))
+    assert any(page.model.row(i).local for i in range(page.model.rowCount()))
 
 
 def test_item_models_pass_the_model_tester(qtmodeltester, qtbot, window, backend) -> None:
     page = _my_day(qtbot, window)
     qtmodeltester.check(page.model, force_py=True)
     qtmodeltester.check(page.actions_model, force_py=True)
-    tab = _timeline(qtbot, window, page.model.row(0)["child_id"])
+    tab = _timeline(qtbot, window, page.model.row(0).child_id.hex)
     qtmodeltester.check(tab.model, force_py=True)
     qtmodeltester.check(tab.model)
 
@@ -123,7 +130,7 @@ def test_record_what_happened_from_the_timeline(qtbot, window, backend) -> None:
     child = _new_child(backend, date(2026, 11, 2))
     tab = _timeline(qtbot, window, child)
     row = _select(tab, "decide_to_assess")
-    assert (row["due"], row["status_label"]) == (date(2026, 12, 14), "Due")
+    assert (row.due, _shown_status(tab)) == (date(2026, 12, 14), "Due")
     assert tab.model.data(tab.model.index(0, 3)) == "in 24 days"
     tab.record_event()
     dialog = tab.dialog
@@ -135,12 +142,8 @@ def test_record_what_happened_from_the_timeline(qtbot, window, backend) -> None:
     with qtbot.waitSignal(tab.loaded, timeout=5000):
         qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
     done = _select(tab, "decide_to_assess")
-    assert (done["done"], done["status"], done["status_label"]) == (
-        date(2026, 11, 18),
-        "met",
-        "Met",
-    )
-    events = [e["type"] for e in window.record.detail["events"]]
+    assert (done.done, done.status, _shown_status(tab)) == (date(2026, 11, 18), "met", "Met")
+    events = [e.type for e in window.record.detail.events]
     assert "assessment_decision" in events
 
 
@@ -163,19 +166,19 @@ def test_an_event_out_of_order_is_refused_until_the_date_is_confirmed(
         dialog.error_label.text()
     )
     assert dialog.ui.confirmDatesCheck.isVisible()
-    assert len(backend.child_detail(child)["events"]) == 1  # nothing saved
+    assert len(backend.caseload.child_detail(uuid.UUID(child)).events) == 1  # nothing saved
     dialog.ui.confirmDatesCheck.setChecked(True)
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog.save()
     assert tab.last_warnings and "check the dates" in tab.last_warnings[0]
-    assert len(backend.child_detail(child)["events"]) == 2
+    assert len(backend.caseload.child_detail(uuid.UUID(child)).events) == 2
 
 
 def test_an_exception_needs_a_lawful_reason_and_evidence(qtbot, window, backend) -> None:
     child = _new_child(backend, date(2026, 9, 1))
     tab = _timeline(qtbot, window, child)
     row = _select(tab, "decide_to_assess")
-    assert (row["due"], row["status"]) == (date(2026, 10, 13), "overdue")
+    assert (row.due, row.status) == (date(2026, 10, 13), "overdue")
     assert tab.exception_button.isEnabled()
     tab.record_exception()
     dialog = tab.dialog
@@ -196,8 +199,8 @@ def test_an_exception_needs_a_lawful_reason_and_evidence(qtbot, window, backend)
     with qtbot.waitSignal(tab.loaded, timeout=5000):
         dialog.save()
     claimed = _select(tab, "decide_to_assess")
-    assert (claimed["status"], claimed["status_label"]) == ("exception", "Exception claimed")
-    assert claimed["due"] == date(2026, 10, 13)  # never moved
+    assert (claimed.status, _shown_status(tab)) == ("exception", "Exception claimed")
+    assert claimed.due == date(2026, 10, 13)  # never moved
     assert "Family in Poland" in tab.detail.text()
     status = tab.model.data(tab.model.index(0, 3))
     assert status == "38 days past the time limit"  # 13 Oct to 20 Nov
@@ -206,8 +209,8 @@ def test_an_exception_needs_a_lawful_reason_and_evidence(qtbot, window, backend)
 def test_a_missed_deadline_prompts_an_apology_to_the_family(qtbot, window, backend) -> None:
     child = _new_child(backend, date(2026, 10, 6), first="Zofia")
     page = _my_day(qtbot, window)
-    missed = [r for r in page.missed if r["child_id"] == child]
-    assert [(r["milestone"], r["due"]) for r in missed] == [
+    missed = [r for r in page.missed if r.child_id.hex == child]
+    assert [(r.milestone, r.due) for r in missed] == [
         ("decide_to_assess", date(2026, 11, 17))
     ]
     assert page.banner.isVisible()
@@ -223,10 +226,10 @@ def test_a_missed_deadline_prompts_an_apology_to_the_family(qtbot, window, backe
     dialog.ui.reasonEdit.setPlainText("The panel that decides was cancelled because of snow.")
     with qtbot.waitSignal(page.loaded, timeout=5000):
         dialog.save()
-    assert dialog.recorded and not any(r["child_id"] == child for r in page.missed)
-    events = backend.child_detail(child)["events"]
-    (apology,) = [e for e in events if e["type"] == "apology_letter_requested"]
-    assert apology["details"] == {
+    assert dialog.recorded and not any(r.child_id.hex == child for r in page.missed)
+    events = backend.caseload.child_detail(uuid.UUID(child)).events
+    (apology,) = [e for e in events if e.type == "apology_letter_requested"]
+    assert apology.details == {
         "milestone": "decide_to_assess",
         "due": "2026-11-17",
         "reason": "The panel that decides was cancelled because of snow.",
@@ -238,8 +241,8 @@ def test_the_caseload_overdue_filter(qtbot, window, backend) -> None:
     with qtbot.waitSignal(page.ids_loaded, timeout=5000):
         page.overdue.setChecked(True)
     shown = page.model.ids()
-    late = backend.overdue_child_ids()
-    assert shown and set(shown) == late
+    late = backend.clock.overdue_child_ids()
+    assert shown and set(shown) == {child.hex for child in late}
     assert page.overdue.isEnabled()
     with qtbot.waitSignal(page.ids_loaded, timeout=5000):
         page.clear_filters()
@@ -255,7 +258,7 @@ def test_reminders_at_the_chosen_lead_times(qtbot, window, backend, ops) -> None
         tray.check()
     rows = caught.args[0]
     assert [
-        (r["child_id"], r["milestone"], r["days_left"]) for r in rows if r["child_id"] == child
+        (r.child_id.hex, r.milestone, r.days_left) for r in rows if r.child_id.hex == child
     ] == [(child, "decide_to_assess", 24)]
     assert tray.last_message is not None
     # once per deadline and lead time and day
@@ -277,13 +280,25 @@ def test_reminders_at_the_chosen_lead_times(qtbot, window, backend, ops) -> None
 
 
 def test_the_reminder_message_in_plain_words() -> None:
-    row = {
-        "child_name": "Zofia Nowak",
-        "title": "Decide whether to assess",
-        "due": date(2026, 12, 14),
-        "days_left": 24,
-        "next_step": "Send the family the decision by 14/12/2026 (in 24 days).",
-    }
+    row = DeadlineRow(
+        child_id=uuid.uuid4(),
+        child_name="Zofia Nowak",
+        looked_after=False,
+        caseworker="Pat Example",
+        team="North",
+        milestone="decide_to_assess",
+        title="Decide whether to assess",
+        due=date(2026, 12, 14),
+        status="pending",
+        days_left=24,
+        section="later",
+        next_step="Send the family the decision by 14/12/2026 (in 24 days).",
+        source="Regulation 5(1)",
+        local=False,
+        proposed=False,
+        exception=None,
+        priority_reasons=(),
+    )
     assert reminder_message([row]) == (
         "Decide whether to assess – Zofia Nowak",
         "Due in 24 days (14/12/2026). Send the family the decision by 14/12/2026 (in 24 days).",
@@ -314,7 +329,7 @@ def test_every_new_control_has_an_accessible_name(qtbot, window, where) -> None:
     page = _my_day(qtbot, window)
     root = page
     if where == "timeline":
-        root = _timeline(qtbot, window, page.model.row(0)["child_id"])
+        root = _timeline(qtbot, window, page.model.row(0).child_id.hex)
     for kind in (QLineEdit, QComboBox, QTableView, QAbstractButton):
         for widget in root.findChildren(kind):
             if widget.objectName().startswith("qt_") or not widget.isVisibleTo(window):

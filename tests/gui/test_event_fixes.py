@@ -4,11 +4,13 @@ for an assessment with the dates the request sets. Today is Friday 20 November 2
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
+from send_desk.backend.caseload_models import NewChild
 from send_desk.gui.clock_dialogs import RecordEventDialog
 from tests.gui.test_clock_pages import _new_child, _select, _timeline
 
@@ -43,9 +45,9 @@ def test_correct_the_date_of_a_request_and_the_deadline_moves(qtbot, window, bac
     dialog.reason_edit.setText("date copied from the covering email, not the form")
     with qtbot.waitSignal(window.record.timeline_tab.loaded, timeout=5000):
         _ok(dialog)
-    assert tab.model.row(0)["label"].endswith("(corrected, version 2)")
+    assert tab.model.index(0, 1).data().endswith("(corrected, version 2)")
     timeline = window.record.timeline_tab
-    assert _select(timeline, "decide_to_assess")["due"] == date(2026, 12, 7)
+    assert _select(timeline, "decide_to_assess").due == date(2026, 12, 7)
 
 
 def test_withdraw_an_event_recorded_by_mistake(qtbot, window, backend) -> None:
@@ -56,26 +58,25 @@ def test_withdraw_an_event_recorded_by_mistake(qtbot, window, backend) -> None:
     dialog.reason_edit.setText("recorded on the wrong child")
     with qtbot.waitSignal(window.record.timeline_tab.loaded, timeout=5000):
         _ok(dialog)
-    row = tab.model.row(0)
-    assert row["label"] == (
+    assert tab.model.index(0, 1).data() == (
         "Request for assessment received — withdrawn: recorded on the wrong child"
     )
     tab.view.selectRow(0)
     assert not tab.correct_button.isEnabled() and not tab.withdraw_button.isEnabled()
     timeline = window.record.timeline_tab
     assert all(
-        timeline.model.row(n)["milestone"] != "decide_to_assess"
+        timeline.model.row(n).milestone != "decide_to_assess"
         for n in range(timeline.model.rowCount())
     )
 
 
 def test_a_request_records_who_asked_and_shows_the_dates_it_sets(qtbot, window, backend) -> None:
     me = backend.me()
-    child = backend.create_child(
-        {"first_name": "Tomasz", "last_name": "Kowal", "date_of_birth": date(2018, 2, 3)}
+    child = backend.caseload.create_child(
+        NewChild(first_name="Tomasz", last_name="Kowal", date_of_birth=date(2018, 2, 3))
     )
-    backend.allocate(child, me["id"], date(2026, 6, 1))
-    tab = _timeline(qtbot, window, child)
+    backend.caseload.allocate(child, uuid.UUID(me["id"]), date(2026, 6, 1))
+    tab = _timeline(qtbot, window, child.hex)
     tab.record_event()
     dialog = tab.dialog
     assert isinstance(dialog, RecordEventDialog)
@@ -106,5 +107,5 @@ def test_a_request_records_who_asked_and_shows_the_dates_it_sets(qtbot, window, 
             dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save),
             Qt.MouseButton.LeftButton,
         )
-    [request] = [e for e in window.record.detail["events"] if e["type"] == "request_received"]
-    assert request["details"] == {"source": "school_or_setting"}
+    [request] = [e for e in window.record.detail.events if e.type == "request_received"]
+    assert request.details == {"source": "school_or_setting"}

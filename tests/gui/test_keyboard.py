@@ -93,10 +93,10 @@ def test_search_then_enter_goes_to_the_results_and_enter_opens_the_child(qtbot, 
             ops.deliver()
 
     settle()
-    child = backend.child_detail(backend.caseload_ids()[0])
+    child = backend.caseload.child_detail(backend.caseload.caseload_ids()[0])
     window.show_page("my_day")
     window.focus_search()
-    qtbot.keyClicks(window.search_box, child["last_name"])
+    qtbot.keyClicks(window.search_box, child.last_name)
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     settle()
     table = window.caseload.table
@@ -104,7 +104,7 @@ def test_search_then_enter_goes_to_the_results_and_enter_opens_the_child(qtbot, 
     assert table.currentIndex().row() == 0
     qtbot.keyClick(table, Qt.Key.Key_Return)
     settle()
-    assert child["last_name"] in window.record.name_label.text()
+    assert child.last_name in window.record.name_label.text()
     window.close()
 
 

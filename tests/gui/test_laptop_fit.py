@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -42,9 +43,8 @@ def test_every_designer_form_fits_a_laptop(qtbot, module: str, form: type) -> No
 
 
 def _child(backend: Backend) -> tuple[str, str]:
-    child_id = backend.caseload_ids()[0]
-    detail = backend.child_detail(child_id)
-    return child_id, f"{detail['first_name']} {detail['last_name']}"
+    child_id = backend.caseload.caseload_ids()[0]
+    return child_id.hex, backend.caseload.child_detail(child_id).full_name
 
 
 def _note_editor(backend: Backend, ops: Any) -> QWidget:
@@ -76,7 +76,7 @@ def _child_dialog(backend: Backend, ops: Any) -> QWidget:
     from send_desk.gui.dialogs import ChildDialog
 
     child_id, _name = _child(backend)
-    return ChildDialog(backend, ops, backend.child_detail(child_id))
+    return ChildDialog(backend, ops, backend.caseload.child_detail(uuid.UUID(child_id)))
 
 
 def _family_member_dialog(backend: Backend, ops: Any) -> QWidget:

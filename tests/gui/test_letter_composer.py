@@ -25,7 +25,7 @@ def test_the_composer_previews_checks_and_saves(qtbot, window, backend, tmp_path
     child_id = _child_with_caseworker(backend)
     window.open_child(child_id)
     record = window.record
-    qtbot.waitUntil(lambda: record.detail is not None and record.detail["id"] == child_id)
+    qtbot.waitUntil(lambda: record.detail is not None and record.detail.id.hex == child_id)
     record.write_letter("callback_confirmation")
     composer = record.dialog
     assert composer is not None  # owned by the record; deletes itself when closed

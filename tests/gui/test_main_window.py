@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -53,8 +55,8 @@ def test_navigation_shows_honest_placeholders(qtbot, window) -> None:
 def test_filter_by_text_waits_for_the_debounce(qtbot, window, backend) -> None:
     page = window.caseload
     ids = page.model.ids()
-    row = backend.caseload_rows(ids[:1])[ids[0]]
-    last_name = row["name"].split(",")[0]
+    row = backend.caseload.caseload_rows([uuid.UUID(ids[0])])[uuid.UUID(ids[0])]
+    last_name = row.name.split(",")[0]
     with qtbot.waitSignal(page.ids_loaded, timeout=3000):
         qtbot.keyClicks(page.text, last_name.lower())
     expected = backend.caseload_ids(CaseloadQuery(text=last_name))
@@ -112,10 +114,10 @@ def test_open_a_child_from_the_keyboard(qtbot, window) -> None:
     record = _open_first_child(qtbot, window)
     detail = record.detail
     assert window.current_page_id() == "child"
-    assert detail["first_name"] in record.name_label.text()
+    assert detail.first_name in record.name_label.text()
     assert "Born " in record.facts_label.text()
-    assert record.family_model.rowCount() == len(detail["family"])
-    assert record.history_model.rowCount() == len(detail["history"])
+    assert record.family_model.rowCount() == len(detail.family)
+    assert record.history_model.rowCount() == len(detail.history)
     assert "Communication needs" in record.comm_label.text()
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.current_page_id() == "caseload"
@@ -134,8 +136,8 @@ def test_edit_and_save_a_child(qtbot, window, backend) -> None:
     with qtbot.waitSignal(record.loaded):
         qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    detail = backend.child_detail(child_id)
-    assert detail["postcode"] == "LS1 4AP"
+    detail = backend.caseload.child_detail(uuid.UUID(child_id))
+    assert (detail.postcode, detail.preferred_name) == ("LS1 4AP", "Sunny")
     assert "known as Sunny" in record.name_label.text()
     assert record.summary_values["postcode"].text() == "LS1 4AP"
     newest = record.history_model.data(record.history_model.index(0, 2))
@@ -148,7 +150,7 @@ def test_edit_and_save_a_child(qtbot, window, backend) -> None:
 def test_a_validation_failure_marks_the_field_and_saves_nothing(qtbot, window, backend) -> None:
     record = _open_first_child(qtbot, window)
     child_id = record.child_id
-    before = backend.child_detail(child_id)
+    before = backend.caseload.child_detail(uuid.UUID(child_id))
     record.edit_child()
     dialog = record.dialog
     dialog.ui.postcodeEdit.setText("12345")
@@ -161,9 +163,9 @@ def test_a_validation_failure_marks_the_field_and_saves_nothing(qtbot, window, b
     assert "Nothing was saved" in dialog.error_label.text()
     assert "not a UK postcode" in dialog.ui.postcodeEdit.toolTip()
     assert dialog.focusWidget() is dialog.ui.postcodeEdit
-    after = backend.child_detail(child_id)
-    assert after["first_name"] == before["first_name"]
-    assert len(after["history"]) == len(before["history"])
+    after = backend.caseload.child_detail(uuid.UUID(child_id))
+    assert after.first_name == before.first_name
+    assert after.history == before.history
     # a rule across fields is marked on the field it is about
     dialog.ui.postcodeEdit.setText("")
     dialog.ui.lookedAfterCheck.setChecked(True)
@@ -207,7 +209,8 @@ def test_change_setting_and_allocation(qtbot, window, backend) -> None:
     dialog = record.dialog
     qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
     assert dialog.is_marked("setting_id")
-    current = (record.detail.get("current_setting") or {}).get("name")
+    setting = record.detail.current_setting
+    current = setting.name if setting else None
     combo = dialog.ui.settingCombo
     index = next(
         i for i in range(1, combo.count()) if not combo.itemText(i).startswith(current or "\0")
@@ -215,18 +218,19 @@ def test_change_setting_and_allocation(qtbot, window, backend) -> None:
     combo.setCurrentIndex(index)
     with qtbot.waitSignal(record.loaded):
         qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
-    assert backend.child_detail(child_id)["current_setting"]["name"] in combo.itemText(index)
+    placed = backend.caseload.child_detail(uuid.UUID(child_id)).current_setting
+    assert placed is not None and placed.name in combo.itemText(index)
 
     record.allocate()
     dialog = record.dialog
     combo = dialog.ui.caseworkerCombo
-    now = record.detail["caseworker"]
+    now = record.detail.caseworker
     index = next(i for i in range(1, combo.count()) if not combo.itemText(i).startswith(now))
     combo.setCurrentIndex(index)
     dialog.ui.reasonEdit.setText("Caseload rebalanced")
     with qtbot.waitSignal(record.loaded):
         qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
-    assert record.detail["caseworker"] != now
+    assert record.detail.caseworker != now
     assert record.allocations_model.rowCount() >= 2
 
 

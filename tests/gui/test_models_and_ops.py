@@ -8,20 +8,20 @@ import pytest
 from PySide6.QtCore import QThread
 
 from send_desk.backend import ValidationFailed
-from send_desk.gui.caseload_model import PAGE_SIZE, CaseloadModel
+from send_desk.gui.caseload_model import PAGE_SIZE, CaseloadModel, rows_fetcher
+from send_desk.gui.items_model import ItemsModel
 from send_desk.gui.ops import Ops
-from send_desk.gui.rows_model import RowsModel
 
 
 def test_caseload_model_passes_the_model_tester(qtmodeltester, backend) -> None:
-    model = CaseloadModel(backend.caseload_rows)
+    model = CaseloadModel(rows_fetcher(backend.caseload))
     model.set_ids(backend.caseload_ids())
     qtmodeltester.check(model, force_py=True)
     qtmodeltester.check(model)
 
 
 def test_empty_caseload_model_passes_the_model_tester(qtmodeltester, backend) -> None:
-    qtmodeltester.check(CaseloadModel(backend.caseload_rows), force_py=True)
+    qtmodeltester.check(CaseloadModel(rows_fetcher(backend.caseload)), force_py=True)
 
 
 def test_caseload_model_fetches_rows_a_page_at_a_time(backend) -> None:
@@ -29,7 +29,7 @@ def test_caseload_model_fetches_rows_a_page_at_a_time(backend) -> None:
 
     def fetch(ids):  # type: ignore[no-untyped-def]
         fetched.append(len(ids))
-        return backend.caseload_rows(ids)
+        return rows_fetcher(backend.caseload)(ids)
 
     model = CaseloadModel(fetch)
     ids = backend.caseload_ids() * 4  # 240 rows: three pages
@@ -54,7 +54,7 @@ def test_record_models_pass_the_model_tester(qtmodeltester, qtbot, window) -> No
         record.events_model,
         record.history_model,
     ):
-        assert isinstance(model, RowsModel)
+        assert isinstance(model, ItemsModel)
         qtmodeltester.check(model, force_py=True)
 
 

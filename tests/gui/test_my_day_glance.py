@@ -38,8 +38,8 @@ def test_what_to_do_next_reads_without_scrolling_sideways_at_1366(qtbot, window)
     assert left >= 0 and left + width <= table.viewport().width()
     assert width >= 280, f"only {width} px left for what to do next"
     # the longest next step wraps inside its row instead of being cut off
-    longest = max(range(page.model.rowCount()), key=lambda r: len(page.model.row(r)["next_step"]))
-    text = page.model.row(longest)["next_step"]
+    longest = max(range(page.model.rowCount()), key=lambda r: len(page.model.row(r).next_step))
+    text = page.model.row(longest).next_step
     needed = QFontMetrics(table.font()).boundingRect(
         QRect(0, 0, width - 10, 10_000), int(Qt.TextFlag.TextWordWrap), text
     )

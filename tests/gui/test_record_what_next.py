@@ -9,22 +9,24 @@ Today is Friday 20 November 2026 (tests/gui/conftest.py). A request received on 
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from PySide6.QtCore import Qt
 
+from send_desk.backend.caseload_models import NewChild
 from send_desk.gui.caseload_model import ID_ROLE
 
 
 def _child(backend, *, request_on: date | None) -> str:  # type: ignore[no-untyped-def]
     me = backend.me()
-    child = backend.create_child(
-        {"first_name": "Oliwia", "last_name": "Nowak", "date_of_birth": date(2019, 4, 12)}
+    child = backend.caseload.create_child(
+        NewChild(first_name="Oliwia", last_name="Nowak", date_of_birth=date(2019, 4, 12))
     )
-    backend.allocate(child, me["id"], date(2026, 6, 1))
+    backend.caseload.allocate(child, uuid.UUID(me["id"]), date(2026, 6, 1))
     if request_on is not None:
-        backend.record_event(child, "request_received", request_on)
-    return child
+        backend.clock.record_event(child, "request_received", request_on)
+    return child.hex
 
 
 def _open(qtbot, window, child: str):  # type: ignore[no-untyped-def]
@@ -66,20 +68,20 @@ def test_the_timeline_opens_at_the_current_item(qtbot, window, backend) -> None:
     # a demo child with a plan since before 2025: a long timeline, most of it done
     children = backend.caseload_ids(backend.saved_filter("mine"))
     for candidate in children:
-        rows = backend.child_timeline(candidate)["rows"]
-        if len(rows) > 20 and rows[0]["due"].year < 2025:
+        rows = backend.clock.child_timeline(uuid.UUID(candidate)).items
+        if len(rows) > 20 and rows[0].due.year < 2025:
             break
     else:
         raise AssertionError("the demo has a child with a long history")
     tab = _open(qtbot, window, candidate).timeline_tab
     window.record.tabs.setCurrentWidget(tab)
-    first_open = next(i for i, row in enumerate(rows) if row["done"] is None and not row["info"])
+    first_open = next(i for i, row in enumerate(rows) if row.done is None and not row.info)
     assert first_open > 10
     assert tab.table.currentIndex().row() == first_open
     qtbot.waitUntil(tab.table.isVisible)
     rect = tab.table.visualRect(tab.model.index(first_open, 0))
     assert tab.table.viewport().rect().contains(rect.center())
-    assert tab.selected()["done"] is None
+    assert tab.selected().done is None
 
 
 def test_a_new_childs_empty_timeline_says_what_to_record_first(qtbot, window, backend) -> None:
@@ -91,7 +93,7 @@ def test_a_new_childs_empty_timeline_says_what_to_record_first(qtbot, window, ba
     assert "Request for assessment received" in tab.empty.text()
     assert tab.event_button.isVisible() and tab.event_button.isEnabled()
     # once the request is recorded, the timeline takes its place
-    backend.record_event(child, "request_received", date(2026, 11, 2))
+    backend.clock.record_event(uuid.UUID(child), "request_received", date(2026, 11, 2))
     with qtbot.waitSignal(tab.loaded, timeout=5000):
         tab.load(child)
     assert not tab.empty.isVisible() and tab.table.isVisible()

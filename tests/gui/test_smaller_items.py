@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 
+from send_desk.backend.caseload_models import NewChild
 from send_desk.gui.caseload_page import CaseloadPage
 from send_desk.gui.clock_dialogs import ApologyDialog
 
@@ -22,8 +23,8 @@ def test_the_caseload_count_updates_after_adding_a_child(qtbot, window, backend)
         page.saved.setCurrentIndex(page.saved.findData("mine"))
     mine = page.model.rowCount()
     assert 0 < mine < 60 and page.count.text() == f"{mine} of 60 children"
-    backend.create_child(
-        {"first_name": "Oliwia", "last_name": "Nowak", "date_of_birth": date(2019, 4, 12)}
+    backend.caseload.create_child(
+        NewChild(first_name="Oliwia", last_name="Nowak", date_of_birth=date(2019, 4, 12))
     )
     with qtbot.waitSignal(page.ids_loaded, timeout=5000):
         page.refresh([])  # what the window does once the new child is saved
@@ -90,7 +91,7 @@ def test_save_dialogs_open_in_the_documents_folder(qtbot, window, backend, monke
 
 
 def test_the_apology_dialog_says_the_letter_comes_next(qtbot, backend, ops) -> None:
-    rows = [r for r in backend.my_day()["rows"] if r["section"] == "overdue"]
+    rows = [r for r in backend.clock.my_day().rows if r.section == "overdue"]
     dialog = ApologyDialog(backend, ops, rows[:1])
     qtbot.addWidget(dialog)
     text = dialog.ui.lettersLabel.text()

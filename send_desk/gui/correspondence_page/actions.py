@@ -18,6 +18,7 @@ from send_desk.gui.callback_dialogs import (
     CallbackOutcomeDialog,
     confirm_by_letter,
 )
+from send_desk.gui.context import AppContext
 from send_desk.gui.correspondence_dialogs import (
     ComplaintActionDialog,
     ComplaintDialog,
@@ -28,7 +29,6 @@ from send_desk.gui.correspondence_page.models import (
     selected,
 )
 from send_desk.gui.ops import Ops
-from send_desk.gui.pages import AppContext
 from send_desk.gui.rows_model import text_of
 
 if TYPE_CHECKING:

@@ -28,6 +28,7 @@ from send_desk.backend.correspondence_models import (
     Vocabulary,
 )
 from send_desk.gui import formatting as fmt
+from send_desk.gui.context import AppContext
 from send_desk.gui.correspondence_page.actions import Actions
 from send_desk.gui.correspondence_page.models import (
     LATE_STATUSES,
@@ -36,7 +37,6 @@ from send_desk.gui.correspondence_page.models import (
     selected,
     table,
 )
-from send_desk.gui.pages import AppContext
 
 
 def due_status(row: DueItem) -> str:

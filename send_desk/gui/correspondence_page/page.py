@@ -34,6 +34,7 @@ from send_desk.backend.correspondence_models import (
     CorrespondenceRow,
     DutyDay,
 )
+from send_desk.gui.context import AppContext
 from send_desk.gui.correspondence_dialogs import (
     AvailabilityDialog,
 )
@@ -47,7 +48,6 @@ from send_desk.gui.correspondence_page.models import (
     selected,
     table,
 )
-from send_desk.gui.pages import AppContext
 
 ITEM_SHOW = (
     ("open", "Awaiting a reply"),

@@ -25,6 +25,7 @@ from send_desk.backend.correspondence_models import (
     Complaint,
     CorrespondenceRow,
 )
+from send_desk.gui.context import AppContext
 from send_desk.gui.correspondence_page.actions import Actions
 from send_desk.gui.correspondence_page.models import (
     CALLBACK_COLUMNS,
@@ -34,7 +35,6 @@ from send_desk.gui.correspondence_page.models import (
     selected,
     table,
 )
-from send_desk.gui.pages import AppContext
 
 
 class CorrespondenceTab(QWidget, Actions):

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend.notes_models import NoteHit
+from send_desk.gui.context import AppContext
 from send_desk.gui.formatting import note_kind_label, uk_datetime
-from send_desk.gui.pages import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
 HTML_ROLE = Qt.ItemDataRole.UserRole + 5

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from send_desk.gui.pages import AppContext, PageSpec, register_page
+from send_desk.gui.context import AppContext
+from send_desk.gui.pages import PageSpec, register_page
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget

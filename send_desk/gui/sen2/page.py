@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 from send_desk.backend import Backend, ValidationFailed
 from send_desk.backend.sen2_api import Cancelled, Progress, Sen2Cancelled
 from send_desk.backend.sen2_models import Sen2Check, Sen2Export, Sen2Options
+from send_desk.gui.context import AppContext
 from send_desk.gui.documents import suggested_path
 from send_desk.gui.formatting import sen2_rule, uk_date
-from send_desk.gui.pages import AppContext
 from send_desk.gui.progress_op import ProgressOp, run_with_progress
 from send_desk.gui.sen2.models import CountsModel, ProblemsModel
 

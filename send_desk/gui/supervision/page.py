@@ -47,7 +47,7 @@ from send_desk.gui.supervision.trends import TrendsTab
 from send_desk.timeutil import month_start
 
 if TYPE_CHECKING:
-    from send_desk.gui.pages import AppContext
+    from send_desk.gui.context import AppContext
 
 
 R = TypeVar("R")

@@ -35,7 +35,7 @@ from send_desk.gui.record_rows import RecordsModel
 from send_desk.timeutil import month_start
 
 if TYPE_CHECKING:
-    from send_desk.gui.pages import AppContext
+    from send_desk.gui.context import AppContext
 
 MONTHS_SHOWN = 6
 CRITERIA_CHARTED = 8

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import uuid
 from dataclasses import replace
 from datetime import date
 
@@ -16,6 +17,12 @@ from send_desk.backend import (
     StoreProblem,
     ValidationFailed,
     WrongPassword,
+)
+from send_desk.backend.caseload_models import (
+    ChildChanges,
+    FamilyMemberChanges,
+    NewChild,
+    NewFamilyMember,
 )
 
 from .conftest import PASSWORD, TODAY
@@ -62,12 +69,12 @@ def test_create_then_open_empty_store(tmp_path) -> None:
 
 
 def test_caseload_ids_sorted_by_name(backend: Backend) -> None:
-    ids = backend.caseload_ids()
+    ids = backend.caseload.caseload_ids()
     assert len(ids) == 60
-    rows = backend.caseload_rows(ids)
-    names = [rows[i]["name"].lower() for i in ids]
+    rows = backend.caseload.caseload_rows(ids)
+    names = [rows[i].name.lower() for i in ids]
     assert names == sorted(names)
-    descending = backend.caseload_ids(CaseloadQuery(descending=True))
+    descending = backend.caseload.caseload_ids(CaseloadQuery(descending=True))
     assert descending == list(reversed(ids)) or len(descending) == len(ids)
 
 
@@ -75,152 +82,173 @@ def test_caseload_ids_sorted_by_name(backend: Backend) -> None:
     "sort", ["date_of_birth", "year_group", "upn", "setting", "need", "stage", "team", "caseworker"]
 )
 def test_every_sort_key_returns_every_child(backend: Backend, sort: str) -> None:
-    ids = backend.caseload_ids(CaseloadQuery(sort=sort))
-    assert sorted(ids) == sorted(backend.caseload_ids())
+    ids = backend.caseload.caseload_ids(CaseloadQuery(sort=sort))
+    assert sorted(ids) == sorted(backend.caseload.caseload_ids())
 
 
 def test_text_filter_matches_name_words_in_any_order(backend: Backend) -> None:
-    ids = backend.caseload_ids()
-    row = backend.caseload_rows(ids[:1])[ids[0]]
-    last, first = row["name"].split(", ")
-    found = backend.caseload_ids(CaseloadQuery(text=f"{first.lower()} {last.upper()}"))
+    caseload = backend.caseload
+    ids = caseload.caseload_ids()
+    row = caseload.caseload_rows(ids[:1])[ids[0]]
+    last, first = row.name.split(" (")[0].split(", ")
+    found = caseload.caseload_ids(CaseloadQuery(text=f"{first.lower()} {last.upper()}"))
     assert ids[0] in found
-    assert backend.caseload_ids(CaseloadQuery(text="zzzz-nobody")) == []
+    assert caseload.caseload_ids(CaseloadQuery(text="zzzz-nobody")) == []
     # FTS/LIKE syntax characters are plain text
-    assert backend.caseload_ids(CaseloadQuery(text="%_\\")) == []
+    assert caseload.caseload_ids(CaseloadQuery(text="%_\\")) == []
 
 
 def test_filters_agree_with_rows(backend: Backend) -> None:
-    ids = backend.caseload_ids()
-    rows = backend.caseload_rows(ids)
-    looked_after = set(backend.caseload_ids(CaseloadQuery(looked_after=True)))
-    assert looked_after == {i for i, r in rows.items() if r["looked_after"]}
-    year = rows[ids[0]]["year_group"]
-    in_year = set(backend.caseload_ids(CaseloadQuery(year_group=year)))
-    assert in_year == {i for i, r in rows.items() if r["year_group"] == year}
-    stage = rows[ids[0]]["stage"]
-    assert set(backend.caseload_ids(CaseloadQuery(stage=stage))) == {
-        i for i, r in rows.items() if r["stage"] == stage
+    caseload = backend.caseload
+    ids = caseload.caseload_ids()
+    rows = caseload.caseload_rows(ids)
+    looked_after = set(caseload.caseload_ids(CaseloadQuery(looked_after=True)))
+    assert looked_after == {i for i, r in rows.items() if r.looked_after}
+    year = rows[ids[0]].year_group
+    in_year = set(caseload.caseload_ids(CaseloadQuery(year_group=year)))
+    assert in_year == {i for i, r in rows.items() if r.year_group == year}
+    stage = rows[ids[0]].stage
+    assert set(caseload.caseload_ids(CaseloadQuery(stage=stage))) == {
+        i for i, r in rows.items() if r.stage == stage
     }
-    options = backend.caseload_options()
-    team = options["teams"][0]
-    in_team = set(backend.caseload_ids(CaseloadQuery(team_id=team["id"])))
-    assert in_team == {i for i, r in rows.items() if r["team"] == team["name"]}
+    team = caseload.caseload_options().teams[0]
+    in_team = set(caseload.caseload_ids(CaseloadQuery(team_id=team.id.hex)))
+    assert in_team == {i for i, r in rows.items() if r.team == team.name}
     for flag in ("phase_transfer", "tribunal", "review_this_term", "unallocated"):
-        subset = backend.caseload_ids(replace(CaseloadQuery(), **{flag: True}))
+        subset = caseload.caseload_ids(replace(CaseloadQuery(), **{flag: True}))
         assert set(subset) <= set(ids)
 
 
 def test_saved_filters(backend: Backend) -> None:
     me = backend.me()
     assert me is not None and me["team"]
-    mine = backend.caseload_ids(backend.saved_filter("mine"))
-    rows = backend.caseload_rows(mine)
-    assert mine and all(r["caseworker"] == me["name"] for r in rows.values())
-    team = backend.caseload_rows(backend.caseload_ids(backend.saved_filter("my_team")))
-    assert all(r["team"] == me["team"] for r in team.values())
+    caseload = backend.caseload
+    who = {"caseworker_id": uuid.UUID(me["id"]), "team_id": uuid.UUID(me["team_id"])}
+    mine = caseload.caseload_ids(caseload.saved_filter("mine", **who))
+    rows = caseload.caseload_rows(mine)
+    assert mine and all(r.caseworker == me["name"] for r in rows.values())
+    team = caseload.caseload_rows(caseload.caseload_ids(caseload.saved_filter("my_team", **who)))
+    assert team and all(r.team == me["team"] for r in team.values())
+    # the old entry point reads the signed-in user itself
+    assert backend.caseload_ids(backend.saved_filter("mine")) == [child.hex for child in mine]
 
 
 def test_child_detail_has_everything_the_record_shows(backend: Backend) -> None:
-    child_id = backend.caseload_ids()[0]
-    detail = backend.child_detail(child_id)
-    assert detail["id"] == child_id
-    assert isinstance(detail["date_of_birth"], date)
-    assert detail["family"] and detail["allocations"]
-    assert detail["history"] and detail["history"][0]["description"]
-    for key in ("communication_needs", "flags", "events", "settings", "year_group_label"):
-        assert key in detail
+    child_id = backend.caseload.caseload_ids()[0]
+    detail = backend.caseload.child_detail(child_id)
+    assert detail.id == child_id
+    assert isinstance(detail.date_of_birth, date)
+    assert detail.family and detail.allocations
+    assert detail.history and detail.history[0].description
+    # newest first
+    assert list(detail.history) == sorted(detail.history, key=lambda h: h.at, reverse=True)
+    assert detail.history[-1].description == "Record created"
 
 
 def test_update_child_is_journaled(backend: Backend) -> None:
-    child_id = backend.caseload_ids()[0]
-    diffs = backend.update_child(child_id, {"postcode": "ls1 4ap", "preferred_name": "Sam"})
+    child_id = backend.caseload.caseload_ids()[0]
+    changes = ChildChanges(postcode="ls1 4ap", preferred_name="Sam")
+    diffs = backend.caseload.update_child(child_id, changes)
     assert diffs == {"postcode": "LS1 4AP", "preferred_name": "Sam"}
-    detail = backend.child_detail(child_id)
-    assert detail["postcode"] == "LS1 4AP"
-    described = [h["description"] for h in detail["history"]]
+    detail = backend.caseload.child_detail(child_id)
+    assert detail.postcode == "LS1 4AP"
+    assert detail.preferred_name == "Sam"
+    described = [h.description for h in detail.history]
     assert any(
         d.startswith("Postcode changed from") and d.endswith("to LS1 4AP") for d in described
     )
 
 
 def test_validation_failure_names_fields_and_saves_nothing(backend: Backend) -> None:
-    child_id = backend.caseload_ids()[0]
-    before = backend.child_detail(child_id)
+    child_id = backend.caseload.caseload_ids()[0]
+    before = backend.caseload.child_detail(child_id)
     with pytest.raises(ValidationFailed) as caught:
-        backend.update_child(child_id, {"postcode": "NOT A POSTCODE", "first_name": "Changed"})
+        backend.caseload.update_child(
+            child_id, ChildChanges(postcode="NOT A POSTCODE", first_name="Changed")
+        )
     assert "postcode" in caught.value.fields
-    after = backend.child_detail(child_id)
-    assert after["first_name"] == before["first_name"]
-    assert len(after["history"]) == len(before["history"])
+    after = backend.caseload.child_detail(child_id)
+    assert after.first_name == before.first_name
+    assert len(after.history) == len(before.history)
 
 
 def test_create_child_and_family_member(backend: Backend) -> None:
-    child_id = backend.create_child(
-        {
-            "first_name": "Ada",
-            "last_name": "Testcase",
-            "date_of_birth": date(2015, 3, 4),
-            "primary_need": "ASD",
-            "postcode": "",
-        }
+    caseload = backend.caseload
+    child_id = caseload.create_child(
+        NewChild(
+            first_name="Ada",
+            last_name="Testcase",
+            date_of_birth=date(2015, 3, 4),
+            primary_need="ASD",
+            postcode="",
+        )
     )
-    assert child_id in backend.caseload_ids(CaseloadQuery(text="testcase"))
+    assert caseload.caseload_ids(CaseloadQuery(text="testcase")) == [child_id]
     with pytest.raises(ValidationFailed) as caught:
-        backend.add_family_member(
+        caseload.add_family_member(
             child_id,
-            {"name": "Mo Testcase", "relationship": "mother", "preferred_contact": "email"},
+            NewFamilyMember(name="Mo Testcase", relationship="mother", preferred_contact="email"),
         )
     assert caught.value.message
-    member_id = backend.add_family_member(
+    member_id = caseload.add_family_member(
         child_id,
-        {
-            "name": "Mo Testcase",
-            "relationship": "mother",
-            "preferred_contact": "phone",
-            "phone": "07700 900123",
-            "language": "Polish",
-            "independent_interpreter": True,
-        },
+        NewFamilyMember(
+            name="Mo Testcase",
+            relationship="mother",
+            preferred_contact="phone",
+            phone="07700 900123",
+            language="Polish",
+            independent_interpreter=True,
+        ),
     )
-    detail = backend.child_detail(child_id)
-    assert detail["family"][0]["id"] == member_id
-    assert detail["family"][0]["interpreter_needed"] is True
-    assert "independent interpreter" in detail["communication_needs"][0]
-    backend.update_family_member(member_id, {"easy_read": True})
-    assert any("easy-read" in n for n in backend.child_detail(child_id)["communication_needs"])
+    detail = caseload.child_detail(child_id)
+    assert detail.postcode is None  # blank text is "not recorded"
+    assert detail.primary_need == "ASD"
+    assert detail.date_of_birth == date(2015, 3, 4)
+    assert detail.family[0].id == member_id
+    assert detail.family[0].interpreter_needed is True
+    assert detail.communication_needs == (
+        "Mo Testcase (Mother): independent interpreter needed for Polish",
+    )
+    caseload.update_family_member(member_id, FamilyMemberChanges(easy_read=True))
+    assert caseload.child_detail(child_id).communication_needs == (
+        "Mo Testcase (Mother): independent interpreter needed for Polish",
+        "Mo Testcase (Mother): send letters in easy-read",
+    )
 
 
 def test_place_and_allocate(backend: Backend) -> None:
-    child_id = backend.caseload_ids()[0]
-    options = backend.caseload_options()
-    detail = backend.child_detail(child_id)
-    current_setting = detail["current_setting"]["id"] if detail["current_setting"] else None
-    setting = next(
-        s for s in options["settings"] if s["id"] != (current_setting or "").replace("-", "")
-    )
+    caseload = backend.caseload
+    child_id = caseload.caseload_ids()[0]
+    options = caseload.caseload_options()
+    detail = caseload.child_detail(child_id)
+    current_setting = detail.current_setting.id if detail.current_setting else None
+    setting = next(s for s in options.settings if s.id != current_setting)
     with pytest.raises(ValidationFailed) as caught:
-        backend.place(child_id, None, None)
+        caseload.place(child_id, None, None)
     assert set(caught.value.fields) == {"setting_id", "start_date"}
-    backend.place(child_id, setting["id"], TODAY)
-    assert backend.child_detail(child_id)["current_setting"]["name"] == setting["name"]
+    caseload.place(child_id, setting.id, TODAY)
+    detail = caseload.child_detail(child_id)
+    assert detail.current_setting is not None and detail.current_setting.name == setting.name
+    assert detail.placements[0].start_date == TODAY and detail.placements[0].current
 
-    current = backend.child_detail(child_id)["allocations"][0]
-    other = next(c for c in options["caseworkers"] if c["name"] != current["caseworker"])
-    backend.allocate(child_id, other["id"], TODAY, "Caseload rebalanced")
-    detail = backend.child_detail(child_id)
-    assert detail["caseworker"] == other["name"]
-    assert detail["allocations"][1]["end_date"] == TODAY
+    current = detail.allocations[0]
+    other = next(c for c in options.caseworkers if c.name != current.caseworker)
+    caseload.allocate(child_id, other.id, TODAY, "Caseload rebalanced")
+    detail = caseload.child_detail(child_id)
+    assert detail.caseworker == other.name
+    assert detail.allocations[0].reason == "Caseload rebalanced"
+    assert detail.allocations[1].end_date == TODAY
     with pytest.raises(Refused):
-        backend.allocate(child_id, other["id"], TODAY)
+        caseload.allocate(child_id, other.id, TODAY)
     with pytest.raises(ValidationFailed):
-        backend.allocate(child_id, other["id"], date(2099, 1, 1))
+        caseload.allocate(child_id, other.id, date(2099, 1, 1))
 
 
 def test_queries_are_quick_on_a_small_store(backend: Backend) -> None:
     started = time.perf_counter()
     for text in ("a", "ab", "abc"):
-        backend.caseload_ids(CaseloadQuery(text=text))
+        backend.caseload.caseload_ids(CaseloadQuery(text=text))
     assert time.perf_counter() - started < 1.0
 
 

@@ -1,0 +1,36 @@
+"""gui.formatting's caseload section: how a deadline, a year group and an event read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from send_desk.backend.caseload_models import NextDeadline
+from send_desk.gui.formatting import (
+    caseworker_text,
+    deadline_label,
+    deadline_when,
+    event_details_text,
+    year_group_text,
+)
+
+
+def test_a_deadline_in_words() -> None:
+    due = date(2026, 11, 3)
+    assert deadline_when(NextDeadline("Final plan", due, -17)) == "17 days overdue"
+    assert deadline_when(NextDeadline("Final plan", due, -1)) == "1 day overdue"
+    assert deadline_when(NextDeadline("Final plan", due, 0)) == "due today"
+    assert deadline_when(NextDeadline("Final plan", due, 1)) == "in 1 day"
+    assert deadline_when(NextDeadline("Final plan", due, 12)) == "in 12 days"
+    assert (
+        deadline_label(NextDeadline("Final plan", due, -17))
+        == "Final plan: 17 days overdue (due 03/11/2026)"
+    )
+
+
+def test_year_group_caseworker_and_event_details() -> None:
+    assert year_group_text(0) == "Reception"
+    assert year_group_text(7) == "Year 7"
+    assert caseworker_text(None) == "Not allocated"
+    assert caseworker_text("Pat Example") == "Pat Example"
+    details = {"source": "school_or_setting", "decision_date": "2026-11-03"}
+    assert event_details_text(details) == "Source: school or setting; Decision date: 03/11/2026"
