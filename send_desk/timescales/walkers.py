@@ -59,6 +59,47 @@ def run_rules(run: _Run) -> None:
             _run_step(run, step, found)
 
 
+def _settle(
+    run: _Run,
+    step: _Step,
+    event: _Ev,
+    due: date,
+    done: _Ev | None,
+    priority: bool,
+    milestone_id: str,
+    suffix: str | None,
+) -> None:
+    """The one status rule, for every walker: a cycle started by ``event``, due on
+    ``due`` and done by ``done`` (or not yet), becomes a milestone. ``met`` done on or
+    before due, ``late`` after; ``pending`` not done and today on or before due,
+    ``overdue`` after; ``info`` for a date to know. The event that completes it counts
+    as used, and a rule another rule's condition looks at keeps what completed it."""
+    if step.keep_done:
+        run.done_of[(step.id, event.pos)] = done
+    if step.info:
+        status = INFO
+    elif done is not None:
+        run.used.add(done.pos)
+        status = MET if done.date <= due else LATE
+    else:
+        status = PENDING if run.today <= due else OVERDUE
+    run.milestones.append(
+        Milestone(
+            milestone_id,
+            due,
+            step.rule,
+            run.today,
+            event.date,
+            suffix,
+            None if done is None else done.date,
+            status,
+            event.proposed,
+            priority,
+            event.index,
+        )
+    )
+
+
 def _run_step(run: _Run, step: _Step, found: Sequence[_Ev]) -> None:
     """Every cycle of one rule, started by the trigger events ``found``."""
     # A cycle ends where the next one of the same rule (and the same `match` fields)
@@ -74,11 +115,8 @@ def _run_step(run: _Run, step: _Step, found: Sequence[_Ev]) -> None:
         ends = [e.date for e in found[1:]]
         ends.append(None)
     consumed: set[int] = set()
-    today = run.today
     rule = step.rule
-    keep_done = step.keep_done
     priority = step.priority or run.child.looked_after
-    milestones = run.milestones
     for event, end in zip(found, ends, strict=True):
         if step.conditional and not _applies(run, rule, event):
             continue
@@ -88,35 +126,12 @@ def _run_step(run: _Run, step: _Step, found: Sequence[_Ev]) -> None:
         done = None
         if step.done_by is not None:
             done = _done(run, step.done_by, event, end, due, consumed)
-        if keep_done:
-            run.done_of[(step.id, event.pos)] = done
-        if step.info:
-            status = INFO
-        elif done is not None:
-            run.used.add(done.pos)
-            status = MET if done.date <= due else LATE
-        else:
-            status = PENDING if today <= due else OVERDUE
         suffix = None
         milestone_id = step.id
         if step.suffix_field is not None:
             suffix = str(event.details.get(step.suffix_field, ""))
             milestone_id = f"{step.id}:{suffix}"
-        milestones.append(
-            Milestone(
-                milestone_id,
-                due,
-                rule,
-                today,
-                event.date,
-                suffix,
-                done.date if done is not None else None,
-                status,
-                event.proposed,
-                priority,
-                event.index,
-            )
-        )
+        _settle(run, step, event, due, done, priority, milestone_id, suffix)
 
 
 def _run_simple(run: _Run, step: _Step, found: list[_Ev]) -> None:
@@ -125,13 +140,10 @@ def _run_simple(run: _Run, step: _Step, found: list[_Ev]) -> None:
     offset: timedelta | None = step.offset
     months: int | None = step.months
     done_type: str | None = step.done_type
-    info: bool = step.info
-    keep_done: bool = step.keep_done
     conditional: bool = step.conditional
     chain: bool = step.chain
     step_id: str = step.id
     rule: Rule = step.rule
-    today = run.today
     candidates = run.by_type.get(done_type) if done_type is not None else None
     priority = step.priority or run.child.looked_after
     if len(found) == 1 and offset is not None:
@@ -149,33 +161,9 @@ def _run_simple(run: _Run, step: _Step, found: list[_Ev]) -> None:
                 ):
                     done = candidate
                     break
-        if keep_done:
-            run.done_of[(step_id, event.pos)] = done
-        if info:
-            status = INFO
-        elif done is not None:
-            run.used.add(done.pos)
-            status = MET if done.date <= due else LATE
-        else:
-            status = PENDING if today <= due else OVERDUE
-        run.milestones.append(
-            Milestone(
-                step_id,
-                due,
-                rule,
-                today,
-                start,
-                None,
-                None if done is None else done.date,
-                status,
-                event.proposed,
-                priority,
-                event.index,
-            )
-        )
+        _settle(run, step, event, due, done, priority, step_id, None)
         return
     count = len(candidates) if candidates else 0
-    append, used = run.milestones.append, run.used
     j = 0
     last = len(found) - 1
     for i, event in enumerate(found):
@@ -208,30 +196,7 @@ def _run_simple(run: _Run, step: _Step, found: list[_Ev]) -> None:
                 if i == last or candidate.date <= found[i + 1].date:
                     done = candidate
                     j += 1
-        if keep_done:
-            run.done_of[(step_id, event.pos)] = done
-        if info:
-            status = INFO
-        elif done is not None:
-            used.add(done.pos)
-            status = MET if done.date <= due else LATE
-        else:
-            status = PENDING if today <= due else OVERDUE
-        append(
-            Milestone(
-                step_id,
-                due,
-                rule,
-                today,
-                start,
-                None,
-                None if done is None else done.date,
-                status,
-                event.proposed,
-                priority,
-                event.index,
-            )
-        )
+        _settle(run, step, event, due, done, priority, step_id, None)
 
 
 def _run_matched(run: _Run, step: _Step, found: Sequence[_Ev]) -> None:
@@ -260,20 +225,12 @@ def _run_matched(run: _Run, step: _Step, found: Sequence[_Ev]) -> None:
             lambda e: tuple(e.details.get(field) for field in match),
             done_of,
         )
-    today, rule, offset = run.today, step.rule, step.offset
+    offset = step.offset
     priority = step.priority or run.child.looked_after
     suffix_field, step_id, ids = step.suffix_field, step.id, step.ids
-    keep_done, used, append = step.keep_done, run.used, run.milestones.append
     for event in found:
         due = event.date + offset
         done = done_of.get(event.pos)
-        if keep_done:
-            run.done_of[(step_id, event.pos)] = done
-        if done is not None:
-            used.add(done.pos)
-            status = MET if done.date <= due else LATE
-        else:
-            status = PENDING if today <= due else OVERDUE
         suffix = None
         milestone_id = step_id
         if suffix_field is not None:
@@ -285,21 +242,7 @@ def _run_matched(run: _Run, step: _Step, found: Sequence[_Ev]) -> None:
                 milestone_id = f"{step_id}:{suffix}"
                 if len(ids) < 256 and isinstance(value, str):
                     ids[value] = (suffix, milestone_id)
-        append(
-            Milestone(
-                milestone_id,
-                due,
-                rule,
-                today,
-                event.date,
-                suffix,
-                None if done is None else done.date,
-                status,
-                event.proposed,
-                priority,
-                event.index,
-            )
-        )
+        _settle(run, step, event, due, done, priority, milestone_id, suffix)
 
 
 def _run_in_year(run: _Run, step: _Step, found: Sequence[_Ev]) -> None:
@@ -313,7 +256,7 @@ def _run_in_year(run: _Run, step: _Step, found: Sequence[_Ev]) -> None:
     lists = [e for t in done_by.events if (e := run.by_type.get(t))]
     latest = done_by.pick == "latest"
     window = done_by.within_months_before_due
-    today, then, year_of = run.today, step.then, spec.year_of
+    then, year_of = step.then, spec.year_of
     priority = step.priority or run.child.looked_after
     for event in found:
         raw = event.details[year_of]
@@ -335,30 +278,7 @@ def _run_in_year(run: _Run, step: _Step, found: Sequence[_Ev]) -> None:
                     done = candidate
         if done is None and done_by.late_until is not None:
             done = first_late(lists, due, day_of(event.details.get(done_by.late_until)))
-        if step.keep_done:
-            run.done_of[(step.id, event.pos)] = done
-        if step.info:
-            status = INFO
-        elif done is not None:
-            run.used.add(done.pos)
-            status = MET if done.date <= due else LATE
-        else:
-            status = PENDING if today <= due else OVERDUE
-        run.milestones.append(
-            Milestone(
-                step.id,
-                due,
-                step.rule,
-                today,
-                event.date,
-                None,
-                None if done is None else done.date,
-                status,
-                event.proposed,
-                priority,
-                event.index,
-            )
-        )
+        _settle(run, step, event, due, done, priority, step.id, None)
 
 
 def _applies(run: _Run, rule: Rule, event: _Ev) -> bool:
