@@ -3,12 +3,13 @@
 1. Copy the top-level resources/ folder into the wheel. Resources stay at the top of
    the repository (the layout the project agreed on), so a regular build copies them
    to send_desk/_resources, where send_desk.resources looks for them.
-2. Compile the statutory clock's engine with mypyc (the compiler mypy and black ship
-   with): the same Python source as a C extension, which recomputes a 20,000-child
-   caseload in about half the time (README, "Performance"). It is optional: with no C
-   compiler, or with SEND_DESK_PURE_PYTHON=1, the build goes on and the engine runs
-   interpreted, with the same results. The SHA-256 of each compiled source is written
-   beside the extension so send_desk.timescales.native never runs a stale build.
+2. Compile the statutory clock's engine (its modules, COMPILED) with mypyc (the
+   compiler mypy and black ship with): the same Python source as a C extension, which
+   recomputes a 20,000-child caseload in about half the time (README, "Performance").
+   It is optional: with no C compiler, or with SEND_DESK_PURE_PYTHON=1, the build goes
+   on and the engine runs interpreted, with the same results. The SHA-256 of each
+   compiled source is written beside the extension so send_desk.timescales.native never
+   runs a stale build.
 """
 
 import hashlib
@@ -24,7 +25,11 @@ from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).parent
 PACKAGE_DIR = Path("send_desk") / "timescales"
-COMPILED = ("engine",)  # keep in step with send_desk.timescales.native.COMPILED_MODULES
+# keep in step with send_desk.timescales.native.COMPILED_MODULES
+COMPILED = ("engine", "rule_plan", "run_state", "walkers", "checks")
+# One group: mypyc compiles these modules into one shared library (beside them in the
+# package, named for the group) and calls across them in C; a module shim each.
+GROUP = "send_desk.timescales.clock"
 BUILD_RECORD = "compiled.json"
 
 
@@ -82,6 +87,7 @@ def _extensions() -> list:
             ],
             opt_level="3",
             debug_level="0",
+            group_name=GROUP,
         )
     except (Exception, SystemExit) as error:  # mypyc exits on a type error it refuses
         _say(f"mypyc could not translate the clock engine ({error}); it will run interpreted")

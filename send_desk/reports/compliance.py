@@ -2,7 +2,9 @@
 
 Read from the cached milestones (:mod:`send_desk.services.milestones`; the caller
 makes sure they are current). Every figure is a numerator and a denominator, with the
-percentage worked out from them, and says how it counts:
+percentage worked out from them, and says how it counts. The figures are data
+(``resources/reports/compliance.toml``: what each counts, its milestones, the time limit
+and its legal source, read by :mod:`send_desk.reports.compliance_rules`); as bundled:
 
 ``plans_within_20_weeks`` / ``plans_within_20_weeks_excluding_exceptions``
     EHC plans issued in the period (the ``final_plan`` milestone done in it), and of
@@ -35,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import String, select, type_coerce
@@ -45,61 +47,18 @@ from send_desk.domain.children import Allocation
 from send_desk.domain.milestones import MilestoneRow
 from send_desk.domain.organisation import Team, User
 from send_desk.domain.tables import table_of
+from send_desk.reports.compliance_rules import DONE_IN_PERIOD, OPEN_AT_END, compliance_rules
 
 _MS, _AL, _US, _TM = (table_of(m) for m in (MilestoneRow, Allocation, User, Team))
 
-AT_RISK_WITHIN = timedelta(weeks=12)
 NOT_ALLOCATED = "Not allocated"
 
-
-@dataclass(frozen=True)
-class FigureSpec:
-    name: str
-    title: str
-    source: str
-
-
-FIGURES = (
-    FigureSpec(
-        "plans_within_20_weeks",
-        "EHC plans issued within 20 weeks (including exceptions)",
-        "SEND Regulations 2014 reg 13(2); SEN2",
-    ),
-    FigureSpec(
-        "plans_within_20_weeks_excluding_exceptions",
-        "EHC plans issued within 20 weeks (excluding exceptions)",
-        "SEND Regulations 2014 reg 13(2), 13(3); SEN2 Week20",
-    ),
-    FigureSpec(
-        "decisions_to_assess_within_6_weeks",
-        "Decisions whether to assess within 6 weeks",
-        "SEND Regulations 2014 reg 4(1), 5(1)",
-    ),
-    FigureSpec(
-        "review_decisions_within_4_weeks",
-        "Annual review decisions within 4 weeks of the meeting",
-        "SEND Regulations 2014 reg 20 / 21",
-    ),
-    FigureSpec(
-        "annual_reviews_overdue",
-        "Annual reviews overdue",
-        "Children and Families Act 2014 s.44(1)",
-    ),
-    FigureSpec(
-        "phase_transfers_at_risk",
-        "Phase transfers at risk",
-        "SEND Regulations 2014 reg 18(1)",
-    ),
-)
-MILESTONES = (
-    "final_plan",
-    "decide_to_assess",
-    "review_decision",
-    "annual_review",
-    "transfer_review",
-    "phase_transfer_plan",
-)
-REVIEWS = ("annual_review", "transfer_review")
+# what each figure counts, its milestones, period and source: resources/reports
+_RULES = compliance_rules()
+FIGURES = _RULES.figures
+MILESTONES = _RULES.milestones
+AT_RISK_WITHIN = _RULES.at_risk_within
+_BY_MILESTONE = {m: tuple(s for s in FIGURES if m in s.milestones) for m in MILESTONES}
 
 
 @dataclass
@@ -138,30 +97,23 @@ def _within(day: date | None, start: date, end: date) -> bool:
 def contributions(row: Row, start: date, end: date, as_of: date) -> list[tuple[str, bool]]:
     """The figures one milestone counts in, and whether it counts as a "yes" there."""
     found: list[tuple[str, bool]] = []
-    on_time = row.done is not None and row.done <= row.due
-    if row.milestone in ("final_plan", "decide_to_assess", "review_decision"):
-        if not _within(row.done, start, end):
-            return found
-        if row.milestone == "final_plan":
-            found.append(("plans_within_20_weeks", on_time))
-            if not row.exception:
-                found.append(("plans_within_20_weeks_excluding_exceptions", on_time))
-        elif row.milestone == "decide_to_assess":
-            found.append(("decisions_to_assess_within_6_weeks", on_time))
-        else:
-            found.append(("review_decisions_within_4_weeks", on_time))
-    elif row.milestone in REVIEWS:
-        open_on_as_of = row.cycle <= as_of and (row.done is None or row.done > as_of)
-        if open_on_as_of:
-            found.append(("annual_reviews_overdue", row.due < as_of))
-    elif row.milestone == "phase_transfer_plan" and _within(row.due, start, end):
-        done_by_now = row.done is not None and row.done <= as_of
-        # a plan amended after the deadline (the clock's "late") still missed it
-        missed = row.done is not None and row.done > row.due and row.due < as_of
-        at_risk = missed or (
-            not done_by_now and (row.due < as_of or row.due - as_of < AT_RISK_WITHIN)
-        )
-        found.append(("phase_transfers_at_risk", at_risk))
+    for spec in _BY_MILESTONE.get(row.milestone, ()):
+        if spec.counts == DONE_IN_PERIOD:
+            if _within(row.done, start, end) and not (spec.exceptions_left_out and row.exception):
+                on_time = row.done is not None and row.done <= row.due
+                found.append((spec.name, on_time))
+        elif spec.counts == OPEN_AT_END:
+            open_on_as_of = row.cycle <= as_of and (row.done is None or row.done > as_of)
+            if open_on_as_of:
+                found.append((spec.name, row.due < as_of))
+        elif _within(row.due, start, end):  # AT_RISK
+            done_by_now = row.done is not None and row.done <= as_of
+            # a plan amended after the deadline (the clock's "late") still missed it
+            missed = row.done is not None and row.done > row.due and row.due < as_of
+            at_risk = missed or (
+                not done_by_now and (row.due < as_of or row.due - as_of < AT_RISK_WITHIN)
+            )
+            found.append((spec.name, at_risk))
     return found
 
 

@@ -54,6 +54,19 @@ def same(a: Any, b: Any) -> bool:
     )
 
 
+UNCHANGED, APPLY, CONFLICT = "unchanged", "apply", "conflict"
+
+
+def _merge(central: Any, entry: EntryV2) -> str:
+    """The three-way rule for one field (module docstring): the central value already
+    the new one, still the base the device changed, or changed by someone else."""
+    if same(central, entry.value):
+        return UNCHANGED
+    if same(central, entry.base):
+        return APPLY
+    return CONFLICT
+
+
 def parse_at(text: str) -> datetime:
     try:
         value = datetime.fromisoformat(text)
@@ -215,11 +228,11 @@ class Applier:
             raise RowRefused(f"'{entry.row_id}' is not a record id") from None
         at = parse_at(entry.at)
         self._check_table(info)
+        if entry.op == "update":
+            return self._update(info, row_id, entry, at)  # checks its entry (_check_change)
         check_entry(info, entry)
         if entry.op in ("insert", "import"):
             return self._insert(info, row_id, entry, at)
-        if entry.op == "update":
-            return self._update(info, row_id, entry, at)
         if entry.op == "delete":
             return self._delete(info, row_id, entry)
         raise RowRefused(f"'{entry.op}' is not a change SEND Desk knows")
@@ -242,79 +255,45 @@ class Applier:
             raise RowRefused(f"'{first.row_id}' is not a record id") from None
         at = parse_at(first.at)
         self._check_table(info)
-        if info.append_only:
-            raise RowRefused(
-                f"{info.name.replace('_', ' ')} records are append-only: an amendment is a new "
-                "version, never a change to a saved one"
-            )
-        current = self.writer.get(info, row_id, lock=True)
-        if current is None:
-            raise RowRefused(
-                "the record this change is for is not on the central store (it was removed, "
-                "or adding it was refused)"
-            )
-        child = self.writer.child_of(info, current)
-        self._check_write(info, child)
-        self._check_team(info, current)
+        current, child = self._row_to_change(info, row_id)
         outcomes: list[Outcome | None] = [None] * len(group)
         to_apply: dict[str, Any] = {}
-        applying: list[int] = []
-        clashes: list[int] = []
+        # each change is about the row as it stands when it comes, after the group's
+        # earlier changes (as one by one): its child, and for a clash the value kept
+        seen_child = child
+        applying: list[tuple[int, uuid.UUID | None]] = []
+        clashes: list[tuple[int, uuid.UUID | None, dict[str, Any]]] = []
         for index, entry in enumerate(group):
-            field = entry.field
-            if (
-                not field
-                or field not in info.synced_columns
-                or field in AUDIT_COLUMNS
-                or field == "id"
-            ):
-                outcomes[index] = Outcome(
-                    "quarantined",
-                    reason=f"'{field}' is not a field of {info.name.replace('_', ' ')} records",
-                )
-                continue
             try:
-                check_entry(info, entry)
+                field = self._check_change(info, entry)
             except RowRefused as error:
                 outcomes[index] = Outcome("quarantined", reason=str(error))
                 continue
-            if field == info.child_column and entry.value is not None:
-                try:
-                    self._check_write(info, uuid.UUID(str(entry.value)))
-                except (RowRefused, ValueError) as error:
-                    outcomes[index] = Outcome("quarantined", reason=str(error))
-                    continue
             central = to_apply[field] if field in to_apply else encode(current[field])
-            if same(central, entry.value):
-                outcomes[index] = Outcome("unchanged", child=child)
-            elif same(central, entry.base):
+            merge = _merge(central, entry)
+            if merge == UNCHANGED:
+                outcomes[index] = Outcome("unchanged", child=seen_child)
+            elif merge == APPLY:
+                applying.append((index, seen_child))
                 to_apply[field] = entry.value
-                applying.append(index)
+                if field == info.child_column:  # an id: _check_change made sure
+                    seen_child = None if entry.value is None else uuid.UUID(str(entry.value))
             else:
-                clashes.append(index)
+                row = self._as_changed(info, current, to_apply, field)
+                clashes.append((index, seen_child, row))
         if to_apply:
-            merged = {k: v for k, v in row_as_json(info, current).items() if k not in AUDIT_COLUMNS}
-            merged.update(to_apply)
             try:
-                checked = validate_row(info, merged, self.today)
-                values = {field: checked.get(field, value) for field, value in to_apply.items()}
-                references = {f: v for f, v in values.items() if f in info.references()}
-                if references:
-                    self._check_references(info, info.decode(references))
-                self._changed_team(info, current, info.decode(values))
+                self._write_changes(info, row_id, current, child, to_apply, at)
             except RowRefused as error:
-                for index in applying:
+                for index, _ in applying:
                     outcomes[index] = Outcome("quarantined", reason=str(error))
             else:
-                changes = info.decode(values)
-                changes.update(updated_at=at, updated_by=self.principal.user_id)
-                self.writer.update(info, row_id, changes, child)
-                for index in applying:
-                    outcomes[index] = Outcome("applied", child=child)
-        for index in clashes:
+                for index, about in applying:
+                    outcomes[index] = Outcome("applied", child=about)
+        for index, about, row in clashes:
             entry = group[index]
-            conflict_id = self._conflict(info, row_id, child, entry.field, entry, current)
-            outcomes[index] = Outcome("conflict", conflict_id=conflict_id, child=child)
+            conflict_id = self._conflict(info, row_id, about, entry.field, entry, row)
+            outcomes[index] = Outcome("conflict", conflict_id=conflict_id, child=about)
         return [outcome or Outcome("quarantined", reason="not applied") for outcome in outcomes]
 
     def _insert(self, info: SyncTable, row_id: uuid.UUID, entry: EntryV2, at: datetime) -> Outcome:
@@ -362,9 +341,25 @@ class Applier:
         return Outcome("applied", child=child)
 
     def _update(self, info: SyncTable, row_id: uuid.UUID, entry: EntryV2, at: datetime) -> Outcome:
-        field = entry.field
-        if not field or field not in info.synced_columns or field in AUDIT_COLUMNS or field == "id":
-            raise RowRefused(f"'{field}' is not a field of {info.name.replace('_', ' ')} records")
+        current, child = self._row_to_change(info, row_id)
+        field = self._check_change(info, entry)
+        merge = _merge(encode(current[field]), entry)
+        if merge == UNCHANGED:
+            return Outcome("unchanged", child=child)
+        if merge == CONFLICT:
+            conflict_id = self._conflict(info, row_id, child, field, entry, current)
+            return Outcome("conflict", conflict_id=conflict_id, child=child)
+        self._write_changes(info, row_id, current, child, {field: entry.value}, at)
+        return Outcome("applied", child=child)
+
+    # -- the checks and the write of field changes: one path for one entry (_update)
+    #    and for one row's entries merged together (apply_many)
+
+    def _row_to_change(
+        self, info: SyncTable, row_id: uuid.UUID
+    ) -> tuple[dict[str, Any], uuid.UUID | None]:
+        """The row field changes are for, locked, once the user may change it: the row
+        as it is and its child."""
         if info.append_only:
             raise RowRefused(
                 f"{info.name.replace('_', ' ')} records are append-only: an amendment is a new "
@@ -379,28 +374,58 @@ class Applier:
         child = self.writer.child_of(info, current)
         self._check_write(info, child)
         self._check_team(info, current)
+        return current, child
+
+    def _check_change(self, info: SyncTable, entry: EntryV2) -> str:
+        """The checks of one field change on its own: a field of these records that a
+        device may set, a value within its limits, a new child the user may write.
+        Returns the field."""
+        field = entry.field
+        if not field or field not in info.synced_columns or field in AUDIT_COLUMNS or field == "id":
+            raise RowRefused(f"'{field}' is not a field of {info.name.replace('_', ' ')} records")
+        check_entry(info, entry)
         if field == info.child_column and entry.value is not None:
             try:
                 new_child = uuid.UUID(str(entry.value))
             except ValueError:
                 raise RowRefused(f"{field.replace('_', ' ')}: the value is not an id") from None
             self._check_write(info, new_child)
-        central = encode(current[field])
-        if same(central, entry.value):
-            return Outcome("unchanged", child=child)
-        if not same(central, entry.base):
-            conflict_id = self._conflict(info, row_id, child, field, entry, current)
-            return Outcome("conflict", conflict_id=conflict_id, child=child)
+        return field
+
+    @staticmethod
+    def _as_changed(
+        info: SyncTable, current: dict[str, Any], to_apply: dict[str, Any], field: str
+    ) -> dict[str, Any]:
+        """The row with the group's earlier change of ``field``, if any (the value a
+        conflict keeps); a value that cannot be read is refused with the group's write."""
+        if field not in to_apply:
+            return current
+        try:
+            return {**current, **info.decode({field: to_apply[field]})}
+        except RowRefused:
+            return current
+
+    def _write_changes(
+        self,
+        info: SyncTable,
+        row_id: uuid.UUID,
+        current: dict[str, Any],
+        child: uuid.UUID | None,
+        to_apply: dict[str, Any],
+        at: datetime,
+    ) -> None:
+        """Checks the row with the new values (as JSON) as a whole, then writes them."""
         merged = {k: v for k, v in row_as_json(info, current).items() if k not in AUDIT_COLUMNS}
-        merged[field] = entry.value
-        value = validate_row(info, merged, self.today).get(field, entry.value)
-        if field in info.references():
-            self._check_references(info, info.decode({field: value}))
-        changes = info.decode({field: value})
+        merged.update(to_apply)
+        checked = validate_row(info, merged, self.today)
+        values = {field: checked.get(field, value) for field, value in to_apply.items()}
+        references = {f: v for f, v in values.items() if f in info.references()}
+        if references:
+            self._check_references(info, info.decode(references))
+        changes = info.decode(values)
         self._changed_team(info, current, changes)
         changes.update(updated_at=at, updated_by=self.principal.user_id)
         self.writer.update(info, row_id, changes, child)
-        return Outcome("applied", child=child)
 
     def _delete(self, info: SyncTable, row_id: uuid.UUID, entry: EntryV2) -> Outcome:
         if info.append_only:

@@ -28,6 +28,7 @@ from send_desk.domain.milestones import MilestoneRow
 from send_desk.domain.organisation import Team, User
 from send_desk.domain.tables import table_of
 from send_desk.services.milestones import hex_id
+from send_desk.services.priority_groups import load_priority_groups
 from send_desk.timescales import default_calendar, default_rules
 from send_desk.timescales.milestones import (
     EXCEPTION,
@@ -53,8 +54,10 @@ SECTION_TITLES = {
 LOOKED_AFTER = "looked after"
 PHASE_TRANSFER = "phase transfer"
 MOVING_IN = "moving in"
-PHASE_TRANSFER_IDS = ("phase_transfer_plan",)
-MOVING_IN_IDS = ("transfer_notice", "transfer_review")
+# the milestones that put a child in each group: resources/deadlines
+_GROUPS = load_priority_groups()
+PHASE_TRANSFER_IDS = _GROUPS["phase_transfer"]
+MOVING_IN_IDS = _GROUPS["moving_in"]
 
 DEFAULT_WITHIN = 10  # working days
 

@@ -49,18 +49,17 @@ from send_desk.domain.organisation import Team, User
 from send_desk.domain.supervision import NoteAudit, NoteSample
 from send_desk.quality import KIND_LABELS, KINDS
 from send_desk.services.errors import NotFound, ValidationFailed
+from send_desk.services.sampling_rules import load_sampling_rules
 from send_desk.timeutil import utcnow
 
 DEFAULT_PER_CASEWORKER = 3
 MAX_PER_CASEWORKER = 200
-RISK_WEIGHT = 2
-NEW_STARTER_FACTOR = 2
-NEW_STARTER_MONTHS = 6
-RISK_LABELS = {
-    "looked_after": "looked-after child",
-    "complaint": "complaint about the child's case",
-    "overdue": "statutory deadline overdue",
-}
+# the weights and the risk flags' labels: resources/supervision/sampling.toml
+_RULES = load_sampling_rules()
+RISK_WEIGHT = _RULES.risk_weight
+NEW_STARTER_FACTOR = _RULES.new_starter_factor
+NEW_STARTER_MONTHS = _RULES.new_starter_months
+RISK_LABELS = _RULES.risk_labels
 
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
 

@@ -10,7 +10,8 @@ Tribunal does not count: by default 25 December to 1 January and the whole of Au
 
 School term dates (``resources/calendar/term_dates.toml``) give the windows in which the
 reg 10(4)(a)/(b) closure exception can apply: from 1 week before a closure of at least 4
-continuous weeks to 1 week before the school reopens.
+continuous weeks to 1 week before the school reopens. These periods the law fixes are
+data too (``resources/calendar/fixed_periods.toml``, :func:`load_fixed_periods`).
 
 Everything is computed once per calendar year and cached on the calendar object, so a
 deadline costs a dictionary look-up and a bisection, not a rebuild of the holiday table.
@@ -19,6 +20,7 @@ deadline costs a dictionary look-up and a bisection, not a rebuild of the holida
 from __future__ import annotations
 
 import itertools
+import re
 import tomllib
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,15 +33,61 @@ from typing import Any
 import holidays
 
 from send_desk.resources import resource_path
+from send_desk.rules_file import RulesTable, read_rules, read_rules_file
 
 MonthDay = tuple[int, int]
-# 25 December to 1 January, and all of August (HESC r.12(3), SEN cases).
-TRIBUNAL_NOT_COUNTED: tuple[tuple[MonthDay, MonthDay], ...] = (
-    ((12, 25), (1, 1)),
-    ((8, 1), (8, 31)),
-)
-CLOSURE_MIN_DAYS = 28  # "a period of at least 4 continuous weeks"
-CLOSURE_MARGIN = timedelta(weeks=1)
+_MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
+
+
+@dataclass(frozen=True, slots=True)
+class FixedPeriods:
+    """The periods the law fixes (``resources/calendar/fixed_periods.toml``)."""
+
+    tribunal_not_counted: tuple[tuple[MonthDay, MonthDay], ...]
+    closure_min_days: int
+    closure_margin: timedelta
+
+
+def _month_day(table: RulesTable, key: str, text: object) -> MonthDay:
+    match = _MONTH_DAY.match(text) if isinstance(text, str) else None
+    if match is None:
+        raise table.error(key, f'{text!r} is not a day of the year (write it as "MM-DD")')
+    month, day = int(match[1]), int(match[2])
+    try:
+        date(2024, month, day)  # a leap year: 29 February is a day of the year
+    except ValueError:
+        raise table.error(key, f"{text!r} is not a day of the year") from None
+    return month, day
+
+
+def load_fixed_periods(path: Path | None = None) -> FixedPeriods:
+    """Read and check the fixed periods (default: the bundled file)."""
+    top = read_rules("calendar", "fixed_periods.toml") if path is None else read_rules_file(path)
+    top.only("tribunal", "school_closure")
+    tribunal = top.table("tribunal")
+    tribunal.only("not_counted")
+    pairs = tribunal.data.get("not_counted")
+    if not isinstance(pairs, list) or not all(
+        isinstance(pair, list) and len(pair) == 2 for pair in pairs
+    ):
+        raise tribunal.error("not_counted", 'must list ["MM-DD", "MM-DD"] pairs')
+    periods = tuple(
+        (_month_day(tribunal, "not_counted", a), _month_day(tribunal, "not_counted", b))
+        for a, b in pairs
+    )
+    closure = top.table("school_closure")
+    closure.only("min_days", "window_margin_days")
+    return FixedPeriods(
+        tribunal_not_counted=periods,
+        closure_min_days=closure.integer("min_days", 1),
+        closure_margin=timedelta(days=closure.integer("window_margin_days")),
+    )
+
+
+_FIXED = load_fixed_periods()
+TRIBUNAL_NOT_COUNTED = _FIXED.tribunal_not_counted
+CLOSURE_MIN_DAYS = _FIXED.closure_min_days
+CLOSURE_MARGIN = _FIXED.closure_margin
 
 
 class CalendarError(ValueError):

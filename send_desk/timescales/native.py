@@ -1,7 +1,8 @@
 """The clock's engine compiled with mypyc, and a guard against running a stale build.
 
 Installing SEND Desk (``pip install .`` or ``-e .``, see ``setup.py``) compiles
-:mod:`send_desk.timescales.engine` with mypyc, the compiler that mypy and black ship
+:mod:`send_desk.timescales.engine` and the modules it is split into
+(:data:`COMPILED_MODULES`) with mypyc, the compiler that mypy and black ship
 with: the same Python source, made into a C extension, runs a 20,000-child recompute in
 about half the time. Where no C compiler is found the build carries on without it, and
 the engine runs interpreted, with the same results.
@@ -30,7 +31,9 @@ from pathlib import Path
 from types import ModuleType
 
 PACKAGE = "send_desk.timescales"
-COMPILED_MODULES = ("engine",)  # what setup.py compiles, in this package
+# what setup.py compiles, in this package, as one group (one shared library: the modules
+# call each other in C, so a group runs whole, compiled or from source, never mixed)
+COMPILED_MODULES = ("engine", "rule_plan", "run_state", "walkers", "checks")
 BUILD_RECORD = "compiled.json"  # {module: sha256 of the source it was built from}
 PURE_ENV = "SEND_DESK_PURE_PYTHON"
 
@@ -54,20 +57,34 @@ def extension_of(folder: Path, module: str) -> Path | None:
 def stale_modules(folder: Path = _FOLDER, modules: Sequence[str] = COMPILED_MODULES) -> list[str]:
     """The modules whose compiled build is not made from the source beside it.
 
-    A module with no build, or with no source to compare (a frozen app ships only the
-    build), is not stale."""
+    With no build at all nothing is stale; a module with no source to compare (a frozen
+    app ships only the build) is not stale. Where some modules were built, one with a
+    source but no build is stale too: the build is of an older set of modules."""
     try:
         record = json.loads((folder / BUILD_RECORD).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         record = {}
+    built = {module for module in modules if extension_of(folder, module) is not None}
+    if not built:
+        return []
     stale = []
     for module in modules:
         source = folder / f"{module}.py"
-        if extension_of(folder, module) is None or not source.exists():
+        if not source.exists():
+            continue
+        if module not in built:
+            stale.append(module)
             continue
         if not isinstance(record, dict) or record.get(module) != source_hash(source):
             stale.append(module)
     return stale
+
+
+def run_from_source(stale: Sequence[str], modules: Sequence[str] = COMPILED_MODULES) -> list[str]:
+    """The modules to import from source when ``stale`` are: all of them if any. The
+    group's modules call each other inside one shared library, so a compiled module
+    would go on calling the stale build of another."""
+    return list(modules) if stale else []
 
 
 class _SourceFirst(importlib.abc.MetaPathFinder):
@@ -96,13 +113,14 @@ def guard() -> None:
     if os.environ.get(PURE_ENV):
         chosen = list(COMPILED_MODULES)
     else:
-        chosen = stale_modules()
-        if chosen:
+        stale = stale_modules()
+        chosen = run_from_source(stale)
+        if stale:
             log.warning(
                 "The compiled clock engine (%s) was built from an older source: running "
                 "the source instead (same results, slower). Reinstall to rebuild it: "
                 "pip install -e .",
-                ", ".join(chosen),
+                ", ".join(stale),
             )
     sources = {f"{PACKAGE}.{m}": _FOLDER / f"{m}.py" for m in chosen}
     sources = {name: path for name, path in sources.items() if path.exists()}
