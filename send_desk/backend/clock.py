@@ -327,6 +327,7 @@ class ClockMixin:
                         "choices": list(extra.choices),
                         "choice_labels": dict(CHOICE_LABELS.get((kind.id, extra.name), {})),
                         "required": extra.required,
+                        "default": extra.default,
                     }
                     for extra in kind.extras
                 ],
