@@ -110,7 +110,10 @@ class _Writer:
                     self.settings.setdefault((kind, value), setting.id)
         self.seen: dict[str, int] = {}  # UPN -> line, for a child twice in the file
         self.pending: dict[type[Any], list[dict[str, Any]]] = {
-            Setting: [], Child: [], Placement: [], CaseEvent: []
+            Setting: [],
+            Child: [],
+            Placement: [],
+            CaseEvent: [],
         }
         self.children: list[uuid.UUID] = []
 

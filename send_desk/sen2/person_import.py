@@ -87,6 +87,7 @@ class _Person:
         self.birth: date | None = None
         self.plan_start: date | None = None  # of the request's plan, for its disputes
         self.cease_reason: str | None = None  # of the request's plan, for its review
+        self.cease: tuple[str, date, dict[str, Any], str | None] | None = None
 
     def problem(self, node: Node, message: str) -> None:
         self.problems.append(Problem(node.line, node.tag, message))
@@ -100,9 +101,7 @@ class _Person:
         node = parent.first(tag)
         if node is None or node.text is None:
             if required:
-                self.problems.append(
-                    Problem(parent.line, tag, f"<{parent.tag}> needs a <{tag}>")
-                )
+                self.problems.append(Problem(parent.line, tag, f"<{parent.tag}> needs a <{tag}>"))
             return None
         value = clean_text(node)
         if value is None:
@@ -239,11 +238,13 @@ class _Person:
             self.add("mediation_held", decided)
         if self.flag(r, "RequestTribunal"):
             self.add("appeal_received", decided)
-        self.plan_start = self.cease_reason = None
+        self.plan_start = self.cease_reason = self.cease = None
         if assessment is not None:
             self._assessment(assessment, active, decided)
         if active is not None:
             self._active(active, assessment)
+        if self.cease is not None:
+            self.rows.events.append(self.cease)
 
     def _assessment(self, a: Node, active: Node | None, decided: date | None) -> None:
         outcome = self.text(a, "AssessmentOutcome", required=True)
@@ -277,9 +278,7 @@ class _Person:
             self._plan(plan, active, disputes if outcome == "Y" else [])
         self._other_disputes(a, plan)
 
-    def _plan(
-        self, plan: Node, active: Node | None, disputes: list[tuple[str, bool]]
-    ) -> None:
+    def _plan(self, plan: Node, active: Node | None, disputes: list[tuple[str, bool]]) -> None:
         start = self.day(plan, "StartDate", required=True)
         self.plan_start = start
         if start is None:
@@ -319,7 +318,9 @@ class _Person:
                 details: dict[str, Any] = {"outcome": "cease"}
                 if reason is not None:
                     details["cease_reason"] = CEASE_REASONS[int(reason) - 1]
-                self.add("review_decision", ceased, details)
+                # after the review's own decision: on the same day, that one answers
+                # the review and this one ends the plan
+                self.cease = ("review_decision", ceased, details, None)
         self.cease_reason = reason
 
     def _named(self, plan: Node) -> dict[str, Any]:

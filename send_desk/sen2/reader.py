@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -102,8 +103,9 @@ def _header(node: Node) -> Header:
     details = node.first("CollectionDetails")
     collection = details.value("Collection") if details else None
     if collection != "SEN2":
+        where = details.first("Collection") if details else None
         raise NotSen2(Problem(
-            details.line if details else node.line, "Collection",
+            (where or details or node).line, "Collection",
             f"this is not a SEN2 return: the collection is '{collection or 'missing'}', "
             "not SEN2",
         ))  # fmt: skip
@@ -125,16 +127,21 @@ def read(path: Path) -> Iterator[Header | Node]:
     when the file cannot be opened, :class:`NotSen2` for a file that is not a SEN2
     return or breaks off (the problem names the line)."""
     try:
-        with path.open("rb") as handle:
-            handle.read(1)
+        handle = path.open("rb")
     except OSError as error:
         raise Unreadable(f"cannot read {path}: {error.strerror or error}") from None
+    # opened here, not by lxml: a file given up on half read is still closed
+    with handle:
+        yield from _read(handle)
+
+
+def _read(handle: BinaryIO) -> Iterator[Header | Node]:
     header_seen = False
     root_checked = False
     open_tags: list[str] = []  # to name the element a broken file breaks off in
     try:
         for event, element in etree.iterparse(
-            str(path), events=("start", "end"), resolve_entities=False, no_network=True,
+            handle, events=("start", "end"), resolve_entities=False, no_network=True,
             huge_tree=True,
         ):  # fmt: skip
             tag = element.tag

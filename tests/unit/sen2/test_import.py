@@ -1,0 +1,240 @@
+"""`sen2 import`: a SEN2 file into the store, every person or none. The files are written
+here by hand; what each should create is worked out from sen2.md and the module's rules
+(today 1 February 2027; a 2027 return's period is 1 Jan - 31 Dec 2026)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlmodel import col, func, select
+
+from send_desk.domain.children import Child, Placement
+from send_desk.domain.events import CaseEvent
+from send_desk.domain.organisation import Setting
+from send_desk.sen2.importer import import_sen2
+from send_desk.sen2.reader import Unreadable
+from send_desk.services import children
+from send_desk.storage.store import Store
+
+TODAY = date(2027, 2, 1)
+UPN = "E999200119001"  # sen2.md's example: a valid check letter
+HEADER = """<?xml version="1.0" encoding="UTF-8"?>
+<Message>
+  <Header>
+    <CollectionDetails><Collection>SEN2</Collection><Year>2027</Year>
+      <ReferenceDate>2027-01-21</ReferenceDate></CollectionDetails>
+    <Source><SourceLevel>L</SourceLevel><LEA>999</LEA></Source>
+  </Header>
+  <Persons>
+"""
+FOOTER = """  </Persons>
+</Message>
+"""
+ROBIN = """    <Person>
+      <Surname>Example</Surname><Forename>Robin</Forename>
+      <PersonBirthDate>2016-09-12</PersonBirthDate>
+      <Sex>F</Sex><Ethnicity>WBRI</Ethnicity><UPN>{upn}</UPN>
+      <Requests>
+        <ReceivedDate>{received}</ReceivedDate><RequestSource>2</RequestSource><RYA>0</RYA>
+        <RequestOutcomeDate>2026-03-14</RequestOutcomeDate><RequestOutcome>Y</RequestOutcome>
+        <Assessment>
+          <AssessmentOutcome>Y</AssessmentOutcome>
+          <AssessmentOutcomeDate>2026-06-13</AssessmentOutcomeDate>
+          <NamedPlan>
+            <StartDate>2026-06-13</StartDate>
+            <PlanDetail><URN>999001</URN><PlacementRank>1</PlacementRank></PlanDetail>
+            <PB>0</PB>
+          </NamedPlan>
+        </Assessment>
+        <ActivePlans>
+          <PlacementDetail>
+            <URN>999001</URN><PlacementRank>1</PlacementRank><EntryDate>2025-09-03</EntryDate>
+            <SENunitIndicator>0</SENunitIndicator>
+            <ResourcedProvisionIndicator>1</ResourcedProvisionIndicator>
+          </PlacementDetail>
+          <SENneed><SENtype>{need}</SENtype><SENtypeRank>1</SENtypeRank></SENneed>
+          <SENneed><SENtype>SLCN</SENtype><SENtypeRank>2</SENtypeRank></SENneed>
+          <ReviewMeeting>2026-12-03</ReviewMeeting><ReviewOutcome>M</ReviewOutcome>
+          <LastReview>2026-12-17</LastReview>
+        </ActivePlans>
+      </Requests>
+    </Person>
+"""
+
+
+def robin(upn: str = UPN, received: str = "2026-02-03", need: str = "ASD") -> str:
+    return ROBIN.format(upn=upn, received=received, need=need)
+
+
+def write(tmp_path: Path, *persons: str, header: str = HEADER, footer: str = FOOTER) -> Path:
+    path = tmp_path / "sen2.xml"
+    path.write_text(header + "".join(persons) + footer, encoding="utf-8")
+    return path
+
+
+def counts(store: Store) -> tuple[int, int, int, int]:
+    with store.read() as session:
+        return tuple(  # type: ignore[return-value]
+            session.exec(select(func.count()).select_from(model)).one()
+            for model in (Child, CaseEvent, Placement, Setting)
+        )
+
+
+def line_of(path: Path, text: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
+
+
+def test_a_person_becomes_a_child_with_the_events_the_clock_reads(
+    store: Store, tmp_path: Path
+) -> None:
+    result = import_sen2(store, write(tmp_path, robin()), today=TODAY)
+    assert result.problems == [] and result.imported
+    assert result.created == {"children": 1, "events": 5, "placements": 1, "settings": 1}
+    with store.read() as session:
+        child = session.exec(select(Child)).one()
+        assert (child.first_name, child.last_name, child.sex, child.upn, child.ethnicity) == (
+            "Robin", "Example", "F", UPN, "WBRI",
+        )  # fmt: skip
+        assert (child.primary_need, child.secondary_need) == ("ASD", "SLCN")
+        assert child.stage == "plan"
+        events = session.exec(
+            select(CaseEvent.type, CaseEvent.date, CaseEvent.details).order_by(col(CaseEvent.date))
+        ).all()
+        setting = session.exec(select(Setting)).one()
+        placement = session.exec(select(Placement)).one()
+    assert [(t, d.isoformat(), det) for t, d, det in events] == [
+        ("request_received", "2026-02-03", {"source": "school_or_setting", "rya": False}),
+        ("assessment_decision", "2026-03-14", {"outcome": "assess"}),
+        ("final_plan_issued", "2026-06-13", {"personal_budget": "no"}),
+        ("review_meeting", "2026-12-03", {}),
+        ("review_decision", "2026-12-17", {"outcome": "maintain"}),
+    ]
+    assert (setting.urn, setting.name) == ("999001", "URN 999001 (from SEN2)")
+    assert (placement.start_date, placement.end_date, placement.rank) == (date(2025, 9, 3), None, 1)
+    assert (placement.resourced_provision, placement.sen_unit) == (True, False)
+
+
+def test_the_2023_spellings_are_read(store: Store, tmp_path: Path) -> None:
+    """GenderCurrent 1/2 for Sex, PlanWPB, RES and SENsetting (sen2.md section 2)."""
+    person = (
+        robin()
+        .replace("<Sex>F</Sex>", "<GenderCurrent>1</GenderCurrent>")
+        .replace("<PB>0</PB>", "<PlanWPB>S</PlanWPB><PB>0</PB>")
+        .replace("<PlanDetail><URN>999001</URN>", "<PlanDetail><SENsetting>OLA</SENsetting>")
+        .replace("<ResourcedProvisionIndicator>1", "<ResourcedProvisionIndicator>0")
+    )
+    result = import_sen2(store, write(tmp_path, person), today=TODAY)
+    assert result.problems == []
+    with store.read() as session:
+        child = session.exec(select(Child)).one()
+        plan = session.exec(select(CaseEvent).where(CaseEvent.type == "final_plan_issued")).one()
+        codes = set(session.exec(select(Setting.sen2_setting)).all())
+    assert child.sex == "M"
+    assert plan.details == {"work_based_learning": "supported_internship", "personal_budget": "no"}
+    assert codes == {"OLA", None}  # the setting named in the plan, and the school attended
+
+
+def test_a_dry_run_counts_and_changes_nothing(store: Store, tmp_path: Path) -> None:
+    result = import_sen2(store, write(tmp_path, robin()), today=TODAY, dry_run=True)
+    assert result.problems == [] and not result.imported
+    assert result.created["children"] == 1 and result.created["events"] == 5
+    assert counts(store) == (0, 0, 0, 0)
+
+
+def test_a_child_already_in_the_store_is_left_and_reported(store: Store, tmp_path: Path) -> None:
+    with store.write() as session:
+        known = children.create_child(session, {
+            "first_name": "Robin", "last_name": "Known", "date_of_birth": date(2016, 9, 12),
+            "upn": UPN,
+        }, today=TODAY)  # fmt: skip
+    other = robin(upn="U999200119002", need="MLD").replace("Robin", "Sam")
+    path = write(tmp_path, robin(), other)
+    result = import_sen2(store, path, today=TODAY)
+    assert result.problems == []
+    assert result.matched == [{"line": line_of(path, "<Person>"), "upn": UPN,
+                               "child_id": str(known)}]  # fmt: skip
+    assert result.created["children"] == 1
+    with store.read() as session:
+        names = sorted(session.exec(select(Child.last_name, Child.first_name)).all())
+        events = session.exec(select(CaseEvent.child_id)).all()
+    assert names == [("Example", "Sam"), ("Known", "Robin")]
+    assert known not in events
+
+
+# ---- bad input: a clear message naming the line and element, nothing imported ------------
+
+
+def _refused(store: Store, path: Path) -> list[tuple[int | None, str | None, str]]:
+    result = import_sen2(store, path, today=TODAY)
+    assert not result.imported
+    assert counts(store) == (0, 0, 0, 0)
+    return [(p.line, p.element, p.message) for p in result.problems]
+
+
+def test_a_file_that_is_not_sen2_is_refused(store: Store, tmp_path: Path) -> None:
+    cin = HEADER.replace("<Collection>SEN2</Collection>", "<Collection>CIN</Collection>")
+    path = write(tmp_path, robin(), header=cin)
+    assert _refused(store, path) == [
+        (
+            line_of(path, "<Collection>"),
+            "Collection",
+            "this is not a SEN2 return: the collection is 'CIN', not SEN2",
+        ),
+    ]
+    other = tmp_path / "other.xml"
+    other.write_text("<?xml version='1.0'?>\n<Invoices><Invoice/></Invoices>\n")
+    assert _refused(store, other) == [
+        (2, "Invoices", "this is not a SEN2 return: its first element is <Invoices>, not <Message>")
+    ]
+
+
+def test_a_truncated_file_is_refused_naming_where_it_breaks_off(
+    store: Store, tmp_path: Path
+) -> None:
+    whole = HEADER + robin() + robin(upn="U999200119002") + FOOTER
+    cut = whole[: whole.index("<ReviewMeeting>", whole.index("U999200119002"))]
+    path = tmp_path / "cut.xml"
+    path.write_text(cut, encoding="utf-8")
+    [(line, element, message)] = _refused(store, path)
+    assert element == "ActivePlans"
+    assert line == len(cut.splitlines())
+    assert message.startswith("not well-formed XML: the file ends too soon; it may be cut short")
+
+
+def test_an_unknown_code_is_refused(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, robin(need="XYZ"))
+    [(line, element, message)] = _refused(store, path)
+    assert (line, element) == (line_of(path, "<SENtype>XYZ"), "SENtype")
+    assert message.startswith("'XYZ' is not a SENtype code (SPLD, MLD,")
+
+
+def test_a_date_in_the_future_is_refused(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, robin(received="2027-03-01"))
+    assert _refused(store, path) == [
+        (line_of(path, "<ReceivedDate>"), "ReceivedDate", "01/03/2027 is in the future")
+    ]
+
+
+def test_a_upn_with_a_wrong_check_letter_is_refused(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, robin(upn="F999200119001"))
+    assert _refused(store, path) == [
+        (line_of(path, "<UPN>"), "UPN",
+         "'F999200119001' is not a valid UPN: its check letter does not match"),
+    ]  # fmt: skip
+
+
+def test_a_child_twice_is_refused_naming_both_lines(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, robin(), robin().replace("Robin", "Robyn"))
+    text = path.read_text().splitlines()
+    first, second = [n for n, line in enumerate(text, 1) if "<Person>" in line]
+    assert _refused(store, path) == [
+        (second, "UPN", f"UPN {UPN} is also on line {first}: a child twice")
+    ]
+
+
+def test_a_missing_file_is_unreadable(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(Unreadable):
+        import_sen2(store, tmp_path / "absent.xml", today=TODAY)
