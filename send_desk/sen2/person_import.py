@@ -371,9 +371,33 @@ class _Person:
                               "not recorded")  # fmt: skip
         self.add("amendment_notice_issued", draft)
         self.cease_reason = None
-        for tag in ("PhaseTransferDueDate", "PhaseTransferFinalDate"):
-            if active.first(tag) is not None:
-                self.note(active, f"{tag} is worked out by SEND Desk's clock: not imported")
+        self._phase_transfer(active)
+
+    def _phase_transfer(self, active: Node) -> None:
+        """The phase-transfer dates come from the clock: a ``phase_transfer`` event whose
+        deadline is the due date (15 February: a school move; 31 March: post-16; the
+        move itself taken as 1 September), and the amended plan that met it."""
+        due = self.day(active, "PhaseTransferDueDate")
+        final = self.day(active, "PhaseTransferFinalDate")
+        if due is None:
+            if final is not None:
+                self.note(active, "PhaseTransferFinalDate without its due date: not imported")
+            return
+        kind = {(2, 15): "school", (3, 31): "post16"}.get((due.month, due.day))
+        if kind is None:
+            node = active.first("PhaseTransferDueDate") or active
+            self.note(node, "not 15 February or 31 March, so not a phase transfer SEND Desk's "
+                            "clock knows: not imported")  # fmt: skip
+            return
+        # the file does not say when the move was known: a year before the deadline, when
+        # the window for the amended plan opens (not before the plan)
+        known = max(due - timedelta(days=365), self.plan_start or date.min)
+        transfer = date(due.year, 9, 1).isoformat()
+        self.add("phase_transfer", min(known, self.today), {"transfer_date": transfer,
+                                                            "kind": kind})  # fmt: skip
+        plans = ("final_plan_issued", "amended_plan_issued", "plan_transferred_in")
+        if final is not None and not any(e[0] in plans and e[1] == final for e in self.rows.events):
+            self.add("amended_plan_issued", final)
 
     def _setting_key(self, detail: Node) -> SettingKey | None:
         given = [
