@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlmodel import Session, col, select
 
-from send_desk.domain.children import Child, ChildCreate, Placement
+from send_desk.domain.children import Child, Placement
 from send_desk.domain.codes import Phase
 from send_desk.domain.event_types import event_type
 from send_desk.domain.events import CaseEvent
@@ -169,9 +169,9 @@ class _Writer:
              "details": details, "evidence": evidence}
             for type_id, day, details, evidence in parsed
         ]  # fmt: skip
-        child = ChildCreate.model_validate(rows.child, context={"today": self.today})
+        assert rows.valid_child is not None  # a person with no problems
         self.pending[Child].append(
-            {**_plain(child.model_dump()), "id": child_id, "stage": stage.value}
+            {**_plain(rows.valid_child), "id": child_id, "stage": stage.value}
         )
         self.pending[CaseEvent] += events
         for p in rows.placements:

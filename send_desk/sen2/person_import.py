@@ -71,6 +71,7 @@ class PlacementRow:
 class PersonRows:
     line: int
     child: dict[str, Any]
+    valid_child: dict[str, Any] | None = None  # as the child's own rules leave it
     events: list[tuple[str, date, dict[str, Any], str | None]] = field(default_factory=list)
     placements: list[PlacementRow] = field(default_factory=list)
     settings: list[tuple[SettingKey, int]] = field(default_factory=list)  # with line
@@ -189,7 +190,8 @@ class _Person:
         if self.problems:
             return
         try:
-            ChildCreate.model_validate(self.rows.child, context={"today": self.today})
+            valid = ChildCreate.model_validate(self.rows.child, context={"today": self.today})
+            self.rows.valid_child = valid.model_dump()
         except ValidationError as error:
             for detail in error.errors():
                 where = detail["loc"][0] if detail["loc"] else None
