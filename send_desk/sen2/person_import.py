@@ -234,6 +234,9 @@ class _Person:
         elif outcome == "H" and received is not None and assessment is not None:
             decided = min(received, self.header.period_start - timedelta(days=1))
             self.add("assessment_decision", decided, {"outcome": "assess"}, HISTORICAL_NOTE)
+        elif outcome == "H" and received is not None:
+            self.note(r, "decided before the period with no assessment to say how: "
+                         "SEND Desk records the request only")  # fmt: skip
         elif outcome == "W":
             self.note(r, "withdrawn before a decision: SEND Desk records the request only")
         if self.flag(r, "RequestMediation"):

@@ -4,7 +4,7 @@ here by hand; what each should create is worked out from sen2.md and the module'
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from sqlmodel import col, func, select
 from send_desk.domain.children import Child, Placement
 from send_desk.domain.events import CaseEvent
 from send_desk.domain.organisation import Setting
+from send_desk.sen2.export import Options, build_return
 from send_desk.sen2.importer import import_sen2
 from send_desk.sen2.reader import Unreadable
 from send_desk.services import children
@@ -238,3 +239,56 @@ def test_a_child_twice_is_refused_naming_both_lines(store: Store, tmp_path: Path
 def test_a_missing_file_is_unreadable(store: Store, tmp_path: Path) -> None:
     with pytest.raises(Unreadable):
         import_sen2(store, tmp_path / "absent.xml", today=TODAY)
+
+
+def test_disputes_come_back_as_the_flags_they_were(store: Store, tmp_path: Path) -> None:
+    """An appeal against the decision to assess and mediation about issuing a plan that
+    was then issued: the events go after the decision each is about, so the return the
+    store makes carries the same flags."""
+    person = (
+        robin()
+        .replace(
+            "<RequestOutcome>Y</RequestOutcome>",
+            "<RequestOutcome>Y</RequestOutcome><RequestMediation>0</RequestMediation>"
+            "<RequestTribunal>1</RequestTribunal>",
+        )
+        .replace(
+            "<AssessmentOutcomeDate>2026-06-13</AssessmentOutcomeDate>",
+            "<AssessmentOutcomeDate>2026-06-13</AssessmentOutcomeDate>"
+            "<AssessmentMediation>1</AssessmentMediation><AssessmentTribunal>0</AssessmentTribunal>"
+            "<OtherMediation>0</OtherMediation><OtherTribunal>0</OtherTribunal><Week20>1</Week20>",
+        )
+    )
+    assert import_sen2(store, write(tmp_path, person), today=TODAY).problems == []
+    options = Options(date(2027, 1, 21), la="999", dmo="Y", dco="Y", dsco="N")
+    with store.read() as session:
+        [request] = build_return(session, options, now=datetime(2027, 2, 1)).persons[0].requests
+    assert (request.mediation, request.tribunal) == ("0", "1")
+    assessment = request.assessment
+    assert assessment is not None
+    assert (assessment.outcome, assessment.outcome_date) == ("Y", date(2026, 6, 13))
+    assert (assessment.mediation, assessment.tribunal) == ("1", "0")
+    assert (assessment.other_mediation, assessment.other_tribunal, assessment.week20) == (
+        "0", "0", "1",
+    )  # fmt: skip
+
+
+def test_what_send_desk_cannot_record_is_imported_as_far_as_it_goes_and_noted(
+    store: Store, tmp_path: Path
+) -> None:
+    withdrawn = (
+        "    <Person><Surname>Example</Surname><Forename>Wyn</Forename>\n"
+        "      <PersonBirthDate>2015-01-01</PersonBirthDate><Sex>M</Sex>\n"
+        "      <Ethnicity>WBRI</Ethnicity><UPNunknown>UN5</UPNunknown>\n"
+        "      <Requests><ReceivedDate>2026-04-01</ReceivedDate><RequestSource>1</RequestSource>\n"
+        "        <RYA>0</RYA><RequestOutcome>W</RequestOutcome></Requests>\n"
+        "    </Person>\n"
+    )
+    path = write(tmp_path, withdrawn)
+    result = import_sen2(store, path, today=TODAY)
+    assert result.problems == [] and result.imported
+    assert [(n.line, n.element, n.message) for n in result.notes] == [
+        (line_of(path, "<Requests>"), "Requests",
+         "withdrawn before a decision: SEND Desk records the request only"),
+    ]  # fmt: skip
+    assert counts(store)[:2] == (1, 1)
