@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from lxml import etree
 
@@ -135,27 +135,47 @@ def read(path: Path) -> Iterator[Header | Node]:
         yield from _read(handle)
 
 
+# the elements whose start and end the reader follows: the parts of a person, not each
+# value (a third of the events, and what a broken file is named by)
+_FOLLOWED = ("Message", "Header", "Persons", "Person", "Requests", "Assessment", "NamedPlan",
+             "ActivePlans")  # fmt: skip
+_OPTIONS: dict[str, Any] = {"resolve_entities": False, "no_network": True, "huge_tree": True}
+
+
+def _syntax(error: etree.XMLSyntaxError, inside: str | None) -> NotSen2:
+    message = str(error.msg or error)
+    if "end of data" in message.lower() or "premature end" in message.lower():
+        message = f"the file ends too soon; it may be cut short ({message})"
+    return NotSen2(Problem(error.lineno or None, inside, f"not well-formed XML: {message}"))
+
+
+def _check_root(handle: BinaryIO) -> None:
+    """A file whose first element is not ``Message`` is refused before it is read on."""
+    try:
+        for _event, element in etree.iterparse(handle, events=("start",), **_OPTIONS):
+            tag = element.tag
+            if tag != "Message":
+                raise NotSen2(Problem(
+                    element.sourceline, str(tag),
+                    f"this is not a SEN2 return: its first element is <{tag}>, not <Message>",
+                ))  # fmt: skip
+            return
+    except etree.XMLSyntaxError as error:
+        raise _syntax(error, None) from None
+    raise NotSen2(Problem(None, None, "the file is empty"))
+
+
 def _read(handle: BinaryIO) -> Iterator[Header | Node]:
+    _check_root(handle)
+    handle.seek(0)
     header_seen = False
-    root_checked = False
     open_tags: list[str] = []  # to name the element a broken file breaks off in
     try:
         for event, element in etree.iterparse(
-            handle, events=("start", "end"), resolve_entities=False, no_network=True,
-            huge_tree=True,
-        ):  # fmt: skip
+            handle, events=("start", "end"), tag=_FOLLOWED, **_OPTIONS
+        ):
             tag = element.tag
-            if not isinstance(tag, str):
-                continue
-            if not root_checked:
-                root_checked = True
-                if tag != "Message":
-                    raise NotSen2(Problem(
-                        element.sourceline, tag,
-                        f"this is not a SEN2 return: its first element is <{tag}>, "
-                        "not <Message>",
-                    ))  # fmt: skip
-            if event != "end":
+            if event == "start":
                 open_tags.append(tag)
                 continue
             open_tags.pop()
@@ -176,14 +196,7 @@ def _read(handle: BinaryIO) -> Iterator[Header | Node]:
                 while parent is not None and element.getprevious() is not None:
                     del parent[0]
     except etree.XMLSyntaxError as error:
-        line = error.lineno if error.lineno else None
-        message = str(error.msg or error)
-        if "end of data" in message.lower() or "premature end" in message.lower():
-            message = f"the file ends too soon; it may be cut short ({message})"
-        inside = open_tags[-1] if open_tags else None
-        raise NotSen2(Problem(line, inside, f"not well-formed XML: {message}")) from None
-    if not root_checked:
-        raise NotSen2(Problem(None, None, "the file is empty"))
+        raise _syntax(error, open_tags[-1] if open_tags else None) from None
     if not header_seen:
         raise NotSen2(Problem(None, "Header", "this is not a SEN2 return: it has no <Header>"))
 
