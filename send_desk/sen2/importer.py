@@ -30,7 +30,7 @@ from send_desk.domain.organisation import Setting, SettingCreate
 from send_desk.domain.stage import derive_stage
 from send_desk.ids import uuid7
 from send_desk.sen2.codes import code_set
-from send_desk.sen2.person_import import PersonRows, SettingKey, person_rows
+from send_desk.sen2.person_import import NOT_KEPT, PersonRows, SettingKey, person_rows
 from send_desk.sen2.reader import Header, NotSen2, Problem, read
 from send_desk.services import milestones
 from send_desk.storage.journal import insert_rows
@@ -116,9 +116,13 @@ class _Writer:
             CaseEvent: [],
         }
         self.children: list[uuid.UUID] = []
+        self.ignored: dict[str, tuple[int, int]] = {}  # tag -> first line, how many
 
     def person(self, rows: PersonRows, problems: list[Problem]) -> None:
         self.result.notes += rows.notes
+        for tag, line in rows.ignored:
+            first, count = self.ignored.get(tag, (line, 0))
+            self.ignored[tag] = (first, count + 1)
         upn = rows.child.get("upn")
         if upn is not None:
             first = self.seen.setdefault(upn, rows.line)
@@ -225,6 +229,10 @@ def import_sen2(
                 if progress is not None and result.persons % PROGRESS_EVERY == 0:
                     progress(result.persons)
             writer.flush()
+            for tag, (line, count) in writer.ignored.items():
+                what = "is read but not kept" if tag in NOT_KEPT else "is not a SEN2 element"
+                times = f" ({count:,} times)" if count > 1 else ""
+                result.notes.append(Problem(line, tag, f"{what}{times}: ignored"))
             if progress is not None:
                 progress(result.persons)
             if result.problems or dry_run:

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
+from lxml import etree
 from pydantic import ValidationError
 
 from send_desk.domain.children import ChildCreate
@@ -37,10 +39,13 @@ from send_desk.domain.event_types import (
     WORK_BASED_LEARNING,
 )
 from send_desk.domain.validators import clean_upn
+from send_desk.resources import resource_path
 from send_desk.sen2.codes import for_element
 from send_desk.sen2.reader import Header, Node, Problem, clean_text
+from send_desk.sen2.schema import SCHEMA_FILE
 from send_desk.timeutil import uk_date
 
+XSD = "http://www.w3.org/2001/XMLSchema"
 _GENDER_CURRENT = {"1": "M", "2": "F", "0": "U", "9": "U"}  # 2023 files
 _OUTCOMES = {"Y": "assess", "N": "not_assess"}
 _REVIEW = {"M": "maintain", "A": "amend", "C": "cease"}
@@ -76,6 +81,7 @@ class PersonRows:
     placements: list[PlacementRow] = field(default_factory=list)
     settings: list[tuple[SettingKey, int]] = field(default_factory=list)  # with line
     notes: list[Problem] = field(default_factory=list)  # imported, but worth knowing
+    ignored: list[tuple[str, int]] = field(default_factory=list)  # elements not kept, line
 
 
 class _Person:
@@ -444,9 +450,31 @@ _CHILD_TAGS = {
 }  # fmt: skip
 
 
+# read but not kept: SEND Desk has nowhere for them yet
+NOT_KEPT = frozenset({"Exported", "SENSettingOther", "Res", "WBP"})
+
+
+@cache
+def _known() -> frozenset[str]:
+    """Every element of the bundled XSD, and the 2023 GenderCurrent."""
+    tree = etree.parse(str(resource_path("sen2", SCHEMA_FILE)))
+    names = tree.xpath("//xs:element/@name", namespaces={"xs": XSD})
+    assert isinstance(names, list)
+    return frozenset({*map(str, names), "GenderCurrent"})
+
+
+def _ignored(node: Node, known: frozenset[str], found: list[tuple[str, int]]) -> None:
+    for child in node.children:
+        if child.tag not in known or child.tag in NOT_KEPT:
+            found.append((child.tag, child.line))
+        if child.children:
+            _ignored(child, known, found)
+
+
 def person_rows(node: Node, header: Header, today: date) -> tuple[PersonRows, list[Problem]]:
     """The person's rows and the problems that refuse the file."""
     person = _Person(node, header, today)
+    _ignored(node, _known(), person.rows.ignored)
     person.child()
     person.validate_child()
     for request in node.all("Requests"):

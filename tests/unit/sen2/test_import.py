@@ -292,3 +292,25 @@ def test_what_send_desk_cannot_record_is_imported_as_far_as_it_goes_and_noted(
          "withdrawn before a decision: SEND Desk records the request only"),
     ]  # fmt: skip
     assert counts(store)[:2] == (1, 1)
+
+
+def test_elements_not_kept_or_not_sen2_are_noted_once_each(store: Store, tmp_path: Path) -> None:
+    odd = (
+        robin()
+        .replace(
+            "<Ethnicity>WBRI</Ethnicity>", "<Ethnicity>WBRI</Ethnicity><Ethnicty>WBRI</Ethnicty>"
+        )
+        .replace(
+            "<PlacementRank>1</PlacementRank><EntryDate>",
+            "<PlacementRank>1</PlacementRank><SENSettingOther>x</SENSettingOther><EntryDate>",
+        )
+    )
+    second = odd.replace(UPN, "U999200119002").replace("Robin", "Sam")
+    path = write(tmp_path, odd, second)
+    result = import_sen2(store, path, today=TODAY)
+    assert result.problems == [] and result.imported
+    assert sorted((n.line, n.element, n.message) for n in result.notes) == [
+        (line_of(path, "<Ethnicty>"), "Ethnicty", "is not a SEN2 element (2 times): ignored"),
+        (line_of(path, "<SENSettingOther>"), "SENSettingOther",
+         "is read but not kept (2 times): ignored"),
+    ]  # fmt: skip
