@@ -202,6 +202,7 @@ def _print_import(result: Any) -> None:
     if result.matched:
         print(f"{len(result.matched)} already in the store (left as they are):")
         for match in result.matched:
-            print(f"  line {match['line']}: UPN {match['upn']}")
+            upn = f"UPN {match['upn']}" if match["upn"] else "same names and date of birth"
+            print(f"  line {match['line']}: {upn}")
     for note in result.notes:
         print(f"  note: {shown(str(note))}")

@@ -4,9 +4,10 @@ The file is read as a stream (:mod:`send_desk.sen2.reader`); each person becomes
 child, case events and placements (:mod:`send_desk.sen2.person_import`), written in
 batches with the journal's bulk path inside one transaction, which is rolled back when
 any person has a problem (every problem is still listed) or on a dry run. A person
-whose UPN is already in the store is left as it is and reported; settings are matched
-by URN, UKPRN or SEN2 setting code and created when new. The imported children's
-deadlines are worked out in the same transaction, as recording an event does.
+whose UPN is already in the store (without a UPN: the same names and date of birth) is
+left as it is and reported; settings are matched by URN, UKPRN or SEN2 setting code
+and created when new. The imported children's deadlines are worked out in the same
+transaction, as recording an event does.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlmodel import Session, col, select
 
@@ -67,6 +69,10 @@ class ImportResult:
         }
 
 
+def _person_key(first: Any, last: Any, born: Any) -> tuple[str, str, date]:
+    return (" ".join(str(first).lower().split()), " ".join(str(last).lower().split()), born)
+
+
 class _RollBack(Exception):
     """Leaves the store as it was: a dry run, or a file with problems."""
 
@@ -95,20 +101,25 @@ class _Writer:
         self.today = today
         self.write_rows = write
         self.actor = session.info["actor"]
-        self.upns = {
-            upn: child_id
-            for upn, child_id in session.exec(
-                select(col(Child.upn), col(Child.id)).where(col(Child.upn).is_not(None))
+        self.upns: dict[str, uuid.UUID] = {}
+        self.people: dict[tuple[str, str, date], uuid.UUID] = {}
+        for upn, first, last, born, child_id in session.execute(
+            sa.select(
+                col(Child.upn), col(Child.first_name), col(Child.last_name),
+                col(Child.date_of_birth), col(Child.id),
             )
-            if upn is not None
-        }
+        ):  # fmt: skip
+            if upn is not None:
+                self.upns[upn] = child_id
+            self.people.setdefault(_person_key(first, last, born), child_id)
         self.settings: dict[SettingKey, uuid.UUID] = {}
         for setting in session.exec(select(Setting)):
             for kind in ("urn", "ukprn", "sen2_setting"):
                 value = getattr(setting, kind)
                 if value:
                     self.settings.setdefault((kind, value), setting.id)
-        self.seen: dict[str, int] = {}  # UPN -> line, for a child twice in the file
+        # UPN, or names and date of birth -> line: a child twice in the file
+        self.seen: dict[object, int] = {}
         self.pending: dict[type[Any], list[dict[str, Any]]] = {
             Setting: [],
             Child: [],
@@ -124,19 +135,26 @@ class _Writer:
             first, count = self.ignored.get(tag, (line, 0))
             self.ignored[tag] = (first, count + 1)
         upn = rows.child.get("upn")
-        if upn is not None:
-            first = self.seen.setdefault(upn, rows.line)
-            if first != rows.line:
-                problems.append(Problem(
-                    rows.line, "UPN", f"UPN {upn} is also on line {first}: a child twice"
-                ))  # fmt: skip
+        person = _person_key(
+            rows.child.get("first_name"),
+            rows.child.get("last_name"),
+            rows.child.get("date_of_birth"),
+        )
+        first = self.seen.setdefault(upn or person, rows.line)
+        if first != rows.line:
+            what = f"UPN {upn}" if upn else "A child with the same names and date of birth"
+            problems.append(Problem(
+                rows.line, "UPN" if upn else "Person",
+                f"{what} is also on line {first}: a child twice",
+            ))  # fmt: skip
         if problems:
             self.result.problems += problems
             return
-        if upn is not None and upn in self.upns:
-            self.result.matched.append(
-                {"line": rows.line, "upn": upn, "child_id": str(self.upns[upn])}
-            )
+        # a child already here is left as it is: the same UPN or, with none in the file,
+        # the same names and date of birth (so a file imported twice makes no one twice)
+        known = self.upns.get(upn) if upn else self.people.get(person)
+        if known is not None:
+            self.result.matched.append({"line": rows.line, "upn": upn, "child_id": str(known)})
             return
         setting_ids: dict[SettingKey, uuid.UUID] = {}
         for key, line in rows.settings:
@@ -184,8 +202,6 @@ class _Writer:
                 "start_date": p.start, "end_date": p.end, "sen_unit": p.sen_unit,
                 "resourced_provision": p.resourced_provision, "rank": p.rank,
             })  # fmt: skip
-        if rows.child.get("upn"):
-            self.upns[rows.child["upn"]] = child_id
         self.children.append(child_id)
         self.result.created["children"] += 1
         self.result.created["events"] += len(events)

@@ -49,11 +49,16 @@ def test_a_dry_run_then_the_import(clis: tuple[Cli, Cli], tmp_path: Path) -> Non
     assert done["created"] == dry["created"]
     names = sorted(c["name"] for c in empty.json("child", "list", "--json"))
     assert names == ["Ada Test", "Ben Test", "Cal Test", "Eve Test", "Finn Test"]
-    # again: Ada is matched by her UPN and left as she is
+    # again: every child is matched (Ada by her UPN, the others by names and date of
+    # birth) and left as it is
+    again = empty.json("sen2", "import", str(xml), "--today", "2027-02-01", "--json")
+    assert again["created"]["children"] == 0 and len(again["matched"]) == 5
+    assert [m["upn"] for m in again["matched"]].count(ADA_UPN) == 1
     code, out, _err = empty("sen2", "import", str(xml), "--dry-run", "--today", "2027-02-01")
     assert code == 0
-    assert "1 already in the store (left as they are):" in out
+    assert "5 already in the store (left as they are):" in out
     assert f"UPN {ADA_UPN}" in out
+    assert len(empty.json("child", "list", "--json")) == 5
 
 
 def test_a_file_with_problems_is_refused_with_exit_1(clis: tuple[Cli, Cli], tmp_path: Path) -> None:

@@ -314,3 +314,32 @@ def test_elements_not_kept_or_not_sen2_are_noted_once_each(store: Store, tmp_pat
         (line_of(path, "<SENSettingOther>"), "SENSettingOther",
          "is read but not kept (2 times): ignored"),
     ]  # fmt: skip
+
+
+def test_without_a_upn_a_child_is_known_by_names_and_date_of_birth(
+    store: Store, tmp_path: Path
+) -> None:
+    no_upn = robin().replace(f"<UPN>{UPN}</UPN>", "<UPNunknown>UN2</UPNunknown>")
+    with store.write() as session:
+        known = children.create_child(session, {
+            "first_name": "robin", "last_name": "EXAMPLE", "date_of_birth": date(2016, 9, 12),
+        }, today=TODAY)  # fmt: skip
+    path = write(tmp_path, no_upn)
+    result = import_sen2(store, path, today=TODAY)
+    assert result.matched == [
+        {"line": line_of(path, "<Person>"), "upn": None, "child_id": str(known)}
+    ]
+    assert counts(store)[:2] == (1, 0)
+    twice = write(tmp_path, no_upn, no_upn.replace("2026-02-03", "2026-02-04"))
+    lines = [n for n, line in enumerate(twice.read_text().splitlines(), 1) if "<Person>" in line]
+    assert _refused_in(store, twice) == [
+        (lines[1], "Person",
+         f"A child with the same names and date of birth is also on line {lines[0]}: "
+         "a child twice"),
+    ]  # fmt: skip
+
+
+def _refused_in(store: Store, path: Path) -> list[tuple[int | None, str | None, str]]:
+    result = import_sen2(store, path, today=TODAY)
+    assert not result.imported
+    return [(p.line, p.element, p.message) for p in result.problems]
