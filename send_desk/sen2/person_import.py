@@ -8,11 +8,15 @@ back into the same request (so an exported file imports and exports again unchan
 - RequestOutcome Y/N → ``assessment_decision`` on RequestOutcomeDate; H (decided before
   the period, date not in the file) with an assessment → ``assessment_decision`` dated
   the day the request came (or the day before the period, if later), saying so in its
-  evidence; A, W: nothing (SEND Desk records no withdrawal: reported);
+  evidence; A, W: nothing (SEND Desk records no withdrawal: noted);
 - a NamedPlan → ``final_plan_issued`` on StartDate with what the plan names, or
   ``plan_transferred_in`` (from TransferLA) for a historical plan that came from another
   council; AssessmentOutcome N → ``issue_decision`` not to issue;
-- Week20 → ``exception_recorded`` for the final plan (reason: not in the file);
+- Week20 → ``exception_recorded`` for the final plan (the reason is not in the file,
+  so the clock does not apply it; the flag comes back in the return);
+- TransferLA → ``plan_transferred_in`` (what the plan names: an amended plan the next
+  day); PhaseTransferDueDate → ``phase_transfer`` with that deadline, FinalDate → the
+  ``amended_plan_issued`` that met it;
 - mediation and appeal flags → ``mediation_held`` / ``appeal_received`` after the
   decision they are about;
 - the review items → ``review_meeting``, ``review_decision`` (with the cease reason),
@@ -267,9 +271,11 @@ class _Person:
                               ("appeal_received", "AssessmentTribunal"))
         ]  # fmt: skip
         if self.flag(a, "Week20"):
-            self.add("exception_recorded", decided or when, {
-                "reason": "not recorded", "milestone": "final_plan", "evidence": WEEK20_NOTE,
-            })  # fmt: skip
+            # the clock will say the reason is not one the regulations allow, and not
+            # apply it: the file says an exception applied, not which
+            week20 = {"reason": "not given in the SEN2 file", "milestone": "final_plan",
+                      "evidence": WEEK20_NOTE}  # fmt: skip
+            self.add("exception_recorded", decided or when, week20)
         if outcome == "N":
             if when is None:
                 self.problems.append(Problem(
@@ -305,7 +311,7 @@ class _Person:
             named = self._named(plan)
             if named:
                 # a transferred plan carries no details: the council's first amendment
-                self.add("amended_plan_issued", start + timedelta(days=1), named)
+                self.add("amended_plan_issued", min(start + timedelta(days=1), self.today), named)
         else:
             if any(held for _kind, held in disputes):
                 # about the decision to issue, so between that decision and the plan
