@@ -6,7 +6,7 @@ batches with the journal's bulk path inside one transaction, which is rolled bac
 any person has a problem (every problem is still listed) or on a dry run. A person
 whose UPN is already in the store (without a UPN: the same names and date of birth) is
 left as it is and reported; settings are matched by URN, UKPRN or SEN2 setting code
-and created when new. The imported children's deadlines are worked out in the same
+and created when new. The statutory clock's cache is brought up to date in the same
 transaction, as recording an event does.
 """
 
@@ -126,7 +126,6 @@ class _Writer:
             Placement: [],
             CaseEvent: [],
         }
-        self.children: list[uuid.UUID] = []
         self.ignored: dict[str, tuple[int, int]] = {}  # tag -> first line, how many
 
     def person(self, rows: PersonRows, problems: list[Problem]) -> None:
@@ -202,7 +201,6 @@ class _Writer:
                 "start_date": p.start, "end_date": p.end, "sen_unit": p.sen_unit,
                 "resourced_provision": p.resourced_provision, "rank": p.rank,
             })  # fmt: skip
-        self.children.append(child_id)
         self.result.created["children"] += 1
         self.result.created["events"] += len(events)
         self.result.created["placements"] += len(rows.placements)
@@ -253,7 +251,10 @@ def import_sen2(
                 progress(result.persons)
             if result.problems or dry_run:
                 raise _RollBack
-            milestones.recompute_children(session, writer.children, today=today)
+            # as the app would on opening the store, but now: the children just imported
+            # (every child, when the import is large or the cache was not current), and
+            # the cache's journal position moved past the import
+            milestones.ensure_current(session, today=today)
     except NotSen2 as error:
         result.problems.append(error.problem)
     except _RollBack:

@@ -12,11 +12,12 @@ from sqlmodel import col, func, select
 
 from send_desk.domain.children import Child, Placement
 from send_desk.domain.events import CaseEvent
+from send_desk.domain.milestones import MilestoneRow
 from send_desk.domain.organisation import Setting
 from send_desk.sen2.export import Options, build_return
 from send_desk.sen2.importer import import_sen2
 from send_desk.sen2.reader import Unreadable
-from send_desk.services import children
+from send_desk.services import children, milestones
 from send_desk.storage.store import Store
 
 TODAY = date(2027, 2, 1)
@@ -106,6 +107,13 @@ def test_a_person_becomes_a_child_with_the_events_the_clock_reads(
         ).all()
         setting = session.exec(select(Setting)).one()
         placement = session.exec(select(Placement)).one()
+        # the clock's cache is up to date, with the annual reviews
+        assert milestones.is_current(session, today=TODAY)
+        due = session.exec(
+            select(MilestoneRow.due).where(
+                MilestoneRow.child_id == child.id, MilestoneRow.milestone == "annual_review"
+            )
+        ).all()
     assert [(t, d.isoformat(), det) for t, d, det in events] == [
         ("request_received", "2026-02-03", {"source": "school_or_setting", "rya": False}),
         ("assessment_decision", "2026-03-14", {"outcome": "assess"}),
@@ -113,6 +121,8 @@ def test_a_person_becomes_a_child_with_the_events_the_clock_reads(
         ("review_meeting", "2026-12-03", {}),
         ("review_decision", "2026-12-17", {"outcome": "maintain"}),
     ]
+    # within 12 months of the plan (13 June 2026), then of the review meeting (3 December)
+    assert sorted(due) == [date(2027, 6, 13), date(2027, 12, 3)]
     assert (setting.urn, setting.name) == ("999001", "URN 999001 (from SEN2)")
     assert (placement.start_date, placement.end_date, placement.rank) == (date(2025, 9, 3), None, 1)
     assert (placement.resourced_provision, placement.sen_unit) == (True, False)
