@@ -11,7 +11,7 @@ memory of one person. The spellings the reference lists as disagreeing (sen2.md 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -53,18 +53,29 @@ class NotSen2(Exception):
         self.problem = problem
 
 
-@dataclass
 class Node:
-    tag: str
-    line: int
-    text: str | None = None
-    children: list[Node] = field(default_factory=list)
+    """An element as the importer reads it: tag (in its 2026 spelling), line, the text of
+    a value or the elements inside a part."""
+
+    __slots__ = ("_index", "children", "line", "tag", "text")
+
+    def __init__(
+        self, tag: str, line: int, text: str | None = None, children: list[Node] | None = None
+    ) -> None:
+        self.tag = tag
+        self.line = line
+        self.text = text
+        self.children = children or []
+        self._index: dict[str, Node] | None = None
 
     def first(self, tag: str) -> Node | None:
-        for child in self.children:
-            if child.tag == tag:
-                return child
-        return None
+        index = self._index
+        if index is None:
+            # each part is asked for most of its values: one pass, then lookups
+            index = self._index = {}
+            for child in self.children:
+                index.setdefault(child.tag, child)
+        return index.get(tag)
 
     def all(self, tag: str) -> list[Node]:
         return [child for child in self.children if child.tag == tag]
@@ -88,15 +99,14 @@ class Header:
 
 
 def _node(element: etree._Element) -> Node:
-    tag = str(element.tag)
-    node = Node(ALIASES.get(tag, tag), element.sourceline or 0)
-    kids = [child for child in element if isinstance(child.tag, str)]  # not comments
-    if kids:
-        node.children = [_node(child) for child in kids]
-    else:
-        text = (element.text or "").strip()
-        node.text = text or None
-    return node
+    tag = element.tag
+    tag = ALIASES.get(tag, tag)
+    if len(element):
+        # comments and processing instructions have a function for a tag
+        kids = [_node(child) for child in element if type(child.tag) is str]
+        return Node(tag, element.sourceline or 0, None, kids)
+    text = element.text
+    return Node(tag, element.sourceline or 0, (text.strip() or None) if text else None)
 
 
 def _header(node: Node) -> Header:
