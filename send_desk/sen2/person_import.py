@@ -8,7 +8,8 @@ back into the same request (so an exported file imports and exports again unchan
 - RequestOutcome Y/N → ``assessment_decision`` on RequestOutcomeDate; H (decided before
   the period, date not in the file) with an assessment → ``assessment_decision`` dated
   the day the request came (or the day before the period, if later), saying so in its
-  evidence; A, W: nothing (SEND Desk records no withdrawal: noted);
+  evidence (with no request and no plan, but an assessment: the day before the period);
+  A, W: nothing (SEND Desk records no withdrawal: noted);
 - a NamedPlan → ``final_plan_issued`` on StartDate with what the plan names, or
   ``plan_transferred_in`` (from TransferLA) for a historical plan that came from another
   council; AssessmentOutcome N → ``issue_decision`` not to issue;
@@ -60,6 +61,10 @@ _YES_NO = {"1": "yes", "0": "no"}
 HISTORICAL_NOTE = (
     "Imported from SEN2: decided before the collection period; the file gives no date, "
     "so it is recorded on the day the request was received."
+)
+HISTORICAL_UNDATED = (
+    "Imported from SEN2: decided before the collection period; the file gives neither the "
+    "request nor the date, so it is recorded on the day before the period."
 )
 WEEK20_NOTE = "Imported from SEN2 (Week20 = 1): the file does not say which exception."
 
@@ -244,6 +249,13 @@ class _Person:
         elif outcome == "H" and received is not None and assessment is not None:
             decided = min(received, self.header.period_start - timedelta(days=1))
             self.add("assessment_decision", decided, {"outcome": "assess"}, HISTORICAL_NOTE)
+        elif outcome == "H" and assessment is not None and assessment.first("NamedPlan") is None:
+            # no request on record and no plan yet, but an assessment: the council decided
+            # to assess before the period (a plan alone needs no decision: it came in)
+            decided = self.header.period_start - timedelta(days=1)
+            if self.birth is not None:
+                decided = max(decided, self.birth)
+            self.add("assessment_decision", decided, {"outcome": "assess"}, HISTORICAL_UNDATED)
         elif outcome == "H" and received is not None:
             self.note(r, "decided before the period with no assessment to say how: "
                          "SEND Desk records the request only")  # fmt: skip

@@ -352,3 +352,29 @@ def test_without_a_upn_a_child_is_known_by_names_and_date_of_birth(
          f"same names and date of birth as line {lines[0]}, and no UPN: imported as two "
          "children; check they are not one"),
     ]  # fmt: skip
+
+
+def test_an_assessment_under_way_with_no_request_on_record_comes_back_the_same(
+    store: Store, tmp_path: Path
+) -> None:
+    """RequestOutcome H with no ReceivedDate and AssessmentOutcome A: the decision to
+    assess was made before the period and the assessment goes on. The 20,000-child
+    demo's return has one; without the decision the child came back with no request."""
+    person = (
+        "    <Person><Surname>Richards</Surname><Forename>Vic</Forename>\n"
+        "      <PersonBirthDate>2020-12-21</PersonBirthDate><Sex>F</Sex>\n"
+        "      <Ethnicity>WBRI</Ethnicity><UPNunknown>UN1</UPNunknown>\n"
+        "      <Requests><RequestOutcome>H</RequestOutcome>\n"
+        "        <Assessment><AssessmentOutcome>A</AssessmentOutcome></Assessment>\n"
+        "      </Requests>\n"
+        "    </Person>\n"
+    )
+    assert import_sen2(store, write(tmp_path, person), today=TODAY).problems == []
+    options = Options(date(2027, 1, 21), la="999", dmo="Y", dco="Y", dsco="N")
+    with store.read() as session:
+        [back] = build_return(session, options, now=datetime(2027, 2, 1)).persons
+        decided = session.exec(select(CaseEvent.type, CaseEvent.date)).all()
+    assert decided == [("assessment_decision", date(2025, 12, 31))]
+    [request] = back.requests
+    assert (request.received, request.outcome) == (None, "H")
+    assert request.assessment is not None and request.assessment.outcome == "A"
