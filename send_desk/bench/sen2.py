@@ -54,11 +54,11 @@ def run(children: int, workdir: Path) -> dict[str, Any]:
     xml = workdir / "sen2.xml"
     with create_store(DataPaths(workdir / "demo"), PASSWORD) as store:
         build_demo(store, children=children, seed=1, today=TODAY)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         with store.read() as session:
             sen2 = build_return(session, OPTIONS, now=datetime(2027, 2, 1, 9, 0))
         write_xml(sen2, xml)
-        export_s = time.perf_counter() - started
+        export_s, export_cpu = time.perf_counter() - started, time.process_time() - cpu
         # the reference: the event rows read, and the same tree written, nothing built
         started = time.perf_counter()
         with store.read() as session:
@@ -76,9 +76,9 @@ def run(children: int, workdir: Path) -> dict[str, Any]:
     del sen2, rows
     parse_s, parsed = _parse_only(xml)
     with create_store(DataPaths(workdir / "empty"), PASSWORD) as empty:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         result = import_sen2(empty, xml, today=TODAY)
-        import_s = time.perf_counter() - started
+        import_s, import_cpu = time.perf_counter() - started, time.process_time() - cpu
         with empty.read() as session:
             journal = session.scalar(select(func.count()).select_from(JournalEntry)) or 0
     if result.problems:
@@ -91,10 +91,11 @@ def run(children: int, workdir: Path) -> dict[str, Any]:
         "children": children,
         "persons_in_file": persons,
         "file_mb": round(xml.stat().st_size / 1_000_000, 1),
-        "export_s": round(export_s, 2),
+        # CPU too: on a machine shared with other work, wall time says as much about it
+        "export_s": f"{export_s:.2f} (CPU {export_cpu:.2f})",
         "export_reference_s": f"{export_reference_s:.2f} (read the events, write the tree)",
         "export_vs_reference": f"{export_s / export_reference_s:.1f}x",
-        "import_s": round(import_s, 2),
+        "import_s": f"{import_s:.2f} (CPU {import_cpu:.2f}; the clock's cache included)",
         "import_created": ", ".join(f"{n:,} {name}" for name, n in result.created.items()),
         "import_reference_s": f"{import_reference_s:.2f} (lxml streams {parsed:,} persons "
         f"{parse_s:.2f} + SQLCipher writes {written:,} rows {insert_s:.2f})",
