@@ -190,7 +190,8 @@ class _Person:
         block."""
         blocks = [r.first("ActivePlans") for r in self.node.all("Requests")]
         found: dict[str, str] = {}
-        for block in [b for b in blocks if b is not None][-1:]:
+        for block in (b for b in blocks if b is not None):
+            found.clear()  # the codes of every block are checked; the last one is kept
             for need in block.all("SENneed"):
                 kind, rank = self.text(need, "SENtype"), self.text(need, "SENtypeRank")
                 if kind is None or rank is None:

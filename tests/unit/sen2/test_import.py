@@ -378,3 +378,14 @@ def test_an_assessment_under_way_with_no_request_on_record_comes_back_the_same(
     [request] = back.requests
     assert (request.received, request.outcome) == (None, "H")
     assert request.assessment is not None and request.assessment.outcome == "A"
+
+
+def test_an_unknown_need_in_an_earlier_plan_is_refused_too(store: Store, tmp_path: Path) -> None:
+    """The child keeps the needs of the person's last plan, but every plan's are checked."""
+    person = robin(need="XYZ")
+    start = person.index("      <Requests>")
+    end = person.index("    </Person>")
+    later = robin()[start:end].replace("2026-02-03", "2026-02-05")
+    path = write(tmp_path, person[:end] + later + person[end:])
+    [(line, element, _message)] = _refused(store, path)
+    assert (line, element) == (line_of(path, "<SENtype>XYZ"), "SENtype")
