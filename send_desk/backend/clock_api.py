@@ -205,6 +205,7 @@ class ClockApi:
                         choices=tuple(extra.choices),
                         choice_labels=dict(CHOICE_LABELS.get((kind.id, extra.name), {})),
                         required=extra.required,
+                        default=extra.default if isinstance(extra.default, bool) else None,
                     )
                     for extra in kind.extras
                 ),

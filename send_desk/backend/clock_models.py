@@ -106,6 +106,8 @@ class EventField:
     choices: tuple[str, ...]
     choice_labels: Mapping[str, str]
     required: bool
+    # what a form starts with for a bool field (None: ticked, as most flags are asked)
+    default: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,4 +15,5 @@ BENCHMARKS = {
     "sync": "send_desk.bench.sync",
     "load": "send_desk.bench.load",
     "startup": "send_desk.bench.startup",
+    "sen2": "send_desk.bench.sen2",
 }

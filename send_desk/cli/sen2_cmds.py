@@ -1,18 +1,28 @@
-"""`send-desk sen2 check|export`: the DfE's SEN2 return for a census date.
+"""`send-desk sen2 check|export|import`: the DfE's SEN2 return for a census date.
 
 ``check`` builds the return in memory and lists every problem (exit 1 when any is an
 error: COLLECT would refuse the file); ``export`` writes the XML and prints the counts
-per module with the same problems. See :mod:`send_desk.sen2`.
+per module with the same problems; ``import`` loads a SEN2 file (2023-2026) into the
+store, all of it or nothing (exit 1 when refused for problems, 2 when the file cannot
+be read). See :mod:`send_desk.sen2`.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from send_desk.cli.common import EXIT_FAILED, CliError, add_json_flag, print_json, shown
+from send_desk.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    CliError,
+    add_json_flag,
+    print_json,
+    shown,
+)
 
 OFFICER_CODES = ("Y", "N", "R")
 
@@ -29,6 +39,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _common(p)
     p.add_argument("--out", required=True, metavar="FILE.xml", help="the file to write")
     p.set_defaults(handler=cmd_export)
+    p = actions.add_parser(
+        "import", help="load a SEN2 file (2023-2026) into the store: every person or none"
+    )
+    p.add_argument("file", metavar="FILE.xml", help="the SEN2 XML file")
+    p.add_argument(
+        "--dry-run", action="store_true", help="show what would be created and every problem"
+    )
+    p.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_import)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -140,3 +160,49 @@ def _print(sen2: Any, problems: list[Any]) -> None:
     print(f"{errors} error(s), {len(problems) - errors} query(ies)")
     for p in problems:
         print(f"  {p.severity:5}  {p.rule:18} {shown(p.message)}")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from send_desk.cli.deadlines_cmd import parse_today
+    from send_desk.cli.unlock import open_from
+    from send_desk.sen2.importer import import_sen2
+    from send_desk.sen2.reader import Unreadable
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"there is no file {shown(str(path))}", EXIT_BAD_INPUT)
+    today = parse_today(args.today)
+
+    def progress(done: int) -> None:
+        print(f"… {done:,} people read", file=sys.stderr)
+
+    try:
+        with open_from(args) as store:
+            result = import_sen2(store, path, dry_run=args.dry_run, today=today,
+                                 progress=progress)  # fmt: skip
+    except Unreadable as error:
+        raise CliError(str(error), EXIT_BAD_INPUT) from None
+    if args.json:
+        print_json(result.as_json())
+    else:
+        _print_import(result)
+    return EXIT_FAILED if result.problems else 0
+
+
+def _print_import(result: Any) -> None:
+    created = ", ".join(f"{n} {name}" for name, n in result.created.items())
+    if result.problems:
+        print(f"{len(result.problems)} problem(s); nothing was imported:")
+        for problem in result.problems:
+            print(f"  {shown(str(problem))}")
+    elif result.dry_run:
+        print(f"Dry run: {result.persons} people read; would create {created}")
+    else:
+        print(f"Imported {result.persons - len(result.matched)} people: {created}")
+    if result.matched:
+        print(f"{len(result.matched)} already in the store (left as they are):")
+        for match in result.matched:
+            upn = f"UPN {match['upn']}" if match["upn"] else "same names and date of birth"
+            print(f"  line {match['line']}: {upn}")
+    for note in result.notes:
+        print(f"  note: {shown(str(note))}")

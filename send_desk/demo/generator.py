@@ -299,6 +299,7 @@ def _children(
     stages: Counter[str] = Counter()
     context = {"today": today}
     sen2_rng = sen2_fields.stream(b.seed)
+    rya_rng = sen2_fields.rya_stream(b.seed)
     for _ in range(count):
         sex = rng.choices(("M", "F"), (71, 29))[0]
         dob = today - timedelta(days=_age_days(rng))
@@ -339,6 +340,8 @@ def _children(
         for type_id, when, details, evidence in history.events:
             age = (when - dob).days // 365
             details = sen2_fields.event_details(sen2_rng, type_id, details, age)
+            if type_id == "request_received":
+                details = {**details, "rya": sen2_fields.rya(rya_rng, age)}
             b.add(
                 CaseEvent,
                 {

@@ -25,6 +25,19 @@ def stream(seed: int) -> random.Random:
     return random.Random(f"send-desk-demo-sen2-{seed}")
 
 
+def rya_stream(seed: int) -> random.Random:
+    """RYA's own stream: drawing it from :func:`stream` would move every SEN2 value
+    after the first request (and the figures the tests pin)."""
+    return random.Random(f"send-desk-demo-rya-{seed}")
+
+
+def rya(rng: random.Random, age: int) -> bool:
+    """Whether a request was made while the young person was in youth custody (relevant
+    youth accommodation): only from 10, the age of criminal responsibility, to 17, and
+    rare even then (a few hundred children are in custody in England at any time)."""
+    return 10 <= age <= 17 and rng.random() < 0.01
+
+
 def uln(rng: random.Random) -> str:
     return str(rng.randint(1_000_000_000, 9_999_999_999))
 

@@ -21,6 +21,8 @@ class ExtraField:
     label: str
     choices: tuple[str, ...] = ()
     required: bool = True
+    # what a form starts from (a check box: ticked unless False)
+    default: Any = None
     # (field, value): this one may be given only when that field has that value
     only_when: tuple[str, str] | None = None
 
@@ -172,6 +174,15 @@ EVENT_TYPES: dict[str, EventType] = {
                     "Who asked",
                     REQUEST_SOURCES,
                     required=False,
+                ),
+                # SEN2 RYA: asked while in relevant youth accommodation (custody); rare,
+                # so the form's box starts unticked
+                ExtraField(
+                    "rya",
+                    "bool",
+                    "In relevant youth accommodation (custody) when asking",
+                    required=False,
+                    default=False,
                 ),
             ),
         ),

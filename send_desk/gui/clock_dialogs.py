@@ -144,7 +144,7 @@ class RecordEventDialog(ClockFormDialog):
                 widget = edit
             elif extra.kind == "bool":
                 widget = QCheckBox(extra.label)
-                widget.setChecked(True)
+                widget.setChecked(extra.default is not False)
             else:
                 widget = QLineEdit()
             widget.setAccessibleName(extra.label)

@@ -93,7 +93,10 @@ def code_set(name: str) -> CodeSet:
 
 def for_element(element: str) -> CodeSet | None:
     """The code set an element takes, if it takes one."""
-    for cs in code_sets().values():
-        if element in cs.elements:
-            return cs
-    return None
+    return _by_element().get(element)
+
+
+@cache
+def _by_element() -> dict[str, CodeSet]:
+    # the import asks for every element of every person: a lookup, not a scan
+    return {element: cs for cs in code_sets().values() for element in cs.elements}

@@ -45,6 +45,7 @@ class Episode:
 
     received: date | None = None
     source: str | None = None  # SEN2 RequestSource 1-5
+    rya: bool | None = None  # SEN2 RYA: asked while in relevant youth accommodation
     request_decided: date | None = None
     request_decision: str | None = None  # assess / not_assess
     issue_decided: date | None = None
@@ -157,7 +158,8 @@ def _apply(found: list[Episode], type_id: str, day: date, details: Mapping[str, 
     if type_id == "request_received":
         source = details.get("source")
         code = str(REQUEST_SOURCES.index(source) + 1) if source in REQUEST_SOURCES else None
-        found.append(Episode(received=day, source=code))
+        rya = details.get("rya")
+        found.append(Episode(received=day, source=code, rya=rya if isinstance(rya, bool) else None))
     elif type_id == "assessment_decision":
         episode = _open_request(found)
         if episode is None or episode.request_decision is not None:

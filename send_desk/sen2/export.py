@@ -217,6 +217,10 @@ def _request(
         outcome = "Y" if episode.request_decision == "assess" else "N"
         outcome_date = episode.request_decided
     request = Request(episode.received, episode.source, outcome, outcome_date)
+    if outcome != "H":
+        # not recorded reads as "no": the request form's box starts unticked (rule 1: a
+        # historical request needs no RYA)
+        request.rya = _flag(bool(episode.rya))
     if outcome in ("Y", "N"):
         request.mediation = _flag("request" in episode.mediation)
         request.tribunal = _flag("request" in episode.tribunal)
@@ -392,6 +396,7 @@ def _person_xml(el: etree._Element, p: Person) -> None:
         r = etree.SubElement(el, "Requests")
         _add(r, "ReceivedDate", request.received)
         _add(r, "RequestSource", request.source)
+        _add(r, "RYA", request.rya)
         _add(r, "RequestOutcomeDate", request.outcome_date)
         _add(r, "RequestOutcome", request.outcome)
         _add(r, "RequestMediation", request.mediation)

@@ -69,6 +69,7 @@ class Request:
     mediation: str | None = None  # flags "1"/"0", or None when left out
     tribunal: str | None = None
     assessment: Assessment | None = None
+    rya: str | None = None  # flag "1"/"0"; left out for a historical (H) request
     active_plans: ActivePlans | None = None
 
 

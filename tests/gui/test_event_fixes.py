@@ -8,7 +8,7 @@ import uuid
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLabel
 
 from send_desk.backend.caseload_models import NewChild
 from send_desk.gui.clock_dialogs import RecordEventDialog
@@ -87,6 +87,11 @@ def test_a_request_records_who_asked_and_shows_the_dates_it_sets(qtbot, window, 
         "Parent or young person", "School or setting", "Health", "Social care", "Other",
     ]  # fmt: skip
     source.setCurrentIndex(source.findData("school_or_setting"))
+    # RYA (asked from youth custody) is rare: its box starts unticked
+    rya = dialog.extra_widgets["rya"]
+    assert isinstance(rya, QCheckBox) and not rya.isChecked()
+    assert rya.text() == "In relevant youth accommodation (custody) when asking"
+    rya.setChecked(True)
     dialog.ui.dateEdit.setDate(QDate(2026, 11, 16))
     # Mon 16 Nov 2026: + 6 weeks = 28 Dec; + 16 weeks = 8 Mar 2027; + 20 weeks = 5 Apr 2027
     text = dialog.projection_text
@@ -108,4 +113,4 @@ def test_a_request_records_who_asked_and_shows_the_dates_it_sets(qtbot, window, 
             Qt.MouseButton.LeftButton,
         )
     [request] = [e for e in window.record.detail.events if e.type == "request_received"]
-    assert request.details == {"source": "school_or_setting"}
+    assert request.details == {"source": "school_or_setting", "rya": True}

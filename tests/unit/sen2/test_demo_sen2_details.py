@@ -47,3 +47,12 @@ def test_with_sen2_problems_leaves_the_gaps_it_names(data_paths: DataPaths) -> N
     assert rules[("request-source", "error")] == done.count(
         "a request with no record of who asked"
     ) == 2
+
+
+def test_the_demo_marks_a_request_from_youth_custody_rarely_and_only_from_10_to_17() -> None:
+    from send_desk.demo.sen2_fields import rya, rya_stream
+
+    rng = rya_stream(1)
+    assert not any(rya(rng, age) for age in (*range(0, 10), *range(18, 26)) for _ in range(500))
+    marked = sum(rya(rng, 14) for _ in range(10_000))
+    assert 50 <= marked <= 150  # about one request in a hundred at those ages

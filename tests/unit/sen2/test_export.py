@@ -84,9 +84,10 @@ def test_a_new_plan_in_the_period_carries_its_dates_exception_and_school(
     assert _texts(ada, "Ethnicity") == ["NOBT"]  # not yet recorded by SEND Desk
     request = ada.find("Requests")
     assert request is not None
-    assert [(e.tag, e.text) for e in request[:6]] == [
+    assert [(e.tag, e.text) for e in request[:7]] == [
         ("ReceivedDate", "2026-02-02"),
         ("RequestSource", "2"),  # school_or_setting
+        ("RYA", "0"),  # not recorded: not in youth custody
         ("RequestOutcomeDate", "2026-03-10"),
         ("RequestOutcome", "Y"),
         ("RequestMediation", "0"),
@@ -161,7 +162,7 @@ def test_ongoing_refused_and_transferred_work(sen2: Sen2Return) -> None:
     cal = _person(tree, "Cal").find("Requests")
     assert cal is not None
     assert [(e.tag, e.text) for e in cal] == [
-        ("ReceivedDate", "2026-09-01"), ("RequestOutcome", "A"),
+        ("ReceivedDate", "2026-09-01"), ("RYA", "0"), ("RequestOutcome", "A"),
     ]  # fmt: skip
     finn = _person(tree, "Finn").find("Requests")
     assert finn is not None
