@@ -25,6 +25,7 @@ from send_desk.backend import labels
 from send_desk.backend.access import StoreAccess, store_problem
 from send_desk.backend.clock import ClockMixin
 from send_desk.backend.correspondence import CorrespondenceMixin
+from send_desk.backend.documents_api import DocumentsApi
 from send_desk.backend.errors import StoreProblem, ValidationFailed, WrongPassword
 from send_desk.backend.integrity import IntegrityMixin
 from send_desk.backend.letters import LettersMixin
@@ -69,6 +70,7 @@ class Backend(
         # shared by the feature facades (send_desk.backend.access); the mixins still
         # reach the store through _read/_write below until each becomes a facade
         self._access = StoreAccess(store, today)
+        self.documents = DocumentsApi(self._access)
         self._me: dict[str, Any] | None = None
         self._lock = threading.Lock()
 
@@ -178,6 +180,7 @@ class Backend(
         return self._today()
 
     def close(self) -> None:
+        self.documents.remove_opened_copies()
         self._store.close()
 
     def verify_password(self, password: str) -> bool:

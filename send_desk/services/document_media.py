@@ -111,9 +111,7 @@ def _office(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-            mimetype = (
-                archive.read("mimetype")[:100].strip() if "mimetype" in names else b""
-            )
+            mimetype = archive.read("mimetype")[:100].strip() if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
         raise _refuse(path, "a damaged zip file") from None
     if any(name.lower().endswith("vbaproject.bin") for name in names):

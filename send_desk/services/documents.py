@@ -245,8 +245,7 @@ def content_chunks(session: Session, document: Document) -> Iterator[bytes]:
     """The document's bytes, a chunk at a time, checked against its hash at the end."""
     if not has_content(session, document.content_sha256):
         raise Refused(
-            f"'{document.title}' is not on this laptop yet: sync to fetch it from the "
-            "central store"
+            f"'{document.title}' is not on this laptop yet: sync to fetch it from the central store"
         )
     chunks = table_of(DocumentChunk)
     digest = hashlib.sha256()
