@@ -77,6 +77,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_json_flag(p)
     p.set_defaults(handler=cmd_doc_withdraw)
 
+    p = doc_sub.add_parser(
+        "fetch", help="fetch a document's content from the central store (an older one)"
+    )
+    p.add_argument("document", metavar="ID")
+    p.set_defaults(handler=cmd_doc_fetch)
+
+    p = doc_sub.add_parser(
+        "keep",
+        help="how many months of documents this laptop keeps offline",
+        description=(
+            "Show, or with --months set, how many months of documents (by the date "
+            f"received) sync keeps on this laptop (default {rules.keep_months}); older "
+            "ones are fetched when opened (doc fetch)."
+        ),
+    )
+    p.add_argument("--months", type=int, metavar="N")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_doc_keep)
+
 
 def as_json(document: Document, available: bool) -> dict[str, Any]:
     """The JSON shape of a document (``doc attach/list/withdraw --json``)."""
@@ -229,4 +248,47 @@ def cmd_doc_withdraw(args: argparse.Namespace) -> int:
         print_json(as_json(document, available))
     else:
         print(f"Withdrew {document.title} ({document.id}): {document.withdrawn_reason}")
+    return 0
+
+
+def cmd_doc_fetch(args: argparse.Namespace) -> int:
+    from send_desk.cli.sync_cmds import _sync_error
+    from send_desk.cli.unlock import open_from
+    from send_desk.services.documents import get_document, has_content, resolve_document_id
+    from send_desk.sync.client import SyncError
+    from send_desk.sync.engine import Syncer
+
+    with open_from(args) as store:
+        with store.read() as session:
+            document = get_document(session, resolve_document_id(session, args.document))
+            here = has_content(session, document.content_sha256)
+        if not here:
+            try:
+                here = Syncer(store).fetch_document(document.id)
+            except SyncError as error:
+                raise _sync_error(error) from None
+    if not here:
+        raise CliError(
+            f"'{document.title}' is not on the central store whole yet: the laptop that "
+            "attached it has to sync first",
+            1,
+        )
+    print(f"{document.title} is on this laptop ({_size(document.size)})")
+    return 0
+
+
+def cmd_doc_keep(args: argparse.Namespace) -> int:
+    from send_desk.cli.unlock import open_from
+    from send_desk.sync.documents import keep_months, set_keep_months
+
+    with open_from(args) as store:
+        if args.months is not None:
+            with store.write() as session:
+                set_keep_months(session, args.months)
+        with store.read() as session:
+            months = keep_months(session)
+    if args.json:
+        print_json({"keep_months": months})
+    else:
+        print(f"This laptop keeps documents received in the last {months} months")
     return 0

@@ -32,14 +32,11 @@ from send_desk.domain.documents import (
     document_rules,
     size_text,
 )
-from send_desk.domain.journal import StoreMeta
 from send_desk.domain.tables import table_of
 from send_desk.services.children import get_child
 from send_desk.services.document_media import HEAD_BYTES, detect_media_type
 from send_desk.services.errors import NotFound, Refused, ValidationFailed, from_pydantic
 from send_desk.services.events import add_event
-
-KEEP_MONTHS_KEY = "documents.keep_months"
 
 
 @dataclass(frozen=True)
@@ -294,20 +291,6 @@ def withdraw_document(session: Session, document_id: uuid.UUID, reason: str) -> 
     return document
 
 
-def keep_months(session: Session) -> int:
-    """How many months of documents this laptop keeps offline."""
-    row = session.get(StoreMeta, KEEP_MONTHS_KEY)
-    if row is not None and row.value.isdigit():
-        return int(row.value)
-    return document_rules().keep_months
-
-
-def set_keep_months(session: Session, months: int) -> None:
-    if not 0 < months <= 1200:
-        raise ValidationFailed("keep documents of the last 1 to 1200 months")
-    session.merge(StoreMeta(key=KEEP_MONTHS_KEY, value=str(months)))
-
-
 __all__ = [
     "DocumentDetails",
     "Upload",
@@ -317,10 +300,8 @@ __all__ = [
     "export_content",
     "get_document",
     "has_content",
-    "keep_months",
     "list_documents",
     "resolve_document_id",
-    "set_keep_months",
     "store_content",
     "too_large",
     "withdraw_document",
