@@ -22,6 +22,7 @@ from send_desk.domain.documents import Document, document_rules
 from send_desk.domain.events import CaseEvent
 from send_desk.security.files import private_dir, private_opener
 from send_desk.services import documents as service
+from send_desk.services.document_media import MEDIA_LABELS
 
 # The extension a viewer needs to know what it is opening.
 EXTENSIONS = {
@@ -139,6 +140,18 @@ class DocumentsApi:
         with contextlib.suppress(OSError):
             shutil.rmtree(self.opened_folder)
 
+    def fetch(self, document_id: str | uuid.UUID) -> bool:
+        """Fetch a document's content from the central store now (an older one this
+        laptop does not keep); True once it is here whole."""
+        from send_desk.sync.engine import Syncer
+
+        wanted = record_id(document_id, "document")
+        with self._access.read() as session:
+            document = service.get_document(session, wanted)
+            if service.has_content(session, document.content_sha256):
+                return True
+        return Syncer(self._access.store).fetch_document(wanted)
+
     def withdraw(self, document_id: str | uuid.UUID, reason: str) -> DocumentRow:
         wanted = record_id(document_id, "document")
         with self._access.write() as session:
@@ -147,4 +160,4 @@ class DocumentsApi:
         return document_row(document, available)
 
 
-__all__ = ["DocumentsApi", "document_row"]
+__all__ = ["MEDIA_LABELS", "DocumentsApi", "document_row"]

@@ -253,6 +253,11 @@ class ChildRecord(QWidget):
 
         self.letters_tab = LettersTab(context, self)
         self.tabs.addTab(self.letters_tab, "Letters")
+        from send_desk.gui.record_documents import DocumentsTab
+
+        self.documents_tab = DocumentsTab(context, self)
+        self.documents_tab.changed.connect(self._event_recorded)
+        self.tabs.addTab(self.documents_tab, "&Documents")
         self.views = [self.tabs.widget(i) for i in range(self.tabs.count())]
 
         layout = QVBoxLayout(self)
@@ -375,6 +380,7 @@ class ChildRecord(QWidget):
         self.notes_tab.load(detail["id"], f"{detail['first_name']} {detail['last_name']}")
         self.correspondence_tab.load(detail["id"], detail)
         self.letters_tab.load(detail["id"])
+        self.documents_tab.load(detail["id"])
         for view in self.views:
             if isinstance(view, QTableView):
                 view.resizeColumnsToContents()
