@@ -119,6 +119,10 @@ def test_a_20_mb_document_syncs_from_laptop_to_laptop_and_survives_cuts_both_way
         code, _out, err = a.run("sync", "--json")
         assert code == 1 and "kept" in err
         assert central_chunks(demo_central, sha) == (9, False)
+        document_id = a.json("doc", "list", "--child", child)[0]["id"]
+        with _client(demo_central, live.url, "caseworker", "South") as http:
+            half = http.get(f"/api/documents/{document_id}/chunks/0")
+        assert half.status_code == 404 and half.json()["code"] == "not_complete"
 
         # B meanwhile sees the document's row but no half-saved content
         b.login(user)
@@ -208,6 +212,18 @@ def test_a_document_of_a_child_outside_the_users_team_is_refused(
             .where(schema.audit.c.action == "denied", schema.audit.c.child_id == uuid.UUID(child))
         )
     assert denied == 3
+
+    # withdrawn on the laptop, withdrawn on the central store: the row syncs as any other
+    south.json("doc", "withdraw", document["id"], "--reason", "attached to the wrong child")
+    south.sync()
+    table = table_of(DocumentContent).metadata.tables["document"]
+    with reading(demo_central.engine) as connection:
+        row = connection.execute(
+            sa.select(table.c.withdrawn, table.c.withdrawn_reason).where(
+                table.c.id == uuid.UUID(document["id"])
+            )
+        ).one()
+    assert tuple(row) == (True, "attached to the wrong child")
     with _client(demo_central, live.url, "caseworker", "South") as same_team:
         assert same_team.get(f"/api/documents/{document['id']}/chunks/0").content == (
             source.read_bytes()
