@@ -207,7 +207,7 @@ def cmd_doc_list(args: argparse.Namespace) -> int:
             f"{received:11}  {document.doc_type:18}  {_size(document.size):>9}  "
             f"{document.id}  {document.title}{marks}"
         )
-    print(f"{len(found)} documents")
+    print(f"{len(found)} document{'' if len(found) == 1 else 's'}")
     return 0
 
 
