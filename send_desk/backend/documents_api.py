@@ -67,7 +67,7 @@ class DocumentsApi:
 
     @property
     def opened_folder(self) -> Path:
-        return self._access.paths.root / "opened"
+        return self._access.paths.opened
 
     @staticmethod
     def types() -> Mapping[str, str]:
