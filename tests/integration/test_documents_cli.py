@@ -121,3 +121,28 @@ def test_a_program_named_pdf_and_a_500_mb_file_are_refused_and_nothing_is_saved(
     assert code == 2 and out == ""
     assert "scan.pdf is 500.0 MB (524,288,000 bytes): a document may be at most 25.0 MB" in err
     assert cli.json("doc", "list", "--child", child, "--json") == []
+
+
+def test_a_store_export_lists_its_documents_and_imports_again(
+    cli: Cli, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The whole-store export (a subject access request) names every document held; the
+    content itself is exported a document at a time (doc export)."""
+    child = _child(cli)
+    source = tmp_path / "request.txt"
+    source.write_bytes(b"We ask the council to assess our son.\n")
+    attached = cli.json(
+        "doc", "attach", "--child", child, str(source), "--type", "request", "--json"
+    )
+    exported = tmp_path / "export.json"
+    cli.json("export", "--json", str(exported))
+    target = Cli(tmp_path / "other", capsys)
+    cli_code, _out, err = target("init")
+    assert cli_code == 0, err
+    result = target.json("import", str(exported), "--by", "pwhite", "--json")
+    assert result["rows"]["document"] == 1
+    [listed] = target.json("doc", "list", "--child", child, "--json")
+    assert {key: listed[key] for key in ("id", "type", "title", "sha256", "size")} == {
+        key: attached[key] for key in ("id", "type", "title", "sha256", "size")
+    }
+    assert listed["available"] is False  # the content is not in a JSON export
