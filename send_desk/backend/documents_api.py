@@ -14,12 +14,9 @@ import uuid
 from collections.abc import Mapping
 from pathlib import Path
 
-from sqlmodel import select
-
 from send_desk.backend.access import StoreAccess, record_id
 from send_desk.backend.documents_models import AdviceOnRecord, DocumentRow, NewDocument
 from send_desk.domain.documents import Document, document_rules
-from send_desk.domain.events import CaseEvent
 from send_desk.security.files import private_dir, private_opener
 from send_desk.services import documents as service
 from send_desk.services.document_media import MEDIA_LABELS
@@ -87,14 +84,7 @@ class DocumentsApi:
         """Whether the case already has ``advice_received`` from ``advice_kind``."""
         child = record_id(child_id, "child")
         with self._access.read() as session:
-            events = session.exec(
-                select(CaseEvent).where(
-                    CaseEvent.child_id == child,
-                    CaseEvent.type == "advice_received",
-                    CaseEvent.withdrawn == False,  # noqa: E712 (SQL, not Python)
-                )
-            ).all()
-        recorded = any(event.details.get("from") == advice_kind for event in events)
+            recorded = service.advice_on_record(session, child, advice_kind)
         return AdviceOnRecord(advice_kind, recorded)
 
     def attach(self, child_id: str | uuid.UUID, new: NewDocument) -> DocumentRow:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -152,7 +151,7 @@ def cmd_doc_attach(args: argparse.Namespace) -> int:
             session, child_id, upload, details, today=today, record_advice=args.record_advice
         )
         advice_recorded = args.record_advice or (
-            args.advice is not None and _advice_on_case(session, child_id, args.advice)
+            args.advice is not None and documents.advice_on_record(session, child_id, args.advice)
         )
     result = as_json(document, True)
     if args.json:
@@ -168,17 +167,6 @@ def cmd_doc_attach(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
-
-
-def _advice_on_case(session: Any, child_id: uuid.UUID, kind: str) -> bool:
-    from sqlmodel import select
-
-    from send_desk.domain.events import CaseEvent
-
-    events = session.exec(
-        select(CaseEvent).where(CaseEvent.child_id == child_id, CaseEvent.type == "advice_received")
-    ).all()
-    return any(e.details.get("from") == kind and not e.withdrawn for e in events)
 
 
 def _size(size: int) -> str:

@@ -32,6 +32,7 @@ from send_desk.domain.documents import (
     document_rules,
     size_text,
 )
+from send_desk.domain.events import CaseEvent
 from send_desk.domain.tables import table_of
 from send_desk.services.children import get_child
 from send_desk.services.document_media import HEAD_BYTES, detect_media_type
@@ -192,6 +193,18 @@ def attach_document(
     return document
 
 
+def advice_on_record(session: Session, child_id: uuid.UUID, advice_kind: str) -> bool:
+    """Whether the case records ``advice_received`` from ``advice_kind`` (not withdrawn)."""
+    events = session.exec(
+        select(CaseEvent).where(
+            CaseEvent.child_id == child_id,
+            CaseEvent.type == "advice_received",
+            col(CaseEvent.withdrawn).is_(False),
+        )
+    ).all()
+    return any(event.details.get("from") == advice_kind for event in events)
+
+
 def list_documents(session: Session, child_id: uuid.UUID) -> list[tuple[Document, bool]]:
     """A child's documents, the latest received first, each with whether its content is
     on this laptop."""
@@ -294,6 +307,7 @@ def withdraw_document(session: Session, document_id: uuid.UUID, reason: str) -> 
 __all__ = [
     "DocumentDetails",
     "Upload",
+    "advice_on_record",
     "attach_document",
     "check_file",
     "content_chunks",
