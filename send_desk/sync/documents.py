@@ -225,10 +225,11 @@ class DocumentSync:
                 continue
             data: bytes = self.call(partial(_get, str(document.id), seq))
             with self.store.write() as session:  # one chunk a transaction: resumable
+                # OR IGNORE: the app's background sync may be fetching the same chunk
                 session.execute(
-                    sa.insert(table_of(DocumentChunk)).values(
-                        content_sha256=sha, seq=seq, data=data
-                    )
+                    sa.insert(table_of(DocumentChunk))
+                    .prefix_with("OR IGNORE")
+                    .values(content_sha256=sha, seq=seq, data=data)
                 )
             self.moved.chunks_fetched += 1
         return self._complete(sha, count)

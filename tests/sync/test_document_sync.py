@@ -87,10 +87,12 @@ def local_chunks(device: Device, sha: str) -> int:
         )
 
 
-def attach(device: Device, child: str, path: Path, title: str) -> dict[str, Any]:
+def attach(device: Device, child: str, path: Path, title: str, *received: str) -> dict[str, Any]:
+    """Attached as received today unless ``received`` ("--received", DATE) says otherwise:
+    laptops keep the last 24 months, counted from the real date."""
     result: dict[str, Any] = device.json(
         "doc", "attach", "--child", child, str(path), "--type", "advice", "--title", title,
-        "--author", "Dr A Example", "--received", "2026-11-02",
+        "--author", "Dr A Example", *received,
     )  # fmt: skip
     return result
 
@@ -228,6 +230,33 @@ def test_a_document_of_a_child_outside_the_users_team_is_refused(
         assert same_team.get(f"/api/documents/{document['id']}/chunks/0").content == (
             source.read_bytes()
         )
+
+
+def test_an_older_document_stays_on_the_server_until_asked_for(
+    live: LiveServer, demo_central: Central, device_factory: Any, tmp_path: Path
+) -> None:
+    user = demo_central.user("caseworker", "South")
+    a: Device = device_factory(live.url, "a")
+    b: Device = device_factory(live.url, "b")
+    a.login(user)
+    a.sync()
+    child = a.children()[0]["id"]
+    source = tmp_path / "old.pdf"
+    data = pdf(1_100_000, seed=4)
+    source.write_bytes(data)
+    # received in 2020: more than 24 months ago whenever the test runs
+    document = attach(a, child, source, "2020 advice", "--received", "2020-01-06")
+    assert a.sync()["documents_sent"] == 1
+    b.login(user)
+    assert b.json("doc", "keep") == {"keep_months": 24}
+    assert b.sync()["documents_fetched"] == 0
+    assert b.json("doc", "list", "--child", child)[0]["available"] is False
+    code, out, err = b.run("doc", "fetch", document["id"][:12])
+    assert code == 0, err
+    assert out == "2020 advice is on this laptop (1.0 MB)\n"
+    exported = tmp_path / "fetched.pdf"
+    b.run("doc", "export", document["id"], "--out", str(exported))
+    assert exported.read_bytes() == data
 
 
 def test_the_central_store_refuses_a_document_over_25_mb(
