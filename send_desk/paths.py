@@ -43,6 +43,11 @@ class DataPaths:
         return self.root / "logs"
 
     @property
+    def opened(self) -> Path:
+        """Decrypted copies of documents the app opened for the system viewer."""
+        return self.root / "opened"
+
+    @property
     def settings(self) -> Path:
         return self.root / "settings.json"
 

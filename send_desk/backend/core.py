@@ -25,6 +25,7 @@ from send_desk.backend.caseload_api import CaseloadApi
 from send_desk.backend.caseload_dicts import CaseloadDictsMixin
 from send_desk.backend.clock_api import ClockApi
 from send_desk.backend.correspondence_api import CorrespondenceApi
+from send_desk.backend.documents_api import DocumentsApi
 from send_desk.backend.errors import StoreProblem, ValidationFailed, WrongPassword
 from send_desk.backend.integrity import IntegrityApi
 from send_desk.backend.letters_api import LettersApi
@@ -67,6 +68,7 @@ class Backend(CaseloadDictsMixin):
         self.notes = NotesApi(self._access)
         self.letters = LettersApi(self._access)
         self.supervision = SupervisionApi(self._access)
+        self.documents = DocumentsApi(self._access)
         self._me: dict[str, Any] | None = None
         self._lock = threading.Lock()
 
@@ -178,6 +180,7 @@ class Backend(CaseloadDictsMixin):
         return self._today()
 
     def close(self) -> None:
+        self.documents.remove_opened_copies()
         self._store.close()
 
     def verify_password(self, password: str) -> bool:

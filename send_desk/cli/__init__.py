@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "bench_cmd",
     "sen2_cmds",
     "caseload_cmds",
+    "doc_cmds",
 )
 
 log = logging.getLogger("send_desk")

@@ -14,6 +14,7 @@ from send_desk.domain.correspondence import (
     DutyRota,
     StaffAbsence,
 )
+from send_desk.domain.documents import Document, DocumentChunk, DocumentContent
 from send_desk.domain.events import CaseEvent, CaseEventVersion
 from send_desk.domain.journal import DeviceState, JournalEntry, StoreMeta
 from send_desk.domain.letters import LetterVersion
@@ -29,6 +30,7 @@ JOURNALED = (
     NoteVersion,
     LetterVersion, CorrespondenceItem, Callback, Complaint, ComplaintStage, StaffAbsence, DutyRota,
     NoteSample, NoteAudit, AuditResponse,
+    Document,
 )  # fmt: skip
 
 
@@ -58,6 +60,9 @@ __all__ = [
     "ComplaintStage",
     "CorrespondenceItem",
     "DeviceState",
+    "Document",
+    "DocumentChunk",
+    "DocumentContent",
     "DutyRota",
     "FamilyMember",
     "JournalEntry",

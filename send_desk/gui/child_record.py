@@ -272,6 +272,11 @@ class ChildRecord(QWidget):
 
         self.letters_tab = LettersTab(context, self)
         self.tabs.addTab(self.letters_tab, "Letters")
+        from send_desk.gui.record_documents import DocumentsTab
+
+        self.documents_tab = DocumentsTab(context, self)
+        self.documents_tab.changed.connect(self._event_recorded)
+        self.tabs.addTab(self.documents_tab, "&Documents")
         self.views = [self.tabs.widget(i) for i in range(self.tabs.count())]
 
         layout = QVBoxLayout(self)
@@ -396,6 +401,7 @@ class ChildRecord(QWidget):
         # the tab reads the (dict) detail itself when a dialog needs it
         self.correspondence_tab.load(detail.id.hex)
         self.letters_tab.load(detail.id.hex)
+        self.documents_tab.load(detail.id.hex)
         for view in self.views:
             if isinstance(view, QTableView):
                 view.resizeColumnsToContents()

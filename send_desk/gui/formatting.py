@@ -323,3 +323,25 @@ STATUS_LABELS = {
 def status_label(status: str) -> str:
     """A milestone's status in a word ("Overdue", "Exception claimed"...)."""
     return STATUS_LABELS.get(status, status)
+
+
+# ---------------------------------------------------------------- documents (issue 19)
+
+
+def document_size(size: int) -> str:
+    """A document's size as people say it: 20.0 MB, 512 KB, 30 bytes."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    if size >= 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size} bytes"
+
+
+def document_title(title: str, withdrawn: bool, available: bool) -> str:
+    """The title with what the caseworker must know before opening it."""
+    marks = []
+    if withdrawn:
+        marks.append("withdrawn")
+    if not available:
+        marks.append("not on this laptop yet")
+    return f"{title} ({'; '.join(marks)})" if marks else title

@@ -14,6 +14,7 @@ browsable at ``/docs``)::
     GET  /api/conflicts                  open conflicts in the user's scope
     POST /api/conflicts/{id}/resolve     close a conflict (the chosen value syncs as a change)
     GET  /api/children/{id}              one child's record, if in the user's scope
+    GET/PUT /api/documents/{id}[/chunks/{n}]  a document's content, in chunks (documents.py)
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from send_desk.server.addresses import TrustedProxies, client_address
 from send_desk.server.audit import record
 from send_desk.server.body_limit import BodyLimit
 from send_desk.server.db import reading, writing
+from send_desk.server.documents import add_document_routes
 from send_desk.server.errors import (
     AUTH,
     BODY,
@@ -577,6 +579,7 @@ def create_app(engine: Engine, *, forwarded_allow_ips: str | None = None) -> Fas
             raise Refusal(404, OUT_OF_SCOPE, "no child with that id in your caseload")
         return found
 
+    add_document_routes(app, engine, principal, _address)
     return app
 
 

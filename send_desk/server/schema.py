@@ -12,6 +12,7 @@ from sqlalchemy import (
     Column,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -178,6 +179,27 @@ audit = Table(
     Column("address", String(64), nullable=True),
 )
 
+# A document's content, received in chunks (``send_desk.server.documents``): kept once
+# per SHA-256 however many documents have it; ``complete`` only when every chunk is in
+# and the whole matched its hash, and only complete content is ever handed out.
+document_content = Table(
+    "server_document_content",
+    metadata,
+    Column("content_sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("chunk_count", Integer, nullable=False),
+    Column("complete", Boolean, nullable=False, default=False),
+    Column("completed_at", UTCDateTime, nullable=True),
+)
+
+document_chunk = Table(
+    "server_document_chunk",
+    metadata,
+    Column("content_sha256", String(64), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
 SERVER_TABLES = (
     server_meta,
     server_counter,
@@ -190,4 +212,6 @@ SERVER_TABLES = (
     server_entry,
     conflict,
     audit,
+    document_content,
+    document_chunk,
 )

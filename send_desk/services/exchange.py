@@ -39,6 +39,7 @@ from send_desk.domain.correspondence import (
     DutyRotaCreate,
     StaffAbsenceCreate,
 )
+from send_desk.domain.documents import DocumentBase
 from send_desk.domain.event_types import event_type
 from send_desk.domain.journal import JournalEntry
 from send_desk.domain.organisation import SettingCreate, TeamCreate, UserCreate
@@ -82,6 +83,8 @@ _CREATE: dict[str, type[BaseModel]] = {
     "note_sample": NoteSample,
     "note_audit": NoteAudit,
     "audit_response": AuditResponse,
+    # a document's row; its content is not in the JSON (`send-desk doc export` gives it)
+    "document": DocumentBase,
 }
 # Foreign keys to check before writing: table -> {column: referenced table}
 _REFERENCES: dict[str, dict[str, str]] = {
@@ -102,6 +105,7 @@ _REFERENCES: dict[str, dict[str, str]] = {
     "letter_version": {"child_id": "child"},
     "note_audit": {"child_id": "child"},
     "audit_response": {"audit_id": "note_audit", "child_id": "child"},
+    "document": {"child_id": "child"},
 }  # fmt: skip
 _AUDIT = ("created_at", "created_by", "updated_at", "updated_by")
 

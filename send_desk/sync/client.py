@@ -7,6 +7,7 @@ memory. Every request says which protocol version it speaks.
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import logging
 import ssl
@@ -20,6 +21,7 @@ import orjson
 from send_desk import __version__
 from send_desk.sync.protocol import (
     CHECKSUM_HEADER,
+    CHUNK_HEADER,
     HEADER,
     PROTOCOL_UNSUPPORTED,
     PROTOCOL_VERSION,
@@ -144,20 +146,34 @@ class Client:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def request(
-        self, method: str, path: str, body: Any = None, *, auth: bool = True, verify: bool = False
-    ) -> Any:
-        headers = {}
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        auth: bool = True,
+        body: Any = None,
+        content: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
+        headers = dict(headers or {})
         if auth:
             if not self.access_token:
                 raise NotSignedIn("not signed in to the central store")
             headers["Authorization"] = f"Bearer {self.access_token}"
         try:
-            response = self._http.request(method, path, json=body, headers=headers)
+            if content is not None:
+                return self._http.request(method, path, content=content, headers=headers)
+            return self._http.request(method, path, json=body, headers=headers)
         except httpx.TimeoutException as error:
             raise Offline(f"the central store at {self.url} did not answer in time") from error
         except httpx.TransportError as error:
             raise Offline(f"cannot reach the central store at {self.url} ({error})") from error
+
+    def request(
+        self, method: str, path: str, body: Any = None, *, auth: bool = True, verify: bool = False
+    ) -> Any:
+        response = self._send(method, path, auth=auth, body=body)
         if verify and response.status_code < 400:
             sent = response.headers.get(CHECKSUM_HEADER)
             if self.protocol >= 2 and sent != body_checksum(response.content):
@@ -265,3 +281,34 @@ class Client:
 
     def logout(self) -> None:
         self.request("POST", "/api/auth/logout")
+
+    # -- a document's content, a chunk at a time (send_desk.server.documents)
+
+    def document_status(self, document_id: str) -> dict[str, Any]:
+        result: dict[str, Any] = self.request("GET", f"/api/documents/{document_id}")
+        return result
+
+    def put_chunk(self, document_id: str, seq: int, data: bytes) -> dict[str, Any]:
+        response = self._send(
+            "PUT",
+            f"/api/documents/{document_id}/chunks/{seq}",
+            content=data,
+            headers={
+                CHUNK_HEADER: hashlib.sha256(data).hexdigest(),
+                "Content-Type": "application/octet-stream",
+            },
+        )
+        result: dict[str, Any] = self._answer(response)
+        return result
+
+    def get_chunk(self, document_id: str, seq: int) -> bytes:
+        """One chunk, checked against the hash the server sent with it."""
+        response = self._send("GET", f"/api/documents/{document_id}/chunks/{seq}")
+        if response.status_code >= 400:
+            self._answer(response)  # raises the server's refusal
+        data = response.content
+        if hashlib.sha256(data).hexdigest() != response.headers.get(CHUNK_HEADER):
+            raise ChecksumMismatch(
+                "a piece of a document arrived damaged; nothing of it was saved. Sync again."
+            )
+        return data

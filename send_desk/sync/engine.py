@@ -13,6 +13,8 @@
    A server that goes away mid-pull costs nothing: the next pass resumes from the
    last saved page.
 5. Children that left the scope, and have no unsent changes, are removed.
+6. Documents' content is sent and fetched a chunk at a time
+   (:mod:`send_desk.sync.documents`).
 
 A device the administrator revoked (or whose user was disabled) is **wiped**: the
 store, its key file, its backups and the saved sign-in are deleted.
@@ -79,6 +81,9 @@ class SyncReport:
     last_sync_at: str | None = None
     wiped: bool = False
     errors: list[str] = field(default_factory=list)
+    # documents whose content this pass sent whole to / fetched whole from the server
+    documents_sent: int = 0
+    documents_fetched: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -201,6 +206,7 @@ class Syncer:
             self._send_resolutions()
             self._pull(report)
             self._remove_out_of_scope(report)
+            self._documents(report)
             with self.store.write() as session:
                 current = state.load_state(session)
                 current.last_sync_at = utcnow().isoformat()
@@ -219,6 +225,24 @@ class Syncer:
             self.close()
         self._totals(report)
         return report
+
+    def fetch_document(self, document_id: uuid.UUID) -> bool:
+        """Fetch one document's content now (an older one this laptop does not keep);
+        True once it is whole here."""
+        from send_desk.sync.documents import fetch_document
+
+        try:
+            self.connect()
+            return fetch_document(self.store, self._call, document_id)
+        finally:
+            self.close()
+
+    def _documents(self, report: SyncReport) -> None:
+        from send_desk.sync.documents import DocumentSync
+
+        moved = DocumentSync(self.store, self._call).run()
+        report.documents_sent = moved.sent
+        report.documents_fetched = moved.fetched
 
     def _note_error(self, message: str) -> None:
         try:

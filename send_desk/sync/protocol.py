@@ -24,6 +24,8 @@ SUPPORTED_VERSIONS = (1, 2)
 HEADER = "X-SEND-Desk-Protocol"
 # SHA-256 of a pull page's body, as sent: the device checks it before reading the page.
 CHECKSUM_HEADER = "X-SEND-Desk-Checksum"
+# A document chunk's SHA-256, sent with it both ways (send_desk.server.documents).
+CHUNK_HEADER = "X-SEND-Desk-Chunk-SHA256"
 
 PUSH_PAGE = 500  # entries per push request (the server refuses more, with 413)
 PULL_PAGE = 4000  # rows per pull page (the server may send fewer)

@@ -104,7 +104,8 @@ def login(
 
 
 def wipe(store: Store, code: str, message: str) -> None:
-    """Delete the local store: its database, key, backups, drafts and saved sign-ins."""
+    """Delete the local store: its database, key, backups, drafts, decrypted copies of
+    documents opened, and saved sign-ins."""
     from send_desk.security.keyring_cache import forget_key
 
     paths: DataPaths = store.paths
@@ -119,7 +120,7 @@ def wipe(store: Store, code: str, message: str) -> None:
         paths.keyfile,
     ):
         path.unlink(missing_ok=True)
-    for folder in (paths.backups, paths.drafts):
+    for folder in (paths.backups, paths.drafts, paths.opened):
         shutil.rmtree(folder, ignore_errors=True)
     note = paths.root / "WIPED.txt"
     try:
