@@ -21,6 +21,9 @@ KNOWN_VULNERABLE = [
     ("starlette", "0.39.2"),  # multipart DoS (CVE-2024-47874)
     ("PyJWT", "2.10.0"),  # issuer checked by substring (CVE-2024-53861)
     ("pypdf", "6.3.0"),  # malformed PDFs exhaust memory or loop
+    # not a CVE: every Signal.emit() from Python drops a reference to True, so a day of
+    # work ends in "Fatal Python error: bool_dealloc" (tests/gui/test_signal_references.py)
+    ("PySide6", "6.12.0"),
 ]
 
 
