@@ -29,6 +29,7 @@ from send_desk.backend.errors import StoreProblem, ValidationFailed, WrongPasswo
 from send_desk.backend.integrity import IntegrityMixin
 from send_desk.backend.letters import LettersMixin
 from send_desk.backend.notes import NotesMixin
+from send_desk.backend.plans_api import PlansApi
 from send_desk.backend.supervision import SupervisionMixin
 from send_desk.paths import DataPaths
 from send_desk.security.keys import KeyFileError, check_new_password, read_keyfile, unwrap_key
@@ -69,6 +70,7 @@ class Backend(
         # shared by the feature facades (send_desk.backend.access); the mixins still
         # reach the store through _read/_write below until each becomes a facade
         self._access = StoreAccess(store, today)
+        self.plans = PlansApi(self._access)
         self._me: dict[str, Any] | None = None
         self._lock = threading.Lock()
 
