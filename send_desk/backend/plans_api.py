@@ -183,3 +183,31 @@ class PlansApi:
         """Issue the working draft as the draft plan (records ``draft_plan_issued``).
         Refuses (PlanChecklistNotMet) when criteria fail unless ``accept_failed``."""
         return self._issue(child_id, "draft", on, accept_failed=accept_failed)
+
+    def finalise(
+        self, child_id: str | uuid.UUID, on: date, school: str, *, accept_failed: bool
+    ) -> IssueResult:
+        """Issue the final plan (``final_plan_issued``) after the draft, or the amended
+        plan (``amended_plan_issued``) after an amendment notice, Section I naming the
+        school (a URN of a setting in the store, or a name). The plan is the working
+        draft when there is one (changes after the family's comments), else the last
+        version issued."""
+        key = record_id(child_id, "child")
+        with self._access.read() as session:
+            kind = service.final_kind(session, key)
+        return self._issue(key, kind, on, school=school, accept_failed=accept_failed)
+
+    def amend(
+        self,
+        child_id: str | uuid.UUID,
+        on: date,
+        reason: str,
+        *,
+        plan: Plan | None = None,
+        accept_failed: bool,
+    ) -> IssueResult:
+        """Propose an amendment of the plan in force (``amendment_notice_issued``): the
+        given plan, or else the working draft."""
+        return self._issue(
+            child_id, "amendment", on, plan=plan, reason=reason, accept_failed=accept_failed
+        )

@@ -245,6 +245,13 @@ def _next_kind(rows: list[PlanVersion], wanted: str) -> None:
         raise Refused("Propose the amendment first: an amended plan follows an amendment notice.")
 
 
+def final_kind(session: Session, child_id: uuid.UUID) -> str:
+    """What finalising issues now: the final plan after a draft, or the amended plan
+    after an amendment notice."""
+    rows = versions(session, child_id)
+    return "amended" if rows and rows[-1].kind == "amendment" else "final"
+
+
 def school_name(session: Session, urn_or_name: str) -> str:
     """Section I's name for a school given by URN (a setting in the store) or by name."""
     text = urn_or_name.strip()
@@ -279,13 +286,15 @@ def issue(
     rows = versions(session, child_id)
     _next_kind(rows, kind)
     draft = working_draft(session, child_id)
-    if plan is None:
-        if draft is not None:
-            plan = read_plan(draft.content)
-        elif rows and kind in ("final", "amended"):
-            plan = read_plan(rows[-1].content)
-        else:
-            raise Refused("There is no working draft of the plan to issue: start one first.")
+    # a plan given whole (from a file) leaves the draft being written alone
+    if plan is not None:
+        draft = None
+    elif draft is not None:
+        plan = read_plan(draft.content)
+    elif rows and kind in ("final", "amended"):
+        plan = read_plan(rows[-1].content)
+    else:
+        raise Refused("There is no working draft of the plan to issue: start one first.")
     if kind == "amendment" and not (reason or "").strip():
         raise ValidationFailed("say why the plan is amended", {"reason": "is needed"})
     if reason and has_control(reason, multiline=True):
@@ -353,6 +362,7 @@ __all__ = [
     "Issued",
     "PlanChecklistNotMet",
     "discard_draft",
+    "final_kind",
     "in_force_before",
     "issue",
     "plan_text",

@@ -151,3 +151,124 @@ def test_an_unknown_child_id_is_a_clear_error(case: Case) -> None:
 
     with pytest.raises(ValidationFailed, match="not a child id"):
         backend.plans.working_draft("not-an-id")
+
+
+def _issued_draft(backend: Backend, sam: uuid.UUID) -> None:
+    backend.plans.save_draft(sam, good_plan())
+    backend.plans.issue_draft(sam, date(2026, 10, 12), accept_failed=False)
+
+
+def test_finalising_names_the_school_and_records_the_final_plan(case: Case) -> None:
+    backend, sam = case
+    _issued_draft(backend, sam)
+    final = backend.plans.finalise(sam, date(2026, 11, 2), "Hillside Academy", accept_failed=False)
+    row = final.version
+    assert (row.version, row.kind, row.issued_on, row.school) == (
+        2, "final", date(2026, 11, 2), "Hillside Academy",
+    )  # fmt: skip
+    detail = backend.plans.version(sam, 2)
+    assert detail.plan.status == "final"
+    assert detail.plan.sections.I.name == "Hillside Academy"
+    # only Section I changed since the issued draft
+    assert [c.section for c in row.changes] == ["I"]
+    assert _events(backend, sam, "final_plan_issued") == [date(2026, 11, 2)]
+    assert [v.kind for v in backend.plans.versions(sam)] == ["draft", "final"]
+
+
+def test_a_final_plan_needs_an_issued_draft_first(case: Case) -> None:
+    backend, sam = case
+    backend.plans.save_draft(sam, good_plan())
+    with pytest.raises(Refused, match="Issue the draft plan first"):
+        backend.plans.finalise(sam, date(2026, 11, 2), "Hillside Academy", accept_failed=True)
+    assert backend.plans.versions(sam) == ()
+    assert _events(backend, sam, "final_plan_issued") == []
+
+
+def test_an_amendment_shows_what_changed_against_the_plan_in_force(case: Case) -> None:
+    backend, sam = case
+    _issued_draft(backend, sam)
+    backend.plans.finalise(sam, date(2026, 11, 2), "Hillside Academy", accept_failed=False)
+    in_force = backend.plans.version(sam).plan
+    f2 = dataclasses.replace(in_force.sections.F.items[1], frequency="3 sessions a week")
+    amended = dataclasses.replace(
+        in_force,
+        sections=dataclasses.replace(
+            in_force.sections,
+            F=dataclasses.replace(in_force.sections.F, items=(in_force.sections.F.items[0], f2)),
+        ),
+    )
+    result = backend.plans.amend(
+        sam, date(2026, 12, 1), "Review: more therapy", plan=amended, accept_failed=False
+    )
+    assert (result.version.version, result.version.kind) == (3, "amendment")
+    assert result.version.amendment_reason == "Review: more therapy"
+    detail = backend.plans.version(sam, 3)
+    assert [(d.section, d.removed, d.added) for d in detail.diff] == [
+        (
+            "F",
+            ("f2: Therapy on phrases that do not mean what they say; by speech and language "
+             "therapist; how often 2 sessions a week; how long 30 minutes; group group of 3; "
+             "review each term",),
+            ("f2: Therapy on phrases that do not mean what they say; by speech and language "
+             "therapist; how often 3 sessions a week; how long 30 minutes; group group of 3; "
+             "review each term",),
+        )
+    ]  # fmt: skip
+    assert _events(backend, sam, "amendment_notice_issued") == [date(2026, 12, 1)]
+    # finalising now issues the amended plan
+    done = backend.plans.finalise(sam, date(2026, 12, 7), "Hillside Academy", accept_failed=False)
+    assert (done.version.version, done.version.kind) == (4, "amended")
+    assert _events(backend, sam, "amended_plan_issued") == [date(2026, 12, 7)]
+    assert backend.plans.version(sam, 4).plan.sections.F.items[1].frequency == "3 sessions a week"
+
+
+def test_an_amendment_needs_a_plan_in_force_and_a_reason(case: Case) -> None:
+    backend, sam = case
+    _issued_draft(backend, sam)
+    with pytest.raises(Refused, match="no final plan to amend"):
+        backend.plans.amend(sam, date(2026, 12, 1), "why", plan=good_plan(), accept_failed=True)
+    backend.plans.finalise(sam, date(2026, 11, 2), "Hillside Academy", accept_failed=False)
+    from send_desk.backend import ValidationFailed
+
+    with pytest.raises(ValidationFailed, match="say why"):
+        backend.plans.amend(sam, date(2026, 12, 1), "  ", plan=good_plan(), accept_failed=True)
+    assert len(backend.plans.versions(sam)) == 2
+
+
+def test_the_version_records_who_changed_which_section(case: Case) -> None:
+    from send_desk.domain.organisation import User
+    from send_desk.services import plans as service
+    from send_desk.storage.journal import Actor
+
+    backend, sam = case
+    store = backend._store
+    with store.read() as session:
+        users = {u.display_name: u.id for u in session.exec(select(User)).all()}
+    device = store.actor.device_id
+    plan = good_plan()
+    with store.write(Actor(users["Pat White"], device)) as session:
+        service.save_draft(session, sam, plan)
+    # Sam Green changes F only
+    quicker = dataclasses.replace(plan.sections.F.items[0], frequency="2 sessions a week")
+    provision = dataclasses.replace(plan.sections.F, items=(quicker, plan.sections.F.items[1]))
+    changed = dataclasses.replace(plan, sections=dataclasses.replace(plan.sections, F=provision))
+    with store.write(Actor(users["Sam Green"], device)) as session:
+        service.save_draft(session, sam, changed)
+    row = backend.plans.issue_draft(sam, date(2026, 10, 12), accept_failed=False).version
+    by_section = {c.section: set(c.changed_by) for c in row.changes}
+    assert by_section["F"] == {"Pat White", "Sam Green"}
+    assert by_section["A"] == {"Pat White"}
+    assert by_section["K"] == {"Pat White"}
+
+
+def test_an_issued_version_is_never_changed(case: Case) -> None:
+    import sqlalchemy
+
+    backend, sam = case
+    _issued_draft(backend, sam)
+    with (
+        pytest.raises(sqlalchemy.exc.DatabaseError, match="never changed"),
+        backend._store.write() as session,
+    ):
+        session.execute(sqlalchemy.text("UPDATE plan_version SET kind = 'final'"))
+    assert [v.kind for v in backend.plans.versions(sam)] == ["draft"]
