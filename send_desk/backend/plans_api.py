@@ -18,6 +18,7 @@ from send_desk.backend.plans_models import (
     FailedCriterion,
     IssueResult,
     PlanDraft,
+    PlanLetter,
     PlanVersionDetail,
     PlanVersionRow,
     SectionChange,
@@ -26,8 +27,10 @@ from send_desk.domain.organisation import User
 from send_desk.domain.plans import PlanVersion, PlanWorkingDraft
 from send_desk.plans import Plan, PlanCheckResult, check_plan
 from send_desk.plans.diff import SectionDiff, diff_plans
+from send_desk.plans.document import PlanDocument
+from send_desk.services import plan_documents
 from send_desk.services import plans as service
-from send_desk.services.errors import NotFound
+from send_desk.services.errors import NotFound, ValidationFailed
 from send_desk.services.plan_advice import advice_received
 
 
@@ -210,4 +213,54 @@ class PlansApi:
         given plan, or else the working draft."""
         return self._issue(
             child_id, "amendment", on, plan=plan, reason=reason, accept_failed=accept_failed
+        )
+
+    # ------------------------------------------------------------ documents and letters
+
+    def document(
+        self, child_id: str | uuid.UUID, *, version: int | None = None, draft: bool = False
+    ) -> PlanDocument:
+        """The plan laid out for print: an issued version (the latest by default) or,
+        with ``draft``, the working draft."""
+        key = record_id(child_id, "child")
+        council = plan_documents.letterhead_council(self._access.paths.root)
+        with self._access.read() as session:
+            return plan_documents.plan_document(
+                session, key, council=council, version=version, draft=draft
+            )
+
+    def render(
+        self,
+        child_id: str | uuid.UUID,
+        fmt: str,
+        *,
+        version: int | None = None,
+        draft: bool = False,
+    ) -> bytes:
+        """The plan as a DOCX or PDF file's bytes (``fmt`` "docx" or "pdf")."""
+        if fmt not in ("docx", "pdf"):
+            raise ValidationFailed(f"'{fmt}' is not a plan format (docx or pdf)")
+        laid_out = self.document(child_id, version=version, draft=draft)
+        if fmt == "docx":
+            from send_desk.plans.docx_writer import write_plan_docx
+
+            return write_plan_docx(laid_out)
+        from send_desk.plans.pdf_writer import write_plan_pdf
+
+        return write_plan_pdf(laid_out)
+
+    def version_letter(
+        self, child_id: str | uuid.UUID, template: str, version: int | None = None
+    ) -> PlanLetter:
+        """The date (and for an amendment notice the changes) of the letter that goes
+        with a version: the latest version of the kind the template goes with."""
+        key = record_id(child_id, "child")
+        with self._access.read() as session:
+            found = plan_documents.version_letter(session, key, template, version)
+        return PlanLetter(
+            template=found.template,
+            letter_date=found.letter_date,
+            version=found.version,
+            changes=found.changes,
+            amendments=tuple(plan_documents.change_lines(found.changes)),
         )

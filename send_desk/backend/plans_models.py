@@ -72,3 +72,15 @@ class IssueResult:
     version: PlanVersionRow
     check: PlanCheckResult
     warnings: tuple[str, ...]  # what the clock asks the caseworker to check
+
+
+@dataclass(frozen=True, slots=True)
+class PlanLetter:
+    """What a letter going with a version takes from it: its date, and for an
+    amendment notice the changes it lists (``amendments``, one a line)."""
+
+    template: str  # draft_plan_cover, final_plan or amendment_notice
+    letter_date: date
+    version: int
+    changes: tuple[SectionDiff, ...]
+    amendments: tuple[str, ...]

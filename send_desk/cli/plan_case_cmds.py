@@ -12,7 +12,10 @@
   (``amended_plan_issued``), Section I naming the school;
 * ``plan amend --child ID FILE.json --reason TEXT [--date D] [--anyway]``: propose an
   amendment of the plan in force (``amendment_notice_issued``);
-* ``plan render --child ID [--version N | --draft] --out FILE.docx|FILE.pdf``.
+* ``plan render --child ID [--version N | --draft] --out FILE.docx|FILE.pdf``;
+* ``plan letter --child ID --template NAME [--version N] --out FILE``: the draft plan's
+  cover letter, the final plan's letter or the amendment notice, dated the day the
+  version was issued; the amendment notice lists the changes.
 
 A document of the wrong shape exits with status 2 and the parser's message naming the
 place; nothing is saved half-way (each command is one transaction).
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import uuid
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from send_desk.cli.common import CliError, add_json_flag, print_json, shown
@@ -88,6 +92,19 @@ def add_commands(plan_sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     which.add_argument("--draft", action="store_true", help="the working draft")
     p.add_argument("--out", required=True, metavar="FILE", help="FILE.docx or FILE.pdf")
     p.set_defaults(handler=cmd_plan_render)
+
+    p = command(
+        "letter",
+        "write the letter that goes with a version (draft_plan_cover, final_plan, "
+        "amendment_notice), dated the day the version was issued",
+    )
+    p.add_argument("--template", required=True, metavar="NAME",
+                   choices=("draft_plan_cover", "final_plan", "amendment_notice"))  # fmt: skip
+    p.add_argument("--version", type=int, metavar="N", help="version number (latest of its kind)")
+    p.add_argument("--set", action="append", metavar="NAME=VALUE", dest="inputs", default=[])
+    p.add_argument("--variant", choices=("standard", "large_print", "easy_read"))
+    p.add_argument("--out", required=True, metavar="FILE", help="FILE.docx or FILE.pdf")
+    p.set_defaults(handler=cmd_plan_letter)
 
 
 # ---------------------------------------------------------------- helpers
@@ -309,8 +326,86 @@ def cmd_plan_amend(args: argparse.Namespace) -> int:
     )  # fmt: skip
 
 
+_FORMATS = {".docx": "docx", ".pdf": "pdf"}
+
+
+def _format_of(out: str) -> str:
+    fmt = _FORMATS.get(Path(out).suffix.lower())
+    if fmt is None:
+        raise CliError(f"{out}: the file must end in .docx or .pdf")
+    return fmt
+
+
+def _write(path: Path, data: bytes) -> None:
+    from send_desk.cli.common import EXIT_FAILED
+    from send_desk.security.files import write_private
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_private(path, data)
+    except OSError as error:
+        raise CliError(f"{path}: cannot be written ({error.strerror})", EXIT_FAILED) from None
+
+
 def cmd_plan_render(args: argparse.Namespace) -> int:
-    raise CliError("rendering a plan is not written yet", 1)
+    fmt = _format_of(args.out)
+    api, child_id, store = _open(args)
+    try:
+        data = api.render(child_id, fmt, version=args.version, draft=args.draft)
+    finally:
+        store.close()
+    _write(Path(args.out), data)
+    print(f"Wrote {args.out}")
+    return 0
+
+
+def _letter_inputs(items: list[str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise CliError(f"'{item}' is not NAME=VALUE")
+        previous = values.get(name.strip())
+        if previous is None:
+            values[name.strip()] = value
+        else:
+            values[name.strip()] = [*previous, value] if isinstance(previous, list) else [
+                previous, value
+            ]  # fmt: skip
+    return values
+
+
+def cmd_plan_letter(args: argparse.Namespace) -> int:
+    from send_desk.letters.docx_writer import write_docx
+    from send_desk.letters.pdf_writer import write_pdf
+    from send_desk.services import letters as letters_service
+    from send_desk.timeutil import london_today
+
+    fmt = _format_of(args.out)
+    inputs = _letter_inputs(args.inputs)
+    api, child_id, store = _open(args)
+    try:
+        found = api.version_letter(child_id, args.template, args.version)
+        if found.amendments and "amendments" not in inputs:
+            inputs["amendments"] = list(found.amendments)
+        head = letters_service.letterhead(store.paths.root)
+        with store.read() as session:
+            prepared = letters_service.prepare_letter(
+                session, child_id, args.template, inputs, today=london_today(),
+                data_root=store.paths.root, letter_date=found.letter_date,
+                variant=args.variant,
+            )  # fmt: skip
+    except letters_service.LetterRefused as refused:
+        names = [name for name in refused.fields if "." not in name]
+        hint = f" Give them with --set NAME=VALUE ({', '.join(names)})." if names else ""
+        raise CliError(refused.message + hint) from None
+    finally:
+        store.close()
+    letter = prepared.letter
+    data = write_docx(letter) if fmt == "docx" else write_pdf(letter, logo=head.logo)
+    _write(Path(args.out), data)
+    print(f"Wrote {args.out} ({letter.title}, dated {found.letter_date:%d/%m/%Y})")
+    return 0
 
 
 __all__ = ["add_commands", "detail_json", "row_json"]

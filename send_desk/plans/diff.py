@@ -7,7 +7,8 @@ its new line added. A section whose lines are the same in both plans is unchange
 the plan's status and date are not sections and are never reported.
 
 The lines are what the amendment notice lists and ``plan show --json`` gives, so they
-are worded for the family: dates as DD/MM/YYYY, and provision fields named.
+are worded for the family: dates as DD/MM/YYYY, provision fields named, advice by its
+name in words.
 """
 
 from __future__ import annotations
@@ -55,6 +56,12 @@ class SectionDiff:
             "removed": list(self.removed),
             "added": list(self.added),
         }
+
+
+def advice_label(kind: str) -> str:
+    """A kind of advice as a family reads it: "speech_and_language_therapy" ->
+    "Speech and language therapy"."""
+    return kind.replace("_", " ").strip().capitalize()
 
 
 def _needs(needs: NeedList, with_area: bool) -> list[str]:
@@ -113,7 +120,7 @@ def section_lines(plan: Plan, section: str) -> list[str]:
             )
         return budget
     if section == "K":
-        return list(s.K)
+        return [advice_label(kind) for kind in s.K]
     raise ValueError(f"'{section}' is not a section of a plan")
 
 

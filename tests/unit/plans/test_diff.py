@@ -44,7 +44,7 @@ def test_added_and_removed_items_in_several_sections_in_plan_order() -> None:
          ("e2 (by 17/12/2027): Sam will ask an adult what a phrase means when he is not sure.",)),
         ("H1", ("None: Sam needs no services under the 1970 Act.",), ()),
         ("I", (), ("Name: Hillside Academy",)),
-        ("K", (), ("careers_adviser",)),
+        ("K", (), ("Careers adviser",)),
     ]  # fmt: skip
     assert changed_sections(parse_plan(good()), parse_plan(after)) == ("E", "H1", "I", "K")
 
@@ -73,6 +73,6 @@ def test_to_json_names_the_section() -> None:
     assert change.to_json() == {
         "section": "K",
         "title": "Advice and information",
-        "removed": ["educational_psychology", "social_care", "school"],
+        "removed": ["Educational psychology", "Social care", "School"],
         "added": [],
     }
