@@ -49,6 +49,7 @@ from send_desk.domain.tables import (
     LetterVersion,
     NoteAudit,
     NoteSample,
+    PlanVersion,
     table_name,
     table_of,
 )
@@ -82,6 +83,7 @@ _CREATE: dict[str, type[BaseModel]] = {
     "note_sample": NoteSample,
     "note_audit": NoteAudit,
     "audit_response": AuditResponse,
+    "plan_version": PlanVersion,
 }
 # Foreign keys to check before writing: table -> {column: referenced table}
 _REFERENCES: dict[str, dict[str, str]] = {
@@ -102,6 +104,7 @@ _REFERENCES: dict[str, dict[str, str]] = {
     "letter_version": {"child_id": "child"},
     "note_audit": {"child_id": "child"},
     "audit_response": {"audit_id": "note_audit", "child_id": "child"},
+    "plan_version": {"child_id": "child"},
 }  # fmt: skip
 _AUDIT = ("created_at", "created_by", "updated_at", "updated_by")
 
