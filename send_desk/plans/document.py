@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from send_desk.domain.codes import NEED_LABELS
-from send_desk.plans.diff import advice_label
+from send_desk.plans.diff import SectionDiff, advice_label
 from send_desk.plans.model import (
     SECTION_ORDER,
     SECTION_TITLES,
@@ -23,6 +23,7 @@ from send_desk.plans.model import (
 )
 
 TITLE = "Education, health and care plan"
+CHANGES_TITLE = "What this amendment changes"
 PROVISION_HEADERS = ("Ref", "What", "Who", "How often", "How long", "Group", "Review")
 # relative widths: "what" gets the most room, the reference the least
 PROVISION_WIDTHS = (0.6, 3.0, 2.0, 1.5, 1.3, 1.2, 1.4)
@@ -80,7 +81,7 @@ class PlanSection:
 
     @property
     def heading(self) -> str:
-        return f"Section {self.code}: {self.title}"
+        return f"Section {self.code}: {self.title}" if self.code else self.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,15 @@ class PlanDocument:
         if self.mark is None:
             return None
         return f"{self.mark}: {self.mark_note}" if self.mark_note else self.mark
+
+
+def _changes(changes: tuple[SectionDiff, ...]) -> list[Part]:
+    parts = []
+    for change in changes:
+        parts.append(Part("subheading", f"Section {change.section}: {change.title}"))
+        parts += [Part("bullet", f"Taken out: {line}") for line in change.removed]
+        parts += [Part("bullet", f"Added: {line}") for line in change.added]
+    return parts
 
 
 def _none(reason: str | None) -> list[Part]:
@@ -218,8 +228,11 @@ def build_document(
     kind: str | None,
     version: int | None,
     comment_by: date | None,
+    changes: tuple[SectionDiff, ...] = (),
 ) -> PlanDocument:
-    """The plan laid out; ``kind`` is the version's (None for the working draft)."""
+    """The plan laid out; ``kind`` is the version's (None for the working draft). An
+    amendment's ``changes`` are listed first, section by section (the plan "with the
+    changes marked" that goes with the amendment notice)."""
     status = KIND_LABELS.get(kind, kind or "")
     facts = [("Name", child_name)]
     if date_of_birth is not None:
@@ -241,6 +254,8 @@ def build_document(
         PlanSection(code, SECTION_TITLES[code], tuple(section_parts(plan, code, kind)))
         for code in SECTION_ORDER
     )
+    if changes:
+        sections = (PlanSection("", CHANGES_TITLE, tuple(_changes(changes))), *sections)
     return PlanDocument(
         council=council,
         child_name=child_name,

@@ -20,6 +20,7 @@ BODY_PT = 10.5
 SMALL_PT = 8.5
 MARK_GREY = (225, 225, 225)
 MARK_RED = (0xB0, 0x1E, 0x1E)
+MARK_WIDTH = 190  # mm along the diagonal of an A4 page, clear of the corners
 
 
 def _text(value: str) -> str:
@@ -45,7 +46,12 @@ class _PlanPdf(FPDF):
         mark = self.plan.mark
         if mark:
             # across the page, behind what follows
-            self.set_font(MAIN_FONT, "B", 96 if len(mark) < 10 else 48)
+            size = 96
+            self.set_font(MAIN_FONT, "B", size)
+            # as large as fits across the page's diagonal
+            while size > 24 and self.get_string_width(mark) > MARK_WIDTH:
+                size -= 4
+                self.set_font(MAIN_FONT, "B", size)
             self.set_text_color(*MARK_GREY)
             width = self.get_string_width(mark)
             with self.rotation(45, self.w / 2, self.h / 2):
@@ -71,12 +77,20 @@ class _PlanPdf(FPDF):
         self.set_text_color(0, 0, 0)
 
     def paragraph(self, text: str, *, size: float = BODY_PT, bold: bool = False,
-                  indent: float = 0.0) -> None:  # fmt: skip
+                  indent: float = 0.0, bullet: bool = False) -> None:  # fmt: skip
         self.set_font(MAIN_FONT, "B" if bold else "", size)
-        self.set_x(self.l_margin + indent)
+        left = self.l_margin
+        if bullet:  # a hanging bullet: the text's lines align after it
+            self.set_x(left + indent)
+            self.cell(5, size * PT_TO_MM * 1.35, "•")
+            indent += 5
+        self.set_left_margin(left + indent)
+        self.set_x(left + indent)
         self.multi_cell(
             0, size * PT_TO_MM * 1.35, _text(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
         )
+        self.set_left_margin(left)
+        self.set_x(left)
         self.ln(size * PT_TO_MM * 0.5)
 
     def heading(self, text: str, size: float, level: int) -> None:
@@ -107,7 +121,7 @@ def _part(pdf: _PlanPdf, part: Part) -> None:
     if part.kind == "subheading":
         pdf.heading(part.text, BODY_PT + 0.5, 2)
     elif part.kind == "bullet":
-        pdf.paragraph(f"•  {part.text}", indent=4)
+        pdf.paragraph(part.text, indent=4, bullet=True)
     elif part.kind == "table" and part.table is not None:
         pdf.table_of(part.table)
     else:

@@ -84,10 +84,21 @@ def plan_document(
         )  # fmt: skip
     row = _pick(session, child_id, version)
     plan = plan_service.read_plan(row.content)
+    changes: tuple[SectionDiff, ...] = ()
+    if row.kind == "amendment":
+        changes = _changes(session, row)
     return build_document(
         plan, council=council, child_name=name, date_of_birth=child.date_of_birth,
         kind=row.kind, version=row.version, comment_by=comment_by(session, row),
+        changes=changes,
     )  # fmt: skip
+
+
+def _changes(session: Session, row: PlanVersion) -> tuple[SectionDiff, ...]:
+    """What a proposed amendment changes against the plan in force when it was made."""
+    in_force = plan_service.in_force_before(plan_service.versions(session, row.child_id), row)
+    before = plan_service.read_plan(in_force.content) if in_force else None
+    return diff_plans(before, plan_service.read_plan(row.content))
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,11 +150,7 @@ def version_letter(
         if not matching:
             raise NotFound(f"the child's plan has no version that '{template}' goes with")
         row = matching[-1]
-    changes: tuple[SectionDiff, ...] = ()
-    if row.kind == "amendment":
-        in_force = plan_service.in_force_before(rows, row)
-        before = plan_service.read_plan(in_force.content) if in_force else None
-        changes = diff_plans(before, plan_service.read_plan(row.content))
+    changes = _changes(session, row) if row.kind == "amendment" else ()
     return VersionLetter(template, row.issued_on, row.version, changes)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlmodel import select
 
 from send_desk.paths import DataPaths
 from send_desk.plans import parse_plan
@@ -138,3 +139,65 @@ def test_bad_documents_are_refused_and_nothing_is_saved(cli: Cli, tmp_path: Path
     assert kept["plan"] == json.loads(json.dumps(parse_plan(good_json()).to_json()))
     code, _, err = cli("plan", "issue", "--child", sam, "--date", "13/10/2026")
     assert code == 2 and "13/10/2026" in err
+
+
+def test_render_writes_docx_and_pdf_and_refuses_other_endings(cli: Cli, tmp_path: Path) -> None:
+    import io
+
+    from docx import Document
+    from pypdf import PdfReader
+
+    sam = _sam(cli)
+    cli.json("plan", "draft", "--child", sam, write(tmp_path, good_json()), "--json")
+    code, out, _ = cli("plan", "render", "--child", sam, "--draft", "--out",
+                       str(tmp_path / "working.pdf"))  # fmt: skip
+    assert code == 0 and "working.pdf" in out
+    first = PdfReader(tmp_path / "working.pdf").pages[0].extract_text()
+    assert "DRAFT: not yet issued" in first
+    cli.json("plan", "issue", "--child", sam, "--date", "2026-10-12", "--json")
+    assert cli("plan", "render", "--child", sam, "--out", str(tmp_path / "plan.docx"))[0] == 0
+    document = Document(io.BytesIO((tmp_path / "plan.docx").read_bytes()))
+    assert document.sections[0].header.paragraphs[0].text == (
+        "DRAFT: comments by Monday 26 October 2026"
+    )
+    code, _, err = cli("plan", "render", "--child", sam, "--out", str(tmp_path / "plan.txt"))
+    assert code == 2 and "must end in .docx or .pdf" in err
+    code, _, err = cli("plan", "render", "--child", sam, "--version", "7", "--out",
+                       str(tmp_path / "v7.pdf"))  # fmt: skip
+    assert code == 2 and "no version 7" in err
+    assert not (tmp_path / "v7.pdf").exists()
+
+
+def test_the_draft_cover_letter_is_dated_the_day_the_draft_was_issued(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from send_desk.domain.organisation import User
+    from send_desk.services.children import resolve_child_id
+    from send_desk.services.family import add_family_member
+    from send_desk.storage.store import open_store
+
+    sam = _sam(cli)
+    with open_store(DataPaths(cli.data_dir), PASSWORD) as store, store.write() as session:
+        add_family_member(
+            session,
+            {"child_id": resolve_child_id(session, sam), "name": "Alex Test",
+             "relationship": "mother", "main_contact": True, "preferred_contact": "letter",
+             "address": "1 High Street"},
+        )  # fmt: skip
+        for user in session.exec(select(User)).all():
+            user.phone, user.email = "01632 960000", "casework@example.org"
+    code, _, err = cli("plan", "letter", "--child", sam, "--template", "draft_plan_cover",
+                       "--out", str(tmp_path / "cover.pdf"))  # fmt: skip
+    assert code == 2 and "no version" in err
+    cli.json("plan", "draft", "--child", sam, write(tmp_path, good_json()), "--json")
+    cli.json("plan", "issue", "--child", sam, "--date", "2026-10-12", "--json")
+    code, out, err = cli("plan", "letter", "--child", sam, "--template", "draft_plan_cover",
+                         "--out", str(tmp_path / "cover.pdf"))  # fmt: skip
+    assert code == 0, err
+    assert "dated 12/10/2026" in out
+    text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "cover.pdf").pages)
+    assert "12 October 2026" in text
+    # 15 days from the letter, which is the day the draft was issued
+    assert "Monday 26 October 2026" in text

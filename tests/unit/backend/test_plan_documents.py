@@ -125,6 +125,16 @@ def test_the_letters_take_their_dates_and_changes_from_the_versions(case: Case) 
     )
     amended = dataclasses.replace(in_force, sections=sections)
     backend.plans.amend(sam, date(2026, 12, 1), "Annual review", plan=amended, accept_failed=True)
+    # the proposed plan lists its changes first, then the plan as it would be
+    document = _docx(backend.plans.render(sam, "docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings == ["What this amendment changes", *HEADINGS]
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert "Added: Speech and language therapy" in bullets
+    assert any(b.startswith("Taken out: f2: ") and "2 sessions a week" in b for b in bullets)
+    assert document.sections[0].header.paragraphs[0].text == (
+        "PROPOSED AMENDMENT: comments by Tuesday 15 December 2026"
+    )  # 15 days beginning with Tuesday 1 December
     assert backend.plans.version_letter(sam, "draft_plan_cover").letter_date == date(2026, 10, 12)
     assert backend.plans.version_letter(sam, "final_plan").letter_date == date(2026, 11, 2)
     notice = backend.plans.version_letter(sam, "amendment_notice")
