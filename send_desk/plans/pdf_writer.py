@@ -93,8 +93,9 @@ class _PlanPdf(FPDF):
         self.set_x(left)
         self.ln(size * PT_TO_MM * 0.5)
 
-    def heading(self, text: str, size: float, level: int) -> None:
-        if self.will_page_break(size * PT_TO_MM * 5):
+    def heading(self, text: str, size: float, level: int, keep: float = 0.0) -> None:
+        # a heading never ends a page: it goes with ``keep`` mm of what follows
+        if self.will_page_break(size * PT_TO_MM * 3 + max(keep, 12.0)):
             self.add_page()
         self.start_section(_text(text), level=level)
         self.set_text_color(*ACCENT)
@@ -150,7 +151,9 @@ def write_plan_pdf(plan: PlanDocument) -> bytes:
             row.cell(_text(value))
     pdf.ln(4)
     for section in plan.sections:
-        pdf.heading(section.heading, 13, 1)
+        starts_with_table = bool(section.parts) and section.parts[0].kind == "table"
+        # a table's heading row and first row (about 30 mm) go with the section heading
+        pdf.heading(section.heading, 13, 1, keep=30.0 if starts_with_table else 12.0)
         for part in section.parts:
             _part(pdf, part)
     return bytes(pdf.output())
