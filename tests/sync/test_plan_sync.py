@@ -53,6 +53,13 @@ def test_plan_versions_sync_between_laptops_without_conflict(
     assert central["content"]["sections"]["F"][0]["frequency"] == "1 session a week"
     assert not _central_has(demo_central, "plan_draft")
 
+    # a caseworker of another team never receives the plan of a child not theirs
+    south: Device = device_factory(live.url, "south-caseworker")
+    south.login(demo_central.user("caseworker", "South"))
+    south.sync()
+    assert south.children() and local_rows(south, "child", id=child) == []
+    assert local_rows(south, "plan_version", child_id=child) == []
+
     other: Device = device_factory(live.url, "north-supervisor")
     other.login(demo_central.user("supervisor", "North"))
     other.sync()
