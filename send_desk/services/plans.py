@@ -299,6 +299,12 @@ def issue(
         raise ValidationFailed("say why the plan is amended", {"reason": "is needed"})
     if reason and has_control(reason, multiline=True):
         raise ValidationFailed("the reason holds a control character", {"reason": "control"})
+    if kind == "amendment":
+        in_force = [r for r in rows if r.kind in IN_FORCE_KINDS][-1]
+        if not changed_sections(read_plan(in_force.content), plan):
+            raise Refused(
+                "The amendment changes nothing in the plan in force: make the changes first."
+            )
     placement = plan.sections.I
     if kind == "draft" and placement.name:
         raise Refused(

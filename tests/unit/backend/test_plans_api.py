@@ -272,3 +272,28 @@ def test_an_issued_version_is_never_changed(case: Case) -> None:
     ):
         session.execute(sqlalchemy.text("UPDATE plan_version SET kind = 'final'"))
     assert [v.kind for v in backend.plans.versions(sam)] == ["draft"]
+
+
+def test_a_draft_started_after_the_final_plan_changes_the_plan_in_force(case: Case) -> None:
+    backend, sam = case
+    _issued_draft(backend, sam)
+    final = backend.plans.finalise(sam, date(2026, 11, 2), "Hillside Academy", accept_failed=False)
+    draft = backend.plans.start_draft(sam)
+    assert draft.based_on == final.version.id
+    assert draft.plan == backend.plans.version(sam, 2).plan
+    assert draft.plan.sections.I.name == "Hillside Academy"
+    # an amendment that changes nothing is refused, and the draft kept
+    with pytest.raises(Refused, match="changes nothing"):
+        backend.plans.amend(sam, date(2026, 12, 1), "Annual review", accept_failed=False)
+    assert backend.plans.working_draft(sam) == draft
+    # changed, the amendment proposed from the working draft replaces it
+    changed = dataclasses.replace(
+        draft.plan, sections=dataclasses.replace(draft.plan.sections, K=("health",))
+    )
+    backend.plans.save_draft(sam, changed)
+    backend.plans.amend(sam, date(2026, 12, 1), "Annual review", accept_failed=True)
+    assert backend.plans.working_draft(sam) is None
+    [change] = backend.plans.version(sam).diff
+    assert (change.section, change.removed, change.added) == (
+        "K", ("Educational psychology", "Social care", "School"), (),
+    )  # fmt: skip
