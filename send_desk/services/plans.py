@@ -45,12 +45,14 @@ from send_desk.services.events import add_event
 from send_desk.services.plan_advice import advice_received
 from send_desk.services.plan_draft import draft_plan
 from send_desk.services.validation import check_plain
+from send_desk.sync.limits import MAX_JSON_BYTES
 from send_desk.textsafe import has_control
 from send_desk.timeutil import utcnow
 
 # A plan is a document of a few pages; a pasted report of megabytes belongs as a
-# document on the case (the draft refuses it whole, so the last save stands).
-MAX_PLAN_CHARS = 1_000_000
+# document on the case (the draft refuses it whole, so the last save stands). The
+# central store keeps a JSON value of at most this size, so what is saved can sync.
+MAX_PLAN_BYTES = MAX_JSON_BYTES
 
 
 class PlanChecklistNotMet(Refused):
@@ -98,10 +100,11 @@ def plan_text(plan: Plan) -> str:
             {where: "holds a control character"},
         )
     text = json.dumps(data, ensure_ascii=False)
-    if len(text) > MAX_PLAN_CHARS:
+    size = len(text.encode("utf-8"))
+    if size > MAX_PLAN_BYTES:
         raise ValidationFailed(
-            f"The plan is {len(text):,} characters long; a plan holds at most "
-            f"{MAX_PLAN_CHARS:,}. Keep long reports as documents on the case."
+            f"The plan is {size:,} bytes long; a plan holds at most {MAX_PLAN_BYTES:,}. "
+            "Keep long reports as documents on the case; the last save is kept."
         )
     return text
 

@@ -297,3 +297,17 @@ def test_a_draft_started_after_the_final_plan_changes_the_plan_in_force(case: Ca
     assert (change.section, change.removed, change.added) == (
         "K", ("Educational psychology", "Social care", "School"), (),
     )  # fmt: skip
+
+
+def test_a_plan_too_big_to_keep_is_refused_and_the_last_save_stands(case: Case) -> None:
+    from send_desk.backend import ValidationFailed
+
+    backend, sam = case
+    backend.plans.save_draft(sam, good_plan())
+    plan = good_plan()
+    pasted = dataclasses.replace(plan.sections.A, parent_views="Pasted report. " * 70_000)
+    huge = dataclasses.replace(plan, sections=dataclasses.replace(plan.sections, A=pasted))
+    with pytest.raises(ValidationFailed, match="at most 1,000,000"):
+        backend.plans.save_draft(sam, huge)
+    kept = backend.plans.working_draft(sam)
+    assert kept is not None and kept.plan == good_plan()
