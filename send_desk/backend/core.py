@@ -30,6 +30,7 @@ from send_desk.backend.errors import StoreProblem, ValidationFailed, WrongPasswo
 from send_desk.backend.integrity import IntegrityApi
 from send_desk.backend.letters_api import LettersApi
 from send_desk.backend.notes_api import NotesApi
+from send_desk.backend.plans_api import PlansApi
 from send_desk.backend.reports_api import ReportsApi
 from send_desk.backend.sen2_api import Sen2Api
 from send_desk.backend.store_models import BackupInfo, RestoreResult, StoreStats, TeamCounts
@@ -69,6 +70,7 @@ class Backend(CaseloadDictsMixin):
         self.letters = LettersApi(self._access)
         self.supervision = SupervisionApi(self._access)
         self.documents = DocumentsApi(self._access)
+        self.plans = PlansApi(self._access)
         self._me: dict[str, Any] | None = None
         self._lock = threading.Lock()
 

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    plan = sub.add_parser("plan", help="EHC plans: check a plan against the plan standard")
+    plan = sub.add_parser(
+        "plan", help="EHC plans: check, draft, issue, finalise, amend and render a plan"
+    )
     plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
     p = plan_sub.add_parser(
         "check",
@@ -42,6 +44,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_json_flag(p)
     p.set_defaults(handler=cmd_plan_check)
+    from send_desk.cli.plan_case_cmds import add_commands
+
+    add_commands(plan_sub)
 
 
 def _print_checklist(result: PlanCheckResult) -> None:

@@ -21,6 +21,7 @@ from send_desk.domain.letters import LetterVersion
 from send_desk.domain.milestones import MilestoneRow
 from send_desk.domain.notes import NoteDraft, NoteVersion
 from send_desk.domain.organisation import Setting, Team, User
+from send_desk.domain.plans import PlanVersion, PlanWorkingDraft
 from send_desk.domain.supervision import AuditResponse, NoteAudit, NoteSample
 from send_desk.domain.sync_state import SyncConflict, SyncQuarantine, SyncScope
 
@@ -31,6 +32,7 @@ JOURNALED = (
     LetterVersion, CorrespondenceItem, Callback, Complaint, ComplaintStage, StaffAbsence, DutyRota,
     NoteSample, NoteAudit, AuditResponse,
     Document,
+    PlanVersion,
 )  # fmt: skip
 
 
@@ -73,6 +75,8 @@ __all__ = [
     "NoteSample",
     "NoteVersion",
     "Placement",
+    "PlanVersion",
+    "PlanWorkingDraft",
     "Setting",
     "StaffAbsence",
     "StoreMeta",

@@ -50,6 +50,7 @@ from send_desk.domain.tables import (
     LetterVersion,
     NoteAudit,
     NoteSample,
+    PlanVersion,
     table_name,
     table_of,
 )
@@ -85,6 +86,7 @@ _CREATE: dict[str, type[BaseModel]] = {
     "audit_response": AuditResponse,
     # a document's row; its content is not in the JSON (`send-desk doc export` gives it)
     "document": DocumentBase,
+    "plan_version": PlanVersion,
 }
 # Foreign keys to check before writing: table -> {column: referenced table}
 _REFERENCES: dict[str, dict[str, str]] = {
@@ -106,6 +108,7 @@ _REFERENCES: dict[str, dict[str, str]] = {
     "note_audit": {"child_id": "child"},
     "audit_response": {"audit_id": "note_audit", "child_id": "child"},
     "document": {"child_id": "child"},
+    "plan_version": {"child_id": "child"},
 }  # fmt: skip
 _AUDIT = ("created_at", "created_by", "updated_at", "updated_by")
 
