@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -127,6 +128,11 @@ class ChildRecord(QWidget):
         self.allocate_button = QPushButton("&Allocate caseworker")
         self.letter_button = QPushButton("Write a le&tter…")
         self.letter_button.setToolTip("Write a letter to the family from a template (Ctrl+Shift+L)")
+        self.plan_button = QPushButton("EHC &plan…")
+        self.plan_button.setToolTip("Write the child's EHC plan, checked as typed (Ctrl+Shift+P)")
+        plan_key = QShortcut(QKeySequence("Ctrl+Shift+P"), self)
+        plan_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        plan_key.activated.connect(self.open_plan)
         self.edit_button.setToolTip("Edit the child's details (Ctrl+E)")
         actions = QHBoxLayout()
         for button in (
@@ -135,6 +141,7 @@ class ChildRecord(QWidget):
             self.setting_button,
             self.allocate_button,
             self.letter_button,
+            self.plan_button,
         ):
             button.setAccessibleName(button.text().replace("&", ""))
             actions.addWidget(button)
@@ -146,6 +153,7 @@ class ChildRecord(QWidget):
         self.setting_button.clicked.connect(self.change_setting)
         self.allocate_button.clicked.connect(self.allocate)
         self.letter_button.clicked.connect(lambda: self.write_letter())
+        self.plan_button.clicked.connect(self.open_plan)
 
         # --- tabs
         self.tabs = QTabWidget()
@@ -476,6 +484,25 @@ class ChildRecord(QWidget):
         child_id = self.child_id
         composer.saved.connect(lambda _saved: self._letter_saved(child_id))
         self.dialog = composer
+
+    def open_plan(self) -> None:
+        """The EHC plan editor on the child's working draft; issuing it shows everywhere."""
+        if not self.child_id or self.detail is None:
+            return
+        from send_desk.backend import ServiceError, StoreProblem
+        from send_desk.gui.plans.editor import open_plan_editor
+
+        child_id = self.child_id
+        name = f"{self.detail['first_name']} {self.detail['last_name']}"
+        try:
+            editor = open_plan_editor(self.context.backend, self.ops, child_id, name, self)
+        except (ServiceError, StoreProblem) as error:  # say why, keep the record open
+            self.context.show_message(
+                f"The plan could not be opened: {getattr(error, 'message', error)}"
+            )
+            return
+        editor.issued.connect(lambda _result: self._letter_saved(child_id))
+        self.dialog = editor
 
     def _letter_saved(self, child_id: str) -> None:
         self.changed.emit(child_id)
