@@ -280,3 +280,30 @@ def test_the_child_record_opens_the_plan_editor(qtbot, window) -> None:  # type:
     assert isinstance(record.dialog, PlanEditor) and record.dialog.isVisible()
     assert record.dialog.ui.statusLabel.text().startswith("Opened the draft kept at")
     record.dialog.close_keeping_draft()
+
+
+def test_links_are_ticked_in_a_list_of_the_needs_with_their_words(qtbot, editor) -> None:  # type: ignore[no-untyped-def]
+    from send_desk.gui.plans.delegates import LinkPicker
+
+    editor.show_section("B")
+    b = editor.models["B"]
+    b.setData(b.index(1, b.column_of("description")), "Sam takes what people say word for word.")
+    editor.show_section("F")
+    editor.add_item()
+    f = editor.models["F"]
+    table = editor.ui.itemsTable
+    index = f.index(0, f.column_of("needs"))
+    table.setCurrentIndex(index)
+    table.edit(index)
+    picker = table.indexWidget(index)
+    assert isinstance(picker, LinkPicker)
+    assert [picker.item(r).text() for r in range(picker.count())] == [
+        "b1",
+        "b2  Sam takes what people say word for word.",
+    ]
+    with qtbot.waitSignal(editor.checked, timeout=5000):
+        picker.item(1).setCheckState(Qt.CheckState.Checked)
+    assert f.items[0].needs == ("b2",)
+    assert f.data(index) == "b2"
+    # b1 is now the need without provision
+    assert editor.last_check.criterion("f_every_need_provided").items == ("b1",)

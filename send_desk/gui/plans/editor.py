@@ -158,7 +158,7 @@ class PlanEditor(QDialog):
             reason = getattr(s, key).none_reason
             self._none[key] = reason or ""
         table = ui.itemsTable
-        table.setItemDelegate(ItemDelegate(self.base.date, table))
+        table.setItemDelegate(ItemDelegate(self.base.date, self.describe, table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setWordWrap(True)
@@ -242,6 +242,18 @@ class PlanEditor(QDialog):
         if key == "outcomes":
             return self._ids("E")
         return tuple(i for source in NEED_SOURCES.get(section, ()) for i in self._ids(source))
+
+    def describe(self, item_id: str) -> str:
+        """The start of an item's text, to pick it by more than its id."""
+        for model in self.models.values():
+            row = model.row_of(item_id)
+            if row >= 0:
+                item = model.items[row]
+                text = getattr(item, "description", "") or getattr(item, "outcome", "")
+                text = text or getattr(item, "what", "")
+                words = " ".join(str(text).split())
+                return words if len(words) <= 60 else words[:59].rstrip() + "…"
+        return ""
 
     def plan(self) -> Plan:
         """The plan as the editor holds it (the draft's other keys kept)."""

@@ -287,6 +287,10 @@ class SectionItemsModel(QAbstractTableModel):
     def row_of(self, item_id: str) -> int:
         return next((row for row, item in enumerate(self._items) if item.id == item_id), -1)
 
+    def choices(self, key: str) -> tuple[str, ...]:
+        """The ids this section's items may name in ``key`` (needs or outcomes)."""
+        return self._choices(self.section, key)
+
     def column_of(self, key: str) -> int:
         return next((c for c, column in enumerate(self.columns) if column.key == key), -1)
 
