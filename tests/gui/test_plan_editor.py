@@ -110,6 +110,10 @@ def test_a_hedged_frequency_turns_f_quantified_red_naming_the_item(qtbot, editor
     assert editor.last_check.criterion("f_quantified").items == ("f1",)
     text = row_text(editor, "f_quantified")
     assert text.startswith("✘")
+    red = editor.checklist.index(editor.checklist.row_of("f_quantified")).data(
+        Qt.ItemDataRole.BackgroundRole
+    )
+    assert red.color().name() == "#b71c1c"
     assert "f1: 'as required' in frequency is not enforceable." in text
     assert "f1: say how often with a number and a unit." in text
     assert editor.sections.index(5).data().startswith("✘  F")
@@ -119,6 +123,8 @@ def test_a_hedged_frequency_turns_f_quantified_red_naming_the_item(qtbot, editor
     # how long is still blank: that is f_specified's to report, not f_quantified's
     assert state(editor, "f_quantified") == "passed"
     assert row_text(editor, "f_quantified").startswith("✔")
+    index = editor.checklist.index(editor.checklist.row_of("f_quantified"))
+    assert index.data(Qt.ItemDataRole.BackgroundRole) is None  # no longer red
     assert "f1: say what, who, for how long." in row_text(editor, "f_specified")
 
 
@@ -171,7 +177,8 @@ def test_issuing_with_criteria_not_met_asks_then_records_them(qtbot, editor, cas
     dialog = editor.issue_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.issue_date() == TODAY
-    assert "22/12/2026" in dialog.ui.commentsLabel.text()  # 15 days to comment
+    # 15 days beginning with the day of issue: 7 December is day 1, 21 December day 15
+    assert "due by 21/12/2026" in dialog.ui.commentsLabel.text()
     dialog.accept()
     box = editor.confirm_box
     assert box is not None and box.isVisible()

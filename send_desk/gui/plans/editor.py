@@ -2,16 +2,18 @@
 
 Sections are listed on the left with their statutory titles, each ticked or crossed
 from the last check; the section being written is in the middle; the checklist of the
-plan standard is on the right. The check runs a moment after typing stops, through the
-ops helper (off the GUI thread in the app), and a result that arrives after newer
-typing is dropped. What is typed is saved whole as the working draft in the encrypted
-store, so a crash loses nothing and reopening the editor brings it back. A plan that
-could not be read back (a link to an item that is gone) is never saved: the last save
-stands and the error says what to put right. Issuing with criteria not met asks first.
+plan standard is on the right. The check runs a moment after typing stops (on the GUI
+thread: it takes a few milliseconds; off it for a very long plan), and a result that
+arrives after newer typing is dropped. What is typed is saved whole as the working
+draft in the encrypted store, so a crash loses nothing and reopening the editor brings
+it back. A plan that could not be read back (a link to an item that is gone) is never
+saved: the last save stands and the error says what to put right. Issuing with
+criteria not met asks first.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import replace
 from datetime import date, datetime
@@ -49,6 +51,7 @@ from send_desk.plans import (
     PlanFormatError,
     Provision,
     ProvisionList,
+    check_plan,
     parse_plan,
 )
 from send_desk.plans.checker import PlanCheckResult
@@ -58,6 +61,9 @@ log = logging.getLogger(__name__)
 
 CHECK_DELAY_MS = 300
 DRAFT_DELAY_MS = 1200
+# The check takes about 3 ms for a plan of a few pages; a plan this long (pasted
+# reports) is checked off the GUI thread so typing never stalls.
+BACKGROUND_CHECK_CHARS = 40_000
 
 # Where the needs an item names may be (as the plan parser reads links).
 NEED_SOURCES = {"E": ("B", "C", "D"), "F": ("B",), "G": ("C", "B", "D"),
@@ -111,6 +117,7 @@ class PlanEditor(QDialog):
         self._loading = True
         self._closing = False
         self._none: dict[str, str] = {}
+        self._received: tuple[str, ...] | None = None
         self.ui = Ui_PlanEditorDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -168,9 +175,11 @@ class PlanEditor(QDialog):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
-        ui.directPaymentsCombo.addItem("Not said yet", None)
-        ui.directPaymentsCombo.addItem("Yes: direct payments are made", True)
-        ui.directPaymentsCombo.addItem("No direct payments", False)
+        # the answers are kept here, not as the items' data: PySide6 miscounts references
+        # to True and False held in a QVariant, which crashes Python when it exits
+        self._direct_answers: list[bool | str | None] = [None, True, False]
+        for words in ("Not said yet", "Yes: direct payments are made", "No direct payments"):
+            ui.directPaymentsCombo.addItem(words)
         self._load()
 
         self.check_timer = QTimer(self)
@@ -224,12 +233,13 @@ class PlanEditor(QDialog):
         budget = s.J or PersonalBudget()
         ui.budgetCoversEdit.setPlainText(budget.covers)
         ui.budgetOutcomesEdit.setText(", ".join(budget.outcomes))
-        if isinstance(budget.direct_payments, str):
-            ui.directPaymentsCombo.addItem(budget.direct_payments, budget.direct_payments)
-        combo = ui.directPaymentsCombo
-        combo.setCurrentIndex(max(0, combo.findData(budget.direct_payments)))
-        if budget.direct_payments is None:
-            combo.setCurrentIndex(0)
+        answer = budget.direct_payments
+        if isinstance(answer, str):  # said in words: kept as written
+            ui.directPaymentsCombo.addItem(answer)
+            self._direct_answers.append(answer)
+        ui.directPaymentsCombo.setCurrentIndex(
+            next(i for i, a in enumerate(self._direct_answers) if a is answer or a == answer)
+        )
         ui.adviceEdit.setPlainText("\n".join(s.K))
         received = ", ".join(self.base.advice_received) or "none recorded yet"
         ui.adviceReceivedLabel.setText(f"Advice received on the case: {received}.")
@@ -272,7 +282,7 @@ class PlanEditor(QDialog):
         covers = ui.budgetCoversEdit.toPlainText()
         serves = tuple(i for i in dict.fromkeys(parse_ids(ui.budgetOutcomesEdit.text()))
                        if i in outcomes)  # fmt: skip
-        direct: bool | str | None = ui.directPaymentsCombo.currentData()
+        direct = self._direct_answers[max(0, ui.directPaymentsCombo.currentIndex())]
         budget = s.J
         if budget is not None or covers.strip() or serves or direct is not None:
             budget = replace(
@@ -429,16 +439,29 @@ class PlanEditor(QDialog):
         self.ui.statusLabel.setText("Draft not saved yet…")
 
     def refresh_checklist(self) -> None:
-        """Check the plan as it stands (through the ops helper: off the GUI thread)."""
+        """Check the plan as it stands: on the GUI thread (a few milliseconds), off it
+        through the ops helper when the plan is long."""
         self._generation += 1
         generation = self._generation
-        plan = self.plan()
-        plans, child_id = self.backend.plans, self.child_id
+        plan = replace(self.plan(), advice_received=self._advice())
+        if len(json.dumps(plan.to_json())) < BACKGROUND_CHECK_CHARS:
+            self._show_check(generation, check_plan(plan))
+            return
+        self.ui.scoreLabel.setText("Checking…")
         self.ops.run(
-            lambda: plans.check(child_id, plan),
+            lambda: check_plan(plan),
             lambda result: self._show_check(generation, result),
             lambda error: self._show_error(f"The plan could not be checked: {error}"),
         )
+
+    def _advice(self) -> tuple[str, ...]:
+        """The kinds of advice the case has received, asked of the store once: the
+        check of a plan whose K lists nothing names every kind received as missing."""
+        if self._received is None:
+            empty = replace(self.base, sections=replace(self.base.sections, K=()))
+            result = self.backend.plans.check(self.child_id, empty)
+            self._received = result.criterion("k_all_advice_listed").items
+        return self._received
 
     def _show_check(self, generation: int, result: PlanCheckResult) -> None:
         if generation != self._generation:

@@ -12,7 +12,8 @@ from send_desk.gui.formatting import uk_date
 from send_desk.gui.forms.ui_plan_issue_dialog import Ui_PlanIssueDialog
 from send_desk.plans.checker import PlanItemResult
 
-# The family has at least 15 days to comment on a draft (SEND Regulations 2014 reg 13).
+# The family has at least 15 days to comment on a draft, beginning with the day it is
+# served (SEND Regulations 2014 reg 13(1)): the day of issue is day 1, as the clock counts.
 COMMENT_DAYS = 15
 
 
@@ -38,7 +39,7 @@ class PlanIssueDialog(QDialog):
         return value
 
     def _show_comment_date(self, *_args: object) -> None:
-        due = self.issue_date() + timedelta(days=COMMENT_DAYS)
+        due = self.issue_date() + timedelta(days=COMMENT_DAYS - 1)
         self.ui.commentsLabel.setText(
             f"The family's comments and their choice of school are due by {uk_date(due)}."
         )

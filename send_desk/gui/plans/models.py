@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from send_desk.gui.formatting import uk_date
 from send_desk.plans import SECTION_ORDER, SECTION_TITLES, Need, Outcome, Provision
@@ -39,6 +39,7 @@ CRITERION_ROLE = Qt.ItemDataRole.UserRole + 2  # the criterion id of a checklist
 
 # Marks as well as colour: a state is never shown by colour alone.
 MARKS = {"passed": "✔", "failed": "✘", "none": "–"}
+FAILED_RED = "#b71c1c"
 
 
 def sections_of(result: PlanItemResult) -> tuple[str, ...]:
@@ -176,10 +177,11 @@ class PlanChecklistModel(QAbstractListModel):
             return item.message if not item.passed else "Met"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{item.label}: {'met' if item.passed else 'not met'}"
+        # red with white text, as the error banner: readable in light and dark themes
         if role == Qt.ItemDataRole.ForegroundRole and state == "failed":
-            return QPalette().brush(QPalette.ColorGroup.Active, QPalette.ColorRole.BrightText)
+            return QBrush(QColor("#ffffff"))
         if role == Qt.ItemDataRole.BackgroundRole and state == "failed":
-            return QPalette().brush(QPalette.ColorGroup.Active, QPalette.ColorRole.Dark)
+            return QBrush(QColor(FAILED_RED))
         if role == Qt.ItemDataRole.FontRole and self.current_section in sections_of(item):
             font = QFont()
             font.setBold(True)  # the criteria of the section being written
