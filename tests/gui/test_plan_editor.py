@@ -314,3 +314,16 @@ def test_links_are_ticked_in_a_list_of_the_needs_with_their_words(qtbot, editor)
     assert f.data(index) == "b2"
     # b1 is now the need without provision
     assert editor.last_check.criterion("f_every_need_provided").items == ("b1",)
+
+
+def test_a_control_character_is_named_and_the_last_draft_stands(qtbot, editor, case) -> None:  # type: ignore[no-untyped-def]
+    backend, sam = case
+    with qtbot.waitSignal(editor.draft_saved, timeout=5000):
+        editor.ui.parentViewsEdit.setPlainText("We want Sam to have friends.")
+    editor.ui.parentViewsEdit.setPlainText("We want Sam\x07 to have friends.")
+    assert editor.save_draft() is False
+    assert "sections.A.parent_views holds a control character" in editor.ui.statusLabel.text()
+    kept = backend.plans.working_draft(sam).plan.sections.A.parent_views
+    assert kept == "We want Sam to have friends."
+    # what was typed is still in the editor, to put right
+    assert editor.ui.parentViewsEdit.toPlainText() == "We want Sam\x07 to have friends."
