@@ -501,7 +501,7 @@ class ChildRecord(QWidget):
                 f"The plan could not be opened: {getattr(error, 'message', error)}"
             )
             return
-        editor.issued.connect(lambda _result: self._letter_saved(child_id))
+        editor.issued.connect(lambda: self._letter_saved(child_id))
         self.dialog = editor
 
     def _letter_saved(self, child_id: str) -> None:

@@ -106,7 +106,13 @@ class ItemDelegate(QStyledItemDelegate):
             str(index.model().headerData(index.column(), Qt.Orientation.Horizontal))
         )
         if kind == "text":
-            line.textEdited.connect(lambda _text: self.commitData.emit(line))
+            # each key goes to the model at once (set directly: see gui.plans.signals)
+            cell = QPersistentModelIndex(index)
+            line.textEdited.connect(
+                lambda text: (
+                    cell.isValid() and cell.model().setData(cell, text, Qt.ItemDataRole.EditRole)
+                )
+            )
         return line
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

@@ -41,6 +41,7 @@ from send_desk.gui.plans.models import (
     SectionListModel,
     parse_ids,
 )
+from send_desk.gui.plans.signals import notify
 from send_desk.plans import (
     SECTION_TITLES,
     Need,
@@ -87,9 +88,10 @@ PAGES = {"A": 0, "I": 2, "J": 3, "K": 4}  # every other section is the items pag
 class PlanEditor(QDialog):
     """Write the child's EHC plan: the working draft, checked as it is typed."""
 
-    checked = Signal(object)  # PlanCheckResult
-    draft_saved = Signal(object)  # PlanDraft
-    issued = Signal(object)  # IssueResult
+    # declared without arguments so they are emitted by Qt (see gui.plans.signals):
+    checked = Signal()  # last_check holds the result
+    draft_saved = Signal()  # last_draft holds the draft as kept
+    issued = Signal()  # issued_result holds the version issued
 
     def __init__(
         self,
@@ -111,6 +113,7 @@ class PlanEditor(QDialog):
         self.issue_dialog: PlanIssueDialog | None = None
         self.confirm_box: IssueConfirmation | None = None
         self.issued_result: IssueResult | None = None
+        self.last_draft = draft
         self.current = "A"
         self._generation = 0
         self._dirty = False
@@ -476,7 +479,7 @@ class PlanEditor(QDialog):
         )
         missing = result.criterion("k_all_advice_listed").items
         self.ui.addReceivedButton.setEnabled(bool(missing))
-        self.checked.emit(result)
+        notify(self, "checked")
 
     def _explain(self, index: QModelIndex, *_args: object) -> None:
         row = self.checklist.item(index.row()) if index.isValid() else None
@@ -550,7 +553,8 @@ class PlanEditor(QDialog):
         self._dirty = False
         self.ui.errorLabel.hide()
         self.ui.statusLabel.setText(f"Draft kept at {datetime.now():%H:%M:%S}.")
-        self.draft_saved.emit(draft)
+        self.last_draft = draft
+        notify(self, "draft_saved")
         return True
 
     def close_keeping_draft(self) -> None:
@@ -596,7 +600,7 @@ class PlanEditor(QDialog):
         self._closing = True
         self.draft_timer.stop()
         self.check_timer.stop()
-        self.issued.emit(result)
+        notify(self, "issued")
         self.accept()
 
     def _issue_failed(self, on: date, error: BaseException) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from send_desk.gui.formatting import uk_date
+from send_desk.gui.plans.signals import data_changed
 from send_desk.plans import SECTION_ORDER, SECTION_TITLES, Need, Outcome, Provision
 from send_desk.plans.checker import PlanCheckResult, PlanItemResult
 
@@ -80,13 +81,15 @@ class SectionListModel(QAbstractListModel):
         self._failed: dict[str, list[str]] = {}
 
     def set_result(self, result: PlanCheckResult) -> None:
-        self._states = section_states(result)
-        self._failed = {}
+        states = section_states(result)
+        failed: dict[str, list[str]] = {}
         for criterion in result.failed:
             for section in sections_of(criterion):
-                self._failed.setdefault(section, []).append(criterion.label or criterion.id)
-        if SECTION_ORDER:
-            self.dataChanged.emit(self.index(0), self.index(len(SECTION_ORDER) - 1))
+                failed.setdefault(section, []).append(criterion.label or criterion.id)
+        if (states, failed) == (self._states, self._failed):
+            return  # most keys change nothing here: the views are not told
+        self._states, self._failed = states, failed
+        data_changed(self, self.index(0), self.index(len(SECTION_ORDER) - 1))
 
     def state(self, section: str) -> str:
         return self._states.get(section, "none")
@@ -140,18 +143,20 @@ class PlanChecklistModel(QAbstractListModel):
     def set_result(self, result: PlanCheckResult) -> None:
         items = [c for c in result.criteria if c.applies]
         if [i.id for i in items] == [i.id for i in self._items]:
-            self._items = items
-            if items:
-                self.dataChanged.emit(self.index(0), self.index(len(items) - 1))
+            if items != self._items:
+                self._items = items
+                data_changed(self, self.index(0), self.index(len(items) - 1))
             return
         self.beginResetModel()
         self._items = items
         self.endResetModel()
 
     def set_current_section(self, section: str) -> None:
+        if section == self.current_section:
+            return
         self.current_section = section
         if self._items:
-            self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1))
+            data_changed(self, self.index(0), self.index(len(self._items) - 1))
 
     def item(self, row: int) -> PlanItemResult | None:
         return self._items[row] if 0 <= row < len(self._items) else None
@@ -370,7 +375,8 @@ class SectionItemsModel(QAbstractTableModel):
             return True
         change: dict[str, Any] = {column.key: new}
         self._items[index.row()] = replace(item, **change)
-        self.dataChanged.emit(index, index)
+        cell = self.index(index.row(), index.column())
+        data_changed(self, cell, cell)
         return True
 
     def _links(self, item: PlanItem, column: Column, text: str) -> tuple[str, ...]:
@@ -422,4 +428,4 @@ class SectionItemsModel(QAbstractTableModel):
                     changes[key] = tuple(link for link in links if link != gone)
             if changes:
                 self._items[row] = replace(item, **changes)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+                data_changed(self, self.index(row, 0), self.index(row, len(self.columns) - 1))
