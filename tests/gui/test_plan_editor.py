@@ -356,3 +356,21 @@ def test_typing_and_checking_keep_python_whole(qtbot, editor) -> None:  # type: 
     assert editor.models["F"].items[0].what.endswith("manage change ")
     # before: about 2 lost a key, 3 a check and 1 a section shown (about 800 here)
     assert true_references() >= before - 50
+
+
+def test_section_j_asks_for_a_budget_only_when_one_was_requested(qtbot, editor) -> None:  # type: ignore[no-untyped-def]
+    assert state(editor, "j_personal_budget") == "n/a"
+    editor.show_section("J")
+    with qtbot.waitSignal(editor.checked, timeout=5000):
+        editor.ui.budgetRequestedCheck.setChecked(True)
+    assert state(editor, "j_personal_budget") == "failed"
+    assert editor.sections.index(10).data().startswith("✘  J")
+    with qtbot.waitSignal(editor.checked, timeout=5000):
+        editor.ui.budgetCoversEdit.setPlainText("A personal assistant for after-school clubs.")
+        editor.ui.directPaymentsCombo.setCurrentIndex(1)  # "Yes: direct payments are made"
+    assert state(editor, "j_personal_budget") == "passed"
+    budget = editor.plan().sections.J
+    assert (budget.covers, budget.direct_payments) == (
+        "A personal assistant for after-school clubs.",
+        True,
+    )

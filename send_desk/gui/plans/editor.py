@@ -22,11 +22,12 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QWidget
 
-from send_desk.backend import Backend, Refused, ServiceError
+from send_desk.backend import Backend, Refused, ServiceError, StoreProblem
 from send_desk.backend.plans_models import IssueResult, PlanDraft
 from send_desk.gui.formatting import uk_datetime
 from send_desk.gui.forms.ui_plan_editor import Ui_PlanEditorDialog
 from send_desk.gui.ops import Ops
+from send_desk.gui.plans import form
 from send_desk.gui.plans.delegates import ItemDelegate
 from send_desk.gui.plans.fields import target_of
 from send_desk.gui.plans.issue import IssueConfirmation, PlanIssueDialog
@@ -45,13 +46,10 @@ from send_desk.gui.plans.signals import notify
 from send_desk.plans import (
     SECTION_TITLES,
     Need,
-    NeedList,
     Outcome,
-    PersonalBudget,
     Plan,
     PlanFormatError,
     Provision,
-    ProvisionList,
     check_plan,
     parse_plan,
 )
@@ -66,22 +64,6 @@ DRAFT_DELAY_MS = 1200
 # reports) is checked off the GUI thread so typing never stalls.
 BACKGROUND_CHECK_CHARS = 40_000
 
-# Where the needs an item names may be (as the plan parser reads links).
-NEED_SOURCES = {"E": ("B", "C", "D"), "F": ("B",), "G": ("C", "B", "D"),
-                "H1": ("D", "B", "C"), "H2": ("D", "B", "C")}  # fmt: skip
-HINTS = {
-    "B": "Each special educational need with its SEN2 area, described in at least 10 words. "
-    "Tick one as the primary need.",
-    "C": "Health needs related to the child's special educational needs.",
-    "D": "Social care needs related to the special educational needs or a disability.",
-    "E": "What the child will do, by when, and which needs each outcome serves "
-    "(from Year 9, include preparing for adulthood).",
-    "F": "Provision for every need in B: what, who, how often and for how long, with numbers "
-    "and units; name the needs (B) and outcomes (E) it serves.",
-    "G": "Health provision for each health need in C (name it: c1).",
-    "H1": "Social care provision under the 1970 Act for needs in D (name them: d1).",
-    "H2": "Other social care provision for needs in D (name them: d1).",
-}
 PAGES = {"A": 0, "I": 2, "J": 3, "K": 4}  # every other section is the items page (1)
 
 
@@ -224,28 +206,7 @@ class PlanEditor(QDialog):
     # ------------------------------------------------------------ the plan
 
     def _load(self) -> None:
-        ui, s = self.ui, self.base.sections
-        ui.childViewsEdit.setPlainText(s.A.child_views)
-        ui.childReasonEdit.setText(s.A.child_views_not_obtained_reason)
-        ui.parentViewsEdit.setPlainText(s.A.parent_views)
-        ui.aspirationsEdit.setPlainText(s.A.aspirations)
-        ui.placementTypeEdit.setText(s.I.type)
-        ui.placementNameEdit.setText(s.I.name or "")
-        ui.typeOnlyCheck.setChecked(s.I.type_only)
-        ui.budgetRequestedCheck.setChecked(self.base.personal_budget_requested)
-        budget = s.J or PersonalBudget()
-        ui.budgetCoversEdit.setPlainText(budget.covers)
-        ui.budgetOutcomesEdit.setText(", ".join(budget.outcomes))
-        answer = budget.direct_payments
-        if isinstance(answer, str):  # said in words: kept as written
-            ui.directPaymentsCombo.addItem(answer)
-            self._direct_answers.append(answer)
-        ui.directPaymentsCombo.setCurrentIndex(
-            next(i for i, a in enumerate(self._direct_answers) if a is answer or a == answer)
-        )
-        ui.adviceEdit.setPlainText("\n".join(s.K))
-        received = ", ".join(self.base.advice_received) or "none recorded yet"
-        ui.adviceReceivedLabel.setText(f"Advice received on the case: {received}.")
+        self._direct_answers = form.load(self.ui, self.base, self._direct_answers)
 
     def _ids(self, section: str) -> tuple[str, ...]:
         return tuple(item.id for item in self.models[section].items)
@@ -254,77 +215,16 @@ class PlanEditor(QDialog):
         """The ids an item of ``section`` may name in its ``key`` (needs or outcomes)."""
         if key == "outcomes":
             return self._ids("E")
-        return tuple(i for source in NEED_SOURCES.get(section, ()) for i in self._ids(source))
+        return tuple(i for source in form.NEED_SOURCES.get(section, ()) for i in self._ids(source))
 
     def describe(self, item_id: str) -> str:
         """The start of an item's text, to pick it by more than its id."""
-        for model in self.models.values():
-            row = model.row_of(item_id)
-            if row >= 0:
-                item = model.items[row]
-                text = getattr(item, "description", "") or getattr(item, "outcome", "")
-                text = text or getattr(item, "what", "")
-                words = " ".join(str(text).split())
-                return words if len(words) <= 60 else words[:59].rstrip() + "…"
-        return ""
+        return form.describe(self.models, item_id)
 
     def plan(self) -> Plan:
         """The plan as the editor holds it (the draft's other keys kept)."""
-        ui, base = self.ui, self.base
-        s = base.sections
-
-        def needs(key: str) -> NeedList:
-            items = tuple(i for i in self.models[key].items if isinstance(i, Need))
-            return NeedList(items, self._none.get(key) or None)
-
-        def provision(key: str) -> ProvisionList:
-            items = tuple(i for i in self.models[key].items if isinstance(i, Provision))
-            return ProvisionList(items, self._none.get(key) or None)
-
-        outcomes = self._ids("E")
-        covers = ui.budgetCoversEdit.toPlainText()
-        serves = tuple(i for i in dict.fromkeys(parse_ids(ui.budgetOutcomesEdit.text()))
-                       if i in outcomes)  # fmt: skip
-        direct = self._direct_answers[max(0, ui.directPaymentsCombo.currentIndex())]
-        budget = s.J
-        if budget is not None or covers.strip() or serves or direct is not None:
-            budget = replace(
-                budget or PersonalBudget(), covers=covers, outcomes=serves, direct_payments=direct
-            )
-        name = ui.placementNameEdit.text().strip()
-        sections = replace(
-            s,
-            A=replace(
-                s.A,
-                child_views=ui.childViewsEdit.toPlainText(),
-                child_views_not_obtained_reason=ui.childReasonEdit.text(),
-                parent_views=ui.parentViewsEdit.toPlainText(),
-                aspirations=ui.aspirationsEdit.toPlainText(),
-            ),
-            B=needs("B"),
-            C=needs("C"),
-            D=needs("D"),
-            E=tuple(i for i in self.models["E"].items if isinstance(i, Outcome)),
-            F=provision("F"),
-            G=provision("G"),
-            H1=provision("H1"),
-            H2=provision("H2"),
-            I=replace(
-                s.I,
-                type=ui.placementTypeEdit.text(),
-                name=name or None,
-                type_only=ui.typeOnlyCheck.isChecked(),
-            ),
-            J=budget,
-            K=tuple(
-                line.strip() for line in ui.adviceEdit.toPlainText().splitlines() if line.strip()
-            ),
-        )
-        return replace(
-            base,
-            personal_budget_requested=ui.budgetRequestedCheck.isChecked(),
-            sections=sections,
-        )
+        direct = self._direct_answers[max(0, self.ui.directPaymentsCombo.currentIndex())]
+        return form.plan_of(self.ui, self.base, self.models, self._none, direct)
 
     # ------------------------------------------------------------ sections
 
@@ -360,7 +260,7 @@ class PlanEditor(QDialog):
                     spec.kind, 200 if key in ("B", "C", "D", "E") else 130
                 )
                 table.setColumnWidth(column, width)
-        ui.itemsHint.setText(HINTS[key])
+        ui.itemsHint.setText(form.HINTS[key])
         ui.itemsTable.setAccessibleName(f"Items of section {key}")
         has_none = key in NONE_SECTIONS
         ui.noneLabel.setVisible(has_none)
@@ -462,7 +362,16 @@ class PlanEditor(QDialog):
         check of a plan whose K lists nothing names every kind received as missing."""
         if self._received is None:
             empty = replace(self.base, sections=replace(self.base.sections, K=()))
-            result = self.backend.plans.check(self.child_id, empty)
+            try:
+                result = self.backend.plans.check(self.child_id, empty)
+            except (ServiceError, StoreProblem, OSError) as error:
+                # checked against the advice the draft was started with, and said so
+                self._show_error(
+                    "The advice received could not be read from the store "
+                    f"({getattr(error, 'message', error)}): Section K is checked against "
+                    "the advice known when the draft was started."
+                )
+                return self.base.advice_received
             self._received = result.criterion("k_all_advice_listed").items
         return self._received
 
