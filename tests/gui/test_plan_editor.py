@@ -374,3 +374,26 @@ def test_section_j_asks_for_a_budget_only_when_one_was_requested(qtbot, editor) 
         "A personal assistant for after-school clubs.",
         True,
     )
+
+
+def test_ctrl_l_in_the_plan_editor_hides_it_and_keeps_the_plan(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.conftest import PASSWORD as DEMO_PASSWORD
+
+    child_id = window.backend.caseload_ids()[0]
+    with qtbot.waitSignal(window.record.loaded, timeout=5000):
+        window.open_child(child_id)
+    window.record.open_plan()
+    editor = window.record.dialog
+    qtbot.waitUntil(editor.isVisible)
+    editor.show_section("A")
+    qtbot.keyClicks(editor.ui.childReasonEdit, "Too unwell to meet")
+    with qtbot.waitSignal(window.locked, timeout=3000):
+        qtbot.keyClick(editor.ui.childReasonEdit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.isVisible()
+    assert editor.ui.childReasonEdit.text() == "Too unwell to meet"  # Ctrl+L typed nothing
+    window.lock_panel.ui.passwordEdit.setText(DEMO_PASSWORD)
+    with qtbot.waitSignal(window.unlocked, timeout=5000):
+        qtbot.keyClick(window.lock_panel.ui.passwordEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(editor.isVisible, timeout=2000)
+    assert editor.plan().sections.A.child_views_not_obtained_reason == "Too unwell to meet"
+    editor.close_keeping_draft()
