@@ -397,3 +397,22 @@ def test_ctrl_l_in_the_plan_editor_hides_it_and_keeps_the_plan(qtbot, window) ->
     qtbot.waitUntil(editor.isVisible, timeout=2000)
     assert editor.plan().sections.A.child_views_not_obtained_reason == "Too unwell to meet"
     editor.close_keeping_draft()
+
+
+def test_delete_takes_a_date_out_of_an_outcome(qtbot, editor) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate
+
+    editor.show_section("E")
+    editor.add_item()
+    e = editor.models["E"]
+    by = e.index(0, e.column_of("by"))
+    e.setData(by, QDate(2027, 7, 16))
+    assert e.items[0].by == date(2027, 7, 16)
+    assert by.data() == "16/07/2027"
+    table = editor.ui.itemsTable
+    table.setFocus()
+    table.setCurrentIndex(by)
+    qtbot.waitUntil(table.hasFocus, timeout=2000)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert e.items[0].by is None
+    assert by.data() == ""

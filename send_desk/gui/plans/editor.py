@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QWidget
 
 from send_desk.backend import Backend, Refused, ServiceError, StoreProblem
@@ -160,8 +160,11 @@ class PlanEditor(QDialog):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
-        # the answers are kept here, not as the items' data: PySide6 miscounts references
-        # to True and False held in a QVariant, which crashes Python when it exits
+        # Delete empties the cell chosen (a date once given can be taken out again)
+        clear = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self.clear_cell)
+        # the answers in the combo's order (the combo shows their words)
         self._direct_answers: list[bool | str | None] = [None, True, False]
         for words in ("Not said yet", "Yes: direct payments are made", "No direct payments"):
             ui.directPaymentsCombo.addItem(words)
@@ -312,6 +315,17 @@ class PlanEditor(QDialog):
         if removed.id in parse_ids(self.ui.budgetOutcomesEdit.text()):
             kept = [i for i in parse_ids(self.ui.budgetOutcomesEdit.text()) if i != removed.id]
             self.ui.budgetOutcomesEdit.setText(", ".join(kept))
+
+    def clear_cell(self) -> None:
+        """Empty the current cell of the items table (not its id or a tick box)."""
+        table = self.ui.itemsTable
+        index = table.currentIndex()
+        model = self.models.get(self.current)
+        if model is None or not index.isValid():
+            return
+        if model.columns[index.column()].kind in ("id", "check"):
+            return
+        model.setData(index, None, Qt.ItemDataRole.EditRole)
 
     def _check_budget_outcomes(self) -> None:
         outcomes = self._ids("E")
