@@ -416,3 +416,20 @@ def test_delete_takes_a_date_out_of_an_outcome(qtbot, editor) -> None:  # type: 
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert e.items[0].by is None
     assert by.data() == ""
+
+
+def test_tab_reaches_every_part_of_the_editor(qtbot, editor) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    editor.show_section("F")
+    editor.activateWindow()
+    ui = editor.ui
+    ui.sectionList.setFocus()
+    qtbot.waitUntil(ui.sectionList.hasFocus, timeout=2000)
+    reached = []
+    for _ in range(20):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    for part in (ui.itemsTable, ui.addItemButton, ui.removeItemButton, ui.checklistView,
+                 ui.issueButton, ui.closeButton, ui.sectionList):  # fmt: skip
+        assert part in reached, part.objectName()
