@@ -433,3 +433,27 @@ def test_tab_reaches_every_part_of_the_editor(qtbot, editor) -> None:  # type: i
     for part in (ui.itemsTable, ui.addItemButton, ui.removeItemButton, ui.checklistView,
                  ui.issueButton, ui.closeButton, ui.sectionList):  # fmt: skip
         assert part in reached, part.objectName()
+
+
+def test_outcomes_are_checked_against_today_as_issuing_would(qtbot, case) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from send_desk.plans import Outcome
+
+    backend, sam = case
+    started = backend.plans.start_draft(sam).plan
+    # a draft started on 1 November with an outcome due 1 December: after the draft's
+    # date, but by today (7 December) it is past, and issuing today would refuse it
+    old = replace(
+        started,
+        date=date(2026, 11, 1),
+        sections=replace(started.sections, E=(Outcome("e1", "Sam will read 20 words.",
+                                                      by=date(2026, 12, 1), needs=("b1",)),)),
+    )  # fmt: skip
+    backend.plans.save_draft(sam, old)
+    editor = open_editor(qtbot, backend, sam)
+    assert state(editor, "e_outcomes_smart") == "failed"
+    assert "e1: its date 2026-12-01 is not after the plan's date 2026-12-07." in row_text(
+        editor, "e_outcomes_smart"
+    )
+    assert editor.plan().date == date(2026, 11, 1)  # the draft itself keeps its date

@@ -360,7 +360,8 @@ class PlanEditor(QDialog):
         through the ops helper when the plan is long."""
         self._generation += 1
         generation = self._generation
-        plan = replace(self.plan(), advice_received=self._advice())
+        # checked as issuing it today would check it: dated today, with the case's advice
+        plan = replace(self.plan(), date=self.backend.today(), advice_received=self._advice())
         if len(json.dumps(plan.to_json())) < BACKGROUND_CHECK_CHARS:
             self._show_check(generation, check_plan(plan))
             return
