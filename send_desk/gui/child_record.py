@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -146,6 +147,13 @@ class ChildRecord(QWidget):
         self.allocate_button = QPushButton("&Allocate caseworker")
         self.letter_button = QPushButton("Write a le&tter…")
         self.letter_button.setToolTip("Write a letter to the family from a template (Ctrl+Shift+L)")
+        # no Alt key: every letter of it is taken on some tab (Open is Alt+P on Documents);
+        # Ctrl+Shift+P opens it from anywhere on the record
+        self.plan_button = QPushButton("EHC plan…")
+        self.plan_button.setToolTip("Write the child's EHC plan, checked as typed (Ctrl+Shift+P)")
+        plan_key = QShortcut(QKeySequence("Ctrl+Shift+P"), self)
+        plan_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        plan_key.activated.connect(self.open_plan)
         self.edit_button.setToolTip("Edit the child's details (Ctrl+E)")
         actions = QHBoxLayout()
         for button in (
@@ -154,6 +162,7 @@ class ChildRecord(QWidget):
             self.setting_button,
             self.allocate_button,
             self.letter_button,
+            self.plan_button,
         ):
             button.setAccessibleName(button.text().replace("&", ""))
             actions.addWidget(button)
@@ -165,6 +174,7 @@ class ChildRecord(QWidget):
         self.setting_button.clicked.connect(self.change_setting)
         self.allocate_button.clicked.connect(self.allocate)
         self.letter_button.clicked.connect(lambda: self.write_letter())
+        self.plan_button.clicked.connect(self.open_plan)
 
         # --- tabs
         self.tabs = QTabWidget()
@@ -503,6 +513,25 @@ class ChildRecord(QWidget):
         child_id = self.child_id
         composer.saved.connect(lambda _saved: self._letter_saved(child_id))
         self.dialog = composer
+
+    def open_plan(self) -> None:
+        """The EHC plan editor on the child's working draft; issuing it shows everywhere."""
+        if not self.child_id or self.detail is None:
+            return
+        from send_desk.backend import ServiceError, StoreProblem
+        from send_desk.gui.plans.editor import open_plan_editor
+
+        child_id = self.child_id
+        name = self.detail.full_name
+        try:
+            editor = open_plan_editor(self.context.backend, self.ops, child_id, name, self)
+        except (ServiceError, StoreProblem) as error:  # say why, keep the record open
+            self.context.show_message(
+                f"The plan could not be opened: {getattr(error, 'message', error)}"
+            )
+            return
+        editor.issued.connect(lambda: self._letter_saved(child_id))
+        self.dialog = editor
 
     def _letter_saved(self, child_id: str) -> None:
         self.changed.emit(child_id)

@@ -51,6 +51,7 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("Ctrl+N", "Add a child or young person"),
     ("Ctrl+E", "Edit the open child's details"),
     ("Ctrl+Shift+F", "Add a family member or contact to the open child"),
+    ("Ctrl+Shift+P", "Write the open child's EHC plan"),
     ("F5", "Refresh the caseload"),
     ("Ctrl+L", "Lock SEND Desk now"),
     ("Ctrl+Q", "Quit"),
