@@ -167,6 +167,18 @@ def _edits(
     return kept + [{"section": s, "user_id": who, "at": now.isoformat()} for s in sorted(changed)]
 
 
+def _check_same_child(plan: Plan, first_name: str, preferred_name: str | None) -> None:
+    """A plan names its child: saved on another child's record it would show one
+    family another child's needs and views. An empty name is the editor's new draft."""
+    named = " ".join(plan.child.first_name.split()).casefold()
+    known = {" ".join((name or "").split()).casefold() for name in (first_name, preferred_name)}
+    if named and named not in known:
+        raise ValidationFailed(
+            f"this plan is written for {plan.child.first_name.strip()}, but the record is "
+            f"{preferred_name or first_name}'s: check you chose the right child"
+        )
+
+
 def save_draft(
     session: Session,
     child_id: uuid.UUID,
@@ -176,7 +188,8 @@ def save_draft(
     now: datetime | None = None,
 ) -> PlanWorkingDraft:
     """Create or replace the child's working draft with ``plan``."""
-    get_child(session, child_id)
+    child = get_child(session, child_id)
+    _check_same_child(plan, child.first_name, child.preferred_name)
     text = plan_text(plan)
     now = now or utcnow()
     user = _actor(session)

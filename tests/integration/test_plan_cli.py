@@ -201,3 +201,20 @@ def test_the_draft_cover_letter_is_dated_the_day_the_draft_was_issued(
     assert "12 October 2026" in text
     # 15 days from the letter, which is the day the draft was issued
     assert "Monday 26 October 2026" in text
+
+
+def test_a_plan_written_for_another_child_is_refused(cli: Cli, tmp_path: Path) -> None:
+    """A plan file names its child: saved on the wrong record it would put Aled's needs,
+    views and provision in front of Sam's family. Refused, nothing saved; the name the
+    child uses, in any case, is accepted."""
+    sam = _sam(cli)
+    other = good_json()
+    other["child"]["first_name"] = "Aled"
+    code, _out, err = cli("plan", "draft", "--child", sam, write(tmp_path, other))
+    assert code == 2
+    assert "Aled" in err and "Sam" in err
+    code, _out, _err = cli("plan", "show", "--child", sam, "--draft", "--json")
+    assert code != 0  # no working draft was saved
+    same = good_json()
+    same["child"]["first_name"] = " sam "
+    assert cli("plan", "draft", "--child", sam, write(tmp_path, same, "same.json"))[0] == 0

@@ -30,7 +30,10 @@ def _issue_a_draft(device: Device) -> uuid.UUID:
         child_id = uuid.UUID(child["id"])
         try:
             with device.open() as store, store.write() as session:
-                service.save_draft(session, child_id, good_plan())
+                # the plan is written for this child (a plan naming another is refused)
+                first = str(child["name"]).split()[0]
+                plan = good_plan(child={"first_name": first, "year_group": 10})
+                service.save_draft(session, child_id, plan)
                 service.issue(session, child_id, "draft", TODAY, today=TODAY, accept_failed=True)
         except ServiceError:
             continue  # the clock refuses it for this child (a plan already issued...)
@@ -45,7 +48,7 @@ def test_plan_versions_sync_between_laptops_without_conflict(
     [draft] = local_rows(north, "plan_version", child_id=child)
     # a second working draft is being written on this laptop: it never travels
     with north.open() as store, store.write() as session:
-        service.save_draft(session, child, good_plan())
+        service.save_draft(session, child, good_plan(child={"first_name": ""}))
     report = north.sync()
     assert report["quarantined"] == 0 and report["pending"] == 0 and report["conflicts"] == 0
     [central] = central_rows(demo_central, "plan_version", id=draft["id"])
