@@ -19,7 +19,7 @@ from send_desk.domain.events import CaseEvent
 from send_desk.paths import DataPaths
 from send_desk.services.event_corrections import withdraw_event
 from send_desk.storage.store import create_store
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 from tests.integration.cli_harness import Cli
 from tests.unit.plans.plan_data import FIXTURES, good
 from tests.unit.services.builder import Caseload

@@ -13,7 +13,7 @@ from send_desk.paths import DataPaths
 from send_desk.services import milestones
 from send_desk.storage.store import Store, create_store
 from send_desk.sync import fts
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 
 TODAY = date(2026, 11, 20)
 
