@@ -9,7 +9,6 @@ import json
 import shutil
 import uuid
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -24,9 +23,9 @@ from send_desk.paths import DataPaths
 from send_desk.services import letters as letters_service
 from send_desk.services.children import list_children
 from send_desk.storage.store import Store, create_store, open_store
+from tests.constants import DEMO_TODAY as TODAY
+from tests.constants import PASSWORD
 
-TODAY = date(2026, 11, 20)
-PASSWORD = "letters-test-password-1"
 INPUTS = {
     "reasons": ["The school can meet the needs with the help it gives now.", "Progress is good."],
     "support_now": ["Extra reading help three times a week."],
