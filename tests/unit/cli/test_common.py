@@ -23,6 +23,8 @@ from send_desk.cli.common import (
     to_json,
 )
 from send_desk.paths import DataPaths
+from send_desk.services.errors import ServiceError
+from send_desk.storage.errors import StoreError
 from send_desk.storage.store import create_store
 from tests.constants import PASSWORD
 
@@ -125,3 +127,50 @@ def test_a_bad_set_option_on_a_real_command_exits_two_and_names_it(
     code = main(["--data-dir", str(root), "child", "add", "--set", "first_name"])
     assert code == EXIT_BAD_INPUT
     assert capsys.readouterr().err == "send-desk: 'first_name' is not FIELD=VALUE\n"
+
+
+def _stats_raises(monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
+    """`send-desk stats` fails with ``error`` (as a command meeting it would)."""
+    from send_desk.cli import store_cmds
+
+    def failing(_args: object) -> int:
+        raise error
+
+    monkeypatch.setattr(store_cmds, "cmd_stats", failing)
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "line"),
+    [
+        (ServiceError("no child with that id"), EXIT_BAD_INPUT, "no child with that id"),
+        (StoreError("the disk is full"), EXIT_FAILED, "the disk is full"),
+        (CliError("the meeting date is not a date"), EXIT_BAD_INPUT,
+         "the meeting date is not a date"),
+    ],
+)  # fmt: skip
+def test_known_failures_are_one_line_with_their_exit_status(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    error: Exception,
+    code: int,
+    line: str,
+) -> None:
+    _stats_raises(monkeypatch, error)
+    assert main(["--data-dir", str(tmp_path / "store"), "stats"]) == code
+    assert capsys.readouterr().err == f"send-desk: {line}\n"
+
+
+def test_a_bug_exits_one_and_its_details_go_to_the_log_without_the_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stats_raises(monkeypatch, RuntimeError("Alex Example's note would be here"))
+    root = tmp_path / "store"
+    assert main(["--data-dir", str(root), "stats"]) == EXIT_FAILED
+    err = capsys.readouterr().err
+    assert err.startswith("send-desk: something went wrong inside SEND Desk; details are in ")
+    log = Path(err.rstrip("\n").rsplit(" ", 1)[-1])
+    assert log.parent == DataPaths(root).logs
+    text = log.read_text(encoding="utf-8")
+    assert "command: stats" in text and "RuntimeError" in text
+    assert "Alex Example" not in text and "Alex Example" not in err
