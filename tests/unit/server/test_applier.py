@@ -275,3 +275,16 @@ def test_a_quarantine_reason_never_holds_a_control_character_or_runs_long() -> N
         "'[2JAlex' is not a record id"
     )
     assert len(Outcome("quarantined", reason="x" * 5000).reason or "") == 1000
+
+
+def test_a_new_record_without_its_values_or_under_another_id_is_refused(desk: Desk) -> None:
+    row_id = uuid.uuid4()
+    bare = new_member(row_id, desk.mine).model_copy(update={"value": None})
+    with pytest.raises(RowRefused) as refused:
+        desk.applier.apply(bare)
+    assert str(refused.value) == "the new record came without its values"
+    other = new_member(uuid.uuid4(), desk.mine).model_copy(update={"row_id": str(row_id)})
+    with pytest.raises(RowRefused) as refused:
+        desk.applier.apply(other)
+    assert str(refused.value) == "the record's id does not match the change"
+    assert desk.row(row_id) is None
