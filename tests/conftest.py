@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import keyring
@@ -12,9 +11,7 @@ from keyring.backend import KeyringBackend
 
 from send_desk.paths import DataPaths
 from send_desk.storage.store import Store, create_store
-
-PASSWORD = "correct horse battery staple"
-TODAY = date(2026, 11, 22)
+from tests.constants import PASSWORD, TODAY
 
 
 class MemoryKeyring(KeyringBackend):

@@ -12,7 +12,7 @@ import pytest
 
 from send_desk.cli import main
 from send_desk.cli.common import TerminalGuard, shown, to_json
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 from tests.integration.test_cli_store import Cli
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 from tests.integration.test_cli_store import Cli
 
 

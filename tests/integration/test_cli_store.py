@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 from tests.integration.cli_harness import Cli
 
 

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import random
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from send_desk.paths import DataPaths
 from send_desk.storage.store import create_store
-from tests.conftest import PASSWORD
+from tests.constants import DEMO_TODAY as TODAY
+from tests.constants import PASSWORD
 from tests.integration.cli_harness import Cli
 from tests.unit.services.builder import Caseload
-
-TODAY = date(2026, 11, 20)
 
 
 def pdf(size: int, seed: int = 3) -> bytes:

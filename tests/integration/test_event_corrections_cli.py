@@ -11,7 +11,7 @@ import pytest
 
 from send_desk.paths import DataPaths
 from send_desk.storage.store import create_store
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 from tests.integration.cli_harness import Cli
 from tests.unit.services.builder import Caseload
 

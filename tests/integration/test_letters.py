@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import uuid
-from datetime import date
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,10 +22,10 @@ from send_desk.letters.pdf_writer import write_pdf
 from send_desk.paths import DataPaths
 from send_desk.services import letters as letters_service
 from send_desk.services.children import list_children
-from send_desk.storage.store import Store, create_store
+from send_desk.storage.store import Store, create_store, open_store
+from tests.constants import DEMO_TODAY as TODAY
+from tests.constants import PASSWORD
 
-TODAY = date(2026, 11, 20)
-PASSWORD = "letters-test-password-1"
 INPUTS = {
     "reasons": ["The school can meet the needs with the help it gives now.", "Progress is good."],
     "support_now": ["Extra reading help three times a week."],
@@ -56,13 +57,24 @@ INPUTS = {
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo store of 250 children, built once and never written: each test copies it."""
     from send_desk.demo.generator import build_demo
 
     root = tmp_path_factory.mktemp("letters") / "store"
-    opened = create_store(DataPaths(root), PASSWORD)
-    build_demo(opened, children=250, seed=7, today=TODAY)
-    return opened
+    with create_store(DataPaths(root), PASSWORD) as opened:
+        build_demo(opened, children=250, seed=7, today=TODAY)
+    return root
+
+
+@pytest.fixture
+def store(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
+    """This test's own copy of the demo store (the tests save letters and remove
+    allocations, which must not leak into the next test)."""
+    target = tmp_path / "store"
+    shutil.copytree(demo_template, target)
+    with open_store(DataPaths(target), PASSWORD) as opened:
+        yield opened
 
 
 def _inputs(template: str) -> dict[str, object]:

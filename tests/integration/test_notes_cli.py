@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 from tests.integration.test_cli_store import Cli
 from tests.unit.quality.test_checker import GOOD, note
 

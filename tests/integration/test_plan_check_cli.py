@@ -19,12 +19,11 @@ from send_desk.domain.events import CaseEvent
 from send_desk.paths import DataPaths
 from send_desk.services.event_corrections import withdraw_event
 from send_desk.storage.store import create_store
-from tests.conftest import PASSWORD
+from tests.constants import DEMO_TODAY as TODAY
+from tests.constants import PASSWORD
 from tests.integration.cli_harness import Cli
 from tests.unit.plans.plan_data import FIXTURES, good
 from tests.unit.services.builder import Caseload
-
-TODAY = date(2026, 11, 20)
 
 
 def write(tmp_path: Path, document: Any, name: str = "plan.json") -> str:

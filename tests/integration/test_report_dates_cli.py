@@ -25,7 +25,7 @@ import pytest
 
 from send_desk.paths import DataPaths
 from send_desk.storage.store import create_store
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 from tests.integration.test_report_exports_cli import Cli
 from tests.unit.services.builder import Caseload
 

@@ -18,7 +18,7 @@ from send_desk.paths import DataPaths
 from send_desk.services import correspondence as corr
 from send_desk.services.standards import default_standards
 from send_desk.storage.store import create_store
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 from tests.unit.services.builder import Caseload
 
 TODAY = "2026-11-18"

@@ -13,7 +13,7 @@ from lxml import etree
 from send_desk.paths import DataPaths
 from send_desk.sen2.schema import schema_errors
 from send_desk.storage.store import create_store
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 from tests.integration.cli_harness import Cli
 from tests.unit.sen2.caseload import build
 

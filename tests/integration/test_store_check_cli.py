@@ -17,7 +17,7 @@ from send_desk.storage.engine import keyed_connection
 from send_desk.storage.integrity import LAST_FULL_CHECK
 from send_desk.storage.store import open_store
 from send_desk.timeutil import utcnow
-from tests.conftest import PASSWORD, TODAY
+from tests.constants import PASSWORD, TODAY
 
 PAGE = 4096  # SQLCipher 4's page size
 

@@ -22,7 +22,8 @@ import pytest
 from send_desk.server import admin
 from send_desk.server.db import open_database
 from send_desk.server.pgtemp import ENV_URL, NoPostgres, create_database, drop_database
-from tests.sync.servers import SERVER_PASSWORD, TODAY, Central, Device, LiveServer
+from tests.constants import TODAY
+from tests.sync.servers import SERVER_PASSWORD, Central, Device, LiveServer
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,6 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,6 @@ from send_desk.server.pgtemp import free_port
 
 SERVER_PASSWORD = "central-store-pw-2026"
 LAPTOP_PASSWORD = "laptop store password 2026"
-TODAY = date(2026, 11, 22)
 
 
 @dataclass

@@ -4,17 +4,15 @@ PostgreSQL): the new version and its reason, the versions kept, the withdrawal m
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Any
 
 from sqlmodel import col, select
 
 from send_desk.domain.events import CaseEvent
 from send_desk.services.event_corrections import correct_event, withdraw_event
+from tests.constants import TODAY
 from tests.sync.servers import Central, Device, LiveServer
 from tests.sync.test_devices import central_rows, local_rows
-
-TODAY = date(2026, 11, 22)
 
 
 def test_corrections_and_withdrawals_sync(

@@ -16,7 +16,7 @@ from send_desk.services.search import NoteQuery, search_notes
 from send_desk.storage.journal import Actor
 from send_desk.storage.store import Store
 from send_desk.sync import fts
-from tests.conftest import TODAY
+from tests.constants import TODAY
 from tests.unit.quality.test_checker import GOOD
 
 NOW = datetime(2026, 6, 1, 9, 0)

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from send_desk.services import audits, notes
+from tests.constants import TODAY
 from tests.sync.servers import Central, Device, LiveServer
 from tests.sync.test_devices import central_rows, local_rows
 from tests.unit.quality.test_checker import GOOD
@@ -58,7 +59,7 @@ def test_two_offline_audits_of_one_note_are_both_kept_and_reach_the_caseworker(
     with worker.open() as store, store.read() as session:
         mine = audits.list_audits(session, note_id=note_id)
         due = audits.audit_actions_due(session, until=date(2026, 12, 31),
-                                       today=date(2026, 11, 22))  # fmt: skip
+                                       today=TODAY)  # fmt: skip
         first = next(a for a in mine if a["action"])
     assert len(mine) == 2
     assert [d["what"] for d in due if d["note_id"] == str(note_id)] == [

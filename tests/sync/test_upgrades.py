@@ -19,6 +19,7 @@ from send_desk.storage.journal import row_values
 from send_desk.storage.store import create_store
 from send_desk.sync.engine import Syncer
 from send_desk.sync.tables import registry
+from tests.constants import TODAY
 from tests.sync.servers import LAPTOP_PASSWORD, Central, Device, LiveServer
 
 
@@ -33,10 +34,10 @@ def test_an_outbox_written_before_the_upgrade_still_syncs(
             child_id = create_child(
                 session,
                 {"first_name": "Ola", "last_name": "Nowak", "date_of_birth": date(2015, 2, 3)},
-                today=date(2026, 11, 22),
+                today=TODAY,
             )
         with store.write() as session:
-            update_child(session, child_id, {"preferred_name": "Oli"}, today=date(2026, 11, 22))
+            update_child(session, child_id, {"preferred_name": "Oli"}, today=TODAY)
         with store.write() as session:
             child = session.get(Child, child_id)
             assert child is not None

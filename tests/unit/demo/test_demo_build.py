@@ -14,7 +14,7 @@ from send_desk.paths import DataPaths
 from send_desk.services.search import NoteQuery, search_notes
 from send_desk.storage.errors import StoreWriteError
 from send_desk.storage.store import Store, create_store
-from tests.conftest import PASSWORD, TODAY
+from tests.constants import PASSWORD, TODAY
 
 # When the build ran and which store it ran in: the only things two builds differ in.
 _OF_THE_RUN = {"created_at", "updated_at", "at", "device_id", "store_id", "seq"}

@@ -35,7 +35,7 @@ from send_desk.reports.service_figures import full_report, open_deadlines
 from send_desk.services import correspondence, milestones
 from send_desk.services.standards import default_standards
 from send_desk.storage.store import Store
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 from tests.unit.services.builder import Caseload
 
 TODAY = date(2026, 11, 18)

@@ -15,7 +15,7 @@ from send_desk.paths import DataPaths
 from send_desk.reports.plans_in_force import plans_in_force
 from send_desk.services.event_corrections import withdraw_event
 from send_desk.storage.store import Store
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 from tests.integration.cli_harness import Cli
 from tests.unit.services.builder import Caseload
 

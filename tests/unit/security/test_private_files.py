@@ -13,7 +13,7 @@ import pytest
 
 from send_desk.cli import main
 from send_desk.paths import DataPaths
-from tests.conftest import PASSWORD, TODAY
+from tests.constants import PASSWORD, TODAY
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 

@@ -11,7 +11,7 @@ from send_desk.paths import DataPaths
 from send_desk.sen2.checks import check_return
 from send_desk.sen2.export import Options, build_return
 from send_desk.storage.store import Store, create_store
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 
 OPTIONS = Options(date(2027, 1, 21), la="999", dmo="Y", dco="Y", dsco="N")
 NOW = datetime(2027, 2, 1, 9, 0)

@@ -15,7 +15,7 @@ from send_desk.sen2.export import Options, build_return, to_xml
 from send_desk.sen2.importer import import_sen2
 from send_desk.sen2.schema import schema_errors
 from send_desk.storage.store import Store, create_store
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 
 TODAY = date(2027, 2, 1)
 OPTIONS = Options(date(2027, 1, 21), la="999", dmo="Y", dco="Y", dsco="N")

@@ -3,7 +3,6 @@ a pull's note index, as they were (the driver would otherwise commit their DROP 
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +12,8 @@ from send_desk.paths import DataPaths
 from send_desk.services import milestones
 from send_desk.storage.store import Store, create_store
 from send_desk.sync import fts
-from tests.conftest import PASSWORD
-
-TODAY = date(2026, 11, 20)
+from tests.constants import DEMO_TODAY as TODAY
+from tests.constants import PASSWORD
 
 
 def _schema(store: Store) -> list[tuple[str, str]]:

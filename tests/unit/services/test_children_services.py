@@ -11,7 +11,7 @@ from send_desk.domain.codes import Stage
 from send_desk.services import allocation, children, events, family, organisation
 from send_desk.services.errors import NotFound, Refused, ValidationFailed
 from send_desk.storage.store import Store
-from tests.conftest import TODAY
+from tests.constants import TODAY
 
 CHILD = {"first_name": "Maja", "last_name": "Kowalska", "date_of_birth": "2014-09-30"}
 

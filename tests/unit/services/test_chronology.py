@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from send_desk.reports.chronology import chronology_data, render_pdf
 from send_desk.services import children, events, notes
 from send_desk.storage.store import Store
-from tests.conftest import TODAY
+from tests.constants import TODAY
 from tests.unit.quality.test_checker import GOOD
 
 NOW = datetime(2026, 6, 1, 9, 0)

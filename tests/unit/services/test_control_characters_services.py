@@ -12,7 +12,7 @@ from send_desk.domain.journal import JournalEntry
 from send_desk.services import children
 from send_desk.services.errors import ValidationFailed
 from send_desk.storage.store import Store
-from tests.conftest import TODAY
+from tests.constants import TODAY
 from tests.unit.services.test_notes_services import add, good
 
 

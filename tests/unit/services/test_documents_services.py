@@ -21,7 +21,7 @@ from send_desk.services import children, document_media, documents
 from send_desk.services.document_media import NotADocument
 from send_desk.services.errors import Refused, ValidationFailed
 from send_desk.storage.store import Store
-from tests.conftest import TODAY
+from tests.constants import TODAY
 
 CHILD = {"first_name": "Maja", "last_name": "Kowalska", "date_of_birth": "2014-09-30"}
 MB = 1024 * 1024

@@ -17,7 +17,7 @@ from send_desk.domain.notes import NoteVersion
 from send_desk.services import children, notes, organisation
 from send_desk.services.errors import NotFound, Refused, ValidationFailed
 from send_desk.storage.store import Store, open_store
-from tests.conftest import PASSWORD, TODAY
+from tests.constants import PASSWORD, TODAY
 from tests.unit.quality.test_checker import GOOD
 
 NOW = datetime(2026, 3, 3, 9, 0)

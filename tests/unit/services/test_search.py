@@ -13,7 +13,7 @@ from send_desk.services import children, notes, organisation
 from send_desk.services.search import NoteQuery, match_expression, search_notes
 from send_desk.storage.journal import Actor
 from send_desk.storage.store import Store
-from tests.conftest import TODAY
+from tests.constants import TODAY
 from tests.unit.quality.test_checker import GOOD
 
 NOW = datetime(2026, 6, 1, 9, 0)

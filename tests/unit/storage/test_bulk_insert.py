@@ -25,7 +25,7 @@ from send_desk.services.organisation import create_team
 from send_desk.storage.bulk import deferred_indexes
 from send_desk.storage.journal import Actor, insert_rows
 from send_desk.storage.store import Store, create_store
-from tests.conftest import PASSWORD, TODAY
+from tests.constants import PASSWORD, TODAY
 
 
 def _raw(store: Store, table: str, order: str = "rowid") -> list[tuple[Any, ...]]:

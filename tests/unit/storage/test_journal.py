@@ -16,7 +16,7 @@ from send_desk.services.children import create_child, update_child
 from send_desk.services.organisation import create_team
 from send_desk.storage.journal import Actor, MissingActor
 from send_desk.storage.store import Store
-from tests.conftest import TODAY
+from tests.constants import TODAY
 
 CHILD = {"first_name": "Aled", "last_name": "Pryce", "date_of_birth": date(2013, 6, 14)}
 

@@ -13,7 +13,7 @@ from send_desk.domain.children import Child
 from send_desk.services.children import create_child
 from send_desk.storage import migrate
 from send_desk.storage.store import Store, open_store
-from tests.conftest import PASSWORD, TODAY
+from tests.constants import PASSWORD, TODAY
 
 EXTRA = """
 from alembic import op

@@ -20,7 +20,7 @@ from send_desk.paths import DataPaths
 from send_desk.storage import store as store_module
 from send_desk.storage.errors import StoreReadOnly, read_only_problem
 from send_desk.storage.store import Store, open_store
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 
 
 def make_read_only(monkeypatch: pytest.MonkeyPatch, root: Path, sqlite_says: str) -> None:

@@ -17,7 +17,7 @@ from send_desk.security.keys import WrongPassword
 from send_desk.services.children import create_child
 from send_desk.storage.errors import NotAStore, StoreError, StoreMissing, StoreWriteError
 from send_desk.storage.store import Store, create_store, open_store
-from tests.conftest import PASSWORD, TODAY
+from tests.constants import PASSWORD, TODAY
 
 
 def _digest(paths: DataPaths) -> dict[str, str]:

@@ -23,7 +23,7 @@ from send_desk.domain.milestones import MilestoneRow
 from send_desk.services import allocation, children, notes, organisation
 from send_desk.storage.journal import Actor
 from send_desk.storage.store import Store
-from tests.conftest import TODAY
+from tests.constants import TODAY
 from tests.unit.quality.test_checker import GOOD
 
 DEVICE = uuid.UUID(int=7)

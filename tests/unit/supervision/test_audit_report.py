@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from send_desk.reports.audit_report import write_audit_pdf, write_audit_xlsx
 from send_desk.reports.exports import ExportFailed
 from send_desk.services.audit_trends import audit_trends
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 from tests.integration.test_cli_store import Cli
 from tests.unit.supervision.builder import SupervisionStore
 from tests.unit.supervision.conftest import Audited

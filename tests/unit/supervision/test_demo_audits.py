@@ -11,7 +11,7 @@ from send_desk.domain.supervision import AuditResponse, NoteAudit
 from send_desk.services.audit_rules import AutomaticResult, default_rubric, overall_grade
 from send_desk.services.audit_trends import audit_trends
 from send_desk.storage.store import Store
-from tests.conftest import TODAY
+from tests.constants import TODAY
 
 
 def test_demo_audits_follow_the_rule_and_show_trends(demo_store: Store) -> None:

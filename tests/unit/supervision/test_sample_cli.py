@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from send_desk.storage.store import Store
-from tests.conftest import PASSWORD
+from tests.constants import PASSWORD
 from tests.integration.test_cli_store import Cli
 from tests.unit.supervision.builder import SupervisionStore
 

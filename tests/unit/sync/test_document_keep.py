@@ -27,7 +27,7 @@ from send_desk.sync.documents import (
     months_before,
     set_keep_months,
 )
-from tests.conftest import TODAY
+from tests.constants import TODAY
 
 
 class FakeCentral:
