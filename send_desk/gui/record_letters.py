@@ -30,7 +30,7 @@ from send_desk.backend.letters_models import LetterHistoryRow
 from send_desk.gui.context import AppContext
 from send_desk.gui.documents import documents_folder
 from send_desk.gui.formatting import letter_sent_text, uk_date
-from send_desk.gui.record_rows import RecordsModel
+from send_desk.gui.items_model import ItemsModel
 
 FORMATS = {"pdf": "PDF (*.pdf)", "docx": "Word document (*.docx)"}
 
@@ -83,7 +83,7 @@ class LettersTab(QWidget):
         self.view_dialog: LetterView | None = None
         self.ask_path = self._ask_path  # tests answer the save dialog
         self.setAccessibleName("Letters")
-        self.model: RecordsModel[LetterHistoryRow] = RecordsModel(
+        self.model: ItemsModel[LetterHistoryRow] = ItemsModel(
             [
                 ("Date", lambda r: r.letter_date),
                 ("Template", lambda r: r.template_title),

@@ -44,10 +44,10 @@ from send_desk.backend.sync_models import (
     SyncStatus,
 )
 from send_desk.gui.context import AppContext
+from send_desk.gui.items_model import TypedRows
 from send_desk.gui.pages import PageSpec, register_page
 from send_desk.gui.rows_model import ROW_ROLE
 from send_desk.gui.sync_status import SyncController, plural, when_text
-from send_desk.gui.typed_rows import TypedRows
 from send_desk.timeutil import LONDON
 
 log = logging.getLogger(__name__)

@@ -33,8 +33,8 @@ from send_desk.backend.correspondence_models import (
     Vocabulary,
 )
 from send_desk.gui import formatting as fmt
+from send_desk.gui.items_model import LATE, LATE_STATUSES, Column, TypedRows
 from send_desk.gui.rows_model import ROW_ROLE, ColumnHeaders, text_of
-from send_desk.gui.typed_rows import LATE, LATE_STATUSES, Column, TypedRows
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100

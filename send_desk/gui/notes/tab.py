@@ -35,10 +35,10 @@ from send_desk.gui.formatting import (
     note_time,
     uk_datetime,
 )
+from send_desk.gui.items_model import ItemsModel
 from send_desk.gui.notes.editor import NoteEditor
 from send_desk.gui.notes.fields import rows_in, text_in
 from send_desk.gui.ops import Ops
-from send_desk.gui.record_rows import RecordsModel
 from send_desk.gui.screen_fit import fit_to_screen
 
 
@@ -148,7 +148,7 @@ class NotesTab(QWidget):
         self.discard_draft_button.clicked.connect(self.discard_draft)
         self.drafts_label = QLabel()
         self.drafts_label.setWordWrap(True)
-        self.model: RecordsModel[NoteSummary] = RecordsModel(
+        self.model: ItemsModel[NoteSummary] = ItemsModel(
             [
                 ("Happened", lambda r: note_time(r.occurred_at)),
                 ("Kind", lambda r: note_kind_label(r.kind)),

@@ -41,7 +41,7 @@ from send_desk.backend.supervision_models import (
     SampleRequest,
 )
 from send_desk.gui.formatting import note_kind_label, note_ref_text, share, uk_date
-from send_desk.gui.record_rows import RecordsModel
+from send_desk.gui.items_model import ItemsModel
 from send_desk.gui.supervision.audit_dialog import AuditDialog
 from send_desk.gui.supervision.trends import TrendsTab
 from send_desk.timeutil import month_start
@@ -147,7 +147,7 @@ class SupervisionPage(QWidget):
         self.sample_summary = QLabel("Choose a month and draw a sample.")
         self.sample_summary.setWordWrap(True)
         s_layout.addWidget(self.sample_summary)
-        self.sample_model: RecordsModel[SampleNote] = RecordsModel(
+        self.sample_model: ItemsModel[SampleNote] = ItemsModel(
             [("Audit", _audit_state),
              ("Caseworker", lambda r: r.caseworker), ("Kind", lambda r: note_kind_label(r.kind)),
              ("When", lambda r: f"{r.occurred_at:%Y-%m-%d %H:%M}"),
@@ -176,7 +176,7 @@ class SupervisionPage(QWidget):
         moderation_tab = QWidget()
         m_layout = QVBoxLayout(moderation_tab)
         m_layout.addWidget(QLabel("Audits waiting for a second, blind grading"))
-        self.pending_model: RecordsModel[AuditToModerate] = RecordsModel(
+        self.pending_model: ItemsModel[AuditToModerate] = ItemsModel(
             [("Audited", lambda r: uk_date(r.made_on)), ("Caseworker", lambda r: r.caseworker),
              ("Auditor", lambda r: r.auditor), ("Note", lambda r: note_ref_text(r.note))],
             self,
@@ -191,7 +191,7 @@ class SupervisionPage(QWidget):
         self.agreement = QLabel()
         self.agreement.setWordWrap(True)
         m_layout.addWidget(self.agreement)
-        self.disagreements_model: RecordsModel[Disagreement] = RecordsModel(
+        self.disagreements_model: ItemsModel[Disagreement] = ItemsModel(
             [("Note", lambda r: note_ref_text(r.note)),
              ("Criterion", lambda r: criterion_label(r.criterion)),
              ("Auditor's grade", lambda r: grade_label(r.first)),
@@ -209,7 +209,7 @@ class SupervisionPage(QWidget):
         f_layout = QVBoxLayout(feedback_tab)
         self.feedback_label = QLabel("Audits of your notes")
         f_layout.addWidget(self.feedback_label)
-        self.feedback_model: RecordsModel[AuditSummary] = RecordsModel(
+        self.feedback_model: ItemsModel[AuditSummary] = ItemsModel(
             [("Audited", _made_on), ("Caseworker", lambda r: r.caseworker),
              ("Grade", lambda r: grade_label(r.overall)),
              ("Not met", lambda r: "; ".join(criterion_label(c) for c in r.automatic_failed)),
@@ -346,7 +346,7 @@ class SupervisionPage(QWidget):
         self.sample_summary.setAccessibleName(self.sample_summary.text())
         self.loaded.emit(len(sample.notes))
 
-    def _selected(self, view: QTableView, model: RecordsModel[R]) -> R | None:
+    def _selected(self, view: QTableView, model: ItemsModel[R]) -> R | None:
         index = view.currentIndex()
         return model.row(index.row()) if index.isValid() else None
 

@@ -31,7 +31,7 @@ from send_desk.backend.supervision_models import AuditTrends, ReportWritten, Tre
 from send_desk.gui.charts import fill_bar_chart, make_chart
 from send_desk.gui.documents import documents_folder
 from send_desk.gui.formatting import grade_colours
-from send_desk.gui.record_rows import RecordsModel
+from send_desk.gui.items_model import ItemsModel
 from send_desk.timeutil import month_start
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ class TrendsTab(QWidget):
         charts.setSizes([1, 1])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(charts)
-        self.model: RecordsModel[TrendRow] = RecordsModel(
+        self.model: ItemsModel[TrendRow] = ItemsModel(
             [("Caseworker", lambda r: r.caseworker), ("Team", lambda r: r.team),
              ("Audits", lambda r: r.total),
              *((grade.label, lambda r, g=grade.code: r.counts[g]) for grade in
