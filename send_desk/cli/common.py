@@ -103,3 +103,20 @@ def parse_assignments(items: list[str] | None) -> dict[str, str]:
             raise CliError(f"'{item}' is not FIELD=VALUE")
         result[name.strip()] = value
     return result
+
+
+# (applies, passed, what is checked, the message when it is not met)
+ChecklistLine = tuple[bool, bool, str, str]
+
+
+def print_checklist(lines: list[ChecklistLine], passed: int, applicable: int) -> None:
+    """A checker's result as text, one criterion a line (notes, plans): the same layout
+    for every checklist a caseworker reads in a terminal."""
+    out = []
+    for applies, met, what, message in lines:
+        mark = "  n/a " if not applies else "  ok  " if met else "  FAIL"
+        out.append(f"{mark}  {what}")
+        if applies and not met:
+            out.append(f"         {message}")
+    out.append(f"{passed} of {applicable} applicable criteria met")
+    sys.stdout.write("\n".join(out) + "\n")

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from send_desk.cli.common import CliError, add_json_flag, print_json
+from send_desk.cli.common import CliError, add_json_flag, print_checklist, print_json
 
 if TYPE_CHECKING:
     from send_desk.quality import CheckResult
@@ -98,19 +98,11 @@ def read_json_document(name: str, what: str = "a note") -> Any:
 
 
 def _print_checklist(result: CheckResult) -> None:
-    lines = []
-    for item in result.items:
-        if not item.applies:
-            mark = "  n/a "
-        elif item.passed:
-            mark = "  ok  "
-        else:
-            mark = "  FAIL"
-        lines.append(f"{mark}  {item.label or item.id} [{item.id}]")
-        if item.applies and not item.passed:
-            lines.append(f"         {item.message}")
-    lines.append(f"{result.passed} of {result.applicable} applicable criteria met")
-    sys.stdout.write("\n".join(lines) + "\n")
+    print_checklist(
+        [(i.applies, i.passed, f"{i.label or i.id} [{i.id}]", i.message) for i in result.items],
+        result.passed,
+        result.applicable,
+    )
 
 
 def cmd_check_note(args: argparse.Namespace) -> int:

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import sys
 from typing import TYPE_CHECKING
 
-from send_desk.cli.common import CliError, add_json_flag, print_json
+from send_desk.cli.common import CliError, add_json_flag, print_checklist, print_json
 from send_desk.cli.note_cmds import read_json_document
 
 if TYPE_CHECKING:
@@ -50,19 +49,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _print_checklist(result: PlanCheckResult) -> None:
-    lines = []
-    for item in result.criteria:
-        if not item.applies:
-            mark = "  n/a "
-        elif item.passed:
-            mark = "  ok  "
-        else:
-            mark = "  FAIL"
-        lines.append(f"{mark}  {item.section}  {item.label or item.id} [{item.id}]")
-        if item.applies and not item.passed:
-            lines.append(f"         {item.message}")
-    lines.append(f"{result.passed} of {result.applicable} applicable criteria met")
-    sys.stdout.write("\n".join(lines) + "\n")
+    print_checklist(
+        [
+            (c.applies, c.passed, f"{c.section}  {c.label or c.id} [{c.id}]", c.message)
+            for c in result.criteria
+        ],
+        result.passed,
+        result.applicable,
+    )
 
 
 def cmd_plan_check(args: argparse.Namespace) -> int:
