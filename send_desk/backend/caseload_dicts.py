@@ -25,6 +25,7 @@ from send_desk.backend.caseload_models import (
     NewFamilyMember,
 )
 from send_desk.backend.record_history import describe
+from send_desk.backend.user_models import Me
 from send_desk.services import caseload as caseload_service
 from send_desk.services import children as children_service
 from send_desk.services.caseload import CaseloadQuery
@@ -47,7 +48,7 @@ class CaseloadDictsMixin:
 
     if TYPE_CHECKING:
 
-        def me(self) -> dict[str, Any] | None: ...
+        def me(self) -> Me | None: ...
 
     def caseload_ids(
         self, query: CaseloadQuery | None = None, *, overdue: bool = False
@@ -55,11 +56,9 @@ class CaseloadDictsMixin:
         return [child.hex for child in self.caseload.caseload_ids(query, overdue=overdue)]
 
     def saved_filter(self, name: str) -> CaseloadQuery:
-        me = self.me() or {}
+        me = self.me()
         return self.caseload.saved_filter(
-            name,
-            caseworker_id=uuid.UUID(me["id"]) if me.get("id") else None,
-            team_id=uuid.UUID(me["team_id"]) if me.get("team_id") else None,
+            name, caseworker_id=me.id if me else None, team_id=me.team_id if me else None
         )
 
     def caseload_options(self) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import replace
 from typing import Any
 
@@ -232,11 +231,9 @@ class CaseloadPage(QWidget):
 
     def query(self) -> CaseloadQuery:
         key = self.saved.currentData() or "all"
-        me = self.backend.me() or {}
+        me = self.backend.me()
         base = self.backend.caseload.saved_filter(
-            key,
-            caseworker_id=uuid.UUID(me["id"]) if me.get("id") else None,
-            team_id=uuid.UUID(me["team_id"]) if me.get("team_id") else None,
+            key, caseworker_id=me.id if me else None, team_id=me.team_id if me else None
         )
         changes: dict[str, Any] = {
             "text": self.text.text(),

@@ -234,12 +234,12 @@ class MyDayPage(QWidget):
 
     def _who(self) -> dict[str, str]:
         """The scope as hex ids: {"caseworker_id": ...}, {"team_id": ...} or {}."""
-        me = self.backend.me() or {}
+        me = self.backend.me()
         scope = self.scope.currentData()
-        if scope == "mine" and me.get("id"):
-            return {"caseworker_id": me["id"]}
-        if scope == "team" and me.get("team_id"):
-            return {"team_id": me["team_id"]}
+        if scope == "mine" and me:
+            return {"caseworker_id": me.id.hex}
+        if scope == "team" and me and me.team_id:
+            return {"team_id": me.team_id.hex}
         return {}
 
     def reload(self) -> None:

@@ -118,11 +118,11 @@ shot(window, "53-child-correspondence-tab")
 
 # book a callback: the caseworker is away on Monday, so Monday goes to the duty officer
 options = backend.caseload_options()
-others = [c for c in options["caseworkers"] if c["id"] != me["id"] and c["team"] == me["team"]]
+others = [c for c in options["caseworkers"] if c["id"] != me.id.hex and c["team"] == me.team]
 backend.correspondence.add_absence(
-    me["id"], TODAY + timedelta(days=3), TODAY + timedelta(days=4), "Training"
+    me.id, TODAY + timedelta(days=3), TODAY + timedelta(days=4), "Training"
 )
-backend.correspondence.set_duty(me["team_id"], TODAY + timedelta(days=3), others[0]["id"])
+backend.correspondence.set_duty(me.team_id, TODAY + timedelta(days=3), others[0]["id"])
 tab.items_view.selectRow(0)
 tab.callback_button.click()
 settle(500)

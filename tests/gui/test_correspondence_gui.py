@@ -137,9 +137,9 @@ def test_book_a_callback_with_the_duty_officer(qtbot, qtmodeltester, window, bac
     child = _my_child(backend)
     me = backend.me()
     options = backend.caseload_options()
-    other = next(c for c in options["caseworkers"] if c["id"] != me["id"])
-    backend.correspondence.add_absence(me["id"], TODAY, TODAY + timedelta(days=3), "Training")
-    backend.correspondence.set_duty(me["team_id"], TODAY, other["id"])
+    other = next(c for c in options["caseworkers"] if c["id"] != me.id.hex)
+    backend.correspondence.add_absence(me.id, TODAY, TODAY + timedelta(days=3), "Training")
+    backend.correspondence.set_duty(me.team_id, TODAY, other["id"])
     record = window.record
     with qtbot.waitSignal(record.correspondence_tab.loaded, timeout=10_000):
         window.open_child(child)
@@ -151,7 +151,7 @@ def test_book_a_callback_with_the_duty_officer(qtbot, qtmodeltester, window, bac
     assert first.via_duty and first.caller == other["name"]
     assert first.start == datetime(2026, 11, 20, 9, 30)
     notes = dialog.ui.slotNotes.text()
-    assert f"{me['name']} is away 20/11/2026 to 23/11/2026" in notes
+    assert f"{me.name} is away 20/11/2026 to 23/11/2026" in notes
     assert "nobody is on the" in notes  # Monday 23rd has no duty officer
     dialog.ui.aboutEdit.setPlainText("Transport to school")
     dialog.ui.confirmCombo.setCurrentIndex(dialog.ui.confirmCombo.findData("text"))

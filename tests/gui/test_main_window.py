@@ -20,7 +20,7 @@ def test_window_shows_the_caseload_and_status(window, backend) -> None:
     assert page.model.rowCount() == 60
     assert "60 of 60 children" in page.count.text()
     me = backend.me()
-    assert me["name"] in window.user_label.text()
+    assert me.name in window.user_label.text()
     assert str(backend.paths.root) in window.store_label.text()
     assert window.sync_label.text() == "Sync: not set up"
     first = page.model.data(page.model.index(0, 1))

@@ -99,6 +99,6 @@ def test_actions_name_a_person_not_a_role(qtbot, window, backend) -> None:
     owners = [page.actions_model.row(i)["owner"] for i in range(page.actions_model.rowCount())]
     assert owners, "the demo caseworker has actions from case notes"
     assert not {"caseworker", "you", ""} & {owner.lower() for owner in owners}
-    assert me["name"] in owners  # the demo's "caseworker" actions are theirs
+    assert me.name in owners  # the demo's "caseworker" actions are theirs
     statuses = {page.actions_model.data(page.actions_model.index(i, 4)) for i in range(len(owners))}
     assert statuses <= {"Overdue", "Due today", "Due"}

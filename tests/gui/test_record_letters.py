@@ -52,7 +52,7 @@ def test_the_letters_tab_lists_saved_and_sent_letters(qtbot, window, backend) ->
     assert cells[1][0] == "02/11/2026" and cells[1][4] == "Not sent yet"
     assert {row[1] for row in cells} == {"Callback confirmation"}
     assert cells[0][2] == "We will phone you on Tuesday 24 November 2026"
-    assert {row[5] for row in cells} == {me["name"]}
+    assert {row[5] for row in cells} == {me.name}
     assert not tab.empty.isVisible()
 
 

@@ -23,7 +23,7 @@ def _child(backend, *, request_on: date | None) -> str:  # type: ignore[no-untyp
     child = backend.caseload.create_child(
         NewChild(first_name="Oliwia", last_name="Nowak", date_of_birth=date(2019, 4, 12))
     )
-    backend.caseload.allocate(child, uuid.UUID(me["id"]), date(2026, 6, 1))
+    backend.caseload.allocate(child, me.id, date(2026, 6, 1))
     if request_on is not None:
         backend.clock.record_event(child, "request_received", request_on)
     return child.hex

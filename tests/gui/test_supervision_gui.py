@@ -154,15 +154,15 @@ def test_trends_charts_and_the_board_report(qtbot, window, backend, tmp_path: Pa
         page.tabs.setCurrentWidget(trends)
     mine = shown.args[0]
     me = backend.me()
-    assert not trends.team.isEnabled() and trends.caseworker.currentText() == me["name"]
-    assert mine.caseworker == me["name"]
-    assert [r.caseworker for r in mine.caseworkers] in ([], [me["name"]])
+    assert not trends.team.isEnabled() and trends.caseworker.currentText() == me.name
+    assert mine.caseworker == me.name
+    assert [r.caseworker for r in mine.caseworkers] in ([], [me.name])
 
     # a supervisor chooses a team and sees its caseworkers, charted month by month
     supervisor = next(a.auditor_id for a in backend.supervision.audits(role="audit"))
     backend._store.info.user_id = supervisor
     backend._me = None
-    trends.fill_scope(backend.caseload_options())
+    trends.fill_scope(backend.caseload.caseload_options())
     assert trends.team.isEnabled() and trends.team.itemText(0) == "All teams"
     with qtbot.waitSignal(trends.loaded, timeout=10_000) as shown:
         trends.show_trends()

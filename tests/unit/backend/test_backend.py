@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-import uuid
 from dataclasses import replace
 from datetime import date
 
@@ -121,14 +120,14 @@ def test_filters_agree_with_rows(backend: Backend) -> None:
 
 def test_saved_filters(backend: Backend) -> None:
     me = backend.me()
-    assert me is not None and me["team"]
+    assert me is not None and me.team
     caseload = backend.caseload
-    who = {"caseworker_id": uuid.UUID(me["id"]), "team_id": uuid.UUID(me["team_id"])}
+    who = {"caseworker_id": me.id, "team_id": me.team_id}
     mine = caseload.caseload_ids(caseload.saved_filter("mine", **who))
     rows = caseload.caseload_rows(mine)
-    assert mine and all(r.caseworker == me["name"] for r in rows.values())
+    assert mine and all(r.caseworker == me.name for r in rows.values())
     team = caseload.caseload_rows(caseload.caseload_ids(caseload.saved_filter("my_team", **who)))
-    assert team and all(r.team == me["team"] for r in team.values())
+    assert team and all(r.team == me.team for r in team.values())
     # the old entry point reads the signed-in user itself
     assert backend.caseload_ids(backend.saved_filter("mine")) == [child.hex for child in mine]
 

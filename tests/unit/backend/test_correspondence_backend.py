@@ -34,11 +34,11 @@ def app(backend: Backend) -> Backend:
     return backend
 
 
-def _mine(app: Backend) -> tuple[str, str]:
+def _mine(app: Backend) -> tuple[uuid.UUID, str]:
     me = app.me()
     assert me is not None
     child = app.caseload_ids(app.saved_filter("mine"))[0]
-    return me["id"], child
+    return me.id, child
 
 
 def _call(who: str, about: str, slot: datetime, item: uuid.UUID | None = None) -> NewCallback:
