@@ -21,7 +21,6 @@ from sqlmodel import Session
 
 from send_desk.backend.access import StoreAccess, store_problem
 from send_desk.backend.caseload_api import CaseloadApi
-from send_desk.backend.caseload_dicts import CaseloadDictsMixin
 from send_desk.backend.clock_api import ClockApi
 from send_desk.backend.correspondence_api import CorrespondenceApi
 from send_desk.backend.documents_api import DocumentsApi
@@ -47,14 +46,13 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
 
 
-class Backend(CaseloadDictsMixin):
+class Backend:
     """An open store and the operations the desktop app performs on it."""
 
     def __init__(self, store: Store, *, today: Callable[[], date] = london_today) -> None:
         self._store = store
         self._today = today
-        # shared by the feature facades (send_desk.backend.access); the mixins still
-        # reach the store through _read/_write below until each becomes a facade
+        # shared by the feature facades (send_desk.backend.access)
         self._access = StoreAccess(store, today)
         self.caseload = CaseloadApi(self._access)
         self.clock = ClockApi(self._access)

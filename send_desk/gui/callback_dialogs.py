@@ -4,7 +4,7 @@ and recording what happened with the call."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
+from send_desk.backend.caseload_models import ChildDetail
 from send_desk.backend.correspondence_models import (
     Callback,
     CallbackSlot,
@@ -19,6 +20,7 @@ from send_desk.backend.correspondence_models import (
     CorrespondenceRow,
     NewCallback,
 )
+from send_desk.backend.letters_models import LetterHistoryRow
 from send_desk.gui import formatting as fmt
 from send_desk.gui.callback_slots import PREFERRED_CONFIRMATION, by_day, free_times, slot_label
 from send_desk.gui.correspondence_dialogs import (
@@ -26,6 +28,7 @@ from send_desk.gui.correspondence_dialogs import (
     _combo_text,
     _fill_names,
     _qtime,
+    child_name,
     open_composer,
 )
 from send_desk.gui.dialogs import FormDialog, fill_combo, qdate
@@ -56,7 +59,7 @@ class CallbackDialog(FormDialog):
     """Book a parent's callback into a free slot; says why a day goes to the duty officer."""
 
     def __init__(
-        self, backend: Backend, ops: Ops, child_id: str, detail: Mapping[str, Any] | None,
+        self, backend: Backend, ops: Ops, child_id: str, detail: ChildDetail | None,
         item: CorrespondenceRow | None = None, parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(ops, parent)
@@ -71,10 +74,10 @@ class CallbackDialog(FormDialog):
         _fill_names(self.ui.requestedByCombo, detail)
         fill_combo(self.ui.confirmCombo, [NOT_YET, *vocab.confirmation])
         self.ui.confirmCombo.setCurrentIndex(max(self.ui.confirmCombo.findData("letter"), 0))
-        family = (detail or {}).get("family", [])
-        self.phones = {m["name"]: m.get("phone") or "" for m in family}
+        family = detail.family if detail else ()
+        self.phones = {m.name: m.phone or "" for m in family}
         # confirm the way the person asked to be contacted
-        self.preferred = {m["name"]: m.get("preferred_contact") or "" for m in family}
+        self.preferred = {m.name: m.preferred_contact or "" for m in family}
         self.ui.requestedByCombo.currentIndexChanged.connect(self._person_changed)
         if self.item is not None:
             self.ui.aboutEdit.setPlainText(self.item.summary or "")
@@ -90,7 +93,7 @@ class CallbackDialog(FormDialog):
             "confirmation_via": self.ui.confirmCombo,
         }
         self._finish_setup()
-        name = f"{detail['first_name']} {detail['last_name']}" if detail else ""
+        name = child_name(detail)
         self.setWindowTitle(f"Book a callback – {name}" if name else "Book a callback")
         self.slots: list[CallbackSlot] = []
         self.ui.slotNotes.setText("Finding free slots…")
@@ -179,14 +182,14 @@ def confirm_by_letter(
     api = backend.correspondence
     inputs = api.callback_letter_inputs(callback.id)
 
-    def saved(letter: dict[str, Any]) -> None:
+    def saved(letter: LetterHistoryRow) -> None:
         def done(result: Callback) -> None:
             if on_confirmed is not None:
                 on_confirmed(result)
 
         ops.run(
             lambda: api.confirm_callback(
-                callback.id, "letter", on=letter["letter_date"], letter_id=letter["letter_id"]
+                callback.id, "letter", on=letter.letter_date, letter_id=letter.letter_id
             ),
             done,
         )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
+from send_desk.backend.caseload_models import CaseloadOptions, CaseworkerChoice, ChildDetail
 from send_desk.backend.correspondence import Duplicate
 from send_desk.backend.correspondence_models import (
     Acknowledge,
@@ -32,6 +33,8 @@ from send_desk.backend.correspondence_models import (
     Respond,
     UpdateComplaint,
 )
+from send_desk.backend.labels import RELATIONSHIP_LABELS
+from send_desk.backend.letters_models import LetterHistoryRow
 from send_desk.gui import formatting as fmt
 from send_desk.gui.dialogs import FormDialog, fill_combo, pydate, qdate
 from send_desk.gui.forms.ui_availability_dialog import Ui_AvailabilityDialog
@@ -48,18 +51,23 @@ if TYPE_CHECKING:
 NOT_YET = ("", "Not yet (confirm later)")
 
 
-def _contacts(detail: Mapping[str, Any] | None) -> list[tuple[str, str]]:
+def _contacts(detail: ChildDetail | None) -> list[tuple[str, str]]:
     """(name, label) of the family and contacts, main contact first."""
     if not detail:
         return []
-    family = sorted(detail.get("family", []), key=lambda m: not m.get("main_contact"))
+    family = sorted(detail.family, key=lambda m: not m.main_contact)
     return [
-        (m["name"], f"{m['name']} ({m.get('relationship_label') or m['relationship']})")
+        (m.name, f"{m.name} ({RELATIONSHIP_LABELS.get(m.relationship, m.relationship)})")
         for m in family
     ]
 
 
-def _fill_names(combo: Any, detail: Mapping[str, Any] | None) -> None:
+def child_name(detail: ChildDetail | None) -> str:
+    """The child's first and last name for a dialog's title ("" before it is known)."""
+    return f"{detail.first_name} {detail.last_name}" if detail else ""
+
+
+def _fill_names(combo: Any, detail: ChildDetail | None) -> None:
     combo.clear()
     for name, label in _contacts(detail):
         combo.addItem(label, name)
@@ -96,16 +104,15 @@ def open_composer(
     template: str | None,
     inputs: Mapping[str, Any] | None,
     parent: QWidget | None,
-    on_saved: Callable[[dict[str, Any]], None],
+    on_saved: Callable[[LetterHistoryRow], None],
 ) -> Any:
-    """The letters composer on ``template``; ``on_saved(saved)`` when a letter is saved."""
-    from send_desk.gui.letters import open_letter_composer, saved_letter_fields
+    """The letters composer on ``template``; ``on_saved(row)`` when a letter is saved."""
+    from send_desk.gui.letters import open_letter_composer
 
     composer = open_letter_composer(
         backend, ops, child_id, template=template, inputs=dict(inputs or {}), parent=parent
     )
-    # the dialogs below still read a saved letter as a mapping (letter_id, letter_date...)
-    composer.saved.connect(lambda saved: on_saved(saved_letter_fields(saved)))
+    composer.saved.connect(lambda saved: on_saved(saved.row))
     return composer
 
 
@@ -116,7 +123,7 @@ class ItemDialog(FormDialog):
     """Log an item on a child's record, with the reply due date shown as it is chosen."""
 
     def __init__(
-        self, backend: Backend, ops: Ops, child_id: str, detail: Mapping[str, Any] | None,
+        self, backend: Backend, ops: Ops, child_id: str, detail: ChildDetail | None,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(ops, parent)
@@ -155,8 +162,8 @@ class ItemDialog(FormDialog):
         ):
             signal.connect(self._show_due)
         self.ui.directionCombo.currentIndexChanged.connect(self._direction_changed)
-        self.setWindowTitle(f"Log correspondence – {detail['first_name']} {detail['last_name']}"
-                            if detail else "Log correspondence")  # fmt: skip
+        name = child_name(detail)
+        self.setWindowTitle(f"Log correspondence – {name}" if name else "Log correspondence")
         self._show_due()
 
     def _direction_changed(self) -> None:
@@ -256,9 +263,8 @@ class RespondDialog(FormDialog):
         self.ui.letterButton.setVisible(kind == "letter")
 
     def write_letter(self) -> None:
-        def saved(letter: dict[str, Any]) -> None:
-            letter_id = uuid.UUID(str(letter["letter_id"]))
-            choice = LinkChoice(letter_id, letter["letter_date"], letter["title"])
+        def saved(letter: LetterHistoryRow) -> None:
+            choice = LinkChoice(letter.letter_id, letter.letter_date, letter.title)
             self.letters.insert(0, choice)
             self._kind_changed()
             self.ui.refCombo.setCurrentIndex(max(self.ui.refCombo.findData(choice.id.hex), 0))
@@ -297,8 +303,8 @@ def _qtime(moment: datetime) -> Any:
 
 class ComplaintDialog(FormDialog):
     def __init__(
-        self, backend: Backend, ops: Ops, child_id: str, detail: Mapping[str, Any] | None,
-        caseworkers: Sequence[Mapping[str, Any]], item: CorrespondenceRow | None = None,
+        self, backend: Backend, ops: Ops, child_id: str, detail: ChildDetail | None,
+        caseworkers: Sequence[CaseworkerChoice], item: CorrespondenceRow | None = None,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(ops, parent)
@@ -312,7 +318,7 @@ class ComplaintDialog(FormDialog):
         fill_combo(self.ui.viaCombo, list(vocab.channel_labels.items()), "")
         fill_combo(
             self.ui.caseworkerCombo,
-            [(c["id"], f"{c['name']} ({c['team']})") for c in caseworkers],
+            [(c.id.hex, f"{c.name} ({c.team})") for c in caseworkers],
             "The child's caseworker",
         )
         fill_combo(self.ui.rootCauseCombo, list(vocab.root_causes), "Not yet known")
@@ -333,7 +339,7 @@ class ComplaintDialog(FormDialog):
             "root_cause": self.ui.rootCauseCombo,
         }
         self._finish_setup()
-        name = f"{detail['first_name']} {detail['last_name']}" if detail else ""
+        name = child_name(detail)
         self.setWindowTitle(f"Record a complaint – {name}" if name else "Record a complaint")
 
     def values(self) -> dict[str, Any]:
@@ -390,7 +396,7 @@ class ComplaintActionDialog(FormDialog):
         super().__init__(ops, parent)
         self.backend = backend
         self.complaint = complaint
-        self.letter_id: str | None = None
+        self.letter_id: uuid.UUID | None = None
         self.composer: Any = None
         self.ui = Ui_ComplaintActionDialog()
         self.ui.setupUi(self)
@@ -449,10 +455,10 @@ class ComplaintActionDialog(FormDialog):
         if action == "acknowledge" and self.ui.investigatorEdit.text().strip():
             inputs["investigator"] = self.ui.investigatorEdit.text().strip()
 
-        def saved(letter: dict[str, Any]) -> None:
-            self.letter_id = letter["letter_id"]
-            self.ui.onEdit.setDate(qdate(letter["letter_date"]))
-            self.ui.letterButton.setText(f"Letter saved ({text_of(letter['letter_date'])}) ✓")
+        def saved(letter: LetterHistoryRow) -> None:
+            self.letter_id = letter.letter_id
+            self.ui.onEdit.setDate(qdate(letter.letter_date))
+            self.ui.letterButton.setText(f"Letter saved ({text_of(letter.letter_date)}) ✓")
 
         self.composer = open_composer(
             self.backend, self.ops, self.complaint.child_id.hex, template, inputs, self, saved
@@ -502,7 +508,7 @@ class AvailabilityDialog(FormDialog):
     """A caseworker away for some days, or someone on a team's duty rota."""
 
     def __init__(
-        self, backend: Backend, ops: Ops, options: Mapping[str, Any],
+        self, backend: Backend, ops: Ops, options: CaseloadOptions,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(ops, parent)
@@ -512,9 +518,9 @@ class AvailabilityDialog(FormDialog):
         fill_combo(self.ui.kindCombo, [("absence", "Away (absence)"), ("duty", "On duty")])
         fill_combo(
             self.ui.userCombo,
-            [(c["id"], f"{c['name']} ({c['team']})") for c in options.get("caseworkers", [])],
+            [(c.id.hex, f"{c.name} ({c.team})") for c in options.caseworkers],
         )
-        fill_combo(self.ui.teamCombo, [(t["id"], t["name"]) for t in options.get("teams", [])])
+        fill_combo(self.ui.teamCombo, [(t.id.hex, t.name) for t in options.teams])
         today = backend.today()
         self.ui.firstEdit.setDate(qdate(today))
         self.ui.lastEdit.setDate(qdate(today))

@@ -11,6 +11,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 
 from send_desk.backend.correspondence_models import NewCallback, NewItem
+from tests.gui.children import my_children
 
 
 def _my_day(qtbot, window):  # type: ignore[no-untyped-def]
@@ -66,7 +67,7 @@ def _numbers(text: str) -> int:
 def test_header_counts_agree_with_each_other_and_the_status_bar(qtbot, window, backend) -> None:
     backend.correspondence.clock_now = lambda: datetime(2026, 11, 20, 9, 0)
     me = backend.me()
-    child = backend.caseload_ids(backend.saved_filter("mine"))[0]
+    child = my_children(backend)[0]
     page = _my_day(qtbot, window)
     before = dict(page.counts["today"])
     assert before["callback"] == 0
