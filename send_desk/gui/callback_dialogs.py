@@ -31,6 +31,7 @@ from send_desk.gui.correspondence_dialogs import (
     child_name,
     open_composer,
 )
+from send_desk.gui.correspondence_forms import CallbackBooking, CallbackOutcomeForm
 from send_desk.gui.dialogs import FormDialog, fill_combo, qdate
 from send_desk.gui.forms.ui_callback_dialog import Ui_CallbackDialog
 from send_desk.gui.forms.ui_callback_outcome_dialog import Ui_CallbackOutcomeDialog
@@ -55,7 +56,7 @@ class BookedCallback:
         return self.callback.child_id
 
 
-class CallbackDialog(FormDialog):
+class CallbackDialog(FormDialog[CallbackBooking, BookedCallback]):
     """Book a parent's callback into a free slot; says why a day goes to the duty officer."""
 
     def __init__(
@@ -141,23 +142,22 @@ class CallbackDialog(FormDialog):
         )  # fmt: skip
         self.ui.slotNotes.setAccessibleName(self.ui.slotNotes.text())
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> CallbackBooking:
         current = self.ui.slotList.currentItem()
         slot = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         chosen = slot if isinstance(slot, CallbackSlot) else None
-        return {
-            "requested_by": _combo_text(self.ui.requestedByCombo),
-            "phone": self.ui.phoneEdit.text(),
-            "about": self.ui.aboutEdit.toPlainText(),
-            "slot_start": chosen.start if chosen else None,
-            "caller_id": chosen.caller_id if chosen else None,
-            "correspondence_id": self.item.id if self.item else None,
-            "confirmation_via": self.ui.confirmCombo.currentData() or None,
-        }
+        call = NewCallback(
+            requested_by=_combo_text(self.ui.requestedByCombo),
+            phone=self.ui.phoneEdit.text(),
+            about=self.ui.aboutEdit.toPlainText(),
+            slot_start=chosen.start if chosen else None,
+            caller_id=chosen.caller_id if chosen else None,
+            correspondence_id=self.item.id if self.item else None,
+        )
+        return CallbackBooking(call, self.ui.confirmCombo.currentData() or None)
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        via = values.pop("confirmation_via")
-        call = NewCallback(**values)
+    def save_work(self, values: CallbackBooking) -> Callable[[], BookedCallback]:
+        call, via = values.call, values.confirmation_via
         api = self.backend.correspondence
 
         def work() -> BookedCallback:
@@ -199,7 +199,7 @@ def confirm_by_letter(
     )
 
 
-class CallbackOutcomeDialog(FormDialog):
+class CallbackOutcomeDialog(FormDialog[CallbackOutcomeForm, Callback]):
     """What happened: the call was made, tried with no answer, or cancelled."""
 
     def __init__(
@@ -227,20 +227,20 @@ class CallbackOutcomeDialog(FormDialog):
             "what happened"
         )
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> CallbackOutcomeForm:
         moment = self.ui.atEdit.dateTime()
-        return {
-            "outcome": self.ui.outcomeCombo.currentData(),
-            "at": datetime(
+        return CallbackOutcomeForm(
+            outcome=self.ui.outcomeCombo.currentData(),
+            at=datetime(
                 moment.date().year(), moment.date().month(), moment.date().day(),
                 moment.time().hour(), moment.time().minute(),
             ),
-            "note": self.ui.noteEdit.toPlainText(),
-        }  # fmt: skip
+            note=self.ui.noteEdit.toPlainText(),
+        )  # fmt: skip
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+    def save_work(self, values: CallbackOutcomeForm) -> Callable[[], Callback]:
         return lambda: self.backend.correspondence.record_callback(
-            self.callback.id, values["outcome"], at=values["at"], note=values["note"]
+            self.callback.id, values.outcome, at=values.at, note=values.note
         )
 
 

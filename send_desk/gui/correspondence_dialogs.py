@@ -18,24 +18,19 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 from send_desk.backend.caseload_models import CaseloadOptions, CaseworkerChoice, ChildDetail
 from send_desk.backend.correspondence import Duplicate
 from send_desk.backend.correspondence_models import (
-    Acknowledge,
     Complaint,
-    ComplaintStep,
     CorrespondenceRow,
-    Escalate,
     LettersAndNotes,
     LinkChoice,
     NewComplaint,
     NewItem,
-    OmbudsmanDecision,
-    ReferToOmbudsman,
     Reply,
-    Respond,
     UpdateComplaint,
 )
 from send_desk.backend.labels import RELATIONSHIP_LABELS
 from send_desk.backend.letters_models import LetterHistoryRow
 from send_desk.gui import formatting as fmt
+from send_desk.gui.correspondence_forms import AvailabilityForm, ComplaintForm, complaint_step
 from send_desk.gui.dialogs import FormDialog, fill_combo, pydate, qdate
 from send_desk.gui.forms.ui_availability_dialog import Ui_AvailabilityDialog
 from send_desk.gui.forms.ui_complaint_action_dialog import Ui_ComplaintActionDialog
@@ -119,7 +114,7 @@ def open_composer(
 # ---------------------------------------------------------------- correspondence
 
 
-class ItemDialog(FormDialog):
+class ItemDialog(FormDialog[NewItem, CorrespondenceRow]):
     """Log an item on a child's record, with the reply due date shown as it is chosen."""
 
     def __init__(
@@ -182,15 +177,14 @@ class ItemDialog(FormDialog):
         self.ui.dueValue.setText(f"{text_of(due)} ({days} working days, the service standard)")
         self.ui.dueValue.setAccessibleName(f"Reply due {text_of(due)}")
 
-    def values(self) -> dict[str, Any]:
-        values = super().values()
-        values["correspondent"] = _combo_text(self.ui.correspondentCombo)
-        return values
+    def values(self) -> NewItem:
+        fields = self._widget_values()
+        fields["correspondent"] = _combo_text(self.ui.correspondentCombo)
+        return NewItem(**fields)
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+    def save_work(self, values: NewItem) -> Callable[[], CorrespondenceRow]:
         allow = self.allow_duplicate
-        item = NewItem(**values)
-        return lambda: self.backend.correspondence.log(self.child_id, item, allow_duplicate=allow)
+        return lambda: self.backend.correspondence.log(self.child_id, values, allow_duplicate=allow)
 
     def _failed(self, error: BaseException) -> None:
         super()._failed(error)
@@ -202,7 +196,7 @@ class ItemDialog(FormDialog):
         self.save()
 
 
-class RespondDialog(FormDialog):
+class RespondDialog(FormDialog[Reply, CorrespondenceRow]):
     """Record the reply that closes an item: a note, letter, call, email or portal message."""
 
     def __init__(
@@ -273,20 +267,21 @@ class RespondDialog(FormDialog):
             self.backend, self.ops, self.item.child_id.hex, None, None, self, saved
         )
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        kind = values["kind"]
+    def values(self) -> Reply:
+        ui = self.ui
+        kind = ui.kindCombo.currentData()
         linked = kind in ("note", "letter")
-        item_id = self.item.id
-        return lambda: self.backend.correspondence.respond(
-            item_id,
-            Reply(
-                kind,
-                on=None if linked else values["on"],
-                summary=values["summary"],
-                ref_id=_id(values["ref"]) if linked else None,
-                correspondent=values["correspondent"],
-            ),
+        return Reply(
+            kind,
+            on=None if linked else pydate(ui.onEdit.date()),
+            summary=ui.summaryEdit.toPlainText(),
+            ref_id=_id(ui.refCombo.currentData()) if linked else None,
+            correspondent=ui.correspondentEdit.text(),
         )
+
+    def save_work(self, values: Reply) -> Callable[[], CorrespondenceRow]:
+        item_id = self.item.id
+        return lambda: self.backend.correspondence.respond(item_id, values)
 
 
 # ---------------------------------------------------------------- callbacks
@@ -301,7 +296,7 @@ def _qtime(moment: datetime) -> Any:
 # ---------------------------------------------------------------- complaints
 
 
-class ComplaintDialog(FormDialog):
+class ComplaintDialog(FormDialog[NewComplaint, Complaint]):
     def __init__(
         self, backend: Backend, ops: Ops, child_id: str, detail: ChildDetail | None,
         caseworkers: Sequence[CaseworkerChoice], item: CorrespondenceRow | None = None,
@@ -342,28 +337,21 @@ class ComplaintDialog(FormDialog):
         name = child_name(detail)
         self.setWindowTitle(f"Record a complaint – {name}" if name else "Record a complaint")
 
-    def values(self) -> dict[str, Any]:
-        values = super().values()
-        values["complainant"] = _combo_text(self.ui.complainantCombo)
-        return values
+    def values(self) -> NewComplaint:
+        ui, item = self.ui, self.item
+        return NewComplaint(
+            child_id=_id(self.child_id),
+            received_on=pydate(ui.receivedEdit.date()),
+            complainant=_combo_text(ui.complainantCombo),
+            summary=ui.summaryEdit.toPlainText(),
+            received_via=ui.viaCombo.currentData(),
+            caseworker_id=_id(ui.caseworkerCombo.currentData()),
+            root_cause=ui.rootCauseCombo.currentData(),
+            correspondence_id=item.id if item is not None else None,
+        )
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        item = self.item
-
-        def work() -> Complaint:
-            complaint = NewComplaint(
-                child_id=_id(self.child_id),
-                received_on=values["received_on"],
-                complainant=values["complainant"],
-                summary=values["summary"],
-                received_via=values["received_via"],
-                caseworker_id=_id(values["caseworker_id"]),
-                root_cause=values["root_cause"],
-                correspondence_id=item.id if item is not None else None,
-            )
-            return self.backend.correspondence.add_complaint(complaint)
-
-        return work
+    def save_work(self, values: NewComplaint) -> Callable[[], Complaint]:
+        return lambda: self.backend.correspondence.add_complaint(values)
 
 
 ACTIONS = (
@@ -385,7 +373,7 @@ _ACTION_FIELDS = {
 _LETTERS = {"acknowledge": "complaint_acknowledgement", "respond": "complaint_response"}
 
 
-class ComplaintActionDialog(FormDialog):
+class ComplaintActionDialog(FormDialog[ComplaintForm, Complaint]):
     """Record a step of a complaint; the acknowledgement and response letters are written
     in the composer and linked to the stage."""
 
@@ -464,47 +452,29 @@ class ComplaintActionDialog(FormDialog):
             self.backend, self.ops, self.complaint.child_id.hex, template, inputs, self, saved
         )
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        action = values["action"]
+    def values(self) -> ComplaintForm:
+        return ComplaintForm(**self._widget_values())
+
+    def save_work(self, values: ComplaintForm) -> Callable[[], Complaint]:
         cid = self.complaint.id
         letter = self.letter_id
         api = self.backend.correspondence
 
         def work() -> Complaint:
-            if action in ("respond", "update"):
-                changes = {"root_cause": values["root_cause"], "lessons_learned": values["lessons"]}
+            if values.action in ("respond", "update"):
+                changes = {"root_cause": values.root_cause, "lessons_learned": values.lessons}
                 updated = api.complaint_step(cid, UpdateComplaint(changes))
-                if action == "update":
+                if values.action == "update":
                     return updated
-            return api.complaint_step(cid, complaint_step(action, values, _id(letter)))
+            return api.complaint_step(cid, complaint_step(values, letter))
 
         return work
-
-
-def complaint_step(
-    action: str, values: Mapping[str, Any], letter_id: uuid.UUID | None
-) -> ComplaintStep:
-    """The step the dialog's action and fields describe."""
-    on: date | None = values.get("on")
-    if action == "acknowledge":
-        return Acknowledge(on, letter_id, values.get("investigator") or None)
-    if action == "respond":
-        return Respond(values.get("outcome") or "", on, letter_id)
-    if action == "escalate":
-        return Escalate(on)
-    if action == "refer":
-        return ReferToOmbudsman(on, values.get("reference"))
-    if action == "decide":
-        return OmbudsmanDecision(values.get("outcome") or "", on)
-    from send_desk.backend import ValidationFailed
-
-    raise ValidationFailed(f"'{action}' is not something done to a complaint")
 
 
 # ---------------------------------------------------------------- availability
 
 
-class AvailabilityDialog(FormDialog):
+class AvailabilityDialog(FormDialog[AvailabilityForm, uuid.UUID | list[uuid.UUID]]):
     """A caseworker away for some days, or someone on a team's duty rota."""
 
     def __init__(
@@ -541,26 +511,28 @@ class AvailabilityDialog(FormDialog):
         self.ui.formLayout.setRowVisible(self.ui.teamCombo, duty)
         self.ui.formLayout.setRowVisible(self.ui.reasonEdit, not duty)
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+    def values(self) -> AvailabilityForm:
+        return AvailabilityForm(**self._widget_values())
+
+    def save_work(self, values: AvailabilityForm) -> Callable[[], uuid.UUID | list[uuid.UUID]]:
         api = self.backend.correspondence
 
-        def work() -> Any:
-            if values["kind"] == "absence":
-                return api.add_absence(
-                    values["user_id"], values["first_day"], values["last_day"], values["reason"]
-                )
-            first, last = values["first_day"], values["last_day"]
+        def work() -> uuid.UUID | list[uuid.UUID]:
+            user, team = values.user_id or "", values.team_id or ""
+            if values.kind == "absence":
+                return api.add_absence(user, values.first_day, values.last_day, values.reason)
+            first, last = values.first_day, values.last_day
             if last < first:
                 from send_desk.backend import ValidationFailed
 
                 raise ValidationFailed(
                     "the last day is before the first", {"last_day": "is before the first day"}
                 )
-            added = []
+            added: list[uuid.UUID] = []
             day = first
             while day <= last:
                 if api.is_working_day(day):
-                    added.append(api.set_duty(values["team_id"], day, values["user_id"]))
+                    added.append(api.set_duty(team, day, user))
                 day = date.fromordinal(day.toordinal() + 1)
             return added
 
