@@ -97,7 +97,7 @@ def test_header_counts_agree_with_each_other_and_the_status_bar(qtbot, window, b
 def test_actions_name_a_person_not_a_role(qtbot, window, backend) -> None:
     page = _my_day(qtbot, window)
     me = backend.me()
-    owners = [page.actions_model.row(i)["owner"] for i in range(page.actions_model.rowCount())]
+    owners = [page.actions_model.row(i).owner for i in range(page.actions_model.rowCount())]
     assert owners, "the demo caseworker has actions from case notes"
     assert not {"caseworker", "you", ""} & {owner.lower() for owner in owners}
     assert me.name in owners  # the demo's "caseworker" actions are theirs
