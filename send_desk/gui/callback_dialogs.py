@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     import uuid
 
     from send_desk.backend.core import Backend
+    from send_desk.gui.letters import LetterComposer
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +177,7 @@ class CallbackDialog(FormDialog[CallbackBooking, BookedCallback]):
 def confirm_by_letter(
     backend: Backend, ops: Ops, callback: Callback, parent: QWidget | None,
     on_confirmed: Callable[[Callback], None] | None = None,
-) -> Any:  # fmt: skip
+) -> LetterComposer:  # fmt: skip
     """The callback confirmation letter in the composer; once saved, the booking records
     that it was confirmed by that letter."""
     api = backend.correspondence

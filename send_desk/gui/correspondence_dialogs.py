@@ -9,7 +9,7 @@ acknowledgement or response) is written in the letters composer and linked back.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +28,7 @@ from send_desk.backend.correspondence_models import (
     UpdateComplaint,
 )
 from send_desk.backend.labels import RELATIONSHIP_LABELS
-from send_desk.backend.letters_models import LetterHistoryRow
+from send_desk.backend.letters_models import LetterHistoryRow, LetterInputs
 from send_desk.gui import formatting as fmt
 from send_desk.gui.correspondence_forms import AvailabilityForm, ComplaintForm, complaint_step
 from send_desk.gui.dialogs import FormDialog, fill_combo, pydate, qdate
@@ -42,6 +42,7 @@ from send_desk.gui.rows_model import text_of
 
 if TYPE_CHECKING:
     from send_desk.backend.core import Backend
+    from send_desk.gui.letters import LetterComposer
 
 NOT_YET = ("", "Not yet (confirm later)")
 
@@ -97,10 +98,10 @@ def open_composer(
     ops: Ops,
     child_id: str,
     template: str | None,
-    inputs: Mapping[str, Any] | None,
+    inputs: LetterInputs | None,
     parent: QWidget | None,
     on_saved: Callable[[LetterHistoryRow], None],
-) -> Any:
+) -> LetterComposer:
     """The letters composer on ``template``; ``on_saved(row)`` when a letter is saved."""
     from send_desk.gui.letters import open_letter_composer
 
