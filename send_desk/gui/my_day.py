@@ -57,6 +57,7 @@ class DayAction:
     due: date
     days_left: int  # negative when overdue
     status: str  # overdue, due_today, due
+    audit_id: uuid.UUID | None = None  # the audit that left it; None: from a case note
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +324,7 @@ class MyDayPage(QWidget):
                     action.due,
                     action.days_left,
                     action.status,
+                    audit_id=action.audit_id,
                 )
             )
         return sorted(found, key=lambda action: action.due)

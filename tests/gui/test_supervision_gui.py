@@ -87,10 +87,9 @@ def test_draw_audit_moderate_and_acknowledge(qtbot, window, backend, tmp_path: P
     assert [d.what for d in ours] == ["Add the school's view"]
     # ... and it is among the caseworker's actions on My day, with the audit's grade
     my_day = window.page_widgets["my_day"]
-    (shown,) = [a for a in my_day._note_actions(caseworker.hex) if a.get("audit_id")
-                and a["audit_id"] == audit.audit_id]  # fmt: skip
-    assert shown["what"] == "Add the school's view"
-    assert shown["owner"].endswith(f"(audit: {grade_label(audit.overall)})")
+    (shown,) = [a for a in my_day._note_actions(caseworker.hex) if a.audit_id == audit.audit_id]
+    assert shown.what == "Add the school's view"
+    assert shown.owner.endswith(f"(audit: {grade_label(audit.overall)})")
 
     # a second auditor moderates blind (the form shows no grades of the first audit)
     before = backend.supervision.moderation_report()
