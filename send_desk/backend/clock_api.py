@@ -236,7 +236,7 @@ class ClockApi:
         self, event_id: uuid.UUID, correction: EventCorrection, *, reason: str
     ) -> tuple[str, ...]:
         """A new version of the event with its reason; returns the clock's warnings."""
-        changes: dict[str, Any] = {}
+        changes: dict[str, date | str] = {}
         if correction.date is not None:
             changes["date"] = correction.date
         if correction.evidence is not None:

@@ -16,13 +16,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from sqlmodel import Session
 
 from send_desk.backend.access import StoreAccess, store_problem
 from send_desk.backend.caseload_api import CaseloadApi
-from send_desk.backend.caseload_dicts import CaseloadDictsMixin
 from send_desk.backend.clock_api import ClockApi
 from send_desk.backend.correspondence_api import CorrespondenceApi
 from send_desk.backend.documents_api import DocumentsApi
@@ -36,6 +34,7 @@ from send_desk.backend.sen2_api import Sen2Api
 from send_desk.backend.store_models import BackupInfo, RestoreResult, StoreStats, TeamCounts
 from send_desk.backend.supervision_api import SupervisionApi
 from send_desk.backend.sync import SyncApi
+from send_desk.backend.user_models import Me
 from send_desk.paths import DataPaths
 from send_desk.security.keys import KeyFileError, check_new_password, read_keyfile, unwrap_key
 from send_desk.services.caseload import CaseloadQuery
@@ -48,14 +47,13 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
 
 
-class Backend(CaseloadDictsMixin):
+class Backend:
     """An open store and the operations the desktop app performs on it."""
 
     def __init__(self, store: Store, *, today: Callable[[], date] = london_today) -> None:
         self._store = store
         self._today = today
-        # shared by the feature facades (send_desk.backend.access); the mixins still
-        # reach the store through _read/_write below until each becomes a facade
+        # shared by the feature facades (send_desk.backend.access)
         self._access = StoreAccess(store, today)
         self.caseload = CaseloadApi(self._access)
         self.clock = ClockApi(self._access)
@@ -71,7 +69,7 @@ class Backend(CaseloadDictsMixin):
         self.supervision = SupervisionApi(self._access)
         self.documents = DocumentsApi(self._access)
         self.plans = PlansApi(self._access)
-        self._me: dict[str, Any] | None = None
+        self._me: Me | None = None
         self._lock = threading.Lock()
 
     # ----------------------------------------------------------------- opening
@@ -209,7 +207,7 @@ class Backend(CaseloadDictsMixin):
         with self._access.write() as session:
             yield session
 
-    def me(self) -> dict[str, Any] | None:
+    def me(self) -> Me | None:
         """The signed-in user (name, user name, role, team), or None for a fresh store."""
         with self._lock:
             if self._me is not None:
@@ -224,14 +222,14 @@ class Backend(CaseloadDictsMixin):
             if user is None:
                 return None
             team = session.get(Team, user.team_id) if user.team_id else None
-            me = {
-                "id": user.id.hex,
-                "name": user.display_name,
-                "username": user.username,
-                "role": user.role,
-                "team": team.name if team else None,
-                "team_id": team.id.hex if team else None,
-            }
+            me = Me(
+                id=user.id,
+                name=user.display_name,
+                username=user.username,
+                role=str(user.role),
+                team=team.name if team else None,
+                team_id=team.id if team else None,
+            )
         with self._lock:
             self._me = me
         return me

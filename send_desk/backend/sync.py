@@ -138,8 +138,13 @@ class SyncApi:
             return backend.sync
         return cls(backend._access, client_factory)
 
-    def _factory_kwargs(self) -> dict[str, Any]:
-        return {"client_factory": self._client_factory} if self._client_factory else {}
+    def _client(self) -> ClientFactory:
+        """The test's client factory, or the real one (loaded only when syncing)."""
+        if self._client_factory is not None:
+            return self._client_factory
+        from send_desk.sync.signin import default_client
+
+        return default_client
 
     def status(self) -> SyncStatus:
         from send_desk.sync.ledger import status
@@ -164,7 +169,10 @@ class SyncApi:
             # the app syncs every few minutes: keep the access token between passes, so
             # a pass with nothing to do is one request (send_desk.sync.engine)
             report = Syncer(
-                self._access.store, progress=progress, keep_access=True, **self._factory_kwargs()
+                self._access.store,
+                progress=progress,
+                keep_access=True,
+                client_factory=self._client(),
             ).sync()
         except SyncError as error:
             raise _problem(error) from error
@@ -193,7 +201,7 @@ class SyncApi:
 
         store = self._access.store
         try:
-            result = login(store, url, username, password, **self._factory_kwargs())
+            result = login(store, url, username, password, client_factory=self._client())
         except WipeOrdered as error:
             if store.info.user_id is not None:
                 wipe(store, error.code, error.message)
@@ -222,7 +230,7 @@ class SyncApi:
         from send_desk.sync.quarantine import retry_quarantined
 
         try:
-            found = retry_quarantined(self._access.store, device_seq, **self._factory_kwargs())
+            found = retry_quarantined(self._access.store, device_seq, client_factory=self._client())
         except SyncError as error:
             raise _problem(error) from error
         return RetryResult(

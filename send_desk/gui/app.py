@@ -8,6 +8,7 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,8 @@ from send_desk.gui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:  # the store libraries load after the unlock window is on screen
     from send_desk.backend import Backend
+    from send_desk.gui.main_window import MainWindow
+    from send_desk.gui.store_check import StoreCheck
     from send_desk.paths import DataPaths
 
 log = logging.getLogger("send_desk.gui")
@@ -126,7 +129,7 @@ def _install_excepthook(paths: DataPaths) -> _ErrorNotice:
     return notice
 
 
-def show_main_window(backend: Backend, ops: Ops, **kwargs: Any) -> Any:
+def show_main_window(backend: Backend, ops: Ops, **kwargs: Any) -> MainWindow:
     from send_desk.gui.main_window import MainWindow
 
     install_wheel_guard()  # also when the QApplication was made elsewhere (tests)
@@ -142,6 +145,13 @@ def show_main_window(backend: Backend, ops: Ops, **kwargs: Any) -> Any:
     return window
 
 
+@dataclass
+class _Opened:
+    backend: Backend | None = None
+    window: MainWindow | None = None
+    check: StoreCheck | None = None
+
+
 def run_gui(paths: DataPaths) -> int:
     """`send-desk` with no command: start (first run or unlock), then the main window."""
     from send_desk.gui.start import StartWindow
@@ -151,15 +161,16 @@ def run_gui(paths: DataPaths) -> int:
     _install_excepthook(paths)
     ops = Ops()
     start = StartWindow(paths, ops)
-    state: dict[str, Any] = {}
+    # what the unlock opens, kept alive here until the app quits
+    state = _Opened()
 
     def opened(backend: Backend) -> None:
         from send_desk.gui.store_check import check_store_in_background
 
-        state["backend"] = backend
-        state["window"] = show_main_window(backend, ops)
+        state.backend = backend
+        state.window = show_main_window(backend, ops)
         # quick check now, full weekly: damage is said plainly, not met later as a crash
-        state["check"] = check_store_in_background(backend, ops, state["window"])
+        state.check = check_store_in_background(backend, ops, state.window)
         start.close()
 
     start.opened.connect(opened)
@@ -168,9 +179,8 @@ def run_gui(paths: DataPaths) -> int:
     preload.start()
     code = app.exec()
     ops.wait()
-    backend = state.get("backend")
-    if backend is not None:
-        backend.close()
+    if state.backend is not None:
+        state.backend.close()
     return int(code)
 
 

@@ -4,7 +4,7 @@ and recording what happened with the call."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
+from send_desk.backend.caseload_models import ChildDetail
 from send_desk.backend.correspondence_models import (
     Callback,
     CallbackSlot,
@@ -19,6 +20,7 @@ from send_desk.backend.correspondence_models import (
     CorrespondenceRow,
     NewCallback,
 )
+from send_desk.backend.letters_models import LetterHistoryRow
 from send_desk.gui import formatting as fmt
 from send_desk.gui.callback_slots import PREFERRED_CONFIRMATION, by_day, free_times, slot_label
 from send_desk.gui.correspondence_dialogs import (
@@ -26,8 +28,10 @@ from send_desk.gui.correspondence_dialogs import (
     _combo_text,
     _fill_names,
     _qtime,
+    child_name,
     open_composer,
 )
+from send_desk.gui.correspondence_forms import CallbackBooking, CallbackOutcomeForm
 from send_desk.gui.dialogs import FormDialog, fill_combo, qdate
 from send_desk.gui.forms.ui_callback_dialog import Ui_CallbackDialog
 from send_desk.gui.forms.ui_callback_outcome_dialog import Ui_CallbackOutcomeDialog
@@ -38,6 +42,7 @@ if TYPE_CHECKING:
     import uuid
 
     from send_desk.backend.core import Backend
+    from send_desk.gui.letters import LetterComposer
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +57,11 @@ class BookedCallback:
         return self.callback.child_id
 
 
-class CallbackDialog(FormDialog):
+class CallbackDialog(FormDialog[CallbackBooking, BookedCallback]):
     """Book a parent's callback into a free slot; says why a day goes to the duty officer."""
 
     def __init__(
-        self, backend: Backend, ops: Ops, child_id: str, detail: Mapping[str, Any] | None,
+        self, backend: Backend, ops: Ops, child_id: str, detail: ChildDetail | None,
         item: CorrespondenceRow | None = None, parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(ops, parent)
@@ -71,10 +76,10 @@ class CallbackDialog(FormDialog):
         _fill_names(self.ui.requestedByCombo, detail)
         fill_combo(self.ui.confirmCombo, [NOT_YET, *vocab.confirmation])
         self.ui.confirmCombo.setCurrentIndex(max(self.ui.confirmCombo.findData("letter"), 0))
-        family = (detail or {}).get("family", [])
-        self.phones = {m["name"]: m.get("phone") or "" for m in family}
+        family = detail.family if detail else ()
+        self.phones = {m.name: m.phone or "" for m in family}
         # confirm the way the person asked to be contacted
-        self.preferred = {m["name"]: m.get("preferred_contact") or "" for m in family}
+        self.preferred = {m.name: m.preferred_contact or "" for m in family}
         self.ui.requestedByCombo.currentIndexChanged.connect(self._person_changed)
         if self.item is not None:
             self.ui.aboutEdit.setPlainText(self.item.summary or "")
@@ -90,7 +95,7 @@ class CallbackDialog(FormDialog):
             "confirmation_via": self.ui.confirmCombo,
         }
         self._finish_setup()
-        name = f"{detail['first_name']} {detail['last_name']}" if detail else ""
+        name = child_name(detail)
         self.setWindowTitle(f"Book a callback – {name}" if name else "Book a callback")
         self.slots: list[CallbackSlot] = []
         self.ui.slotNotes.setText("Finding free slots…")
@@ -138,23 +143,22 @@ class CallbackDialog(FormDialog):
         )  # fmt: skip
         self.ui.slotNotes.setAccessibleName(self.ui.slotNotes.text())
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> CallbackBooking:
         current = self.ui.slotList.currentItem()
         slot = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         chosen = slot if isinstance(slot, CallbackSlot) else None
-        return {
-            "requested_by": _combo_text(self.ui.requestedByCombo),
-            "phone": self.ui.phoneEdit.text(),
-            "about": self.ui.aboutEdit.toPlainText(),
-            "slot_start": chosen.start if chosen else None,
-            "caller_id": chosen.caller_id if chosen else None,
-            "correspondence_id": self.item.id if self.item else None,
-            "confirmation_via": self.ui.confirmCombo.currentData() or None,
-        }
+        call = NewCallback(
+            requested_by=_combo_text(self.ui.requestedByCombo),
+            phone=self.ui.phoneEdit.text(),
+            about=self.ui.aboutEdit.toPlainText(),
+            slot_start=chosen.start if chosen else None,
+            caller_id=chosen.caller_id if chosen else None,
+            correspondence_id=self.item.id if self.item else None,
+        )
+        return CallbackBooking(call, self.ui.confirmCombo.currentData() or None)
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        via = values.pop("confirmation_via")
-        call = NewCallback(**values)
+    def save_work(self, values: CallbackBooking) -> Callable[[], BookedCallback]:
+        call, via = values.call, values.confirmation_via
         api = self.backend.correspondence
 
         def work() -> BookedCallback:
@@ -173,20 +177,20 @@ class CallbackDialog(FormDialog):
 def confirm_by_letter(
     backend: Backend, ops: Ops, callback: Callback, parent: QWidget | None,
     on_confirmed: Callable[[Callback], None] | None = None,
-) -> Any:  # fmt: skip
+) -> LetterComposer:  # fmt: skip
     """The callback confirmation letter in the composer; once saved, the booking records
     that it was confirmed by that letter."""
     api = backend.correspondence
     inputs = api.callback_letter_inputs(callback.id)
 
-    def saved(letter: dict[str, Any]) -> None:
+    def saved(letter: LetterHistoryRow) -> None:
         def done(result: Callback) -> None:
             if on_confirmed is not None:
                 on_confirmed(result)
 
         ops.run(
             lambda: api.confirm_callback(
-                callback.id, "letter", on=letter["letter_date"], letter_id=letter["letter_id"]
+                callback.id, "letter", on=letter.letter_date, letter_id=letter.letter_id
             ),
             done,
         )
@@ -196,7 +200,7 @@ def confirm_by_letter(
     )
 
 
-class CallbackOutcomeDialog(FormDialog):
+class CallbackOutcomeDialog(FormDialog[CallbackOutcomeForm, Callback]):
     """What happened: the call was made, tried with no answer, or cancelled."""
 
     def __init__(
@@ -224,20 +228,20 @@ class CallbackOutcomeDialog(FormDialog):
             "what happened"
         )
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> CallbackOutcomeForm:
         moment = self.ui.atEdit.dateTime()
-        return {
-            "outcome": self.ui.outcomeCombo.currentData(),
-            "at": datetime(
+        return CallbackOutcomeForm(
+            outcome=self.ui.outcomeCombo.currentData(),
+            at=datetime(
                 moment.date().year(), moment.date().month(), moment.date().day(),
                 moment.time().hour(), moment.time().minute(),
             ),
-            "note": self.ui.noteEdit.toPlainText(),
-        }  # fmt: skip
+            note=self.ui.noteEdit.toPlainText(),
+        )  # fmt: skip
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+    def save_work(self, values: CallbackOutcomeForm) -> Callable[[], Callback]:
         return lambda: self.backend.correspondence.record_callback(
-            self.callback.id, values["outcome"], at=values["at"], note=values["note"]
+            self.callback.id, values.outcome, at=values.at, note=values.note
         )
 
 

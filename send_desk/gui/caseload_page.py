@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -42,6 +41,8 @@ SAVED_FILTERS = (
     ("unallocated", "Not allocated"),
 )
 
+V = TypeVar("V")
+
 
 def _combo(name: str, first: str) -> QComboBox:
     combo = QComboBox()
@@ -54,6 +55,14 @@ def _combo(name: str, first: str) -> QComboBox:
     combo.setMinimumContentsLength(7)
     combo.view().setMinimumWidth(220)
     return combo
+
+
+def _chosen(combo: QComboBox, default: V) -> V:
+    """The combo's chosen value, or ``default`` while it shows its first item ("Any...")."""
+    if combo.currentIndex() > 0:
+        value: V = combo.currentData()
+        return value
+    return default
 
 
 class CaseloadPage(QWidget):
@@ -70,7 +79,8 @@ class CaseloadPage(QWidget):
         self._generation = 0
         self._sort = ("name", False)
         self._loading_options = False
-        self._pending: dict[str, Any] = {}  # team and caseworker, until their lists load
+        # the remembered team and caseworker ids, by combo, until their lists load
+        self._pending: dict[str, str] = {}
         self.setAccessibleName("Caseload")
 
         self.model = CaseloadModel(rows_fetcher(self.backend.caseload), self)
@@ -232,34 +242,26 @@ class CaseloadPage(QWidget):
 
     def query(self) -> CaseloadQuery:
         key = self.saved.currentData() or "all"
-        me = self.backend.me() or {}
+        me = self.backend.me()
         base = self.backend.caseload.saved_filter(
-            key,
-            caseworker_id=uuid.UUID(me["id"]) if me.get("id") else None,
-            team_id=uuid.UUID(me["team_id"]) if me.get("team_id") else None,
+            key, caseworker_id=me.id if me else None, team_id=me.team_id if me else None
         )
-        changes: dict[str, Any] = {
-            "text": self.text.text(),
-            "sort": self._sort[0],
-            "descending": self._sort[1],
-        }
-        for name, combo in (
-            ("team_id", self.team),
-            ("caseworker_id", self.caseworker),
-            ("stage", self.stage),
-            ("need", self.need),
-            ("year_group", self.year),
-        ):
-            if combo.currentIndex() > 0:
-                changes[name] = combo.currentData()
-        for name, box in (
-            ("looked_after", self.looked_after),
-            ("phase_transfer", self.phase_transfer),
-            ("tribunal", self.tribunal),
-        ):
-            if box.isChecked():
-                changes[name] = True
-        return replace(base, **changes)
+        # a combo left on its first item ("Any ...") or a box unticked keeps the saved
+        # filter's own value
+        return replace(
+            base,
+            text=self.text.text(),
+            sort=self._sort[0],
+            descending=self._sort[1],
+            team_id=_chosen(self.team, base.team_id),
+            caseworker_id=_chosen(self.caseworker, base.caseworker_id),
+            stage=_chosen(self.stage, base.stage),
+            need=_chosen(self.need, base.need),
+            year_group=_chosen(self.year, base.year_group),
+            looked_after=self.looked_after.isChecked() or base.looked_after,
+            phase_transfer=self.phase_transfer.isChecked() or base.phase_transfer,
+            tribunal=self.tribunal.isChecked() or base.tribunal,
+        )
 
     def reload(self) -> None:
         """Ask the backend for the ids matching the filters; the newest answer wins."""
@@ -383,7 +385,7 @@ class CaseloadPage(QWidget):
                 combo.setCurrentIndex(found)
                 combo.blockSignals(False)
             elif wanted:  # its list is not loaded yet
-                self._pending[combo.accessibleName()] = wanted
+                self._pending[combo.accessibleName()] = str(wanted)
 
     def _boxes(self) -> tuple[QCheckBox, ...]:
         return (self.looked_after, self.phase_transfer, self.tribunal, self.overdue)
@@ -391,7 +393,7 @@ class CaseloadPage(QWidget):
     def _remember_filters(self) -> None:
         if self._pending:  # the team or caseworker to restore is not in its list yet
             return
-        state: dict[str, Any] = {
+        state: dict[str, str | int | bool] = {
             combo.accessibleName(): combo.currentData()
             for combo in (self.team, self.caseworker, self.stage, self.need, self.year)
             if combo.currentIndex() > 0

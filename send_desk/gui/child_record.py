@@ -43,6 +43,7 @@ from send_desk.backend.labels import (
     need_label,
     stage_label,
 )
+from send_desk.backend.letters_models import LetterInputs
 from send_desk.gui.context import AppContext
 from send_desk.gui.dialogs import AllocationDialog, ChildDialog, FamilyMemberDialog, PlacementDialog
 from send_desk.gui.formatting import deadline_label, uk_date, year_group_text
@@ -499,7 +500,7 @@ class ChildRecord(QWidget):
             self._after_edit(PlacementDialog(self.backend, self.ops, self.child_id, settings, self))
 
     def write_letter(
-        self, template: str | None = None, inputs: dict[str, Any] | None = None
+        self, template: str | None = None, inputs: LetterInputs | None = None
     ) -> None:
         """Open the letter composer for this child (a template chosen, or the first the
         case offers); a saved letter shows in the record's history."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -26,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend import Backend, ValidationFailed
-from send_desk.backend.clock_models import DeadlineRow, RecordedEvent, TimelineItem
-from send_desk.gui.dialogs import FormDialog, fill_combo, qdate
+from send_desk.backend.clock_models import DeadlineRow, DetailInput, RecordedEvent, TimelineItem
+from send_desk.gui.dialogs import FormDialog, R, T, fill_combo, pydate, qdate, widget_value
 from send_desk.gui.forms.ui_apology_dialog import Ui_ApologyDialog
 from send_desk.gui.forms.ui_exception_dialog import Ui_ExceptionDialog
 from send_desk.gui.forms.ui_record_event_dialog import Ui_RecordEventDialog
@@ -39,7 +40,35 @@ from send_desk.timeutil import uk_date
 ORDER_HINT = "dated before the first"
 
 
-class ClockFormDialog(FormDialog):
+@dataclass(frozen=True, slots=True)
+class EventForm:
+    """An event as the record-event form holds it (``details``: its type's extra fields)."""
+
+    type_id: str
+    when: date
+    details: Mapping[str, DetailInput]
+    evidence: str | None
+    confirm_dates: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ExceptionForm:
+    """An exception to a deadline as the form holds it (``reason``: its id, if chosen)."""
+
+    reason: str | None
+    when: date
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderChoice:
+    """Reminders on or off, and the lead days as typed (checked when saved)."""
+
+    enabled: bool
+    lead_days: str
+
+
+class ClockFormDialog(FormDialog[T, R]):
     """A form dialog that grows to fit when a problem or a help text appears (word-
     wrapped labels need their height for the dialog's width, which Qt's minimum size
     does not allow for), so no field is ever hidden behind the buttons."""
@@ -62,7 +91,7 @@ class ClockFormDialog(FormDialog):
         self.fit()
 
 
-class RecordEventDialog(ClockFormDialog):
+class RecordEventDialog(ClockFormDialog[EventForm, RecordedEvent]):
     """What happened and when; the extra fields follow the event type. Opened from a
     milestone, the event that completes it is chosen already."""
 
@@ -188,21 +217,32 @@ class RecordEventDialog(ClockFormDialog):
         if hint.height() > self.height():
             self.resize(max(self.width(), hint.width()), hint.height())
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], RecordedEvent]:
-        details = {name: values[name] for name in self.extra_widgets}
-        type_id = values["type"] or ""
+    def values(self) -> EventForm:
+        ui = self.ui
+        details: dict[str, DetailInput] = {
+            name: widget_value(widget) for name, widget in self.extra_widgets.items()
+        }
+        return EventForm(
+            type_id=ui.typeCombo.currentData() or "",
+            when=pydate(ui.dateEdit.date()),
+            details=details,
+            evidence=ui.evidenceEdit.text() or None,
+            confirm_dates=ui.confirmDatesCheck.isChecked(),
+        )
+
+    def save_work(self, values: EventForm) -> Callable[[], RecordedEvent]:
         child_id, clock = uuid.UUID(self.child_id), self.backend.clock
         return lambda: clock.record_event(
             child_id,
-            type_id,
-            values["date"],
-            details,
-            evidence=values["evidence"] or None,
-            confirm_dates=bool(values["confirm_dates"]),
+            values.type_id,
+            values.when,
+            values.details,
+            evidence=values.evidence,
+            confirm_dates=values.confirm_dates,
         )
 
-    def _saved(self, result: Any) -> None:
-        self.warnings = list(result.warnings) if isinstance(result, RecordedEvent) else []
+    def _saved(self, result: RecordedEvent) -> None:
+        self.warnings = list(result.warnings)
         super()._saved(result)
 
     def _failed(self, error: BaseException) -> None:
@@ -214,7 +254,7 @@ class RecordEventDialog(ClockFormDialog):
             self.fit()
 
 
-class ExceptionDialog(ClockFormDialog):
+class ExceptionDialog(ClockFormDialog[ExceptionForm, RecordedEvent]):
     """An exception the council relies on for one milestone: only the reasons the
     regulations allow for that milestone are offered, and evidence is required."""
 
@@ -262,15 +302,23 @@ class ExceptionDialog(ClockFormDialog):
             self.ui.reasonHelpLabel.setText(reason.meaning)
             self.fit()
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], RecordedEvent]:
+    def values(self) -> ExceptionForm:
+        ui = self.ui
+        return ExceptionForm(
+            reason=ui.reasonCombo.currentData(),
+            when=pydate(ui.dateEdit.date()),
+            evidence=ui.evidenceEdit.toPlainText(),
+        )
+
+    def save_work(self, values: ExceptionForm) -> Callable[[], RecordedEvent]:
         child_id, milestone = uuid.UUID(self.child_id), self.milestone.milestone
         clock = self.backend.clock
         return lambda: clock.record_exception(
-            child_id, milestone, values["reason"], values["evidence"], values["date"]
+            child_id, milestone, values.reason, values.evidence, values.when
         )
 
 
-class ApologyDialog(ClockFormDialog):
+class ApologyDialog(ClockFormDialog[str, RecordedEvent]):
     """For each missed deadline in turn: record that the family is owed an apology
     letter, with the reason, skip it, or stop for now."""
 
@@ -329,13 +377,17 @@ class ApologyDialog(ClockFormDialog):
         self.position += 1
         self._show_current()
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], RecordedEvent]:
+    def values(self) -> str:
+        """Why the deadline was missed (the family reads it)."""
+        return self.ui.reasonEdit.toPlainText()
+
+    def save_work(self, values: str) -> Callable[[], RecordedEvent]:
         row = self.current
         assert row is not None
         clock = self.backend.clock
-        return lambda: clock.record_apology(row.child_id, row.milestone, row.due, values["reason"])
+        return lambda: clock.record_apology(row.child_id, row.milestone, row.due, values)
 
-    def _saved(self, result: Any) -> None:
+    def _saved(self, result: RecordedEvent) -> None:
         self._set_busy(False)
         row = self.current
         if row is not None:
@@ -344,7 +396,7 @@ class ApologyDialog(ClockFormDialog):
         self._show_current()
 
 
-class ReminderSettingsDialog(ClockFormDialog):
+class ReminderSettingsDialog(ClockFormDialog[ReminderChoice, list[int]]):
     """Desktop reminders on or off, and how many days before a deadline they come."""
 
     def __init__(self, settings: AppSettings, ops: Ops, parent: QWidget | None = None) -> None:
@@ -358,20 +410,23 @@ class ReminderSettingsDialog(ClockFormDialog):
         self._finish_setup()
         self.resize(480, self.sizeHint().height())
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+    def values(self) -> ReminderChoice:
+        return ReminderChoice(self.ui.enabledCheck.isChecked(), self.ui.leadEdit.text())
+
+    def save_work(self, values: ReminderChoice) -> Callable[[], list[int]]:
         def work() -> list[int]:
             try:
-                days = parse_lead_days(values["lead_days"])
+                days = parse_lead_days(values.lead_days)
             except ValueError as error:
                 raise ValidationFailed(str(error), {"lead_days": str(error)}) from None
-            if values["enabled"] and not days:
+            if values.enabled and not days:
                 message = "give at least one number of days (0 is the day it is due)"
                 raise ValidationFailed(message, {"lead_days": message})
             return days
 
         return work
 
-    def _saved(self, result: Any) -> None:
+    def _saved(self, result: list[int]) -> None:
         self.settings.reminders_enabled = bool(self.ui.enabledCheck.isChecked())
         self.settings.reminder_lead_days = list(result)
         self.settings.sync()

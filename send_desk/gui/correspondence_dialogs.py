@@ -9,30 +9,28 @@ acknowledgement or response) is written in the letters composer and linked back.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
+from send_desk.backend.caseload_models import CaseloadOptions, CaseworkerChoice, ChildDetail
 from send_desk.backend.correspondence import Duplicate
 from send_desk.backend.correspondence_models import (
-    Acknowledge,
     Complaint,
-    ComplaintStep,
     CorrespondenceRow,
-    Escalate,
     LettersAndNotes,
     LinkChoice,
     NewComplaint,
     NewItem,
-    OmbudsmanDecision,
-    ReferToOmbudsman,
     Reply,
-    Respond,
     UpdateComplaint,
 )
+from send_desk.backend.labels import RELATIONSHIP_LABELS
+from send_desk.backend.letters_models import LetterHistoryRow, LetterInputs
 from send_desk.gui import formatting as fmt
+from send_desk.gui.correspondence_forms import AvailabilityForm, ComplaintForm, complaint_step
 from send_desk.gui.dialogs import FormDialog, fill_combo, pydate, qdate
 from send_desk.gui.forms.ui_availability_dialog import Ui_AvailabilityDialog
 from send_desk.gui.forms.ui_complaint_action_dialog import Ui_ComplaintActionDialog
@@ -44,22 +42,28 @@ from send_desk.gui.rows_model import text_of
 
 if TYPE_CHECKING:
     from send_desk.backend.core import Backend
+    from send_desk.gui.letters import LetterComposer
 
 NOT_YET = ("", "Not yet (confirm later)")
 
 
-def _contacts(detail: Mapping[str, Any] | None) -> list[tuple[str, str]]:
+def _contacts(detail: ChildDetail | None) -> list[tuple[str, str]]:
     """(name, label) of the family and contacts, main contact first."""
     if not detail:
         return []
-    family = sorted(detail.get("family", []), key=lambda m: not m.get("main_contact"))
+    family = sorted(detail.family, key=lambda m: not m.main_contact)
     return [
-        (m["name"], f"{m['name']} ({m.get('relationship_label') or m['relationship']})")
+        (m.name, f"{m.name} ({RELATIONSHIP_LABELS.get(m.relationship, m.relationship)})")
         for m in family
     ]
 
 
-def _fill_names(combo: Any, detail: Mapping[str, Any] | None) -> None:
+def child_name(detail: ChildDetail | None) -> str:
+    """The child's first and last name for a dialog's title ("" before it is known)."""
+    return f"{detail.first_name} {detail.last_name}" if detail else ""
+
+
+def _fill_names(combo: Any, detail: ChildDetail | None) -> None:
     combo.clear()
     for name, label in _contacts(detail):
         combo.addItem(label, name)
@@ -94,29 +98,28 @@ def open_composer(
     ops: Ops,
     child_id: str,
     template: str | None,
-    inputs: Mapping[str, Any] | None,
+    inputs: LetterInputs | None,
     parent: QWidget | None,
-    on_saved: Callable[[dict[str, Any]], None],
-) -> Any:
-    """The letters composer on ``template``; ``on_saved(saved)`` when a letter is saved."""
-    from send_desk.gui.letters import open_letter_composer, saved_letter_fields
+    on_saved: Callable[[LetterHistoryRow], None],
+) -> LetterComposer:
+    """The letters composer on ``template``; ``on_saved(row)`` when a letter is saved."""
+    from send_desk.gui.letters import open_letter_composer
 
     composer = open_letter_composer(
         backend, ops, child_id, template=template, inputs=dict(inputs or {}), parent=parent
     )
-    # the dialogs below still read a saved letter as a mapping (letter_id, letter_date...)
-    composer.saved.connect(lambda saved: on_saved(saved_letter_fields(saved)))
+    composer.saved.connect(lambda saved: on_saved(saved.row))
     return composer
 
 
 # ---------------------------------------------------------------- correspondence
 
 
-class ItemDialog(FormDialog):
+class ItemDialog(FormDialog[NewItem, CorrespondenceRow]):
     """Log an item on a child's record, with the reply due date shown as it is chosen."""
 
     def __init__(
-        self, backend: Backend, ops: Ops, child_id: str, detail: Mapping[str, Any] | None,
+        self, backend: Backend, ops: Ops, child_id: str, detail: ChildDetail | None,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(ops, parent)
@@ -155,8 +158,8 @@ class ItemDialog(FormDialog):
         ):
             signal.connect(self._show_due)
         self.ui.directionCombo.currentIndexChanged.connect(self._direction_changed)
-        self.setWindowTitle(f"Log correspondence – {detail['first_name']} {detail['last_name']}"
-                            if detail else "Log correspondence")  # fmt: skip
+        name = child_name(detail)
+        self.setWindowTitle(f"Log correspondence – {name}" if name else "Log correspondence")
         self._show_due()
 
     def _direction_changed(self) -> None:
@@ -175,15 +178,14 @@ class ItemDialog(FormDialog):
         self.ui.dueValue.setText(f"{text_of(due)} ({days} working days, the service standard)")
         self.ui.dueValue.setAccessibleName(f"Reply due {text_of(due)}")
 
-    def values(self) -> dict[str, Any]:
-        values = super().values()
-        values["correspondent"] = _combo_text(self.ui.correspondentCombo)
-        return values
+    def values(self) -> NewItem:
+        fields = self._widget_values()
+        fields["correspondent"] = _combo_text(self.ui.correspondentCombo)
+        return NewItem(**fields)
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+    def save_work(self, values: NewItem) -> Callable[[], CorrespondenceRow]:
         allow = self.allow_duplicate
-        item = NewItem(**values)
-        return lambda: self.backend.correspondence.log(self.child_id, item, allow_duplicate=allow)
+        return lambda: self.backend.correspondence.log(self.child_id, values, allow_duplicate=allow)
 
     def _failed(self, error: BaseException) -> None:
         super()._failed(error)
@@ -195,7 +197,7 @@ class ItemDialog(FormDialog):
         self.save()
 
 
-class RespondDialog(FormDialog):
+class RespondDialog(FormDialog[Reply, CorrespondenceRow]):
     """Record the reply that closes an item: a note, letter, call, email or portal message."""
 
     def __init__(
@@ -256,9 +258,8 @@ class RespondDialog(FormDialog):
         self.ui.letterButton.setVisible(kind == "letter")
 
     def write_letter(self) -> None:
-        def saved(letter: dict[str, Any]) -> None:
-            letter_id = uuid.UUID(str(letter["letter_id"]))
-            choice = LinkChoice(letter_id, letter["letter_date"], letter["title"])
+        def saved(letter: LetterHistoryRow) -> None:
+            choice = LinkChoice(letter.letter_id, letter.letter_date, letter.title)
             self.letters.insert(0, choice)
             self._kind_changed()
             self.ui.refCombo.setCurrentIndex(max(self.ui.refCombo.findData(choice.id.hex), 0))
@@ -267,20 +268,21 @@ class RespondDialog(FormDialog):
             self.backend, self.ops, self.item.child_id.hex, None, None, self, saved
         )
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        kind = values["kind"]
+    def values(self) -> Reply:
+        ui = self.ui
+        kind = ui.kindCombo.currentData()
         linked = kind in ("note", "letter")
-        item_id = self.item.id
-        return lambda: self.backend.correspondence.respond(
-            item_id,
-            Reply(
-                kind,
-                on=None if linked else values["on"],
-                summary=values["summary"],
-                ref_id=_id(values["ref"]) if linked else None,
-                correspondent=values["correspondent"],
-            ),
+        return Reply(
+            kind,
+            on=None if linked else pydate(ui.onEdit.date()),
+            summary=ui.summaryEdit.toPlainText(),
+            ref_id=_id(ui.refCombo.currentData()) if linked else None,
+            correspondent=ui.correspondentEdit.text(),
         )
+
+    def save_work(self, values: Reply) -> Callable[[], CorrespondenceRow]:
+        item_id = self.item.id
+        return lambda: self.backend.correspondence.respond(item_id, values)
 
 
 # ---------------------------------------------------------------- callbacks
@@ -295,10 +297,10 @@ def _qtime(moment: datetime) -> Any:
 # ---------------------------------------------------------------- complaints
 
 
-class ComplaintDialog(FormDialog):
+class ComplaintDialog(FormDialog[NewComplaint, Complaint]):
     def __init__(
-        self, backend: Backend, ops: Ops, child_id: str, detail: Mapping[str, Any] | None,
-        caseworkers: Sequence[Mapping[str, Any]], item: CorrespondenceRow | None = None,
+        self, backend: Backend, ops: Ops, child_id: str, detail: ChildDetail | None,
+        caseworkers: Sequence[CaseworkerChoice], item: CorrespondenceRow | None = None,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(ops, parent)
@@ -312,7 +314,7 @@ class ComplaintDialog(FormDialog):
         fill_combo(self.ui.viaCombo, list(vocab.channel_labels.items()), "")
         fill_combo(
             self.ui.caseworkerCombo,
-            [(c["id"], f"{c['name']} ({c['team']})") for c in caseworkers],
+            [(c.id.hex, f"{c.name} ({c.team})") for c in caseworkers],
             "The child's caseworker",
         )
         fill_combo(self.ui.rootCauseCombo, list(vocab.root_causes), "Not yet known")
@@ -333,31 +335,24 @@ class ComplaintDialog(FormDialog):
             "root_cause": self.ui.rootCauseCombo,
         }
         self._finish_setup()
-        name = f"{detail['first_name']} {detail['last_name']}" if detail else ""
+        name = child_name(detail)
         self.setWindowTitle(f"Record a complaint – {name}" if name else "Record a complaint")
 
-    def values(self) -> dict[str, Any]:
-        values = super().values()
-        values["complainant"] = _combo_text(self.ui.complainantCombo)
-        return values
+    def values(self) -> NewComplaint:
+        ui, item = self.ui, self.item
+        return NewComplaint(
+            child_id=_id(self.child_id),
+            received_on=pydate(ui.receivedEdit.date()),
+            complainant=_combo_text(ui.complainantCombo),
+            summary=ui.summaryEdit.toPlainText(),
+            received_via=ui.viaCombo.currentData(),
+            caseworker_id=_id(ui.caseworkerCombo.currentData()),
+            root_cause=ui.rootCauseCombo.currentData(),
+            correspondence_id=item.id if item is not None else None,
+        )
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        item = self.item
-
-        def work() -> Complaint:
-            complaint = NewComplaint(
-                child_id=_id(self.child_id),
-                received_on=values["received_on"],
-                complainant=values["complainant"],
-                summary=values["summary"],
-                received_via=values["received_via"],
-                caseworker_id=_id(values["caseworker_id"]),
-                root_cause=values["root_cause"],
-                correspondence_id=item.id if item is not None else None,
-            )
-            return self.backend.correspondence.add_complaint(complaint)
-
-        return work
+    def save_work(self, values: NewComplaint) -> Callable[[], Complaint]:
+        return lambda: self.backend.correspondence.add_complaint(values)
 
 
 ACTIONS = (
@@ -379,7 +374,7 @@ _ACTION_FIELDS = {
 _LETTERS = {"acknowledge": "complaint_acknowledgement", "respond": "complaint_response"}
 
 
-class ComplaintActionDialog(FormDialog):
+class ComplaintActionDialog(FormDialog[ComplaintForm, Complaint]):
     """Record a step of a complaint; the acknowledgement and response letters are written
     in the composer and linked to the stage."""
 
@@ -390,7 +385,7 @@ class ComplaintActionDialog(FormDialog):
         super().__init__(ops, parent)
         self.backend = backend
         self.complaint = complaint
-        self.letter_id: str | None = None
+        self.letter_id: uuid.UUID | None = None
         self.composer: Any = None
         self.ui = Ui_ComplaintActionDialog()
         self.ui.setupUi(self)
@@ -449,60 +444,42 @@ class ComplaintActionDialog(FormDialog):
         if action == "acknowledge" and self.ui.investigatorEdit.text().strip():
             inputs["investigator"] = self.ui.investigatorEdit.text().strip()
 
-        def saved(letter: dict[str, Any]) -> None:
-            self.letter_id = letter["letter_id"]
-            self.ui.onEdit.setDate(qdate(letter["letter_date"]))
-            self.ui.letterButton.setText(f"Letter saved ({text_of(letter['letter_date'])}) ✓")
+        def saved(letter: LetterHistoryRow) -> None:
+            self.letter_id = letter.letter_id
+            self.ui.onEdit.setDate(qdate(letter.letter_date))
+            self.ui.letterButton.setText(f"Letter saved ({text_of(letter.letter_date)}) ✓")
 
         self.composer = open_composer(
             self.backend, self.ops, self.complaint.child_id.hex, template, inputs, self, saved
         )
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        action = values["action"]
+    def values(self) -> ComplaintForm:
+        return ComplaintForm(**self._widget_values())
+
+    def save_work(self, values: ComplaintForm) -> Callable[[], Complaint]:
         cid = self.complaint.id
         letter = self.letter_id
         api = self.backend.correspondence
 
         def work() -> Complaint:
-            if action in ("respond", "update"):
-                changes = {"root_cause": values["root_cause"], "lessons_learned": values["lessons"]}
+            if values.action in ("respond", "update"):
+                changes = {"root_cause": values.root_cause, "lessons_learned": values.lessons}
                 updated = api.complaint_step(cid, UpdateComplaint(changes))
-                if action == "update":
+                if values.action == "update":
                     return updated
-            return api.complaint_step(cid, complaint_step(action, values, _id(letter)))
+            return api.complaint_step(cid, complaint_step(values, letter))
 
         return work
-
-
-def complaint_step(
-    action: str, values: Mapping[str, Any], letter_id: uuid.UUID | None
-) -> ComplaintStep:
-    """The step the dialog's action and fields describe."""
-    on: date | None = values.get("on")
-    if action == "acknowledge":
-        return Acknowledge(on, letter_id, values.get("investigator") or None)
-    if action == "respond":
-        return Respond(values.get("outcome") or "", on, letter_id)
-    if action == "escalate":
-        return Escalate(on)
-    if action == "refer":
-        return ReferToOmbudsman(on, values.get("reference"))
-    if action == "decide":
-        return OmbudsmanDecision(values.get("outcome") or "", on)
-    from send_desk.backend import ValidationFailed
-
-    raise ValidationFailed(f"'{action}' is not something done to a complaint")
 
 
 # ---------------------------------------------------------------- availability
 
 
-class AvailabilityDialog(FormDialog):
+class AvailabilityDialog(FormDialog[AvailabilityForm, uuid.UUID | list[uuid.UUID]]):
     """A caseworker away for some days, or someone on a team's duty rota."""
 
     def __init__(
-        self, backend: Backend, ops: Ops, options: Mapping[str, Any],
+        self, backend: Backend, ops: Ops, options: CaseloadOptions,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(ops, parent)
@@ -512,9 +489,9 @@ class AvailabilityDialog(FormDialog):
         fill_combo(self.ui.kindCombo, [("absence", "Away (absence)"), ("duty", "On duty")])
         fill_combo(
             self.ui.userCombo,
-            [(c["id"], f"{c['name']} ({c['team']})") for c in options.get("caseworkers", [])],
+            [(c.id.hex, f"{c.name} ({c.team})") for c in options.caseworkers],
         )
-        fill_combo(self.ui.teamCombo, [(t["id"], t["name"]) for t in options.get("teams", [])])
+        fill_combo(self.ui.teamCombo, [(t.id.hex, t.name) for t in options.teams])
         today = backend.today()
         self.ui.firstEdit.setDate(qdate(today))
         self.ui.lastEdit.setDate(qdate(today))
@@ -535,26 +512,28 @@ class AvailabilityDialog(FormDialog):
         self.ui.formLayout.setRowVisible(self.ui.teamCombo, duty)
         self.ui.formLayout.setRowVisible(self.ui.reasonEdit, not duty)
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+    def values(self) -> AvailabilityForm:
+        return AvailabilityForm(**self._widget_values())
+
+    def save_work(self, values: AvailabilityForm) -> Callable[[], uuid.UUID | list[uuid.UUID]]:
         api = self.backend.correspondence
 
-        def work() -> Any:
-            if values["kind"] == "absence":
-                return api.add_absence(
-                    values["user_id"], values["first_day"], values["last_day"], values["reason"]
-                )
-            first, last = values["first_day"], values["last_day"]
+        def work() -> uuid.UUID | list[uuid.UUID]:
+            user, team = values.user_id or "", values.team_id or ""
+            if values.kind == "absence":
+                return api.add_absence(user, values.first_day, values.last_day, values.reason)
+            first, last = values.first_day, values.last_day
             if last < first:
                 from send_desk.backend import ValidationFailed
 
                 raise ValidationFailed(
                     "the last day is before the first", {"last_day": "is before the first day"}
                 )
-            added = []
+            added: list[uuid.UUID] = []
             day = first
             while day <= last:
                 if api.is_working_day(day):
-                    added.append(api.set_duty(values["team_id"], day, values["user_id"]))
+                    added.append(api.set_duty(team, day, user))
                 day = date.fromordinal(day.toordinal() + 1)
             return added
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -57,6 +58,9 @@ from send_desk.gui.forms.ui_placement_dialog import Ui_PlacementDialog
 from send_desk.gui.ops import Ops
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")  # what a form holds, typed: the facade's input it saves
+R = TypeVar("R")  # what saving it gives back (``saved_result``)
 
 # A red that reads on light and dark palettes; the message also says it in words.
 INVALID_STYLE = "border: 2px solid #d32f2f; border-radius: 3px;"
@@ -121,15 +125,17 @@ def searchable(combo: QComboBox) -> None:
     combo.setCompleter(completer)
 
 
-class FormDialog(QDialog):
-    """A Designer dialog mapping service field names to widgets, saving through ops."""
+class FormDialog(QDialog, Generic[T, R]):
+    """A Designer dialog mapping service field names to widgets, saving through ops:
+    ``values()`` reads the form as its typed input ``T``, ``save_work`` saves it and
+    the result ``R`` is kept as ``saved_result``."""
 
     fields: dict[str, QWidget]
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
-        self.saved_result: Any = None
+        self.saved_result: R | None = None
         self.errors: dict[str, str] = {}
 
     def _finish_setup(self) -> None:
@@ -148,15 +154,21 @@ class FormDialog(QDialog):
             if not widget.accessibleName():
                 widget.setAccessibleName(FIELD_LABELS.get(name, name))
 
-    def values(self) -> dict[str, Any]:
+    def _widget_values(self) -> dict[str, Any]:
+        """Each field's widget value by its field name. Private: a dialog's ``values()``
+        turns them into its typed input (a dataclass checks the names), and only that
+        crosses to the backend."""
         return {name: widget_value(widget) for name, widget in self.fields.items()}
+
+    def values(self) -> T:
+        raise NotImplementedError
 
     def set_values(self, data: Mapping[str, Any]) -> None:
         for name, widget in self.fields.items():
             if name in data:
                 set_widget_value(widget, data[name])
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+    def save_work(self, values: T) -> Callable[[], R]:
         raise NotImplementedError
 
     def save(self) -> None:
@@ -169,7 +181,7 @@ class FormDialog(QDialog):
         for button in self.button_box.buttons():
             button.setEnabled(not busy)
 
-    def _saved(self, result: Any) -> None:
+    def _saved(self, result: R) -> None:
         self._set_busy(False)
         self.saved_result = result
         self.accept()
@@ -254,7 +266,7 @@ class FormDialog(QDialog):
         return bool(self.fields[name].property("invalid"))
 
 
-class ChildDialog(FormDialog):
+class ChildDialog(FormDialog[NewChild | ChildChanges, str]):
     """Add a child (``child=None``) or edit one (``child`` is its detail)."""
 
     def __init__(
@@ -315,16 +327,27 @@ class ChildDialog(FormDialog):
         ui.placingAuthorityEdit.setEnabled(ui.lookedAfterCheck.isChecked())
         self.resize(540, self.sizeHint().height())
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        caseload = self.backend.caseload
+    def values(self) -> NewChild | ChildChanges:
         if self.child is None:
-            child = NewChild(**values)
-            return lambda: caseload.create_child(child).hex
-        child_id, changes = self.child.id, ChildChanges(**values)
-        return lambda: caseload.update_child(child_id, changes)
+            return NewChild(**self._widget_values())
+        return ChildChanges(**self._widget_values())
+
+    def save_work(self, values: NewChild | ChildChanges) -> Callable[[], str]:
+        """Saves the child; gives their id (hex)."""
+        caseload = self.backend.caseload
+        if isinstance(values, NewChild):
+            return lambda: caseload.create_child(values).hex
+        child_id = self.child.id if self.child is not None else None
+        assert child_id is not None  # ChildChanges only when editing a child
+
+        def update() -> str:
+            caseload.update_child(child_id, values)
+            return child_id.hex
+
+        return update
 
 
-class FamilyMemberDialog(FormDialog):
+class FamilyMemberDialog(FormDialog[NewFamilyMember | FamilyMemberChanges, object]):
     def __init__(
         self,
         backend: Backend,
@@ -371,16 +394,49 @@ class FamilyMemberDialog(FormDialog):
             self.setWindowTitle("Add a family member or contact")
         self.resize(540, self.sizeHint().height())
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        caseload = self.backend.caseload
+    def values(self) -> NewFamilyMember | FamilyMemberChanges:
         if self.member is None:
-            child_id, member = uuid.UUID(self.child_id), NewFamilyMember(**values)
-            return lambda: caseload.add_family_member(child_id, member).hex
-        member_id, changes = self.member.id, FamilyMemberChanges(**values)
-        return lambda: caseload.update_family_member(member_id, changes)
+            return NewFamilyMember(**self._widget_values())
+        return FamilyMemberChanges(**self._widget_values())
+
+    def save_work(self, values: NewFamilyMember | FamilyMemberChanges) -> Callable[[], object]:
+        caseload = self.backend.caseload
+        if isinstance(values, NewFamilyMember):
+            child_id = uuid.UUID(self.child_id)
+            return lambda: caseload.add_family_member(child_id, values).hex
+        assert self.member is not None  # changes only when editing a member
+        member_id = self.member.id
+        return lambda: caseload.update_family_member(member_id, values)
 
 
-class PlacementDialog(FormDialog):
+@dataclass(frozen=True, slots=True)
+class PlacementChoice:
+    """A new placement as the form holds it (None: no setting chosen, or typed text
+    that matches none)."""
+
+    setting_id: uuid.UUID | None
+    start_date: date
+    provision: str | None  # "sen_unit", "resourced_provision" or None
+
+
+@dataclass(frozen=True, slots=True)
+class AllocationChoice:
+    """A new allocation as the form holds it (None: no caseworker chosen)."""
+
+    caseworker_id: uuid.UUID | None
+    start_date: date
+    reason: str
+
+
+def _chosen_id(combo: QComboBox) -> uuid.UUID | None:
+    """A searchable combo's record id: none when blank or the typed text matches none."""
+    if combo.currentText() != combo.itemText(combo.currentIndex()):
+        return None
+    data = combo.currentData()
+    return uuid.UUID(str(data)) if data else None
+
+
+class PlacementDialog(FormDialog[PlacementChoice, str]):
     def __init__(
         self,
         backend: Backend,
@@ -415,21 +471,19 @@ class PlacementDialog(FormDialog):
         }
         self._finish_setup()
 
-    def values(self) -> dict[str, Any]:
-        values = super().values()
-        combo = self.ui.settingCombo
-        if combo.currentText() != combo.itemText(combo.currentIndex()):
-            values["setting_id"] = None  # typed text that matches no setting
-        return values
+    def values(self) -> PlacementChoice:
+        return PlacementChoice(
+            _chosen_id(self.ui.settingCombo),
+            pydate(self.ui.startDateEdit.date()),
+            self.ui.provisionCombo.currentData() or None,
+        )
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        child_id = uuid.UUID(self.child_id)
-        setting = uuid.UUID(values["setting_id"]) if values["setting_id"] else None
-        start, provision = values["start_date"], values.get("provision")
-        return lambda: self.backend.caseload.place(child_id, setting, start, provision).hex
+    def save_work(self, values: PlacementChoice) -> Callable[[], str]:
+        child_id, place = uuid.UUID(self.child_id), self.backend.caseload.place
+        return lambda: place(child_id, values.setting_id, values.start_date, values.provision).hex
 
 
-class AllocationDialog(FormDialog):
+class AllocationDialog(FormDialog[AllocationChoice, str]):
     def __init__(
         self,
         backend: Backend,
@@ -455,19 +509,18 @@ class AllocationDialog(FormDialog):
         }
         self._finish_setup()
 
-    def values(self) -> dict[str, Any]:
-        values = super().values()
-        combo = self.ui.caseworkerCombo
-        if combo.currentText() != combo.itemText(combo.currentIndex()):
-            values["caseworker_id"] = None
-        return values
+    def values(self) -> AllocationChoice:
+        return AllocationChoice(
+            _chosen_id(self.ui.caseworkerCombo),
+            pydate(self.ui.startDateEdit.date()),
+            self.ui.reasonEdit.text() or "",
+        )
 
-    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
-        child_id = uuid.UUID(self.child_id)
-        worker = uuid.UUID(values["caseworker_id"]) if values["caseworker_id"] else None
-        start, reason = values["start_date"], values["reason"] or ""
-        return lambda: self.backend.caseload.allocate(child_id, worker, start, reason).hex
+    def save_work(self, values: AllocationChoice) -> Callable[[], str]:
+        child_id, allocate = uuid.UUID(self.child_id), self.backend.caseload.allocate
+        worker, start, reason = values.caseworker_id, values.start_date, values.reason
+        return lambda: allocate(child_id, worker, start, reason).hex
 
 
-def save_button(dialog: FormDialog) -> QAbstractButton:
+def save_button(dialog: FormDialog[Any, Any]) -> QAbstractButton:
     return dialog.button_box.button(QDialogButtonBox.StandardButton.Save)

@@ -8,6 +8,7 @@ rows or none, as `send-desk caseload import`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -32,6 +33,15 @@ from send_desk.gui.progress_op import run_with_progress
 
 if TYPE_CHECKING:  # the import loads openpyxl: only when the wizard runs it
     from send_desk.backend.imports import ImportOutcome
+
+
+@dataclass(frozen=True, slots=True)
+class ImportChoice:
+    """The file to import, its columns' mapping as typed, and the team it goes to."""
+
+    path: str
+    overrides: dict[str, str]  # {column heading: field}
+    team: str | None
 
 
 def parse_map(text: str) -> dict[str, str]:
@@ -122,7 +132,7 @@ class ImportCaseloadDialog(QDialog):
         # a clean check is for one file and one set of columns
         self.import_button.setEnabled(False)
 
-    def _options(self) -> dict[str, Any] | None:
+    def _options(self) -> ImportChoice | None:
         try:
             overrides = parse_map(self.map_edit.text())
         except ValueError as error:
@@ -133,7 +143,7 @@ class ImportCaseloadDialog(QDialog):
             self.summary.setText("Choose a file first.")
             return None
         team = self.team_edit.text().strip() or None
-        return {"path": path, "overrides": overrides, "team": team}
+        return ImportChoice(path, overrides, team)
 
     def check(self) -> None:
         self._start(dry_run=True)
@@ -152,7 +162,13 @@ class ImportCaseloadDialog(QDialog):
 
         def work(progress: Any, cancelled: Any) -> ImportOutcome:
             return caseload_import(
-                self.backend, dry_run=dry_run, progress=progress, cancelled=cancelled, **options
+                self.backend,
+                options.path,
+                overrides=options.overrides,
+                team=options.team,
+                dry_run=dry_run,
+                progress=progress,
+                cancelled=cancelled,
             )
 
         def done(result: ImportOutcome) -> None:

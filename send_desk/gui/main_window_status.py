@@ -24,7 +24,7 @@ class StatusBarWindow(QMainWindow):
         bar = self.statusBar()
         me = self.backend.me()
         if me:
-            who = f"Signed in: {me['name']}" + (f" ({me['team']} team)" if me.get("team") else "")
+            who = f"Signed in: {me.name}" + (f" ({me.team} team)" if me.team else "")
         else:
             who = "Signed in: this laptop's user (no caseworker account linked yet)"
         self.user_label = QLabel(who)

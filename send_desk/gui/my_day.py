@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -39,19 +40,34 @@ from send_desk.gui.clock_dialogs import ApologyDialog
 from send_desk.gui.clock_models import StatusRowsModel, my_day_model
 from send_desk.gui.context import AppContext
 from send_desk.gui.formatting import uk_date
-from send_desk.gui.rows_model import RowsModel
+from send_desk.gui.items_model import TypedRows
 
 SCOPES = (("mine", "My caseload"), ("team", "My team"), ("all", "Everyone in this store"))
 
 
 @dataclass(frozen=True, slots=True)
+class DayAction:
+    """A row of the actions box: an action from a case note, or one a supervisor's
+    audit left for the caseworker."""
+
+    child_id: uuid.UUID
+    child_name: str
+    what: str
+    owner: str
+    due: date
+    days_left: int  # negative when overdue
+    status: str  # overdue, due_today, due
+    audit_id: uuid.UUID | None = None  # the audit that left it; None: from a case note
+
+
+@dataclass(frozen=True, slots=True)
 class DayLoaded:
     """One load of the page: the statutory deadlines, those missed without an apology,
-    and the case-note actions and correspondence due (dicts from those features)."""
+    and the case-note actions and correspondence due."""
 
     day: MyDay
     missed: tuple[DeadlineRow, ...]
-    actions: list[dict[str, Any]]
+    actions: list[DayAction]
     correspondence: list[DueItem]
 
 
@@ -156,15 +172,16 @@ class MyDayPage(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
 
-        self.actions_model = RowsModel(
+        self.actions_model: TypedRows[DayAction] = TypedRows(
             [
-                ("Due", "due"),
-                ("Child", "child_name"),
-                ("Action", "what"),
-                ("Who", "owner"),
-                ("Status", lambda r: ACTION_STATUS_LABELS.get(str(r.get("status")), "")),
+                ("Due", lambda r: r.due),
+                ("Child", lambda r: r.child_name),
+                ("Action", lambda r: r.what),
+                ("Who", lambda r: r.owner),
+                ("Status", lambda r: ACTION_STATUS_LABELS.get(r.status, "")),
             ],
             self,
+            late_columns=(),  # the status column says overdue in words
         )
         self.actions_view = QTableView()
         self.actions_view.setModel(self.actions_model)
@@ -234,12 +251,12 @@ class MyDayPage(QWidget):
 
     def _who(self) -> dict[str, str]:
         """The scope as hex ids: {"caseworker_id": ...}, {"team_id": ...} or {}."""
-        me = self.backend.me() or {}
+        me = self.backend.me()
         scope = self.scope.currentData()
-        if scope == "mine" and me.get("id"):
-            return {"caseworker_id": me["id"]}
-        if scope == "team" and me.get("team_id"):
-            return {"team_id": me["team_id"]}
+        if scope == "mine" and me:
+            return {"caseworker_id": me.id.hex}
+        if scope == "team" and me and me.team_id:
+            return {"team_id": me.team_id.hex}
         return {}
 
     def reload(self) -> None:
@@ -287,18 +304,30 @@ class MyDayPage(QWidget):
         if self._again:
             self.reload()
 
-    def _note_actions(self, caseworker_id: str | None) -> list[dict[str, Any]]:
+    def _note_actions(self, caseworker_id: str | None) -> list[DayAction]:
         """Actions due from case notes, as the rows of the actions box."""
-        from dataclasses import asdict
-
         from send_desk.gui.formatting import audit_action_owner
 
-        notes = self.backend.notes.actions_due(caseworker_id=caseworker_id)
-        found: list[dict[str, Any]] = [asdict(action) for action in notes]
+        found = [
+            DayAction(a.child_id, a.child_name, a.what, a.owner, a.due, a.days_left, a.status)
+            for a in self.backend.notes.actions_due(caseworker_id=caseworker_id)
+        ]
         # and the actions a supervisor's audit left for the caseworker
         for action in self.backend.supervision.actions_due(caseworker_id=caseworker_id):
-            found.append({**asdict(action), "owner": audit_action_owner(action)})
-        return sorted(found, key=lambda r: r["due"])
+            owner = audit_action_owner(action)
+            found.append(
+                DayAction(
+                    action.child_id,
+                    action.child_name,
+                    action.what,
+                    owner,
+                    action.due,
+                    action.days_left,
+                    action.status,
+                    audit_id=action.audit_id,
+                )
+            )
+        return sorted(found, key=lambda action: action.due)
 
     def _correspondence_due(self, who: Mapping[str, str | None]) -> list[DueItem]:
         """Replies, callbacks and complaint responses due."""
@@ -315,7 +344,9 @@ class MyDayPage(QWidget):
         due = data.correspondence
         # one tally for the header, the boxes below and the status bar
         tally = [{"kind": r.kind, "status": r.status, "days_left": r.days_left} for r in due]
-        counts = day_counts(day.rows, tally, actions)
+        counts = day_counts(
+            day.rows, tally, [{"status": a.status, "days_left": a.days_left} for a in actions]
+        )
         self.counts = counts
         soon = f"Next 10 working days (to {uk_date(day.up_to)})"
         self.summary.setText(
@@ -372,8 +403,8 @@ class MyDayPage(QWidget):
 
     def _open_action(self, index: QModelIndex) -> None:
         row = self.actions_model.row(index.row())
-        if row is not None and row.get("child_id"):
-            self.context.open_child(str(row["child_id"]))
+        if row is not None:
+            self.context.open_child(row.child_id.hex)
 
     def open_selected(self) -> None:
         row = self.selected_row()

@@ -479,16 +479,16 @@ class ReportsPage(QWidget):
         if fmt in ("csv", "xlsx") and report is None:
             self.status.setText("Show a report first.")
             return None
-        me = backend.me() or {}
-        mine = self.ics_scope.currentData() == "mine" and me.get("id")
+        me = backend.me()
+        mine = me if self.ics_scope.currentData() == "mine" else None
         labels = {"csv": "Writing the CSV file…", "xlsx": "Writing the Excel workbook…",
                   "ics": "Writing the calendar…"}  # fmt: skip
 
         def work(progress: Any, cancelled: Any) -> ExportedCalendar | ExportedReport:
             if fmt == "ics":
-                name = f"SEND Desk – {me['name']}" if mine else "SEND Desk – everyone"
+                name = f"SEND Desk – {mine.name}" if mine else "SEND Desk – everyone"
                 return backend.reports.export_calendar(
-                    target, caseworker_id=me["id"] if mine else None, name=name,
+                    target, caseworker_id=mine.id if mine else None, name=name,
                     progress=progress, cancelled=cancelled,
                 )  # fmt: skip
             assert report is not None

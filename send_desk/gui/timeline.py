@@ -30,7 +30,6 @@ from send_desk.backend.clock_models import ChildTimeline, TimelineItem
 from send_desk.gui.clock_dialogs import ExceptionDialog, RecordEventDialog
 from send_desk.gui.clock_models import StatusRowsModel, timeline_model
 from send_desk.gui.context import AppContext
-from send_desk.gui.dialogs import FormDialog
 
 EMPTY_TEXT = (
     "<b>Nothing on the timeline yet.</b> The statutory clock starts from the first event "
@@ -71,7 +70,7 @@ class TimelineTab(QWidget):
         self.backend = context.backend
         self.ops = context.ops
         self.child_id: str | None = None
-        self.dialog: FormDialog | None = None
+        self.dialog: RecordEventDialog | ExceptionDialog | None = None
         self.last_warnings: list[str] = []
         self.setAccessibleName("Timeline of statutory deadlines")
 
@@ -230,7 +229,7 @@ class TimelineTab(QWidget):
             return
         self._open(ExceptionDialog(self.backend, self.ops, self.child_id, row, self))
 
-    def _open(self, dialog: FormDialog) -> None:
+    def _open(self, dialog: RecordEventDialog | ExceptionDialog) -> None:
         self.dialog = dialog
         child_id = self.child_id
 

@@ -10,7 +10,6 @@ the same message goes to the window's status bar.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -112,8 +111,8 @@ class ReminderTray(QObject):
         """Ask for the deadlines at the chosen lead times (in the background)."""
         if not self.settings.reminders_enabled:
             return
-        me = self.backend.me() or {}
-        worker = uuid.UUID(me["id"]) if me.get("id") else None
+        me = self.backend.me()
+        worker = me.id if me else None
         lead_days, clock = self.settings.reminder_lead_days, self.backend.clock
         self.ops.run(
             lambda: clock.deadline_reminders(caseworker_id=worker, lead_days=lead_days),

@@ -10,7 +10,7 @@ collected by pytest (no test_ prefix).
 """
 
 # ruff: noqa: E401, I001
-import shutil, sys, tempfile, uuid
+import shutil, sys, tempfile
 from datetime import date, timedelta
 from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
@@ -55,7 +55,7 @@ me = backend.me()
 fresh = backend.caseload.create_child(
     NewChild(first_name="Oliwia", last_name="Nowak", date_of_birth=date(2019, 4, 12))
 )
-backend.caseload.allocate(fresh, uuid.UUID(me["id"]), TODAY - timedelta(days=60))
+backend.caseload.allocate(fresh, me.id, TODAY - timedelta(days=60))
 backend.clock.record_event(fresh, "request_received", TODAY - timedelta(days=45))
 window = show_main_window(backend, ops, idle_ms=3_600_000, reminder_delay_ms=-1)
 window.resize(1440, 860)
@@ -73,7 +73,7 @@ page.dialog.reject()
 settle()
 
 # a child in assessment with advice: its timeline, with an exception relied on
-rows = backend.clock.my_day(caseworker_id=uuid.UUID(me["id"])).rows
+rows = backend.clock.my_day(caseworker_id=me.id).rows
 chosen = next(
     (r for r in rows if r.milestone.startswith("advice_due") and r.status == "overdue"),
     rows[0],

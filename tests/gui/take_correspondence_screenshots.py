@@ -65,7 +65,13 @@ def shot(widget, name, wait=True):
 backend = Backend.open(DataPaths(WORK / "demo"), PASSWORD, today=today)
 backend.correspondence.clock_now = lambda: NOW
 me = backend.me()
-mine = backend.caseload_ids(backend.saved_filter("mine"))
+assert me is not None
+mine = [
+    c.hex
+    for c in backend.caseload.caseload_ids(
+        backend.caseload.saved_filter("mine", caseworker_id=me.id, team_id=me.team_id)
+    )
+]
 child = mine[0]
 # a call this morning asking for a callback, and the caseworker away on Monday
 backend.correspondence.log(
@@ -117,12 +123,12 @@ settle()
 shot(window, "53-child-correspondence-tab")
 
 # book a callback: the caseworker is away on Monday, so Monday goes to the duty officer
-options = backend.caseload_options()
-others = [c for c in options["caseworkers"] if c["id"] != me["id"] and c["team"] == me["team"]]
+options = backend.caseload.caseload_options()
+others = [c for c in options.caseworkers if c.id != me.id and c.team == me.team]
 backend.correspondence.add_absence(
-    me["id"], TODAY + timedelta(days=3), TODAY + timedelta(days=4), "Training"
+    me.id, TODAY + timedelta(days=3), TODAY + timedelta(days=4), "Training"
 )
-backend.correspondence.set_duty(me["team_id"], TODAY + timedelta(days=3), others[0]["id"])
+backend.correspondence.set_duty(me.team_id, TODAY + timedelta(days=3), others[0].id)
 tab.items_view.selectRow(0)
 tab.callback_button.click()
 settle(500)

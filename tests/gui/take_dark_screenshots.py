@@ -65,9 +65,11 @@ b = Backend.open(DataPaths(Path(sys.argv[2])), os.environ["SEND_DESK_PASSWORD"])
 w = show_main_window(b, ops, idle_ms=3_600_000)
 w.resize(1440, 860)
 settle()
-ids = b.caseload_ids()
+ids = b.caseload.caseload_ids()
 cid = next(
-    c for c in ids[:400] if b.child_detail(c)["communication_needs"] and b.child_detail(c)["flags"]
+    c.hex
+    for c in ids[:400]
+    if b.caseload.child_detail(c).communication_needs and b.caseload.child_detail(c).flags
 )
 w.open_child(cid)
 settle()

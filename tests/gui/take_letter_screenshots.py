@@ -37,7 +37,7 @@ def settle(ms: int = 300) -> None:
 
 
 chosen = None
-for child_id in backend.caseload_ids():
+for child_id in (child.hex for child in backend.caseload.caseload_ids()):
     offered = [t.name for t in backend.letters.templates(child_id) if t.offered]
     if "decision_not_to_assess" in offered:
         chosen = child_id

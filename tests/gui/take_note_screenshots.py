@@ -42,7 +42,8 @@ window = show_main_window(backend, ops, idle_ms=3_600_000)
 window.resize(1440, 860)
 settle(300)
 # a child with several notes
-chosen = max(backend.caseload_ids()[:200], key=lambda cid: len(backend.notes.child_notes(cid)))
+first = [c.hex for c in backend.caseload.caseload_ids()][:200]
+chosen = max(first, key=lambda cid: len(backend.notes.child_notes(cid)))
 window.open_child(chosen)
 settle(300)
 record = window.record

@@ -44,11 +44,11 @@ window.resize(1366, 740)
 settle(300)
 # a child in assessment whose plan has not been issued yet
 chosen = next(
-    cid for cid in backend.caseload_ids()
-    if backend.child_detail(cid)["stage"] in ("assessment", "decision", "draft")
+    cid for cid in backend.caseload.caseload_ids()
+    if backend.caseload.child_detail(cid).stage in ("assessment", "not_issued")
     and not backend.plans.versions(cid)
 )  # fmt: skip
-window.open_child(chosen)
+window.open_child(chosen.hex)
 settle(300)
 record = window.record
 record.open_plan()

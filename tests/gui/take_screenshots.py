@@ -73,7 +73,7 @@ shot(window, "04-caseload-my-caseload-phase-transfer")
 page.clear_filters()
 settle()
 # find a child with communication needs and a flag
-ids = backend.caseload_ids()
+ids = [child.hex for child in backend.caseload.caseload_ids()]
 chosen = None
 for cid in ids[:400]:
     d = backend.caseload.child_detail(uuid.UUID(cid))

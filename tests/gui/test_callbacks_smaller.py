@@ -4,14 +4,17 @@ Now is Friday 20 November 2026, 09:00."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
 
+from send_desk.backend.caseload_models import NewFamilyMember
 from send_desk.backend.correspondence_models import CallbackSlot, NewCallback
 from send_desk.gui.callback_dialogs import CallbackDialog
 from send_desk.gui.correspondence_dialogs import ItemDialog
+from tests.gui.children import my_children
 
 NOW = datetime(2026, 11, 20, 9, 0)
 
@@ -30,7 +33,7 @@ def _tab(qtbot, window, child: str):  # type: ignore[no-untyped-def]
 
 
 def _child(backend) -> str:  # type: ignore[no-untyped-def]
-    return str(backend.caseload_ids(backend.saved_filter("mine"))[0])
+    return str(my_children(backend)[0])
 
 
 def _listing(dialog: CallbackDialog) -> list[tuple[str, CallbackSlot | None]]:
@@ -72,14 +75,15 @@ def test_callback_slots_are_free_times_grouped_by_day(qtbot, window, backend) ->
 
 def test_confirm_by_defaults_to_the_familys_preferred_contact(qtbot, window, backend) -> None:
     child = _child(backend)
-    backend.add_family_member(
-        child, {"name": "Grace Okafor", "relationship": "kinship_carer",
-                "email": "g.okafor@example.org", "preferred_contact": "email",
-                "main_contact": False},
+    backend.caseload.add_family_member(
+        uuid.UUID(child),
+        NewFamilyMember(name="Grace Okafor", relationship="kinship_carer",
+                        email="g.okafor@example.org", preferred_contact="email"),
     )  # fmt: skip
-    backend.add_family_member(
-        child, {"name": "Sam Okafor", "relationship": "kinship_carer", "phone": "07700 900456",
-                "preferred_contact": "text", "main_contact": False},
+    backend.caseload.add_family_member(
+        uuid.UUID(child),
+        NewFamilyMember(name="Sam Okafor", relationship="kinship_carer", phone="07700 900456",
+                        preferred_contact="text"),
     )  # fmt: skip
     tab = _tab(qtbot, window, child)
     tab.callback_button.click()

@@ -34,7 +34,7 @@ def _new_child(backend, request_on: date, first: str = "Oliwia") -> str:  # type
     child = backend.caseload.create_child(
         NewChild(first_name=first, last_name="Nowak", date_of_birth=date(2019, 4, 12))
     )
-    backend.caseload.allocate(child, uuid.UUID(me["id"]), date(2026, 6, 1))
+    backend.caseload.allocate(child, me.id, date(2026, 6, 1))
     backend.clock.record_event(child, "request_received", request_on)
     return child.hex
 
@@ -71,7 +71,7 @@ def _shown_status(tab) -> str:  # type: ignore[no-untyped-def]
 def test_my_day_lists_the_caseload_most_at_risk_first(qtbot, window, backend) -> None:
     page = _my_day(qtbot, window)
     me = backend.me()
-    expected = backend.clock.my_day(caseworker_id=uuid.UUID(me["id"]))
+    expected = backend.clock.my_day(caseworker_id=me.id)
     rows = [page.model.row(i) for i in range(page.model.rowCount())]
     assert rows == list(expected.rows)
     assert rows, "the demo caseworker has deadlines"

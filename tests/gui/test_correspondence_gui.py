@@ -21,6 +21,7 @@ from send_desk.gui.correspondence_dialogs import (
 )
 from send_desk.gui.correspondence_page import CorrespondencePage
 from send_desk.gui.reports_page import ReportsPage
+from tests.gui.children import my_children
 
 from .conftest import TODAY
 
@@ -33,7 +34,7 @@ def _fixed_clock(backend) -> None:  # type: ignore[no-untyped-def]
 
 
 def _my_child(backend) -> str:  # type: ignore[no-untyped-def]
-    return backend.caseload_ids(backend.saved_filter("mine"))[0]
+    return my_children(backend)[0]
 
 
 def _page(qtbot, window, page_id: str):  # type: ignore[no-untyped-def]
@@ -136,10 +137,10 @@ def test_log_an_item_on_the_child_record_and_a_duplicate(qtbot, window, backend)
 def test_book_a_callback_with_the_duty_officer(qtbot, qtmodeltester, window, backend) -> None:
     child = _my_child(backend)
     me = backend.me()
-    options = backend.caseload_options()
-    other = next(c for c in options["caseworkers"] if c["id"] != me["id"])
-    backend.correspondence.add_absence(me["id"], TODAY, TODAY + timedelta(days=3), "Training")
-    backend.correspondence.set_duty(me["team_id"], TODAY, other["id"])
+    options = backend.caseload.caseload_options()
+    other = next(c for c in options.caseworkers if c.id != me.id)
+    backend.correspondence.add_absence(me.id, TODAY, TODAY + timedelta(days=3), "Training")
+    backend.correspondence.set_duty(me.team_id, TODAY, other.id)
     record = window.record
     with qtbot.waitSignal(record.correspondence_tab.loaded, timeout=10_000):
         window.open_child(child)
@@ -148,10 +149,10 @@ def test_book_a_callback_with_the_duty_officer(qtbot, qtmodeltester, window, bac
     dialog = tab.dialog
     assert isinstance(dialog, CallbackDialog)
     first = dialog.ui.slotList.currentItem().data(Qt.ItemDataRole.UserRole)  # the first free time
-    assert first.via_duty and first.caller == other["name"]
+    assert first.via_duty and first.caller == other.name
     assert first.start == datetime(2026, 11, 20, 9, 30)
     notes = dialog.ui.slotNotes.text()
-    assert f"{me['name']} is away 20/11/2026 to 23/11/2026" in notes
+    assert f"{me.name} is away 20/11/2026 to 23/11/2026" in notes
     assert "nobody is on the" in notes  # Monday 23rd has no duty officer
     dialog.ui.aboutEdit.setPlainText("Transport to school")
     dialog.ui.confirmCombo.setCurrentIndex(dialog.ui.confirmCombo.findData("text"))

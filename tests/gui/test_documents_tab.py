@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt, QUrl
 
 from send_desk.backend.documents_models import NewDocument
 from send_desk.gui.record_documents import AttachDialog
+from tests.gui.children import child_ids
 
 
 def pdf(size: int) -> bytes:
@@ -22,7 +23,7 @@ def pdf(size: int) -> bytes:
 
 def _open_documents(qtbot, window) -> Any:  # type: ignore[no-untyped-def]
     record = window.record
-    child_id = window.backend.caseload_ids()[0]
+    child_id = child_ids(window.backend)[0]
     with qtbot.waitSignal(record.documents_tab.loaded, timeout=10_000):
         window.open_child(child_id)
     record.tabs.setCurrentWidget(record.documents_tab)

@@ -4,7 +4,6 @@ for an assessment with the dates the request sets. Today is Friday 20 November 2
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -75,7 +74,7 @@ def test_a_request_records_who_asked_and_shows_the_dates_it_sets(qtbot, window, 
     child = backend.caseload.create_child(
         NewChild(first_name="Tomasz", last_name="Kowal", date_of_birth=date(2018, 2, 3))
     )
-    backend.caseload.allocate(child, uuid.UUID(me["id"]), date(2026, 6, 1))
+    backend.caseload.allocate(child, me.id, date(2026, 6, 1))
     tab = _timeline(qtbot, window, child.hex)
     tab.record_event()
     dialog = tab.dialog

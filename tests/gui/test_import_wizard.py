@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from send_desk.gui.import_wizard import ImportCaseloadDialog
+from tests.gui.children import child_ids
 
 HEADER = ["Child name", "DOB", "UPN", "School", "Primary need", "EHCP issued"]
 # W886200012345: check letter worked by hand in tests/unit/imports/test_caseload_import.py
@@ -24,7 +25,7 @@ def _sheet(path: Path, rows: list[list[str]]) -> str:
 def test_the_wizard_names_bad_rows_then_imports_once_fixed(  # type: ignore[no-untyped-def]
     qtbot, window, tmp_path: Path
 ) -> None:
-    before = len(window.backend.caseload_ids())
+    before = len(child_ids(window.backend))
     window.import_action.trigger()
     dialog: ImportCaseloadDialog = window.import_dialog
     assert dialog.isVisible() and not dialog.import_button.isEnabled()
@@ -51,14 +52,14 @@ def test_the_wizard_names_bad_rows_then_imports_once_fixed(  # type: ignore[no-u
         dialog.check_button.click()
     assert dialog.problems_list.count() == 0
     assert dialog.summary.text().startswith("Ready to import: 2 children")
-    assert len(window.backend.caseload_ids()) == before  # a check changes nothing
+    assert len(child_ids(window.backend)) == before  # a check changes nothing
     assert dialog.import_button.isEnabled()
 
     with qtbot.waitSignal(dialog.imported) as imported:
         dialog.import_button.click()
     assert imported.args[0].imported is True and imported.args[0].children == 2
     assert dialog.summary.text().startswith("Imported 2 children")
-    assert len(window.backend.caseload_ids()) == before + 2
+    assert len(child_ids(window.backend)) == before + 2
 
 
 def test_changing_the_file_after_a_check_asks_for_a_new_check(  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
+from tests.gui.children import child_ids
 from tests.gui.mnemonics import duplicates
 from tests.gui.test_laptop_fit import WINDOWS, _form_classes
 
@@ -20,7 +21,7 @@ def _press_alt(qtbot, window: QWidget) -> None:  # type: ignore[no-untyped-def]
 
 
 def _open_child(qtbot, window) -> Any:  # type: ignore[no-untyped-def]
-    child_id = window.backend.caseload_ids()[0]
+    child_id = child_ids(window.backend)[0]
     with qtbot.waitSignal(window.record.loaded, timeout=5000):
         window.open_child(child_id)
     return window.record
@@ -143,7 +144,7 @@ def test_a_shortcut_never_deletes_what_was_typed(qtbot, window) -> None:  # type
 def test_ctrl_tab_leaves_a_table_of_the_note_editor_keeping_the_cell(qtbot, backend, ops) -> None:  # type: ignore[no-untyped-def]
     from send_desk.gui.notes.editor import NoteEditor
 
-    child_id = backend.caseload_ids()[0]
+    child_id = child_ids(backend)[0]
     editor = NoteEditor(backend, ops, child_id, "A child")
     qtbot.addWidget(editor)
     with qtbot.waitActive(editor):

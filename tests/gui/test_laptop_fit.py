@@ -15,6 +15,7 @@ from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QDialog, QWidget
 
 from send_desk.backend import Backend
+from tests.gui.children import child_ids
 
 LAPTOP = QSize(1366, 720)  # 1366 x 768 less a taskbar
 
@@ -64,7 +65,7 @@ def _letter_composer(backend: Backend, ops: Any) -> QWidget:
 def _audit_dialog(backend: Backend, ops: Any) -> QWidget:
     from send_desk.gui.supervision.audit_dialog import AuditDialog
 
-    for child_id in backend.caseload_ids():
+    for child_id in child_ids(backend):
         notes = backend.notes.child_notes(child_id)
         if notes:
             form = backend.supervision.audit_form(notes[0].version_id)
@@ -159,7 +160,7 @@ def test_the_audit_form_opens_wholly_on_the_screen_without_sideways_scrolling(  
 
     form = next(
         form
-        for child_id in backend.caseload_ids()
+        for child_id in child_ids(backend)
         for note in backend.notes.child_notes(child_id)
         for form in [backend.supervision.audit_form(note.version_id)]
         if any(item.applies and not item.passed for item in form.automatic)

@@ -4,19 +4,24 @@ saved to the record, and the PDF saved for email."""
 
 from __future__ import annotations
 
+import uuid
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from send_desk.backend.caseload_models import NewChild, NewFamilyMember
+from tests.gui.children import child_ids
+
 pytestmark = pytest.mark.gui
 
 
 def _child_with_caseworker(backend: Any) -> str:
-    for child_id in backend.caseload_ids():
-        detail = backend.child_detail(child_id)
-        current = [a for a in detail["allocations"] if a["current"]]
-        if current and detail["family"]:
+    for child_id in child_ids(backend):
+        detail = backend.caseload.child_detail(uuid.UUID(child_id))
+        current = [a for a in detail.allocations if a.end_date is None]
+        if current and detail.family:
             return str(child_id)
     raise AssertionError("no allocated child with a family in the demo")
 
@@ -89,14 +94,16 @@ def test_what_a_letter_needs_is_listed_by_label_not_field_path(qtbot, backend, o
     from send_desk.gui.letters import LetterComposer
 
     # a new child with a family contact but no caseworker yet
-    child_id = backend.create_child(
-        {"first_name": "Kit", "last_name": "Test", "date_of_birth": "2016-06-01"}
+    child = backend.caseload.create_child(
+        NewChild(first_name="Kit", last_name="Test", date_of_birth=date(2016, 6, 1))
     )
-    backend.add_family_member(
-        child_id,
-        {"name": "Jo Test", "relationship": "parent", "main_contact": True,
-         "phone": "01632 960099", "address": "1 High Street, Northtown", "postcode": "NT1 1AA"},
+    backend.caseload.add_family_member(
+        child,
+        NewFamilyMember(name="Jo Test", relationship="parent", main_contact=True,
+                        phone="01632 960099", address="1 High Street, Northtown",
+                        postcode="NT1 1AA"),
     )  # fmt: skip
+    child_id = child.hex
     composer = LetterComposer(
         backend,
         ops,

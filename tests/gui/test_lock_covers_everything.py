@@ -8,11 +8,12 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from tests.gui.children import child_ids
 from tests.gui.conftest import PASSWORD
 
 
 def _open_child(qtbot, window) -> Any:  # type: ignore[no-untyped-def]
-    child_id = window.backend.caseload_ids()[0]
+    child_id = child_ids(window.backend)[0]
     with qtbot.waitSignal(window.record.loaded, timeout=5000):
         window.open_child(child_id)
     return window.record
@@ -91,7 +92,7 @@ def test_the_idle_lock_hides_the_letter_composer_and_any_box(qtbot, window) -> N
 def test_the_audit_form_is_hidden_and_still_waiting_for_its_grades(qtbot, window, backend) -> None:  # type: ignore[no-untyped-def]
     from send_desk.gui.supervision.audit_dialog import AuditDialog
 
-    note_id = backend.notes.child_notes(backend.caseload_ids()[0])[0].version_id
+    note_id = backend.notes.child_notes(child_ids(backend)[0])[0].version_id
     dialog = AuditDialog(
         backend.supervision.audit_form(note_id), backend.supervision.grades(), parent=window
     )

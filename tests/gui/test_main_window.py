@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from send_desk.backend import CaseloadQuery
 from send_desk.gui.dialogs import ChildDialog, FamilyMemberDialog, save_button
 from send_desk.gui.pages import PlaceholderPage
+from tests.gui.children import child_ids, my_children
 
 from .conftest import PASSWORD
 
@@ -20,7 +21,7 @@ def test_window_shows_the_caseload_and_status(window, backend) -> None:
     assert page.model.rowCount() == 60
     assert "60 of 60 children" in page.count.text()
     me = backend.me()
-    assert me["name"] in window.user_label.text()
+    assert me.name in window.user_label.text()
     assert str(backend.paths.root) in window.store_label.text()
     assert window.sync_label.text() == "Sync: not set up"
     first = page.model.data(page.model.index(0, 1))
@@ -59,7 +60,7 @@ def test_filter_by_text_waits_for_the_debounce(qtbot, window, backend) -> None:
     last_name = row.name.split(",")[0]
     with qtbot.waitSignal(page.ids_loaded, timeout=3000):
         qtbot.keyClicks(page.text, last_name.lower())
-    expected = backend.caseload_ids(CaseloadQuery(text=last_name))
+    expected = child_ids(backend, CaseloadQuery(text=last_name))
     assert page.model.ids() == expected
     assert ids[0] in expected
     assert f"{len(expected)} of 60" in page.count.text()
@@ -68,17 +69,17 @@ def test_filter_by_text_waits_for_the_debounce(qtbot, window, backend) -> None:
 def test_filters_and_saved_filters(qtbot, window, backend) -> None:
     page = window.caseload
     page.looked_after.setChecked(True)
-    looked_after = backend.caseload_ids(CaseloadQuery(looked_after=True))
+    looked_after = child_ids(backend, CaseloadQuery(looked_after=True))
     assert page.model.ids() == looked_after
     page.clear_filters()
     assert page.model.rowCount() == 60
     team_index = 1
     page.team.setCurrentIndex(team_index)
     team_id = page.team.itemData(team_index)
-    assert page.model.ids() == backend.caseload_ids(CaseloadQuery(team_id=team_id))
+    assert page.model.ids() == child_ids(backend, CaseloadQuery(team_id=team_id))
     page.clear_filters()
     page.saved.setCurrentIndex(page.saved.findData("mine"))
-    mine = backend.caseload_ids(backend.saved_filter("mine"))
+    mine = my_children(backend)
     assert page.model.ids() == mine
     assert window.settings.saved_filter == "mine"
 
@@ -86,7 +87,7 @@ def test_filters_and_saved_filters(qtbot, window, backend) -> None:
 def test_sorting_by_a_column_header_asks_the_backend(qtbot, window, backend) -> None:
     page = window.caseload
     page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # date of birth
-    expected = backend.caseload_ids(CaseloadQuery(sort="date_of_birth", descending=True))
+    expected = child_ids(backend, CaseloadQuery(sort="date_of_birth", descending=True))
     assert page.model.ids() == expected
 
 

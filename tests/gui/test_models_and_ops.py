@@ -11,11 +11,12 @@ from send_desk.backend import ValidationFailed
 from send_desk.gui.caseload_model import PAGE_SIZE, CaseloadModel, rows_fetcher
 from send_desk.gui.items_model import ItemsModel
 from send_desk.gui.ops import Ops
+from tests.gui.children import child_ids
 
 
 def test_caseload_model_passes_the_model_tester(qtmodeltester, backend) -> None:
     model = CaseloadModel(rows_fetcher(backend.caseload))
-    model.set_ids(backend.caseload_ids())
+    model.set_ids(child_ids(backend))
     qtmodeltester.check(model, force_py=True)
     qtmodeltester.check(model)
 
@@ -32,7 +33,7 @@ def test_caseload_model_fetches_rows_a_page_at_a_time(backend) -> None:
         return rows_fetcher(backend.caseload)(ids)
 
     model = CaseloadModel(fetch)
-    ids = backend.caseload_ids() * 4  # 240 rows: three pages
+    ids = child_ids(backend) * 4  # 240 rows: three pages
     model.set_ids(ids)
     assert fetched == []
     model.data(model.index(0, 0))

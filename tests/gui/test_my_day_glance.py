@@ -11,6 +11,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 
 from send_desk.backend.correspondence_models import NewCallback, NewItem
+from tests.gui.children import my_children
 
 
 def _my_day(qtbot, window):  # type: ignore[no-untyped-def]
@@ -66,7 +67,7 @@ def _numbers(text: str) -> int:
 def test_header_counts_agree_with_each_other_and_the_status_bar(qtbot, window, backend) -> None:
     backend.correspondence.clock_now = lambda: datetime(2026, 11, 20, 9, 0)
     me = backend.me()
-    child = backend.caseload_ids(backend.saved_filter("mine"))[0]
+    child = my_children(backend)[0]
     page = _my_day(qtbot, window)
     before = dict(page.counts["today"])
     assert before["callback"] == 0
@@ -96,9 +97,9 @@ def test_header_counts_agree_with_each_other_and_the_status_bar(qtbot, window, b
 def test_actions_name_a_person_not_a_role(qtbot, window, backend) -> None:
     page = _my_day(qtbot, window)
     me = backend.me()
-    owners = [page.actions_model.row(i)["owner"] for i in range(page.actions_model.rowCount())]
+    owners = [page.actions_model.row(i).owner for i in range(page.actions_model.rowCount())]
     assert owners, "the demo caseworker has actions from case notes"
     assert not {"caseworker", "you", ""} & {owner.lower() for owner in owners}
-    assert me["name"] in owners  # the demo's "caseworker" actions are theirs
+    assert me.name in owners  # the demo's "caseworker" actions are theirs
     statuses = {page.actions_model.data(page.actions_model.index(i, 4)) for i in range(len(owners))}
     assert statuses <= {"Overdue", "Due today", "Due"}

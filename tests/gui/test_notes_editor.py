@@ -3,6 +3,7 @@ drafts after a crash, a huge paste, the Notes tab, note search; models are teste
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import pytest
@@ -10,13 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from send_desk.backend import Backend
+from tests.gui.children import child_ids
 from tests.gui.conftest import PASSWORD, today
 
 
 def first_child(backend: Backend) -> tuple[str, str]:
-    child_id = backend.caseload_ids()[0]
-    detail = backend.child_detail(child_id)
-    return child_id, f"{detail['first_name']} {detail['last_name']}"
+    child_id = child_ids(backend)[0]
+    detail = backend.caseload.child_detail(uuid.UUID(child_id))
+    return child_id, f"{detail.first_name} {detail.last_name}"
 
 
 @pytest.fixture

@@ -39,7 +39,7 @@ def _moderate_one(backend) -> None:  # type: ignore[no-untyped-def]
     """A second, blind grading of someone else's audit that disagrees with it."""
     me = backend.me()
     audit = next(
-        a for a in backend.supervision.to_moderate() if me["name"] not in (a.caseworker, a.auditor)
+        a for a in backend.supervision.to_moderate() if me.name not in (a.caseworker, a.auditor)
     )
     form = backend.supervision.audit_form(audit.version_id)
     grades = {criterion.id: "inadequate" for criterion in form.manual}

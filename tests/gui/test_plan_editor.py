@@ -19,6 +19,7 @@ from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from send_desk.backend import Backend, DataPaths
+from tests.gui.children import child_ids
 from tests.gui.mnemonics import duplicates
 from tests.unit.services.builder import Caseload
 
@@ -195,8 +196,8 @@ def test_issuing_with_criteria_not_met_asks_then_records_them(qtbot, editor, cas
     assert "i_draft_names_no_school" not in failed
     assert result.version.id == versions[0].id
     assert backend.plans.working_draft(sam) is None  # the draft went with the issue
-    events = backend.child_detail(str(sam))["events"]
-    assert [e["date"] for e in events if e["type"] == "draft_plan_issued"] == [TODAY]
+    events = backend.caseload.child_detail(sam).events
+    assert [e.date for e in events if e.type == "draft_plan_issued"] == [TODAY]
 
 
 def test_going_back_from_the_confirmation_issues_nothing(qtbot, editor, case) -> None:  # type: ignore[no-untyped-def]
@@ -273,7 +274,7 @@ def test_the_editor_fits_a_laptop_and_every_alt_key_is_one_control(qtbot, editor
 def test_the_child_record_opens_the_plan_editor(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from send_desk.gui.plans.editor import PlanEditor
 
-    child_id = window.backend.caseload_ids()[0]
+    child_id = child_ids(window.backend)[0]
     with qtbot.waitSignal(window.record.loaded, timeout=5000):
         window.open_child(child_id)
     record = window.record
@@ -379,7 +380,7 @@ def test_section_j_asks_for_a_budget_only_when_one_was_requested(qtbot, editor) 
 def test_ctrl_l_in_the_plan_editor_hides_it_and_keeps_the_plan(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from tests.gui.conftest import PASSWORD as DEMO_PASSWORD
 
-    child_id = window.backend.caseload_ids()[0]
+    child_id = child_ids(window.backend)[0]
     with qtbot.waitSignal(window.record.loaded, timeout=5000):
         window.open_child(child_id)
     window.record.open_plan()

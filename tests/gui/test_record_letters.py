@@ -4,6 +4,7 @@ PDF or Word; "Save to record" in the composer shows the letter there at once."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,12 +12,13 @@ from typing import Any
 from PySide6.QtCore import QStandardPaths
 
 from send_desk.gui.record_letters import _file_name
+from tests.gui.children import child_ids
 
 
 def _child(backend: Any) -> str:
-    for child_id in backend.caseload_ids():
-        detail = backend.child_detail(child_id)
-        if any(a["current"] for a in detail["allocations"]) and detail["family"]:
+    for child_id in child_ids(backend):
+        detail = backend.caseload.child_detail(uuid.UUID(child_id))
+        if any(a.end_date is None for a in detail.allocations) and detail.family:
             return str(child_id)
     raise AssertionError("no allocated child with a family in the demo")
 
@@ -52,7 +54,7 @@ def test_the_letters_tab_lists_saved_and_sent_letters(qtbot, window, backend) ->
     assert cells[1][0] == "02/11/2026" and cells[1][4] == "Not sent yet"
     assert {row[1] for row in cells} == {"Callback confirmation"}
     assert cells[0][2] == "We will phone you on Tuesday 24 November 2026"
-    assert {row[5] for row in cells} == {me["name"]}
+    assert {row[5] for row in cells} == {me.name}
     assert not tab.empty.isVisible()
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 
 from send_desk.backend.caseload_models import NewChild
 from send_desk.gui.caseload_model import ID_ROLE
+from tests.gui.children import my_children
 
 
 def _child(backend, *, request_on: date | None) -> str:  # type: ignore[no-untyped-def]
@@ -23,7 +24,7 @@ def _child(backend, *, request_on: date | None) -> str:  # type: ignore[no-untyp
     child = backend.caseload.create_child(
         NewChild(first_name="Oliwia", last_name="Nowak", date_of_birth=date(2019, 4, 12))
     )
-    backend.caseload.allocate(child, uuid.UUID(me["id"]), date(2026, 6, 1))
+    backend.caseload.allocate(child, me.id, date(2026, 6, 1))
     if request_on is not None:
         backend.clock.record_event(child, "request_received", request_on)
     return child.hex
@@ -66,7 +67,7 @@ def test_no_raw_record_id_on_the_summary(qtbot, window, backend) -> None:
 
 def test_the_timeline_opens_at_the_current_item(qtbot, window, backend) -> None:
     # a demo child with a plan since before 2025: a long timeline, most of it done
-    children = backend.caseload_ids(backend.saved_filter("mine"))
+    children = my_children(backend)
     for candidate in children:
         rows = backend.clock.child_timeline(uuid.UUID(candidate)).items
         if len(rows) > 20 and rows[0].due.year < 2025:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 from send_desk.backend.caseload_models import NewChild
 from send_desk.gui.caseload_page import CaseloadPage
 from send_desk.gui.clock_dialogs import ApologyDialog
+from tests.gui.children import child_ids
 
 
 def test_the_caseload_count_updates_after_adding_a_child(qtbot, window, backend) -> None:
@@ -77,7 +78,7 @@ def test_save_dialogs_open_in_the_documents_folder(qtbot, window, backend, monke
         return "", ""  # the user cancels
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(ask))
-    child = backend.caseload_ids()[0]
+    child = child_ids(backend)[0]
     record = window.record
     with qtbot.waitSignal(record.loaded, timeout=5000):
         window.open_child(child)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from send_desk.backend import Backend, DataPaths
 from send_desk.gui.start import StartWindow
+from tests.gui.children import child_ids
 
 from .conftest import PASSWORD, today
 
@@ -34,7 +35,7 @@ def test_first_run_checks_password_strength_then_creates_a_store(qtbot, tmp_path
         qtbot.mouseClick(panel.ui.createButton, Qt.MouseButton.LeftButton)
     backend = opened.args[0]
     try:
-        assert backend.caseload_ids() == []
+        assert child_ids(backend) == []
     finally:
         backend.close()
     assert Backend.store_exists(paths)
@@ -49,7 +50,7 @@ def test_first_run_can_load_the_demo_caseload(qtbot, tmp_path, ops) -> None:
         qtbot.mouseClick(panel.ui.demoButton, Qt.MouseButton.LeftButton)
     backend = opened.args[0]
     try:
-        assert len(backend.caseload_ids()) == 12
+        assert len(child_ids(backend)) == 12
         assert backend.me() is not None
     finally:
         backend.close()
@@ -117,6 +118,6 @@ def test_an_unopenable_store_explains_and_restores_a_backup(qtbot, demo_paths, o
         start.unlock.try_unlock()
     backend = opened.args[0]
     try:
-        assert len(backend.caseload_ids()) == 60
+        assert len(child_ids(backend)) == 60
     finally:
         backend.close()

@@ -87,10 +87,9 @@ def test_draw_audit_moderate_and_acknowledge(qtbot, window, backend, tmp_path: P
     assert [d.what for d in ours] == ["Add the school's view"]
     # ... and it is among the caseworker's actions on My day, with the audit's grade
     my_day = window.page_widgets["my_day"]
-    (shown,) = [a for a in my_day._note_actions(caseworker.hex) if a.get("audit_id")
-                and a["audit_id"] == audit.audit_id]  # fmt: skip
-    assert shown["what"] == "Add the school's view"
-    assert shown["owner"].endswith(f"(audit: {grade_label(audit.overall)})")
+    (shown,) = [a for a in my_day._note_actions(caseworker.hex) if a.audit_id == audit.audit_id]
+    assert shown.what == "Add the school's view"
+    assert shown.owner.endswith(f"(audit: {grade_label(audit.overall)})")
 
     # a second auditor moderates blind (the form shows no grades of the first audit)
     before = backend.supervision.moderation_report()
@@ -154,15 +153,15 @@ def test_trends_charts_and_the_board_report(qtbot, window, backend, tmp_path: Pa
         page.tabs.setCurrentWidget(trends)
     mine = shown.args[0]
     me = backend.me()
-    assert not trends.team.isEnabled() and trends.caseworker.currentText() == me["name"]
-    assert mine.caseworker == me["name"]
-    assert [r.caseworker for r in mine.caseworkers] in ([], [me["name"]])
+    assert not trends.team.isEnabled() and trends.caseworker.currentText() == me.name
+    assert mine.caseworker == me.name
+    assert [r.caseworker for r in mine.caseworkers] in ([], [me.name])
 
     # a supervisor chooses a team and sees its caseworkers, charted month by month
     supervisor = next(a.auditor_id for a in backend.supervision.audits(role="audit"))
     backend._store.info.user_id = supervisor
     backend._me = None
-    trends.fill_scope(backend.caseload_options())
+    trends.fill_scope(backend.caseload.caseload_options())
     assert trends.team.isEnabled() and trends.team.itemText(0) == "All teams"
     with qtbot.waitSignal(trends.loaded, timeout=10_000) as shown:
         trends.show_trends()

@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 
 from send_desk.backend import Backend, DataPaths
+from send_desk.backend.caseload_models import ChildChanges
 from send_desk.server import admin
 from send_desk.server.db import open_database
+from tests.gui.children import child_ids
 from tests.sync.servers import LAPTOP_PASSWORD, SERVER_PASSWORD, Device, LiveServer
 
 pytestmark = pytest.mark.gui
@@ -110,8 +112,8 @@ def test_the_status_bar_counts_changes_waiting_and_sync_now_sends_them(
     qtbot: Any, synced_window: Any
 ) -> None:
     window = synced_window
-    child = window.backend.caseload_ids()[0]
-    window.backend.update_child(child, {"preferred_name": "Sunny"})
+    child = child_ids(window.backend)[0]
+    window.backend.caseload.update_child(uuid.UUID(child), ChildChanges(preferred_name="Sunny"))
     window.sync.refresh_status()
     assert "1 waiting" in window.sync_label.text()
     phases: list[str] = []
@@ -152,8 +154,8 @@ def test_sync_runs_by_itself_when_the_network_returns_and_retries_with_backoff(
 
 def test_a_refused_change_can_be_discarded_with_a_reason(qtbot: Any, synced_window: Any) -> None:
     window = synced_window
-    child = window.backend.caseload_ids()[0]
-    before = window.backend.child_detail(child)["upn"]
+    child = child_ids(window.backend)[0]
+    before = window.backend.caseload.child_detail(uuid.UUID(child)).upn
     _poison(window, child)
     with qtbot.waitSignal(window.sync.finished, timeout=20_000) as finished:
         window.sync.sync_now()
@@ -171,7 +173,7 @@ def test_a_refused_change_can_be_discarded_with_a_reason(qtbot: Any, synced_wind
     with qtbot.waitSignal(window.sync.finished, timeout=20_000):
         page.discard_selected(reason="typed into the wrong record")
     assert page.tabs.tabText(1) == "Refused (0)"
-    assert window.backend.child_detail(child)["upn"] == before
+    assert window.backend.caseload.child_detail(uuid.UUID(child)).upn == before
 
 
 def _poison(window: Any, child: str) -> None:
@@ -197,10 +199,10 @@ def test_a_conflict_is_shown_side_by_side_and_resolved(
     other = Device(tmp_path / "other-laptop", capsys, monkeypatch, server.url)
     other.login(_user(engine, "supervisor"))
     other.sync()
-    child = window.backend.caseload_ids()[0]
+    child = child_ids(window.backend)[0]
     other.json("child", "update", child, "--set", "home_language=Welsh")
     other.sync()
-    window.backend.update_child(child, {"home_language": "Gujarati"})
+    window.backend.caseload.update_child(uuid.UUID(child), ChildChanges(home_language="Gujarati"))
     with qtbot.waitSignal(window.sync.finished, timeout=20_000) as finished:
         window.sync.sync_now()
     assert finished.args[0].conflicts == 1
@@ -216,7 +218,7 @@ def test_a_conflict_is_shown_side_by_side_and_resolved(
     panel.note.setText("Mum confirmed Gujarati at the review")
     with qtbot.waitSignal(window.sync.finished, timeout=20_000):
         panel.keep_other.click()
-    assert window.backend.child_detail(child)["home_language"] == "Gujarati"
+    assert window.backend.caseload.child_detail(uuid.UUID(child)).home_language == "Gujarati"
     other.sync()
     assert other.child(child)["home_language"] == "Gujarati"
     assert other.json("conflicts") == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.caseload_models import CaseloadOptions, ChildDetail
 from send_desk.backend.correspondence_models import Callback, Complaint, CorrespondenceRow
 from send_desk.gui.callback_dialogs import (
     BookedCallback,
@@ -80,9 +82,9 @@ class Actions:
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def _with_detail(self, child_id: str, then: Callable[[dict[str, Any]], None]) -> None:
+    def _with_detail(self, child_id: str, then: Callable[[ChildDetail], None]) -> None:
         self.ops.run(
-            lambda: self.backend.child_detail(child_id),
+            lambda: self.backend.caseload.child_detail(uuid.UUID(child_id)),
             then,
             lambda error: self.context.show_message(
                 f"The child's record could not be read: {getattr(error, 'message', error)}"
@@ -92,7 +94,7 @@ class Actions:
     def _parent(self) -> QWidget | None:
         return self if isinstance(self, QWidget) else None
 
-    def log_item(self, child_id: str, detail: dict[str, Any] | None = None) -> None:
+    def log_item(self, child_id: str, detail: ChildDetail | None = None) -> None:
         if detail is None:
             self._with_detail(child_id, lambda found: self.log_item(child_id, found))
             return
@@ -122,7 +124,7 @@ class Actions:
         self,
         child_id: str,
         item: CorrespondenceRow | None = None,
-        detail: dict[str, Any] | None = None,
+        detail: ChildDetail | None = None,
     ) -> None:
         if detail is None:
             self._with_detail(child_id, lambda found: self.book_callback(child_id, item, found))
@@ -150,23 +152,24 @@ class Actions:
             self.backend, self.ops, callback, self._parent(), lambda _r: self.reload()
         )
 
-    def _options(self) -> dict[str, Any]:
-        options = self.context.extras.get("options")
-        if options is None:
-            options = self.backend.caseload_options()
-            self.context.extras["options"] = options
-        return dict(options)
+    def _options(self) -> CaseloadOptions:
+        # the same cache as the caseload page and the child record fill
+        options = self.context.extras.get("caseload_options")
+        if not isinstance(options, CaseloadOptions):
+            options = self.backend.caseload.caseload_options()
+            self.context.extras["caseload_options"] = options
+        return options
 
     def new_complaint(
         self,
         child_id: str,
         item: CorrespondenceRow | None = None,
-        detail: dict[str, Any] | None = None,
+        detail: ChildDetail | None = None,
     ) -> None:
         if detail is None:
             self._with_detail(child_id, lambda found: self.new_complaint(child_id, item, found))
             return
-        workers = self._options()["caseworkers"]
+        workers = self._options().caseworkers
         self._open(
             ComplaintDialog(self.backend, self.ops, child_id, detail, workers, item, self._parent())
         )

@@ -282,12 +282,12 @@ class CorrespondencePage(QWidget, Actions):
         self.search.setText(text)
 
     def _who(self) -> Who:
-        me = self.backend.me() or {}
+        me = self.backend.me()
         scope = self.scope.currentData()
-        if scope == "mine" and me.get("id"):
-            return Who(caseworker_id=uuid.UUID(str(me["id"])))
-        if scope == "team" and me.get("team_id"):
-            return Who(team_id=uuid.UUID(str(me["team_id"])))
+        if scope == "mine" and me:
+            return Who(caseworker_id=me.id)
+        if scope == "team" and me and me.team_id:
+            return Who(team_id=me.team_id)
         return Who()
 
     def reload(self) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import (
     Qt,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.caseload_models import ChildDetail
 from send_desk.backend.correspondence_models import (
     Callback,
     ChildCorrespondence,
@@ -47,7 +47,7 @@ class CorrespondenceTab(QWidget, Actions):
         super().__init__(parent)
         self._start_actions(context)
         self.child_id: str | None = None
-        self.detail: dict[str, Any] | None = None
+        self.detail: ChildDetail | None = None
         self.items_model = TypedRows(CHILD_ITEM_COLUMNS, self, late_columns=(5, 6))
         self.callbacks_model = TypedRows(CALLBACK_COLUMNS, self, late_columns=(0, 1))
         self.complaints_model = TypedRows(
@@ -109,7 +109,7 @@ class CorrespondenceTab(QWidget, Actions):
         layout.addLayout(row)
         return box
 
-    def load(self, child_id: str, detail: dict[str, Any] | None = None) -> None:
+    def load(self, child_id: str, detail: ChildDetail | None = None) -> None:
         self.child_id = child_id
         self.detail = detail
         self.reload()

@@ -2,10 +2,6 @@
 preview, plain-English check beside it, save to the record, print or save for email)."""
 
 from send_desk.gui.letters.apology import open_apology_letter
-from send_desk.gui.letters.composer import (
-    LetterComposer,
-    open_letter_composer,
-    saved_letter_fields,
-)
+from send_desk.gui.letters.composer import LetterComposer, open_letter_composer
 
-__all__ = ["LetterComposer", "open_apology_letter", "open_letter_composer", "saved_letter_fields"]
+__all__ = ["LetterComposer", "open_apology_letter", "open_letter_composer"]

@@ -9,11 +9,12 @@ emitted when a call comes back, so tests wait on signals.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSize, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.caseload_models import ChildDetail
+from send_desk.backend.labels import RELATIONSHIP_LABELS
 from send_desk.backend.letters_models import (
     LetterChoice,
     LetterInput,
@@ -86,7 +89,7 @@ class LetterComposer(QDialog):
         self.editors: dict[str, QWidget] = {}
         self.preset: dict[str, object] = dict(inputs or {})
         self.missed: tuple[MissedMilestone, ...] = ()
-        self.detail: dict[str, Any] | None = None
+        self.detail: ChildDetail | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -127,14 +130,14 @@ class LetterComposer(QDialog):
         return _Loaded(
             self.backend.letters.templates(self.child_id),
             self.backend.letters.missed_milestones(self.child_id),
-            self.backend.child_detail(self.child_id),
+            self.backend.caseload.child_detail(uuid.UUID(self.child_id)),
         )
 
     def _loaded(self, data: _Loaded, template: str | None) -> None:
         self.templates = data.templates
         self.missed = data.missed
         self.detail = detail = data.detail
-        name = f"{detail['first_name']} {detail['last_name']}"
+        name = f"{detail.first_name} {detail.last_name}"
         self.setWindowTitle(f"Write a letter – {name}")
         combo = self.ui.templateCombo
         combo.blockSignals(True)
@@ -151,13 +154,11 @@ class LetterComposer(QDialog):
         recipients = self.ui.recipientCombo
         recipients.blockSignals(True)
         recipients.clear()
-        for member in detail.get("family", []):
-            label = (
-                f"{member['name']} ({member.get('relationship_label') or member['relationship']})"
-            )
-            recipients.addItem(label, member["id"])
+        for member in detail.family:
+            relationship = RELATIONSHIP_LABELS.get(member.relationship, member.relationship)
+            recipients.addItem(f"{member.name} ({relationship})", member.id.hex)
         recipients.blockSignals(False)
-        needs = detail.get("communication_needs") or []
+        needs = detail.communication_needs
         self.ui.needsLabel.setText(
             "<b>Communication needs</b><br>" + "<br>".join(_escape(n) for n in needs)
             if needs
@@ -424,8 +425,8 @@ class LetterComposer(QDialog):
         self.ops.run(work, done, failed)
 
     def _child_name(self) -> str:
-        detail = self.detail or {}
-        return f"{detail.get('first_name', '')} {detail.get('last_name', '')}".strip()
+        detail = self.detail
+        return f"{detail.first_name} {detail.last_name}" if detail else ""
 
     def export_to(self, path: Path, fmt: str) -> None:
         """Write the letter as it is now to ``path`` (DOCX or PDF)."""
@@ -500,7 +501,7 @@ class _Loaded:
 
     templates: tuple[LetterChoice, ...]
     missed: tuple[MissedMilestone, ...]
-    detail: dict[str, Any]  # the child's record (caseload's read model when it has one)
+    detail: ChildDetail
 
 
 @dataclass(frozen=True, slots=True)
@@ -524,19 +525,6 @@ def _qdate(value: date) -> QDate:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def saved_letter_fields(saved: SavedLetter) -> dict[str, Any]:
-    """A saved letter as the correspondence dialogs read it (until they take SavedLetter)."""
-    row = saved.row
-    return {
-        "letter_id": row.letter_id.hex,
-        "version_id": row.version_id.hex,
-        "letter_date": row.letter_date,
-        "title": row.title,
-        "status": row.status,
-        "sent_via": row.sent_via,
-    }
 
 
 def open_letter_composer(

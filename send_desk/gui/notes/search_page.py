@@ -150,7 +150,7 @@ class NoteSearchPage(QWidget):
         self.mine.addItem("Anyone", "")
         me = self.backend.me()
         if me:
-            self.mine.addItem("Me", me["id"])
+            self.mine.addItem("Me", me.id.hex)
         self.mine.currentIndexChanged.connect(lambda *_: self.run())
         self.search_button = QPushButton("&Search")
         self.search_button.clicked.connect(self.run)

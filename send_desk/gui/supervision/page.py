@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, Signal
 from PySide6.QtWidgets import (
@@ -47,6 +47,7 @@ from send_desk.gui.supervision.trends import TrendsTab
 from send_desk.timeutil import month_start
 
 if TYPE_CHECKING:
+    from send_desk.backend.user_models import Me
     from send_desk.gui.context import AppContext
 
 
@@ -241,9 +242,8 @@ class SupervisionPage(QWidget):
     def _last_month() -> str:
         return f"{month_start(date.today(), 1):%Y-%m}"
 
-    def _me(self) -> dict[str, Any] | None:
-        me: dict[str, Any] | None = self.backend.me()
-        return me
+    def _me(self) -> Me | None:
+        return self.backend.me()
 
     def page_shown(self) -> None:
         if self.sample is None:
@@ -257,7 +257,7 @@ class SupervisionPage(QWidget):
 
     def reload(self) -> None:
         me = self._me()
-        caseworker = me.get("id") if me and me.get("role") == "caseworker" else None
+        caseworker = me.id if me and me.is_caseworker else None
 
         supervision = self.backend.supervision
 

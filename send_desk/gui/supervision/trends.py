@@ -9,7 +9,7 @@ and the caseworker.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.caseload_models import CaseloadOptions
 from send_desk.backend.correspondence import ExportFailed
 from send_desk.backend.supervision_models import AuditTrends, ReportWritten, TrendQuery, TrendRow
 from send_desk.gui.charts import fill_bar_chart, make_chart
@@ -35,6 +36,7 @@ from send_desk.gui.items_model import ItemsModel
 from send_desk.timeutil import month_start
 
 if TYPE_CHECKING:
+    from send_desk.backend.user_models import Me
     from send_desk.gui.context import AppContext
 
 MONTHS_SHOWN = 6
@@ -129,38 +131,37 @@ class TrendsTab(QWidget):
 
     # ---------------------------------------------------------------- scope
 
-    def _mine_only(self) -> dict[str, Any] | None:
-        me: dict[str, Any] | None = self.backend.me()
-        return me if me and me.get("role") == "caseworker" else None
+    def _mine_only(self) -> Me | None:
+        me = self.backend.me()
+        return me if me and me.is_caseworker else None
 
-    def fill_scope(self, options: dict[str, Any]) -> None:
+    def fill_scope(self, options: CaseloadOptions) -> None:
         """The team and caseworker choices (a caseworker: only themselves)."""
         mine = self._mine_only()
         for combo in (self.team, self.caseworker):
             combo.blockSignals(True)
             combo.clear()
         if mine:
-            self.team.addItem(mine.get("team") or "Your team", "")
-            self.caseworker.addItem(mine["name"], mine["username"])
+            self.team.addItem(mine.team or "Your team", "")
+            self.caseworker.addItem(mine.name, mine.username)
         else:
             self.team.addItem("All teams", "")
-            for team in options["teams"]:
-                self.team.addItem(team["name"], team["name"])
+            for team in options.teams:
+                self.team.addItem(team.name, team.name)
             self.caseworker.addItem("Everyone", "")
-            for worker in options["caseworkers"]:
-                self.caseworker.addItem(f"{worker['name']} ({worker['team']})",
-                                        worker["username"])  # fmt: skip
+            for worker in options.caseworkers:
+                self.caseworker.addItem(f"{worker.name} ({worker.team})", worker.username)
         for combo in (self.team, self.caseworker):
             combo.setEnabled(not mine)
             combo.blockSignals(False)
 
     def page_shown(self) -> None:
         if self.team.count() == 0:
-            self.ops.run(self.backend.caseload_options, self._scope_ready, self._failed)
+            self.ops.run(self.backend.caseload.caseload_options, self._scope_ready, self._failed)
         else:
             self.show_trends()
 
-    def _scope_ready(self, options: dict[str, Any]) -> None:
+    def _scope_ready(self, options: CaseloadOptions) -> None:
         self.fill_scope(options)
         self.show_trends()
 

@@ -34,11 +34,12 @@ def app(backend: Backend) -> Backend:
     return backend
 
 
-def _mine(app: Backend) -> tuple[str, str]:
+def _mine(app: Backend) -> tuple[uuid.UUID, str]:
     me = app.me()
     assert me is not None
-    child = app.caseload_ids(app.saved_filter("mine"))[0]
-    return me["id"], child
+    mine = app.caseload.saved_filter("mine", caseworker_id=me.id, team_id=me.team_id)
+    child = app.caseload.caseload_ids(mine)[0]
+    return me.id, child.hex
 
 
 def _call(who: str, about: str, slot: datetime, item: uuid.UUID | None = None) -> NewCallback:

@@ -12,11 +12,11 @@ from send_desk.backend.supervision_models import NewAudit, SampleRequest, TrendQ
 from send_desk.domain.supervision import NoteAudit
 
 
-def _note_of(backend: Backend, caseworker_hex: str) -> uuid.UUID:
+def _note_of(backend: Backend, caseworker: uuid.UUID) -> uuid.UUID:
     for period in ("2026-10", "2026-09", "2026-08", "2026-07"):
         request = SampleRequest(period, seed=1, per_caseworker=10)
         for note in backend.supervision.draw_sample(request, save=False).notes:
-            if note.caseworker_id is not None and note.caseworker_id.hex == caseworker_hex:
+            if note.caseworker_id == caseworker:
                 return note.version_id
     raise AssertionError("the demo caseworker has notes")
 
@@ -28,7 +28,7 @@ GRADES = {"facts_opinion": "good", "analysis": "good", "respectful_language": "g
 def test_a_caseworker_cannot_audit_their_own_note(backend: Backend) -> None:
     me = backend.me()
     assert me is not None
-    version = _note_of(backend, me["id"])
+    version = _note_of(backend, me.id)
     form = backend.supervision.audit_form(version)
     assert form.refused and "your own case note" in form.refused
     with pytest.raises(Refused, match="cannot audit your own case note"):
@@ -42,12 +42,12 @@ def test_a_caseworker_cannot_audit_their_own_note(backend: Backend) -> None:
 def test_a_self_audit_is_not_counted_in_the_trends(backend: Backend) -> None:
     me = backend.me()
     assert me is not None
-    mine = uuid.UUID(me["id"])
-    version = _note_of(backend, me["id"])
+    mine = me.id
+    version = _note_of(backend, me.id)
     child = backend.supervision.audit_form(version).child_id
 
     def totals() -> int:
-        trends = backend.supervision.trends(TrendQuery("2026-11", "2026-12", caseworker=me["name"]))
+        trends = backend.supervision.trends(TrendQuery("2026-11", "2026-12", caseworker=me.name))
         return trends.service.total
 
     before = totals()

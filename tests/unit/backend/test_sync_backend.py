@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from send_desk.backend import Backend, DataPaths
+from send_desk.backend.caseload_models import NewChild
 from send_desk.backend.sync import SyncProblem
 from send_desk.backend.sync_models import SyncStatus
 
@@ -34,14 +35,14 @@ def test_a_new_laptop_is_not_signed_in_and_has_nothing_waiting(fresh: Backend) -
 
 
 def test_a_change_waits_in_the_ledger_with_its_child_named(fresh: Backend) -> None:
-    child = fresh.create_child(
-        {"first_name": "Ada", "last_name": "Example", "date_of_birth": date(2015, 3, 4)}
+    child = fresh.caseload.create_child(
+        NewChild(first_name="Ada", last_name="Example", date_of_birth=date(2015, 3, 4))
     )
     ledger = fresh.sync.ledger()
     assert fresh.sync.status().pending == ledger.pending_count > 0
     new = next(row for row in ledger.pending if row.table == "child")
     assert new.op == "insert" and new.child == "Ada Example"
-    assert new.child_id is not None and new.child_id.hex == child
+    assert new.child_id == child
     assert new.description == "Ada Example: new child"
     assert new.at is not None and new.at.tzinfo is not None
 
