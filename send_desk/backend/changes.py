@@ -93,8 +93,10 @@ class Changes:
     @property
     def all_children(self) -> bool:
         """Whether a list of children must reload in full rather than row by row."""
-        return self.everything or self.any_child or (
-            ChangeKind.CHILDREN in self.kinds and not self.child_ids
+        return (
+            self.everything
+            or self.any_child
+            or (ChangeKind.CHILDREN in self.kinds and not self.child_ids)
         )
 
 

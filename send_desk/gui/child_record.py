@@ -34,6 +34,7 @@ from send_desk.backend.caseload_models import (
     NextDeadline,
     Placement,
 )
+from send_desk.backend.changes import ChangeKind, Changes
 from send_desk.backend.labels import (
     CONTACT_LABELS,
     PHASE_LABELS,
@@ -42,6 +43,7 @@ from send_desk.backend.labels import (
     need_label,
     stage_label,
 )
+from send_desk.gui.change_watch import ChangeWatch
 from send_desk.gui.context import AppContext
 from send_desk.gui.dialogs import AllocationDialog, ChildDialog, FamilyMemberDialog, PlacementDialog
 from send_desk.gui.formatting import deadline_label, uk_date, year_group_text
@@ -98,6 +100,12 @@ class ChildRecord(QWidget):
         self.dialog: QDialog | None = None
         self.child_id: str | None = None
         self.setAccessibleName("Child record")
+        self.changes_watch = ChangeWatch(
+            self,
+            context.hub,
+            lambda changes: self.child_id is not None and changes.touches_child(self.child_id),
+            lambda _changes: self.reload(),
+        )
 
         # --- header
         self.back_button = QPushButton("← &Back to caseload")
@@ -261,12 +269,14 @@ class ChildRecord(QWidget):
         from send_desk.gui.notes.tab import NotesTab
 
         self.notes_tab = NotesTab(self.backend, self.ops, self)
-        self.notes_tab.changed.connect(self.changed)
+        self.notes_tab.changed.connect(
+            lambda child_id: self._publish(child_id, ChangeKind.NOTES)
+        )
         self.tabs.addTab(self.notes_tab, "N&otes")
         from send_desk.gui.correspondence_page import CorrespondenceTab
 
         self.correspondence_tab = CorrespondenceTab(context, self)
-        self.correspondence_tab.changed.connect(self.changed)
+        self.correspondence_tab.changed.connect(self.changed)  # it publishes its changes
         self.tabs.addTab(self.correspondence_tab, "Co&rrespondence")
         from send_desk.gui.record_letters import LettersTab
 
@@ -297,6 +307,7 @@ class ChildRecord(QWidget):
 
     def load(self, child_id: str) -> None:
         self.child_id = child_id
+        self.changes_watch.stale = None  # loading now: what was missed is read anyway
         self.name_label.setText("Loading…")
 
         def failed(error: BaseException) -> None:
@@ -315,9 +326,12 @@ class ChildRecord(QWidget):
 
     def _event_recorded(self, child_id: str) -> None:
         """An event or exception was saved from the Timeline tab: show it everywhere."""
+        self._publish(child_id, ChangeKind.EVENTS)
+
+    def _publish(self, child_id: str, *kinds: ChangeKind) -> None:
+        """Tell every page (this record too, through its watch) what a tab's write changed."""
+        self.context.hub.publish(Changes.of(*kinds, children=[child_id]))
         self.changed.emit(child_id)
-        if child_id == self.child_id:
-            self.reload()
 
     def reload(self) -> None:
         if self.child_id:
@@ -450,9 +464,7 @@ class ChildRecord(QWidget):
 
         def accepted() -> None:
             if child_id:
-                self.changed.emit(child_id)
-                if child_id == self.child_id:
-                    self.reload()
+                self._publish(child_id, ChangeKind.CHILDREN)
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)
@@ -505,9 +517,8 @@ class ChildRecord(QWidget):
         self.dialog = composer
 
     def _letter_saved(self, child_id: str) -> None:
-        self.changed.emit(child_id)
-        if child_id == self.child_id:
-            self.reload()
+        # a letter may record its event (the plan issued...): the clock follows
+        self._publish(child_id, ChangeKind.LETTERS, ChangeKind.EVENTS)
 
     def allocate(self) -> None:
         if self.child_id:

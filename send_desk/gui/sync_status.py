@@ -168,7 +168,8 @@ class SyncController(QObject):
                 progress=lambda phase, done, total: relay.moved.emit(phase, done, total)
             )
 
-        self.ops.run(work, self._succeeded, self._failed)
+        # a pass that pulled rows publishes Changes.all(): every page showing them follows
+        self.ops.run_change(work, self._succeeded, self._failed)
 
     @Slot(str, int, object)
     def _moved(self, phase: str, done: int, total: object) -> None:

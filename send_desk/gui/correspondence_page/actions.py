@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.changes import ChangeKind, Changes
 from send_desk.backend.correspondence_models import Callback, Complaint, CorrespondenceRow
 from send_desk.gui.callback_dialogs import (
     BookedCallback,
@@ -72,9 +73,14 @@ class Actions:
             if after is not None:
                 after(result)
             child = getattr(result, "child_id", None)
+            # the page, the child's record and My day reload from the one changes signal
+            self.context.hub.publish(
+                Changes.of(ChangeKind.CORRESPONDENCE, children=[child])
+                if child is not None
+                else Changes.of(ChangeKind.CORRESPONDENCE, any_child=True)
+            )
             if child is not None:
                 self.changed.emit(child.hex)
-            self.reload()
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)
