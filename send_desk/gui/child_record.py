@@ -48,6 +48,7 @@ from send_desk.gui.context import AppContext
 from send_desk.gui.dialogs import AllocationDialog, ChildDialog, FamilyMemberDialog, PlacementDialog
 from send_desk.gui.formatting import deadline_label, uk_date, year_group_text
 from send_desk.gui.items_model import ItemsModel
+from send_desk.gui.ops import changes_in
 from send_desk.gui.timeline import TimelineTab
 
 
@@ -259,7 +260,7 @@ class ChildRecord(QWidget):
         )
         self.tabs.addTab(self.summary, "S&ummary")
         self.timeline_tab = TimelineTab(context, self)
-        self.timeline_tab.recorded.connect(self._event_recorded)
+        self.timeline_tab.recorded.connect(self.changed)  # its op published the event
         self.tabs.addTab(self.timeline_tab, "Time&line")
         self.tabs.addTab(family_tab, "Fa&mily and contacts")
         self.tabs.addTab(_table("Settings, newest first", self.settings_model), "Se&tting")
@@ -269,9 +270,7 @@ class ChildRecord(QWidget):
         from send_desk.gui.notes.tab import NotesTab
 
         self.notes_tab = NotesTab(self.backend, self.ops, self)
-        self.notes_tab.changed.connect(
-            lambda child_id: self._publish(child_id, ChangeKind.NOTES)
-        )
+        self.notes_tab.changed.connect(lambda child_id: self._publish(child_id, ChangeKind.NOTES))
         self.tabs.addTab(self.notes_tab, "N&otes")
         from send_desk.gui.correspondence_page import CorrespondenceTab
 
@@ -285,7 +284,7 @@ class ChildRecord(QWidget):
         from send_desk.gui.record_documents import DocumentsTab
 
         self.documents_tab = DocumentsTab(context, self)
-        self.documents_tab.changed.connect(self._event_recorded)
+        self.documents_tab.changed.connect(self.changed)  # its op published the changes
         self.tabs.addTab(self.documents_tab, "&Documents")
         self.views = [self.tabs.widget(i) for i in range(self.tabs.count())]
 
@@ -513,12 +512,16 @@ class ChildRecord(QWidget):
             self.backend, self.ops, self.child_id, template=template, inputs=inputs, parent=self
         )
         child_id = self.child_id
-        composer.saved.connect(lambda _saved: self._letter_saved(child_id))
+        composer.saved.connect(lambda saved: self._letter_saved(child_id, saved))
         self.dialog = composer
 
-    def _letter_saved(self, child_id: str) -> None:
+    def _letter_saved(self, child_id: str, saved: object) -> None:
         # a letter may record its event (the plan issued...): the clock follows
-        self._publish(child_id, ChangeKind.LETTERS, ChangeKind.EVENTS)
+        changes = changes_in(saved) or Changes.of(
+            ChangeKind.LETTERS, ChangeKind.EVENTS, children=[child_id]
+        )
+        self.context.hub.publish(changes)
+        self.changed.emit(child_id)
 
     def allocate(self) -> None:
         if self.child_id:

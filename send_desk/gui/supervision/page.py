@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from send_desk.backend.changes import ChangeKind, Changes
+from send_desk.backend.changes import ChangeKind
 from send_desk.backend.labels import criterion_label, grade_label
 from send_desk.backend.supervision_models import (
     AuditSummary,
@@ -403,12 +403,8 @@ class SupervisionPage(QWidget):
                 self._refresh_sample(saved.sample_id)
 
         supervision = self.backend.supervision
-        self.ops.run_change(
-            lambda: supervision.record_audit(audit),
-            done,
-            self._failed,
-            changes=Changes.of(ChangeKind.AUDITS),
-        )
+        # the AuditSummary carries its Changes (audits, for the note's child)
+        self.ops.run_change(lambda: supervision.record_audit(audit), done, self._failed)
 
     def _refresh_sample(self, sample_id: uuid.UUID) -> None:
         def shown(sample: Sample) -> None:
