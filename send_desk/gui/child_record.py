@@ -270,7 +270,7 @@ class ChildRecord(QWidget):
         from send_desk.gui.notes.tab import NotesTab
 
         self.notes_tab = NotesTab(self.backend, self.ops, self)
-        self.notes_tab.changed.connect(lambda child_id: self._publish(child_id, ChangeKind.NOTES))
+        self.notes_tab.changed.connect(self.changed)  # the editor's op published the note
         self.tabs.addTab(self.notes_tab, "N&otes")
         from send_desk.gui.correspondence_page import CorrespondenceTab
 
