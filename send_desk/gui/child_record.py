@@ -48,7 +48,6 @@ from send_desk.gui.context import AppContext
 from send_desk.gui.dialogs import AllocationDialog, ChildDialog, FamilyMemberDialog, PlacementDialog
 from send_desk.gui.formatting import deadline_label, uk_date, year_group_text
 from send_desk.gui.items_model import ItemsModel
-from send_desk.gui.ops import changes_in
 from send_desk.gui.timeline import TimelineTab
 
 
@@ -512,16 +511,8 @@ class ChildRecord(QWidget):
             self.backend, self.ops, self.child_id, template=template, inputs=inputs, parent=self
         )
         child_id = self.child_id
-        composer.saved.connect(lambda saved: self._letter_saved(child_id, saved))
+        composer.saved.connect(lambda _saved: self.changed.emit(child_id))  # it published
         self.dialog = composer
-
-    def _letter_saved(self, child_id: str, saved: object) -> None:
-        # a letter may record its event (the plan issued...): the clock follows
-        changes = changes_in(saved) or Changes.of(
-            ChangeKind.LETTERS, ChangeKind.EVENTS, children=[child_id]
-        )
-        self.context.hub.publish(changes)
-        self.changed.emit(child_id)
 
     def allocate(self) -> None:
         if self.child_id:
