@@ -77,13 +77,7 @@ class Ops(QObject):
     error = Signal(str)
     idle = Signal()
 
-    def __init__(
-        self,
-        parent: QObject | None = None,
-        pool: QThreadPool | None = None,
-        *,
-        hub: ChangeHub | None = None,
-    ) -> None:
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         if pool is None:
             pool = QThreadPool.globalInstance()
@@ -100,8 +94,8 @@ class Ops(QObject):
         self._relay.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
         self._tickets = itertools.count(1)
-        # shared by every Ops of one window (the sync has its own Ops): one signal
-        self.hub = hub if hub is not None else ChangeHub(self)
+        # a window's other Ops (the sync's) take the window's hub instead: one signal
+        self.hub = ChangeHub(self)
 
     @property
     def pending(self) -> int:

@@ -244,8 +244,9 @@ class SyncController(QObject):
 
 def attach_sync(window: Any, *, watch_network: bool = True) -> SyncController:
     """Give the main window background sync, its status bar text and progress bar."""
-    # its own ops (a sync never waits behind page loads), the window's change hub
-    ops = type(window.ops)(window, hub=window.ops.hub)
+    ops = type(window.ops)(window)
+    # its own ops (a sync never waits behind page loads), the window's one change hub
+    ops.hub = window.ops.hub
     controller = SyncController(
         SyncBackend.for_backend(window.backend), ops, window, watch_network=watch_network
     )
