@@ -287,7 +287,7 @@ class ClockApi:
                 today=self._access.today(),
                 confirm_dates=confirm_dates,
             )
-        return RecordedEvent(recorded.id, tuple(recorded.warnings))
+        return RecordedEvent(recorded.id, tuple(recorded.warnings), child_id)
 
     def record_exception(
         self,

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from send_desk.backend.changes import ChangeKind, Changes
+
 # A value given for an event's extra field (a choice, text, a date or a yes/no).
 DetailInput = str | bool | date | None
 
@@ -132,6 +134,14 @@ class ProjectedDate:
 class RecordedEvent:
     id: uuid.UUID
     warnings: tuple[str, ...]  # what the clock asks the caseworker to check
+    child_id: uuid.UUID | None = None  # whose clock it moved
+
+    @property
+    def changes(self) -> Changes:
+        """What saving this changed, for the pages that show it."""
+        if self.child_id is None:
+            return Changes.of(ChangeKind.EVENTS, any_child=True)
+        return Changes.of(ChangeKind.EVENTS, children=[self.child_id])
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import ClassVar
 
+from send_desk.backend.changes import ChangeKind, Changes
+
 Choice = tuple[str, str]  # (code, label) for a form's drop-down
 
 
@@ -44,6 +46,11 @@ class CorrespondenceRow:
     caseworker: str = ""
     team: str = ""
 
+    @property
+    def changes(self) -> Changes:
+        """What saving this changed, for the pages that show it."""
+        return Changes.of(ChangeKind.CORRESPONDENCE, children=[self.child_id])
+
 
 @dataclass(frozen=True, slots=True)
 class Callback:
@@ -73,6 +80,11 @@ class Callback:
     @property
     def missed(self) -> bool:
         return self.status == "missed"
+
+    @property
+    def changes(self) -> Changes:
+        """What saving this changed, for the pages that show it."""
+        return Changes.of(ChangeKind.CORRESPONDENCE, children=[self.child_id])
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +189,11 @@ class Complaint:
     days_left: int | None
     status: str
     can_escalate: bool
+
+    @property
+    def changes(self) -> Changes:
+        """What saving this changed, for the pages that show it."""
+        return Changes.of(ChangeKind.CORRESPONDENCE, children=[self.child_id])
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from send_desk.backend.changes import ChangeKind, Changes
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentRow:
@@ -27,6 +29,11 @@ class DocumentRow:
     available: bool
     withdrawn: bool
     withdrawn_reason: str | None
+
+    @property
+    def changes(self) -> Changes:
+        """What saving this changed, for the pages that show it."""
+        return Changes.of(ChangeKind.DOCUMENTS, children=[self.child_id])
 
 
 @dataclass(frozen=True, slots=True)

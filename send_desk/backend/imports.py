@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from send_desk.backend.changes import NO_CHANGES, ChangeKind, Changes
 from send_desk.imports.caseload_import import import_caseload
 from send_desk.imports.spreadsheet import count_rows
 
@@ -68,6 +69,15 @@ class ImportOutcome:
     events: int
     existing: tuple[AlreadyThere, ...]
     problems: tuple[ImportProblem, ...]
+
+    @property
+    def changes(self) -> Changes:
+        """An import adds children (which, the sheet says): every list of children reloads."""
+        if not self.imported:
+            return NO_CHANGES
+        return Changes.of(
+            ChangeKind.CHILDREN, ChangeKind.EVENTS, ChangeKind.SETTINGS, any_child=True
+        )
 
 
 def caseload_import(

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from send_desk.backend.changes import ChangeKind, Changes
+
 if TYPE_CHECKING:  # the letters package loads with the first letter, not the app
     from send_desk.letters.document import Letter
     from send_desk.letters.plain_english import Issue, LetterCheck
@@ -136,6 +138,16 @@ class SavedLetter:
 
     row: LetterHistoryRow
     events_recorded: tuple[RecordedEvent, ...]
+
+    @property
+    def changes(self) -> Changes:
+        """What saving this changed, for the pages that show it."""
+        kinds = (
+            (ChangeKind.LETTERS, ChangeKind.EVENTS)
+            if self.events_recorded
+            else (ChangeKind.LETTERS,)
+        )
+        return Changes.of(*kinds, children=[self.row.child_id])
 
 
 __all__ = [

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from send_desk.backend.changes import ChangeKind, Changes
+
 # The case-note standard's document (shared/reference/case-note-standard.md): kind,
 # occurred_at, attendees, purpose, body... as JSON values; checked by parse_note.
 NoteDocument = Mapping[str, object]
@@ -170,6 +172,11 @@ class SavedNote:
     applicable: int
     failed_items: tuple[FailedItem, ...]
     ignored_fields: tuple[str, ...]
+
+    @property
+    def changes(self) -> Changes:
+        """What saving this changed, for the pages that show it."""
+        return Changes.of(ChangeKind.NOTES, children=[self.child_id])
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from send_desk.backend.changes import ChangeKind, Changes
+
 
 @dataclass(frozen=True, slots=True)
 class Grade:
@@ -168,6 +170,11 @@ class AuditSummary:
     acknowledged: bool
     acknowledgement: str
     action_done: bool
+
+    @property
+    def changes(self) -> Changes:
+        """What saving this changed, for the pages that show it."""
+        return Changes.of(ChangeKind.AUDITS, children=[self.child_id])
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from send_desk.backend.changes import NO_CHANGES, Changes
+
 Value = object  # a field's value as journaled (text, number, yes/no, a date's ISO text...)
 
 
@@ -114,6 +116,13 @@ class SyncResult:
     last_sync_at: datetime | None
     wiped: bool
     errors: tuple[str, ...]
+
+    @property
+    def changes(self) -> Changes:
+        """A pass that brought rows in (or took them out) may have changed anything."""
+        if self.pulled or self.removed or self.wiped:
+            return Changes.all()
+        return NO_CHANGES
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from send_desk.backend import CaseloadQuery
 from send_desk.backend.caseload_models import CaseloadOptions
+from send_desk.backend.changes import ChangeKind, Changes
 from send_desk.backend.labels import NEEDS, STAGES
 from send_desk.domain.school_year import nc_year_label
 from send_desk.gui.caseload_model import ID_ROLE, CaseloadModel, rows_fetcher
+from send_desk.gui.change_watch import ChangeWatch
 from send_desk.gui.context import AppContext
 
 DEBOUNCE_MS = 180
@@ -82,6 +84,13 @@ class CaseloadPage(QWidget):
         # the remembered team and caseworker ids, by combo, until their lists load
         self._pending: dict[str, str] = {}
         self.setAccessibleName("Caseload")
+        # rows show each child's details and next deadline: follow those writes
+        self.changes_watch = ChangeWatch(
+            self,
+            context.hub,
+            lambda changes: changes.touches(ChangeKind.CHILDREN, ChangeKind.EVENTS),
+            self._changed,
+        )
 
         self.model = CaseloadModel(rows_fetcher(self.backend.caseload), self)
 
@@ -305,6 +314,9 @@ class CaseloadPage(QWidget):
         self.model.refresh_rows(child_ids or [])
         self.reload()
         self.load_options()
+
+    def _changed(self, changes: Changes) -> None:
+        self.refresh([] if changes.all_children else [c.hex for c in changes.child_ids])
 
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()

@@ -35,6 +35,7 @@ from send_desk.backend.caseload_models import (
     NextDeadline,
     Placement,
 )
+from send_desk.backend.changes import ChangeKind, Changes
 from send_desk.backend.labels import (
     CONTACT_LABELS,
     PHASE_LABELS,
@@ -44,6 +45,7 @@ from send_desk.backend.labels import (
     stage_label,
 )
 from send_desk.backend.letters_models import LetterInputs
+from send_desk.gui.change_watch import ChangeWatch
 from send_desk.gui.context import AppContext
 from send_desk.gui.dialogs import AllocationDialog, ChildDialog, FamilyMemberDialog, PlacementDialog
 from send_desk.gui.formatting import deadline_label, uk_date, year_group_text
@@ -100,6 +102,12 @@ class ChildRecord(QWidget):
         self.dialog: QDialog | None = None
         self.child_id: str | None = None
         self.setAccessibleName("Child record")
+        self.changes_watch = ChangeWatch(
+            self,
+            context.hub,
+            lambda changes: self.child_id is not None and changes.touches_child(self.child_id),
+            lambda _changes: self.reload(),
+        )
 
         # --- header
         self.back_button = QPushButton("← &Back to caseload")
@@ -262,7 +270,7 @@ class ChildRecord(QWidget):
         )
         self.tabs.addTab(self.summary, "S&ummary")
         self.timeline_tab = TimelineTab(context, self)
-        self.timeline_tab.recorded.connect(self._event_recorded)
+        self.timeline_tab.recorded.connect(self.changed)  # its op published the event
         self.tabs.addTab(self.timeline_tab, "Time&line")
         self.tabs.addTab(family_tab, "Fa&mily and contacts")
         self.tabs.addTab(_table("Settings, newest first", self.settings_model), "Se&tting")
@@ -272,12 +280,12 @@ class ChildRecord(QWidget):
         from send_desk.gui.notes.tab import NotesTab
 
         self.notes_tab = NotesTab(self.backend, self.ops, self)
-        self.notes_tab.changed.connect(self.changed)
+        self.notes_tab.changed.connect(self.changed)  # the editor's op published the note
         self.tabs.addTab(self.notes_tab, "N&otes")
         from send_desk.gui.correspondence_page import CorrespondenceTab
 
         self.correspondence_tab = CorrespondenceTab(context, self)
-        self.correspondence_tab.changed.connect(self.changed)
+        self.correspondence_tab.changed.connect(self.changed)  # it publishes its changes
         self.tabs.addTab(self.correspondence_tab, "Co&rrespondence")
         from send_desk.gui.record_letters import LettersTab
 
@@ -286,7 +294,7 @@ class ChildRecord(QWidget):
         from send_desk.gui.record_documents import DocumentsTab
 
         self.documents_tab = DocumentsTab(context, self)
-        self.documents_tab.changed.connect(self._event_recorded)
+        self.documents_tab.changed.connect(self.changed)  # its op published the changes
         self.tabs.addTab(self.documents_tab, "&Documents")
         self.views = [self.tabs.widget(i) for i in range(self.tabs.count())]
 
@@ -308,6 +316,7 @@ class ChildRecord(QWidget):
 
     def load(self, child_id: str) -> None:
         self.child_id = child_id
+        self.changes_watch.stale = None  # loading now: what was missed is read anyway
         self.name_label.setText("Loading…")
 
         def failed(error: BaseException) -> None:
@@ -326,9 +335,12 @@ class ChildRecord(QWidget):
 
     def _event_recorded(self, child_id: str) -> None:
         """An event or exception was saved from the Timeline tab: show it everywhere."""
+        self._publish(child_id, ChangeKind.EVENTS)
+
+    def _publish(self, child_id: str, *kinds: ChangeKind) -> None:
+        """Tell every page (this record too, through its watch) what a tab's write changed."""
+        self.context.hub.publish(Changes.of(*kinds, children=[child_id]))
         self.changed.emit(child_id)
-        if child_id == self.child_id:
-            self.reload()
 
     def reload(self) -> None:
         if self.child_id:
@@ -461,9 +473,7 @@ class ChildRecord(QWidget):
 
         def accepted() -> None:
             if child_id:
-                self.changed.emit(child_id)
-                if child_id == self.child_id:
-                    self.reload()
+                self._publish(child_id, ChangeKind.CHILDREN)
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)
@@ -512,7 +522,7 @@ class ChildRecord(QWidget):
             self.backend, self.ops, self.child_id, template=template, inputs=inputs, parent=self
         )
         child_id = self.child_id
-        composer.saved.connect(lambda _saved: self._letter_saved(child_id))
+        composer.saved.connect(lambda _saved: self.changed.emit(child_id))  # it published
         self.dialog = composer
 
     def open_plan(self) -> None:
@@ -531,13 +541,11 @@ class ChildRecord(QWidget):
                 f"The plan could not be opened: {getattr(error, 'message', error)}"
             )
             return
-        editor.issued.connect(lambda: self._letter_saved(child_id))
+        # issuing records the draft plan issued: the plan and the deadlines changed
+        editor.issued.connect(
+            lambda: self._publish(child_id, ChangeKind.PLANS, ChangeKind.EVENTS)
+        )
         self.dialog = editor
-
-    def _letter_saved(self, child_id: str) -> None:
-        self.changed.emit(child_id)
-        if child_id == self.child_id:
-            self.reload()
 
     def allocate(self) -> None:
         if self.child_id:

@@ -1,4 +1,5 @@
-"""What a page is given: :class:`AppContext`, and the :data:`PageFactory` that builds one.
+"""What a page is given: :class:`AppContext`, the :data:`PageFactory` that builds one,
+and the :class:`ChangeHub` whose one ``changes`` signal tells pages what a write changed.
 
 Its own module so that the pages and the page registry (``gui.pages``) both import it
 without importing each other.
@@ -10,12 +11,26 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:  # the backend pulls in the store libraries: loaded after unlock
     from send_desk.backend import Backend
+    from send_desk.backend.changes import Changes
     from send_desk.gui.ops import Ops
     from send_desk.gui.settings import AppSettings, UiState
+
+
+class ChangeHub(QObject):
+    """One signal for every write: ``changes(Changes)``, emitted on the GUI thread after an
+    op succeeds. Pages connect to it and reload what they show when its kinds changed;
+    nothing refreshes another page by name (Anki's ``operation_did_execute``)."""
+
+    changes = Signal(object)  # a send_desk.backend.changes.Changes
+
+    def publish(self, changes: Changes) -> None:
+        if changes:
+            self.changes.emit(changes)
 
 
 @dataclass
@@ -29,6 +44,11 @@ class AppContext:
     open_child: Callable[[str], None] = lambda _child_id: None
     show_message: Callable[[str], None] = lambda _text: None
     extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def hub(self) -> ChangeHub:
+        """The window's change hub (the ops' own, so dialogs given only ops publish too)."""
+        return self.ops.hub
 
 
 PageFactory = Callable[[AppContext], QWidget]

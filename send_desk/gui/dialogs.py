@@ -175,7 +175,8 @@ class FormDialog(QDialog, Generic[T, R]):
         self.clear_errors()
         work = self.save_work(self.values())
         self._set_busy(True)
-        self.ops.run(work, self._saved, self._failed)
+        # a result that knows what it changed (an event, a callback...) is published
+        self.ops.run_change(work, self._saved, self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         for button in self.button_box.buttons():

@@ -219,11 +219,11 @@ class ImportCaseloadDialog(QDialog):
 
 
 def open_import_wizard(window: Any) -> ImportCaseloadDialog | None:
-    """File > Import caseload…: the dialog, refreshing the caseload after an import."""
+    """File > Import caseload…: the dialog; an import publishes what it changed."""
     if getattr(window, "is_locked", False):
         return None
     dialog = ImportCaseloadDialog(window.backend, window.ops, window)
-    dialog.imported.connect(lambda _result: window.caseload.refresh([]))
+    dialog.imported.connect(lambda result: window.ops.hub.publish(result.changes))
     dialog.finished.connect(dialog.deleteLater)
     window.import_dialog = dialog
     dialog.open()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from send_desk import __version__
 from send_desk.backend import Backend
+from send_desk.backend.changes import ChangeKind, Changes
 from send_desk.gui.alt_keys import install_alt_keys
 from send_desk.gui.app_shortcuts import ShortcutsFirst
 from send_desk.gui.child_record import ChildRecord
@@ -120,7 +121,6 @@ class MainWindow(LockingWindow, StatusBarWindow):
             self.nav.addItem(item)
         self.record = ChildRecord(self.context)
         self.record.back_requested.connect(self.back_to_caseload)
-        self.record.changed.connect(self._child_changed)
         self.pages.addWidget(self.record)
         self.nav.currentRowChanged.connect(self._nav_changed)
 
@@ -342,8 +342,8 @@ class MainWindow(LockingWindow, StatusBarWindow):
     def open_child(self, child_id: str) -> None:
         if self.is_locked:
             return
+        self.record.load(child_id)  # first, so showing it does not reload the last child
         self.pages.setCurrentWidget(self.record)
-        self.record.load(child_id)
         self.setWindowTitle("Child record – SEND Desk")
         self._update_record_actions()
         self.record.tabs.setFocus()
@@ -401,9 +401,6 @@ class MainWindow(LockingWindow, StatusBarWindow):
         else:
             self.caseload.reload()
 
-    def _child_changed(self, child_id: str) -> None:
-        self.caseload.refresh([child_id])
-
     def _import_caseload(self) -> None:
         from send_desk.gui.import_wizard import open_import_wizard
 
@@ -417,7 +414,8 @@ class MainWindow(LockingWindow, StatusBarWindow):
 
         def added() -> None:
             child_id = dialog.saved_result
-            self.caseload.refresh([])
+            # a new child: the caseload (and any page listing children) follows
+            self.ops.hub.publish(Changes.of(ChangeKind.CHILDREN))
             if child_id:
                 self.open_child(child_id)
 

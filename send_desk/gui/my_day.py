@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.changes import ChangeKind
 from send_desk.backend.clock_models import DeadlineRow, MyDay
 from send_desk.backend.correspondence_models import DueItem
 from send_desk.backend.day import day_counts, day_summary, status_text
 from send_desk.backend.labels import ACTION_STATUS_LABELS
+from send_desk.gui.change_watch import ChangeWatch
 from send_desk.gui.clock_dialogs import ApologyDialog
 from send_desk.gui.clock_models import StatusRowsModel, my_day_model
 from send_desk.gui.context import AppContext
@@ -100,6 +102,17 @@ class MyDayPage(QWidget):
         self._loading = False
         self._again = False
         self.setAccessibleName("My day")
+        # deadlines, notes to finish, correspondence due, and whose children are whose
+        self.changes_watch = ChangeWatch(
+            self,
+            context.hub,
+            lambda changes: changes.touches(
+                ChangeKind.EVENTS, ChangeKind.NOTES, ChangeKind.CORRESPONDENCE,
+                ChangeKind.CHILDREN,
+            ),
+            lambda _changes: self.reload(),
+            reloads_when_shown=True,
+        )  # fmt: skip
 
         self.title = QLabel("My day")
         font = self.title.font()

@@ -5,6 +5,10 @@ delivers its result (or exception) to the callbacks on the GUI thread through a
 queued signal. ``work`` calls the backend, which opens its own short-lived Session,
 so no ORM object or Session ever crosses threads: only plain data comes back.
 
+A write goes through ``ops.run_change(work, on_done, on_failed, changes=...)``: after it
+succeeds (and after ``on_done``) the :class:`~send_desk.backend.changes.Changes` it returned
+or declared goes out on ``ops.hub.changes``, on the GUI thread, for every page to judge.
+
 Tests swap in :class:`SyncOps`, which runs the work at once on the calling thread and
 calls back the same way, so a test needs no waiting.
 """
@@ -17,6 +21,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+from send_desk.backend.changes import NO_CHANGES, Changes
+from send_desk.gui.context import ChangeHub
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +94,8 @@ class Ops(QObject):
         self._relay.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
         self._tickets = itertools.count(1)
+        # a window's other Ops (the sync's) take the window's hub instead: one signal
+        self.hub = ChangeHub(self)
 
     @property
     def pending(self) -> int:
@@ -103,6 +112,31 @@ class Ops(QObject):
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
         self._start(ticket, work)
+
+    def run_change(
+        self,
+        work: Callable[[], Any],
+        on_done: Done | None = None,
+        on_failed: Failed | None = None,
+        *,
+        changes: Changes | None = None,
+    ) -> None:
+        """Run a write; once it succeeds, publish what it changed on ``hub.changes``.
+
+        What changed is ``changes`` (declared by the caller) combined with the result
+        itself when that is a :class:`Changes`, or the result's ``changes`` attribute
+        (a facade's read model that knows, like a sync pass). A failed write publishes
+        nothing. ``on_done`` runs first, so the page that made the change has shown its
+        own outcome before every page reloads (as Anki's ``CollectionOp.success``)."""
+
+        def done(result: Any) -> None:
+            try:
+                if on_done is not None:
+                    on_done(result)
+            finally:
+                self.hub.publish(changes_in(result) | (changes or NO_CHANGES))
+
+        self.run(work, done, on_failed)
 
     def _start(self, ticket: int, work: Callable[[], Any]) -> None:
         self._pool.start(_Job(ticket, work, self._relay))
@@ -154,6 +188,14 @@ class Ops(QObject):
             self._pool.waitForDone(10)
             QCoreApplication.processEvents()
         return not self._callbacks
+
+
+def changes_in(result: object) -> Changes:
+    """The Changes a write's result carries: itself, its ``changes``, or none."""
+    if isinstance(result, Changes):
+        return result
+    carried = getattr(result, "changes", None)
+    return carried if isinstance(carried, Changes) else NO_CHANGES
 
 
 class SyncOps(Ops):

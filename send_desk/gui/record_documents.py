@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend import Backend
+from send_desk.backend.changes import ChangeKind, Changes
 from send_desk.backend.documents_api import MEDIA_LABELS
 from send_desk.backend.documents_models import DocumentRow, NewDocument
 from send_desk.gui.documents import documents_folder
@@ -336,7 +337,15 @@ class DocumentsTab(QWidget):
                 self.changed.emit(child_id)  # a new event: the clock and the record follow
             self.reload()
 
-        self.ops.run(lambda: documents.attach(child_id, new), done, self._failed)
+        self.ops.run_change(
+            lambda: documents.attach(child_id, new),
+            done,
+            self._failed,
+            # the DocumentRow says DOCUMENTS; advice put on record is an event as well
+            changes=Changes.of(ChangeKind.EVENTS, children=[child_id])
+            if new.record_advice
+            else None,
+        )
 
     # ---- opening and exporting
 
@@ -395,8 +404,11 @@ class DocumentsTab(QWidget):
         if not reason:
             return
         documents, document_id = self.backend.documents, row.id
-        self.ops.run(
-            lambda: documents.withdraw(document_id, reason), lambda _r: self.reload(), self._failed
+        self.ops.run_change(
+            lambda: documents.withdraw(document_id, reason),
+            lambda _r: self.reload(),
+            self._failed,
+            changes=Changes.of(ChangeKind.DOCUMENTS, children=[row.child_id]),
         )
 
 

@@ -369,7 +369,9 @@ class SyncPage(QWidget):
         if self.controller is not None:
             self.controller.sync_now()
             return
-        self.ops.run(lambda: self.sync_backend.sync(), lambda _r: self.reload(), self._failed_op)
+        self.ops.run_change(
+            lambda: self.sync_backend.sync(), lambda _r: self.reload(), self._failed_op
+        )
 
     def _running(self, running: bool) -> None:
         self.sync_button.setEnabled(not running and self.status.configured)

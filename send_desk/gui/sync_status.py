@@ -168,7 +168,8 @@ class SyncController(QObject):
                 progress=lambda phase, done, total: relay.moved.emit(phase, done, total)
             )
 
-        self.ops.run(work, self._succeeded, self._failed)
+        # a pass that pulled rows publishes Changes.all(): every page showing them follows
+        self.ops.run_change(work, self._succeeded, self._failed)
 
     @Slot(str, int, object)
     def _moved(self, phase: str, done: int, total: object) -> None:
@@ -244,6 +245,8 @@ class SyncController(QObject):
 def attach_sync(window: Any, *, watch_network: bool = True) -> SyncController:
     """Give the main window background sync, its status bar text and progress bar."""
     ops = type(window.ops)(window)
+    # its own ops (a sync never waits behind page loads), the window's one change hub
+    ops.hub = window.ops.hub
     controller = SyncController(
         SyncBackend.for_backend(window.backend), ops, window, watch_network=watch_network
     )

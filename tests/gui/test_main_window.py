@@ -143,7 +143,8 @@ def test_edit_and_save_a_child(qtbot, window, backend) -> None:
     assert record.summary_values["postcode"].text() == "LS1 4AP"
     newest = record.history_model.data(record.history_model.index(0, 2))
     assert newest.endswith("to LS1 4AP") or "Preferred name" in newest
-    # the caseload row shows the new name
+    # the caseload row shows the new name once the caseload is shown again
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     row = window.caseload.model.row_of(child_id)
     assert "(Sunny)" in window.caseload.model.data(window.caseload.model.index(row, 0))
 

@@ -238,3 +238,32 @@ def test_a_revoked_laptop_is_wiped_and_the_window_closes(
     assert window.sync_label.text() == "Sync: this laptop's caseload was removed"
     window.last_message_box.done(0)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+
+
+def test_a_sync_pass_that_pulls_a_change_refreshes_the_open_caseload(
+    qtbot: Any,
+    synced_window: Any,
+    central: Any,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    server, engine = central
+    window = synced_window
+    window.show_page("caseload")
+    page = window.caseload
+    with qtbot.waitSignal(page.ids_loaded, timeout=5000):
+        page.reload()
+    child = page.model.id_at(0)
+    before = page.model.data(page.model.index(0, 0))
+    assert "(Sunny)" not in before
+    other = Device(tmp_path / "other-laptop", capsys, monkeypatch, server.url)
+    other.login(_user(engine, "supervisor"))
+    other.sync()
+    other.json("child", "update", child, "--set", "preferred_name=Sunny")
+    other.sync()
+    # the pass pulls the change; the caseload on screen re-reads the row by itself
+    with qtbot.waitSignal(page.ids_loaded, timeout=20_000):
+        window.sync.sync_now()
+    row = page.model.row_of(child)
+    assert page.model.data(page.model.index(row, 0)) == f"{before} (Sunny)"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend.caseload_models import CaseloadOptions, ChildDetail
+from send_desk.backend.changes import ChangeKind, Changes
 from send_desk.backend.correspondence_models import Callback, Complaint, CorrespondenceRow
 from send_desk.gui.callback_dialogs import (
     BookedCallback,
@@ -30,7 +31,7 @@ from send_desk.gui.correspondence_dialogs import (
 from send_desk.gui.correspondence_page.models import (
     selected,
 )
-from send_desk.gui.ops import Ops
+from send_desk.gui.ops import Ops, changes_in
 from send_desk.gui.rows_model import text_of
 
 if TYPE_CHECKING:
@@ -74,9 +75,16 @@ class Actions:
             if after is not None:
                 after(result)
             child = getattr(result, "child_id", None)
+            # the page, the child's record and My day reload from the one changes signal;
+            # the op published a result that knew what it changed, the rest is said here
+            if not changes_in(result):
+                self.context.hub.publish(
+                    Changes.of(ChangeKind.CORRESPONDENCE, children=[child])
+                    if child is not None
+                    else Changes.of(ChangeKind.CORRESPONDENCE, any_child=True)
+                )
             if child is not None:
                 self.changed.emit(child.hex)
-            self.reload()
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)

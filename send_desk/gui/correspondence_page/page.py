@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.changes import ChangeKind
 from send_desk.backend.correspondence_models import (
     Absence,
     Availability,
@@ -34,6 +35,7 @@ from send_desk.backend.correspondence_models import (
     CorrespondenceRow,
     DutyDay,
 )
+from send_desk.gui.change_watch import ChangeWatch
 from send_desk.gui.context import AppContext
 from send_desk.gui.correspondence_dialogs import (
     AvailabilityDialog,
@@ -95,6 +97,13 @@ class CorrespondencePage(QWidget, Actions):
         self._start_actions(context)
         self._generation = 0
         self.setAccessibleName("Correspondence")
+        self.changes_watch = ChangeWatch(
+            self,
+            context.hub,
+            lambda changes: changes.touches(ChangeKind.CORRESPONDENCE, ChangeKind.CHILDREN),
+            lambda _changes: self.reload(),
+            reloads_when_shown=True,
+        )
 
         self.title = QLabel("Correspondence")
         font = self.title.font()

@@ -422,7 +422,7 @@ class LetterComposer(QDialog):
             self.ui.statusLabel.setText(f"Not saved: {_message(error)}")
             self.refused.emit(_message(error))
 
-        self.ops.run(work, done, failed)
+        self.ops.run_change(work, done, failed)  # the SavedLetter carries its Changes
 
     def _child_name(self) -> str:
         detail = self.detail

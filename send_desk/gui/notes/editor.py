@@ -491,7 +491,8 @@ class NoteEditor(QDialog):
                 self.child_id, document, accept_failed=accept_failed, draft_id=draft_id
             )
 
-        self.ops.run(work, self._saved, self._save_failed)
+        # the SavedNote carries its Changes: the record, My day and Supervision follow
+        self.ops.run_change(work, self._saved, self._save_failed)
 
     def _saved(self, result: SavedNote) -> None:
         self._saving = False

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from send_desk.backend.changes import ChangeKind
 from send_desk.backend.labels import criterion_label, grade_label
 from send_desk.backend.supervision_models import (
     AuditSummary,
@@ -40,6 +41,7 @@ from send_desk.backend.supervision_models import (
     SampleNote,
     SampleRequest,
 )
+from send_desk.gui.change_watch import ChangeWatch
 from send_desk.gui.formatting import note_kind_label, note_ref_text, share, uk_date
 from send_desk.gui.items_model import ItemsModel
 from send_desk.gui.supervision.audit_dialog import AuditDialog
@@ -92,6 +94,14 @@ class SupervisionPage(QWidget):
         self.ops = context.ops
         self.sample: Sample | None = None
         self.dialog_factory: Callable[..., AuditDialog] = AuditDialog  # tests replace it
+        # the lists are audits and notes waiting for moderation
+        self.changes_watch = ChangeWatch(
+            self,
+            context.hub,
+            lambda changes: changes.touches(ChangeKind.AUDITS, ChangeKind.NOTES),
+            lambda _changes: self.reload(),
+            reloads_when_shown=True,
+        )
         layout = QVBoxLayout(self)
         title = QLabel("Supervision")
         title.setObjectName("pageTitle")
@@ -388,13 +398,13 @@ class SupervisionPage(QWidget):
                 + f" – {saved.caseworker or 'the caseworker'} will see it in Feedback."
             )
             self.confirmation.show()
-            self.saved.emit(saved)
-            self.reload()
+            self.saved.emit(saved)  # the lists reload from the changes signal
             if self.sample is not None and saved.sample_id:
                 self._refresh_sample(saved.sample_id)
 
         supervision = self.backend.supervision
-        self.ops.run(lambda: supervision.record_audit(audit), done, self._failed)
+        # the AuditSummary carries its Changes (audits, for the note's child)
+        self.ops.run_change(lambda: supervision.record_audit(audit), done, self._failed)
 
     def _refresh_sample(self, sample_id: uuid.UUID) -> None:
         def shown(sample: Sample) -> None:
