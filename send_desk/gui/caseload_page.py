@@ -206,7 +206,7 @@ class CaseloadPage(QWidget):
     def _options_loaded(self, options: CaseloadOptions) -> None:
         self._loading_options = True
         restored = False  # a remembered team or caseworker chosen now its list is here
-        self.context.extras["caseload_options"] = options
+        self.context.caseload_options = options
         choices = (
             (self.team, [(team.id.hex, team.name) for team in options.teams]),
             (

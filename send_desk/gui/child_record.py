@@ -498,10 +498,10 @@ class ChildRecord(QWidget):
             self.edit_member(member)
 
     def _options(self) -> CaseloadOptions:
-        options = self.context.extras.get("caseload_options")
+        options = self.context.caseload_options
         if not isinstance(options, CaseloadOptions):
             options = self.backend.caseload.caseload_options()
-            self.context.extras["caseload_options"] = options
+            self.context.caseload_options = options
         return options
 
     def change_setting(self) -> None:

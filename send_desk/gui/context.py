@@ -8,17 +8,19 @@ without importing each other.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:  # the backend pulls in the store libraries: loaded after unlock
     from send_desk.backend import Backend
+    from send_desk.backend.caseload_models import CaseloadOptions
     from send_desk.backend.changes import Changes
     from send_desk.gui.ops import Ops
     from send_desk.gui.settings import AppSettings, UiState
+    from send_desk.gui.sync_status import SyncController
 
 
 class ChangeHub(QObject):
@@ -43,7 +45,11 @@ class AppContext:
     ui_state: UiState
     open_child: Callable[[str], None] = lambda _child_id: None
     show_message: Callable[[str], None] = lambda _text: None
-    extras: dict[str, Any] = field(default_factory=dict)
+    # the caseload's team, caseworker and setting choices, read once and shared by the
+    # pages and dialogs that offer them
+    caseload_options: CaseloadOptions | None = None
+    # the window's sync status and background syncing (None until sync is set up)
+    sync: SyncController | None = None
 
     @property
     def hub(self) -> ChangeHub:

@@ -11,10 +11,10 @@ import logging
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -74,6 +74,12 @@ def qdate(value: date | None) -> QDate:
     if value is None:
         return QDate.currentDate()
     return QDate(value.year, value.month, value.day)
+
+
+def qdatetime(value: datetime) -> QDateTime:
+    """A wall-clock time as Qt shows it (field by field: PySide6's stubs do not all
+    take a Python datetime)."""
+    return QDateTime(qdate(value.date()), QTime(value.hour, value.minute, value.second))
 
 
 def pydate(value: QDate) -> date:

@@ -165,7 +165,7 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.ops = context.ops
-        controller = context.extras.get("sync")
+        controller = context.sync
         self.controller: SyncController | None = (
             controller if isinstance(controller, SyncController) else None
         )

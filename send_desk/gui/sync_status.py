@@ -296,7 +296,7 @@ def attach_sync(window: Any, *, watch_network: bool = True) -> SyncController:
 
     controller.wiped.connect(wiped)
     window.installEventFilter(controller)
-    window.context.extras["sync"] = controller
+    window.context.sync = controller
     page = getattr(window, "page_widgets", {}).get("sync")
     bind = getattr(page, "bind", None)
     if callable(bind):

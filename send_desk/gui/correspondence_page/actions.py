@@ -162,10 +162,10 @@ class Actions:
 
     def _options(self) -> CaseloadOptions:
         # the same cache as the caseload page and the child record fill
-        options = self.context.extras.get("caseload_options")
+        options = self.context.caseload_options
         if not isinstance(options, CaseloadOptions):
             options = self.backend.caseload.caseload_options()
-            self.context.extras["caseload_options"] = options
+            self.context.caseload_options = options
         return options
 
     def new_complaint(

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Mapping
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from send_desk.backend.notes_models import (
     NoteSummary,
     SavedNote,
 )
+from send_desk.gui.dialogs import qdatetime
 from send_desk.gui.formatting import uk_datetime
 from send_desk.gui.forms.ui_note_editor import Ui_NoteEditorDialog
 from send_desk.gui.notes import fields
@@ -106,7 +107,7 @@ class NoteEditor(QDialog):
         ui.decisionsTable.horizontalHeader().setSectionResizeMode(
             3, QHeaderView.ResizeMode.ResizeToContents
         )
-        now = QDateTime(backend.notes.now_for_note())
+        now = qdatetime(backend.notes.now_for_note())
         ui.occurredEdit.setDateTime(now)
         ui.recordedEdit.setDateTime(now)
         ui.amendReasonEdit.setVisible(note is not None)
@@ -189,7 +190,7 @@ class NoteEditor(QDialog):
             for edit, key in ((ui.occurredEdit, "occurred_at"), (ui.recordedEdit, "recorded_at")):
                 value = fields.parse_iso(data.get(key))
                 if value is not None:
-                    edit.setDateTime(QDateTime(value))
+                    edit.setDateTime(qdatetime(value))
             ui.purposeEdit.setText(fields.text_in(data, "purpose"))
             ui.bodyEdit.setPlainText(fields.text_in(data, "body"))
             ui.childVoiceEdit.setPlainText(fields.text_in(data, "child_voice"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from send_desk.domain.codes import NEED_LABELS
 from send_desk.domain.codes import Need as Sen2Need
+from send_desk.gui.dialogs import qdate
 from send_desk.gui.plans.models import SectionItemsModel, parse_ids
 
 Index = QModelIndex | QPersistentModelIndex
@@ -128,7 +129,7 @@ class ItemDelegate(QStyledItemDelegate):
             else:
                 # a new outcome: a year on from the plan, to be changed
                 start = self.plan_date or date.today()
-                editor.setDate(QDate(start + timedelta(days=365)))
+                editor.setDate(qdate(start + timedelta(days=365)))
         elif isinstance(editor, QLineEdit):
             text = str(value or "")
             if editor.text() != text:  # keep the cursor where the typing is

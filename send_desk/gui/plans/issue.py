@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QWidget
 
+from send_desk.gui.dialogs import qdate
 from send_desk.gui.formatting import uk_date
 from send_desk.gui.forms.ui_plan_issue_dialog import Ui_PlanIssueDialog
 from send_desk.plans.checker import PlanItemResult
@@ -24,7 +24,7 @@ class PlanIssueDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_PlanIssueDialog()
         self.ui.setupUi(self)
-        self.ui.dateEdit.setDate(QDate(today))
+        self.ui.dateEdit.setDate(qdate(today))
         self.ui.dateEdit.dateChanged.connect(self._show_comment_date)
         ok = self.ui.buttons.button(self.ui.buttons.StandardButton.Ok)
         ok.setText("&Issue draft")

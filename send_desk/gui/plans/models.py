@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from send_desk.gui.dialogs import qdate
 from send_desk.gui.formatting import uk_date
 from send_desk.gui.plans.signals import data_changed
 from send_desk.plans import SECTION_ORDER, SECTION_TITLES, Need, Outcome, Provision
@@ -335,7 +336,7 @@ class SectionItemsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column.kind == "date":
                 if role == Qt.ItemDataRole.EditRole:
-                    return QDate(value) if isinstance(value, date) else None
+                    return qdate(value) if isinstance(value, date) else None
                 return uk_date(value) if isinstance(value, date) else ""
             if column.kind == "links":
                 return ", ".join(value or ())
