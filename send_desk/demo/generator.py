@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from itertools import accumulate
 from typing import Any
 
 from faker import Faker
@@ -84,6 +85,13 @@ class _Builder:
         self.seed = seed
         self.fake = Faker("en_GB")
         self.fake.seed_instance(seed)
+        # Faker draws a weighted surname by adding up its thousand weights on every
+        # call; drawn here from weights added up once, by the same random.choices
+        # call on the same generator, it is the same surname (a test checks)
+        draw: Any = self.fake.last_name
+        surnames = draw.__self__.last_names  # the en_GB provider's
+        self._surnames: tuple[str, ...] = tuple(surnames)
+        self._surname_weights = list(accumulate(surnames.values()))
         start_ms = int(datetime(today.year, today.month, today.day, tzinfo=UTC).timestamp() * 1000)
         self.new_id = SeededIds(seed, start_ms)
         self.today = today
@@ -92,6 +100,10 @@ class _Builder:
         self._phone_n = 0
         self._usernames: set[str] = set()
         self._urns: set[str] = set()
+
+    def last_name(self) -> str:
+        drawn: str = self.fake.random.choices(self._surnames, cum_weights=self._surname_weights)[0]
+        return drawn
 
     def add(self, model: type[Any], row: dict[str, Any]) -> uuid.UUID:
         # an id is drawn even when the row brings its own: the seed's ids stay as they were
@@ -140,7 +152,7 @@ def _people(b: _Builder, children: int) -> tuple[dict[str, list[uuid.UUID]], uui
         by_team[name] = []
 
     def user(role: str, team: str | None, start: date) -> uuid.UUID:
-        first, last = b.fake.first_name(), b.fake.last_name()
+        first, last = b.fake.first_name(), b.last_name()
         username = b.username(first, last)
         return b.add(
             User,
@@ -247,7 +259,7 @@ def _family(b: _Builder, child_id: uuid.UUID, child: dict[str, Any], language: s
         last = (
             child["last_name"]
             if relationship in ("mother", "father") and rng.random() < 0.8
-            else fake.last_name()
+            else b.last_name()
         )
         method = rng.choices(("phone", "email", "letter", "text"), (45, 35, 10, 10))[0]
         professional = relationship == "social_worker"
@@ -310,7 +322,7 @@ def _children(
         secondary = _weighted(rng, vocab.NEED_WEIGHTS) if rng.random() < 0.35 else None
         child = {
             "first_name": fake.first_name_male() if sex == "M" else fake.first_name_female(),
-            "last_name": fake.last_name(),
+            "last_name": b.last_name(),
             "preferred_name": None,
             "date_of_birth": dob,
             "sex": sex,
