@@ -172,15 +172,15 @@ class PlainText(SQLModel):
     def _plain_text(self) -> Any:
         for name, what, multiline in _text_fields(type(self)):
             value = getattr(self, name, None)
-            if value is None or isinstance(value, int | float | bool):
-                continue
             if isinstance(value, str):
                 # the common case, one search: the message is made only for a refusal
                 if has_control(value, multiline=multiline) or len(value) > LONG_TEXT_LIMIT:
                     _refuse_text(value, what, multiline=multiline)
-                continue
-            for text in strings_in(value):  # JSON details: line breaks and tabs allowed
-                _refuse_text(text, what, multiline=True)
+            elif isinstance(value, Mapping | list | tuple):
+                # JSON details: line breaks and tabs allowed
+                for text in strings_in(value):
+                    _refuse_text(text, what, multiline=True)
+            # anything else (None, numbers, dates, ids) holds no text
         return self
 
 
