@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 
 from send_desk.demo import sen2_fields, vocab
 from send_desk.demo.audits import audits_for_demo
+from send_desk.demo.clock_rows import clock_inputs_of
 from send_desk.demo.correspondence import correspondence_for_demo
 from send_desk.demo.notes import notes_for_demo
 from send_desk.demo.scenarios import SCENARIOS, History
@@ -529,9 +530,10 @@ def build_demo(
     # the store is ready to read: the statutory clock's cache is built now, as the app
     # or `send-desk deadlines` would otherwise do on first opening it
     say("working out every child's statutory deadlines")
-    with store.write() as session, page_cache(session.connection(), cache):
+    with store.write() as session, page_cache(session.connection(), cache), gc_paused():
         begin_now(session.connection())  # its index drops are undone if it fails
-        milestones.recompute_all(session, today=today)
+        # the clock reads what was just written: taken from the rows, not read back
+        milestones.recompute_all(session, today=today, inputs=clock_inputs_of(caseload.rows))
     finished = _clocks()
     counts = {model.__tablename__: len(rows) for model, rows in caseload.rows.items()}
     user_row = next(r for r in caseload.rows[User] if r["id"] == store_user)
