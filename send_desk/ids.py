@@ -18,13 +18,27 @@ _last_ms = 0
 _counter = 0
 
 
+_VERSION_AND_VARIANT = 0x7 << 76 | 0b10 << 62
+_new_uuid = object.__new__
+_set = object.__setattr__
+_UNKNOWN = uuid.SafeUUID.unknown
+
+
+def _as_uuid(value: int) -> uuid.UUID:
+    """``uuid.UUID(int=value)`` for a value known to be in range, set as its __init__
+    sets it: a demo makes one for every row, and the constructor's checks of its
+    other arguments took as long as making the number."""
+    made = _new_uuid(uuid.UUID)
+    _set(made, "int", value)
+    _set(made, "is_safe", _UNKNOWN)
+    return made
+
+
 def _build(ms: int, rand_a: int, rand_b: int) -> uuid.UUID:
-    value = (ms & 0xFFFF_FFFF_FFFF) << 80
-    value |= 0x7 << 76
+    value = (ms & 0xFFFF_FFFF_FFFF) << 80 | _VERSION_AND_VARIANT
     value |= (rand_a & 0xFFF) << 64
-    value |= 0b10 << 62
     value |= rand_b & 0x3FFF_FFFF_FFFF_FFFF
-    return uuid.UUID(int=value)
+    return _as_uuid(value)
 
 
 def uuid7() -> uuid.UUID:
@@ -58,4 +72,6 @@ class SeededIds:
         if self._n > 0xFFF:
             self._ms += 1
             self._n = 0
-        return _build(self._ms, self._n, self._rng.getrandbits(62))
+        # _build, inlined: ms, counter and the 62 random bits are each in range
+        value = self._ms << 80 | _VERSION_AND_VARIANT | self._n << 64 | self._rng.getrandbits(62)
+        return _as_uuid(value)

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from itertools import accumulate
 from typing import Any
 
 from faker import Faker
@@ -21,6 +22,7 @@ from sqlalchemy import func, select
 
 from send_desk.demo import sen2_fields, vocab
 from send_desk.demo.audits import audits_for_demo
+from send_desk.demo.clock_rows import clock_inputs_of
 from send_desk.demo.correspondence import correspondence_for_demo
 from send_desk.demo.notes import notes_for_demo
 from send_desk.demo.scenarios import SCENARIOS, History
@@ -84,6 +86,13 @@ class _Builder:
         self.seed = seed
         self.fake = Faker("en_GB")
         self.fake.seed_instance(seed)
+        # Faker draws a weighted surname by adding up its thousand weights on every
+        # call; drawn here from weights added up once, by the same random.choices
+        # call on the same generator, it is the same surname (a test checks)
+        draw: Any = self.fake.last_name
+        surnames = draw.__self__.last_names  # the en_GB provider's
+        self._surnames: tuple[str, ...] = tuple(surnames)
+        self._surname_weights = list(accumulate(surnames.values()))
         start_ms = int(datetime(today.year, today.month, today.day, tzinfo=UTC).timestamp() * 1000)
         self.new_id = SeededIds(seed, start_ms)
         self.today = today
@@ -92,6 +101,10 @@ class _Builder:
         self._phone_n = 0
         self._usernames: set[str] = set()
         self._urns: set[str] = set()
+
+    def last_name(self) -> str:
+        drawn: str = self.fake.random.choices(self._surnames, cum_weights=self._surname_weights)[0]
+        return drawn
 
     def add(self, model: type[Any], row: dict[str, Any]) -> uuid.UUID:
         # an id is drawn even when the row brings its own: the seed's ids stay as they were
@@ -140,7 +153,7 @@ def _people(b: _Builder, children: int) -> tuple[dict[str, list[uuid.UUID]], uui
         by_team[name] = []
 
     def user(role: str, team: str | None, start: date) -> uuid.UUID:
-        first, last = b.fake.first_name(), b.fake.last_name()
+        first, last = b.fake.first_name(), b.last_name()
         username = b.username(first, last)
         return b.add(
             User,
@@ -247,7 +260,7 @@ def _family(b: _Builder, child_id: uuid.UUID, child: dict[str, Any], language: s
         last = (
             child["last_name"]
             if relationship in ("mother", "father") and rng.random() < 0.8
-            else fake.last_name()
+            else b.last_name()
         )
         method = rng.choices(("phone", "email", "letter", "text"), (45, 35, 10, 10))[0]
         professional = relationship == "social_worker"
@@ -310,7 +323,7 @@ def _children(
         secondary = _weighted(rng, vocab.NEED_WEIGHTS) if rng.random() < 0.35 else None
         child = {
             "first_name": fake.first_name_male() if sex == "M" else fake.first_name_female(),
-            "last_name": fake.last_name(),
+            "last_name": b.last_name(),
             "preferred_name": None,
             "date_of_birth": dob,
             "sex": sex,
@@ -517,9 +530,10 @@ def build_demo(
     # the store is ready to read: the statutory clock's cache is built now, as the app
     # or `send-desk deadlines` would otherwise do on first opening it
     say("working out every child's statutory deadlines")
-    with store.write() as session, page_cache(session.connection(), cache):
+    with store.write() as session, page_cache(session.connection(), cache), gc_paused():
         begin_now(session.connection())  # its index drops are undone if it fails
-        milestones.recompute_all(session, today=today)
+        # the clock reads what was just written: taken from the rows, not read back
+        milestones.recompute_all(session, today=today, inputs=clock_inputs_of(caseload.rows))
     finished = _clocks()
     counts = {model.__tablename__: len(rows) for model, rows in caseload.rows.items()}
     user_row = next(r for r in caseload.rows[User] if r["id"] == store_user)

@@ -170,19 +170,43 @@ class PlainText(SQLModel):
 
     @model_validator(mode="after")
     def _plain_text(self) -> Any:
-        for name, field in type(self).model_fields.items():
+        for name, what, multiline in _text_fields(type(self)):
             value = getattr(self, name, None)
-            if value is None or isinstance(value, int | float | bool):
-                continue
-            what = name.replace("_", " ").capitalize()
-            multiline = (
-                name in self.__multiline__ or _is_long_text(field) or not isinstance(value, str)
-            )
-            for text in strings_in(value):
-                refuse_control(text, what, multiline=multiline)
-                if len(text) > LONG_TEXT_LIMIT:
-                    raise ValueError(
-                        f"{what} is {len(text):,} characters long; at most "
-                        f"{LONG_TEXT_LIMIT:,} can be kept"
-                    )
+            if isinstance(value, str):
+                # the common case, one search: the message is made only for a refusal
+                if has_control(value, multiline=multiline) or len(value) > LONG_TEXT_LIMIT:
+                    _refuse_text(value, what, multiline=multiline)
+            elif isinstance(value, Mapping | list | tuple):
+                # JSON details: line breaks and tabs allowed
+                for text in strings_in(value):
+                    _refuse_text(text, what, multiline=True)
+            # anything else (None, numbers, dates, ids) holds no text
         return self
+
+
+# per model class: (field, its name in a message, whether a text in it may break lines)
+_TEXT_FIELDS: dict[type[Any], tuple[tuple[str, str, bool], ...]] = {}
+
+
+def _text_fields(model: type[PlainText]) -> tuple[tuple[str, str, bool], ...]:
+    """What :meth:`PlainText._plain_text` reads of a model, worked out once per class
+    (a validation runs for every row of a bulk load)."""
+    found = _TEXT_FIELDS.get(model)
+    if found is None:
+        found = _TEXT_FIELDS[model] = tuple(
+            (
+                name,
+                name.replace("_", " ").capitalize(),
+                name in model.__multiline__ or _is_long_text(field),
+            )
+            for name, field in model.model_fields.items()
+        )
+    return found
+
+
+def _refuse_text(text: str, what: str, *, multiline: bool) -> None:
+    refuse_control(text, what, multiline=multiline)
+    if len(text) > LONG_TEXT_LIMIT:
+        raise ValueError(
+            f"{what} is {len(text):,} characters long; at most {LONG_TEXT_LIMIT:,} can be kept"
+        )

@@ -222,14 +222,20 @@ def recompute_children(
     return _read_and_write(session, child_ids, today)
 
 
+ClockInputs = list[tuple[str, ClockChild, list[StoredEvent]]]
+
+
 def _read_and_write(
-    session: Session, child_ids: Collection[uuid.UUID] | None, today: date
+    session: Session,
+    child_ids: Collection[uuid.UUID] | None,
+    today: date,
+    given: ClockInputs | None = None,
 ) -> Recomputed:
-    """Read the children's events, compute and insert their milestones, with the
-    garbage collector paused (see :mod:`send_desk.gc_pause`); the batch is freed
-    before it resumes, so it never walks it."""
+    """Read the children's events (unless ``given``), compute and insert their
+    milestones, with the garbage collector paused (see :mod:`send_desk.gc_pause`); the
+    batch is freed before it resumes, so it never walks it."""
     with gc_paused():
-        inputs = clock_inputs(session, child_ids)
+        inputs = clock_inputs(session, child_ids) if given is None else given
         done = Recomputed(len(inputs), _write(session, inputs, today))
         del inputs
     return done
@@ -251,11 +257,15 @@ def recompute_child(session: Session, child_id: uuid.UUID, *, today: date) -> Re
     return done
 
 
-def recompute_all(session: Session, *, today: date) -> Recomputed:
+def recompute_all(
+    session: Session, *, today: date, inputs: ClockInputs | None = None
+) -> Recomputed:
     """Rebuild every child's milestones and record the fingerprint they were made with.
 
     The table's indexes are dropped for the rewrite and built again after it (quicker
     than keeping them up to date row by row), all in the caller's transaction.
+    ``inputs``: every child's as :func:`clock_inputs` would read them, in the store's
+    order, when the caller already has them (a demo build has just written them).
     """
     session.flush()
     connection = session.connection()
@@ -266,7 +276,7 @@ def recompute_all(session: Session, *, today: date) -> Recomputed:
     for index in _MS.indexes:
         index.drop(connection, checkfirst=True)  # a store may predate an index
     session.execute(delete(_MS))
-    done = _read_and_write(session, None, today)
+    done = _read_and_write(session, None, today, inputs)
     for index in _MS.indexes:
         index.create(connection, checkfirst=True)
     _set_meta(session, FINGERPRINT_KEY, fingerprint(today))

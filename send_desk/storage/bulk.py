@@ -15,13 +15,14 @@ database's, so a column added by a later migration needs nothing here.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, Table
+from sqlalchemy import JSON, Boolean, Connection, Table
 from sqlalchemy.engine.interfaces import Dialect
 
 from send_desk.domain.base import UTCDateTime
@@ -38,8 +39,56 @@ _DATETIME_FORMAT = (
 _DATE_FORMAT = "%(year)04d-%(month)02d-%(day)02d"
 
 
-def _short_path(column_type: Any, impl: Any, slow: Convert) -> Convert:
+def _json_text() -> Convert | None:
+    """``json.dumps`` of a dict or list, the same text, by one encoder made once.
+
+    ``json.dumps`` makes its C encoder afresh on every call, which took longer than
+    encoding a case event's few details. None where Python has no C encoder. A value
+    it cannot encode (or a circular one) raises: the caller then uses ``json.dumps``,
+    which gives the error it always gave, and a new encoder is made for what follows.
+    """
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return None
+    settings = json.JSONEncoder()  # json.dumps's defaults: ASCII, ", " and ": "
+
+    def encoder() -> Any:
+        return make(
+            {}, settings.default, json.encoder.encode_basestring_ascii, None,
+            settings.key_separator, settings.item_separator, False, False, True,
+        )  # fmt: skip
+
+    current = [encoder()]
+
+    def encode(value: Any) -> str:
+        try:
+            return "".join(current[0](value, 0))
+        except Exception:
+            current[0] = encoder()  # its record of what it was inside may be left half-made
+            raise
+
+    return encode
+
+
+def _short_path(column_type: Any, impl: Any, slow: Convert, dialect: Dialect) -> Convert:
     """A quicker converter for the commonest types; anything unusual takes ``slow``."""
+    if (
+        isinstance(impl, JSON)
+        and getattr(dialect, "_json_serializer", None) is None
+        and impl._str_impl.bind_processor(dialect) is None
+        and (encode := _json_text()) is not None
+    ):
+        dict_type, list_type = dict, list
+
+        def as_json(value: Any) -> Any:
+            if type(value) is dict_type or type(value) is list_type:
+                try:
+                    return encode(value)
+                except (TypeError, ValueError, RecursionError):
+                    pass  # json.dumps says why below
+            return slow(value)
+
+        return as_json
     storage = getattr(impl, "_storage_format", None)
     datetime_type, date_type, utc = dt.datetime, dt.date, dt.UTC
     if isinstance(column_type, UTCDateTime) and storage == _DATETIME_FORMAT:
@@ -85,7 +134,7 @@ def converter(column: Any, dialect: Dialect) -> Convert | None:
     slow = impl.bind_processor(dialect)
     if slow is None:
         return None
-    return _short_path(column.type, impl, slow)
+    return _short_path(column.type, impl, slow, dialect)
 
 
 def python_default(column: Any) -> tuple[bool, Any]:

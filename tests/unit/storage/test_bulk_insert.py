@@ -22,7 +22,7 @@ from send_desk.domain.organisation import Team
 from send_desk.domain.tables import table_name, table_of
 from send_desk.paths import DataPaths
 from send_desk.services.organisation import create_team
-from send_desk.storage.bulk import deferred_indexes
+from send_desk.storage.bulk import converter, deferred_indexes
 from send_desk.storage.journal import Actor, insert_rows
 from send_desk.storage.store import Store, create_store
 from tests.constants import PASSWORD, TODAY
@@ -217,3 +217,21 @@ def _indexes_in(connection: Any) -> list[tuple[str, str]]:
             "AND tbl_name IN ('journal', 'child')"
         )
     ]
+
+
+def test_json_columns_get_json_dumps_text_and_its_errors(store: Store) -> None:
+    to_text = converter(table_of(CaseEvent).c.details, store.engine.dialect)
+    assert to_text is not None
+    # json.dumps's text, worked out by hand: ASCII escapes, ", " and ": ", key order kept
+    assert to_text({"from": "parent", "rya": False}) == '{"from": "parent", "rya": false}'
+    assert to_text({"b": [1, 2.5, None], "a": "Zoë"}) == '{"b": [1, 2.5, null], "a": "Zo\\u00eb"}'
+    assert to_text([]) == "[]"
+    with pytest.raises(TypeError, match="Object of type set is not JSON serializable"):
+        to_text({"codes": {"K"}})
+    circular: list[Any] = []
+    circular.append(circular)
+    with pytest.raises(ValueError, match="Circular reference detected"):
+        to_text(circular)
+    # what failed left nothing behind: the same list, now plain, encodes
+    circular[0] = 1
+    assert to_text({"again": circular}) == '{"again": [1]}'
