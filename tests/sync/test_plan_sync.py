@@ -11,7 +11,8 @@ import pytest
 
 from send_desk.services import plans as service
 from send_desk.services.errors import ServiceError
-from tests.sync.servers import TODAY, Central, Device, LiveServer
+from tests.constants import TODAY
+from tests.sync.servers import Central, Device, LiveServer
 from tests.sync.test_devices import central_rows, local_rows
 from tests.unit.backend.plan_case import good_plan
 
