@@ -30,6 +30,7 @@ from send_desk.gui.formatting import (
     uk_date,
     year_group_text,
 )
+from send_desk.gui.rows_model import read_only_flags
 
 if TYPE_CHECKING:
     from send_desk.backend.caseload_api import CaseloadApi
@@ -196,10 +197,4 @@ class CaseloadModel(QAbstractTableModel):
             self.sort_requested.emit(self.columns[column][0], order == Qt.SortOrder.DescendingOrder)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)

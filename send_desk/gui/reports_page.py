@@ -40,7 +40,7 @@ from send_desk.gui.correspondence_page import table
 from send_desk.gui.dialogs import pydate, qdate
 from send_desk.gui.documents import documents_folder
 from send_desk.gui.progress_op import ProgressOp, run_with_progress
-from send_desk.gui.rows_model import ROW_ROLE, text_of
+from send_desk.gui.rows_model import ROW_ROLE, read_only_flags, text_of
 
 Index = QModelIndex | QPersistentModelIndex
 PRESETS = (
@@ -140,13 +140,7 @@ class ReportTableModel(QAbstractTableModel):
         return str(section + 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
 
 class ReportsPage(QWidget):

@@ -26,6 +26,15 @@ def text_of(value: Any) -> str:
     return str(value)
 
 
+def read_only_flags(index: Index) -> Qt.ItemFlag:
+    """What a cell of a read-only list allows: select it, no editing, no children."""
+    if not index.isValid():
+        return Qt.ItemFlag.NoItemFlags
+    return (
+        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    )
+
+
 class ColumnHeaders:
     """Headings and flags of a read-only table whose columns are (heading, key or function).
 
@@ -44,13 +53,7 @@ class ColumnHeaders:
         return str(section + 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
 
 class RowsModel(ColumnHeaders, QAbstractTableModel):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from send_desk.backend.notes_models import NoteHit
 from send_desk.gui.context import AppContext
 from send_desk.gui.formatting import note_kind_label, uk_datetime
+from send_desk.gui.rows_model import read_only_flags
 
 Index = QModelIndex | QPersistentModelIndex
 HTML_ROLE = Qt.ItemDataRole.UserRole + 5
@@ -79,13 +80,7 @@ class ResultsModel(QAbstractTableModel):
         return str(section + 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
 
 class SnippetDelegate(QStyledItemDelegate):

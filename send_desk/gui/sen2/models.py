@@ -20,6 +20,7 @@ from send_desk.gui.formatting import (
     sen2_what,
     sen2_who,
 )
+from send_desk.gui.rows_model import read_only_flags
 
 Index = QModelIndex | Persistent
 CHILD_ROLE = Qt.ItemDataRole.UserRole + 1  # the child's id as text (Qt carries strings)
@@ -173,13 +174,7 @@ class CountsModel(QAbstractTableModel):
         return 0 if parent.isValid() else 2
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
