@@ -7,8 +7,10 @@ thread: it takes a few milliseconds; off it for a very long plan), and a result 
 arrives after newer typing is dropped. What is typed is saved whole as the working
 draft in the encrypted store, so a crash loses nothing and reopening the editor brings
 it back. A plan that could not be read back (a link to an item that is gone) is never
-saved: the last save stands and the error says what to put right. Issuing with
-criteria not met asks first.
+saved: the last save stands and the error says what to put right. Issuing the draft,
+finalising it (the final plan naming the school) and proposing an amendment are the
+steps of gui.plans.issuing, each enabled when the plan's versions allow it; with
+criteria not met each asks first.
 """
 
 from __future__ import annotations
