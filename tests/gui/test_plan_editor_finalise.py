@@ -100,6 +100,9 @@ def test_a_draft_issued_then_finalised_naming_a_school_then_amended(qtbot, case)
     # finalising: reopened on the issued draft, finalise is the step now
     editor = open_editor(qtbot, backend, sam)
     ui = editor.ui
+    assert (
+        ui.statusLabel.text() == "A new draft from version 1, the draft plan issued on 02/11/2026."
+    )
     assert ui.finaliseButton.isEnabled() and not ui.amendButton.isEnabled()
     published: list[Changes] = []
     editor.ops.hub.changes.connect(published.append)
@@ -142,6 +145,9 @@ def test_a_draft_issued_then_finalised_naming_a_school_then_amended(qtbot, case)
     # amending: the final plan is in force; the draft changes the parents' views
     editor = open_editor(qtbot, backend, sam)
     ui = editor.ui
+    assert (
+        ui.statusLabel.text() == "A new draft from version 2, the final plan issued on 04/12/2026."
+    )
     assert ui.amendButton.isEnabled()
     assert not ui.finaliseButton.isEnabled() and not ui.issueButton.isEnabled()
     editor.show_section("A")

@@ -209,12 +209,12 @@ class PlanEditor(QDialog):
         self._loading = False
 
         ui.sectionList.setCurrentIndex(self.sections.index(0))
+        issuing.refresh_steps(self)
         if recovered:
             ui.statusLabel.setText(f"Opened the draft kept at {uk_datetime(draft.saved_at)}.")
         else:
-            ui.statusLabel.setText("A new draft, filled in from the case.")
+            ui.statusLabel.setText(issuing.new_draft_text(self.versions))
         self.refresh_checklist()
-        issuing.refresh_steps(self)
         ui.sectionList.setFocus()
 
     # ------------------------------------------------------------ the plan

@@ -18,6 +18,7 @@ from send_desk.backend.caseload_models import SettingChoice
 from send_desk.backend.changes import ChangeKind, Changes
 from send_desk.backend.plans_models import IssueResult, PlanVersionRow
 from send_desk.domain.plans import IN_FORCE_KINDS
+from send_desk.gui.formatting import uk_date
 from send_desk.gui.plans.finalise import FINAL_WORDS, PlanAmendDialog, PlanFinaliseDialog
 from send_desk.gui.plans.issue import IssueConfirmation, PlanIssueDialog
 from send_desk.gui.plans.signals import notify
@@ -78,6 +79,26 @@ def refresh_steps(editor: PlanEditor) -> None:
         ui.amendButton.setToolTip("An amendment is proposed: issue the amended plan first")
     if in_force:
         ui.issueButton.setToolTip("The plan is final: propose an amendment instead of a draft")
+
+
+# What each kind of version is called where the editor names it
+KIND_WORDS = {
+    "draft": "the draft plan",
+    "final": "the final plan",
+    "amendment": "the amendment notice",
+    "amended": "the amended plan",
+}
+
+
+def new_draft_text(versions: tuple[PlanVersionRow, ...]) -> str:
+    """What a new working draft starts from: the case, or the latest version issued."""
+    if not versions:
+        return "A new draft, filled in from the case."
+    latest = versions[-1]
+    words = KIND_WORDS.get(latest.kind, latest.kind)
+    return (
+        f"A new draft from version {latest.version}, {words} issued on {uk_date(latest.issued_on)}."
+    )
 
 
 def _enable_steps(editor: PlanEditor, enabled: bool) -> None:
