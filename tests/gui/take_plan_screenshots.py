@@ -118,5 +118,49 @@ if editor.confirm_box is not None:
 record.tabs.setCurrentWidget(record.timeline_tab)
 settle(500)
 shot(window, "75-child-timeline-draft-plan-issued")
+
+
+def confirm_anyway(editor):
+    settle(300)
+    if editor.confirm_box is not None:
+        editor.confirm_box.issue_button.click()
+        settle(500)
+
+
+# finalising: the editor reopens on the issued draft, and names the school
+record.open_plan()
+settle()
+editor = record.dialog
+editor.resize(1366, 700)
+editor.finalise()
+settle()
+dialog = editor.finalise_dialog
+if dialog is not None:
+    dialog.ui.schoolCombo.setCurrentIndex(min(1, dialog.ui.schoolCombo.count() - 1))
+    shot(dialog, "76-plan-finalise-school")
+    dialog.accept()
+    confirm_anyway(editor)
+# amending: the final plan is in force; the draft changes the parents' views
+record.open_plan()
+settle()
+editor = record.dialog
+editor.resize(1366, 700)
+editor.show_section("A")
+editor.ui.parentViewsEdit.setPlainText(
+    f"We want {name} to make friends, to feel safe at school and to join a club."
+)
+editor.propose_amendment()
+settle()
+dialog = editor.amend_dialog
+if dialog is not None:
+    dialog.ui.reasonEdit.setPlainText(
+        f"The annual review found {name} is ready to join an after-school club."
+    )
+    shot(dialog, "77-plan-propose-amendment")
+    dialog.accept()
+    confirm_anyway(editor)
+record.tabs.setCurrentWidget(record.timeline_tab)
+settle(500)
+shot(window, "78-child-timeline-final-plan-and-amendment")
 window.close()
 backend.close()

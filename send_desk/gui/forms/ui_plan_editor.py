@@ -364,6 +364,16 @@ class Ui_PlanEditorDialog(object):
 
         self.bottomRow.addWidget(self.issueButton)
 
+        self.finaliseButton = QPushButton(PlanEditorDialog)
+        self.finaliseButton.setObjectName(u"finaliseButton")
+
+        self.bottomRow.addWidget(self.finaliseButton)
+
+        self.amendButton = QPushButton(PlanEditorDialog)
+        self.amendButton.setObjectName(u"amendButton")
+
+        self.bottomRow.addWidget(self.amendButton)
+
         self.closeButton = QPushButton(PlanEditorDialog)
         self.closeButton.setObjectName(u"closeButton")
 
@@ -515,6 +525,20 @@ class Ui_PlanEditorDialog(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
         self.issueButton.setToolTip(QCoreApplication.translate("PlanEditorDialog", u"Issue this draft plan to the family (records the draft plan issued)", None))
+#endif // QT_CONFIG(tooltip)
+        self.finaliseButton.setText(QCoreApplication.translate("PlanEditorDialog", u"&Finalise\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.finaliseButton.setAccessibleName(QCoreApplication.translate("PlanEditorDialog", u"Finalise the plan", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.finaliseButton.setToolTip(QCoreApplication.translate("PlanEditorDialog", u"Issue the final plan naming the school (records the final plan issued)", None))
+#endif // QT_CONFIG(tooltip)
+        self.amendButton.setText(QCoreApplication.translate("PlanEditorDialog", u"Propose am&endment\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.amendButton.setAccessibleName(QCoreApplication.translate("PlanEditorDialog", u"Propose an amendment of the plan", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.amendButton.setToolTip(QCoreApplication.translate("PlanEditorDialog", u"Send the family the proposed changes to the plan in force (records the amendment notice issued)", None))
 #endif // QT_CONFIG(tooltip)
         self.closeButton.setText(QCoreApplication.translate("PlanEditorDialog", u"C&lose", None))
 #if QT_CONFIG(accessibility)

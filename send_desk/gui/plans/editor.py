@@ -7,8 +7,10 @@ thread: it takes a few milliseconds; off it for a very long plan), and a result 
 arrives after newer typing is dropped. What is typed is saved whole as the working
 draft in the encrypted store, so a crash loses nothing and reopening the editor brings
 it back. A plan that could not be read back (a link to an item that is gone) is never
-saved: the last save stands and the error says what to put right. Issuing with
-criteria not met asks first.
+saved: the last save stands and the error says what to put right. Issuing the draft,
+finalising it (the final plan naming the school) and proposing an amendment are the
+steps of gui.plans.issuing, each enabled when the plan's versions allow it; with
+criteria not met each asks first.
 """
 
 from __future__ import annotations
@@ -16,20 +18,21 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QWidget
 
-from send_desk.backend import Backend, Refused, ServiceError, StoreProblem
-from send_desk.backend.plans_models import IssueResult, PlanDraft
+from send_desk.backend import Backend, ServiceError, StoreProblem
+from send_desk.backend.plans_models import IssueResult, PlanDraft, PlanVersionRow
 from send_desk.gui.formatting import uk_datetime
 from send_desk.gui.forms.ui_plan_editor import Ui_PlanEditorDialog
 from send_desk.gui.ops import Ops
-from send_desk.gui.plans import form
+from send_desk.gui.plans import form, issuing
 from send_desk.gui.plans.delegates import ItemDelegate
 from send_desk.gui.plans.fields import target_of
+from send_desk.gui.plans.finalise import PlanAmendDialog, PlanFinaliseDialog
 from send_desk.gui.plans.issue import IssueConfirmation, PlanIssueDialog
 from send_desk.gui.plans.models import (
     COLUMNS,
@@ -73,7 +76,9 @@ class PlanEditor(QDialog):
     # declared without arguments so they are emitted by Qt (see gui.plans.signals):
     checked = Signal()  # last_check holds the result
     draft_saved = Signal()  # last_draft holds the draft as kept
-    issued = Signal()  # issued_result holds the version issued
+    issued = Signal()  # issued_result holds the draft issued
+    finalised = Signal()  # issued_result holds the final (or amended) plan issued
+    amended = Signal()  # issued_result holds the amendment notice issued
 
     def __init__(
         self,
@@ -93,6 +98,9 @@ class PlanEditor(QDialog):
         self.base = draft.plan
         self.last_check: PlanCheckResult | None = None
         self.issue_dialog: PlanIssueDialog | None = None
+        self.finalise_dialog: PlanFinaliseDialog | None = None
+        self.amend_dialog: PlanAmendDialog | None = None
+        self.versions: tuple[PlanVersionRow, ...] = ()
         self.confirm_box: IssueConfirmation | None = None
         self.issued_result: IssueResult | None = None
         self.last_draft = draft
@@ -144,7 +152,7 @@ class PlanEditor(QDialog):
             model.dataChanged.connect(self._changed)
             model.rowsInserted.connect(self._changed)
             model.rowsRemoved.connect(self._changed)
-            model.refused.connect(lambda text: self._show_error(text))
+            model.refused.connect(lambda text: self.show_error(text))
             self.models[key] = model
         for key in NONE_SECTIONS:
             reason = getattr(s, key).none_reason
@@ -195,14 +203,17 @@ class PlanEditor(QDialog):
         ui.removeItemButton.clicked.connect(self.remove_item)
         ui.addReceivedButton.clicked.connect(self.add_received_advice)
         ui.issueButton.clicked.connect(self.issue)
+        ui.finaliseButton.clicked.connect(self.finalise)
+        ui.amendButton.clicked.connect(self.propose_amendment)
         ui.closeButton.clicked.connect(self.close_keeping_draft)
         self._loading = False
 
         ui.sectionList.setCurrentIndex(self.sections.index(0))
+        issuing.refresh_steps(self)
         if recovered:
             ui.statusLabel.setText(f"Opened the draft kept at {uk_datetime(draft.saved_at)}.")
         else:
-            ui.statusLabel.setText("A new draft, filled in from the case.")
+            ui.statusLabel.setText(issuing.new_draft_text(self.versions))
         self.refresh_checklist()
         ui.sectionList.setFocus()
 
@@ -331,7 +342,7 @@ class PlanEditor(QDialog):
         outcomes = self._ids("E")
         unknown = [i for i in parse_ids(self.ui.budgetOutcomesEdit.text()) if i not in outcomes]
         if unknown:
-            self._show_error(
+            self.show_error(
                 f"Section J: there is no outcome {', '.join(unknown)} in Section E "
                 f"(it can name {', '.join(outcomes) or 'none yet'})."
             )
@@ -369,7 +380,7 @@ class PlanEditor(QDialog):
         self.ops.run(
             lambda: check_plan(plan),
             lambda result: self._show_check(generation, result),
-            lambda error: self._show_error(f"The plan could not be checked: {error}"),
+            lambda error: self.show_error(f"The plan could not be checked: {error}"),
         )
 
     def _advice(self) -> tuple[str, ...]:
@@ -381,7 +392,7 @@ class PlanEditor(QDialog):
                 result = self.backend.plans.check(self.child_id, empty)
             except (ServiceError, StoreProblem, OSError) as error:
                 # checked against the advice the draft was started with, and said so
-                self._show_error(
+                self.show_error(
                     "The advice received could not be read from the store "
                     f"({getattr(error, 'message', error)}): Section K is checked against "
                     "the advice known when the draft was started."
@@ -453,7 +464,7 @@ class PlanEditor(QDialog):
 
     # ------------------------------------------------------------ the draft
 
-    def _show_error(self, text: str) -> None:
+    def show_error(self, text: str) -> None:
         self.ui.errorLabel.setText(text)
         self.ui.errorLabel.show()
 
@@ -465,7 +476,7 @@ class PlanEditor(QDialog):
         try:
             parse_plan(plan.to_json())  # what could not be read back is never kept
         except PlanFormatError as error:
-            self._show_error(f"The draft is not kept until this is put right: {error}")
+            self.show_error(f"The draft is not kept until this is put right: {error}")
             return False
         try:
             draft = self.backend.plans.save_draft(self.child_id, plan)
@@ -492,65 +503,25 @@ class PlanEditor(QDialog):
         self.check_timer.stop()
         super().reject()
 
-    # ------------------------------------------------------------ issuing
+    # ------------------------------------------------------------ issuing (gui.plans.issuing)
 
     def issue(self) -> None:
         """Ask for the issue date, then issue the draft (saved first)."""
-        self.draft_timer.stop()
-        if not self.save_draft():
-            return
-        dialog = PlanIssueDialog(self.backend.today(), self)
-        self.issue_dialog = dialog
+        issuing.issue(self)
 
-        def answered(code: int) -> None:
-            self.issue_dialog = None
-            if code == QDialog.DialogCode.Accepted:
-                self._issue(dialog.issue_date(), accept_failed=False)
+    def finalise(self) -> None:
+        """Ask for the date and the school, then issue the final (or amended) plan."""
+        issuing.finalise(self)
 
-        dialog.finished.connect(answered)
-        dialog.open()
+    def propose_amendment(self) -> None:
+        """Ask for the date and the reason, then issue the amendment notice."""
+        issuing.propose_amendment(self)
 
-    def _issue(self, on: date, *, accept_failed: bool) -> None:
-        plans, child_id = self.backend.plans, self.child_id
-        self.ui.issueButton.setEnabled(False)
-        self.ops.run(
-            lambda: plans.issue_draft(child_id, on, accept_failed=accept_failed),
-            self._issued,
-            lambda error: self._issue_failed(on, error),
-        )
-
-    def _issued(self, result: IssueResult) -> None:
-        self.issued_result = result
+    def stop_for_good(self) -> None:
+        """A version was issued: nothing more is checked or saved from this editor."""
         self._closing = True
         self.draft_timer.stop()
         self.check_timer.stop()
-        notify(self, "issued")
-        self.accept()
-
-    def _issue_failed(self, on: date, error: BaseException) -> None:
-        self.ui.issueButton.setEnabled(True)
-        result = getattr(error, "result", None)
-        if isinstance(error, Refused) and isinstance(result, PlanCheckResult):
-            self._confirm(on, result)
-            return
-        self._show_error(str(getattr(error, "message", None) or error))
-
-    def _confirm(self, on: date, result: PlanCheckResult) -> None:
-        box = IssueConfirmation(result.failed, self)
-        failed = result.failed
-
-        def answered() -> None:
-            confirmed = box.confirmed()
-            self.confirm_box = None
-            if confirmed:
-                self._issue(on, accept_failed=True)
-            elif failed:
-                self.go_to(failed[0].id)
-
-        box.finished.connect(answered)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.confirm_box = box
-        box.open()
 
 
 def open_plan_editor(

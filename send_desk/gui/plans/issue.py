@@ -46,9 +46,17 @@ class PlanIssueDialog(QDialog):
 
 
 class IssueConfirmation(QMessageBox):
-    """Lists the criteria not met; the default is to go back and put them right."""
+    """Lists the criteria not met; the default is to go back and put them right.
+    ``what`` names the version being issued ("the final plan", "the amendment notice")."""
 
-    def __init__(self, failed: list[PlanItemResult], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        failed: list[PlanItemResult],
+        parent: QWidget | None = None,
+        *,
+        what: str = "the draft plan",
+        kept_with: str = "the issued draft",
+    ) -> None:
         count = len(failed)
         super().__init__(
             QMessageBox.Icon.Question,
@@ -62,7 +70,7 @@ class IssueConfirmation(QMessageBox):
             lines.append(f"• {item.label or item.id}: " + " ".join(item.details or (item.message,)))
         self.setInformativeText(
             "\n".join(lines)
-            + "\n\nThe criteria not met are kept with the issued draft, for you and your "
+            + f"\n\nThe criteria not met are kept with {kept_with}, for you and your "
             "supervisor."
         )
         self.issue_button: QPushButton = self.addButton(
@@ -72,7 +80,7 @@ class IssueConfirmation(QMessageBox):
             "&Go back and put right", QMessageBox.ButtonRole.RejectRole
         )
         self.setDefaultButton(self.back_button)
-        self.setAccessibleName("Issue the draft plan with criteria not met")
+        self.setAccessibleName(f"Issue {what} with criteria not met")
 
     def confirmed(self) -> bool:
         return self.clickedButton() is self.issue_button
