@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -235,6 +235,10 @@ class CaseloadPage(QWidget):
 
     def page_shown(self) -> None:
         self.table.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.changes_watch.reload_if_stale()  # what changed while another page showed
 
     def search(self, text: str) -> None:
         """The global search box: show everyone matching the text."""

@@ -6,13 +6,16 @@ reloads once, with everything it missed combined, the next time it is shown. So 
 costs one reload of the page in front of the user, and none of the pages behind it.
 A page that reloads itself each time it is shown anyway (My day, Correspondence,
 Supervision) passes ``reloads_when_shown=True``: changes while it is hidden are dropped.
+Any other page calls :meth:`ChangeWatch.reload_if_stale` from its ``showEvent``. (Not an
+event filter on the page: Qt still filters the events a page gets while it is being
+deleted, by then through a watch Python has let go of, which crashed the tests.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
 from send_desk.backend.changes import Changes
@@ -38,8 +41,6 @@ class ChangeWatch(QObject):
         self._reloads_when_shown = reloads_when_shown
         self.stale: Changes | None = None
         hub.changes.connect(self._arrived)
-        if not reloads_when_shown:
-            page.installEventFilter(self)
 
     @Slot(object)
     def _arrived(self, changes: Changes) -> None:
@@ -49,14 +50,6 @@ class ChangeWatch(QObject):
             self._reload(changes)
         elif not self._reloads_when_shown:
             self.stale = changes if self.stale is None else self.stale | changes
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # getattr: Qt may still filter an event while the page and this watch are being
-        # deleted, after Python has let go of the watch's attributes
-        page = getattr(self, "_page", None)
-        if page is not None and watched is page and event.type() == QEvent.Type.Show:
-            self.reload_if_stale()
-        return False
 
     def reload_if_stale(self) -> bool:
         """Reload with what was missed while hidden; False when nothing was."""

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -341,6 +341,10 @@ class ChildRecord(QWidget):
         """Tell every page (this record too, through its watch) what a tab's write changed."""
         self.context.hub.publish(Changes.of(*kinds, children=[child_id]))
         self.changed.emit(child_id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.changes_watch.reload_if_stale()  # what changed while another page showed
 
     def reload(self) -> None:
         if self.child_id:
