@@ -4,7 +4,7 @@ The backend is a small ``Backend`` composing one facade per feature (``CaseloadA
 ``ClockApi``, ``NotesApi``...). Each facade takes a :class:`StoreAccess` and opens its
 own short-lived Session per call through it, so any thread may call any facade and
 nothing returned is tied to a Session. Facades return the frozen read models of their
-feature (``send_desk.backend.<feature>_models``), never ``dict[str, Any]``.
+feature (``send_desk.backend.<feature>_models``), never an untyped dict.
 """
 
 from __future__ import annotations
