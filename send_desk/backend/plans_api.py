@@ -236,10 +236,21 @@ class PlansApi:
         *,
         version: int | None = None,
         draft: bool = False,
+        appendices: bool = False,
+        allow_missing: bool = False,
     ) -> bytes:
-        """The plan as a DOCX or PDF file's bytes (``fmt`` "docx" or "pdf")."""
+        """The plan as a DOCX or PDF file's bytes (``fmt`` "docx" or "pdf").
+        ``appendices``: a PDF with the advice reports Section K lists appended (refused
+        for DOCX); a report not on this laptop is refused by name (AdviceNotHere)
+        unless ``allow_missing``, when a page says it is sent separately. A report that
+        cannot be read is refused (ValidationFailed naming it)."""
         if fmt not in ("docx", "pdf"):
             raise ValidationFailed(f"'{fmt}' is not a plan format (docx or pdf)")
+        if appendices and fmt != "pdf":
+            raise ValidationFailed(
+                "The advice can be appended only to a PDF (a Word document cannot carry "
+                "other files' pages): export the plan as .pdf, or without appendices."
+            )
         laid_out = self.document(child_id, version=version, draft=draft)
         if fmt == "docx":
             from send_desk.plans.docx_writer import write_plan_docx
@@ -247,7 +258,19 @@ class PlansApi:
             return write_plan_docx(laid_out)
         from send_desk.plans.pdf_writer import write_plan_pdf
 
-        return write_plan_pdf(laid_out)
+        if not appendices:
+            return write_plan_pdf(laid_out)
+        from send_desk.plans.appendices import AppendixError, write_plan_with_appendices
+        from send_desk.services.plan_appendices import appendix_contents
+
+        with self._access.read() as session:
+            contents = appendix_contents(
+                session, laid_out.appendices, allow_missing=allow_missing
+            )
+        try:
+            return write_plan_with_appendices(laid_out, contents)
+        except AppendixError as error:
+            raise ValidationFailed(error.message) from None
 
     def version_letter(
         self, child_id: str | uuid.UUID, template: str, version: int | None = None
