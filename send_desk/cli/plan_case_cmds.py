@@ -12,7 +12,9 @@
   (``amended_plan_issued``), Section I naming the school;
 * ``plan amend --child ID FILE.json --reason TEXT [--date D] [--anyway]``: propose an
   amendment of the plan in force (``amendment_notice_issued``);
-* ``plan render --child ID [--version N | --draft] --out FILE.docx|FILE.pdf``;
+* ``plan render --child ID [--version N | --draft] --out FILE.docx|FILE.pdf
+  [--appendices [--allow-missing]]``: with the advice reports Section K lists appended
+  (PDF only);
 * ``plan letter --child ID --template NAME [--version N] --out FILE``: the draft plan's
   cover letter, the final plan's letter or the amendment notice, dated the day the
   version was issued; the amendment notice lists the changes.
@@ -91,6 +93,18 @@ def add_commands(plan_sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     which.add_argument("--version", type=int, metavar="N", help="version number (latest)")
     which.add_argument("--draft", action="store_true", help="the working draft")
     p.add_argument("--out", required=True, metavar="FILE", help="FILE.docx or FILE.pdf")
+    p.add_argument(
+        "--appendices",
+        action="store_true",
+        help="append the advice reports Section K lists (PDF only): a PDF page by page, "
+        "an image on a page, other files as a page saying they are attached separately",
+    )
+    p.add_argument(
+        "--allow-missing",
+        action="store_true",
+        help="with --appendices: a report not on this laptop gets a page saying it is sent "
+        "separately (otherwise the export is refused, naming it)",
+    )
     p.set_defaults(handler=cmd_plan_render)
 
     p = command(
@@ -348,10 +362,30 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def cmd_plan_render(args: argparse.Namespace) -> int:
+    from send_desk.services.plan_appendices import AdviceNotHere
+
     fmt = _format_of(args.out)
+    if args.appendices and fmt != "pdf":
+        raise CliError(
+            f"{args.out}: --appendices needs a PDF (a Word document cannot carry the "
+            "reports' pages): use --out FILE.pdf, or leave out --appendices"
+        )
+    if args.allow_missing and not args.appendices:
+        raise CliError("--allow-missing goes with --appendices")
     api, child_id, store = _open(args)
     try:
-        data = api.render(child_id, fmt, version=args.version, draft=args.draft)
+        data = api.render(
+            child_id, fmt, version=args.version, draft=args.draft,
+            appendices=args.appendices, allow_missing=args.allow_missing,
+        )  # fmt: skip
+    except AdviceNotHere as error:
+        lines = [f"  send-desk doc fetch {d.ref}   # {shown(d.title)}" for d in error.missing]
+        raise CliError(
+            f"{len(error.missing)} advice report{'s are' if len(error.missing) != 1 else ' is'}"
+            " not on this laptop (it keeps only recent documents offline). Fetch "
+            "from the central store:\n" + "\n".join(lines)
+            + "\nor export with --allow-missing for a page saying each is sent separately."
+        ) from None
     finally:
         store.close()
     _write(Path(args.out), data)
