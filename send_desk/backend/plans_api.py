@@ -124,12 +124,17 @@ class PlansApi:
         with self._access.write() as session:
             service.discard_draft(session, key)
 
-    def check(self, child_id: str | uuid.UUID, plan: Plan) -> PlanCheckResult:
-        """The plan against the standard, with the advice the case has received."""
+    def advice_received(self, child_id: str | uuid.UUID) -> tuple[str, ...]:
+        """The kinds of advice the case has received (its ``advice_received`` events,
+        not withdrawn), once each in the order they arrived, by the plan standard's
+        names ("EP" -> "educational_psychology"): what Section K must list."""
         key = record_id(child_id, "child")
         with self._access.read() as session:
-            advice = tuple(advice_received(session, key))
-        return check_plan(replace(plan, advice_received=advice))
+            return tuple(advice_received(session, key))
+
+    def check(self, child_id: str | uuid.UUID, plan: Plan) -> PlanCheckResult:
+        """The plan against the standard, with the advice the case has received."""
+        return check_plan(replace(plan, advice_received=self.advice_received(child_id)))
 
     # ------------------------------------------------------------ versions
 
@@ -168,12 +173,13 @@ class PlansApi:
         plan: Plan | None = None,
         school: str | None = None,
         reason: str | None = None,
+        confirm_order: bool = False,
     ) -> IssueResult:
         key = record_id(child_id, "child")
         with self._access.write() as session:
             issued = service.issue(
                 session, key, kind, on, today=self._access.today(), plan=plan, school=school,
-                reason=reason, accept_failed=accept_failed,
+                reason=reason, accept_failed=accept_failed, confirm_order=confirm_order,
             )  # fmt: skip
             names = _names(session, [issued.version])
             return IssueResult(
@@ -181,24 +187,43 @@ class PlansApi:
             )
 
     def issue_draft(
-        self, child_id: str | uuid.UUID, on: date, *, accept_failed: bool
+        self,
+        child_id: str | uuid.UUID,
+        on: date,
+        *,
+        accept_failed: bool,
+        confirm_order: bool = False,
     ) -> IssueResult:
         """Issue the working draft as the draft plan (records ``draft_plan_issued``).
-        Refuses (PlanChecklistNotMet) when criteria fail unless ``accept_failed``."""
-        return self._issue(child_id, "draft", on, accept_failed=accept_failed)
+        Refuses (PlanChecklistNotMet) when criteria fail unless ``accept_failed``, and
+        (PlanOrderUnconfirmed) when the case records no decision to issue a plan unless
+        ``confirm_order``. ``warnings``: what the clock asks the caseworker to check."""
+        return self._issue(
+            child_id, "draft", on, accept_failed=accept_failed, confirm_order=confirm_order
+        )
 
     def finalise(
-        self, child_id: str | uuid.UUID, on: date, school: str, *, accept_failed: bool
+        self,
+        child_id: str | uuid.UUID,
+        on: date,
+        school: str,
+        *,
+        accept_failed: bool,
+        confirm_order: bool = False,
     ) -> IssueResult:
         """Issue the final plan (``final_plan_issued``) after the draft, or the amended
         plan (``amended_plan_issued``) after an amendment notice, Section I naming the
         school (a URN of a setting in the store, or a name). The plan is the working
         draft when there is one (changes after the family's comments), else the last
-        version issued."""
+        version issued. A final plan with no draft plan issued on the case is refused
+        (PlanOrderUnconfirmed) unless ``confirm_order``."""
         key = record_id(child_id, "child")
         with self._access.read() as session:
             kind = service.final_kind(session, key)
-        return self._issue(key, kind, on, school=school, accept_failed=accept_failed)
+        return self._issue(
+            key, kind, on, school=school, accept_failed=accept_failed,
+            confirm_order=confirm_order,
+        )  # fmt: skip
 
     def amend(
         self,

@@ -33,7 +33,12 @@ from send_desk.gui.plans import form, issuing
 from send_desk.gui.plans.delegates import ItemDelegate
 from send_desk.gui.plans.fields import target_of
 from send_desk.gui.plans.finalise import PlanAmendDialog, PlanFinaliseDialog
-from send_desk.gui.plans.issue import IssueConfirmation, PlanIssueDialog
+from send_desk.gui.plans.issue import (
+    IssueConfirmation,
+    IssuedNotice,
+    OrderConfirmation,
+    PlanIssueDialog,
+)
 from send_desk.gui.plans.models import (
     COLUMNS,
     CRITERION_ROLE,
@@ -101,7 +106,8 @@ class PlanEditor(QDialog):
         self.finalise_dialog: PlanFinaliseDialog | None = None
         self.amend_dialog: PlanAmendDialog | None = None
         self.versions: tuple[PlanVersionRow, ...] = ()
-        self.confirm_box: IssueConfirmation | None = None
+        self.confirm_box: IssueConfirmation | OrderConfirmation | None = None
+        self.issued_box: IssuedNotice | None = None  # what the clock asks to check
         self.issued_result: IssueResult | None = None
         self.last_draft = draft
         self.current = "A"
@@ -384,12 +390,10 @@ class PlanEditor(QDialog):
         )
 
     def _advice(self) -> tuple[str, ...]:
-        """The kinds of advice the case has received, asked of the store once: the
-        check of a plan whose K lists nothing names every kind received as missing."""
+        """The kinds of advice the case has received, asked of the store once."""
         if self._received is None:
-            empty = replace(self.base, sections=replace(self.base.sections, K=()))
             try:
-                result = self.backend.plans.check(self.child_id, empty)
+                received = self.backend.plans.advice_received(self.child_id)
             except (ServiceError, StoreProblem, OSError) as error:
                 # checked against the advice the draft was started with, and said so
                 self.show_error(
@@ -398,7 +402,7 @@ class PlanEditor(QDialog):
                     "the advice known when the draft was started."
                 )
                 return self.base.advice_received
-            self._received = result.criterion("k_all_advice_listed").items
+            self._received = received
         return self._received
 
     def _show_check(self, generation: int, result: PlanCheckResult) -> None:
