@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from sqlmodel import Session, col, select
 
@@ -296,6 +297,33 @@ class PlansApi:
             return write_plan_with_appendices(laid_out, contents)
         except AppendixError as error:
             raise ValidationFailed(error.message) from None
+
+    def export(
+        self,
+        child_id: str | uuid.UUID,
+        out: Path,
+        *,
+        version: int | None = None,
+        draft: bool = False,
+        appendices: bool = False,
+        allow_missing: bool = False,
+    ) -> int:
+        """Write the plan to ``out`` (.pdf or .docx, by its ending) whole or not at all,
+        readable by the user only; the number of bytes written. As :meth:`render`."""
+        fmt = {".pdf": "pdf", ".docx": "docx"}.get(out.suffix.lower())
+        if fmt is None:
+            raise ValidationFailed(f"{out.name}: the file must end in .pdf or .docx")
+        data = self.render(
+            child_id, fmt, version=version, draft=draft, appendices=appendices,
+            allow_missing=allow_missing,
+        )  # fmt: skip
+        from send_desk.security.files import write_private
+
+        try:
+            write_private(out, data)
+        except OSError as error:
+            raise ValidationFailed(f"{out} cannot be written ({error.strerror})") from None
+        return len(data)
 
     def version_letter(
         self, child_id: str | uuid.UUID, template: str, version: int | None = None

@@ -19,6 +19,7 @@ import json
 import logging
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -29,8 +30,10 @@ from send_desk.backend.plans_models import IssueResult, PlanDraft, PlanVersionRo
 from send_desk.gui.formatting import uk_datetime
 from send_desk.gui.forms.ui_plan_editor import Ui_PlanEditorDialog
 from send_desk.gui.ops import Ops
+from send_desk.gui.plans import export as plan_export
 from send_desk.gui.plans import form, issuing
 from send_desk.gui.plans.delegates import ItemDelegate
+from send_desk.gui.plans.export import PlanExportDialog
 from send_desk.gui.plans.fields import target_of
 from send_desk.gui.plans.finalise import PlanAmendDialog, PlanFinaliseDialog
 from send_desk.gui.plans.issue import (
@@ -84,6 +87,7 @@ class PlanEditor(QDialog):
     issued = Signal()  # issued_result holds the draft issued
     finalised = Signal()  # issued_result holds the final (or amended) plan issued
     amended = Signal()  # issued_result holds the amendment notice issued
+    exported = Signal()  # exported_to holds the file written
 
     def __init__(
         self,
@@ -108,6 +112,9 @@ class PlanEditor(QDialog):
         self.versions: tuple[PlanVersionRow, ...] = ()
         self.confirm_box: IssueConfirmation | OrderConfirmation | None = None
         self.issued_box: IssuedNotice | None = None  # what the clock asks to check
+        self.export_dialog: PlanExportDialog | None = None
+        self.exported_to: Path | None = None
+        self.child_name = child_name
         self.issued_result: IssueResult | None = None
         self.last_draft = draft
         self.current = "A"
@@ -212,6 +219,7 @@ class PlanEditor(QDialog):
         ui.finaliseButton.clicked.connect(self.finalise)
         ui.amendButton.clicked.connect(self.propose_amendment)
         ui.closeButton.clicked.connect(self.close_keeping_draft)
+        ui.exportButton.clicked.connect(self.export)
         self._loading = False
 
         ui.sectionList.setCurrentIndex(self.sections.index(0))
@@ -520,6 +528,10 @@ class PlanEditor(QDialog):
     def propose_amendment(self) -> None:
         """Ask for the date and the reason, then issue the amendment notice."""
         issuing.propose_amendment(self)
+
+    def export(self) -> None:
+        """Ask what to export and where, then write the PDF or Word file."""
+        plan_export.export(self)
 
     def stop_for_good(self) -> None:
         """A version was issued: nothing more is checked or saved from this editor."""
