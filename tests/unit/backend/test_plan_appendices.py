@@ -42,7 +42,8 @@ def test_the_reports_follow_the_plan_with_headings_and_running_page_numbers(
     attach_reports(backend, sam, tmp_path)
     _issued(backend, sam)
     plan_only = len(_pages(backend.plans.render(sam, "pdf")))
-    pages = _pages(backend.plans.render(sam, "pdf", appendices=True))
+    data = backend.plans.render(sam, "pdf", appendices=True)
+    pages = _pages(data)
     # appendix 1, the EP's PDF of 2 pages: a heading page and its 2 pages (3); appendix 2,
     # the health PNG: 1 page; appendix 3, the school's Word document: 1 page (5 in all)
     total = plan_only + 5
@@ -67,6 +68,16 @@ def test_the_reports_follow_the_plan_with_headings_and_running_page_numbers(
         pages[first + 4]
     )
     assert f"Page {total} of {total}" in pages[-1]
+    # a reader jumps to each appendix by the PDF's bookmarks, after the plan's own
+    reader = PdfReader(io.BytesIO(data))
+    marks = [(m.title, reader.get_destination_page_number(m)) for m in reader.outline
+             if not isinstance(m, list)]  # fmt: skip
+    assert marks[1:] == [
+        ("Appendix 1: Report on Sam", first),
+        ("Appendix 2: Paediatric letter", first + 3),
+        ("Appendix 3: What the school says", first + 4),
+    ]
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
     # the draft's mark still heads the appendix pages it made
     assert "DRAFT: comments by Monday 26 October 2026" in pages[first]
 
