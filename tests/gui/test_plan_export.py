@@ -109,3 +109,30 @@ def test_the_working_draft_exports_as_word(qtbot, case, tmp_path) -> None:  # ty
         ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     header = Document(str(tmp_path / "draft.docx")).sections[0].header.paragraphs[0].text
     assert header == "DRAFT: not yet issued"
+
+
+def test_a_report_not_on_this_laptop_is_named_or_given_a_page(qtbot, case, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.backend.test_plan_appendices import _forget_content
+
+    backend, sam = case
+    path = pdf_file(tmp_path / "ep.pdf", 2)
+    _attach(backend, sam, path, "EP report", "educational_psychology")
+    _forget_content(backend, backend.documents.list(sam)[0].content_sha256)
+    editor = _editor(qtbot, backend, sam)
+    out = tmp_path / "plan.pdf"
+    editor.export()
+    ui = editor.export_dialog.ui
+    ui.pathEdit.setText(str(out))
+    ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: editor.ui.errorLabel.isVisibleTo(editor), timeout=10000)
+    said = editor.ui.errorLabel.text()
+    assert said.startswith("The plan was not exported: 1 advice report is not on this laptop")
+    assert "'EP report'" in said and "Documents tab" in said
+    assert not out.exists()
+    editor.export()
+    ui = editor.export_dialog.ui
+    ui.pathEdit.setText(str(out))
+    ui.missingCheck.setChecked(True)
+    with qtbot.waitSignal(editor.exported, timeout=10000):
+        ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert "it is sent separately" in (PdfReader(out).pages[-1].extract_text() or "")

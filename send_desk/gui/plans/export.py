@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
-from send_desk.backend.plans_models import PlanVersionRow
+from send_desk.backend.plans_models import AdviceNotHere, PlanVersionRow
 from send_desk.gui.documents import suggested_path
 from send_desk.gui.formatting import uk_date
 from send_desk.gui.forms.ui_plan_export_dialog import Ui_PlanExportDialog
@@ -149,6 +149,12 @@ def export(editor: PlanEditor) -> None:
 
         def failed(error: BaseException) -> None:
             said = getattr(error, "message", None) or str(error)
+            if isinstance(error, AdviceNotHere):
+                said = (
+                    f"{said} Open each report from the child's Documents tab while "
+                    "connected (that fetches it), or tick the box for a page saying it is "
+                    "sent separately."
+                )
             editor.show_error(f"The plan was not exported: {said}")
 
         editor.ops.run(work, done, failed)
