@@ -147,3 +147,40 @@ def _forget_content(backend: Backend, sha256: str) -> None:
         assert content is not None
         content.complete = False
         session.add(content)
+
+
+def test_a_landscape_and_a_turned_page_are_stamped_where_they_are_read(
+    case: Case, tmp_path: Path
+) -> None:
+    from fpdf import FPDF
+    from pypdf import PdfWriter
+
+    backend, sam = case
+    pdf = FPDF(orientation="landscape", format="A4")
+    pdf.set_font("helvetica", size=14)
+    pdf.add_page()
+    pdf.cell(0, 10, "Landscape advice")
+    writer = PdfWriter(clone_from=io.BytesIO(bytes(pdf.output())))
+    portrait = PdfReader(pdf_file(tmp_path / "p.pdf", 1, "Turned advice")).pages[0]
+    writer.add_page(portrait).rotate(90)  # shown turned a quarter, as scanners save them
+    out = io.BytesIO()
+    writer.write(out)
+    (tmp_path / "mixed.pdf").write_bytes(out.getvalue())
+    backend.documents.attach(sam, NewDocument(tmp_path / "mixed.pdf", "advice", "SALT report",
+                                              None, date(2026, 8, 3), "other"))  # fmt: skip
+    _issued(backend, sam)
+    plan_only = len(_pages(backend.plans.render(sam, "pdf")))
+    data = backend.plans.render(sam, "pdf", appendices=True)
+    reader = PdfReader(io.BytesIO(data))
+    total = plan_only + 3
+    assert len(reader.pages) == total
+    landscape, turned = reader.pages[-2], reader.pages[-1]
+    # A4 landscape is 842 x 595 points; the turned page keeps its look, upright stamps
+    assert (round(float(landscape.mediabox.width)), round(float(landscape.mediabox.height))) == (
+        842, 595,
+    )  # fmt: skip
+    for page, number in ((landscape, total - 1), (turned, total)):
+        text = " ".join((page.extract_text() or "").split())
+        assert "Appendix 1: SALT report" in text
+        assert f"Page {number} of {total}" in text
+    assert "Turned advice 1" in (turned.extract_text() or "")
