@@ -119,7 +119,6 @@ class _AppendixPages(_PlanPdf):
     def start(self, number: int, content: AppendixContent) -> None:
         self.numbers.append(number)
         self.add_page()
-        self.start_section(_text(content.heading), level=0)
         self.set_text_color(*ACCENT)
         self.paragraph(content.heading, size=15, bold=True)
         self.set_text_color(0, 0, 0)
