@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from sqlmodel import Session, col, select
 
@@ -124,12 +125,17 @@ class PlansApi:
         with self._access.write() as session:
             service.discard_draft(session, key)
 
-    def check(self, child_id: str | uuid.UUID, plan: Plan) -> PlanCheckResult:
-        """The plan against the standard, with the advice the case has received."""
+    def advice_received(self, child_id: str | uuid.UUID) -> tuple[str, ...]:
+        """The kinds of advice the case has received (its ``advice_received`` events,
+        not withdrawn), once each in the order they arrived, by the plan standard's
+        names ("EP" -> "educational_psychology"): what Section K must list."""
         key = record_id(child_id, "child")
         with self._access.read() as session:
-            advice = tuple(advice_received(session, key))
-        return check_plan(replace(plan, advice_received=advice))
+            return tuple(advice_received(session, key))
+
+    def check(self, child_id: str | uuid.UUID, plan: Plan) -> PlanCheckResult:
+        """The plan against the standard, with the advice the case has received."""
+        return check_plan(replace(plan, advice_received=self.advice_received(child_id)))
 
     # ------------------------------------------------------------ versions
 
@@ -168,12 +174,13 @@ class PlansApi:
         plan: Plan | None = None,
         school: str | None = None,
         reason: str | None = None,
+        confirm_order: bool = False,
     ) -> IssueResult:
         key = record_id(child_id, "child")
         with self._access.write() as session:
             issued = service.issue(
                 session, key, kind, on, today=self._access.today(), plan=plan, school=school,
-                reason=reason, accept_failed=accept_failed,
+                reason=reason, accept_failed=accept_failed, confirm_order=confirm_order,
             )  # fmt: skip
             names = _names(session, [issued.version])
             return IssueResult(
@@ -181,24 +188,43 @@ class PlansApi:
             )
 
     def issue_draft(
-        self, child_id: str | uuid.UUID, on: date, *, accept_failed: bool
+        self,
+        child_id: str | uuid.UUID,
+        on: date,
+        *,
+        accept_failed: bool,
+        confirm_order: bool = False,
     ) -> IssueResult:
         """Issue the working draft as the draft plan (records ``draft_plan_issued``).
-        Refuses (PlanChecklistNotMet) when criteria fail unless ``accept_failed``."""
-        return self._issue(child_id, "draft", on, accept_failed=accept_failed)
+        Refuses (PlanChecklistNotMet) when criteria fail unless ``accept_failed``, and
+        (PlanOrderUnconfirmed) when the case records no decision to issue a plan unless
+        ``confirm_order``. ``warnings``: what the clock asks the caseworker to check."""
+        return self._issue(
+            child_id, "draft", on, accept_failed=accept_failed, confirm_order=confirm_order
+        )
 
     def finalise(
-        self, child_id: str | uuid.UUID, on: date, school: str, *, accept_failed: bool
+        self,
+        child_id: str | uuid.UUID,
+        on: date,
+        school: str,
+        *,
+        accept_failed: bool,
+        confirm_order: bool = False,
     ) -> IssueResult:
         """Issue the final plan (``final_plan_issued``) after the draft, or the amended
         plan (``amended_plan_issued``) after an amendment notice, Section I naming the
         school (a URN of a setting in the store, or a name). The plan is the working
         draft when there is one (changes after the family's comments), else the last
-        version issued."""
+        version issued. A final plan with no draft plan issued on the case is refused
+        (PlanOrderUnconfirmed) unless ``confirm_order``."""
         key = record_id(child_id, "child")
         with self._access.read() as session:
             kind = service.final_kind(session, key)
-        return self._issue(key, kind, on, school=school, accept_failed=accept_failed)
+        return self._issue(
+            key, kind, on, school=school, accept_failed=accept_failed,
+            confirm_order=confirm_order,
+        )  # fmt: skip
 
     def amend(
         self,
@@ -236,10 +262,21 @@ class PlansApi:
         *,
         version: int | None = None,
         draft: bool = False,
+        appendices: bool = False,
+        allow_missing: bool = False,
     ) -> bytes:
-        """The plan as a DOCX or PDF file's bytes (``fmt`` "docx" or "pdf")."""
+        """The plan as a DOCX or PDF file's bytes (``fmt`` "docx" or "pdf").
+        ``appendices``: a PDF with the advice reports Section K lists appended (refused
+        for DOCX); a report not on this laptop is refused by name (AdviceNotHere)
+        unless ``allow_missing``, when a page says it is sent separately. A report that
+        cannot be read is refused (ValidationFailed naming it)."""
         if fmt not in ("docx", "pdf"):
             raise ValidationFailed(f"'{fmt}' is not a plan format (docx or pdf)")
+        if appendices and fmt != "pdf":
+            raise ValidationFailed(
+                "The advice can be appended only to a PDF (a Word document cannot carry "
+                "other files' pages): export the plan as .pdf, or without appendices."
+            )
         laid_out = self.document(child_id, version=version, draft=draft)
         if fmt == "docx":
             from send_desk.plans.docx_writer import write_plan_docx
@@ -247,7 +284,46 @@ class PlansApi:
             return write_plan_docx(laid_out)
         from send_desk.plans.pdf_writer import write_plan_pdf
 
-        return write_plan_pdf(laid_out)
+        if not appendices:
+            return write_plan_pdf(laid_out)
+        from send_desk.plans.appendices import AppendixError, write_plan_with_appendices
+        from send_desk.services.plan_appendices import appendix_contents
+
+        with self._access.read() as session:
+            contents = appendix_contents(
+                session, laid_out.appendices, allow_missing=allow_missing
+            )
+        try:
+            return write_plan_with_appendices(laid_out, contents)
+        except AppendixError as error:
+            raise ValidationFailed(error.message) from None
+
+    def export(
+        self,
+        child_id: str | uuid.UUID,
+        out: Path,
+        *,
+        version: int | None = None,
+        draft: bool = False,
+        appendices: bool = False,
+        allow_missing: bool = False,
+    ) -> int:
+        """Write the plan to ``out`` (.pdf or .docx, by its ending) whole or not at all,
+        readable by the user only; the number of bytes written. As :meth:`render`."""
+        fmt = {".pdf": "pdf", ".docx": "docx"}.get(out.suffix.lower())
+        if fmt is None:
+            raise ValidationFailed(f"{out.name}: the file must end in .pdf or .docx")
+        data = self.render(
+            child_id, fmt, version=version, draft=draft, appendices=appendices,
+            allow_missing=allow_missing,
+        )  # fmt: skip
+        from send_desk.security.files import write_private
+
+        try:
+            write_private(out, data)
+        except OSError as error:
+            raise ValidationFailed(f"{out} cannot be written ({error.strerror})") from None
+        return len(data)
 
     def version_letter(
         self, child_id: str | uuid.UUID, template: str, version: int | None = None

@@ -8,6 +8,23 @@ from datetime import date, datetime
 
 from send_desk.plans import Plan, PlanCheckResult
 from send_desk.plans.diff import SectionDiff
+from send_desk.services.plan_appendices import AdviceNotHere
+from send_desk.services.plan_clock import PlanOrderUnconfirmed
+
+# Re-exported for the plan editor (the GUI never imports services): issuing out of the
+# statutory order, to be confirmed by the caseworker; advice reports to append that
+# this laptop does not hold.
+__all__ = [
+    "AdviceNotHere",
+    "FailedCriterion",
+    "IssueResult",
+    "PlanDraft",
+    "PlanLetter",
+    "PlanOrderUnconfirmed",
+    "PlanVersionDetail",
+    "PlanVersionRow",
+    "SectionChange",
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,15 +4,21 @@
 * ``plan show --child ID [--version N | --draft]``: an issued version (the latest by
   default) or the working draft; for an amendment, what it changes against the plan
   in force, section by section;
-* ``plan issue --child ID --date D [--anyway]``: issue the working draft as the draft
-  plan (records ``draft_plan_issued``); a draft naming a school is refused, and one with
-  criteria of the plan standard not met is refused unless ``--anyway``;
-* ``plan finalise --child ID --date D --school URN_OR_NAME [--anyway]``: the final plan
-  (``final_plan_issued``), or after an amendment notice the amended plan
-  (``amended_plan_issued``), Section I naming the school;
+* ``plan issue --child ID --date D [--anyway] [--confirm-order]``: issue the working
+  draft as the draft plan (records ``draft_plan_issued``); a draft naming a school is
+  refused, one with criteria of the plan standard not met is refused unless ``--anyway``,
+  and with no decision
+  to issue a plan on the case, refused unless ``--confirm-order`` (see
+  send_desk.services.plan_clock); what the clock asks to check is printed after it;
+* ``plan finalise --child ID --date D --school URN_OR_NAME [--anyway] [--confirm-order]``:
+  the final plan (``final_plan_issued``), or after an amendment notice the amended plan
+  (``amended_plan_issued``), Section I naming the school; a final plan with no draft
+  plan issued on the case is refused unless ``--confirm-order``;
 * ``plan amend --child ID FILE.json --reason TEXT [--date D] [--anyway]``: propose an
   amendment of the plan in force (``amendment_notice_issued``);
-* ``plan render --child ID [--version N | --draft] --out FILE.docx|FILE.pdf``;
+* ``plan render --child ID [--version N | --draft] --out FILE.docx|FILE.pdf
+  [--appendices [--allow-missing]]``: with the advice reports Section K lists appended
+  (PDF only);
 * ``plan letter --child ID --template NAME [--version N] --out FILE``: the draft plan's
   cover letter, the final plan's letter or the amendment notice, dated the day the
   version was issued; the amendment notice lists the changes.
@@ -57,9 +63,17 @@ def add_commands(plan_sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.set_defaults(handler=cmd_plan_show)
 
     anyway = "issue it even with criteria of the plan standard not met (they are recorded)"
+    # the clock records a version out of the statutory order (its contract keeps event
+    # order loose), so the command refuses until told, as events do for dates
+    confirm_order = (
+        "issue it even though the case records no {what} (the clock records it; the "
+        "message is printed with the other checks)"
+    )
     p = command("issue", "issue the working draft as the draft plan (records draft_plan_issued)")
     p.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the day it is issued")
     p.add_argument("--anyway", action="store_true", help=anyway)
+    p.add_argument("--confirm-order", action="store_true",
+                   help=confirm_order.format(what="decision to issue a plan"))  # fmt: skip
     add_json_flag(p)
     p.set_defaults(handler=cmd_plan_issue)
 
@@ -75,6 +89,8 @@ def add_commands(plan_sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="the school or setting: its URN (a setting in the store) or its name",
     )
     p.add_argument("--anyway", action="store_true", help=anyway)
+    p.add_argument("--confirm-order", action="store_true",
+                   help=confirm_order.format(what="draft plan issued"))  # fmt: skip
     add_json_flag(p)
     p.set_defaults(handler=cmd_plan_finalise)
 
@@ -91,6 +107,18 @@ def add_commands(plan_sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     which.add_argument("--version", type=int, metavar="N", help="version number (latest)")
     which.add_argument("--draft", action="store_true", help="the working draft")
     p.add_argument("--out", required=True, metavar="FILE", help="FILE.docx or FILE.pdf")
+    p.add_argument(
+        "--appendices",
+        action="store_true",
+        help="append the advice reports Section K lists (PDF only): a PDF page by page, "
+        "an image on a page, other files as a page saying they are attached separately",
+    )
+    p.add_argument(
+        "--allow-missing",
+        action="store_true",
+        help="with --appendices: a report not on this laptop gets a page saying it is sent "
+        "separately (otherwise the export is refused, naming it)",
+    )
     p.set_defaults(handler=cmd_plan_render)
 
     p = command(
@@ -196,11 +224,18 @@ def _issued(result: IssueResult, as_json: bool, verb: str) -> int:
 
 
 def _issue(args: argparse.Namespace, verb: str, call: Any) -> int:
+    from send_desk.services.plan_clock import PlanOrderUnconfirmed
     from send_desk.services.plans import PlanChecklistNotMet
 
     api, child_id, store = _open(args)
     try:
         result = call(api, child_id)
+    except PlanOrderUnconfirmed as error:
+        said = error.message
+        for ask in ("confirm issuing the draft without it.", "confirm issuing the draft as it is.",
+                    "confirm issuing the final plan without it."):  # fmt: skip
+            said = said.replace(ask, "issue it as it is with --confirm-order.")
+        raise CliError(said) from None
     except PlanChecklistNotMet as error:
         lines = [f"  {item.section}  {item.id}: {item.message}" for item in error.result.failed]
         raise CliError(
@@ -302,7 +337,8 @@ def cmd_plan_issue(args: argparse.Namespace) -> int:
     on = _date(args.date)
     return _issue(
         args, "Issued",
-        lambda api, child: api.issue_draft(child, on, accept_failed=args.anyway),
+        lambda api, child: api.issue_draft(child, on, accept_failed=args.anyway,
+                                           confirm_order=args.confirm_order),
     )  # fmt: skip
 
 
@@ -310,7 +346,8 @@ def cmd_plan_finalise(args: argparse.Namespace) -> int:
     on = _date(args.date)
     return _issue(
         args, "Issued",
-        lambda api, child: api.finalise(child, on, args.school, accept_failed=args.anyway),
+        lambda api, child: api.finalise(child, on, args.school, accept_failed=args.anyway,
+                                        confirm_order=args.confirm_order),
     )  # fmt: skip
 
 
@@ -348,10 +385,30 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def cmd_plan_render(args: argparse.Namespace) -> int:
+    from send_desk.services.plan_appendices import AdviceNotHere
+
     fmt = _format_of(args.out)
+    if args.appendices and fmt != "pdf":
+        raise CliError(
+            f"{args.out}: --appendices needs a PDF (a Word document cannot carry the "
+            "reports' pages): use --out FILE.pdf, or leave out --appendices"
+        )
+    if args.allow_missing and not args.appendices:
+        raise CliError("--allow-missing goes with --appendices")
     api, child_id, store = _open(args)
     try:
-        data = api.render(child_id, fmt, version=args.version, draft=args.draft)
+        data = api.render(
+            child_id, fmt, version=args.version, draft=args.draft,
+            appendices=args.appendices, allow_missing=args.allow_missing,
+        )  # fmt: skip
+    except AdviceNotHere as error:
+        lines = [f"  send-desk doc fetch {d.ref}   # {shown(d.title)}" for d in error.missing]
+        raise CliError(
+            f"{len(error.missing)} advice report{'s are' if len(error.missing) != 1 else ' is'}"
+            " not on this laptop (it keeps only recent documents offline). Fetch "
+            "from the central store:\n" + "\n".join(lines)
+            + "\nor export with --allow-missing for a page saying each is sent separately."
+        ) from None
     finally:
         store.close()
     _write(Path(args.out), data)

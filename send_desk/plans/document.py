@@ -9,10 +9,12 @@ page with the last day to comment. Dates are written out in British English.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from send_desk.domain.codes import NEED_LABELS
+from send_desk.plans.checklist import default_plan_checklist
 from send_desk.plans.diff import SectionDiff, advice_label
 from send_desk.plans.model import (
     SECTION_ORDER,
@@ -85,6 +87,20 @@ class PlanSection:
 
 
 @dataclass(frozen=True, slots=True)
+class AdviceDocument:
+    """An advice report attached to the case, as Section K lists it and an appendix
+    carries it. ``ref`` is the document's id as text (what the appendix is read from)."""
+
+    ref: str
+    kind: str | None  # the advice it answers (documents.toml [advice]), if said
+    title: str
+    author: str | None
+    received_on: date | None
+    media_type: str = ""
+    file_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PlanDocument:
     council: str
     child_name: str
@@ -95,6 +111,8 @@ class PlanDocument:
     sections: tuple[PlanSection, ...]
     plan_date: date | None
     title: str = TITLE
+    # the advice reports Section K lists, in its order: appendix N is appendices[N - 1]
+    appendices: tuple[AdviceDocument, ...] = ()
 
     @property
     def page_mark(self) -> str | None:
@@ -195,11 +213,50 @@ def _budget(plan: Plan) -> list[Part]:
     ]
 
 
-def _advice(plan: Plan) -> list[Part]:
-    if not plan.sections.K:
-        return [Part("paragraph", "No advice listed yet.")]
-    intro = Part("paragraph", "The advice and information gathered for this plan:")
-    return [intro] + [Part("bullet", advice_label(kind)) for kind in plan.sections.K]
+def _advice_line(label: str, document: AdviceDocument, number: int) -> str:
+    """'Educational psychology advice: Report on Sam, by Dr A. Example, received 3 March
+    2026 (Appendix 1)'."""
+    line = f"{label} advice: {document.title}"
+    if document.author:
+        line += f", by {document.author}"
+    if document.received_on is not None:
+        line += f", received {long_date(document.received_on)}"
+    return f"{line} (Appendix {number})"
+
+
+def _advice(
+    plan: Plan, documents: Sequence[AdviceDocument]
+) -> tuple[list[Part], tuple[AdviceDocument, ...]]:
+    """Section K: each kind of advice the plan lists, with the reports attached to the
+    case that answer it (numbered as appendices in that order); reports answering no
+    kind K lists follow, so nothing attached is left out of the appendices."""
+    checklist = default_plan_checklist()
+    by_kind: dict[str, list[AdviceDocument]] = {}
+    for document in documents:
+        key = checklist.advice_kind(document.kind) if document.kind else ""
+        by_kind.setdefault(key, []).append(document)
+    numbered: list[AdviceDocument] = []
+    parts: list[Part] = []
+    if plan.sections.K:
+        parts.append(Part("paragraph", "The advice and information gathered for this plan:"))
+    else:
+        parts.append(Part("paragraph", "No advice listed yet."))
+    for kind in plan.sections.K:
+        label = advice_label(kind)
+        answering = by_kind.pop(checklist.advice_kind(kind), [])
+        if not answering:
+            parts.append(Part("bullet", label))
+        for document in answering:
+            numbered.append(document)
+            parts.append(Part("bullet", _advice_line(label, document, len(numbered))))
+    others = [d for docs in by_kind.values() for d in docs]
+    if others:
+        parts.append(Part("paragraph", "Other advice attached to the case:"))
+        for document in others:
+            numbered.append(document)
+            label = advice_label(document.kind) if document.kind else "Other"
+            parts.append(Part("bullet", _advice_line(label, document, len(numbered))))
+    return parts, tuple(numbered)
 
 
 def section_parts(plan: Plan, code: str, kind: str | None) -> list[Part]:
@@ -216,7 +273,7 @@ def section_parts(plan: Plan, code: str, kind: str | None) -> list[Part]:
         return _placement(plan, kind)
     if code == "J":
         return _budget(plan)
-    return _advice(plan)
+    return _advice(plan, ())[0]
 
 
 def build_document(
@@ -229,10 +286,12 @@ def build_document(
     version: int | None,
     comment_by: date | None,
     changes: tuple[SectionDiff, ...] = (),
+    advice_documents: Sequence[AdviceDocument] = (),
 ) -> PlanDocument:
     """The plan laid out; ``kind`` is the version's (None for the working draft). An
     amendment's ``changes`` are listed first, section by section (the plan "with the
-    changes marked" that goes with the amendment notice)."""
+    changes marked" that goes with the amendment notice). ``advice_documents``: the
+    advice reports attached to the case that Section K lists (and the appendices)."""
     status = KIND_LABELS.get(kind, kind or "")
     facts = [("Name", child_name)]
     if date_of_birth is not None:
@@ -250,8 +309,13 @@ def build_document(
                 else "not yet issued" if kind is None else None)  # fmt: skip
         if comment_by:
             facts.append(("Last day to comment", full_date(comment_by)))
+    advice, appendices = _advice(plan, advice_documents)
     sections = tuple(
-        PlanSection(code, SECTION_TITLES[code], tuple(section_parts(plan, code, kind)))
+        PlanSection(
+            code,
+            SECTION_TITLES[code],
+            tuple(advice if code == "K" else section_parts(plan, code, kind)),
+        )
         for code in SECTION_ORDER
     )
     if changes:
@@ -265,4 +329,5 @@ def build_document(
         mark_note=note,
         sections=sections,
         plan_date=plan.date,
+        appendices=appendices,
     )

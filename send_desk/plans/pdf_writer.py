@@ -28,9 +28,11 @@ def _text(value: str) -> str:
 
 
 class _PlanPdf(FPDF):
-    def __init__(self, plan: PlanDocument) -> None:
+    def __init__(self, plan: PlanDocument, total_pages: int | None = None) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.plan = plan
+        # "of Y" counts the appendices too when they follow (send_desk.plans.appendices)
+        self.total = "{nb}" if total_pages is None else str(total_pages)
         self.set_margins(20, 22, 20)
         self.set_auto_page_break(True, margin=20)
         folder = fonts_dir()
@@ -72,9 +74,11 @@ class _PlanPdf(FPDF):
         self.set_y(-14)
         self.set_text_color(90, 90, 90)
         self.set_font(MAIN_FONT, "", SMALL_PT)
-        text = f"{self.plan.child_name}: {self.plan.status}  ·  Page {self.page_no()} of {{nb}}"
-        self.cell(0, 5, _text(text), align="C")
+        self.cell(0, 5, _text(self.footer_text(self.page_no())), align="C")
         self.set_text_color(0, 0, 0)
+
+    def footer_text(self, number: int) -> str:
+        return f"{self.plan.child_name}: {self.plan.status}  ·  Page {number} of {self.total}"
 
     def paragraph(self, text: str, *, size: float = BODY_PT, bold: bool = False,
                   indent: float = 0.0, bullet: bool = False) -> None:  # fmt: skip
@@ -129,9 +133,10 @@ def _part(pdf: _PlanPdf, part: Part) -> None:
         pdf.paragraph(part.text)
 
 
-def write_plan_pdf(plan: PlanDocument) -> bytes:
-    """The plan as a PDF file's bytes."""
-    pdf = _PlanPdf(plan)
+def write_plan_pdf(plan: PlanDocument, *, total_pages: int | None = None) -> bytes:
+    """The plan as a PDF file's bytes; ``total_pages``: the "of Y" of the page numbers
+    when appendices follow (the plan's own count otherwise)."""
+    pdf = _PlanPdf(plan, total_pages)
     pdf.alias_nb_pages()
     pdf.add_page()
     pdf.set_text_color(*ACCENT)

@@ -24,6 +24,7 @@ from send_desk.plans.document import PlanDocument, build_document
 from send_desk.services import plans as plan_service
 from send_desk.services.children import get_child
 from send_desk.services.errors import NotFound, Refused
+from send_desk.services.plan_advice import advice_documents
 
 # The milestone giving the last day to comment, by the kind of version that starts it.
 COMMENT_MILESTONES = {
@@ -81,6 +82,7 @@ def plan_document(
         return build_document(
             plan, council=council, child_name=name, date_of_birth=child.date_of_birth,
             kind=None, version=None, comment_by=None,
+            advice_documents=advice_documents(session, child_id),
         )  # fmt: skip
     row = _pick(session, child_id, version)
     plan = plan_service.read_plan(row.content)
@@ -90,7 +92,7 @@ def plan_document(
     return build_document(
         plan, council=council, child_name=name, date_of_birth=child.date_of_birth,
         kind=row.kind, version=row.version, comment_by=comment_by(session, row),
-        changes=changes,
+        changes=changes, advice_documents=advice_documents(session, child_id, row.issued_on),
     )  # fmt: skip
 
 

@@ -43,6 +43,7 @@ from send_desk.services.children import get_child
 from send_desk.services.errors import NotFound, Refused, ValidationFailed
 from send_desk.services.events import add_event
 from send_desk.services.plan_advice import advice_received
+from send_desk.services.plan_clock import check_order, late_warnings
 from send_desk.services.plan_draft import draft_plan
 from send_desk.services.validation import check_plain
 from send_desk.sync.limits import MAX_JSON_BYTES
@@ -294,8 +295,11 @@ def issue(
     school: str | None = None,
     reason: str | None = None,
     accept_failed: bool = False,
+    confirm_order: bool = False,
 ) -> Issued:
-    """Issue a version of the child's plan (see the module docstring)."""
+    """Issue a version of the child's plan (see the module docstring). A draft with no
+    decision to issue on the case, or a final plan with no draft, is refused
+    (PlanOrderUnconfirmed) unless ``confirm_order`` (send_desk.services.plan_clock)."""
     if kind not in KIND_EVENTS:
         raise ValidationFailed(f"'{kind}' is not a kind of plan version")
     get_child(session, child_id)
@@ -337,10 +341,15 @@ def issue(
         sections=dataclasses.replace(plan.sections, I=placement),
     )
     text = plan_text(plan)
+    confirmed = check_order(session, child_id, kind, on, confirmed=confirm_order)
     result = check_plan(plan)
     if result.failed and not accept_failed:
         raise PlanChecklistNotMet(result)
     recorded = add_event(session, child_id, KIND_EVENTS[kind], on, today=today)
+    warnings = [
+        *confirmed, *recorded.warnings,
+        *late_warnings(session, child_id, KIND_EVENTS[kind], on),
+    ]  # fmt: skip
     author = _actor(session)
     previous = read_plan(rows[-1].content) if rows else None
     edits = list(draft.edits) if draft is not None else []
@@ -377,7 +386,7 @@ def issue(
     if draft is not None:
         session.delete(draft)
     session.flush()
-    return Issued(row, result, recorded.warnings)
+    return Issued(row, result, warnings)
 
 
 __all__ = [

@@ -110,11 +110,18 @@ if editor.issue_dialog is not None:
     shot(editor.issue_dialog, "73-plan-issue-date")
     editor.issue_dialog.accept()
     settle(300)
-if editor.confirm_box is not None:
-    shot(editor.confirm_box, "74-plan-issue-confirmation")
-    box = editor.confirm_box
-    box.issue_button.click()
+# a case with no decision to issue recorded asks about that first, then the criteria
+for _step in range(2):
+    if editor.confirm_box is None:
+        break
+    if "criteria" in editor.confirm_box.accessibleName():
+        shot(editor.confirm_box, "74-plan-issue-confirmation")
+    editor.confirm_box.issue_button.click()
     settle(500)
+if editor.issued_box is not None:  # what the clock asks to check, once issued
+    shot(editor.issued_box, "74b-plan-issued-check-the-dates")
+    editor.issued_box.accept()
+    settle(300)
 record.tabs.setCurrentWidget(record.timeline_tab)
 settle(500)
 shot(window, "75-child-timeline-draft-plan-issued")
@@ -122,9 +129,14 @@ shot(window, "75-child-timeline-draft-plan-issued")
 
 def confirm_anyway(editor):
     settle(300)
-    if editor.confirm_box is not None:
+    for _step in range(2):  # the order of events, then the criteria
+        if editor.confirm_box is None:
+            break
         editor.confirm_box.issue_button.click()
         settle(500)
+    if editor.issued_box is not None:
+        editor.issued_box.accept()
+        settle(300)
 
 
 # finalising: the editor reopens on the issued draft, and names the school

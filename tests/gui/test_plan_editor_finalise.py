@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from send_desk.backend import Backend, DataPaths
 from send_desk.backend.changes import ChangeKind, Changes
@@ -140,7 +140,19 @@ def test_a_draft_issued_then_finalised_naming_a_school_then_amended(qtbot, case)
     assert len(published) == 1
     assert published[0].touches(ChangeKind.PLANS) and published[0].touches(ChangeKind.EVENTS)
     assert published[0].child_ids == frozenset({sam})
-    assert not editor.isVisible()  # the editor closes on the version issued
+    # 4 December is 46 days after the 20-week limit (19 October): the clock's warning is
+    # shown, and the editor closes on the version issued once it is read
+    notice = editor.issued_box
+    assert notice is not None and notice.isVisible()
+    assert notice.text() == "Issued the final plan (version 2) on 04/12/2026."
+    assert notice.informativeText() == (
+        "The statutory clock asks you to check:\n"
+        "• Issue the final EHC plan (20 weeks): due 19/10/2026, done 46 days late."
+    )
+    assert editor.isVisible()
+    with qtbot.waitSignal(editor.finished, timeout=5000):
+        notice.button(QMessageBox.StandardButton.Ok).click()
+    assert not editor.isVisible()
 
     # amending: the final plan is in force; the draft changes the parents' views
     editor = open_editor(qtbot, backend, sam)

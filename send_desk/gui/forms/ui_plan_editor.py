@@ -374,6 +374,11 @@ class Ui_PlanEditorDialog(object):
 
         self.bottomRow.addWidget(self.amendButton)
 
+        self.exportButton = QPushButton(PlanEditorDialog)
+        self.exportButton.setObjectName(u"exportButton")
+
+        self.bottomRow.addWidget(self.exportButton)
+
         self.closeButton = QPushButton(PlanEditorDialog)
         self.closeButton.setObjectName(u"closeButton")
 
@@ -539,6 +544,13 @@ class Ui_PlanEditorDialog(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
         self.amendButton.setToolTip(QCoreApplication.translate("PlanEditorDialog", u"Send the family the proposed changes to the plan in force (records the amendment notice issued)", None))
+#endif // QT_CONFIG(tooltip)
+        self.exportButton.setText(QCoreApplication.translate("PlanEditorDialog", u"E&xport\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.exportButton.setAccessibleName(QCoreApplication.translate("PlanEditorDialog", u"Export the plan as PDF or Word", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.exportButton.setToolTip(QCoreApplication.translate("PlanEditorDialog", u"Save the plan (an issued version or this draft) as a PDF or Word document, with the advice as appendices in a PDF", None))
 #endif // QT_CONFIG(tooltip)
         self.closeButton.setText(QCoreApplication.translate("PlanEditorDialog", u"C&lose", None))
 #if QT_CONFIG(accessibility)

@@ -19,6 +19,7 @@ import json
 import logging
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -29,11 +30,18 @@ from send_desk.backend.plans_models import IssueResult, PlanDraft, PlanVersionRo
 from send_desk.gui.formatting import uk_datetime
 from send_desk.gui.forms.ui_plan_editor import Ui_PlanEditorDialog
 from send_desk.gui.ops import Ops
+from send_desk.gui.plans import export as plan_export
 from send_desk.gui.plans import form, issuing
 from send_desk.gui.plans.delegates import ItemDelegate
+from send_desk.gui.plans.export import PlanExportDialog
 from send_desk.gui.plans.fields import target_of
 from send_desk.gui.plans.finalise import PlanAmendDialog, PlanFinaliseDialog
-from send_desk.gui.plans.issue import IssueConfirmation, PlanIssueDialog
+from send_desk.gui.plans.issue import (
+    IssueConfirmation,
+    IssuedNotice,
+    OrderConfirmation,
+    PlanIssueDialog,
+)
 from send_desk.gui.plans.models import (
     COLUMNS,
     CRITERION_ROLE,
@@ -79,6 +87,7 @@ class PlanEditor(QDialog):
     issued = Signal()  # issued_result holds the draft issued
     finalised = Signal()  # issued_result holds the final (or amended) plan issued
     amended = Signal()  # issued_result holds the amendment notice issued
+    exported = Signal()  # exported_to holds the file written
 
     def __init__(
         self,
@@ -101,7 +110,11 @@ class PlanEditor(QDialog):
         self.finalise_dialog: PlanFinaliseDialog | None = None
         self.amend_dialog: PlanAmendDialog | None = None
         self.versions: tuple[PlanVersionRow, ...] = ()
-        self.confirm_box: IssueConfirmation | None = None
+        self.confirm_box: IssueConfirmation | OrderConfirmation | None = None
+        self.issued_box: IssuedNotice | None = None  # what the clock asks to check
+        self.export_dialog: PlanExportDialog | None = None
+        self.exported_to: Path | None = None
+        self.child_name = child_name
         self.issued_result: IssueResult | None = None
         self.last_draft = draft
         self.current = "A"
@@ -206,6 +219,7 @@ class PlanEditor(QDialog):
         ui.finaliseButton.clicked.connect(self.finalise)
         ui.amendButton.clicked.connect(self.propose_amendment)
         ui.closeButton.clicked.connect(self.close_keeping_draft)
+        ui.exportButton.clicked.connect(self.export)
         self._loading = False
 
         ui.sectionList.setCurrentIndex(self.sections.index(0))
@@ -384,12 +398,10 @@ class PlanEditor(QDialog):
         )
 
     def _advice(self) -> tuple[str, ...]:
-        """The kinds of advice the case has received, asked of the store once: the
-        check of a plan whose K lists nothing names every kind received as missing."""
+        """The kinds of advice the case has received, asked of the store once."""
         if self._received is None:
-            empty = replace(self.base, sections=replace(self.base.sections, K=()))
             try:
-                result = self.backend.plans.check(self.child_id, empty)
+                received = self.backend.plans.advice_received(self.child_id)
             except (ServiceError, StoreProblem, OSError) as error:
                 # checked against the advice the draft was started with, and said so
                 self.show_error(
@@ -398,7 +410,7 @@ class PlanEditor(QDialog):
                     "the advice known when the draft was started."
                 )
                 return self.base.advice_received
-            self._received = result.criterion("k_all_advice_listed").items
+            self._received = received
         return self._received
 
     def _show_check(self, generation: int, result: PlanCheckResult) -> None:
@@ -516,6 +528,10 @@ class PlanEditor(QDialog):
     def propose_amendment(self) -> None:
         """Ask for the date and the reason, then issue the amendment notice."""
         issuing.propose_amendment(self)
+
+    def export(self) -> None:
+        """Ask what to export and where, then write the PDF or Word file."""
+        plan_export.export(self)
 
     def stop_for_good(self) -> None:
         """A version was issued: nothing more is checked or saved from this editor."""

@@ -84,3 +84,47 @@ class IssueConfirmation(QMessageBox):
 
     def confirmed(self) -> bool:
         return self.clickedButton() is self.issue_button
+
+
+class OrderConfirmation(QMessageBox):
+    """Says why issuing now is out of the statutory order (no decision to issue on the
+    case, no draft before a final plan); the default is to go back."""
+
+    def __init__(self, problem: str, parent: QWidget | None = None, *, what: str) -> None:
+        super().__init__(
+            QMessageBox.Icon.Warning,
+            "Issue out of order?",
+            f"Check before issuing {what}:",
+            QMessageBox.StandardButton.NoButton,
+            parent,
+        )
+        self.setInformativeText(problem)
+        self.issue_button: QPushButton = self.addButton(
+            "Issue &anyway", QMessageBox.ButtonRole.AcceptRole
+        )
+        self.back_button: QPushButton = self.addButton(
+            "&Go back", QMessageBox.ButtonRole.RejectRole
+        )
+        self.setDefaultButton(self.back_button)
+        self.setAccessibleName(f"Issue {what} out of order")
+
+    def confirmed(self) -> bool:
+        return self.clickedButton() is self.issue_button
+
+
+class IssuedNotice(QMessageBox):
+    """After issuing: what was issued, and what the statutory clock asks the caseworker
+    to check (a time limit missed, an order confirmed)."""
+
+    def __init__(self, text: str, warnings: tuple[str, ...], parent: QWidget | None = None):
+        super().__init__(
+            QMessageBox.Icon.Information,
+            "Issued: check the dates",
+            text,
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        self.setInformativeText(
+            "The statutory clock asks you to check:\n" + "\n".join(f"• {w}" for w in warnings)
+        )
+        self.setAccessibleName("Issued: what the statutory clock asks you to check")

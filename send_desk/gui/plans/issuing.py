@@ -2,7 +2,10 @@
 an amendment notice. Each saves the draft first, asks what the step needs, runs it off
 the GUI thread, and on criteria not met asks before issuing anyway (as saving a note
 with items not met). Each button is enabled only when the plan's versions allow its
-step; a refusal of the service is shown in words in the editor."""
+step; a refusal of the service is shown in words in the editor. Issuing out of the
+statutory order (no decision to issue on the case, a final plan with no draft) asks
+first too; after issuing, what the clock asks the caseworker to check (a time limit
+missed) is shown before the editor closes."""
 
 from __future__ import annotations
 
@@ -16,11 +19,16 @@ from PySide6.QtWidgets import QDialog
 from send_desk.backend import Refused, ServiceError, StoreProblem
 from send_desk.backend.caseload_models import SettingChoice
 from send_desk.backend.changes import ChangeKind, Changes
-from send_desk.backend.plans_models import IssueResult, PlanVersionRow
+from send_desk.backend.plans_models import IssueResult, PlanOrderUnconfirmed, PlanVersionRow
 from send_desk.domain.plans import IN_FORCE_KINDS
 from send_desk.gui.formatting import uk_date
 from send_desk.gui.plans.finalise import FINAL_WORDS, PlanAmendDialog, PlanFinaliseDialog
-from send_desk.gui.plans.issue import IssueConfirmation, PlanIssueDialog
+from send_desk.gui.plans.issue import (
+    IssueConfirmation,
+    IssuedNotice,
+    OrderConfirmation,
+    PlanIssueDialog,
+)
 from send_desk.gui.plans.signals import notify
 from send_desk.plans.checker import PlanCheckResult
 
@@ -30,10 +38,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One issuing step: how to run it (``accept_failed`` given), what it issues (for
-    the confirmation), and the editor's signal that says it was done."""
+    """One issuing step: how to run it (``accept_failed`` and ``confirm_order`` given),
+    what it issues (for the confirmation), and the editor's signal that says it was done."""
 
-    run: Callable[[bool], IssueResult]
+    run: Callable[[bool, bool], IssueResult]
     what: str
     kept_with: str
     signal: str
@@ -126,7 +134,9 @@ def issue(editor: PlanEditor) -> None:
         if code == QDialog.DialogCode.Accepted:
             on = dialog.issue_date()
             step = Step(
-                lambda accept: plans.issue_draft(child_id, on, accept_failed=accept),
+                lambda accept, order: plans.issue_draft(
+                    child_id, on, accept_failed=accept, confirm_order=order
+                ),
                 "the draft plan", "the issued draft", "issued", publish=False,
             )  # fmt: skip
             run(editor, step, accept_failed=False)
@@ -167,7 +177,9 @@ def finalise(editor: PlanEditor) -> None:
         if code == QDialog.DialogCode.Accepted:
             on, school = dialog.issue_date(), dialog.school()
             step = Step(
-                lambda accept: plans.finalise(child_id, on, school, accept_failed=accept),
+                lambda accept, order: plans.finalise(
+                    child_id, on, school, accept_failed=accept, confirm_order=order
+                ),
                 what, what, "finalised", publish=True,
             )  # fmt: skip
             run(editor, step, accept_failed=False)
@@ -191,7 +203,7 @@ def propose_amendment(editor: PlanEditor) -> None:
         if code == QDialog.DialogCode.Accepted:
             on, reason = dialog.issue_date(), dialog.reason()
             step = Step(
-                lambda accept: plans.amend(child_id, on, reason, accept_failed=accept),
+                lambda accept, _order: plans.amend(child_id, on, reason, accept_failed=accept),
                 "the amendment notice", "the amendment notice", "amended", publish=True,
             )  # fmt: skip
             run(editor, step, accept_failed=False)
@@ -200,15 +212,17 @@ def propose_amendment(editor: PlanEditor) -> None:
     dialog.open()
 
 
-def run(editor: PlanEditor, step: Step, *, accept_failed: bool) -> None:
+def run(
+    editor: PlanEditor, step: Step, *, accept_failed: bool, confirm_order: bool = False
+) -> None:
     """Run the step off the GUI thread; a write that succeeds says what it changed."""
     _enable_steps(editor, False)
 
     def work() -> IssueResult:
-        return step.run(accept_failed)
+        return step.run(accept_failed, confirm_order)
 
     def failed(error: BaseException) -> None:
-        _failed(editor, step, error)
+        _failed(editor, step, error, accept_failed=accept_failed, confirm_order=confirm_order)
 
     def done(result: IssueResult) -> None:
         _done(editor, step, result)
@@ -220,23 +234,64 @@ def run(editor: PlanEditor, step: Step, *, accept_failed: bool) -> None:
         editor.ops.run(work, done, failed)
 
 
+def issued_text(row: PlanVersionRow) -> str:
+    """'Issued the draft plan (version 1) on 12/10/2026.'"""
+    words = KIND_WORDS.get(row.kind, row.kind)
+    return f"Issued {words} (version {row.version}) on {uk_date(row.issued_on)}."
+
+
 def _done(editor: PlanEditor, step: Step, result: IssueResult) -> None:
     editor.issued_result = result
     editor.stop_for_good()
     notify(editor, step.signal)
-    editor.accept()
+    if not result.warnings:
+        editor.accept()
+        return
+    # the editor closes once the caseworker has read what the clock asks them to check
+    box = IssuedNotice(issued_text(result.version), result.warnings, editor)
+    box.finished.connect(lambda _code: editor.accept())
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    editor.issued_box = box
+    box.open()
 
 
-def _failed(editor: PlanEditor, step: Step, error: BaseException) -> None:
+def _failed(
+    editor: PlanEditor,
+    step: Step,
+    error: BaseException,
+    *,
+    accept_failed: bool = False,
+    confirm_order: bool = False,
+) -> None:
     _enable_steps(editor, True)
+    if isinstance(error, PlanOrderUnconfirmed):
+        _confirm_order(editor, step, error.message, accept_failed=accept_failed)
+        return
     result = getattr(error, "result", None)
     if isinstance(error, Refused) and isinstance(result, PlanCheckResult):
-        _confirm(editor, step, result)
+        _confirm(editor, step, result, confirm_order=confirm_order)
         return
     editor.show_error(_error_text(error))
 
 
-def _confirm(editor: PlanEditor, step: Step, result: PlanCheckResult) -> None:
+def _confirm_order(editor: PlanEditor, step: Step, problem: str, *, accept_failed: bool) -> None:
+    box = OrderConfirmation(problem, editor, what=step.what)
+
+    def answered() -> None:
+        confirmed = box.confirmed()
+        editor.confirm_box = None
+        if confirmed:
+            run(editor, step, accept_failed=accept_failed, confirm_order=True)
+
+    box.finished.connect(answered)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    editor.confirm_box = box
+    box.open()
+
+
+def _confirm(
+    editor: PlanEditor, step: Step, result: PlanCheckResult, *, confirm_order: bool
+) -> None:
     box = IssueConfirmation(result.failed, editor, what=step.what, kept_with=step.kept_with)
     failed = result.failed
 
@@ -244,7 +299,7 @@ def _confirm(editor: PlanEditor, step: Step, result: PlanCheckResult) -> None:
         confirmed = box.confirmed()
         editor.confirm_box = None
         if confirmed:
-            run(editor, step, accept_failed=True)
+            run(editor, step, accept_failed=True, confirm_order=confirm_order)
         elif failed:
             editor.go_to(failed[0].id)
 
