@@ -8,10 +8,10 @@ so a wording or a date format changes in one place. Add a section per feature.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from contextlib import suppress
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from send_desk.backend.labels import event_details
 from send_desk.domain.school_year import nc_year_label
 from send_desk.timeutil import LONDON
 from send_desk.timeutil import uk_date as _uk_date
@@ -296,16 +296,10 @@ def caseworker_text(name: str | None) -> str:
     return name or "Not allocated"
 
 
-def event_details_text(details: Mapping[str, DetailValue]) -> str:
-    """ "Source: parent; Decision date: 03/11/2026" (dates dd/mm/yyyy)."""
-    parts = []
-    for key, value in details.items():
-        text = str(value).replace("_", " ")
-        if key.endswith("date"):
-            with suppress(ValueError):
-                text = date.fromisoformat(str(value)).strftime("%d/%m/%Y")
-        parts.append(f"{key.replace('_', ' ').capitalize()}: {text}")
-    return "; ".join(parts)
+def event_details_text(type_id: str, details: Mapping[str, DetailValue]) -> str:
+    """ "Who asked: School or setting; In relevant youth accommodation (custody) when
+    asking: No" -- the event type's field labels and plain values."""
+    return "; ".join(f"{label}: {value}" for label, value in event_details(type_id, details))
 
 
 # ------------------------------------------------------- the statutory clock

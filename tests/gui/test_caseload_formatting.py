@@ -32,5 +32,21 @@ def test_year_group_caseworker_and_event_details() -> None:
     assert year_group_text(7) == "Year 7"
     assert caseworker_text(None) == "Not allocated"
     assert caseworker_text("Pat Example") == "Pat Example"
-    details = {"source": "school_or_setting", "decision_date": "2026-11-03"}
-    assert event_details_text(details) == "Source: school or setting; Decision date: 03/11/2026"
+
+
+def test_event_details_read_with_the_forms_labels_and_plain_values() -> None:
+    request = {"rya": True, "source": "school_or_setting"}
+    assert event_details_text("request_received", request) == (
+        "Who asked: School or setting; "
+        "In relevant youth accommodation (custody) when asking: Yes"
+    )
+    transfer = {"transfer_date": "2027-09-01", "kind": "post16"}
+    assert event_details_text("phase_transfer", transfer) == (
+        "Transfer date: 01/09/2027; Kind of transfer: Post-16 transfer"
+    )
+    review = {"outcome": "cease", "cease_reason": "moved_la", "to_la": "886"}
+    assert event_details_text("review_decision", review) == (
+        "Outcome: Cease the plan; Why the plan ends: Moved to another council in England; "
+        "Council it moves to (LA number): 886"
+    )
+    assert event_details_text("decision_sent", {"appealable": False}) == "Appealable: No"
