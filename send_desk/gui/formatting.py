@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from send_desk.backend.labels import event_details
+from send_desk.domain.codes import MILESTONE_STATUS_LABELS
 from send_desk.domain.school_year import nc_year_label
 from send_desk.timeutil import LONDON
 from send_desk.timeutil import uk_date as _uk_date
@@ -304,14 +305,7 @@ def event_details_text(type_id: str, details: Mapping[str, DetailValue]) -> str:
 
 # ------------------------------------------------------- the statutory clock
 
-STATUS_LABELS = {
-    "met": "Met",
-    "late": "Done late",
-    "pending": "Due",
-    "overdue": "Overdue",
-    "exception": "Exception claimed",
-    "info": "Date to know",
-}
+STATUS_LABELS = MILESTONE_STATUS_LABELS
 
 
 def status_label(status: str) -> str:
