@@ -48,6 +48,7 @@ SEN2_RULES = {
     "upn-check-letter": "UPN check letter wrong",
     "upn-duplicate": "One UPN given to two children",
     "request-source": "Who asked not recorded",
+    "request-date": "A decision with no request recorded",
     "outcome-date": "A decision with no date",
     "date-order": "Dates out of order",
     "cease-reason": "Plan ceased with no reason",
