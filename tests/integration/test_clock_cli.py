@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -74,6 +75,20 @@ def test_deadlines_for_one_caseworker_or_team_as_text(cli: Cli) -> None:
     assert code == 2 and "no user called 'Nobody Here'" in err
     code, _, err = cli("deadlines", "--today", "2026-02-30")
     assert code == 2 and "--today" in err
+
+
+def test_deadlines_as_text_say_each_status_as_the_app_does(cli: Cli) -> None:
+    code, out, err = cli("deadlines", "--today", "2026-03-02")
+    assert code == 0, err
+    # each deadline: due date, days left, status, then the child
+    line = re.compile(r"\s+(\S+)\s+(-?\d+)\s+(\S+(?: \S+)*)\s{2,}(\w+) Test \(")
+    found = [match.groups() for match in map(line.match, out.splitlines()) if match]
+    assert found == [
+        ("16/02/2026", "-14", "Overdue", "Ava"),
+        ("02/03/2026", "0", "Due", "Ben"),
+        ("09/03/2026", "7", "Due", "Cara"),
+    ]
+    assert "pending" not in out and "overdue " not in out
 
 
 def test_report_as_json_and_text(cli: Cli) -> None:
