@@ -257,4 +257,15 @@ def _detail_value(kind: str, name: str, value: DetailValue) -> str:
             return text
     if kind == "choice" or name in EVENT_CHOICE_LABELS:
         return EVENT_CHOICE_LABELS.get(name, {}).get(text, code_words(text))
+    if name == "from":
+        # typed by hand ("Dr Lee, paediatrician"), or an advice kind's code when the
+        # advice was recorded by attaching its report
+        return _advice_kinds().get(text, text)
     return text
+
+
+@cache
+def _advice_kinds() -> dict[str, str]:
+    from send_desk.domain.documents import document_rules
+
+    return dict(document_rules().advice)

@@ -50,3 +50,12 @@ def test_event_details_read_with_the_forms_labels_and_plain_values() -> None:
         "Council it moves to (LA number): 886"
     )
     assert event_details_text("decision_sent", {"appealable": False}) == "Appealable: No"
+    # an advice report attached to the record names its kind by code; typed names stay
+    attached = {"from": "educational_psychology"}
+    assert event_details_text("advice_received", attached) == (
+        "Advice from: Educational psychology"
+    )
+    typed = {"from": "Dr Lee, community paediatrician"}
+    assert event_details_text("advice_requested", typed) == (
+        "Advice from: Dr Lee, community paediatrician"
+    )
