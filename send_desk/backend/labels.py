@@ -240,11 +240,12 @@ def event_details(type_id: str, details: Mapping[str, DetailValue]) -> list[tupl
         value = details[name]
         extra = extras.get(name)
         label = extra.label if extra else field_label(name)
-        shown.append((label, _detail_value(extra.kind if extra else "", name, value)))
+        kind_of = extra.kind if extra else ""
+        shown.append((label, _detail_value(type_id, kind_of, name, value)))
     return shown
 
 
-def _detail_value(kind: str, name: str, value: DetailValue) -> str:
+def _detail_value(type_id: str, kind: str, name: str, value: DetailValue) -> str:
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if value is None:
@@ -261,7 +262,26 @@ def _detail_value(kind: str, name: str, value: DetailValue) -> str:
         # typed by hand ("Dr Lee, paediatrician"), or an advice kind's code when the
         # advice was recorded by attaching its report
         return _advice_kinds().get(text, text)
+    # an exception or an apology names the milestone (and the exception its reason) by
+    # the clock's id, which its own dialog chose from a list
+    if name == "milestone":
+        return _clock_words()[0].get(text, text)
+    if name == "reason" and type_id == "exception_recorded":
+        reason = _clock_words()[1].get(text)
+        return reason[:1].upper() + reason[1:] if reason else text
     return text
+
+
+@cache
+def _clock_words() -> tuple[dict[str, str], dict[str, str]]:
+    """The statutory clock's milestone titles and exception reasons, by id."""
+    from send_desk.timescales import default_rules
+
+    rules = default_rules()
+    titles: dict[str, str] = {}
+    for rule in rules.rules:
+        titles.setdefault(rule.id, rule.title)
+    return titles, {key: reason.label for key, reason in rules.reasons.items()}
 
 
 @cache

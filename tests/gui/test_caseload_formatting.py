@@ -59,3 +59,15 @@ def test_event_details_read_with_the_forms_labels_and_plain_values() -> None:
     assert event_details_text("advice_requested", typed) == (
         "Advice from: Dr Lee, community paediatrician"
     )
+    # an exception and an apology name the milestone and the reason the clock lists
+    exception = {"reason": "absence_from_area", "milestone": "final_plan",
+                 "evidence": "Family away for five weeks; confirmed by email."}  # fmt: skip
+    assert event_details_text("exception_recorded", exception) == (
+        "Reason: Absence from the area; Milestone: Issue the final EHC plan (20 weeks); "
+        "Evidence: Family away for five weeks; confirmed by email."
+    )
+    apology = {"milestone": "decide_to_assess", "due": "2026-10-19", "reason": "staff illness"}
+    assert event_details_text("apology_letter_requested", apology) == (
+        "Missed deadline: Decide whether to assess; It was due: 19/10/2026; "
+        "Reason for the delay: staff illness"
+    )
