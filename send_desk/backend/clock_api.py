@@ -30,7 +30,8 @@ from send_desk.backend.clock_models import (
     TimelineItem,
 )
 from send_desk.backend.errors import ValidationFailed
-from send_desk.domain.event_types import CEASE_REASON_LABELS, EVENT_TYPES, REQUEST_SOURCE_LABELS
+from send_desk.backend.labels import EVENT_CHOICE_LABELS
+from send_desk.domain.event_types import EVENT_TYPES
 from send_desk.services import event_corrections
 from send_desk.services import events as events_service
 from send_desk.services import milestones as milestones_service
@@ -43,10 +44,6 @@ OWN_DIALOG_EVENTS = ("exception_recorded", "apology_letter_requested")
 MISSED_RECENTLY_DAYS = 7
 # What a family is told when a request arrives: the three dates the law sets from it.
 REQUEST_PROJECTION = ("decide_to_assess", "decide_to_issue", "final_plan")
-CHOICE_LABELS = {
-    ("request_received", "source"): REQUEST_SOURCE_LABELS,
-    ("review_decision", "cease_reason"): CEASE_REASON_LABELS,
-}
 
 
 class ClockApi:
@@ -203,7 +200,7 @@ class ClockApi:
                         kind=extra.kind,
                         label=extra.label,
                         choices=tuple(extra.choices),
-                        choice_labels=dict(CHOICE_LABELS.get((kind.id, extra.name), {})),
+                        choice_labels=dict(EVENT_CHOICE_LABELS.get(extra.name, {})),
                         required=extra.required,
                         default=extra.default if isinstance(extra.default, bool) else None,
                     )

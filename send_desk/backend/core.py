@@ -139,15 +139,20 @@ class Backend:
         return backend
 
     @staticmethod
-    def list_backups(paths: DataPaths) -> list[BackupInfo]:
-        """Backup files in the store's backups folder, newest first."""
+    def list_backups(paths: DataPaths, password: str | None = None) -> list[BackupInfo]:
+        """Backup files in the store's backups folder, newest first; with ``password``,
+        each is checked (``passed``), which takes a moment per backup."""
+        from send_desk.storage.backup import check_backup
+
         found = []
         folder = paths.backups
+        keys: dict[bytes, bytes] = {}
         if folder.is_dir():
             for item in folder.glob("*.zip"):
                 stat = item.stat()
                 modified = datetime.fromtimestamp(stat.st_mtime, LONDON)
-                found.append(BackupInfo(item, item.name, modified, stat.st_size))
+                passed = None if password is None else check_backup(item, password, keys)
+                found.append(BackupInfo(item, item.name, modified, stat.st_size, passed))
         return sorted(found, key=lambda item: item.modified, reverse=True)
 
     @staticmethod

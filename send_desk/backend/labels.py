@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -15,10 +17,11 @@ from send_desk.domain.codes import (
     Sex,
     Stage,
 )
-from send_desk.domain.event_types import EVENT_TYPES
+from send_desk.domain.event_types import CEASE_REASON_LABELS, EVENT_TYPES, REQUEST_SOURCE_LABELS
+from send_desk.timeutil import uk_date
 
 if TYPE_CHECKING:
-    from send_desk.backend.caseload_models import CaseEvent
+    from send_desk.backend.caseload_models import CaseEvent, DetailValue
 
 RELATIONSHIP_LABELS: dict[str, str] = {
     r.value: r.value.replace("_", " ").capitalize() for r in Relationship
@@ -184,3 +187,105 @@ def event_title(event: CaseEvent) -> str:
     if event.version > 1:
         return f"{title} (corrected, version {event.version})"
     return title
+
+
+# The words for an event field's stored choices, by field name (a field means the same in
+# every event type that has it); the record-event form and the Events tab both use them.
+EVENT_CHOICE_LABELS: dict[str, dict[str, str]] = {
+    "source": REQUEST_SOURCE_LABELS,
+    "cease_reason": CEASE_REASON_LABELS,
+    "outcome": {
+        "assess": "Assess",
+        "not_assess": "Not to assess",
+        "issue": "Issue a plan",
+        "not_issue": "Not to issue a plan",
+        "maintain": "Keep the plan as it is",
+        "amend": "Amend the plan",
+        "cease": "Cease the plan",
+    },
+    "kind": {"school": "School transfer", "post16": "Post-16 transfer"},
+    "order": {
+        "assess": "Assess",
+        "make_plan": "Make a plan",
+        "amend_plan": "Amend the plan",
+        "change_placement": "Change the placement",
+    },
+    "residential": {"38_to_51_weeks": "38 to 51 weeks", "52_weeks": "52 weeks"},
+    "work_based_learning": {
+        "apprenticeship": "Apprenticeship",
+        "traineeship": "Traineeship",
+        "supported_internship": "Supported internship",
+    },
+    "personal_budget": {"yes": "Yes", "no": "No"},
+    "organised_arrangements": {"yes": "Yes", "no": "No"},
+    "direct_payments": {
+        "education": "Education",
+        "social_care": "Social care",
+        "health": "Health",
+        "integrated": "Integrated",
+    },
+}
+
+
+def event_details(type_id: str, details: Mapping[str, DetailValue]) -> list[tuple[str, str]]:
+    """An event's details as (field label, plain value) in the form's order: Yes/No for a
+    tick box, dd/mm/yyyy for a date, the words for a choice, never a key or a code."""
+    kind = EVENT_TYPES.get(type_id)
+    extras = {extra.name: extra for extra in kind.extras} if kind else {}
+    # the type's fields first, in its order; anything an older version stored after them
+    names = [name for name in extras if name in details]
+    names += [name for name in details if name not in extras]
+    shown = []
+    for name in names:
+        value = details[name]
+        extra = extras.get(name)
+        label = extra.label if extra else field_label(name)
+        kind_of = extra.kind if extra else ""
+        shown.append((label, _detail_value(type_id, kind_of, name, value)))
+    return shown
+
+
+def _detail_value(type_id: str, kind: str, name: str, value: DetailValue) -> str:
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if value is None:
+        return "Not recorded"
+    text = str(value)
+    if kind == "date" or name.endswith("date"):
+        try:
+            return uk_date(date.fromisoformat(text))
+        except ValueError:
+            return text
+    if kind == "choice" or name in EVENT_CHOICE_LABELS:
+        return EVENT_CHOICE_LABELS.get(name, {}).get(text, code_words(text))
+    if name == "from":
+        # typed by hand ("Dr Lee, paediatrician"), or an advice kind's code when the
+        # advice was recorded by attaching its report
+        return _advice_kinds().get(text, text)
+    # an exception or an apology names the milestone (and the exception its reason) by
+    # the clock's id, which its own dialog chose from a list
+    if name == "milestone":
+        return _clock_words()[0].get(text, text)
+    if name == "reason" and type_id == "exception_recorded":
+        reason = _clock_words()[1].get(text)
+        return reason[:1].upper() + reason[1:] if reason else text
+    return text
+
+
+@cache
+def _clock_words() -> tuple[dict[str, str], dict[str, str]]:
+    """The statutory clock's milestone titles and exception reasons, by id."""
+    from send_desk.timescales import default_rules
+
+    rules = default_rules()
+    titles: dict[str, str] = {}
+    for rule in rules.rules:
+        titles.setdefault(rule.id, rule.title)
+    return titles, {key: reason.label for key, reason in rules.reasons.items()}
+
+
+@cache
+def _advice_kinds() -> dict[str, str]:
+    from send_desk.domain.documents import document_rules
+
+    return dict(document_rules().advice)

@@ -10,12 +10,15 @@ from pathlib import Path
 
 @dataclass(frozen=True, slots=True)
 class BackupInfo:
-    """A backup file in the store's backups folder (``modified`` in London time)."""
+    """A backup file in the store's backups folder (``modified`` in London time);
+    ``passed``: whether it passes its integrity check (None: not checked, or the
+    password given is not the one it was made with)."""
 
     path: Path
     name: str
     modified: datetime
     bytes: int
+    passed: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,6 +117,13 @@ def cmd_list(args: argparse.Namespace) -> int:
 def _show_text(child: dict[str, Any]) -> str:
     from datetime import date
 
+    from send_desk.backend.labels import (
+        CONTACT_LABELS,
+        RELATIONSHIP_LABELS,
+        event_details,
+        event_label,
+    )
+    from send_desk.quality.note import KIND_LABELS
     from send_desk.timeutil import uk_date
 
     dob = date.fromisoformat(child["date_of_birth"])
@@ -140,8 +147,10 @@ def _show_text(child: dict[str, Any]) -> str:
             )
             if member[flag]
         ]
+        relationship = RELATIONSHIP_LABELS.get(member["relationship"], member["relationship"])
+        contact = CONTACT_LABELS.get(member["preferred_contact"], member["preferred_contact"])
         lines.append(
-            f"  {member['relationship']}: {member['name']} — prefers {member['preferred_contact']}"
+            f"  {relationship}: {member['name']} — prefers {contact.lower()}"
             + (f"; NEEDS {', '.join(needs)}" if needs else "")
         )
     for event in child["events"]:
@@ -151,10 +160,16 @@ def _show_text(child: dict[str, Any]) -> str:
             mark = f"  WITHDRAWN: {event.get('withdrawn_reason') or ''}"
         elif event.get("version", 1) > 1:
             mark = f"  (corrected, version {event['version']})"
-        lines.append(f"  {when}  {event['type']} {event['details'] or ''}{mark}")
+        details = "; ".join(
+            f"{label}: {value}" for label, value in event_details(event["type"], event["details"])
+        )
+        lines.append(
+            f"  {when}  {event_label(event['type'])}{' — ' + details if details else ''}{mark}"
+        )
     for note in child.get("notes", []):
         lines.append(
-            f"  Note …{note['note_id'][-12:]}  {note['kind']}  v{note['version']}  "
+            f"  Note …{note['note_id'][-12:]}  {KIND_LABELS.get(note['kind'], note['kind'])}  "
+            f"v{note['version']}  "
             f"{note['checklist_passed']}/{note['checklist_applicable']}  {note['summary']}"
         )
     return "\n".join(lines)
@@ -209,6 +224,7 @@ def cmd_update(args: argparse.Namespace) -> int:
 
 
 def cmd_event_add(args: argparse.Namespace) -> int:
+    from send_desk.backend.labels import event_label
     from send_desk.cli.unlock import open_from
     from send_desk.services.children import resolve_child_id
     from send_desk.services.events import add_event
@@ -243,7 +259,7 @@ def cmd_event_add(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(f"Recorded {args.type} on {when:%d/%m/%Y}")
+        print(f"Recorded {event_label(args.type)} on {when:%d/%m/%Y}")
         for warning in recorded.warnings:
             print(f"  Check: {warning}")
     return 0

@@ -118,7 +118,7 @@ def _print_table(rows: list[dict[str, Any]], today: date, last: date | None) -> 
             section = row["section"]
             count = sum(1 for r in rows if r["section"] == section)
             lines.append(f"{SECTION_TITLES[section]} ({count})")
-        status = row["status"] + (" (proposed)" if row["proposed"] else "")
+        status = row["status_label"] + (" (proposed)" if row["proposed"] else "")
         status += " (local target)" if row["local"] else ""
         who = row["caseworker"] or "not allocated"
         team = f", {row['team']}" if row["team"] else ""

@@ -1,5 +1,5 @@
-"""Store commands: init, stats, export, import, passwords and keyring, backup, restore,
-check."""
+"""Store commands: init, stats, export, import, passwords and keyring, backup, backups,
+restore, check."""
 
 from __future__ import annotations
 
@@ -55,6 +55,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_json_flag(p)
     p.add_argument("path", metavar="PATH", type=Path)
     p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser(
+        "backups",
+        help="the backups in the store's backups folder, newest first, each checked",
+    )
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_backups)
 
     p = sub.add_parser(
         "restore", help="replace the store with a backup (the current one is kept aside)"
@@ -195,6 +202,34 @@ def cmd_backup(args: argparse.Namespace) -> int:
     with open_from(args) as store:
         result = backup_store(store, args.path)
     return _say(args, result, f"Backup written to {result['path']} ({result['bytes']:,} bytes)")
+
+
+_VERDICTS = {
+    True: "passes its check",
+    False: "FAILS its check: do not restore it",
+    None: "not checked: made with another password",
+}
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from send_desk.backend import Backend
+    from send_desk.cli.unlock import password, paths_from
+
+    paths = paths_from(args)
+    listed = Backend.list_backups(paths, password("Password the backups were made with: "))
+    rows = [
+        {"name": b.name, "path": str(b.path), "modified": b.modified, "bytes": b.bytes,
+         "passed": b.passed}
+        for b in listed
+    ]  # fmt: skip
+    if args.json:
+        print_json(rows)
+        return 0
+    if not listed:
+        print(f"No backups in {paths.backups}.")
+    for b in listed:
+        print(f"  {b.modified:%d/%m/%Y %H:%M}  {b.name}  {b.bytes:,} bytes  {_VERDICTS[b.passed]}")
+    return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

@@ -120,3 +120,15 @@ STAGE_LABELS: dict[Stage, str] = {
     Stage.APPEAL: "Tribunal appeal",
     Stage.TRANSFER_IN: "Plan transferred in",
 }
+
+
+# A statutory milestone's status (send_desk.timescales.milestones.STATUSES) as every
+# screen, report and command shows it.
+MILESTONE_STATUS_LABELS: dict[str, str] = {
+    "met": "Met",
+    "late": "Done late",
+    "pending": "Due",
+    "overdue": "Overdue",
+    "exception": "Exception claimed",
+    "info": "Date to know",
+}

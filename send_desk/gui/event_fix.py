@@ -154,7 +154,7 @@ class EventsTab(QWidget):
             [
                 ("Date", lambda e: e.date),
                 ("Event", event_title),
-                ("Details", lambda e: event_details_text(e.details)),
+                ("Details", lambda e: event_details_text(e.type, e.details)),
                 ("Evidence", lambda e: e.evidence),
             ],
             self,

@@ -8,10 +8,11 @@ so a wording or a date format changes in one place. Add a section per feature.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from contextlib import suppress
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from send_desk.backend.labels import event_details
+from send_desk.domain.codes import MILESTONE_STATUS_LABELS
 from send_desk.domain.school_year import nc_year_label
 from send_desk.timeutil import LONDON
 from send_desk.timeutil import uk_date as _uk_date
@@ -47,6 +48,7 @@ SEN2_RULES = {
     "upn-check-letter": "UPN check letter wrong",
     "upn-duplicate": "One UPN given to two children",
     "request-source": "Who asked not recorded",
+    "request-date": "A decision with no request recorded",
     "outcome-date": "A decision with no date",
     "date-order": "Dates out of order",
     "cease-reason": "Plan ceased with no reason",
@@ -296,28 +298,15 @@ def caseworker_text(name: str | None) -> str:
     return name or "Not allocated"
 
 
-def event_details_text(details: Mapping[str, DetailValue]) -> str:
-    """ "Source: parent; Decision date: 03/11/2026" (dates dd/mm/yyyy)."""
-    parts = []
-    for key, value in details.items():
-        text = str(value).replace("_", " ")
-        if key.endswith("date"):
-            with suppress(ValueError):
-                text = date.fromisoformat(str(value)).strftime("%d/%m/%Y")
-        parts.append(f"{key.replace('_', ' ').capitalize()}: {text}")
-    return "; ".join(parts)
+def event_details_text(type_id: str, details: Mapping[str, DetailValue]) -> str:
+    """ "Who asked: School or setting; In relevant youth accommodation (custody) when
+    asking: No" -- the event type's field labels and plain values."""
+    return "; ".join(f"{label}: {value}" for label, value in event_details(type_id, details))
 
 
 # ------------------------------------------------------- the statutory clock
 
-STATUS_LABELS = {
-    "met": "Met",
-    "late": "Done late",
-    "pending": "Due",
-    "overdue": "Overdue",
-    "exception": "Exception claimed",
-    "info": "Date to know",
-}
+STATUS_LABELS = MILESTONE_STATUS_LABELS
 
 
 def status_label(status: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,7 @@ if TYPE_CHECKING:  # imported while the user types (send_desk.gui.preload), not 
     from send_desk.paths import DataPaths
 
 DEMO_CHILDREN = 2000
+log = logging.getLogger(__name__)
 
 
 class FirstRunPanel(QWidget):
@@ -106,11 +108,25 @@ class FirstRunPanel(QWidget):
         self.ui.strengthLabel.setText(message)
 
 
+def backup_text(backup: BackupInfo, *, checking: bool = False) -> str:
+    """ "monday.zip (saved 07/12/2026 09:30) – passes its check"."""
+    text = f"{backup.name} (saved {backup.modified.strftime('%d/%m/%Y %H:%M')})"
+    if checking:
+        return f"{text} – checking…"
+    if backup.passed is True:
+        return f"{text} – passes its check"
+    if backup.passed is False:
+        return f"{text} – FAILS its check: do not restore it"
+    return text
+
+
 class ProblemPanel(QWidget):
     """The store cannot be opened: say why and offer to restore a backup."""
 
     restore_requested = Signal(str, str)
     retry_requested = Signal()
+    # the backups have been checked and each is marked passed or failed
+    backups_checked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,16 +169,12 @@ class ProblemPanel(QWidget):
         self.browse_button.clicked.connect(self._browse)
         self.retry_button.clicked.connect(self.retry_requested)
 
-    def show_problem(self, problem: StoreProblem, backups: Sequence[BackupInfo]) -> None:
+    def show_problem(
+        self, problem: StoreProblem, backups: Sequence[BackupInfo], *, checking: bool = False
+    ) -> None:
+        """``checking``: the backups are being checked; :meth:`show_checked` marks them."""
         self.reason.setText(problem.message)
-        self.backups.clear()
-        for backup in backups:
-            taken = backup.modified.strftime("%d/%m/%Y %H:%M")
-            item = QListWidgetItem(f"{backup.name} (saved {taken})")
-            item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
-            self.backups.addItem(item)
-        if backups:
-            self.backups.setCurrentRow(0)
+        self._list_backups(backups, checking=checking)
         for widget in (
             self.advice,
             self.backups,
@@ -176,6 +188,22 @@ class ProblemPanel(QWidget):
             if backups or not problem.can_restore
             else "No backups were found in the store's backups folder."
         )
+
+    def show_checked(self, backups: Sequence[BackupInfo]) -> None:
+        """The backups again, each marked passed or failed; the newest that passed is
+        chosen, so the obvious click restores a good one."""
+        self._list_backups(backups, checking=False)
+        self.backups_checked.emit()
+
+    def _list_backups(self, backups: Sequence[BackupInfo], *, checking: bool) -> None:
+        self.backups.clear()
+        for backup in backups:
+            item = QListWidgetItem(backup_text(backup, checking=checking))
+            item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
+            self.backups.addItem(item)
+        good = [n for n, backup in enumerate(backups) if backup.passed]
+        if backups:
+            self.backups.setCurrentRow(good[0] if good else 0)
 
     def _restore_chosen(self) -> None:
         item = self.backups.currentItem()
@@ -256,7 +284,7 @@ class StartWindow(QWidget):
                 done(False, "")
             elif isinstance(error, StoreProblem):
                 done(False, error.message)
-                self.show_problem(error)
+                self.show_problem(error, password)
             else:
                 done(False, f"Something went wrong inside SEND Desk: {error}")
 
@@ -264,9 +292,26 @@ class StartWindow(QWidget):
             lambda: preload.backend().open(self.paths, password, today=self._today), opened, failed
         )
 
-    def show_problem(self, problem: StoreProblem) -> None:
-        self.problem.show_problem(problem, preload.backend().list_backups(self.paths))
+    def show_problem(self, problem: StoreProblem, password: str | None = None) -> None:
+        """Say why the store cannot be opened and list the backups; with the password
+        just typed, check them in the background and mark which pass."""
+        backend = preload.backend()
+        backups = backend.list_backups(self.paths)
+        checking = bool(password and backups and problem.can_restore)
+        self.problem.show_problem(problem, backups, checking=checking)
         self.stack.setCurrentWidget(self.problem)
+        if checking:
+
+            def not_checked(error: BaseException) -> None:
+                # the list stays usable, unmarked; the restore checks the one chosen
+                log.warning("the backups could not be checked: %s", type(error).__name__)
+                self.problem.show_checked(backups)
+
+            self.ops.run(
+                lambda: backend.list_backups(self.paths, password),
+                self.problem.show_checked,
+                not_checked,
+            )
 
     def _create(self, password: str) -> None:
         self.first_run.set_busy("Creating the encrypted store…")

@@ -116,7 +116,16 @@ def _person(p: Person) -> list[Problem]:
 
 
 def _request(r: Request, p: Person, add: Any) -> None:
-    if r.outcome != "H" and r.source is None:
+    if r.outcome in ("Y", "N") and r.received is None:
+        add(
+            "request-date",
+            "request",
+            f"the decision whether to assess ({_d(r.outcome_date)}) has no request received "
+            "before it: record the request with its date and who asked (ReceivedDate is "
+            "needed for a decision in the period; without it the 6- and 20-week timeliness "
+            "cannot be counted).",
+        )
+    elif r.outcome != "H" and r.source is None:
         add(
             "request-source",
             "request",

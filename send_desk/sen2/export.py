@@ -207,13 +207,17 @@ def _request(
     census: date,
 ) -> Request:
     start = period_start(census)
-    if episode.transferred_in is not None or episode.received is None:
+    if episode.transferred_in is not None:
         outcome, outcome_date = "H", None
     elif episode.request_decision is None:
-        outcome, outcome_date = "A", None
+        # no request on record and no decision either: a plan older than the records
+        outcome, outcome_date = ("A" if episode.received is not None else "H"), None
     elif episode.request_decided is not None and episode.request_decided < start:
         outcome, outcome_date = "H", None
     else:
+        # decided in the period: Y or N even when the request was never recorded (H is
+        # only for a decision before the period, sen2.md section 3); its ReceivedDate is
+        # then left out and `sen2 check` asks for it (rule 1: only H goes without)
         outcome = "Y" if episode.request_decision == "assess" else "N"
         outcome_date = episode.request_decided
     request = Request(episode.received, episode.source, outcome, outcome_date)

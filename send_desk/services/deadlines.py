@@ -24,6 +24,7 @@ from sqlalchemy import ColumnElement, String, and_, false, func, select, type_co
 from sqlmodel import Session
 
 from send_desk.domain.children import Allocation, Child
+from send_desk.domain.codes import MILESTONE_STATUS_LABELS
 from send_desk.domain.milestones import MilestoneRow
 from send_desk.domain.organisation import Team, User
 from send_desk.domain.tables import table_of
@@ -286,6 +287,7 @@ def _deadline(
         "title": milestone.title,
         "due": milestone.due,
         "status": milestone.status,
+        "status_label": MILESTONE_STATUS_LABELS.get(milestone.status, milestone.status),
         "days_left": milestone.days_left,
         "section": section_of(milestone.status, milestone.due, today, last),
         "next_step": milestone.next_step,

@@ -400,6 +400,8 @@ def save_letter(
     )
     if sent_via is not None and sent_via not in SENT_VIA:
         raise ValidationFailed(f"sent by must be one of {', '.join(SENT_VIA)}")
+    if sent_via is not None:
+        _sendable(letter_date, today)
     recorded: list[dict[str, Any]] = []
     if record_events:
         recorded = _record_events(session, child_id, prepared, "saved", letter_date, today)
@@ -459,6 +461,17 @@ def resolve_letter_id(session: Session, text: str) -> uuid.UUID:
     raise NotFound(f"no letter with id '{text}' in this store")
 
 
+def _sendable(letter_date: date, today: date) -> None:
+    """A letter is marked sent today: never before the date it bears (a letter dated
+    ahead would read as sent before it was written)."""
+    if letter_date > today:
+        raise ValidationFailed(
+            f"This letter is dated {uk_date(letter_date)}, after today ({uk_date(today)}): "
+            f"it cannot be marked sent before its date. Mark it sent on or after "
+            f"{uk_date(letter_date)}, or date it today."
+        )
+
+
 def mark_sent(
     session: Session,
     letter_id: uuid.UUID,
@@ -478,6 +491,7 @@ def mark_sent(
             f"this letter is already marked {SENT_VIA_LABELS[sent_via].lower()} "
             f"on {uk_date(latest.sent_on)}"
         )
+    _sendable(latest.letter_date, today)
     recorded: list[dict[str, Any]] = []
     if record_events and latest.status != "sent":
         spec = library().manifest.template(latest.template)

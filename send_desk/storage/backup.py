@@ -20,7 +20,7 @@ import sqlcipher3
 from send_desk import __version__
 from send_desk.paths import DataPaths
 from send_desk.security.files import make_private, private_dir, private_opener
-from send_desk.security.keys import KeyFileError, read_keyfile, unwrap_key
+from send_desk.security.keys import KeyFileError, WrongPassword, read_keyfile, unwrap_key
 from send_desk.storage.engine import keyed_connection
 from send_desk.storage.errors import NotAStore, StoreDamaged, StoreError, as_store_error
 from send_desk.storage.integrity import check_file
@@ -190,3 +190,31 @@ def newest_good_backup(paths: DataPaths, raw_key: bytes, store_id: str) -> dict[
             if check_file(Path(work) / _DB, raw_key).ok:
                 return {"path": str(path), "name": path.name, "taken_at": taken}
     return None
+
+
+def check_backup(path: Path, password: str, keys: dict[bytes, bytes]) -> bool | None:
+    """Whether the backup at ``path`` passes the quick check: True or False; None when it
+    cannot be told with ``password`` (not the one it was made with).
+
+    ``keys`` maps a backup's wrapped key to its unwrapped one: the backups of one store
+    made under one password share it, so the slow key derivation runs once for them all.
+    A file that is not a whole SEND Desk backup fails.
+    """
+    try:
+        with (
+            zipfile.ZipFile(path) as archive,
+            tempfile.TemporaryDirectory(prefix="send-desk-check-") as work,
+        ):
+            wrapped = archive.read(_KEY)
+            archive.extract(_DB, work)
+            raw_key = keys.get(wrapped)
+            if raw_key is None:
+                key_path = Path(work) / _KEY
+                key_path.write_bytes(wrapped)
+                raw_key = unwrap_key(read_keyfile(key_path), password)
+                keys[wrapped] = raw_key
+            return check_file(Path(work) / _DB, raw_key).ok
+    except WrongPassword:
+        return None
+    except (OSError, KeyError, zipfile.BadZipFile, KeyFileError):
+        return False

@@ -113,3 +113,31 @@ def test_a_request_records_who_asked_and_shows_the_dates_it_sets(qtbot, window, 
         )
     [request] = [e for e in window.record.detail.events if e.type == "request_received"]
     assert request.details == {"source": "school_or_setting", "rya": True}
+
+
+def test_the_events_tab_shows_details_in_the_forms_words(qtbot, window, backend) -> None:
+    me = backend.me()
+    child = backend.caseload.create_child(
+        NewChild(first_name="Amara", last_name="Osei", date_of_birth=date(2016, 5, 9))
+    )
+    backend.caseload.allocate(child, me.id, date(2026, 6, 1))
+    # what the Record event form saves when its RYA box is left unticked
+    backend.clock.record_event(
+        child,
+        "request_received",
+        date(2026, 9, 7),
+        {"source": "parent_or_young_person", "rya": False},
+    )
+    backend.clock.record_event(
+        child, "assessment_decision", date(2026, 10, 12), {"outcome": "not_assess"}
+    )
+    tab = _events_tab(qtbot, window, child.hex)
+    details = {
+        tab.model.index(row, 1).data(): tab.model.index(row, 2).data()
+        for row in range(tab.model.rowCount())
+    }
+    assert details == {
+        "Request for assessment received": "Who asked: Parent or young person; "
+        "In relevant youth accommodation (custody) when asking: No",
+        "Decision whether to assess": "Outcome: Not to assess",
+    }

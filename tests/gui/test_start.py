@@ -121,3 +121,39 @@ def test_an_unopenable_store_explains_and_restores_a_backup(qtbot, demo_paths, o
         assert len(child_ids(backend)) == 60
     finally:
         backend.close()
+
+
+def test_the_backups_of_an_unopenable_store_are_marked_passed_or_failed(
+    qtbot, demo_paths, ops
+) -> None:
+    import os
+    import zipfile
+
+    from send_desk.storage.backup import backup_store
+    from send_desk.storage.store import open_store
+
+    good = demo_paths.backups / "monday.zip"
+    with open_store(demo_paths, PASSWORD) as store:
+        backup_store(store, good)
+    # a newer backup whose database was damaged after it was written
+    bad = demo_paths.backups / "tuesday.zip"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as copy:
+        for name in source.namelist():
+            data = source.read(name)
+            copy.writestr(name, b"garbage" * 4096 if name.endswith(".db") else data)
+    monday = good.stat().st_mtime
+    os.utime(bad, (monday + 86400, monday + 86400))
+    demo_paths.database.write_bytes(b"this is not a database" * 500)
+
+    start = _start(qtbot, demo_paths, ops)
+    start.unlock.ui.passwordEdit.setText(PASSWORD)
+    problem = start.problem
+    with qtbot.waitSignal(problem.backups_checked, timeout=10000):
+        start.unlock.try_unlock()
+    texts = [problem.backups.item(n).text() for n in range(problem.backups.count())]
+    assert texts[0].startswith("tuesday.zip") and texts[0].endswith(
+        " – FAILS its check: do not restore it"
+    )
+    assert texts[1].startswith("monday.zip") and texts[1].endswith(" – passes its check")
+    # the newest backup that passes is the one chosen, not the newest
+    assert problem.backups.currentItem().text() == texts[1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -76,6 +77,36 @@ def test_deadlines_for_one_caseworker_or_team_as_text(cli: Cli) -> None:
     assert code == 2 and "--today" in err
 
 
+def test_deadlines_as_text_say_each_status_as_the_app_does(cli: Cli) -> None:
+    code, out, err = cli("deadlines", "--today", "2026-03-02")
+    assert code == 0, err
+    # each deadline: due date, days left, status, then the child
+    line = re.compile(r"\s+(\S+)\s+(-?\d+)\s+(\S+(?: \S+)*)\s{2,}(\w+) Test \(")
+    found = [match.groups() for match in map(line.match, out.splitlines()) if match]
+    assert found == [
+        ("16/02/2026", "-14", "Overdue", "Ava"),
+        ("02/03/2026", "0", "Due", "Ben"),
+        ("09/03/2026", "7", "Due", "Cara"),
+    ]
+    assert "pending" not in out and "overdue " not in out
+
+
+def test_child_show_lists_events_in_words(cli: Cli) -> None:
+    ava = _id(cli, "Ava")
+    code, out, err = cli("event", "add", "--child", ava, "--type", "assessment_decision",
+                         "--date", "2026-02-20", "--set", "outcome=not_assess",
+                         "--today", "2026-03-02")  # fmt: skip
+    assert (code, out) == (0, "Recorded Decision whether to assess on 20/02/2026\n"), err
+    code, out, err = cli("child", "show", ava)
+    assert code == 0, err
+    dated = re.compile(r"\s+\d\d/\d\d/\d{4}  ")
+    events = [line.strip() for line in out.splitlines() if dated.match(line)]
+    assert events == [
+        "05/01/2026  Request for assessment received",
+        "20/02/2026  Decision whether to assess — Outcome: Not to assess",
+    ]
+
+
 def test_report_as_json_and_text(cli: Cli) -> None:
     cli("event", "add", "--child", _id(cli, "Ava"), "--type", "assessment_decision",
         "--date", "2026-02-20", "--set", "outcome=assess", "--today", "2026-03-02")  # fmt: skip
@@ -114,7 +145,7 @@ def test_event_add_refuses_what_the_clock_refuses(cli: Cli) -> None:
                          "--date", "2026-01-02", "--set", "outcome=assess", "--confirm-dates",
                          *today)  # fmt: skip
     assert code == 0, err
-    assert "Recorded assessment_decision on 02/01/2026" in out
+    assert "Recorded Decision whether to assess on 02/01/2026" in out
     assert "Check: Decision whether to assess on 02/01/2026 is dated before" in out
     # the same again: a duplicate
     code, _, err = cli("event", "add", "--child", ava, "--type", "request_received",

@@ -102,6 +102,21 @@ def test_report_writes_csv_and_xlsx(cli: Cli, tmp_path: Path) -> None:
     assert deadlines["E3"].number_format == "DD/MM/YYYY"
 
 
+def test_the_deadlines_sheet_shows_a_status_in_the_apps_words(cli: Cli, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    code, _out, err = cli("report", "--from", "2026-11-01", "--to", "2026-11-30", "--today",
+                          TODAY, "--xlsx", str(tmp_path / "r.xlsx"))  # fmt: skip
+    assert code == 0, err
+    deadlines = load_workbook(tmp_path / "r.xlsx")["Open deadlines"]
+    book_rows = [[cell.value for cell in row] for row in deadlines.iter_rows(min_row=2)]
+    status = book_rows[0].index("Status")
+    # Ava's request came on 5 Oct: the decision was due 16 Nov, two days before today
+    assert [(row[0], row[3], row[status]) for row in book_rows[1:]] == [
+        ("Ava Test", "Decide whether to assess", "Overdue")
+    ]
+
+
 def test_calendar_writes_an_ics_outlook_opens(cli: Cli, tmp_path: Path) -> None:
     import icalendar
 

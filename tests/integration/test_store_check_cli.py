@@ -186,3 +186,40 @@ def test_the_full_check_runs_when_a_week_has_passed_and_is_remembered(paths: Dat
         assert third.result.full is True
         assert third.ok
     assert _last_full(paths) == third.result.checked_at
+
+
+def test_backups_lists_each_backup_with_whether_it_passes_its_check(
+    paths: DataPaths, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import os
+    import zipfile
+
+    code, out, _ = run(paths, capsys, "backups")
+    assert (code, out) == (0, f"No backups in {paths.backups}.\n")
+    monday = paths.backups / "monday.zip"
+    code, _, err = run(paths, capsys, "backup", str(monday))
+    assert code == 0, err
+    # Tuesday's copy went bad on the disk after it was written: a page of its database
+    # flipped
+    work = tmp_path / "tuesday"
+    with zipfile.ZipFile(monday) as source:
+        source.extractall(work)
+        names = source.namelist()
+    flip(work / "caseload.db", table_page_offset(paths, "child"))
+    tuesday = paths.backups / "tuesday.zip"
+    with zipfile.ZipFile(tuesday, "w") as copy:
+        for name in names:
+            copy.write(work / name, name)
+    later = monday.stat().st_mtime + 86400
+    os.utime(tuesday, (later, later))
+
+    code, out, err = run(paths, capsys, "backups")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert [line.split("  ")[2] for line in lines] == ["tuesday.zip", "monday.zip"]
+    assert lines[0].endswith("  FAILS its check: do not restore it")
+    assert lines[1].endswith("  passes its check")
+    code, out, _ = run(paths, capsys, "backups", "--json")
+    assert [(row["name"], row["passed"]) for row in json.loads(out)] == [
+        ("tuesday.zip", False), ("monday.zip", True),
+    ]  # fmt: skip

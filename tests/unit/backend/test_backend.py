@@ -286,3 +286,29 @@ def test_store_stats_count_the_demo_caseload(backend: Backend) -> None:
         backend.caseload.saved_filter("looked_after", caseworker_id=None, team_id=None)
     )
     assert stats.looked_after_children == len(looked_after)
+
+
+def test_listed_backups_say_whether_they_pass_their_check(
+    backend: Backend, demo_paths: DataPaths
+) -> None:
+    import zipfile
+
+    from send_desk.storage.backup import backup_store
+
+    good = demo_paths.backups / "monday.zip"
+    backup_store(backend._store, good)
+    backend.close()
+    # a copy whose database was damaged after it was written
+    bad = demo_paths.backups / "tuesday.zip"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as copy:
+        for name in source.namelist():
+            data = source.read(name)
+            copy.writestr(name, b"garbage" * 4096 if name.endswith(".db") else data)
+    (demo_paths.backups / "notes.zip").write_bytes(b"not a zip file")
+    checked = {b.name: b.passed for b in Backend.list_backups(demo_paths, PASSWORD)}
+    assert checked == {"monday.zip": True, "tuesday.zip": False, "notes.zip": False}
+    # with another password nothing can be told; without one nothing is checked
+    unknown = {b.name: b.passed for b in Backend.list_backups(demo_paths, "not the password")}
+    # the file that is not a backup at all fails whatever the password
+    assert unknown == {"monday.zip": None, "tuesday.zip": None, "notes.zip": False}
+    assert {b.passed for b in Backend.list_backups(demo_paths)} == {None}

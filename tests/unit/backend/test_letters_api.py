@@ -109,3 +109,34 @@ def test_an_apology_without_a_recorded_reason_starts_from_the_milestone(
 def test_a_letter_format_that_is_not_one_is_refused(opened: Backend) -> None:
     with pytest.raises(ValidationFailed, match="'odt' is not a letter format"):
         opened.letters.file(None, "odt")  # type: ignore[arg-type]
+
+
+def test_a_letter_dated_after_today_cannot_be_marked_sent_before_its_date(
+    opened: Backend, child: tuple[uuid.UUID, list[str]]
+) -> None:
+    child_id, _family = child
+    # today is Friday 20/11/2026; the letter is dated Monday 30/11/2026
+    saved = opened.letters.save(
+        child_id, "callback_confirmation", CALLBACK, letter_date=date(2026, 11, 30)
+    )
+    refused = (
+        "This letter is dated 30/11/2026, after today (20/11/2026): it cannot be marked "
+        "sent before its date. Mark it sent on or after 30/11/2026, or date it today."
+    )
+    with pytest.raises(ValidationFailed) as marked:
+        opened.letters.mark_sent(saved.row.letter_id, "post")
+    assert marked.value.message == refused
+    # nothing changed: still the one saved version, not sent
+    (listed,) = opened.letters.child_letters(child_id.hex)
+    assert (listed.versions, listed.status, listed.sent_on) == (1, "saved", None)
+    # saving and sending at once is refused the same way, and saves nothing
+    with pytest.raises(ValidationFailed) as sent:
+        opened.letters.save(
+            child_id, "callback_confirmation", CALLBACK, letter_date=date(2026, 11, 30),
+            sent_via="email",
+        )  # fmt: skip
+    assert sent.value.message == refused
+    assert len(opened.letters.child_letters(child_id.hex)) == 1
+    # dated today it is sent today
+    today = opened.letters.save(child_id, "callback_confirmation", CALLBACK, sent_via="email")
+    assert (today.row.status, today.row.sent_on) == ("sent", date(2026, 11, 20))

@@ -232,3 +232,32 @@ def test_a_child_whose_sex_is_not_recorded_is_an_error_and_has_no_sex_element(
         ("sex-missing", "Gus Test (born 02/02/2015): sex is not recorded (SEN2 needs M or F).")
     ]
     assert any("Sex" in error for error in schema_errors(to_xml(sen2)))
+
+
+def test_a_decision_in_the_period_with_no_request_recorded_is_not_historical(
+    store: Store,
+) -> None:
+    # sen2.md section 3: H is a decision made before the period. Hal's decision to assess
+    # (11 May 2026) is inside it, so it is sent as Y with its date; the request was
+    # never recorded, so ReceivedDate is left out and the check asks for it
+    c = build(store)
+    c.child("Hal", dob="2015-03-03", sex="M", upn_unknown_reason="UN2")
+    c.event("Hal", "assessment_decision", "2026-05-11", outcome="assess")
+    with store.read() as session:
+        sen2 = build_return(session, FULL, now=NOW)
+    hal = _person(to_xml(sen2), "Hal").find("Requests")
+    assert hal is not None
+    assert [(e.tag, e.text) for e in hal][:4] == [
+        ("RYA", "0"), ("RequestOutcomeDate", "2026-05-11"), ("RequestOutcome", "Y"),
+        ("RequestMediation", "0"),
+    ]  # fmt: skip
+    assert _texts(hal, "ReceivedDate") == []
+    assert _texts(hal, "Assessment/AssessmentOutcome") == ["A"]
+    problems = [(p.rule, p.severity, p.message) for p in check_return(sen2) if "Hal" in p.message]
+    assert problems == [(
+        "request-date", "error",
+        "Hal Test (born 03/03/2015): the decision whether to assess (11/05/2026) has no "
+        "request received before it: record the request with its date and who asked "
+        "(ReceivedDate is needed for a decision in the period; without it the 6- and "
+        "20-week timeliness cannot be counted).",
+    )]  # fmt: skip
