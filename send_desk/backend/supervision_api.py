@@ -238,7 +238,9 @@ class SupervisionApi:
                 str(version)
                 for version in session.exec(
                     select(NoteAudit.version_id).where(
-                        NoteAudit.sample_id == row.id, NoteAudit.role == "audit"
+                        NoteAudit.sample_id == row.id,
+                        NoteAudit.role == "audit",
+                        NoteAudit.subject == "note",
                     )
                 ).all()
             }
