@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 
 from send_desk.backend.access import StoreAccess, record_id
 from send_desk.backend.errors import ValidationFailed
+from send_desk.backend.plan_audit_api import PlanAuditMethods, plan_refs
 from send_desk.backend.supervision_models import (
     AuditAction,
     AuditForm,
@@ -175,8 +176,9 @@ def _trends(query: TrendQuery, data: Mapping[str, Any]) -> AuditTrends:
     )
 
 
-class SupervisionApi:
-    """Supervision: samples, audits, moderation, feedback, trends."""
+class SupervisionApi(PlanAuditMethods):
+    """Supervision: samples, audits (of case notes and of plans), moderation, feedback,
+    trends."""
 
     def __init__(self, access: StoreAccess) -> None:
         self._access = access
@@ -331,11 +333,13 @@ class SupervisionApi:
 
     # ------------------------------------------------------------- moderation
 
-    def to_moderate(self) -> tuple[AuditToModerate, ...]:
-        """Audits waiting for moderation, each with the note it graded."""
+    def to_moderate(self, subject: str = "note") -> tuple[AuditToModerate, ...]:
+        """Audits waiting for moderation, each with the note (or, for ``subject="plan"``,
+        the plan version) it graded."""
+        refs = plan_refs if subject == "plan" else _note_refs
         with self._access.read() as session:
-            rows = audits_service.audits_to_moderate(session)
-            notes = _note_refs(session, [row["version_id"] for row in rows])
+            rows = audits_service.audits_to_moderate(session, subject=subject)
+            notes = refs(session, [row["version_id"] for row in rows])
         return tuple(
             AuditToModerate(
                 audit_id=_id(row["audit_id"]),
@@ -351,11 +355,13 @@ class SupervisionApi:
             for row in rows
         )
 
-    def moderation_report(self) -> ModerationReport:
-        """Agreement between auditors and moderators, and every disagreement."""
+    def moderation_report(self, subject: str = "note") -> ModerationReport:
+        """Agreement between auditors and moderators, and every disagreement, of note
+        audits or (``subject="plan"``) of plan audits."""
+        refs = plan_refs if subject == "plan" else _note_refs
         with self._access.read() as session:
-            report = audits_service.moderation(session)
-            notes = _note_refs(session, [row["note_id"] for row in report["disagreements"]])
+            report = audits_service.moderation(session, subject=subject)
+            notes = refs(session, [row["note_id"] for row in report["disagreements"]])
         return ModerationReport(
             pairs=int(report["pairs"]),
             items=int(report["items"]),
@@ -431,6 +437,7 @@ class SupervisionApi:
                 end=query.end,
                 team=query.team or None,
                 caseworker=query.caseworker or None,
+                subject=query.subject,
             )
 
     def trends(self, query: TrendQuery) -> AuditTrends:
