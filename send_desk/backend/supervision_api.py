@@ -456,7 +456,7 @@ class SupervisionApi(PlanAuditMethods):
             me = self._me(session)
             name = me.display_name if me is not None else ""
         written = writer[fmt](
-            self._trend_data(query),
+            {**self._trend_data(query), "subject": query.subject},
             Path(path),
             generated_on=self._access.today(),
             generated_by=name,
