@@ -182,7 +182,9 @@ class PlanAuditMethods:
         caseworkers), newest first, each marked audited and yours."""
         month = parse_period(period) if period else None
         with self._access.read() as session:
-            rows = service.plans_to_audit(session, period=month, team=team or None)
+            rows = service.plans_to_audit(
+                session, period=month, team=team or None, viewer=self._access.store.info.user_id
+            )
         return tuple(
             PlanToAudit(
                 child_id=_id(r["child_id"]),

@@ -311,11 +311,15 @@ def list_plan_audits(
 
 
 def plans_to_audit(
-    session: Session, *, period: Period | None = None, team: str | None = None
+    session: Session,
+    *,
+    period: Period | None = None,
+    team: str | None = None,
+    viewer: uuid.UUID | None = None,
 ) -> list[dict[str, Any]]:
     """Issued plan versions (issued in ``period``; of ``team``'s caseworkers), newest
     first, each marked ``audited`` (a first audit of that version exists) and ``yours``
-    (the signed-in user may not audit it)."""
+    (``viewer``, by default the session's actor, may not audit it)."""
     scope = resolve_team(session, team) if team else None
     users = {u.id: u for u in session.exec(select(User)).all()}
     children = {c.id: c for c in session.exec(select(Child)).all()}
@@ -332,7 +336,7 @@ def plans_to_audit(
             )
         ).all()
     }
-    me = _actor_id(session)
+    me = viewer or _actor_id(session)
     out = []
     for row in session.exec(query).all():
         worker = caseworker_of_plan(session, row)

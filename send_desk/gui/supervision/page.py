@@ -4,7 +4,9 @@ Tabs: **Sample** (period, notes per caseworker, seed, team, weighting; the drawn
 with why each was drawn; audit the selected note), **Moderation** (audits waiting for a
 second, blind grading; agreement and disagreements), **Feedback** (audits of my notes,
 or everyone's for a supervisor, with Acknowledge), **Trends** (grades by month and the
-criteria most often failed, per team and caseworker; the report as PDF or XLSX).
+criteria most often failed, per team and caseworker; the report as PDF or XLSX), of
+case notes or of EHC plans, and **Plans** (issued EHC plan versions to audit, and the
+plan audit form).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from send_desk.gui.change_watch import ChangeWatch
 from send_desk.gui.formatting import note_kind_label, note_ref_text, share, uk_date
 from send_desk.gui.items_model import ItemsModel
 from send_desk.gui.supervision.audit_dialog import AuditDialog
+from send_desk.gui.supervision.plans_tab import PlansTab
 from send_desk.gui.supervision.trends import TrendsTab
 from send_desk.timeutil import month_start
 
@@ -244,6 +247,11 @@ class SupervisionPage(QWidget):
         # ---- Trends (loaded when first shown: it is the slowest tab)
         self.trends = TrendsTab(context, self)
         self.tabs.addTab(self.trends, "Trends")
+
+        # ---- Plans (issued EHC plan versions to audit): last, so the tabs before keep
+        # their places
+        self.plans = PlansTab(context, self)
+        self.tabs.addTab(self.plans, "Plans")
         self.tabs.currentChanged.connect(self._tab_changed)
 
     # ---------------------------------------------------------------- helpers
@@ -264,6 +272,8 @@ class SupervisionPage(QWidget):
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.trends:
             self.trends.page_shown()
+        elif self.tabs.widget(index) is self.plans:
+            self.plans.reload()
 
     def reload(self) -> None:
         me = self._me()
@@ -279,6 +289,8 @@ class SupervisionPage(QWidget):
             )
 
         self.ops.run(work, self._show_lists, self._failed)
+        if self.tabs.currentWidget() is self.plans:
+            self.plans.reload()
 
     def _failed(self, error: BaseException) -> None:
         self.context.show_message(f"Supervision: {getattr(error, 'message', error)}")
