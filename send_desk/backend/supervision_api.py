@@ -112,7 +112,7 @@ def _shortfall(item: Mapping[str, Any]) -> Shortfall:
     )
 
 
-def _audit(data: Mapping[str, Any]) -> AuditSummary:
+def _audit(data: Mapping[str, Any], subject: str = "note") -> AuditSummary:
     made = data["made_at"]
     return AuditSummary(
         audit_id=_id(data["audit_id"]),
@@ -135,6 +135,7 @@ def _audit(data: Mapping[str, Any]) -> AuditSummary:
         acknowledged=bool(data["acknowledged"]),
         acknowledgement=data["acknowledgement"] or "",
         action_done=bool(data["action_done"]),
+        subject=subject,
     )
 
 
@@ -310,13 +311,31 @@ class SupervisionApi(PlanAuditMethods):
         return _audit(saved)
 
     def audits(
-        self, *, caseworker_id: str | uuid.UUID | None = None, role: str | None = None
+        self,
+        *,
+        caseworker_id: str | uuid.UUID | None = None,
+        role: str | None = None,
+        subject: str | None = "note",
     ) -> tuple[AuditSummary, ...]:
-        """Audits, newest first: for a caseworker, the audits of their notes (feedback)."""
+        """Audits, newest first: for a caseworker, the audits of their notes (feedback);
+        with ``subject`` "plan" audits of their plans, with None both."""
         worker = record_id(caseworker_id, "user") if caseworker_id else None
         with self._access.read() as session:
-            rows = audits_service.list_audits(session, caseworker_id=worker, role=role)
-        return tuple(_audit(row) for row in rows)
+            rows = audits_service.list_audits(
+                session, caseworker_id=worker, role=role, subject=subject
+            )
+            plans = set()
+            if subject is None:
+                plans = {
+                    str(i)
+                    for i in session.exec(
+                        select(NoteAudit.id).where(NoteAudit.subject == "plan")
+                    ).all()
+                }
+        return tuple(
+            _audit(row, "plan" if subject == "plan" or row["audit_id"] in plans else "note")
+            for row in rows
+        )
 
     def acknowledge(
         self, audit_id: str | uuid.UUID, *, comment: str = "", action_done: bool = False

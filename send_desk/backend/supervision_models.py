@@ -170,6 +170,8 @@ class AuditSummary:
     acknowledged: bool
     acknowledgement: str
     action_done: bool
+    # what was audited: a case note, or an EHC plan ("plan": note_id is the plan's id)
+    subject: str = "note"
 
     @property
     def changes(self) -> Changes:

@@ -329,15 +329,13 @@ def list_audits(
     auditor_id: uuid.UUID | None = None,
     note_id: uuid.UUID | None = None,
     role: str | None = None,
-    subject: str = "note",
+    subject: str | None = "note",
 ) -> list[dict[str, Any]]:
     """Audits, newest first (every audit of a note is kept, both of two supervisors');
-    case-note audits unless ``subject`` says otherwise (plan audits: ``plan_audits``)."""
-    query = (
-        select(NoteAudit)
-        .where(NoteAudit.subject == subject)
-        .order_by(col(NoteAudit.created_at).desc(), col(NoteAudit.id))
-    )
+    case-note audits unless ``subject`` says otherwise ("plan", or None for both)."""
+    query = select(NoteAudit).order_by(col(NoteAudit.created_at).desc(), col(NoteAudit.id))
+    if subject is not None:
+        query = query.where(NoteAudit.subject == subject)
     if caseworker_id is not None:
         query = query.where(NoteAudit.caseworker_id == caseworker_id)
     if auditor_id is not None:

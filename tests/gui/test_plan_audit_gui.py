@@ -126,3 +126,20 @@ def test_a_plan_is_audited_through_the_dialog(qtbot, qtmodeltester, window, back
     assert audit.audit_id not in {a.audit_id for a in backend.supervision.audits()}
     assert notes.args[0].query.subject == "note"
     assert "f_enforceable" not in {c.id for c in notes.args[0].criteria}
+
+    # the caseworker sees it in Feedback, marked as a plan's, and acknowledges it
+    backend._store.info.user_id = writer
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.reload()
+    model = page.feedback_model
+    rows = [model.row(r) for r in range(model.rowCount())]
+    mine = next(i for i, r in enumerate(rows) if r and r.audit_id == audit.audit_id)
+    assert model.index(mine, model.columnCount() - 1).data() == "EHC plan"
+    assert all(model.index(i, model.columnCount() - 1).data() == "Case note"
+               for i, r in enumerate(rows) if r and r.audit_id != audit.audit_id)  # fmt: skip
+    page.feedback_view.selectRow(mine)
+    page.ack_comment.setText("Will quantify F2")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.acknowledge_selected()
+    (acked,) = [a for a in backend.supervision.audits(subject="plan") if a.role == "audit"]
+    assert acked.acknowledged and acked.acknowledgement == "Will quantify F2"

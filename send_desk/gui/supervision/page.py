@@ -221,14 +221,15 @@ class SupervisionPage(QWidget):
         # ---- Feedback
         feedback_tab = QWidget()
         f_layout = QVBoxLayout(feedback_tab)
-        self.feedback_label = QLabel("Audits of your notes")
+        self.feedback_label = QLabel("Audits of your notes and plans")
         f_layout.addWidget(self.feedback_label)
         self.feedback_model: ItemsModel[AuditSummary] = ItemsModel(
             [("Audited", _made_on), ("Caseworker", lambda r: r.caseworker),
              ("Grade", lambda r: grade_label(r.overall)),
              ("Not met", lambda r: "; ".join(criterion_label(c) for c in r.automatic_failed)),
              ("Comments", lambda r: r.comments), ("Action", lambda r: r.action),
-             ("Acknowledged", lambda r: "Yes" if r.acknowledged else "No")],
+             ("Acknowledged", lambda r: "Yes" if r.acknowledged else "No"),
+             ("Of", lambda r: "EHC plan" if r.subject == "plan" else "Case note")],
             self,
         )  # fmt: skip
         self.feedback_view = _table(self.feedback_model, "Audits of my notes")
@@ -285,7 +286,7 @@ class SupervisionPage(QWidget):
             return (
                 supervision.to_moderate(),
                 supervision.moderation_report(),
-                supervision.audits(caseworker_id=caseworker, role="audit"),
+                supervision.audits(caseworker_id=caseworker, role="audit", subject=None),
             )
 
         self.ops.run(work, self._show_lists, self._failed)

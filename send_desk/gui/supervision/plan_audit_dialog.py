@@ -54,7 +54,7 @@ def plan_summary_text(plan: Plan, kind: str) -> str:
 
 
 def section_name(section: str) -> str:
-    return "the whole plan" if section == "plan" else f"Section {section}"
+    return "The whole plan" if section == "plan" else f"Section {section}"
 
 
 class PlanAuditDialog(FormDialog[NewPlanAudit, PlanAuditSummary]):

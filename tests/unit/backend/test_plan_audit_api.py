@@ -81,6 +81,9 @@ def test_the_author_is_refused_and_a_supervisor_gets_the_prefilled_form(case: Ca
     (action,) = backend.supervision.actions_due()
     assert (action.what, action.due, action.days_left) == ("Quantify F2", date(2026, 12, 14), 7)
     assert backend.supervision.audits() == ()  # not a case-note audit
+    (both,) = backend.supervision.audits(subject=None)  # Feedback lists notes and plans
+    assert (both.audit_id, both.subject, both.note_id) == (saved.audit_id, "plan", form.plan_id)
+    assert backend.supervision.audits(subject="plan")[0].subject == "plan"
     assert [a.audit_id for a in backend.supervision.plan_audits()] == [saved.audit_id]
     (row,) = backend.supervision.plans_to_audit()
     assert (row.version, row.kind, row.audited, row.yours) == (1, "draft", True, False)
