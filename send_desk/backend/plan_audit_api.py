@@ -134,6 +134,15 @@ class PlanAuditMethods:
             refused=form["refused"],
         )
 
+    def plan_moderation_form(self, audit_id: str | uuid.UUID) -> PlanAuditForm:
+        """The form of the plan version a plan audit graded, for its blind moderation
+        (the first audit's grades are not on it)."""
+        key = record_id(audit_id, "audit")
+        with self._access.read() as session:
+            row = service.version_of_audit(session, key)
+            child_id, version = row.child_id, row.version
+        return self.plan_audit_form(child_id, version)
+
     @staticmethod
     def plan_overall(form: PlanAuditForm, grades: Mapping[str, str]) -> str:
         """The overall grade these manual grades would give on this form (computed by the

@@ -143,3 +143,51 @@ def test_a_plan_is_audited_through_the_dialog(qtbot, qtmodeltester, window, back
         page.acknowledge_selected()
     (acked,) = [a for a in backend.supervision.audits(subject="plan") if a.role == "audit"]
     assert acked.acknowledged and acked.acknowledgement == "Will quantify F2"
+
+
+def test_a_plan_audit_is_moderated_blind_in_the_moderation_tab(qtbot, window, backend) -> None:  # type: ignore[no-untyped-def]
+    from send_desk.backend.plan_audit_models import NewPlanAudit
+
+    child = issue_hedged_draft(backend)
+    backend._store.info.user_id = uuid.uuid4()  # the first auditor
+    first = backend.supervision.record_plan_audit(
+        NewPlanAudit(child, {**dict.fromkeys(ALL, "outstanding")})
+    )
+    backend._store.info.user_id = uuid.uuid4()  # a second auditor
+    page = _page(qtbot, window)
+    page.tabs.setCurrentIndex(1)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.moderation_subject.setCurrentIndex(page.moderation_subject.findData("plan"))
+    rows = [page.pending_model.row(r) for r in range(page.pending_model.rowCount())]
+    assert [r.audit_id for r in rows if r] == [first.audit_id]
+    assert page.pending_model.index(0, 3).data().startswith("Draft plan issued on ")
+    page.pending_view.selectRow(0)
+    seen: dict[str, object] = {}
+
+    class Blind(PlanAuditDialog):
+        def exec(self) -> int:  # type: ignore[override]
+            seen["title"] = self.windowTitle()
+            seen["grades"] = self.grades()  # the suggestions, not the first auditor's
+            self.set_grades({"f_enforceable": "inadequate"})
+            self.save()
+            return self.result()
+
+    page.plans.dialog_factory = Blind
+    with qtbot.waitSignal(page.plans.saved, timeout=10_000) as saved:
+        page.moderate_selected()
+    assert seen["title"] == "Moderate a plan audit (blind)"
+    assert seen["grades"] == {**dict.fromkeys(ALL, "good"),
+                              "f_enforceable": "requires_improvement"}  # fmt: skip
+    moderation = saved.args[0]
+    assert moderation.role == "moderation" and moderation.moderates_id == first.audit_id
+    # first: all outstanding -> requires improvement (f_quantified fails); second: good
+    # but F inadequate, score 27/11 -> requires improvement: the overall grades agree, none
+    # of the 5 criteria do: 1 of 6
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.reload()
+    report = backend.supervision.moderation_report(subject="plan")
+    assert (report.pairs, report.items, report.agreed) == (1, 6, 1)
+    shown = {page.disagreements_model.index(r, 1).data()
+             for r in range(page.disagreements_model.rowCount())}  # fmt: skip
+    assert "Section F lets a school or a tribunal see exactly what must be done" in shown
+    assert "one_story" not in shown and "The plan reads as one story about this child" in shown

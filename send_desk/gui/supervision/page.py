@@ -20,6 +20,7 @@ from PySide6.QtCore import QAbstractItemModel, QByteArray, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -44,9 +45,10 @@ from send_desk.backend.supervision_models import (
     SampleRequest,
 )
 from send_desk.gui.change_watch import ChangeWatch
-from send_desk.gui.formatting import note_kind_label, note_ref_text, share, uk_date
+from send_desk.gui.formatting import note_kind_label, share, uk_date
 from send_desk.gui.items_model import ItemsModel
 from send_desk.gui.supervision.audit_dialog import AuditDialog
+from send_desk.gui.supervision.plan_audit_dialog import plan_ref_text
 from send_desk.gui.supervision.plans_tab import PlansTab
 from send_desk.gui.supervision.trends import TrendsTab
 from send_desk.timeutil import month_start
@@ -189,10 +191,20 @@ class SupervisionPage(QWidget):
         # ---- Moderation
         moderation_tab = QWidget()
         m_layout = QVBoxLayout(moderation_tab)
-        m_layout.addWidget(QLabel("Audits waiting for a second, blind grading"))
+        m_row = QHBoxLayout()
+        m_row.addWidget(QLabel("Audits waiting for a second, blind grading, of"))
+        # case notes and EHC plans are moderated (and agree) apart
+        self.moderation_subject = QComboBox()
+        self.moderation_subject.setAccessibleName("Moderate audits of")
+        self.moderation_subject.addItem("Case notes", "note")
+        self.moderation_subject.addItem("EHC plans", "plan")
+        self.moderation_subject.currentIndexChanged.connect(lambda _i: self.reload())
+        m_row.addWidget(self.moderation_subject)
+        m_row.addStretch(1)
+        m_layout.addLayout(m_row)
         self.pending_model: ItemsModel[AuditToModerate] = ItemsModel(
             [("Audited", lambda r: uk_date(r.made_on)), ("Caseworker", lambda r: r.caseworker),
-             ("Auditor", lambda r: r.auditor), ("Note", lambda r: note_ref_text(r.note))],
+             ("Auditor", lambda r: r.auditor), ("Note", lambda r: plan_ref_text(r.note))],
             self,
         )  # fmt: skip
         self.pending_view = _table(self.pending_model, "Audits to moderate")
@@ -206,7 +218,7 @@ class SupervisionPage(QWidget):
         self.agreement.setWordWrap(True)
         m_layout.addWidget(self.agreement)
         self.disagreements_model: ItemsModel[Disagreement] = ItemsModel(
-            [("Note", lambda r: note_ref_text(r.note)),
+            [("Note", lambda r: plan_ref_text(r.note)),
              ("Criterion", lambda r: criterion_label(r.criterion)),
              ("Auditor's grade", lambda r: grade_label(r.first)),
              ("Moderator's grade", lambda r: grade_label(r.second))],
@@ -281,11 +293,12 @@ class SupervisionPage(QWidget):
         caseworker = me.id if me and me.is_caseworker else None
 
         supervision = self.backend.supervision
+        subject = str(self.moderation_subject.currentData() or "note")
 
         def work() -> Lists:
             return (
-                supervision.to_moderate(),
-                supervision.moderation_report(),
+                supervision.to_moderate(subject),
+                supervision.moderation_report(subject),
                 supervision.audits(caseworker_id=caseworker, role="audit", subject=None),
             )
 
@@ -385,6 +398,9 @@ class SupervisionPage(QWidget):
         row = self._selected(self.pending_view, self.pending_model)
         if row is None:
             self.context.show_message("Choose an audit to moderate first.")
+            return
+        if self.moderation_subject.currentData() == "plan":
+            self.plans.moderate(row.audit_id)
             return
         self._open_form(row.version_id, sample_id=None, moderates_id=row.audit_id)
 

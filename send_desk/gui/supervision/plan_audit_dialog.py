@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from send_desk.backend import Backend
 from send_desk.backend.labels import grade_label
 from send_desk.backend.plan_audit_models import NewPlanAudit, PlanAuditForm, PlanAuditSummary
-from send_desk.backend.supervision_models import Grade
+from send_desk.backend.supervision_models import Grade, NoteRef
 from send_desk.gui.dialogs import FormDialog, pydate, qdate
+from send_desk.gui.formatting import note_ref_text, uk_date
 from send_desk.gui.forms.ui_plan_audit_dialog import Ui_PlanAuditDialog
 from send_desk.gui.lock import exec_through_lock
 from send_desk.gui.ops import Ops
@@ -51,6 +52,16 @@ def plan_summary_text(plan: Plan, kind: str) -> str:
                 lines.append(("  • " if part.kind == "bullet" else "  ") + part.text)
         lines.append("")
     return "\n".join(lines).rstrip()
+
+
+def plan_ref_text(note: NoteRef) -> str:
+    """'Draft plan issued on 07/12/2026 – Jay Example' (a plan version a moderation
+    list names as a note is named), or the case note's words."""
+    kind = (note.kind or "").removeprefix("plan_")
+    if kind not in PLAN_KIND_LABELS:
+        return note_ref_text(note)
+    when = f" issued on {uk_date(note.occurred_on)}" if note.occurred_on else ""
+    return f"{PLAN_KIND_LABELS[kind]}{when} – {note.child_name}"
 
 
 def section_name(section: str) -> str:

@@ -9,6 +9,7 @@ colleague audits it). Blank month: every version; a month (YYYY-MM): those issue
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from send_desk.backend.labels import grade_label
-from send_desk.backend.plan_audit_models import PlanAuditSummary, PlanToAudit
+from send_desk.backend.plan_audit_models import PlanAuditForm, PlanAuditSummary, PlanToAudit
 from send_desk.gui.formatting import uk_date
 from send_desk.gui.items_model import ItemsModel
 from send_desk.gui.supervision.plan_audit_dialog import PLAN_KIND_LABELS, PlanAuditDialog
@@ -150,9 +151,20 @@ class PlansTab(QWidget):
         if form.refused:  # the service refuses it too: say why before any grading
             self.context.show_message(form.refused)
             return
+        self._open(form)
+
+    def moderate(self, audit_id: uuid.UUID) -> None:
+        """Moderate a plan audit, blind: the form shows the plan, never the first grades."""
+        form = self.backend.supervision.plan_moderation_form(audit_id)
+        if form.refused:
+            self.context.show_message(form.refused)
+            return
+        self._open(form, moderates_id=audit_id)
+
+    def _open(self, form: PlanAuditForm, *, moderates_id: uuid.UUID | None = None) -> None:
         dialog = self.dialog_factory(
             self.backend, self.ops, form, self.backend.supervision.grades(),
-            today=self.backend.today(), parent=self,
+            moderates_id=moderates_id, today=self.backend.today(), parent=self,
         )  # fmt: skip
         self.current_dialog = dialog
         if dialog.exec() and dialog.saved_result is not None:
@@ -161,6 +173,7 @@ class PlansTab(QWidget):
     def _saved(self, saved: PlanAuditSummary) -> None:
         self.confirmation.setText(
             f"✓ Plan audit saved: {grade_label(saved.overall)}"
+            + (" (moderation)" if saved.role == "moderation" else "")
             + f" – {saved.caseworker or 'the caseworker'} will see it."
         )
         self.confirmation.show()
