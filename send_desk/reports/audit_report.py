@@ -122,6 +122,10 @@ def _what(trends: Mapping[str, Any]) -> str:
     return "Plan audits" if trends.get("subject") == "plan" else "Case-note audits"
 
 
+def _counting(trends: Mapping[str, Any]) -> str:
+    return COUNTING.replace("note", "plan version") if trends.get("subject") == "plan" else COUNTING
+
+
 def about(
     trends: Mapping[str, Any], *, generated_on: date, generated_by: str = ""
 ) -> list[tuple[str, str]]:
@@ -130,7 +134,7 @@ def about(
         ("Period", _period(trends)),
         ("Scope", _scope(trends)),
         ("Audits", str(trends["service"]["total"])),
-        ("How counted", COUNTING),
+        ("How counted", _counting(trends)),
         ("Grade rule versions", ", ".join(str(v) for v in trends["rule_versions"]) or "none"),
         ("Generated", uk_date(generated_on) + (f" by {generated_by}" if generated_by else "")),
         ("Handling", "Official – sensitive: names staff; no child is named."),

@@ -77,6 +77,12 @@ def test_plan_audit_trends_and_bad_input(cli: Cli, tmp_path: Path) -> None:
                       "--json", "--xlsx", str(tmp_path / "plans.xlsx"))  # fmt: skip
     assert trends["service"]["total"] == 1 and trends["service"]["counts"]["good"] == 1
     assert "subject" not in trends  # the JSON keeps the shape of the note report
+    from openpyxl import load_workbook
+
+    about = {r[0]: r[1] for r in load_workbook(tmp_path / "plans.xlsx")["About"].iter_rows(
+        values_only=True) if r}  # fmt: skip
+    assert about["Report"] == "Plan audits: grades and the criteria most often failed"
+    assert "grading of the same plan version" in about["How counted"]
     assert cli.json("audit", "report", "--from", month, "--to", month,
                     "--json")["service"]["total"] == 0  # fmt: skip
     code, out, _ = cli("audit", "report", "--subject", "plan", "--from", month, "--to", month)
