@@ -148,8 +148,9 @@ def grade_label(code: str | None) -> str:
 
 
 def criterion_label(code: str | None) -> str:
-    """A case-note criterion's name ('child_voice' -> the checklist's words for it), from
-    the checklist and the audit rubric in resources/; 'overall' is the overall grade."""
+    """A case-note or plan criterion's name ('child_voice' -> the checklist's words for
+    it), from the checklists and the audit rubrics in resources/; 'overall' is the
+    overall grade."""
     if code == "overall":
         return "Overall grade"
     found = _criteria().get(code or "")
@@ -160,7 +161,8 @@ def criterion_label(code: str | None) -> str:
 def _criteria() -> dict[str, tuple[str, str]]:
     from send_desk.services.audit_trends import criterion_labels
 
-    return criterion_labels()
+    # a plan audit's criteria too (their ids never clash with a note audit's)
+    return {**criterion_labels(subject="plan"), **criterion_labels()}
 
 
 def _sen2_codes(name: str) -> list[tuple[str, str]]:

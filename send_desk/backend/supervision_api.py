@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 
 from send_desk.backend.access import StoreAccess, record_id
 from send_desk.backend.errors import ValidationFailed
+from send_desk.backend.plan_audit_api import PlanAuditMethods, plan_refs
 from send_desk.backend.supervision_models import (
     AuditAction,
     AuditForm,
@@ -111,7 +112,7 @@ def _shortfall(item: Mapping[str, Any]) -> Shortfall:
     )
 
 
-def _audit(data: Mapping[str, Any]) -> AuditSummary:
+def _audit(data: Mapping[str, Any], subject: str = "note") -> AuditSummary:
     made = data["made_at"]
     return AuditSummary(
         audit_id=_id(data["audit_id"]),
@@ -134,6 +135,7 @@ def _audit(data: Mapping[str, Any]) -> AuditSummary:
         acknowledged=bool(data["acknowledged"]),
         acknowledgement=data["acknowledgement"] or "",
         action_done=bool(data["action_done"]),
+        subject=subject,
     )
 
 
@@ -175,8 +177,9 @@ def _trends(query: TrendQuery, data: Mapping[str, Any]) -> AuditTrends:
     )
 
 
-class SupervisionApi:
-    """Supervision: samples, audits, moderation, feedback, trends."""
+class SupervisionApi(PlanAuditMethods):
+    """Supervision: samples, audits (of case notes and of plans), moderation, feedback,
+    trends."""
 
     def __init__(self, access: StoreAccess) -> None:
         self._access = access
@@ -238,7 +241,9 @@ class SupervisionApi:
                 str(version)
                 for version in session.exec(
                     select(NoteAudit.version_id).where(
-                        NoteAudit.sample_id == row.id, NoteAudit.role == "audit"
+                        NoteAudit.sample_id == row.id,
+                        NoteAudit.role == "audit",
+                        NoteAudit.subject == "note",
                     )
                 ).all()
             }
@@ -306,13 +311,31 @@ class SupervisionApi:
         return _audit(saved)
 
     def audits(
-        self, *, caseworker_id: str | uuid.UUID | None = None, role: str | None = None
+        self,
+        *,
+        caseworker_id: str | uuid.UUID | None = None,
+        role: str | None = None,
+        subject: str | None = "note",
     ) -> tuple[AuditSummary, ...]:
-        """Audits, newest first: for a caseworker, the audits of their notes (feedback)."""
+        """Audits, newest first: for a caseworker, the audits of their notes (feedback);
+        with ``subject`` "plan" audits of their plans, with None both."""
         worker = record_id(caseworker_id, "user") if caseworker_id else None
         with self._access.read() as session:
-            rows = audits_service.list_audits(session, caseworker_id=worker, role=role)
-        return tuple(_audit(row) for row in rows)
+            rows = audits_service.list_audits(
+                session, caseworker_id=worker, role=role, subject=subject
+            )
+            plans = set()
+            if subject is None:
+                plans = {
+                    str(i)
+                    for i in session.exec(
+                        select(NoteAudit.id).where(NoteAudit.subject == "plan")
+                    ).all()
+                }
+        return tuple(
+            _audit(row, "plan" if subject == "plan" or row["audit_id"] in plans else "note")
+            for row in rows
+        )
 
     def acknowledge(
         self, audit_id: str | uuid.UUID, *, comment: str = "", action_done: bool = False
@@ -329,11 +352,13 @@ class SupervisionApi:
 
     # ------------------------------------------------------------- moderation
 
-    def to_moderate(self) -> tuple[AuditToModerate, ...]:
-        """Audits waiting for moderation, each with the note it graded."""
+    def to_moderate(self, subject: str = "note") -> tuple[AuditToModerate, ...]:
+        """Audits waiting for moderation, each with the note (or, for ``subject="plan"``,
+        the plan version) it graded."""
+        refs = plan_refs if subject == "plan" else _note_refs
         with self._access.read() as session:
-            rows = audits_service.audits_to_moderate(session)
-            notes = _note_refs(session, [row["version_id"] for row in rows])
+            rows = audits_service.audits_to_moderate(session, subject=subject)
+            notes = refs(session, [row["version_id"] for row in rows])
         return tuple(
             AuditToModerate(
                 audit_id=_id(row["audit_id"]),
@@ -349,11 +374,13 @@ class SupervisionApi:
             for row in rows
         )
 
-    def moderation_report(self) -> ModerationReport:
-        """Agreement between auditors and moderators, and every disagreement."""
+    def moderation_report(self, subject: str = "note") -> ModerationReport:
+        """Agreement between auditors and moderators, and every disagreement, of note
+        audits or (``subject="plan"``) of plan audits."""
+        refs = plan_refs if subject == "plan" else _note_refs
         with self._access.read() as session:
-            report = audits_service.moderation(session)
-            notes = _note_refs(session, [row["note_id"] for row in report["disagreements"]])
+            report = audits_service.moderation(session, subject=subject)
+            notes = refs(session, [row["note_id"] for row in report["disagreements"]])
         return ModerationReport(
             pairs=int(report["pairs"]),
             items=int(report["items"]),
@@ -429,6 +456,7 @@ class SupervisionApi:
                 end=query.end,
                 team=query.team or None,
                 caseworker=query.caseworker or None,
+                subject=query.subject,
             )
 
     def trends(self, query: TrendQuery) -> AuditTrends:
@@ -447,7 +475,7 @@ class SupervisionApi:
             me = self._me(session)
             name = me.display_name if me is not None else ""
         written = writer[fmt](
-            self._trend_data(query),
+            {**self._trend_data(query), "subject": query.subject},
             Path(path),
             generated_on=self._access.today(),
             generated_by=name,

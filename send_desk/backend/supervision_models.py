@@ -170,6 +170,8 @@ class AuditSummary:
     acknowledged: bool
     acknowledgement: str
     action_done: bool
+    # what was audited: a case note, or an EHC plan ("plan": note_id is the plan's id)
+    subject: str = "note"
 
     @property
     def changes(self) -> Changes:
@@ -261,12 +263,14 @@ class AuditAction:
 
 @dataclass(frozen=True, slots=True)
 class TrendQuery:
-    """Months from ``start`` to ``end`` (YYYY-MM), for a team or a caseworker, or all."""
+    """Months from ``start`` to ``end`` (YYYY-MM), for a team or a caseworker, or all;
+    audits of case notes (``subject`` "note") or of EHC plans ("plan")."""
 
     start: str
     end: str
     team: str | None = None
     caseworker: str | None = None
+    subject: str = "note"
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "note_cmds",
     "plan_cmds",
     "supervision_cmds",
+    "plan_audit_cmds",
     "letters_cmds",
     "search_cmd",
     "sync_cmds",

@@ -73,6 +73,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_audit_list)
 
     p = audit_sub.add_parser("moderation", help="moderated audits: disagreements and agreement")
+    _subject_flag(p)
     add_json_flag(p)
     p.set_defaults(handler=cmd_audit_moderation)
 
@@ -92,6 +93,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--pdf", metavar="FILE", help="write the report as a PDF")
     p.add_argument("--xlsx", metavar="FILE", help="write the report as an XLSX workbook")
     p.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    _subject_flag(p)
     add_json_flag(p)
     p.set_defaults(handler=cmd_audit_report)
 
@@ -101,6 +103,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--done", action="store_true", help="say the audit's action is done")
     add_json_flag(p)
     p.set_defaults(handler=cmd_audit_ack)
+
+
+def _subject_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--subject", choices=("note", "plan"), default="note",
+                   help="audits of case notes (the default) or of EHC plans")  # fmt: skip
 
 
 def _print_sample(data: dict[str, Any]) -> None:
@@ -255,7 +262,7 @@ def cmd_audit_moderation(args: argparse.Namespace) -> int:
     from send_desk.services.audits import moderation
 
     with open_from(args) as store, store.read() as session:
-        report = moderation(session)
+        report = moderation(session, subject=args.subject)
     if args.json:
         print_json(report)
         return 0
@@ -307,35 +314,38 @@ def cmd_audit_report(args: argparse.Namespace) -> int:
     parse_period(start), parse_period(end)  # a bad month exits with 2 before the store opens
     with open_from(args) as store, store.read() as session:
         trends = audit_trends(
-            session, start=start, end=end, team=args.team, caseworker=args.caseworker
-        )
+            session, start=start, end=end, team=args.team, caseworker=args.caseworker,
+            subject=args.subject,
+        )  # fmt: skip
         me = session.get(User, store.info.user_id) if store.info.user_id else None
         by = me.display_name if me else ""
     written = []
+    # the writers title the report by what was audited; the JSON keeps its shape
+    report = {**trends, "subject": args.subject}
     try:
         if args.pdf:
-            written.append(str(write_audit_pdf(trends, Path(args.pdf), generated_on=today,
+            written.append(str(write_audit_pdf(report, Path(args.pdf), generated_on=today,
                                                generated_by=by)))  # fmt: skip
         if args.xlsx:
-            written.append(str(write_audit_xlsx(trends, Path(args.xlsx), generated_on=today,
+            written.append(str(write_audit_xlsx(report, Path(args.xlsx), generated_on=today,
                                                 generated_by=by)))  # fmt: skip
     except ExportFailed as error:
         raise CliError(error.message, EXIT_FAILED) from None
     if args.json:
         print_json({**trends, "written": written})
         return 0
-    _print_trends(trends)
+    _print_trends(trends, "Plan audits" if args.subject == "plan" else "Case-note audits")
     for path in written:
         print(f"wrote {path}")
     return 0
 
 
-def _print_trends(trends: dict[str, Any]) -> None:
+def _print_trends(trends: dict[str, Any], title: str = "Case-note audits") -> None:
     from send_desk.domain.supervision import GRADE_LABELS, GRADES
 
     scope = trends["team"] or trends["caseworker"] or "all teams"
     service = trends["service"]
-    print(f"Case-note audits {trends['from']} to {trends['to']}, {scope}: {service['total']}")
+    print(f"{title} {trends['from']} to {trends['to']}, {scope}: {service['total']}")
     print(f"  {'month':8} {'audits':>6} " + " ".join(f"{GRADE_LABELS[g][:12]:>12}" for g in GRADES))
     for row in service["by_month"]:
         print(f"  {row['month']:8} {row['total']:>6} "

@@ -13,6 +13,11 @@ update (triggers of the migration that made these tables).
   computed by the rule in ``resources/supervision/audit.toml``, comments and an action
   for the caseworker. A moderation audit (``moderates_id``) is a second auditor's blind
   grading of the same version.
+  ``subject`` says what was audited: a case note (``note``, the default, which every
+  row made before plan audits is) or an EHC plan version (``plan``: ``note_id`` then
+  holds the plan's ``plan_id`` and ``version_id`` the ``plan_version`` id, the rule is
+  ``resources/supervision/plan_audit.toml``). One table, so plan audits are append-only,
+  synced, acknowledged, listed on My day and moderated exactly as note audits are.
 - :class:`AuditResponse` is the caseworker's acknowledgement of an audit, or the note
   that its action is done.
 """
@@ -36,6 +41,7 @@ GRADE_LABELS = {
     "inadequate": "Inadequate",
 }
 AUDIT_ROLES = ("audit", "moderation")
+AUDIT_SUBJECTS = ("note", "plan")
 RESPONSE_KINDS = ("acknowledged", "action_done")
 
 
@@ -71,9 +77,13 @@ class NoteAudit(Record, table=True):
     __table_args__ = (Index("ix_note_audit_caseworker", "caseworker_id", "created_at"),)
     __append_only__: ClassVar[bool] = True
 
-    note_id: uuid.UUID = Field(index=True)
-    version_id: uuid.UUID
+    note_id: uuid.UUID = Field(index=True)  # a plan audit: the plan's plan_id
+    version_id: uuid.UUID  # a plan audit: the plan_version id
     child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
+    # what was audited (AUDIT_SUBJECTS); rows from before plan audits are note audits
+    subject: str = Field(
+        default="note", max_length=8, index=True, sa_column_kwargs={"server_default": "note"}
+    )
     caseworker_id: uuid.UUID | None = None
     auditor_id: uuid.UUID | None = None
     sample_id: uuid.UUID | None = None

@@ -117,15 +117,24 @@ def audit_tables(trends: Mapping[str, Any]) -> list[Table]:
     return [months, teams, workers, criteria]
 
 
+def _what(trends: Mapping[str, Any]) -> str:
+    """What was audited: a writer is given ``subject`` "plan" for plan audits."""
+    return "Plan audits" if trends.get("subject") == "plan" else "Case-note audits"
+
+
+def _counting(trends: Mapping[str, Any]) -> str:
+    return COUNTING.replace("note", "plan version") if trends.get("subject") == "plan" else COUNTING
+
+
 def about(
     trends: Mapping[str, Any], *, generated_on: date, generated_by: str = ""
 ) -> list[tuple[str, str]]:
     return [
-        ("Report", "Case-note audits: grades and the criteria most often failed"),
+        ("Report", f"{_what(trends)}: grades and the criteria most often failed"),
         ("Period", _period(trends)),
         ("Scope", _scope(trends)),
         ("Audits", str(trends["service"]["total"])),
-        ("How counted", COUNTING),
+        ("How counted", _counting(trends)),
         ("Grade rule versions", ", ".join(str(v) for v in trends["rule_versions"]) or "none"),
         ("Generated", uk_date(generated_on) + (f" by {generated_by}" if generated_by else "")),
         ("Handling", "Official – sensitive: names staff; no child is named."),
@@ -153,7 +162,7 @@ def write_audit_pdf(
     from fpdf.enums import XPos, YPos
 
     fonts = resource_path("fonts")
-    title = f"Case-note audits, {_period(trends)}"
+    title = f"{_what(trends)}, {_period(trends)}"
     footer_text = f"{title} · {_scope(trends)} · page {{page}} of {{{{nb}}}}"
 
     class _Pdf(FPDF):

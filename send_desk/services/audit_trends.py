@@ -26,7 +26,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from send_desk.domain.organisation import Team, User
-from send_desk.domain.supervision import GRADE_LABELS, GRADES, NoteAudit
+from send_desk.domain.supervision import AUDIT_SUBJECTS, GRADE_LABELS, GRADES, NoteAudit
 from send_desk.quality import default_checklist
 from send_desk.services.audit_rules import Rubric, default_rubric, rank
 from send_desk.services.errors import ValidationFailed
@@ -145,8 +145,18 @@ class _Tally:
         }
 
 
-def criterion_labels(rubric: Rubric | None = None) -> dict[str, tuple[str, str]]:
-    """Criterion id -> (label, kind) for the automatic and the manual criteria."""
+def criterion_labels(
+    rubric: Rubric | None = None, subject: str = "note"
+) -> dict[str, tuple[str, str]]:
+    """Criterion id -> (label, kind) for the automatic and the manual criteria of the
+    note audit, or (``subject="plan"``) of the plan audit."""
+    if subject == "plan":
+        from send_desk.plans import default_plan_checklist
+        from send_desk.services.plan_audit_rules import default_plan_rubric
+
+        found = {c.id: (c.label, "automatic") for c in default_plan_checklist().criteria}
+        found.update({c.id: (c.label, "manual") for c in default_plan_rubric().manual})
+        return found
     rubric = rubric or default_rubric()
     labels = {c.id: (c.label, "automatic") for c in default_checklist().criteria}
     labels.update({c.id: (c.label, "manual") for c in rubric.manual})
@@ -161,9 +171,16 @@ def audit_trends(
     team: str | None = None,
     caseworker: str | None = None,
     rubric: Rubric | None = None,
+    subject: str = "note",
 ) -> dict[str, Any]:
     """Grade distribution by month for the service, each team and each caseworker in
-    scope, and the criteria most often failed, over the months ``start``..``end``."""
+    scope, and the criteria most often failed, over the months ``start``..``end``: of
+    case-note audits, or (``subject="plan"``) of plan audits, never the two mixed."""
+    if subject not in AUDIT_SUBJECTS:
+        raise ValidationFailed(
+            f"'{subject}' is not what an audit grades: {', '.join(AUDIT_SUBJECTS)}",
+            {"subject": "note or plan"},
+        )
     first, last, months = _bounds(start, end)
     users = {u.id: u for u in session.exec(select(User)).all()}
     teams = {t.id: t.name for t in session.exec(select(Team)).all()}
@@ -173,6 +190,7 @@ def audit_trends(
     rows = session.exec(
         select(NoteAudit).where(
             NoteAudit.role == "audit",
+            NoteAudit.subject == subject,
             col(NoteAudit.created_at) >= since,
             col(NoteAudit.created_at) < until,
         )
@@ -204,7 +222,7 @@ def audit_trends(
     def team_name(team_id: uuid.UUID | None) -> str:
         return teams.get(team_id, NOT_ALLOCATED) if team_id else NOT_ALLOCATED
 
-    labels = criterion_labels(rubric)
+    labels = criterion_labels(rubric, subject)
     criteria: list[dict[str, Any]] = [
         {
             "id": cid,

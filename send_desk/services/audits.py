@@ -329,9 +329,13 @@ def list_audits(
     auditor_id: uuid.UUID | None = None,
     note_id: uuid.UUID | None = None,
     role: str | None = None,
+    subject: str | None = "note",
 ) -> list[dict[str, Any]]:
-    """Audits, newest first (every audit of a note is kept, both of two supervisors')."""
+    """Audits, newest first (every audit of a note is kept, both of two supervisors');
+    case-note audits unless ``subject`` says otherwise ("plan", or None for both)."""
     query = select(NoteAudit).order_by(col(NoteAudit.created_at).desc(), col(NoteAudit.id))
+    if subject is not None:
+        query = query.where(NoteAudit.subject == subject)
     if caseworker_id is not None:
         query = query.where(NoteAudit.caseworker_id == caseworker_id)
     if auditor_id is not None:
@@ -502,9 +506,14 @@ def _manual_grades(row: NoteAudit) -> dict[str, str]:
     return {c["id"]: c["grade"] for c in row.criteria if c.get("kind") == "manual"}
 
 
-def moderation(session: Session, *, caseworker_id: uuid.UUID | None = None) -> dict[str, Any]:
-    """Each moderation with the audit it moderates; disagreements and agreement."""
-    seconds = session.exec(select(NoteAudit).where(NoteAudit.role == "moderation")).all()
+def moderation(
+    session: Session, *, caseworker_id: uuid.UUID | None = None, subject: str = "note"
+) -> dict[str, Any]:
+    """Each moderation with the audit it moderates; disagreements and agreement, of
+    case-note audits or (``subject="plan"``) of plan audits: never the two mixed."""
+    seconds = session.exec(
+        select(NoteAudit).where(NoteAudit.role == "moderation", NoteAudit.subject == subject)
+    ).all()
     names = _names(session)
     pairs: list[GradedPair] = []
     listed: list[dict[str, Any]] = []
@@ -538,9 +547,11 @@ def moderation(session: Session, *, caseworker_id: uuid.UUID | None = None) -> d
     return summary
 
 
-def audits_to_moderate(session: Session) -> list[dict[str, Any]]:
+def audits_to_moderate(session: Session, *, subject: str = "note") -> list[dict[str, Any]]:
     """Audits with no moderation yet, for a second auditor (grades not shown: blind)."""
-    rows = session.exec(select(NoteAudit).where(NoteAudit.role == "audit")).all()
+    rows = session.exec(
+        select(NoteAudit).where(NoteAudit.role == "audit", NoteAudit.subject == subject)
+    ).all()
     moderated = {
         r.moderates_id
         for r in session.exec(select(NoteAudit).where(NoteAudit.role == "moderation")).all()

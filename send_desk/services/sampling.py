@@ -204,7 +204,11 @@ def _audited(session: Session, note_ids: Iterable[uuid.UUID], as_of: datetime) -
     wanted = set(note_ids)
     if not wanted:
         return set()
-    rows = session.exec(select(col(NoteAudit.note_id), col(NoteAudit.created_at))).all()
+    rows = session.exec(
+        select(col(NoteAudit.note_id), col(NoteAudit.created_at)).where(
+            NoteAudit.subject == "note"  # a plan audit's note_id is a plan's id
+        )
+    ).all()
     return {
         note_id
         for note_id, created in rows

@@ -51,7 +51,7 @@ def _auto_dialog(grades: dict[str, str], action: str = "") -> type[AuditDialog]:
 
 def test_draw_audit_moderate_and_acknowledge(qtbot, window, backend, tmp_path: Path) -> None:
     page = _page(qtbot, window)
-    assert page.tabs.count() == 4
+    assert page.tabs.count() == 5  # Sample, Moderation, Feedback, Trends, Plans
     page.period.setText(_month_with_notes(backend))
     page.seed.setValue(5)
     with qtbot.waitSignal(page.loaded, timeout=10_000):

@@ -4,7 +4,9 @@ Tabs: **Sample** (period, notes per caseworker, seed, team, weighting; the drawn
 with why each was drawn; audit the selected note), **Moderation** (audits waiting for a
 second, blind grading; agreement and disagreements), **Feedback** (audits of my notes,
 or everyone's for a supervisor, with Acknowledge), **Trends** (grades by month and the
-criteria most often failed, per team and caseworker; the report as PDF or XLSX).
+criteria most often failed, per team and caseworker; the report as PDF or XLSX), of
+case notes or of EHC plans, and **Plans** (issued EHC plan versions to audit, and the
+plan audit form).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtCore import QAbstractItemModel, QByteArray, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -42,9 +45,11 @@ from send_desk.backend.supervision_models import (
     SampleRequest,
 )
 from send_desk.gui.change_watch import ChangeWatch
-from send_desk.gui.formatting import note_kind_label, note_ref_text, share, uk_date
+from send_desk.gui.formatting import note_kind_label, share, uk_date
 from send_desk.gui.items_model import ItemsModel
 from send_desk.gui.supervision.audit_dialog import AuditDialog
+from send_desk.gui.supervision.plan_audit_dialog import plan_ref_text
+from send_desk.gui.supervision.plans_tab import PlansTab
 from send_desk.gui.supervision.trends import TrendsTab
 from send_desk.timeutil import month_start
 
@@ -186,10 +191,20 @@ class SupervisionPage(QWidget):
         # ---- Moderation
         moderation_tab = QWidget()
         m_layout = QVBoxLayout(moderation_tab)
-        m_layout.addWidget(QLabel("Audits waiting for a second, blind grading"))
+        m_row = QHBoxLayout()
+        m_row.addWidget(QLabel("Audits waiting for a second, blind grading, of"))
+        # case notes and EHC plans are moderated (and agree) apart
+        self.moderation_subject = QComboBox()
+        self.moderation_subject.setAccessibleName("Moderate audits of")
+        self.moderation_subject.addItem("Case notes", "note")
+        self.moderation_subject.addItem("EHC plans", "plan")
+        self.moderation_subject.currentIndexChanged.connect(lambda _i: self.reload())
+        m_row.addWidget(self.moderation_subject)
+        m_row.addStretch(1)
+        m_layout.addLayout(m_row)
         self.pending_model: ItemsModel[AuditToModerate] = ItemsModel(
             [("Audited", lambda r: uk_date(r.made_on)), ("Caseworker", lambda r: r.caseworker),
-             ("Auditor", lambda r: r.auditor), ("Note", lambda r: note_ref_text(r.note))],
+             ("Auditor", lambda r: r.auditor), ("Note", lambda r: plan_ref_text(r.note))],
             self,
         )  # fmt: skip
         self.pending_view = _table(self.pending_model, "Audits to moderate")
@@ -203,7 +218,7 @@ class SupervisionPage(QWidget):
         self.agreement.setWordWrap(True)
         m_layout.addWidget(self.agreement)
         self.disagreements_model: ItemsModel[Disagreement] = ItemsModel(
-            [("Note", lambda r: note_ref_text(r.note)),
+            [("Note", lambda r: plan_ref_text(r.note)),
              ("Criterion", lambda r: criterion_label(r.criterion)),
              ("Auditor's grade", lambda r: grade_label(r.first)),
              ("Moderator's grade", lambda r: grade_label(r.second))],
@@ -218,14 +233,15 @@ class SupervisionPage(QWidget):
         # ---- Feedback
         feedback_tab = QWidget()
         f_layout = QVBoxLayout(feedback_tab)
-        self.feedback_label = QLabel("Audits of your notes")
+        self.feedback_label = QLabel("Audits of your notes and plans")
         f_layout.addWidget(self.feedback_label)
         self.feedback_model: ItemsModel[AuditSummary] = ItemsModel(
             [("Audited", _made_on), ("Caseworker", lambda r: r.caseworker),
              ("Grade", lambda r: grade_label(r.overall)),
              ("Not met", lambda r: "; ".join(criterion_label(c) for c in r.automatic_failed)),
              ("Comments", lambda r: r.comments), ("Action", lambda r: r.action),
-             ("Acknowledged", lambda r: "Yes" if r.acknowledged else "No")],
+             ("Acknowledged", lambda r: "Yes" if r.acknowledged else "No"),
+             ("Of", lambda r: "EHC plan" if r.subject == "plan" else "Case note")],
             self,
         )  # fmt: skip
         self.feedback_view = _table(self.feedback_model, "Audits of my notes")
@@ -244,6 +260,11 @@ class SupervisionPage(QWidget):
         # ---- Trends (loaded when first shown: it is the slowest tab)
         self.trends = TrendsTab(context, self)
         self.tabs.addTab(self.trends, "Trends")
+
+        # ---- Plans (issued EHC plan versions to audit): last, so the tabs before keep
+        # their places
+        self.plans = PlansTab(context, self)
+        self.tabs.addTab(self.plans, "Plans")
         self.tabs.currentChanged.connect(self._tab_changed)
 
     # ---------------------------------------------------------------- helpers
@@ -264,21 +285,26 @@ class SupervisionPage(QWidget):
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.trends:
             self.trends.page_shown()
+        elif self.tabs.widget(index) is self.plans:
+            self.plans.reload()
 
     def reload(self) -> None:
         me = self._me()
         caseworker = me.id if me and me.is_caseworker else None
 
         supervision = self.backend.supervision
+        subject = str(self.moderation_subject.currentData() or "note")
 
         def work() -> Lists:
             return (
-                supervision.to_moderate(),
-                supervision.moderation_report(),
-                supervision.audits(caseworker_id=caseworker, role="audit"),
+                supervision.to_moderate(subject),
+                supervision.moderation_report(subject),
+                supervision.audits(caseworker_id=caseworker, role="audit", subject=None),
             )
 
         self.ops.run(work, self._show_lists, self._failed)
+        if self.tabs.currentWidget() is self.plans:
+            self.plans.reload()
 
     def _failed(self, error: BaseException) -> None:
         self.context.show_message(f"Supervision: {getattr(error, 'message', error)}")
@@ -372,6 +398,9 @@ class SupervisionPage(QWidget):
         row = self._selected(self.pending_view, self.pending_model)
         if row is None:
             self.context.show_message("Choose an audit to moderate first.")
+            return
+        if self.moderation_subject.currentData() == "plan":
+            self.plans.moderate(row.audit_id)
             return
         self._open_form(row.version_id, sample_id=None, moderates_id=row.audit_id)
 

@@ -81,13 +81,20 @@ class TrendsTab(QWidget):
         self.caseworker = QComboBox()
         self.caseworker.setAccessibleName("Caseworker")
         self.caseworker.setMinimumContentsLength(16)
+        # what was audited: case notes or EHC plans (each has its own trend lines)
+        self.subject = QComboBox()
+        self.subject.setAccessibleName("Audits of")
+        self.subject.addItem("Case notes", "note")
+        self.subject.addItem("EHC plans", "plan")
+        self.subject.currentIndexChanged.connect(lambda _i: self.show_trends())
         self.show_button = QPushButton("S&how")
         self.show_button.clicked.connect(self.show_trends)
         self.pdf_button = QPushButton("Save &PDF…")
         self.pdf_button.clicked.connect(lambda: self.save("pdf"))
         self.xlsx_button = QPushButton("Save &XLSX…")
         self.xlsx_button.clicked.connect(lambda: self.save("xlsx"))
-        for label, widget in (("From", self.start), ("To", self.end), ("Team", self.team),
+        for label, widget in (("Audits of", self.subject), ("From", self.start),
+                              ("To", self.end), ("Team", self.team),
                               ("Caseworker", self.caseworker)):  # fmt: skip
             row.addWidget(QLabel(label))
             row.addWidget(widget)
@@ -171,7 +178,8 @@ class TrendsTab(QWidget):
         start, end = self.start.text().strip(), self.end.text().strip()
         team, caseworker = self.team.currentData() or None, self.caseworker.currentData() or None
 
-        query = TrendQuery(start, end, team=team, caseworker=caseworker)
+        subject = str(self.subject.currentData() or "note")
+        query = TrendQuery(start, end, team=team, caseworker=caseworker, subject=subject)
         supervision = self.backend.supervision
         self.ops.run(lambda: supervision.trends(query), self._show, self._failed)
 
@@ -190,7 +198,8 @@ class TrendsTab(QWidget):
         self.trends = trends
         service = trends.service
         scope = trends.caseworker or (f"team {trends.team}" if trends.team else "")
-        head = f"{service.total} audit{'s' if service.total != 1 else ''}"
+        what = "plan audit" if trends.query.subject == "plan" else "audit"
+        head = f"{service.total} {what}{'s' if service.total != 1 else ''}"
         head += f" from {trends.start} to {trends.end}" + (f", {scope}" if scope else "")
         if service.total:
             head += f": good or better {_percent(service.good_or_better_rate)}"
@@ -244,7 +253,8 @@ class TrendsTab(QWidget):
         if trends is None:
             self.context.show_message("Show the trends first.")
             return
-        target = self.save_path(fmt, f"Case-note audits {trends.start} to {trends.end}.{fmt}")
+        what = "Plan audits" if trends.query.subject == "plan" else "Case-note audits"
+        target = self.save_path(fmt, f"{what} {trends.start} to {trends.end}.{fmt}")
         if not target:
             return
 
