@@ -159,7 +159,11 @@ def cmd_doc_attach(args: argparse.Namespace) -> int:
     else:
         print(f"Attached {document.title} ({_size(document.size)}) as document {document.id}")
     if args.record_advice:
-        print(f"Recorded advice received from {args.advice} on {received}", file=sys.stderr)
+        from send_desk.domain.documents import document_rules
+        from send_desk.timeutil import uk_date
+
+        source = dict(document_rules().advice).get(args.advice, args.advice)
+        print(f"Recorded advice received from {source} on {uk_date(received)}", file=sys.stderr)
     elif args.advice and not advice_recorded:
         print(
             f"The case has no 'advice received' from {args.advice} yet: attach with "

@@ -96,6 +96,8 @@ def test_recording_the_advice_when_asked(cli: Cli, tmp_path: Path) -> None:
         "--today", TODAY.isoformat(),
     )  # fmt: skip
     assert code == 0, err
+    # told in words, as the Events tab shows it, not the stored code and ISO date
+    assert "Recorded advice received from Health on 05/11/2026" in err
     events = cli.json("child", "show", child, "--json")["events"]
     assert [(e["type"], e["date"], e["details"]) for e in events] == [
         ("advice_received", "2026-11-05", {"from": "health"})
