@@ -20,6 +20,7 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from send_desk.gc_pause import gc_paused
 from send_desk.server import schema
 from send_desk.server.applier import Applier, Outcome, parse_at
 from send_desk.server.audit import record_children
@@ -66,7 +67,12 @@ def push(
             ordered.append(entry)
     for attempt in range(1, TRANSIENT_ATTEMPTS + 1):
         try:
-            answer = _push_once(engine, principal, device_id, ordered, address)
+            # a page makes tens of thousands of short-lived objects while the server's
+            # own (modules, schemas, the app) stay alive: the collector's passes would
+            # walk them all, a third of the page's time (see send_desk.gc_pause); the
+            # few cycles a page leaves are collected after it
+            with gc_paused():
+                answer = _push_once(engine, principal, device_id, ordered, address)
             answer.results.extend(repeats)
             return answer
         except DBAPIError as error:
