@@ -417,7 +417,7 @@ class Applier:
         """Checks the row with the new values (as JSON) as a whole, then writes them."""
         merged = {k: v for k, v in row_as_json(info, current).items() if k not in AUDIT_COLUMNS}
         merged.update(to_apply)
-        checked = validate_row(info, merged, self.today)
+        checked = validate_row(info, merged, self.today, wanted=to_apply)
         values = {field: checked.get(field, value) for field, value in to_apply.items()}
         references = {f: v for f, v in values.items() if f in info.references()}
         if references:

@@ -20,6 +20,7 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from send_desk.gc_pause import gc_paused
 from send_desk.server import schema
 from send_desk.server.applier import Applier, Outcome, parse_at
 from send_desk.server.audit import record_children
@@ -66,7 +67,12 @@ def push(
             ordered.append(entry)
     for attempt in range(1, TRANSIENT_ATTEMPTS + 1):
         try:
-            answer = _push_once(engine, principal, device_id, ordered, address)
+            # a page makes tens of thousands of short-lived objects while the server's
+            # own (modules, schemas, the app) stay alive: the collector's passes would
+            # walk them all, a third of the page's time (see send_desk.gc_pause); the
+            # few cycles a page leaves are collected after it
+            with gc_paused():
+                answer = _push_once(engine, principal, device_id, ordered, address)
             answer.results.extend(repeats)
             return answer
         except DBAPIError as error:
@@ -115,8 +121,23 @@ def _page(
     address: str | None,
     careful: bool,
 ) -> PushResponse:
-    devices = schema.device
     applier = Applier(connection, principal, device_id)
+    # applied at speed, the page's updates run together (Writer.deferring)
+    with applier.writer.deferring(not careful):
+        return _apply_page(applier, principal, device_id, ordered, acked, address, careful)
+
+
+def _apply_page(
+    applier: Applier,
+    principal: Principal,
+    device_id: uuid.UUID,
+    ordered: list[EntryV2],
+    acked: int,
+    address: str | None,
+    careful: bool,
+) -> PushResponse:
+    connection = applier.connection
+    devices = schema.device
     fresh = [e for e in ordered if e.device_seq > acked]
     applier.large = len(fresh) > 20
     keys = []
@@ -162,6 +183,8 @@ def _page(
                 )
             )
             history.append(_history_row(device_id, principal, entry, outcome, now))
+    if not careful:
+        _flush_fast(applier)
     if history:
         connection.execute(sa.insert(schema.server_entry), history)
     connection.execute(
@@ -187,6 +210,16 @@ def _apply_fast(applier: Applier, group: list[EntryV2]) -> list[Outcome]:
         raise _Careful from error
     applier.writer.keep()
     return outcomes
+
+
+def _flush_fast(applier: Applier) -> None:
+    """The held updates of a page applied at speed: a refusal applies it again, carefully."""
+    try:
+        applier.writer.flush()
+    except DBAPIError as error:
+        if error.connection_invalidated:
+            raise
+        raise _Careful from error
 
 
 def _earlier_outcomes(

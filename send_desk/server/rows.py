@@ -10,13 +10,14 @@ late) and stamps each touched row in ``row_version``.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import Connection
+from sqlalchemy import Connection, event
 from sqlalchemy.dialects import postgresql, sqlite
 
 from send_desk.domain.base import AUDIT_COLUMNS
@@ -57,10 +58,16 @@ class Writer:
         # rows read in this transaction (None: not there), kept in step with our writes
         self._rows: dict[tuple[str, uuid.UUID], dict[str, Any] | None] = {}
         self._undo: list[tuple[tuple[str, uuid.UUID], dict[str, Any] | None, bool]] = []
+        # updates held back while deferring (see deferring): (row, statement, values)
+        self._deferred: list[tuple[tuple[str, uuid.UUID], sa.Update, dict[str, Any]]] = []
+        self._deferred_kept = 0  # how many of them belong to kept entries
+        self._deferred_rows: set[tuple[str, uuid.UUID]] = set()
+        self._deferring = False
 
     # -- per entry: writes are kept apart until the entry succeeds (savepoints)
 
     def keep(self) -> None:
+        self._deferred_kept = len(self._deferred)
         self.touched.update(self._pending)
         self.event_children |= self._pending_events
         self._pending = {}
@@ -68,6 +75,8 @@ class Writer:
         self._undo = []
 
     def discard(self) -> None:
+        del self._deferred[self._deferred_kept :]
+        self._deferred_rows = {key for key, _, _ in self._deferred}
         self._pending = {}
         self._pending_events = set()
         for key, before, known in reversed(self._undo):
@@ -179,11 +188,16 @@ class Writer:
         self, info: SyncTable, row_id: uuid.UUID, changes: dict[str, Any], child: uuid.UUID | None
     ) -> None:
         columns = tuple(sorted(changes))
-        self.connection.execute(
-            _update_statement(info.table, columns),
-            {"row_id_": row_id, **{f"new_{c}": changes[c] for c in columns}},
-        )
+        statement = _update_statement(info.table, columns)
+        values = {"row_id_": row_id, **{f"new_{c}": changes[c] for c in columns}}
         key = (info.name, row_id)
+        if self._deferring:
+            if key in self._deferred_rows:
+                self.flush()  # a row's updates run in their order
+            self._deferred.append((key, statement, values))
+            self._deferred_rows.add(key)
+        else:
+            self.connection.execute(statement, values)
         if self._rows.get(key) is not None:
             self._remember(key, {**(self._rows[key] or {}), **changes})
         else:
@@ -222,10 +236,45 @@ class Writer:
             )
         self.keep()
 
+    # -- updates run together
+
+    @contextmanager
+    def deferring(self, on: bool = True) -> Iterator[None]:
+        """Hold updates back and run them together, one ``executemany`` per statement
+        (table and set of columns), before any other statement on the connection: so
+        every read and write still sees them, in order. Whatever is still held when the
+        block fails is dropped (the caller rolls the transaction back)."""
+        if not on:
+            yield
+            return
+        event.listen(self.connection, "before_execute", self._before_execute)
+        self._deferring = True
+        try:
+            yield
+        finally:
+            self._deferring = False
+            self._deferred, self._deferred_kept, self._deferred_rows = [], 0, set()
+            event.remove(self.connection, "before_execute", self._before_execute)
+
+    def _before_execute(self, *_args: Any) -> None:
+        if self._deferred:
+            self.flush()
+
+    def flush(self) -> None:
+        """Run the held updates (a database refusal is raised here)."""
+        held, self._deferred, self._deferred_kept = self._deferred, [], 0
+        self._deferred_rows = set()
+        batches: dict[sa.Update, list[dict[str, Any]]] = {}
+        for _, statement, values in held:
+            batches.setdefault(statement, []).append(values)
+        for statement, rows in batches.items():
+            self.connection.execute(statement, rows)
+
     # -- the end of the transaction
 
     def finish(self) -> int:
         """Stamp every touched row with a change number; returns the last number."""
+        self.flush()
         self.keep()
         self._refresh_stages()
         count = len(self.touched)

@@ -76,6 +76,14 @@ _INSERT = (
 # Journal entries that can change a child's milestones: (table, field or None for any).
 _CLOCK_TABLES = ("case_event", "child", "placement", "setting")
 _CHILD_FIELDS = frozenset({"date_of_birth", "looked_after"})
+# The same, for rows a pull writes (no journal entries): table -> the columns the clock
+# reads (None: any). A pulled row that changes none of these leaves the milestones be.
+CLOCK_READS: dict[str, frozenset[str] | None] = {
+    "child": _CHILD_FIELDS,
+    "setting": frozenset({"phase"}),
+    "placement": None,
+    "case_event": None,
+}
 
 
 class StoredEvent(NamedTuple):

@@ -12,9 +12,11 @@ database refuses that batch, rows are written one at a time and a row it still
 refuses marks its child for a whole refetch (a *backfill*) instead of stopping the
 sync.
 
-Derived data is brought up to date for the children a page touched: the cached
+Derived data is brought up to date for the children a page changed: the cached
 stage from their events, and whatever else registered an :data:`AFTER_PULL` hook
-(the statutory clock's milestones).
+(the statutory clock's milestones). A pulled row marks its child only when it is new
+here or changes a value the derived data reads (:data:`DERIVED_READS`): a laptop that
+pulls back its own edits, or a name changed elsewhere, recomputes no child.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from __future__ import annotations
 import logging
 import re
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache, lru_cache
@@ -33,6 +35,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
+from send_desk.domain.base import AUDIT_COLUMNS
 from send_desk.domain.sync_state import SyncConflict
 from send_desk.domain.tables import table_of
 from send_desk.sync import fts
@@ -47,6 +50,17 @@ CONFLICT_TABLE = "conflict"
 # Called after each applied page with the ids of the children whose rows changed.
 AfterPull = Callable[[Session, set[uuid.UUID], date], None]
 AFTER_PULL: list[AfterPull] = []
+# What the derived data (the stage here, and each AFTER_PULL hook) reads of each synced
+# table: the columns, or None for all but who changed the row and when. A hook that
+# reads more than this says so with reads_also, or its children go stale on a pull.
+DERIVED_READS: dict[str, frozenset[str] | None] = {"case_event": None}  # the stage
+
+
+def reads_also(reads: Mapping[str, frozenset[str] | None]) -> None:
+    """Add what a hook reads to :data:`DERIVED_READS`."""
+    for table, columns in reads.items():
+        known = DERIVED_READS.get(table, frozenset())
+        DERIVED_READS[table] = None if known is None or columns is None else known | columns
 
 
 @lru_cache(maxsize=65536)
@@ -60,7 +74,9 @@ class PageResult:
     deleted: int = 0
     kept_local: int = 0
     conflicts: int = 0
-    children: set[uuid.UUID] = field(default_factory=set)
+    children: set[uuid.UUID] = field(default_factory=set)  # whose rows the page changed
+    # whose derived data the page changed (DERIVED_READS): the ones to recompute
+    recompute: set[uuid.UUID] = field(default_factory=set)
     refetch: set[uuid.UUID] = field(default_factory=set)
 
 
@@ -200,6 +216,55 @@ def _storage_rows(info: SyncTable, rows: list[dict[str, Any]]) -> list[tuple[Any
     ]
 
 
+def _json_text(text: Any) -> Any:
+    """Stored JSON text in the form _sqlite_json writes (another writer may space it)."""
+    return text if text is None else _sqlite_json(orjson.loads(text))
+
+
+@cache
+def _read_columns(name: str) -> tuple[tuple[str, Callable[[Any], Any] | None, Any], ...]:
+    """The storage spec of the columns derived data reads of this table."""
+    reads = DERIVED_READS[name]
+    return tuple(
+        spec
+        for spec in _storage_spec(name)
+        if (spec[0] in reads if reads is not None else spec[0] not in AUDIT_COLUMNS)
+        and spec[0] in registry()[name].synced_columns
+        and spec[0] != "id"
+    )
+
+
+def _changes_derived(session: Session, info: SyncTable, rows: list[dict[str, Any]]) -> list[bool]:
+    """For each pulled row (before it is written): is it new here, or does it change a
+    value derived data reads? Values are compared in storage form; a value stored in
+    another form counts as changed (a needless recompute, never a stale one)."""
+    if info.name not in DERIVED_READS:
+        return [False] * len(rows)
+    spec = _read_columns(info.name)
+    keys = [_sqlite_uuid(row["id"]) for row in rows]
+    local: dict[Any, tuple[Any, ...]] = {}
+    columns = ", ".join(["id"] + [f'"{column}"' for column, _, _ in spec])
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        sql = f'SELECT {columns} FROM "{info.name}" WHERE id IN ({", ".join("?" * len(chunk))})'
+        for found in session.connection().exec_driver_sql(sql, tuple(chunk)):
+            local[found[0]] = tuple(
+                _json_text(value) if convert is _sqlite_json else value
+                for value, (_, convert, _) in zip(found[1:], spec, strict=True)
+            )
+    out: list[bool] = []
+    for key, row in zip(keys, rows, strict=True):
+        before = local.get(key)
+        after = tuple(
+            value
+            if (value := row.get(column, default)) is None or convert is None
+            else convert(value)
+            for column, convert, default in spec
+        )
+        out.append(before is None or before != after)
+    return out
+
+
 def _upsert(session: Session, info: SyncTable, rows: list[dict[str, Any]]) -> None:
     session.connection().exec_driver_sql(_upsert_sql(info.name), _storage_rows(info, rows))
 
@@ -299,6 +364,7 @@ def apply_changes(
     tables = registry()
     result = PageResult()
     upserts: dict[str, list[dict[str, Any]]] = {}
+    owners: dict[str, list[set[uuid.UUID]]] = {}  # the children of each upserted row
     deletes: dict[str, list[uuid.UUID]] = {}
     conflicts: list[dict[str, Any]] = []
     for change in changes:
@@ -326,12 +392,15 @@ def apply_changes(
         if keep:
             result.kept_local += 1
             _write_fields(session, info, info.decode(values), keep, result)
+            result.recompute |= _mark(session, name, row_id, child, result)
         else:
             upserts.setdefault(name, []).append(values)
-        if child is not None:
-            result.children.add(child)
-        elif name == "setting":
-            result.children.update(_children_at_setting(session, _uuid_of(row_id)))
+            owners.setdefault(name, []).append(_mark(session, name, row_id, child, result))
+    for name, rows in upserts.items():
+        marks = _changes_derived(session, tables[name], rows)
+        for found, marked in zip(owners[name], marks, strict=True):
+            if marked:
+                result.recompute |= found
     ordered = sorted(tables.values(), key=lambda info: info.order)
     for info in ordered:
         _write_rows(session, info, upserts.get(info.name, []), result)
@@ -351,10 +420,25 @@ def apply_changes(
                 result.deleted += 1
                 if child is not None:
                     result.children.add(child)
+                    result.recompute.add(child)
             except DBAPIError as error:
                 log.warning("pulled deletion of %s %s refused: %s", info.name, gone, error.orig)
     _write_conflicts(session, conflicts, result)
     return result
+
+
+def _mark(
+    session: Session, name: str, row_id: str, child: uuid.UUID | None, result: PageResult
+) -> set[uuid.UUID]:
+    """Adds the children a pulled row is about to the page's, and returns them."""
+    if child is not None:
+        found = {child}
+    elif name == "setting":
+        found = _children_at_setting(session, _uuid_of(row_id))
+    else:
+        found = set()
+    result.children |= found
+    return found
 
 
 def _children_at_setting(session: Session, setting_id: uuid.UUID) -> set[uuid.UUID]:
@@ -430,6 +514,7 @@ def _milestones_hook() -> AfterPull | None:
     def hook(session: Session, ids: set[uuid.UUID], today: date) -> None:
         recompute(session, sorted(ids, key=str), today=today)
 
+    reads_also(milestones.CLOCK_READS)
     return hook
 
 

@@ -433,9 +433,9 @@ class Syncer:
             pending = self._pending(session)
             result = apply.apply_changes(session, changes, pending)
             current = state.load_state(session)
-            if result.children:
+            if result.recompute:
                 # derived data is brought up to date once, at the end of the pull
-                current.dirty = sorted(set(current.dirty) | {str(c) for c in result.children})
+                current.dirty = sorted(set(current.dirty) | {str(c) for c in result.recompute})
                 state.save_state(session, current, "dirty")
             if checkpoint:
                 current.checkpoint = max(current.checkpoint, int(answer["checkpoint"]))

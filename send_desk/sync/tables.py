@@ -28,7 +28,7 @@ Python values by column type on either side.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -276,6 +276,7 @@ def _impl_is(kind: Any, target: type[Any]) -> bool:
 # ---------------------------------------------------------------- validation
 
 
+@cache
 def _family_base(model: type[SQLModel]) -> type[SQLModel] | None:
     """The model's Base class: the first plain (non-table) SQLModel in its family."""
     for klass in model.__mro__[1:]:
@@ -318,8 +319,15 @@ def _check_event(values: dict[str, Any], today: date) -> dict[str, Any]:
 EXTRA_CHECKS: dict[str, Validator] = {"case_event": _check_event}
 
 
-def validate_row(info: SyncTable, values: dict[str, Any], today: date) -> dict[str, Any]:
-    """Check a whole row (JSON values) with the model's rules; returns the values to store.
+def validate_row(
+    info: SyncTable,
+    values: dict[str, Any],
+    today: date,
+    *,
+    wanted: Collection[str] | None = None,
+) -> dict[str, Any]:
+    """Check a whole row (JSON values) with the model's rules; returns the values to store
+    (of the ``wanted`` fields only, when given: a push of one field reads no other).
 
     Raises :class:`RowRefused` with the reason.
     """
@@ -328,14 +336,16 @@ def validate_row(info: SyncTable, values: dict[str, Any], today: date) -> dict[s
         values = extra(values, today)
     base = _family_base(info.model)
     if base is not None:
-        data = {k: v for k, v in values.items() if k in base.model_fields}
+        fields = base.model_fields  # a property: read once, not once a key
+        data = {k: v for k, v in values.items() if k in fields}
         try:
             checked = base.model_validate(data, context={"today": today})
         except ValidationError as error:
             raise RowRefused(_reason(error)) from None
         # the values as the rules store them (a user name in lower case, a postcode
         # in capitals), as JSON
-        values = {**values, **{k: encode(getattr(checked, k)) for k in data}}
+        stored = data if wanted is None else [k for k in wanted if k in data]
+        values = {**values, **{k: encode(getattr(checked, k)) for k in stored}}
     return values
 
 
