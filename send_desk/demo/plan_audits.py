@@ -25,6 +25,7 @@ from send_desk.demo import plan_text as text
 from send_desk.domain.organisation import User
 from send_desk.domain.supervision import GRADES
 from send_desk.plans import check_plan, parse_plan
+from send_desk.plans.checker import PlanCheckResult
 from send_desk.services.plan_audit_rules import (
     PlanAutomatic,
     default_plan_rubric,
@@ -50,10 +51,15 @@ def _moment(day: date, hour: int) -> datetime:
     return datetime.combine(day, time(hour, 0), tzinfo=LONDON).astimezone(UTC)
 
 
-def _automatic(version: Mapping[str, Any], advice: tuple[str, ...]) -> list[dict[str, Any]]:
+def _automatic(
+    version: Mapping[str, Any], advice: tuple[str, ...], checked: PlanCheckResult | None
+) -> list[dict[str, Any]]:
     """The checker's results as the audit form shows them (without the labels it stores
-    no more of)."""
-    plan = replace(parse_plan(version["content"]), advice_received=advice)
+    no more of): with all the advice the case has received, which is the advice the
+    version was checked with (``checked``) unless more came after it was issued."""
+    result = checked
+    if result is None or tuple(version["content"]["advice_received"]) != advice:
+        result = check_plan(replace(parse_plan(version["content"]), advice_received=advice))
     return [
         {
             "id": item.id,
@@ -63,7 +69,7 @@ def _automatic(version: Mapping[str, Any], advice: tuple[str, ...]) -> list[dict
             "passed": item.passed,
             "message": item.message if item.applies and not item.passed else "",
         }
-        for item in check_plan(plan).criteria
+        for item in result.criteria
     ]
 
 
@@ -76,6 +82,7 @@ def plan_audits_for_demo(
     rows: Mapping[type[Any], Sequence[dict[str, Any]]],
     versions: Sequence[Mapping[str, Any]],
     advice: Mapping[Any, Sequence[tuple[date, str]]],
+    checked: Mapping[uuid.UUID, PlanCheckResult],
     *,
     seed: int,
     today: date,
@@ -112,7 +119,7 @@ def plan_audits_for_demo(
                 if made >= now:
                     continue
                 received = tuple(dict.fromkeys(k for _, k in advice.get(version["child_id"], [])))
-                automatic = _automatic(version, received)
+                automatic = _automatic(version, received, checked.get(version["id"]))
                 auditor = rng.choice(supervisors[team])
                 first = _audit(rng, rubric, version, automatic, auditor, made, None, new_id)
                 out.append(first)

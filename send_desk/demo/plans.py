@@ -26,12 +26,14 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from typing import Any
 
 from send_desk.demo import plan_text as text
 from send_desk.demo.plan_audits import plan_audits_for_demo
+from send_desk.demo.plan_checks import NEUTRAL_NAME, GroupedChecker, name_is_neutral
 from send_desk.domain.children import Allocation, Child, Placement
 from send_desk.domain.events import CaseEvent
 from send_desk.domain.organisation import Setting
@@ -49,10 +51,10 @@ from send_desk.plans import (
     ProvisionList,
     Sections,
     Views,
-    check_plan,
     default_plan_checklist,
 )
 from send_desk.plans import Placement as PlanPlacement
+from send_desk.plans.checker import PlanCheckResult
 from send_desk.plans.diff import changed_sections
 from send_desk.services.plan_draft import YOUNG_PERSON_FROM_YEAR
 from send_desk.timeutil import LONDON
@@ -267,14 +269,16 @@ def _profile(rng: random.Random, child: Mapping[str, Any]) -> _Profile:
     if fault == "unmet_need" and len(areas) < 2:
         fault = "hedged"
     sensory = child["primary_need"] in ("PD", "PMLD", "MSI")
+    voice = rng.randrange(len(text.CHILD_VIEWS))
     return _Profile(
         name=child["preferred_name"] or child["first_name"],
         dob=child["date_of_birth"],
         areas=areas,
         fault=fault,
-        views=rng.randrange(len(text.CHILD_VIEWS)),
-        parent=rng.randrange(len(text.PARENT_VIEWS)),
-        aspiration=rng.randrange(len(text.ASPIRATIONS)),
+        # one family's voice: fewer combinations of Section A to check (plan_checks)
+        views=voice,
+        parent=voice % len(text.PARENT_VIEWS),
+        aspiration=voice % len(text.ASPIRATIONS),
         health=rng.randrange(len(text.HEALTH)) if sensory or rng.random() < 0.15 else None,
         social_care=rng.random() < 0.1,
         budget=rng.random() < 0.06,
@@ -317,12 +321,17 @@ def _author(allocations: Sequence[Mapping[str, Any]], on: date) -> uuid.UUID | N
 
 def _selected(
     rows: Mapping[type[Any], Sequence[dict[str, Any]]], today: date
-) -> dict[Any, list[dict[str, Any]]]:
-    """The plan events, oldest first, of the children whose plans are written."""
+) -> tuple[dict[Any, list[dict[str, Any]]], dict[Any, list[tuple[date, str]]]]:
+    """The plan events, oldest first, of the children whose plans are written, and
+    the advice their cases received: (day, kind of advice), oldest first."""
     plan_events: dict[Any, list[dict[str, Any]]] = {}
+    advice_events: dict[Any, list[dict[str, Any]]] = {}
     for event in rows.get(CaseEvent, ()):
-        if event["type"] in KIND_OF_EVENT:
+        kind = event["type"]
+        if kind in KIND_OF_EVENT:
             plan_events.setdefault(event["child_id"], []).append(event)
+        elif kind == "advice_received":
+            advice_events.setdefault(event["child_id"], []).append(event)
     since = today - timedelta(days=WINDOW_DAYS)
     chosen: dict[Any, list[dict[str, Any]]] = {}
     for child in rows.get(Child, ()):
@@ -335,7 +344,14 @@ def _selected(
         chosen[child["id"]] = events
         if len(chosen) == MAX_CHILDREN:
             break
-    return chosen
+    kind_of = default_plan_checklist().advice_kind
+    advice: dict[Any, list[tuple[date, str]]] = {}
+    for child_id in chosen:
+        for event in sorted(advice_events.get(child_id, ()), key=lambda e: e["date"]):
+            name = str(event["details"].get("from") or "").strip()
+            if name:
+                advice.setdefault(child_id, []).append((event["date"], kind_of(name)))
+    return chosen, advice
 
 
 def _advice_by(received: Sequence[tuple[date, str]], on: date) -> tuple[str, ...]:
@@ -352,7 +368,7 @@ def plans_for_demo(
     """PlanVersion rows for the generated caseload, and NoteAudit rows: the case-note
     audits already made (marked ``subject`` note) and a few plan audits."""
     rng = random.Random(seed * 7_919 + 29)
-    chosen = _selected(rows, today)
+    chosen, advice = _selected(rows, today)
     children = {c["id"]: c for c in rows.get(Child, ()) if c["id"] in chosen}
     allocations: dict[Any, list[dict[str, Any]]] = {}
     for row in rows.get(Allocation, ()):
@@ -363,77 +379,67 @@ def plans_for_demo(
     for row in rows.get(Placement, ()):
         if row["child_id"] in chosen:
             placements[row["child_id"]] = settings[row["setting_id"]]
-    advice = _advice_of(rows, chosen)
     versions: list[dict[str, Any]] = []
+    checker = GroupedChecker()
+    checked: dict[uuid.UUID, PlanCheckResult] = {}
     for child_id, events in chosen.items():
-        versions += _versions(
-            rng,
-            children[child_id],
-            events,
-            advice.get(child_id, []),
-            placements.get(child_id),
-            allocations.get(child_id, []),
-            new_id,
-        )
-    audits = plan_audits_for_demo(rows, versions, advice, seed=seed, today=today, new_id=new_id)
+        case = _Case(children[child_id], events, advice.get(child_id, []),
+                     placements.get(child_id), allocations.get(child_id, []))  # fmt: skip
+        versions += _versions(rng, case, checker, checked, new_id)
+    audits = plan_audits_for_demo(
+        rows, versions, advice, checked, seed=seed, today=today, new_id=new_id
+    )
     noted = [{**row, "subject": "note"} for row in rows.get(NoteAudit, ())]
     return {PlanVersion: versions, NoteAudit: noted + audits}
 
 
-def _advice_of(
-    rows: Mapping[type[Any], Sequence[dict[str, Any]]], chosen: Mapping[Any, Any]
-) -> dict[Any, list[tuple[date, str]]]:
-    """The kinds of advice each chosen child's case received, with the day, in order."""
-    kind_of = default_plan_checklist().advice_kind
-    out: dict[Any, list[tuple[date, str]]] = {}
-    for event in rows.get(CaseEvent, ()):
-        if event["type"] == "advice_received" and event["child_id"] in chosen:
-            name = str(event["details"].get("from") or "").strip()
-            if name:
-                out.setdefault(event["child_id"], []).append((event["date"], kind_of(name)))
-    for received in out.values():
-        received.sort(key=lambda pair: pair[0])
-    return out
+@dataclass(frozen=True)
+class _Case:
+    """What the case holds that one child's plan is written from."""
+
+    child: Mapping[str, Any]
+    events: Sequence[Mapping[str, Any]]
+    received: Sequence[tuple[date, str]]  # (day, kind of advice), oldest first
+    school: Mapping[str, Any] | None
+    allocations: Sequence[Mapping[str, Any]]
 
 
 def _versions(
     rng: random.Random,
-    child: Mapping[str, Any],
-    events: Sequence[Mapping[str, Any]],
-    received: Sequence[tuple[date, str]],
-    school: Mapping[str, Any] | None,
-    allocations: Sequence[Mapping[str, Any]],
+    case: _Case,
+    checker: GroupedChecker,
+    checked: dict[uuid.UUID, PlanCheckResult],
     new_id: Callable[[], uuid.UUID],
 ) -> list[dict[str, Any]]:
-    profile = _profile(rng, child)
-    phase = school["phase"] if school else "primary"
+    """The child's versions; each one's check result is kept in ``checked`` by its id."""
+    profile = _profile(rng, case.child)
+    neutral = replace(profile, name=NEUTRAL_NAME) if name_is_neutral(profile.name) else None
+    phase = case.school["phase"] if case.school else "primary"
     placement_type = text.PLACEMENT_TYPES.get(phase, text.PLACEMENT_TYPES["primary"])
-    school_name = school["name"] if school else None
+    school_name = case.school["name"] if case.school else None
     out: list[dict[str, Any]] = []
     previous: Plan | None = None
     outcomes_by = date.min
-    for number, (kind, event) in enumerate(_chain(events), start=1):
+    for number, (kind, event) in enumerate(_chain(case.events), start=1):
         on: date = event["date"]
         if kind in ("draft", "amendment"):
             # a new draft or a proposed amendment sets the next year's outcomes
             outcomes_by = _year_on(on)
-        name = None if kind == "draft" else school_name
-        plan = _content(
-            profile,
-            on,
-            KIND_STATUS[kind],
-            _advice_by(received, on),
-            (placement_type, name),
-            outcomes_by,
-        )
-        result = check_plan(plan)
-        author = _author(allocations, on)
+        advice = _advice_by(case.received, on)
+        placement = (placement_type, None if kind == "draft" else school_name)
+
+        written = partial(_content, on=on, status=KIND_STATUS[kind], advice=advice,
+                          placement=placement, outcomes_by=outcomes_by)  # fmt: skip
+        plan = written(profile)
+        result = checker.check(plan, partial(written, neutral) if neutral else None)
+        author = _author(case.allocations, on)
         version_id = new_id()
+        checked[version_id] = result
         out.append(
             {
                 "id": version_id,
                 "plan_id": out[0]["id"] if out else version_id,
-                "child_id": child["id"],
+                "child_id": case.child["id"],
                 "version": number,
                 "supersedes_id": out[-1]["id"] if out else None,
                 "author_id": author,
