@@ -32,7 +32,7 @@ AREAS: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, str, str, str, str
                 "specialist teacher for autism",
                 "1 session a week",
                 "45 minutes",
-                "small group of up to 4",
+                "small group of 4",
             ),
         ),
     ),
@@ -99,14 +99,14 @@ AREAS: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, str, str, str, str
                 "teaching assistant trained in the programme",
                 "3 sessions a week",
                 "30 minutes",
-                "small group of up to 4",
+                "small group of 4",
             ),
             (
                 "Maths support with objects and number lines",
                 "class teacher",
                 "2 sessions a week",
                 "20 minutes",
-                "small group of up to 6",
+                "small group of 6",
             ),
         ),
     ),
@@ -123,7 +123,7 @@ AREAS: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, str, str, str, str
                 "special school teacher",
                 "every school day",
                 "the whole school day",
-                "class of up to 8",
+                "class of 8",
             ),
             (
                 "Personal care and independence programme",
@@ -161,7 +161,7 @@ AREAS: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, str, str, str, str
     ),
     "PD": (
         "{child} uses a wheelchair and has weak hands, so writing, getting around school "
-        "and dressing for PE take help and extra time.",
+        "and getting changed for sport take help and extra time.",
         (
             "{child} will move between classrooms in the wheelchair on their own.",
             "{child} will write a sentence using a pencil grip and a sloped board.",
@@ -196,7 +196,7 @@ AREAS: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, str, str, str, str
                 "special school teacher",
                 "every school day",
                 "the whole school day",
-                "class of up to 6",
+                "class of 6",
             ),
             (
                 "Postural care and positioning programme",
@@ -300,7 +300,7 @@ AREAS: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, str, str, str, str
                 "teaching assistant",
                 "2 sessions a week",
                 "20 minutes",
-                "small group of up to 4",
+                "small group of 4",
             ),
         ),
     ),
@@ -336,7 +336,7 @@ PFA = (
             "teaching assistant",
             "1 session a week",
             "1 hour",
-            "small group of up to 4",
+            "small group of 4",
         ),
     ),
 )
@@ -389,9 +389,9 @@ HEALTH = (
         ),
     ),
     (
-        "{child} has asthma and needs an inhaler before PE and when breathing is hard.",
+        "{child} has asthma and needs an inhaler before sport and when breathing is hard.",
         (
-            "Help to use the inhaler before PE, as the health care plan says",
+            "Help to use the inhaler before sport, as the health care plan says",
             "trained member of staff",
             "2 times a week",
             "5 minutes",
