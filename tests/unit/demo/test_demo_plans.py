@@ -173,6 +173,7 @@ def test_supervisors_audit_plans_over_months_with_a_moderation(tmp_path: Path) -
             assert audit.created_at is not None
             assert audit.created_at.date() <= TODAY
         for moderation in moderations:
+            assert moderation.moderates_id is not None
             first = by_id[moderation.moderates_id]
             assert first.role == "audit" and first.version_id == moderation.version_id
             assert first.auditor_id != moderation.auditor_id
