@@ -74,7 +74,8 @@ def name_is_neutral(name: str) -> bool:
 def _keys(plan: Plan) -> dict[str, Hashable | None]:
     s = plan.sections
     year = plan.child.year_group
-    pfa_applies = plan.child.young_person or (year is not None and year >= 9)
+    pfa_year = default_plan_checklist().thresholds.pfa_from_year
+    pfa_applies = plan.child.young_person or (year is not None and year >= pfa_year)
     dated = plan.date is not None and all(o.by is not None and o.by > plan.date for o in s.E)
     outcomes = tuple((o.id, o.outcome, o.needs, o.pfa) for o in s.E)
     return {

@@ -71,7 +71,6 @@ FAULTS: dict[str | None, float] = {
     "missing_advice": 5,
     "no_pfa": 3,
 }
-PFA_FROM_YEAR = 9
 
 
 @dataclass(frozen=True)
@@ -156,7 +155,7 @@ def _content(
                     review="At each annual review",
                 )
             )
-    if year >= PFA_FROM_YEAR and p.fault != "no_pfa":
+    if year >= default_plan_checklist().thresholds.pfa_from_year and p.fault != "no_pfa":
         statement, (what, who, frequency, duration, group) = text.PFA[p.pfa]
         outcome_id = f"e{len(outcomes) + 1}"
         outcomes.append(
@@ -268,7 +267,8 @@ def _profile(rng: random.Random, child: Mapping[str, Any]) -> _Profile:
     fault = rng.choices(list(FAULTS), weights=list(FAULTS.values()))[0]
     if fault == "unmet_need" and len(areas) < 2:
         fault = "hedged"
-    sensory = child["primary_need"] in ("PD", "PMLD", "MSI")
+    # a physical or profound disability often comes with a health need of its own
+    medical = child["primary_need"] in ("PD", "PMLD", "MSI")
     voice = rng.randrange(len(text.CHILD_VIEWS))
     return _Profile(
         name=child["preferred_name"] or child["first_name"],
@@ -279,7 +279,7 @@ def _profile(rng: random.Random, child: Mapping[str, Any]) -> _Profile:
         views=voice,
         parent=voice % len(text.PARENT_VIEWS),
         aspiration=voice % len(text.ASPIRATIONS),
-        health=rng.randrange(len(text.HEALTH)) if sensory or rng.random() < 0.15 else None,
+        health=rng.randrange(len(text.HEALTH)) if medical or rng.random() < 0.15 else None,
         social_care=rng.random() < 0.1,
         budget=rng.random() < 0.06,
         pfa=rng.randrange(len(text.PFA)),
