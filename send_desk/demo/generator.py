@@ -25,6 +25,7 @@ from send_desk.demo.audits import audits_for_demo
 from send_desk.demo.clock_rows import clock_inputs_of
 from send_desk.demo.correspondence import correspondence_for_demo
 from send_desk.demo.notes import notes_for_demo
+from send_desk.demo.plans import plans_for_demo
 from send_desk.demo.scenarios import SCENARIOS, History
 from send_desk.demo.sen2_problems import add_problems
 from send_desk.domain.children import (
@@ -48,6 +49,7 @@ from send_desk.domain.events import CaseEvent
 from send_desk.domain.journal import JournalEntry
 from send_desk.domain.notes import NoteVersion
 from send_desk.domain.organisation import Setting, Team, User
+from send_desk.domain.plans import PlanVersion
 from send_desk.domain.school_year import nc_year
 from send_desk.domain.stage import derive_stage
 from send_desk.domain.supervision import AuditResponse, NoteAudit
@@ -67,7 +69,7 @@ CORRESPONDENCE_TABLES = (
 )  # fmt: skip
 WRITE_ORDER = (
     Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion,
-    *CORRESPONDENCE_TABLES, NoteAudit, AuditResponse,
+    *CORRESPONDENCE_TABLES, PlanVersion, NoteAudit, AuditResponse,
 )  # fmt: skip
 # about what a demo row, its journal entry and their index entries take in the store
 _BYTES_PER_ROW = 600
@@ -447,6 +449,8 @@ def generate(
     b.rows.update(correspondence_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
     say("writing six months of case-note audits")
     b.rows.update(audits_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
+    say("writing EHC plans and plan audits")
+    b.rows.update(plans_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
     return Caseload(b.rows, store_user, stages, problems)
 
 

@@ -58,8 +58,15 @@ def backup_store(store: Store, target: Path) -> dict[str, Any]:
             raw = store.engine.raw_connection()
             try:
                 destination = _keyed(copy, store.raw_key)
-                raw.driver_connection.backup(destination)  # type: ignore[union-attr]
-                destination.execute("PRAGMA journal_mode = DELETE")
+                try:
+                    raw.driver_connection.backup(destination)  # type: ignore[union-attr]
+                    destination.execute("PRAGMA journal_mode = DELETE")
+                except sqlcipher3.DatabaseError:
+                    # a damaged page can surface while the copy is finished: say the
+                    # store is damaged (and what to do) when the copy's check says so
+                    destination.close()
+                    _refuse_damaged(copy, store.raw_key)
+                    raise
                 destination.close()
             finally:
                 raw.close()

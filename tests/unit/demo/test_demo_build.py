@@ -66,9 +66,9 @@ def test_the_same_seed_builds_the_same_rows_ids_included(tmp_path: Path) -> None
         for table in ("team", "app_user", "setting", "child", "family_member", "placement",
                       "allocation", "case_event", "note_version", "correspondence_item",
                       "callback", "complaint", "complaint_stage", "staff_absence", "duty_rota",
-                      "note_audit", "audit_response")
+                      "plan_version", "note_audit", "audit_response")
     )  # fmt: skip
-    assert one["milestone"] and one["note_version"]
+    assert one["milestone"] and one["note_version"] and one["plan_version"]
 
 
 def test_another_seed_builds_another_caseload(tmp_path: Path) -> None:

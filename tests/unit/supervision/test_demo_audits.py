@@ -17,7 +17,8 @@ from tests.constants import TODAY
 def test_demo_audits_follow_the_rule_and_show_trends(demo_store: Store) -> None:
     rubric = default_rubric()
     with demo_store.read() as session:
-        audits = session.exec(select(NoteAudit)).all()
+        # the case-note audits (the demo's plan audits: tests/unit/demo/test_demo_plans.py)
+        audits = session.exec(select(NoteAudit).where(NoteAudit.subject == "note")).all()
         responses = session.exec(select(AuditResponse)).all()
         trends = audit_trends(session, start="2026-05", end=TODAY.strftime("%Y-%m"))
     assert audits, "the demo has audits to show"
