@@ -135,7 +135,8 @@ class PlansTab(QWidget):
         self.model.set_rows(rows)
         audited = sum(1 for r in rows if r.audited)
         self.summary.setText(
-            f"{len(rows)} issued plan version{'s' if len(rows) != 1 else ''}, {audited} audited."
+            f"{len(rows):,} issued plan version{'s' if len(rows) != 1 else ''}, "
+            f"{audited:,} audited."
             if rows else "No issued plan versions here yet."
         )  # fmt: skip
         self.summary.setAccessibleName(self.summary.text())
