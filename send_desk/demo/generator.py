@@ -57,7 +57,7 @@ from send_desk.gc_pause import gc_paused
 from send_desk.ids import SeededIds
 from send_desk.services import milestones
 from send_desk.services.errors import Refused
-from send_desk.storage.bulk import begin_now, deferred_indexes, page_cache
+from send_desk.storage.bulk import begin_now, deferred_indexes, page_cache, rollback_journal
 from send_desk.storage.journal import insert_rows
 from send_desk.storage.store import Store
 from send_desk.sync.fts import deferred_note_index
@@ -522,19 +522,23 @@ def build_demo(
             children=children, seed=seed, today=today, progress=say, sen2_problems=sen2_problems
         )
         generated = _clocks()
-        say("writing the encrypted store")
-        _write(store, caseload.rows, caseload.user)
-        cache = _cache_mib(caseload.rows)
-        store_user = caseload.user
-        store.set_user(store_user)
-        written = _clocks()
-        # the store is ready to read: the statutory clock's cache is built now, as the app
-        # or `send-desk deadlines` would otherwise do on first opening it
-        say("working out every child's statutory deadlines")
-        with store.write() as session, page_cache(session.connection(), cache):
-            begin_now(session.connection())  # its index drops are undone if it fails
-            # the clock reads what was just written: taken from the rows, not read back
-            milestones.recompute_all(session, today=today, inputs=clock_inputs_of(caseload.rows))
+        # the store is new: its pages are written once, not to the log and then to it
+        with rollback_journal(store.engine):
+            say("writing the encrypted store")
+            _write(store, caseload.rows, caseload.user)
+            cache = _cache_mib(caseload.rows)
+            store_user = caseload.user
+            store.set_user(store_user)
+            written = _clocks()
+            # the store is ready to read: the statutory clock's cache is built now, as the app
+            # or `send-desk deadlines` would otherwise do on first opening it
+            say("working out every child's statutory deadlines")
+            with store.write() as session, page_cache(session.connection(), cache):
+                begin_now(session.connection())  # its index drops are undone if it fails
+                # the clock reads what was just written: taken from the rows, not read back
+                milestones.recompute_all(
+                    session, today=today, inputs=clock_inputs_of(caseload.rows)
+                )
         finished = _clocks()
         counts = {model.__tablename__: len(rows) for model, rows in caseload.rows.items()}
         user_row = next(r for r in caseload.rows[User] if r["id"] == store_user)

@@ -22,7 +22,7 @@ from send_desk.domain.organisation import Team
 from send_desk.domain.tables import table_name, table_of
 from send_desk.paths import DataPaths
 from send_desk.services.organisation import create_team
-from send_desk.storage.bulk import converter, deferred_indexes
+from send_desk.storage.bulk import converter, deferred_indexes, rollback_journal
 from send_desk.storage.journal import Actor, insert_rows
 from send_desk.storage.store import Store, create_store
 from tests.constants import PASSWORD, TODAY
@@ -255,3 +255,38 @@ def test_a_value_given_as_none_is_stored_as_null(store: Store) -> None:
         ).scalar()
     assert tuple(stored) == ("null", "null", 1)
     assert found == 1
+
+
+def _journal_mode(store: Store) -> str:
+    with store.engine.connect() as connection:
+        return str(connection.exec_driver_sql("PRAGMA journal_mode").scalar())
+
+
+def test_a_load_into_a_new_store_uses_a_rollback_journal_then_wal_again(store: Store) -> None:
+    with rollback_journal(store.engine) as switched:
+        inside = _journal_mode(store)
+        with store.write() as session:
+            insert_rows(session, Team, [{"name": "North"}], store.actor)
+        with pytest.raises(RuntimeError), store.write() as session:
+            insert_rows(session, Team, [{"name": "South"}], store.actor)
+            raise RuntimeError("the load failed")
+    assert switched and inside == "delete"
+    assert _journal_mode(store) == "wal"
+    # the failed load was rolled back; the first kept, journal entry and all
+    with store.engine.connect() as connection:
+        names = [row[0] for row in connection.exec_driver_sql("SELECT name FROM team")]
+    assert names == ["North"]
+    assert len(_raw(store, "journal")) == 1
+
+
+def test_a_store_another_connection_is_reading_stays_in_wal(store: Store) -> None:
+    with store.engine.connect() as reader:
+        reader.exec_driver_sql("BEGIN")
+        assert reader.exec_driver_sql("SELECT count(*) FROM store_meta").scalar()
+        with rollback_journal(store.engine) as switched:
+            inside = _journal_mode(store)
+        reader.exec_driver_sql("ROLLBACK")
+    assert not switched and inside == "wal"
+    assert _journal_mode(store) == "wal"
+    with store.engine.connect() as connection:  # its patience for locks is as it was
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
