@@ -12,8 +12,10 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from itertools import accumulate
 from typing import Any
 
@@ -456,8 +458,14 @@ def _cache_mib(rows: Mapping[type[Any], list[dict[str, Any]]]) -> int:
     return max(8, min(_MAX_CACHE_MIB, count * _BYTES_PER_ROW // 2**20))
 
 
-def _write(store: Store, rows: Mapping[type[Any], list[dict[str, Any]]], user: uuid.UUID) -> None:
-    """Every generated row and its journal entry, in one transaction."""
+def _write(
+    store: Store,
+    rows: Mapping[type[Any], list[dict[str, Any]]],
+    user: uuid.UUID,
+    written: Callable[[], object] = lambda: None,
+) -> None:
+    """Every generated row and its journal entry, in one transaction; ``written`` is
+    called once the rows are in, before the indexes are built and the rows committed."""
     actor = store.actor.__class__(user, store.info.device_id)
     with store.write(actor) as session:
         connection = session.connection()
@@ -473,6 +481,19 @@ def _write(store: Store, rows: Mapping[type[Any], list[dict[str, Any]]], user: u
         ):
             for model in WRITE_ORDER:
                 insert_rows(session, model, rows.get(model, []), actor)
+            written()
+
+
+_ClockCache = tuple[milestones.ClockInputs, list[tuple[Any, ...]]]
+
+
+def _clock_cache(rows: Mapping[type[Any], list[dict[str, Any]]], today: date) -> _ClockCache:
+    inputs = clock_inputs_of(rows)
+    return inputs, milestones.cache_rows(inputs, today)
+
+
+def _submit(started: list[Future[_ClockCache]], pool: ThreadPoolExecutor, *work: Any) -> None:
+    started.append(pool.submit(*work))
 
 
 def _clocks() -> tuple[float, float]:
@@ -517,33 +538,41 @@ def build_demo(
     # Nothing built here makes reference cycles. The collector stays paused until the
     # caseload is freed: re-enabled while it was alive, its first pass walked every
     # row made while it was paused (over a second for 20,000 children), for nothing.
-    with gc_paused():
+    # The statutory clock's cache is worked out on a second thread while SQLite builds
+    # the caseload's indexes and commits it, long statements during which the driver
+    # lets go of Python's lock. (Not while the rows go in: the driver takes the lock
+    # back after every row, and a thread busy in Python would hold up each one.)
+    with gc_paused(), ThreadPoolExecutor(1, thread_name_prefix="demo-clock") as background:
         caseload = generate(
             children=children, seed=seed, today=today, progress=say, sen2_problems=sen2_problems
         )
         generated = _clocks()
+        rows = caseload.rows
+        clock: list[Future[_ClockCache]] = []
+        start_the_clock = partial(_submit, clock, background, _clock_cache, rows, today)
+
         # the store is new: its pages are written once, not to the log and then to it
         with rollback_journal(store.engine):
             say("writing the encrypted store")
-            _write(store, caseload.rows, caseload.user)
+            _write(store, caseload.rows, caseload.user, start_the_clock)
             cache = _cache_mib(caseload.rows)
             store_user = caseload.user
             store.set_user(store_user)
             written = _clocks()
-            # the store is ready to read: the statutory clock's cache is built now, as the app
-            # or `send-desk deadlines` would otherwise do on first opening it
+            # the store is ready to read: the statutory clock's cache is written now, as
+            # the app or `send-desk deadlines` would otherwise do on first opening it
             say("working out every child's statutory deadlines")
             with store.write() as session, page_cache(session.connection(), cache):
                 begin_now(session.connection())  # its index drops are undone if it fails
-                # the clock reads what was just written: taken from the rows, not read back
-                milestones.recompute_all(
-                    session, today=today, inputs=clock_inputs_of(caseload.rows)
-                )
+                # the clock read what was just written: taken from the rows, not read back
+                inputs, computed = clock[0].result()  # the clock's own error, if it failed
+                milestones.recompute_all(session, today=today, inputs=inputs, computed=computed)
+                del inputs, computed
         finished = _clocks()
-        counts = {model.__tablename__: len(rows) for model, rows in caseload.rows.items()}
-        user_row = next(r for r in caseload.rows[User] if r["id"] == store_user)
+        counts = {model.__tablename__: len(table) for model, table in rows.items()}
+        user_row = next(r for r in rows[User] if r["id"] == store_user)
         stages, problems = caseload.stages, caseload.sen2_problems
-        del caseload  # freed before the collector resumes
+        del caseload, rows, start_the_clock  # freed before the collector resumes
     return {
         "children": children,
         "seed": seed,
