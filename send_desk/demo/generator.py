@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 
 from send_desk.demo import sen2_fields, vocab
 from send_desk.demo.audits import audits_for_demo
-from send_desk.demo.clock_rows import clock_inputs_of
+from send_desk.demo.clock_rows import ClockCache, clock_cache, submit
 from send_desk.demo.correspondence import correspondence_for_demo
 from send_desk.demo.notes import notes_for_demo
 from send_desk.demo.scenarios import SCENARIOS, History
@@ -67,10 +67,14 @@ from send_desk.sync.fts import deferred_note_index
 CORRESPONDENCE_TABLES = (
     CorrespondenceItem, Callback, Complaint, ComplaintStage, StaffAbsence, DutyRota,
 )  # fmt: skip
-WRITE_ORDER = (
-    Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion,
-    *CORRESPONDENCE_TABLES, NoteAudit, AuditResponse,
+# the caseload, then the records kept about it (made from the caseload's rows)
+CASELOAD_TABLES: tuple[type[Any], ...] = (
+    Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent,
 )  # fmt: skip
+RECORD_TABLES: tuple[type[Any], ...] = (
+    NoteVersion, *CORRESPONDENCE_TABLES, NoteAudit, AuditResponse,
+)  # fmt: skip
+WRITE_ORDER = (*CASELOAD_TABLES, *RECORD_TABLES)
 # about what a demo row, its journal entry and their index entries take in the store
 _BYTES_PER_ROW = 600
 _MAX_CACHE_MIB = 512
@@ -437,19 +441,34 @@ def generate(
 ) -> Caseload:
     """The demo caseload's rows (nothing written): same seed, same rows, ids included."""
     say = progress or (lambda _message: None)
+    b, store_user, stages, problems = _caseload(children, seed, today, say, sen2_problems)
+    _records(b, seed, today, say)
+    return Caseload(b.rows, store_user, stages, problems)
+
+
+def _caseload(
+    children: int, seed: int, today: date, say: Callable[[str], None], sen2_problems: bool
+) -> tuple[_Builder, uuid.UUID, Counter[str], list[str]]:
+    """The rows of CASELOAD_TABLES."""
     b = _Builder(seed, today)
     caseworkers, store_user = _people(b, children)
     settings = _settings(b, children)
     say(f"generating {children} children")
     stages = _children(b, children, caseworkers, settings)
     problems = add_problems(b.rows, seed=seed, today=today) if sen2_problems else []
+    return b, store_user, stages, problems
+
+
+def _records(
+    b: _Builder, seed: int, today: date, say: Callable[[str], None] = lambda _message: None
+) -> None:
+    """The rows of RECORD_TABLES, made from the caseload's."""
     say("writing case notes")
     b.rows[NoteVersion] = notes_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id)
     say("writing correspondence, callbacks and complaints")
     b.rows.update(correspondence_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
     say("writing six months of case-note audits")
     b.rows.update(audits_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
-    return Caseload(b.rows, store_user, stages, problems)
 
 
 def _cache_mib(rows: Mapping[type[Any], list[dict[str, Any]]]) -> int:
@@ -462,38 +481,34 @@ def _write(
     store: Store,
     rows: Mapping[type[Any], list[dict[str, Any]]],
     user: uuid.UUID,
-    written: Callable[[], object] = lambda: None,
+    background: ThreadPoolExecutor,
+    records: Callable[[], None],
+    written: Callable[[], object],
 ) -> None:
-    """Every generated row and its journal entry, in one transaction; ``written`` is
-    called once the rows are in, before the indexes are built and the rows committed."""
+    """Every generated row and its journal entry, in one transaction.
+
+    ``records`` adds the rows of RECORD_TABLES to ``rows``: it runs on the background
+    thread while SQLite builds the caseload tables' indexes. ``written`` is called
+    once every row is in, before the other indexes are built and the rows committed.
+    """
     actor = store.actor.__class__(user, store.info.device_id)
     with store.write(actor) as session:
         connection = session.connection()
         begin_now(connection)  # the DDL below is undone with the rows if the load fails
         # the store is new: every index is built once from the loaded rows, and the
         # notes' search index from all the notes, rather than row by row
-        tables = [table_name(model) for model in (*WRITE_ORDER, JournalEntry)]
-        notes = len(rows.get(NoteVersion, []))
-        with (
-            page_cache(connection, _cache_mib(rows)),
-            deferred_indexes(connection, tables),
-            deferred_note_index(connection, notes),
-        ):
-            for model in WRITE_ORDER:
-                insert_rows(session, model, rows.get(model, []), actor)
-            written()
-
-
-_ClockCache = tuple[milestones.ClockInputs, list[tuple[Any, ...]]]
-
-
-def _clock_cache(rows: Mapping[type[Any], list[dict[str, Any]]], today: date) -> _ClockCache:
-    inputs = clock_inputs_of(rows)
-    return inputs, milestones.cache_rows(inputs, today)
-
-
-def _submit(started: list[Future[_ClockCache]], pool: ThreadPoolExecutor, *work: Any) -> None:
-    started.append(pool.submit(*work))
+        later = [*map(table_name, RECORD_TABLES), table_name(JournalEntry)]
+        with page_cache(connection, _cache_mib(rows)), deferred_indexes(connection, later):
+            with deferred_indexes(connection, [table_name(m) for m in CASELOAD_TABLES]):
+                for model in CASELOAD_TABLES:
+                    insert_rows(session, model, rows.get(model, []), actor)
+                made = background.submit(records)
+            made.result()
+            notes = len(rows.get(NoteVersion, []))
+            with page_cache(connection, _cache_mib(rows)), deferred_note_index(connection, notes):
+                for model in RECORD_TABLES:
+                    insert_rows(session, model, rows.get(model, []), actor)
+                written()
 
 
 def _clocks() -> tuple[float, float]:
@@ -538,25 +553,23 @@ def build_demo(
     # Nothing built here makes reference cycles. The collector stays paused until the
     # caseload is freed: re-enabled while it was alive, its first pass walked every
     # row made while it was paused (over a second for 20,000 children), for nothing.
-    # The statutory clock's cache is worked out on a second thread while SQLite builds
-    # the caseload's indexes and commits it, long statements during which the driver
-    # lets go of Python's lock. (Not while the rows go in: the driver takes the lock
-    # back after every row, and a thread busy in Python would hold up each one.)
-    with gc_paused(), ThreadPoolExecutor(1, thread_name_prefix="demo-clock") as background:
-        caseload = generate(
-            children=children, seed=seed, today=today, progress=say, sen2_problems=sen2_problems
-        )
+    # Made on a second thread while SQLite runs long statements (the driver lets go of
+    # Python's lock in them): the notes, correspondence and audits while the caseload's
+    # indexes are built; the clock's cache while the rest are built and committed. Not
+    # while rows go in: the driver takes the lock back after every row, and a thread
+    # busy in Python would hold up each one. Made in generate()'s order: the same rows.
+    with gc_paused(), ThreadPoolExecutor(1, thread_name_prefix="demo") as background:
+        b, store_user, stages, problems = _caseload(children, seed, today, say, sen2_problems)
         generated = _clocks()
-        rows = caseload.rows
-        clock: list[Future[_ClockCache]] = []
-        start_the_clock = partial(_submit, clock, background, _clock_cache, rows, today)
-
+        rows = b.rows
+        clock: list[Future[ClockCache]] = []
+        start_the_clock = partial(submit, clock, background, clock_cache, rows, today)
+        records = partial(_records, b, seed, today)
         # the store is new: its pages are written once, not to the log and then to it
         with rollback_journal(store.engine):
-            say("writing the encrypted store")
-            _write(store, caseload.rows, caseload.user, start_the_clock)
-            cache = _cache_mib(caseload.rows)
-            store_user = caseload.user
+            say("writing the encrypted store, and the notes, correspondence and audits")
+            _write(store, rows, store_user, background, records, start_the_clock)
+            cache = _cache_mib(rows)
             store.set_user(store_user)
             written = _clocks()
             # the store is ready to read: the statutory clock's cache is written now, as
@@ -571,8 +584,7 @@ def build_demo(
         finished = _clocks()
         counts = {model.__tablename__: len(table) for model, table in rows.items()}
         user_row = next(r for r in rows[User] if r["id"] == store_user)
-        stages, problems = caseload.stages, caseload.sen2_problems
-        del caseload, rows, start_the_clock  # freed before the collector resumes
+        del b, rows, start_the_clock, records  # freed before the collector resumes
     return {
         "children": children,
         "seed": seed,
