@@ -485,21 +485,22 @@ def _write(
     records: Callable[[], None],
     written: Callable[[], object],
 ) -> None:
-    """Every generated row and its journal entry, in one transaction.
-
-    ``records`` adds the rows of RECORD_TABLES to ``rows``: it runs on the background
-    thread while SQLite builds the caseload tables' indexes. ``written`` is called
-    once every row is in, before the other indexes are built and the rows committed.
-    """
+    """Every generated row and its journal entry, in one transaction. ``records`` adds
+    the rows of RECORD_TABLES to ``rows``, on the background thread while SQLite builds
+    the caseload's indexes; ``written`` is called once every row is in."""
     actor = store.actor.__class__(user, store.info.device_id)
     with store.write(actor) as session:
         connection = session.connection()
         begin_now(connection)  # the DDL below is undone with the rows if the load fails
-        # the store is new: every index is built once from the loaded rows, and the
-        # notes' search index from all the notes, rather than row by row
-        later = [*map(table_name, RECORD_TABLES), table_name(JournalEntry)]
-        with page_cache(connection, _cache_mib(rows)), deferred_indexes(connection, later):
-            with deferred_indexes(connection, [table_name(m) for m in CASELOAD_TABLES]):
+        # the store is new: every index is built once from the loaded rows, and the notes'
+        # search index from all the notes, rather than row by row; the journal's with the
+        # caseload's (the records' entries, made after, in id order, go on its end)
+        first = [*map(table_name, CASELOAD_TABLES), table_name(JournalEntry)]
+        with (
+            page_cache(connection, _cache_mib(rows)),
+            deferred_indexes(connection, map(table_name, RECORD_TABLES)),
+        ):
+            with deferred_indexes(connection, first):
                 for model in CASELOAD_TABLES:
                     insert_rows(session, model, rows.get(model, []), actor)
                 made = background.submit(records)
@@ -550,9 +551,8 @@ def build_demo(
         )
     started = _clocks()
     say = progress or (lambda _message: None)
-    # Nothing built here makes reference cycles. The collector stays paused until the
-    # caseload is freed: re-enabled while it was alive, its first pass walked every
-    # row made while it was paused (over a second for 20,000 children), for nothing.
+    # Nothing here makes reference cycles: the collector stays paused until the caseload
+    # is freed (resumed with it alive, its first pass walked every row: over a second).
     # Made on a second thread while SQLite runs long statements (the driver lets go of
     # Python's lock in them): the notes, correspondence and audits while the caseload's
     # indexes are built; the clock's cache while the rest are built and committed. Not
