@@ -8,7 +8,6 @@ minutes for 20,000 children.
 from __future__ import annotations
 
 import random
-import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -29,6 +28,7 @@ from send_desk.demo.correspondence import correspondence_for_demo
 from send_desk.demo.notes import notes_for_demo
 from send_desk.demo.scenarios import SCENARIOS, History
 from send_desk.demo.sen2_problems import add_problems
+from send_desk.demo.timing import clocks, phases
 from send_desk.domain.children import (
     Allocation,
     Child,
@@ -459,12 +459,24 @@ def _caseload(
     return b, store_user, stages, problems
 
 
+def _silent(_message: str) -> None:
+    pass
+
+
 def _records(
     b: _Builder, seed: int, today: date, say: Callable[[str], None] = lambda _message: None
 ) -> None:
     """The rows of RECORD_TABLES, made from the caseload's."""
+    _notes(b, seed, today, say)
+    _other(b, seed, today, say)
+
+
+def _notes(b: _Builder, seed: int, today: date, say: Callable[[str], None]) -> None:
     say("writing case notes")
     b.rows[NoteVersion] = notes_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id)
+
+
+def _other(b: _Builder, seed: int, today: date, say: Callable[[str], None]) -> None:
     say("writing correspondence, callbacks and complaints")
     b.rows.update(correspondence_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
     say("writing six months of case-note audits")
@@ -479,16 +491,17 @@ def _cache_mib(rows: Mapping[type[Any], list[dict[str, Any]]]) -> int:
 
 def _write(
     store: Store,
-    rows: Mapping[type[Any], list[dict[str, Any]]],
+    b: _Builder,
     user: uuid.UUID,
     background: ThreadPoolExecutor,
-    records: Callable[[], None],
+    later: tuple[Callable[[], None], Callable[[], None]],
     written: Callable[[], object],
 ) -> None:
-    """Every generated row and its journal entry, in one transaction. ``records`` adds
-    the rows of RECORD_TABLES to ``rows``, on the background thread while SQLite builds
-    the caseload's indexes; ``written`` is called once every row is in."""
-    actor = store.actor.__class__(user, store.info.device_id)
+    """Every generated row and its journal entry, in one transaction. ``later`` adds
+    the notes, then the other records, to the rows on the background thread: the notes
+    while SQLite builds the caseload's indexes, the rest while it builds the notes'
+    search index. ``written`` is called once every row is in."""
+    rows, actor = b.rows, store.actor.__class__(user, store.info.device_id)
     with store.write(actor) as session:
         connection = session.connection()
         begin_now(connection)  # the DDL below is undone with the rows if the load fails
@@ -503,32 +516,16 @@ def _write(
             with deferred_indexes(connection, first):
                 for model in CASELOAD_TABLES:
                     insert_rows(session, model, rows.get(model, []), actor)
-                made = background.submit(records)
+                made = background.submit(later[0])
             made.result()
-            notes = len(rows.get(NoteVersion, []))
-            with page_cache(connection, _cache_mib(rows)), deferred_note_index(connection, notes):
-                for model in RECORD_TABLES:
+            with deferred_note_index(connection, len(rows.get(NoteVersion, []))):
+                insert_rows(session, NoteVersion, rows.get(NoteVersion, []), actor)
+                made = background.submit(later[1])
+            made.result()
+            with page_cache(connection, _cache_mib(rows)):
+                for model in RECORD_TABLES[1:]:
                     insert_rows(session, model, rows.get(model, []), actor)
                 written()
-
-
-def _clocks() -> tuple[float, float]:
-    return time.perf_counter(), time.process_time()
-
-
-def _phases(
-    started: tuple[float, float],
-    generated: tuple[float, float],
-    written: tuple[float, float],
-    finished: tuple[float, float],
-    clock: int,
-) -> dict[str, float]:
-    return {
-        "generate": round(generated[clock] - started[clock], 2),
-        "write": round(written[clock] - generated[clock], 2),
-        "deadlines": round(finished[clock] - written[clock], 2),
-        "total": round(finished[clock] - started[clock], 2),
-    }
 
 
 def build_demo(
@@ -549,29 +546,30 @@ def build_demo(
         raise Refused(
             f"this store already holds {existing} children: use a new --data-dir for a demo"
         )
-    started = _clocks()
+    started = clocks()
     say = progress or (lambda _message: None)
     # Nothing here makes reference cycles: the collector stays paused until the caseload
     # is freed (resumed with it alive, its first pass walked every row: over a second).
     # Made on a second thread while SQLite runs long statements (the driver lets go of
-    # Python's lock in them): the notes, correspondence and audits while the caseload's
-    # indexes are built; the clock's cache while the rest are built and committed. Not
-    # while rows go in: the driver takes the lock back after every row, and a thread
-    # busy in Python would hold up each one. Made in generate()'s order: the same rows.
+    # Python's lock in them): the records (see _write), and the clock's cache while the
+    # last indexes are built and the rows committed. Not while rows go in: the driver
+    # takes the lock back after every row, and a thread busy in Python would hold up
+    # each one. Made in generate()'s order: the same rows.
     with gc_paused(), ThreadPoolExecutor(1, thread_name_prefix="demo") as background:
         b, store_user, stages, problems = _caseload(children, seed, today, say, sen2_problems)
-        generated = _clocks()
+        generated = clocks()
         rows = b.rows
         clock: list[Future[ClockCache]] = []
         start_the_clock = partial(submit, clock, background, clock_cache, rows, today)
-        records = partial(_records, b, seed, today)
+        # the background thread says nothing: progress is said on this one
+        notes, other = (partial(make, b, seed, today, _silent) for make in (_notes, _other))
         # the store is new: its pages are written once, not to the log and then to it
         with rollback_journal(store.engine):
             say("writing the encrypted store, and the notes, correspondence and audits")
-            _write(store, rows, store_user, background, records, start_the_clock)
+            _write(store, b, store_user, background, (notes, other), start_the_clock)
             cache = _cache_mib(rows)
             store.set_user(store_user)
-            written = _clocks()
+            written = clocks()
             # the store is ready to read: the statutory clock's cache is written now, as
             # the app or `send-desk deadlines` would otherwise do on first opening it
             say("working out every child's statutory deadlines")
@@ -581,10 +579,10 @@ def build_demo(
                 inputs, computed = clock[0].result()  # the clock's own error, if it failed
                 milestones.recompute_all(session, today=today, inputs=inputs, computed=computed)
                 del inputs, computed
-        finished = _clocks()
+        finished = clocks()
         counts = {model.__tablename__: len(table) for model, table in rows.items()}
         user_row = next(r for r in rows[User] if r["id"] == store_user)
-        del b, rows, start_the_clock, records  # freed before the collector resumes
+        del b, rows, start_the_clock, notes, other  # freed before the collector resumes
     return {
         "children": children,
         "seed": seed,
@@ -593,8 +591,8 @@ def build_demo(
         "stages": dict(sorted(stages.items())),
         "sen2_problems": problems,
         "signed_in_as": {"username": user_row["username"], "name": user_row["display_name"]},
-        "seconds": _phases(started, generated, written, finished, 0),
+        "seconds": phases(started, generated, written, finished, 0),
         # this process's CPU time: on a machine shared with other work, wall time
         # says as much about the other work as about the build
-        "cpu_seconds": _phases(started, generated, written, finished, 1),
+        "cpu_seconds": phases(started, generated, written, finished, 1),
     }
