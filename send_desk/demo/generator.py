@@ -582,7 +582,7 @@ def build_demo(
         finished = clocks()
         counts = {model.__tablename__: len(table) for model, table in rows.items()}
         user_row = next(r for r in rows[User] if r["id"] == store_user)
-        del b, rows, start_the_clock, notes, other  # freed before the collector resumes
+        del b, rows, clock, start_the_clock, notes, other  # freed before the collector resumes
     return {
         "children": children,
         "seed": seed,
