@@ -11,12 +11,14 @@ with a recompute from the store).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Executor, Future
+from datetime import date
 from typing import Any
 
 from send_desk.domain.children import Child, Placement
 from send_desk.domain.events import CaseEvent
 from send_desk.domain.organisation import Setting
-from send_desk.services.milestones import ClockInputs, StoredEvent
+from send_desk.services.milestones import ClockInputs, StoredEvent, cache_rows
 from send_desk.timescales import Child as ClockChild
 
 
@@ -46,3 +48,17 @@ def clock_inputs_of(rows: Mapping[type[Any], Sequence[Mapping[str, Any]]]) -> Cl
         )
         for child in rows.get(Child, [])
     ]
+
+
+ClockCache = tuple[ClockInputs, list[tuple[Any, ...]]]
+
+
+def clock_cache(rows: Mapping[type[Any], Sequence[Mapping[str, Any]]], today: date) -> ClockCache:
+    """The clock's inputs of these rows and the ``milestone`` rows it makes of them."""
+    inputs = clock_inputs_of(rows)
+    return inputs, cache_rows(inputs, today)
+
+
+def submit(started: list[Future[ClockCache]], pool: Executor, *work: Any) -> None:
+    """Start ``work`` on the pool, keeping its future in ``started``."""
+    started.append(pool.submit(*work))

@@ -8,12 +8,13 @@ minutes for 20,000 children.
 from __future__ import annotations
 
 import random
-import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from itertools import accumulate
 from typing import Any
 
@@ -22,12 +23,13 @@ from sqlalchemy import func, select
 
 from send_desk.demo import sen2_fields, vocab
 from send_desk.demo.audits import audits_for_demo
-from send_desk.demo.clock_rows import clock_inputs_of
+from send_desk.demo.clock_rows import ClockCache, clock_cache, submit
 from send_desk.demo.correspondence import correspondence_for_demo
 from send_desk.demo.notes import notes_for_demo
 from send_desk.demo.plans import plans_for_demo
 from send_desk.demo.scenarios import SCENARIOS, History
 from send_desk.demo.sen2_problems import add_problems
+from send_desk.demo.timing import clocks, phases
 from send_desk.domain.children import (
     Allocation,
     Child,
@@ -59,7 +61,13 @@ from send_desk.gc_pause import gc_paused
 from send_desk.ids import SeededIds
 from send_desk.services import milestones
 from send_desk.services.errors import Refused
-from send_desk.storage.bulk import begin_now, deferred_indexes, page_cache
+from send_desk.storage.bulk import (
+    begin_now,
+    cache_mib,
+    deferred_indexes,
+    page_cache,
+    rollback_journal,
+)  # fmt: skip
 from send_desk.storage.journal import insert_rows
 from send_desk.storage.store import Store
 from send_desk.sync.fts import deferred_note_index
@@ -67,13 +75,15 @@ from send_desk.sync.fts import deferred_note_index
 CORRESPONDENCE_TABLES = (
     CorrespondenceItem, Callback, Complaint, ComplaintStage, StaffAbsence, DutyRota,
 )  # fmt: skip
-WRITE_ORDER = (
-    Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent, NoteVersion,
-    *CORRESPONDENCE_TABLES, PlanVersion, NoteAudit, AuditResponse,
+# the caseload, then the records kept about it (made from the caseload's rows)
+CASELOAD_TABLES: tuple[type[Any], ...] = (
+    Team, User, Setting, Child, FamilyMember, Placement, Allocation, CaseEvent,
 )  # fmt: skip
+RECORD_TABLES: tuple[type[Any], ...] = (
+    NoteVersion, *CORRESPONDENCE_TABLES, PlanVersion, NoteAudit, AuditResponse,
+)  # fmt: skip
+WRITE_ORDER = (*CASELOAD_TABLES, *RECORD_TABLES)
 # about what a demo row, its journal entry and their index entries take in the store
-_BYTES_PER_ROW = 600
-_MAX_CACHE_MIB = 512
 CHILDREN_PER_CASEWORKER = 200
 CASEWORKERS_PER_SUPERVISOR = 8
 
@@ -437,65 +447,87 @@ def generate(
 ) -> Caseload:
     """The demo caseload's rows (nothing written): same seed, same rows, ids included."""
     say = progress or (lambda _message: None)
+    b, store_user, stages, problems = _caseload(children, seed, today, say, sen2_problems)
+    _records(b, seed, today, say)
+    return Caseload(b.rows, store_user, stages, problems)
+
+
+def _caseload(
+    children: int, seed: int, today: date, say: Callable[[str], None], sen2_problems: bool
+) -> tuple[_Builder, uuid.UUID, Counter[str], list[str]]:
+    """The rows of CASELOAD_TABLES."""
     b = _Builder(seed, today)
     caseworkers, store_user = _people(b, children)
     settings = _settings(b, children)
     say(f"generating {children} children")
     stages = _children(b, children, caseworkers, settings)
     problems = add_problems(b.rows, seed=seed, today=today) if sen2_problems else []
+    return b, store_user, stages, problems
+
+
+def _silent(_message: str) -> None:
+    pass
+
+
+def _records(
+    b: _Builder, seed: int, today: date, say: Callable[[str], None] = lambda _message: None
+) -> None:
+    """The rows of RECORD_TABLES, made from the caseload's."""
+    _notes(b, seed, today, say)
+    _other(b, seed, today, say)
+
+
+def _notes(b: _Builder, seed: int, today: date, say: Callable[[str], None]) -> None:
     say("writing case notes")
     b.rows[NoteVersion] = notes_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id)
+
+
+def _other(b: _Builder, seed: int, today: date, say: Callable[[str], None]) -> None:
     say("writing correspondence, callbacks and complaints")
     b.rows.update(correspondence_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
     say("writing six months of case-note audits")
     b.rows.update(audits_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
     say("writing EHC plans and plan audits")
     b.rows.update(plans_for_demo(b.rows, seed=seed, today=today, new_id=b.new_id))
-    return Caseload(b.rows, store_user, stages, problems)
 
 
-def _cache_mib(rows: Mapping[type[Any], list[dict[str, Any]]]) -> int:
-    """A page cache about the size of the store the rows make (capped)."""
-    count = sum(len(table) for table in rows.values())
-    return max(8, min(_MAX_CACHE_MIB, count * _BYTES_PER_ROW // 2**20))
-
-
-def _write(store: Store, rows: Mapping[type[Any], list[dict[str, Any]]], user: uuid.UUID) -> None:
-    """Every generated row and its journal entry, in one transaction."""
-    actor = store.actor.__class__(user, store.info.device_id)
+def _write(
+    store: Store,
+    b: _Builder,
+    user: uuid.UUID,
+    background: ThreadPoolExecutor,
+    later: tuple[Callable[[], None], Callable[[], None]],
+    written: Callable[[], object],
+) -> None:
+    """Every generated row and its journal entry, in one transaction. ``later`` adds
+    the notes, then the other records, to the rows on the background thread: the notes
+    while SQLite builds the caseload's indexes, the rest while it builds the notes'
+    search index. ``written`` is called once every row is in."""
+    rows, actor = b.rows, store.actor.__class__(user, store.info.device_id)
     with store.write(actor) as session:
         connection = session.connection()
         begin_now(connection)  # the DDL below is undone with the rows if the load fails
-        # the store is new: every index is built once from the loaded rows, and the
-        # notes' search index from all the notes, rather than row by row
-        tables = [table_name(model) for model in (*WRITE_ORDER, JournalEntry)]
-        notes = len(rows.get(NoteVersion, []))
+        # the store is new: every index is built once from the loaded rows, and the notes'
+        # search index from all the notes, rather than row by row; the journal's with the
+        # caseload's (the records' entries, made after, in id order, go on its end)
+        first = [*map(table_name, CASELOAD_TABLES), table_name(JournalEntry)]
         with (
-            page_cache(connection, _cache_mib(rows)),
-            deferred_indexes(connection, tables),
-            deferred_note_index(connection, notes),
+            page_cache(connection, cache_mib(sum(map(len, rows.values())))),
+            deferred_indexes(connection, map(table_name, RECORD_TABLES)),
         ):
-            for model in WRITE_ORDER:
-                insert_rows(session, model, rows.get(model, []), actor)
-
-
-def _clocks() -> tuple[float, float]:
-    return time.perf_counter(), time.process_time()
-
-
-def _phases(
-    started: tuple[float, float],
-    generated: tuple[float, float],
-    written: tuple[float, float],
-    finished: tuple[float, float],
-    clock: int,
-) -> dict[str, float]:
-    return {
-        "generate": round(generated[clock] - started[clock], 2),
-        "write": round(written[clock] - generated[clock], 2),
-        "deadlines": round(finished[clock] - written[clock], 2),
-        "total": round(finished[clock] - started[clock], 2),
-    }
+            with deferred_indexes(connection, first):
+                for model in CASELOAD_TABLES:
+                    insert_rows(session, model, rows.get(model, []), actor)
+                made = background.submit(later[0])
+            made.result()
+            with deferred_note_index(connection, len(rows.get(NoteVersion, []))):
+                insert_rows(session, NoteVersion, rows.get(NoteVersion, []), actor)
+                made = background.submit(later[1])
+            made.result()
+            with page_cache(connection, cache_mib(sum(map(len, rows.values())))):
+                for model in RECORD_TABLES[1:]:
+                    insert_rows(session, model, rows.get(model, []), actor)
+                written()
 
 
 def build_demo(
@@ -516,41 +548,53 @@ def build_demo(
         raise Refused(
             f"this store already holds {existing} children: use a new --data-dir for a demo"
         )
-    started = _clocks()
+    started = clocks()
     say = progress or (lambda _message: None)
-    # Nothing built here makes reference cycles, and the caseload stays alive to the
-    # end: the collector's full passes would walk it again and again for nothing.
-    with gc_paused():
-        caseload = generate(
-            children=children, seed=seed, today=today, progress=say, sen2_problems=sen2_problems
-        )
-        generated = _clocks()
-        say("writing the encrypted store")
-        _write(store, caseload.rows, caseload.user)
-        cache = _cache_mib(caseload.rows)
-    store_user = caseload.user
-    store.set_user(store_user)
-    written = _clocks()
-    # the store is ready to read: the statutory clock's cache is built now, as the app
-    # or `send-desk deadlines` would otherwise do on first opening it
-    say("working out every child's statutory deadlines")
-    with store.write() as session, page_cache(session.connection(), cache), gc_paused():
-        begin_now(session.connection())  # its index drops are undone if it fails
-        # the clock reads what was just written: taken from the rows, not read back
-        milestones.recompute_all(session, today=today, inputs=clock_inputs_of(caseload.rows))
-    finished = _clocks()
-    counts = {model.__tablename__: len(rows) for model, rows in caseload.rows.items()}
-    user_row = next(r for r in caseload.rows[User] if r["id"] == store_user)
+    # Nothing here makes reference cycles: the collector stays paused until the caseload
+    # is freed (resumed with it alive, its first pass walked every row: over a second).
+    # Made on a second thread while SQLite runs long statements (the driver lets go of
+    # Python's lock in them): the records (see _write), and the clock's cache while the
+    # last indexes are built and the rows committed. Not while rows go in: the driver
+    # takes the lock back after every row, and a thread busy in Python would hold up
+    # each one. Made in generate()'s order: the same rows.
+    with gc_paused(), ThreadPoolExecutor(1, thread_name_prefix="demo") as background:
+        b, store_user, stages, problems = _caseload(children, seed, today, say, sen2_problems)
+        generated = clocks()
+        rows = b.rows
+        clock: list[Future[ClockCache]] = []
+        start_the_clock = partial(submit, clock, background, clock_cache, rows, today)
+        # the background thread says nothing: progress is said on this one
+        notes, other = (partial(make, b, seed, today, _silent) for make in (_notes, _other))
+        # the store is new: its pages are written once, not to the log and then to it
+        with rollback_journal(store.engine):
+            say("writing the encrypted store, and the notes, correspondence and audits")
+            _write(store, b, store_user, background, (notes, other), start_the_clock)
+            cache = cache_mib(sum(map(len, rows.values())))
+            store.set_user(store_user)
+            written = clocks()
+            # the store is ready to read: the statutory clock's cache is written now, as
+            # the app or `send-desk deadlines` would otherwise do on first opening it
+            say("working out every child's statutory deadlines")
+            with store.write() as session, page_cache(session.connection(), cache):
+                begin_now(session.connection())  # its index drops are undone if it fails
+                # the clock read what was just written: taken from the rows, not read back
+                inputs, computed = clock[0].result()  # the clock's own error, if it failed
+                milestones.recompute_all(session, today=today, inputs=inputs, computed=computed)
+                del inputs, computed
+        finished = clocks()
+        counts = {model.__tablename__: len(table) for model, table in rows.items()}
+        user_row = next(r for r in rows[User] if r["id"] == store_user)
+        del b, rows, clock, start_the_clock, notes, other  # freed before the collector resumes
     return {
         "children": children,
         "seed": seed,
         "today": today.isoformat(),
         "rows": counts,
-        "stages": dict(sorted(caseload.stages.items())),
-        "sen2_problems": caseload.sen2_problems,
+        "stages": dict(sorted(stages.items())),
+        "sen2_problems": problems,
         "signed_in_as": {"username": user_row["username"], "name": user_row["display_name"]},
-        "seconds": _phases(started, generated, written, finished, 0),
+        "seconds": phases(started, generated, written, finished, 0),
         # this process's CPU time: on a machine shared with other work, wall time
         # says as much about the other work as about the build
-        "cpu_seconds": _phases(started, generated, written, finished, 1),
+        "cpu_seconds": phases(started, generated, written, finished, 1),
     }

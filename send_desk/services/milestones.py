@@ -200,9 +200,10 @@ def _rows(key: str, milestones: Iterable[Milestone]) -> Iterator[tuple[Any, ...]
         )
 
 
-def _write(
-    session: Session, inputs: Sequence[tuple[str, ClockChild, list[StoredEvent]]], today: date
-) -> int:
+def cache_rows(
+    inputs: Sequence[tuple[str, ClockChild, list[StoredEvent]]], today: date
+) -> list[tuple[Any, ...]]:
+    """The ``milestone`` rows the clock makes of these inputs (nothing read or written)."""
     rules = default_rules()
     calendar = default_calendar(rules.conventions.tribunal_not_counted)
     rows: list[tuple[Any, ...]] = []
@@ -210,6 +211,10 @@ def _write(
         inputs, today, rules=rules, calendar=calendar, include_local=True
     ):
         rows.extend(_rows(key, milestones))
+    return rows
+
+
+def _write(session: Session, rows: Sequence[tuple[Any, ...]]) -> int:
     if rows:
         session.connection().exec_driver_sql(_INSERT, rows)
     return len(rows)
@@ -238,14 +243,16 @@ def _read_and_write(
     child_ids: Collection[uuid.UUID] | None,
     today: date,
     given: ClockInputs | None = None,
+    computed: Sequence[tuple[Any, ...]] | None = None,
 ) -> Recomputed:
-    """Read the children's events (unless ``given``), compute and insert their
-    milestones, with the garbage collector paused (see :mod:`send_desk.gc_pause`); the
-    batch is freed before it resumes, so it never walks it."""
+    """Read the children's events (unless ``given``), compute (unless ``computed``) and
+    insert their milestones, with the garbage collector paused (see
+    :mod:`send_desk.gc_pause`); the batch is freed before it resumes, so it never walks it."""
     with gc_paused():
         inputs = clock_inputs(session, child_ids) if given is None else given
-        done = Recomputed(len(inputs), _write(session, inputs, today))
-        del inputs
+        rows = cache_rows(inputs, today) if computed is None else computed
+        done = Recomputed(len(inputs), _write(session, rows))
+        del inputs, rows
     return done
 
 
@@ -266,14 +273,19 @@ def recompute_child(session: Session, child_id: uuid.UUID, *, today: date) -> Re
 
 
 def recompute_all(
-    session: Session, *, today: date, inputs: ClockInputs | None = None
+    session: Session,
+    *,
+    today: date,
+    inputs: ClockInputs | None = None,
+    computed: Sequence[tuple[Any, ...]] | None = None,
 ) -> Recomputed:
     """Rebuild every child's milestones and record the fingerprint they were made with.
 
     The table's indexes are dropped for the rewrite and built again after it (quicker
     than keeping them up to date row by row), all in the caller's transaction.
     ``inputs``: every child's as :func:`clock_inputs` would read them, in the store's
-    order, when the caller already has them (a demo build has just written them).
+    order, when the caller already has them (a demo build has just written them), and
+    ``computed``: :func:`cache_rows` of them, when the caller has worked them out too.
     """
     session.flush()
     connection = session.connection()
@@ -284,7 +296,7 @@ def recompute_all(
     for index in _MS.indexes:
         index.drop(connection, checkfirst=True)  # a store may predate an index
     session.execute(delete(_MS))
-    done = _read_and_write(session, None, today, inputs)
+    done = _read_and_write(session, None, today, inputs, computed)
     for index in _MS.indexes:
         index.create(connection, checkfirst=True)
     _set_meta(session, FINGERPRINT_KEY, fingerprint(today))

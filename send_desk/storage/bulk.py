@@ -22,8 +22,9 @@ from itertools import islice
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Connection, Table
+from sqlalchemy import JSON, Boolean, Connection, Engine, Table
 from sqlalchemy.engine.interfaces import Dialect
+from sqlalchemy.exc import OperationalError
 
 from send_desk.domain.base import UTCDateTime
 
@@ -232,6 +233,16 @@ def row_keys(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     return keys
 
 
+_BYTES_PER_ROW = 600  # a caseload row with its journal entry and index entries, about
+_MAX_CACHE_MIB = 512
+
+
+def cache_mib(row_count: int) -> int:
+    """A page cache (MiB) about the size of the store a load of this many rows makes,
+    capped."""
+    return max(8, min(_MAX_CACHE_MIB, row_count * _BYTES_PER_ROW // 2**20))
+
+
 @contextmanager
 def page_cache(connection: Connection, mebibytes: int) -> Iterator[None]:
     """A larger page cache on this connection for one bulk load, then as it was.
@@ -287,3 +298,35 @@ def deferred_indexes(connection: Connection, tables: Iterable[str]) -> Iterator[
     yield
     for _name, sql in found:
         connection.exec_driver_sql(sql)
+
+
+@contextmanager
+def rollback_journal(engine: Engine) -> Iterator[bool]:
+    """The store in a rollback journal while a new store is filled, in its write-ahead
+    log again afterwards; yields whether it was switched.
+
+    In WAL mode every page of a load is written twice, encrypted into the log at commit
+    and copied from it into the store at the checkpoint that follows. A rollback journal
+    keeps only the pages the load changes that were in the file before it (a new store
+    has few), so each page is written once. A failed load is still rolled back, and a
+    crash leaves a journal SQLite rolls back when the store is next opened. SQLite
+    leaves WAL only when no other connection has the store open: when one has (the
+    app's), the load stays in WAL, as it was, rather than wait.
+    """
+    switched = False
+    with engine.connect() as connection:
+        wait = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
+        connection.exec_driver_sql("PRAGMA busy_timeout = 0")
+        try:
+            mode = connection.exec_driver_sql("PRAGMA journal_mode = DELETE").scalar()
+            switched = str(mode).lower() == "delete"
+        except OperationalError:
+            pass  # another connection has it open
+        finally:
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(wait or 0)}")
+    try:
+        yield switched
+    finally:
+        if switched:
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA journal_mode = WAL")

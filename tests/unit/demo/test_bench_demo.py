@@ -31,3 +31,9 @@ def test_the_demo_figures_count_every_row_the_build_writes(tmp_path: Path) -> No
     # one journal entry per caseload row, and the total is the three together
     assert caseload == journal and total == caseload + journal + cache and cache > 0
     assert "x the reference's rows/s" in figures["demo_vs_reference"]
+    # the build's own thread is part of the process: never more CPU than both threads
+    threads = re.fullmatch(
+        r"(\d+\.\d\d) \(both threads: (\d+\.\d\d)\)", figures["demo_main_thread_cpu_s"]
+    )
+    assert threads is not None
+    assert 0 < float(threads.group(1)) <= float(threads.group(2))

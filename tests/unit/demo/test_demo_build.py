@@ -99,6 +99,8 @@ def test_the_built_store_has_every_index_and_trigger_a_new_store_has(tmp_path: P
         with demo.engine.connect() as connection:
             # the indexes were built from the rows: SQLite finds nothing wrong with them
             assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            # built in a rollback journal, the store is back in WAL for the app's readers
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     assert ("index", "ix_journal_row_id") in {(kind, name) for kind, name, _ in expected}
     assert ("trigger", "note_version_indexed") in {(kind, name) for kind, name, _ in expected}
 

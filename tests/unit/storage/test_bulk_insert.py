@@ -22,7 +22,7 @@ from send_desk.domain.organisation import Team
 from send_desk.domain.tables import table_name, table_of
 from send_desk.paths import DataPaths
 from send_desk.services.organisation import create_team
-from send_desk.storage.bulk import converter, deferred_indexes
+from send_desk.storage.bulk import converter, deferred_indexes, rollback_journal
 from send_desk.storage.journal import Actor, insert_rows
 from send_desk.storage.store import Store, create_store
 from tests.constants import PASSWORD, TODAY
@@ -235,3 +235,58 @@ def test_json_columns_get_json_dumps_text_and_its_errors(store: Store) -> None:
     # what failed left nothing behind: the same list, now plain, encodes
     circular[0] = 1
     assert to_text({"again": circular}) == '{"again": [1]}'
+
+
+def test_a_value_given_as_none_is_stored_as_null(store: Store) -> None:
+    # the driver binds None through an adapter registered for speed: still SQL NULL,
+    # never a text 'None', an empty string or the column's default
+    child_id = uuid.UUID("01900000-0000-7000-8000-000000000002")
+    row = {"id": child_id, "first_name": "Ffion", "last_name": "Example",
+           "date_of_birth": date(2015, 3, 9), "preferred_name": None, "upn": None,
+           "looked_after": False}  # fmt: skip
+    with store.write() as session:
+        insert_rows(session, Child, [row], store.actor)
+    with store.engine.connect() as connection:
+        stored = connection.exec_driver_sql(
+            "SELECT typeof(preferred_name), typeof(upn), preferred_name IS NULL FROM child"
+        ).one()
+        found = connection.exec_driver_sql(
+            "SELECT count(*) FROM child WHERE first_name = ? AND upn IS ?", ("Ffion", None)
+        ).scalar()
+    assert tuple(stored) == ("null", "null", 1)
+    assert found == 1
+
+
+def _journal_mode(store: Store) -> str:
+    with store.engine.connect() as connection:
+        return str(connection.exec_driver_sql("PRAGMA journal_mode").scalar())
+
+
+def test_a_load_into_a_new_store_uses_a_rollback_journal_then_wal_again(store: Store) -> None:
+    with rollback_journal(store.engine) as switched:
+        inside = _journal_mode(store)
+        with store.write() as session:
+            insert_rows(session, Team, [{"name": "North"}], store.actor)
+        with pytest.raises(RuntimeError), store.write() as session:
+            insert_rows(session, Team, [{"name": "South"}], store.actor)
+            raise RuntimeError("the load failed")
+    assert switched and inside == "delete"
+    assert _journal_mode(store) == "wal"
+    # the failed load was rolled back; the first kept, journal entry and all
+    with store.engine.connect() as connection:
+        names = [row[0] for row in connection.exec_driver_sql("SELECT name FROM team")]
+    assert names == ["North"]
+    assert len(_raw(store, "journal")) == 1
+
+
+def test_a_store_another_connection_is_reading_stays_in_wal(store: Store) -> None:
+    with store.engine.connect() as reader:
+        reader.exec_driver_sql("BEGIN")
+        assert reader.exec_driver_sql("SELECT count(*) FROM store_meta").scalar()
+        with rollback_journal(store.engine) as switched:
+            inside = _journal_mode(store)
+        reader.exec_driver_sql("ROLLBACK")
+    assert not switched and inside == "wal"
+    assert _journal_mode(store) == "wal"
+    with store.engine.connect() as connection:  # its patience for locks is as it was
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
