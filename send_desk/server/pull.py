@@ -28,7 +28,7 @@ from sqlalchemy.engine import Engine
 
 from send_desk.server import org_rules, schema
 from send_desk.server.audit import record_children
-from send_desk.server.db import reading, writing
+from send_desk.server.db import is_sqlite, reading, writing
 from send_desk.server.rows import CONFLICT_TABLE
 from send_desk.server.scope import (
     Principal,
@@ -301,12 +301,28 @@ def pull(
                 connection, principal, {k: v for k, (_s, v) in extra.items()}, last
             )
             extra.update({k: v for k, v in more_parents.items() if k not in extra})
+        children = {
+            row.child_id
+            for row in rows
+            if row.child_id is not None
+            and row.table_name != CONFLICT_TABLE
+            and not row.deleted
+            and (row.table_name, row.row_id) in fetched
+            and (row.table_name, row.row_id) not in hidden
+        }
+        detail = "backfill" if request.children is not None else "sync pull"
+        if children and not is_sqlite(engine):
+            # on PostgreSQL in the page's own transaction (an insert does not disturb
+            # its snapshot): one transaction a pull; SQLite's reader cannot become a
+            # writer safely, so it writes after, as before
+            record_children(connection, principal, "pull", children, detail=detail,
+                            address=address)  # fmt: skip
+            children = set()
     changes: list[dict[str, Any]] = [
         {"seq": seq, "table": name, "id": str(row_id), "deleted": False, "values": values}
         for (name, row_id), (seq, values) in extra.items()
         if (name, row_id) not in fetched
     ]
-    children: set[uuid.UUID] = set()
     for row in rows:
         if (row.table_name, row.row_id) in hidden:
             continue
@@ -321,17 +337,10 @@ def pull(
                 "values": None if deleted else current,
             }
         )
-        if row.child_id is not None and not deleted and row.table_name != CONFLICT_TABLE:
-            children.add(row.child_id)
     if children:
         with writing(engine) as connection:
             record_children(
-                connection,
-                principal,
-                "pull",
-                children,
-                detail="backfill" if request.children is not None else "sync pull",
-                address=address,
+                connection, principal, "pull", children, detail=detail, address=address
             )
     return {
         "changes": changes,
