@@ -98,6 +98,8 @@ def _fetch(
 def _hex_uuid(value: Any) -> str:
     if isinstance(value, str) and len(value) == 32:
         return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+    if isinstance(value, str) and len(value) == 36 and value.islower():
+        return value  # PostgreSQL's text of a uuid: already the form that travels
     return str(value if isinstance(value, uuid.UUID) else uuid.UUID(str(value)))
 
 
@@ -174,8 +176,10 @@ def _raw_columns(name: str, raw_json: bool = False) -> tuple[list[Any], list[tup
         else:
             convert = _as_is
         raw = sa.Text() if isinstance(kind, sa.Uuid | sa.DateTime | sa.Date | sa.JSON) else kind
-        if raw_json and isinstance(kind, sa.JSON):
-            # the stored text (PostgreSQL's driver would otherwise parse it)
+        if (raw_json and isinstance(kind, sa.JSON)) or isinstance(kind, sa.Uuid):
+            # the stored text (PostgreSQL's driver would otherwise parse it, and a UUID
+            # object made for each id only to be written back as text is most of a
+            # pull's conversions)
             columns.append(sa.cast(info.table.c[column_name], sa.Text()).label(column_name))
         else:
             columns.append(sa.type_coerce(info.table.c[column_name], raw).label(column_name))
