@@ -42,6 +42,17 @@ from send_desk.sync.protocol import MAX_PULL_PAGE, PullRequest, scope_hash
 from send_desk.sync.tables import SyncTable, registry, row_as_json
 
 
+def _among(connection: Connection, column: Any, ids: list[uuid.UUID]) -> Any:
+    """``column IN ids``; on PostgreSQL ``column = ANY(array)``: one statement text
+    whatever the number of ids, which the driver converts once and prepares, instead of
+    a placeholder per id in a new text each time (a fifth of a pull's CPU)."""
+    if connection.dialect.name != "postgresql":
+        return column.in_(ids)
+    from sqlalchemy.dialects import postgresql
+
+    return column == sa.any_(sa.bindparam(None, ids, type_=postgresql.ARRAY(sa.Uuid())))
+
+
 def _conflict_json(row: Any) -> dict[str, Any]:
     return {
         "id": str(row.id),
@@ -81,7 +92,8 @@ def _fetch(
     found: dict[uuid.UUID, dict[str, Any]] = {}
     for start in range(0, len(ids), 1000):
         chunk = ids[start : start + 1000]
-        for row in connection.execute(sa.select(*columns).where(info.table.c.id.in_(chunk))):
+        query = sa.select(*columns).where(_among(connection, info.table.c.id, chunk))
+        for row in connection.execute(query):
             values = {
                 key: None if value is None else convert(value)
                 for (key, convert), value in zip(converters, row, strict=True)
@@ -220,7 +232,7 @@ def _parents(
                     versions.c.child_id,
                 ).where(
                     versions.c.table_name == target,
-                    versions.c.row_id.in_(list(ids)),
+                    _among(connection, versions.c.row_id, list(ids)),
                     versions.c.seq > after,
                 )
             ).all()
@@ -305,15 +317,28 @@ def pull(
                 connection, principal, {k: v for k, (_s, v) in extra.items()}, last
             )
             extra.update({k: v for k, v in more_parents.items() if k not in extra})
-        children = {
-            row.child_id
-            for row in rows
-            if row.child_id is not None
-            and row.table_name != CONFLICT_TABLE
-            and not row.deleted
-            and (row.table_name, row.row_id) in fetched
-            and (row.table_name, row.row_id) not in hidden
-        }
+        changes: list[dict[str, Any]] = [
+            {"seq": seq, "table": name, "id": str(row_id), "deleted": False, "values": values}
+            for (name, row_id), (seq, values) in extra.items()
+            if (name, row_id) not in fetched
+        ]
+        children: set[uuid.UUID] = set()
+        for row in rows:
+            if (row.table_name, row.row_id) in hidden:
+                continue
+            current = fetched.get((row.table_name, row.row_id))
+            deleted = bool(row.deleted) or current is None
+            changes.append(
+                {
+                    "seq": row.seq,
+                    "table": row.table_name,
+                    "id": str(row.row_id),
+                    "deleted": deleted,
+                    "values": None if deleted else current,
+                }
+            )
+            if row.child_id is not None and not deleted and row.table_name != CONFLICT_TABLE:
+                children.add(row.child_id)
         detail = "backfill" if request.children is not None else "sync pull"
         if children and not is_sqlite(engine):
             # on PostgreSQL in the page's own transaction (an insert does not disturb
@@ -322,25 +347,6 @@ def pull(
             record_children(connection, principal, "pull", children, detail=detail,
                             address=address)  # fmt: skip
             children = set()
-    changes: list[dict[str, Any]] = [
-        {"seq": seq, "table": name, "id": str(row_id), "deleted": False, "values": values}
-        for (name, row_id), (seq, values) in extra.items()
-        if (name, row_id) not in fetched
-    ]
-    for row in rows:
-        if (row.table_name, row.row_id) in hidden:
-            continue
-        current = fetched.get((row.table_name, row.row_id))
-        deleted = bool(row.deleted) or current is None
-        changes.append(
-            {
-                "seq": row.seq,
-                "table": row.table_name,
-                "id": str(row.row_id),
-                "deleted": deleted,
-                "values": None if deleted else current,
-            }
-        )
     if children:
         with writing(engine) as connection:
             record_children(
