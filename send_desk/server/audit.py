@@ -89,9 +89,11 @@ def _record_many(
     from sqlalchemy.dialects import postgresql
 
     table = schema.audit
-    listed = sa.func.unnest(
-        sa.bindparam("children", ids, type_=postgresql.ARRAY(sa.Uuid()))
-    ).table_valued("child_id", with_ordinality="n").render_derived()
+    listed = (
+        sa.func.unnest(sa.bindparam("children", ids, type_=postgresql.ARRAY(sa.Uuid())))
+        .table_valued("child_id", with_ordinality="n")
+        .render_derived()
+    )
     same = {  # the same for every row
         "at": sa.bindparam("at", now, type_=table.c.at.type),
         "user_id": sa.bindparam("user_id", principal.user_id, type_=table.c.user_id.type),
@@ -101,9 +103,7 @@ def _record_many(
         "address": sa.bindparam("address", address, type_=table.c.address.type),
     }
     rows = sa.select(*(value.label(name) for name, value in same.items()), listed.c.child_id)
-    connection.execute(
-        sa.insert(table).from_select([*same, "child_id"], rows.order_by(listed.c.n))
-    )
+    connection.execute(sa.insert(table).from_select([*same, "child_id"], rows.order_by(listed.c.n)))
 
 
 def trail(

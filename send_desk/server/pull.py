@@ -349,9 +349,7 @@ def pull(
             children = set()
     if children:
         with writing(engine) as connection:
-            record_children(
-                connection, principal, "pull", children, detail=detail, address=address
-            )
+            record_children(connection, principal, "pull", children, detail=detail, address=address)
     return {
         "changes": changes,
         "checkpoint": last,
