@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -108,7 +109,7 @@ async def _sync(
         results = pushed.json()["results"]
         if any(r["status"] not in ("applied", "unchanged") for r in results):
             errors.append(f"push results {[r['status'] for r in results]}")
-        pulls = 0
+        pulls = pulled = 0
         while True:
             page = await client.post(
                 "/api/sync/pull",
@@ -120,6 +121,7 @@ async def _sync(
                 errors.append(f"pull {page.status_code}")
                 return
             body = page.json()
+            pulled += len(body["changes"])
             device.checkpoint = int(body["checkpoint"])
             if not body["more"]:
                 break
@@ -130,10 +132,14 @@ async def _sync(
     timings["push"].append(push_done - started)
     timings["pull"].append(finished - push_done)
     timings["sync"].append(finished - started)
+    timings["pulled"].append(pulled)
 
 
 async def _run_load(
-    url: str, devices: list[_Device], meter: Callable[[], dict[str, float]]
+    url: str,
+    devices: list[_Device],
+    meter: Callable[[], dict[str, float]],
+    burst: Callable[[bool], None] = lambda _starting: None,
 ) -> dict[str, Any]:
     import httpx
 
@@ -151,17 +157,19 @@ async def _run_load(
             batch, queue = queue[:8], queue[8:]
             await asyncio.gather(*(_login(client, d) for d in batch))
         login_seconds = time.perf_counter() - started
-        timings: dict[str, list[float]] = {"push": [], "pull": [], "sync": []}
+        timings: dict[str, list[float]] = {"push": [], "pull": [], "sync": [], "pulled": []}
         errors: list[str] = []
         rounds: list[float] = []
+        burst(True)
         before = meter()
         for round_ in range(ROUNDS):  # burst: every laptop at the same instant
             started = time.perf_counter()
             await asyncio.gather(*(_sync(client, d, round_, timings, errors) for d in devices))
             rounds.append(time.perf_counter() - started)
         after = meter()
+        burst(False)
         burst_cpu = {part: after[part] - before[part] for part in before}
-        spread: dict[str, list[float]] = {"push": [], "pull": [], "sync": []}
+        spread: dict[str, list[float]] = {"push": [], "pull": [], "sync": [], "pulled": []}
         rng = random.Random(7)
 
         async def later(device: _Device, round_: int) -> None:
@@ -180,9 +188,13 @@ async def _run_load(
     }
 
 
-def _cpu_seconds(pids: list[int], name_prefix: str | None = None) -> float:
+def _cpu_seconds(
+    pids: list[int], name_prefix: str | None = None, database: str | None = None
+) -> float:
     """CPU time of these processes and their children, plus every process whose name
-    starts with ``name_prefix`` (PostgreSQL's backends); Linux only, 0 elsewhere."""
+    starts with ``name_prefix`` (PostgreSQL's backends) and, with ``database``, whose
+    title names it (the backends serving this benchmark's database, not other work on
+    a shared cluster); Linux only, 0 elsewhere."""
     tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
     wanted = set(pids)
     total = 0.0
@@ -200,9 +212,43 @@ def _cpu_seconds(pids: list[int], name_prefix: str | None = None) -> float:
         fields = text.rsplit(")", 1)[1].split()
         stats[int(entry)] = (name, int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
     for pid, (name, parent, cpu) in stats.items():
-        if pid in wanted or parent in wanted or (name_prefix and name.startswith(name_prefix)):
+        if pid in wanted or parent in wanted:
+            total += cpu
+        elif name_prefix and name.startswith(name_prefix):
+            if database is not None:
+                try:
+                    title = Path(f"/proc/{pid}/cmdline").read_bytes()
+                except OSError:
+                    continue
+                if f" {database} ".encode() not in title:
+                    continue
             total += cpu
     return total
+
+
+def _profiler(pid: int) -> Callable[[bool], None]:
+    """With ``SEND_DESK_BENCH_PYSPY=OUT``, sample the server's processes with py-spy
+    (``SEND_DESK_PYSPY``, default ``py-spy`` on the PATH) during the burst rounds only
+    (not the sign-ins), writing OUT in py-spy's raw (collapsed stacks) format."""
+    out = os.environ.get("SEND_DESK_BENCH_PYSPY")
+    running: list[subprocess.Popen[bytes]] = []
+
+    def burst(starting: bool) -> None:
+        if not out:
+            return
+        if starting:
+            tool = os.environ.get("SEND_DESK_PYSPY", "py-spy")
+            command = [tool, "record", "--pid", str(pid), "--subprocesses"]
+            running.append(
+                subprocess.Popen([*command, "--format", "raw", "--rate", "100", "-o", out])
+            )
+            time.sleep(2)  # py-spy attaches before the first request
+        else:
+            for spy in running:
+                spy.send_signal(signal.SIGINT)
+                spy.wait(timeout=120)
+
+    return burst
 
 
 def _demo_devices(engine: Any) -> list[_Device]:
@@ -295,11 +341,11 @@ def run(children: int, workdir: Path) -> dict[str, Any]:
         def meter() -> dict[str, float]:
             return {
                 "server": _cpu_seconds([pid]),
-                "database": _cpu_seconds([], "postgres"),
+                "database": _cpu_seconds([], "postgres", name),
                 "load_generator": time.process_time(),
             }
 
-        result = asyncio.run(_run_load(base, devices, meter))
+        result = asyncio.run(_run_load(base, devices, meter, _profiler(pid)))
     finally:
         if server is not None:
             server.terminate()
@@ -331,13 +377,20 @@ def run(children: int, workdir: Path) -> dict[str, Any]:
         if timings["sync"]
         else 0,
         "round_s": [round(r, 2) for r in result["rounds"]],
+        # rows each burst sync pulled (its colleagues' changes since its checkpoint)
+        "burst_pulled_rows_p50": _percentile(timings["pulled"], 0.5),
+        "burst_pulled_rows_mean": round(statistics.fmean(timings["pulled"]), 1)
+        if timings["pulled"]
+        else 0,
+        "spread_pulled_rows_p50": _percentile(result["spread"]["pulled"], 0.5),
         "spread_window_s": SPREAD_S,
         "spread_syncs": len(result["spread"]["sync"]),
         "spread_sync_p50_ms": ms(result["spread"]["sync"], 0.5),
         "spread_sync_p95_ms": ms(result["spread"]["sync"], 0.95),
         "budget": "no errors, p95 under 500 ms",
         "sign_ins_s": round(result["logins_s"], 1),
-        # CPU of the burst rounds per sync (Linux; the database: every postgres process)
+        # CPU of the burst rounds per sync (Linux; the database: the postgres backends
+        # serving this benchmark's database)
         "burst_cpu_per_sync_ms": {
             part: round(seconds * 1000 / max(1, len(timings["sync"])), 1)
             for part, seconds in result["burst_cpu"].items()

@@ -40,7 +40,7 @@ from send_desk.server import auth, org_rules, ratelimit, schema
 from send_desk.server.addresses import TrustedProxies, client_address
 from send_desk.server.audit import record
 from send_desk.server.body_limit import BodyLimit
-from send_desk.server.db import reading, writing
+from send_desk.server.db import lookup, reading, writing
 from send_desk.server.documents import add_document_routes
 from send_desk.server.errors import (
     AUTH,
@@ -170,7 +170,7 @@ def principal(
         access = verified.read(state.keys, authorization[7:].strip())
     except auth.AuthRefused as error:
         raise _from_auth(error) from None
-    with reading(engine) as connection:
+    with lookup(engine) as connection:
         found = signed_in(connection, access)
     if found is None:
         raise Refusal(401, protocol.NOT_SIGNED_IN, "not signed in", {"WWW-Authenticate": "Bearer"})

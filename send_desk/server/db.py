@@ -81,7 +81,15 @@ def make_server_engine(url: str, *, pool_size: int = 10) -> Engine:
             parsed = parsed.set(drivername="postgresql+psycopg")
         # no ping before each checkout (a round trip per request): a connection the
         # database dropped fails one request, which the laptop retries, and is replaced
-        return sa.create_engine(parsed, pool_size=pool_size, max_overflow=20, pool_recycle=1800)
+        # connections kept rather than opened and closed under a burst: a connection
+        # beyond the pool's size is closed when returned, and a new one costs the
+        # database a backend process (pool_size + max_overflow as before: 30)
+        return sa.create_engine(
+            parsed,
+            pool_size=pool_size + 10,
+            max_overflow=10,
+            pool_recycle=1800,
+        )
     raise DatabaseProblem(
         f"the central store runs on SQLite or PostgreSQL, not {backend} "
         "(use sqlite:///PATH or postgresql+psycopg://USER:PASSWORD@HOST/DBNAME)"
@@ -107,6 +115,19 @@ def reading(engine: Engine, *, snapshot: bool = False) -> Iterator[Connection]:
             connection = connection.execution_options(isolation_level="REPEATABLE READ")
         with connection.begin():
             yield connection
+
+
+@contextmanager
+def lookup(engine: Engine) -> Iterator[Connection]:
+    """A connection for one reading statement. On PostgreSQL it runs without BEGIN and
+    COMMIT (a single statement is a transaction of its own): two round trips fewer on
+    every signed-in request. SQLite reads in a transaction as :func:`reading` does."""
+    if is_sqlite(engine):
+        with reading(engine) as connection:
+            yield connection
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        yield connection
 
 
 # ---------------------------------------------------------------- migrations

@@ -28,7 +28,7 @@ from sqlalchemy.engine import Engine
 
 from send_desk.server import org_rules, schema
 from send_desk.server.audit import record_children
-from send_desk.server.db import reading, writing
+from send_desk.server.db import is_sqlite, reading, writing
 from send_desk.server.rows import CONFLICT_TABLE
 from send_desk.server.scope import (
     Principal,
@@ -40,6 +40,17 @@ from send_desk.server.scope import (
 from send_desk.storage.journal import encode
 from send_desk.sync.protocol import MAX_PULL_PAGE, PullRequest, scope_hash
 from send_desk.sync.tables import SyncTable, registry, row_as_json
+
+
+def _among(connection: Connection, column: Any, ids: list[uuid.UUID]) -> Any:
+    """``column IN ids``; on PostgreSQL ``column = ANY(array)``: one statement text
+    whatever the number of ids, which the driver converts once and prepares, instead of
+    a placeholder per id in a new text each time (a fifth of a pull's CPU)."""
+    if connection.dialect.name != "postgresql":
+        return column.in_(ids)
+    from sqlalchemy.dialects import postgresql
+
+    return column == sa.any_(sa.bindparam(None, ids, type_=postgresql.ARRAY(sa.Uuid())))
 
 
 def _conflict_json(row: Any) -> dict[str, Any]:
@@ -81,7 +92,8 @@ def _fetch(
     found: dict[uuid.UUID, dict[str, Any]] = {}
     for start in range(0, len(ids), 1000):
         chunk = ids[start : start + 1000]
-        for row in connection.execute(sa.select(*columns).where(info.table.c.id.in_(chunk))):
+        query = sa.select(*columns).where(_among(connection, info.table.c.id, chunk))
+        for row in connection.execute(query):
             values = {
                 key: None if value is None else convert(value)
                 for (key, convert), value in zip(converters, row, strict=True)
@@ -98,6 +110,8 @@ def _fetch(
 def _hex_uuid(value: Any) -> str:
     if isinstance(value, str) and len(value) == 32:
         return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+    if isinstance(value, str) and len(value) == 36 and value.islower():
+        return value  # PostgreSQL's text of a uuid: already the form that travels
     return str(value if isinstance(value, uuid.UUID) else uuid.UUID(str(value)))
 
 
@@ -174,8 +188,10 @@ def _raw_columns(name: str, raw_json: bool = False) -> tuple[list[Any], list[tup
         else:
             convert = _as_is
         raw = sa.Text() if isinstance(kind, sa.Uuid | sa.DateTime | sa.Date | sa.JSON) else kind
-        if raw_json and isinstance(kind, sa.JSON):
-            # the stored text (PostgreSQL's driver would otherwise parse it)
+        if (raw_json and isinstance(kind, sa.JSON)) or isinstance(kind, sa.Uuid):
+            # the stored text (PostgreSQL's driver would otherwise parse it, and a UUID
+            # object made for each id only to be written back as text is most of a
+            # pull's conversions)
             columns.append(sa.cast(info.table.c[column_name], sa.Text()).label(column_name))
         else:
             columns.append(sa.type_coerce(info.table.c[column_name], raw).label(column_name))
@@ -216,7 +232,7 @@ def _parents(
                     versions.c.child_id,
                 ).where(
                     versions.c.table_name == target,
-                    versions.c.row_id.in_(list(ids)),
+                    _among(connection, versions.c.row_id, list(ids)),
                     versions.c.seq > after,
                 )
             ).all()
@@ -301,38 +317,39 @@ def pull(
                 connection, principal, {k: v for k, (_s, v) in extra.items()}, last
             )
             extra.update({k: v for k, v in more_parents.items() if k not in extra})
-    changes: list[dict[str, Any]] = [
-        {"seq": seq, "table": name, "id": str(row_id), "deleted": False, "values": values}
-        for (name, row_id), (seq, values) in extra.items()
-        if (name, row_id) not in fetched
-    ]
-    children: set[uuid.UUID] = set()
-    for row in rows:
-        if (row.table_name, row.row_id) in hidden:
-            continue
-        current = fetched.get((row.table_name, row.row_id))
-        deleted = bool(row.deleted) or current is None
-        changes.append(
-            {
-                "seq": row.seq,
-                "table": row.table_name,
-                "id": str(row.row_id),
-                "deleted": deleted,
-                "values": None if deleted else current,
-            }
-        )
-        if row.child_id is not None and not deleted and row.table_name != CONFLICT_TABLE:
-            children.add(row.child_id)
+        changes: list[dict[str, Any]] = [
+            {"seq": seq, "table": name, "id": str(row_id), "deleted": False, "values": values}
+            for (name, row_id), (seq, values) in extra.items()
+            if (name, row_id) not in fetched
+        ]
+        children: set[uuid.UUID] = set()
+        for row in rows:
+            if (row.table_name, row.row_id) in hidden:
+                continue
+            current = fetched.get((row.table_name, row.row_id))
+            deleted = bool(row.deleted) or current is None
+            changes.append(
+                {
+                    "seq": row.seq,
+                    "table": row.table_name,
+                    "id": str(row.row_id),
+                    "deleted": deleted,
+                    "values": None if deleted else current,
+                }
+            )
+            if row.child_id is not None and not deleted and row.table_name != CONFLICT_TABLE:
+                children.add(row.child_id)
+        detail = "backfill" if request.children is not None else "sync pull"
+        if children and not is_sqlite(engine):
+            # on PostgreSQL in the page's own transaction (an insert does not disturb
+            # its snapshot): one transaction a pull; SQLite's reader cannot become a
+            # writer safely, so it writes after, as before
+            record_children(connection, principal, "pull", children, detail=detail,
+                            address=address)  # fmt: skip
+            children = set()
     if children:
         with writing(engine) as connection:
-            record_children(
-                connection,
-                principal,
-                "pull",
-                children,
-                detail="backfill" if request.children is not None else "sync pull",
-                address=address,
-            )
+            record_children(connection, principal, "pull", children, detail=detail, address=address)
     return {
         "changes": changes,
         "checkpoint": last,
