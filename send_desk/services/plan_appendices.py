@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
-from send_desk.plans.appendices import AppendixContent
 from send_desk.plans.document import AdviceDocument
 from send_desk.services.document_media import MEDIA_LABELS
 from send_desk.services.documents import content_chunks, get_document, has_content
 from send_desk.services.errors import Refused
+
+if TYPE_CHECKING:
+    # fpdf and pypdf load when a plan is exported, not when the app starts: the backend's
+    # plan models import AdviceNotHere from here
+    from send_desk.plans.appendices import AppendixContent
 
 
 class AdviceNotHere(Refused):
@@ -39,6 +44,8 @@ def appendix_contents(
 ) -> list[AppendixContent]:
     """Each report with its bytes, numbered as Section K numbers them; raises
     AdviceNotHere when some are not on this laptop and ``allow_missing`` is False."""
+    from send_desk.plans.appendices import AppendixContent
+
     missing = []
     contents = []
     for number, advice in enumerate(appendices, start=1):
