@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from send_desk.domain.organisation import User
-from send_desk.domain.supervision import AuditResponse
-from send_desk.services.errors import ValidationFailed
+from send_desk.domain.supervision import AuditResponse, NoteAudit
+from send_desk.services.errors import Refused, ValidationFailed
 
 MAX_TEXT = 20_000
 
@@ -52,3 +53,16 @@ def responses_by_audit(
     ).all():
         out.setdefault(row.audit_id, []).append(row)
     return out
+
+
+def check_action_due(action: str, action_due: date | None) -> None:
+    """An action set for the caseworker needs a day it is due by."""
+    if action.strip() and action_due is None:
+        raise ValidationFailed("an action for the caseworker needs a due date",
+                               {"action_due": "is needed"})  # fmt: skip
+
+
+def check_second_auditor(first: NoteAudit, auditor: uuid.UUID | None) -> None:
+    """A moderation is blind only if someone other than the first auditor makes it."""
+    if auditor is not None and first.auditor_id == auditor:
+        raise Refused("a moderation is made by a second auditor, not the first")

@@ -38,6 +38,8 @@ from send_desk.quality import KIND_LABELS, check_note
 from send_desk.services.audit_common import (
     actor_id,
     bounded_text,
+    check_action_due,
+    check_second_auditor,
     responses_by_audit,
     user_names,
 )
@@ -199,9 +201,7 @@ def record_audit(
         )
     except RubricError as error:
         raise ValidationFailed(str(error)) from None
-    if action.strip() and action_due is None:
-        raise ValidationFailed("an action for the caseworker needs a due date",
-                               {"action_due": "is needed"})  # fmt: skip
+    check_action_due(action, action_due)
     auditor = actor_id(session)
     refusal = own_note_refusal(session, version, auditor)
     if refusal:
@@ -213,8 +213,7 @@ def record_audit(
             raise NotFound(f"no audit with id '{moderates_id}' to moderate")
         if first.version_id != version.id:
             raise Refused("a moderation grades the same version of the note as the audit")
-        if auditor is not None and first.auditor_id == auditor:
-            raise Refused("a moderation is made by a second auditor, not the first")
+        check_second_auditor(first, auditor)
         role = "moderation"
     criteria = criteria_rows(automatic, rubric, manual, manual_comments)
     row = NoteAudit(

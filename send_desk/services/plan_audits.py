@@ -35,6 +35,8 @@ from send_desk.services import plans as plan_service
 from send_desk.services.audit_common import (
     actor_id,
     bounded_text,
+    check_action_due,
+    check_second_auditor,
     responses_by_audit,
     user_names,
 )
@@ -226,9 +228,7 @@ def record_plan_audit(
     row = plan_version(session, child_id, number)
     automatic = automatic_results(session, row)
     overall, _score = overall_for(rubric, automatic, manual)
-    if action.strip() and action_due is None:
-        raise ValidationFailed("an action for the caseworker needs a due date",
-                               {"action_due": "is needed"})  # fmt: skip
+    check_action_due(action, action_due)
     auditor = actor_id(session)
     refusal = own_plan_refusal(session, row, auditor)
     if refusal:
@@ -242,8 +242,7 @@ def record_plan_audit(
             raise Refused("a moderation grades the same version of the plan as the audit")
         if first.role != "audit":
             raise Refused("a moderation moderates an audit, not another moderation")
-        if auditor is not None and first.auditor_id == auditor:
-            raise Refused("a moderation is made by a second auditor, not the first")
+        check_second_auditor(first, auditor)
         role = "moderation"
     notes_by_id = manual_comments or {}
     criteria = [{k: v for k, v in a.items() if k != "label"} for a in automatic] + [
