@@ -46,6 +46,11 @@ def record_id(value: str | uuid.UUID, what: str = "record") -> uuid.UUID:
         raise ValidationFailed(f"'{value}' is not a {what} id") from None
 
 
+def maybe_record_id(value: str | uuid.UUID | None, what: str = "record") -> uuid.UUID | None:
+    """As :func:`record_id`, with no id (None or empty) read as None."""
+    return record_id(value, what) if value else None
+
+
 class StoreAccess:
     """One open store as the facades use it."""
 

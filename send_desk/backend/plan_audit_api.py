@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from send_desk.backend.access import StoreAccess, record_id
+from send_desk.backend.access import StoreAccess, maybe_record_id, record_id
 from send_desk.backend.plan_audit_models import (
     NewPlanAudit,
     PlanAuditForm,
@@ -32,29 +32,21 @@ from send_desk.services.plan_audit_rules import default_plan_rubric
 from send_desk.services.sampling import parse_period
 
 
-def _id(text: object) -> uuid.UUID:
-    return uuid.UUID(str(text))
-
-
-def _maybe_id(text: object) -> uuid.UUID | None:
-    return uuid.UUID(str(text)) if text else None
-
-
 def plan_summary(data: Mapping[str, Any]) -> PlanAuditSummary:
     made = data["made_at"]
     return PlanAuditSummary(
-        audit_id=_id(data["audit_id"]),
-        plan_id=_id(data["plan_id"]),
-        version_id=_id(data["version_id"]),
+        audit_id=record_id(data["audit_id"]),
+        plan_id=record_id(data["plan_id"]),
+        version_id=record_id(data["version_id"]),
         version=data["version"],
         plan_kind=data["plan_kind"],
-        child_id=_id(data["child_id"]),
-        caseworker_id=_maybe_id(data["caseworker_id"]),
+        child_id=record_id(data["child_id"]),
+        caseworker_id=maybe_record_id(data["caseworker_id"]),
         caseworker=data["caseworker"],
-        auditor_id=_maybe_id(data["auditor_id"]),
+        auditor_id=maybe_record_id(data["auditor_id"]),
         auditor=data["auditor"],
         role=data["role"],
-        moderates_id=_maybe_id(data["moderates_id"]),
+        moderates_id=maybe_record_id(data["moderates_id"]),
         overall=data["overall"],
         manual={str(m["id"]): str(m["grade"]) for m in data["manual"]},
         automatic_failed=tuple(data["automatic_failed"]),
@@ -70,7 +62,7 @@ def plan_summary(data: Mapping[str, Any]) -> PlanAuditSummary:
 def plan_refs(session: Session, ids: Iterable[str]) -> dict[str, NoteRef]:
     """Plan or plan-version id -> the version's kind, issue day and child, in the words a
     moderation list shows a note by (a plan's id maps to its latest version)."""
-    wanted = {_id(value) for value in ids}
+    wanted = {record_id(value) for value in ids}
     if not wanted:
         return {}
     from sqlalchemy import or_
@@ -105,15 +97,15 @@ class PlanAuditMethods:
                 session, key, version, viewer=self._access.store.info.user_id
             )
         return PlanAuditForm(
-            plan_id=_id(form["plan_id"]),
-            version_id=_id(form["version_id"]),
+            plan_id=record_id(form["plan_id"]),
+            version_id=record_id(form["version_id"]),
             version=int(form["version"]),
             kind=form["kind"],
             issued_on=date.fromisoformat(form["issued_on"]),
-            child_id=_id(form["child_id"]),
+            child_id=record_id(form["child_id"]),
             child_name=form["child_name"],
             author=form["author"],
-            caseworker_id=_maybe_id(form["caseworker_id"]),
+            caseworker_id=maybe_record_id(form["caseworker_id"]),
             caseworker=form["caseworker"],
             plan=plan_service.read_plan(form["plan"]),
             automatic=tuple(
@@ -196,10 +188,10 @@ class PlanAuditMethods:
             )
         return tuple(
             PlanToAudit(
-                child_id=_id(r["child_id"]),
+                child_id=record_id(r["child_id"]),
                 child_name=r["child_name"],
-                plan_id=_id(r["plan_id"]),
-                version_id=_id(r["version_id"]),
+                plan_id=record_id(r["plan_id"]),
+                version_id=record_id(r["version_id"]),
                 version=int(r["version"]),
                 kind=r["kind"],
                 issued_on=date.fromisoformat(r["issued_on"]),

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
-from send_desk.backend.access import StoreAccess, record_id
+from send_desk.backend.access import StoreAccess, maybe_record_id, record_id
 from send_desk.backend.errors import ValidationFailed
 from send_desk.backend.plan_audit_api import PlanAuditMethods, plan_refs
 from send_desk.backend.supervision_models import (
@@ -54,17 +54,9 @@ from send_desk.services import audits as audits_service
 from send_desk.services import sampling as sampling_service
 
 
-def _id(text: object) -> uuid.UUID:
-    return uuid.UUID(str(text))
-
-
-def _maybe_id(text: object) -> uuid.UUID | None:
-    return uuid.UUID(str(text)) if text else None
-
-
 def _note_refs(session: Session, ids: Iterable[str]) -> dict[str, NoteRef]:
     """Note or version id -> the note's kind, day and child (its current version)."""
-    wanted = {_id(value) for value in ids}
+    wanted = {record_id(value) for value in ids}
     if not wanted:
         return {}
     query = (
@@ -86,11 +78,11 @@ _UNKNOWN_NOTE = NoteRef(None, None, "")
 
 
 def _sample_note(item: Mapping[str, Any], done: set[str], me: uuid.UUID | None) -> SampleNote:
-    worker = _maybe_id(item.get("caseworker_id"))
+    worker = maybe_record_id(item.get("caseworker_id"))
     return SampleNote(
-        note_id=_id(item["note_id"]),
-        version_id=_id(item["version_id"]),
-        child_id=_id(item["child_id"]),
+        note_id=record_id(item["note_id"]),
+        version_id=record_id(item["version_id"]),
+        child_id=record_id(item["child_id"]),
         caseworker_id=worker,
         caseworker=str(item.get("caseworker") or ""),
         kind=str(item["kind"]),
@@ -104,7 +96,7 @@ def _sample_note(item: Mapping[str, Any], done: set[str], me: uuid.UUID | None) 
 
 def _shortfall(item: Mapping[str, Any]) -> Shortfall:
     return Shortfall(
-        caseworker_id=_maybe_id(item.get("caseworker_id")),
+        caseworker_id=maybe_record_id(item.get("caseworker_id")),
         caseworker=str(item.get("caseworker") or ""),
         requested=int(item["requested"]),
         drawn=int(item["drawn"]),
@@ -115,17 +107,17 @@ def _shortfall(item: Mapping[str, Any]) -> Shortfall:
 def _audit(data: Mapping[str, Any], subject: str = "note") -> AuditSummary:
     made = data["made_at"]
     return AuditSummary(
-        audit_id=_id(data["audit_id"]),
-        note_id=_id(data["note_id"]),
-        version_id=_id(data["version_id"]),
-        child_id=_id(data["child_id"]),
-        caseworker_id=_maybe_id(data["caseworker_id"]),
+        audit_id=record_id(data["audit_id"]),
+        note_id=record_id(data["note_id"]),
+        version_id=record_id(data["version_id"]),
+        child_id=record_id(data["child_id"]),
+        caseworker_id=maybe_record_id(data["caseworker_id"]),
         caseworker=data["caseworker"],
-        auditor_id=_maybe_id(data["auditor_id"]),
+        auditor_id=maybe_record_id(data["auditor_id"]),
         auditor=data["auditor"],
         role=data["role"],
-        moderates_id=_maybe_id(data["moderates_id"]),
-        sample_id=_maybe_id(data["sample_id"]),
+        moderates_id=maybe_record_id(data["moderates_id"]),
+        sample_id=maybe_record_id(data["sample_id"]),
         overall=data["overall"],
         automatic_failed=tuple(data["automatic_failed"]),
         comments=data["comments"] or "",
@@ -261,7 +253,7 @@ class SupervisionApi(PlanAuditMethods):
         with self._access.read() as session:
             rows = sampling_service.list_samples(session)
         return tuple(
-            SampleSummary(_id(r["sample_id"]), r["period"], int(r["seed"]), int(r["notes"]))
+            SampleSummary(record_id(r["sample_id"]), r["period"], int(r["seed"]), int(r["notes"]))
             for r in rows
         )
 
@@ -275,12 +267,12 @@ class SupervisionApi(PlanAuditMethods):
             )
         occurred = form["occurred_at"]
         return AuditForm(
-            note_id=_id(form["note_id"]),
-            version_id=_id(form["version_id"]),
+            note_id=record_id(form["note_id"]),
+            version_id=record_id(form["version_id"]),
             version=int(form["version"]),
-            child_id=_id(form["child_id"]),
+            child_id=record_id(form["child_id"]),
             child_name=form["child_name"],
-            caseworker_id=_maybe_id(form["caseworker_id"]),
+            caseworker_id=maybe_record_id(form["caseworker_id"]),
             caseworker=form["caseworker"],
             kind=form["kind"],
             occurred_at=datetime.fromisoformat(occurred) if occurred else None,
@@ -361,9 +353,9 @@ class SupervisionApi(PlanAuditMethods):
             notes = refs(session, [row["version_id"] for row in rows])
         return tuple(
             AuditToModerate(
-                audit_id=_id(row["audit_id"]),
-                note_id=_id(row["note_id"]),
-                version_id=_id(row["version_id"]),
+                audit_id=record_id(row["audit_id"]),
+                note_id=record_id(row["note_id"]),
+                version_id=record_id(row["version_id"]),
                 caseworker=row["caseworker"],
                 auditor=row["auditor"],
                 # the service words the day for the CLI; the model carries the date
@@ -392,7 +384,7 @@ class SupervisionApi(PlanAuditMethods):
             kappa_criteria=report["kappa_criteria"],
             disagreements=tuple(
                 Disagreement(
-                    note_id=_id(row["note_id"]),
+                    note_id=record_id(row["note_id"]),
                     note=notes.get(row["note_id"], _UNKNOWN_NOTE),
                     criterion=row["criterion"],
                     first=row["first"],
@@ -402,9 +394,9 @@ class SupervisionApi(PlanAuditMethods):
             ),
             moderations=tuple(
                 ModerationPair(
-                    audit_id=_id(row["audit_id"]),
-                    moderation_id=_id(row["moderation_id"]),
-                    note_id=_id(row["note_id"]),
+                    audit_id=record_id(row["audit_id"]),
+                    moderation_id=record_id(row["moderation_id"]),
+                    note_id=record_id(row["note_id"]),
                     caseworker=row["caseworker"],
                     auditor=row["auditor"],
                     moderator=row["moderator"],
@@ -432,9 +424,9 @@ class SupervisionApi(PlanAuditMethods):
             )  # fmt: skip
         return tuple(
             AuditAction(
-                audit_id=_id(row["audit_id"]),
-                note_id=_id(row["note_id"]),
-                child_id=_id(row["child_id"]),
+                audit_id=record_id(row["audit_id"]),
+                note_id=record_id(row["note_id"]),
+                child_id=record_id(row["child_id"]),
                 child_name=row["child_name"],
                 what=row["what"] or "",
                 due=date.fromisoformat(row["due"]),

@@ -13,9 +13,15 @@ plan``.
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from send_desk.cli.common import CliError, add_json_flag, print_json
+from send_desk.cli.audit_args import (
+    add_grading_args,
+    audit_line,
+    check_mark,
+    parse_due,
+    parse_id,
+)
+from send_desk.cli.common import add_json_flag, print_json
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,13 +37,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = plan_sub.add_parser("record", help="record an audit (or a blind moderation) of a plan")
     _child_and_version(p)
-    p.add_argument("--grade", action="append", default=[], metavar="CRITERION=GRADE",
-                   help="a manual criterion's grade: outstanding, good, "
-                   "requires_improvement or inadequate (repeat for each)")  # fmt: skip
-    p.add_argument("--comments", default="")
-    p.add_argument("--action", default="", help="an action for the caseworker")
-    p.add_argument("--due", metavar="YYYY-MM-DD", help="the action's due date")
-    p.add_argument("--moderates", metavar="AUDIT_ID", help="moderate this plan audit (blind)")
+    add_grading_args(p, "plan audit")
     add_json_flag(p)
     p.set_defaults(handler=cmd_record)
 
@@ -51,15 +51,6 @@ def _child_and_version(p: argparse.ArgumentParser) -> None:
     p.add_argument("--child", required=True, metavar="ID",
                    help="the child (id, unique start of the id, or UPN)")  # fmt: skip
     p.add_argument("--version", type=int, metavar="N", help="the plan version (default: latest)")
-
-
-def _uuid(text: str, what: str) -> Any:
-    import uuid
-
-    try:
-        return uuid.UUID(text.strip())
-    except ValueError:
-        raise CliError(f"'{text}' is not {what} id") from None
 
 
 def cmd_form(args: argparse.Namespace) -> int:
@@ -77,8 +68,7 @@ def cmd_form(args: argparse.Namespace) -> int:
     if form["refused"]:
         print(f"note: {form['refused']}")
     for item in form["automatic"]:
-        mark = "n/a " if not item["applies"] else ("ok  " if item["passed"] else "FAIL")
-        print(f"  {mark}  {item['section']:4} {item['label']} [{item['id']}]")
+        print(f"  {check_mark(item)}  {item['section']:4} {item['label']} [{item['id']}]")
     for item in form["manual"]:
         print(f"  grade {item['id']} (section {item['section']}, weight {item['weight']:g}): "
               f"{item['label']}; suggested {item['suggested']}")  # fmt: skip
@@ -87,21 +77,14 @@ def cmd_form(args: argparse.Namespace) -> int:
 
 
 def cmd_record(args: argparse.Namespace) -> int:
-    from datetime import date
-
     from send_desk.cli.common import parse_assignments
     from send_desk.cli.unlock import open_from
     from send_desk.services.children import resolve_child_id
     from send_desk.services.plan_audits import record_plan_audit
 
     grades = parse_assignments(args.grade)
-    due = None
-    if args.due:
-        try:
-            due = date.fromisoformat(args.due)
-        except ValueError:
-            raise CliError(f"'{args.due}' is not a date (use YYYY-MM-DD)") from None
-    moderates = _uuid(args.moderates, "an audit") if args.moderates else None
+    due = parse_due(args.due)
+    moderates = parse_id(args.moderates, "an audit") if args.moderates else None
     with open_from(args) as store, store.write() as session:
         saved = record_plan_audit(
             session,
@@ -132,10 +115,6 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     for row in rows:
-        print(
-            f"{row['made_label']:10}  {row['role']:10}  {row['overall_label']:20}  "
-            f"{row['caseworker']:20}  plan version {row['version']}  {row['audit_id']}"
-            + ("  acknowledged" if row["acknowledged"] else "")
-        )
+        print(audit_line(row, f"plan version {row['version']}  {row['audit_id']}"))
     print(f"{len(rows)} plan audits")
     return 0

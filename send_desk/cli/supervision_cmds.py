@@ -14,6 +14,13 @@ import argparse
 import sys
 from typing import Any
 
+from send_desk.cli.audit_args import (
+    add_grading_args,
+    audit_line,
+    check_mark,
+    parse_due,
+    parse_id,
+)
 from send_desk.cli.common import CliError, add_json_flag, print_json
 
 
@@ -56,13 +63,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = audit_sub.add_parser("record", help="record an audit (or a blind moderation) of a note")
     p.add_argument("note", metavar="NOTE_ID")
-    p.add_argument("--grade", action="append", default=[], metavar="CRITERION=GRADE",
-                   help="a manual criterion's grade: outstanding, good, "
-                   "requires_improvement or inadequate (repeat)")  # fmt: skip
-    p.add_argument("--comments", default="")
-    p.add_argument("--action", default="", help="an action for the caseworker")
-    p.add_argument("--due", metavar="YYYY-MM-DD", help="the action's due date")
-    p.add_argument("--moderates", metavar="AUDIT_ID", help="moderate this audit (blind)")
+    add_grading_args(p, "audit")
     p.add_argument("--sample", metavar="SAMPLE_ID", help="the sample the note was drawn in")
     add_json_flag(p)
     p.set_defaults(handler=cmd_audit_record)
@@ -177,57 +178,40 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
-def _uuid(text: str, what: str) -> Any:
-    import uuid
-
-    try:
-        return uuid.UUID(text.strip())
-    except ValueError:
-        raise CliError(f"'{text}' is not {what} id") from None
-
-
 def cmd_audit_form(args: argparse.Namespace) -> int:
     from send_desk.cli.unlock import open_from
     from send_desk.services.audits import audit_form
 
     with open_from(args) as store, store.read() as session:
-        form = audit_form(session, _uuid(args.note, "a note"))
+        form = audit_form(session, parse_id(args.note, "a note"))
     if args.json:
         print_json(form)
         return 0
     print(f"{form['kind']} on {form['occurred_at']} by {form['caseworker']}: {form['purpose']}")
     for item in form["automatic"]:
-        mark = "n/a " if not item["applies"] else ("ok  " if item["passed"] else "FAIL")
-        print(f"  {mark}  {item['label']} [{item['id']}]")
+        print(f"  {check_mark(item)}  {item['label']} [{item['id']}]")
     for item in form["manual"]:
         print(f"  grade {item['id']}: {item['label']}")
     return 0
 
 
 def cmd_audit_record(args: argparse.Namespace) -> int:
-    from datetime import date
-
     from send_desk.cli.common import parse_assignments
     from send_desk.cli.unlock import open_from
     from send_desk.services.audits import record_audit
 
     grades = parse_assignments(args.grade)
-    due = None
-    if args.due:
-        try:
-            due = date.fromisoformat(args.due)
-        except ValueError:
-            raise CliError(f"'{args.due}' is not a date (use YYYY-MM-DD)") from None
+    due = parse_due(args.due)
     with open_from(args) as store, store.write() as session:
         saved = record_audit(
             session,
-            _uuid(args.note, "a note"),
+            parse_id(args.note, "a note"),
             grades,
             comments=args.comments,
             action=args.action,
             action_due=due,
-            moderates_id=_uuid(args.moderates, "an audit") if args.moderates else None,
-            sample_id=_uuid(args.sample, "a sample") if args.sample else None,
+            moderates_id=parse_id(args.moderates, "an audit") if args.moderates else None,
+            sample_id=parse_id(args.sample, "a sample") if args.sample else None,
         )
     if args.json:
         print_json(saved)
@@ -248,11 +232,7 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     for row in rows:
-        print(
-            f"{row['made_label']:10}  {row['role']:10}  {row['overall_label']:20}  "
-            f"{row['caseworker']:20}  {row['note_id']}"
-            + ("  acknowledged" if row["acknowledged"] else "")
-        )
+        print(audit_line(row, row["note_id"]))
     print(f"{len(rows)} audits")
     return 0
 
@@ -283,7 +263,7 @@ def cmd_audit_ack(args: argparse.Namespace) -> int:
     with open_from(args) as store, store.write() as session:
         saved = respond(
             session,
-            _uuid(args.audit_id, "an audit"),
+            parse_id(args.audit_id, "an audit"),
             kind="action_done" if args.done else "acknowledged",
             comment=args.comment,
         )

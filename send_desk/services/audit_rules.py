@@ -61,10 +61,46 @@ def rank(grade: str) -> int:
     return GRADES.index(grade)
 
 
-def _grade(value: Any, where: str) -> str:
+def check_grade(value: Any, where: str) -> str:
+    """``value`` if it is a grade of the scale; else RubricError naming ``where``."""
     if value not in GRADES:
         raise RubricError(f"{where}: {value!r} is not one of {', '.join(GRADES)}")
     return str(value)
+
+
+def rubric_version(data: Mapping[str, Any], name: str) -> int:
+    """A rubric file's version, once its version and grade scale are checked (the checks
+    every audit form's file shares)."""
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise RubricError(f"{name}: version must be a whole number from 1")
+    if list(data.get("scale", GRADES)) != list(GRADES):
+        raise RubricError(f"{name}: the scale is {', '.join(GRADES)}, best first")
+    return version
+
+
+def check_overall_order(grades: Sequence[str], name: str) -> None:
+    """The [[overall]] entries name each grade once, best first."""
+    if list(grades) != list(GRADES):
+        raise RubricError(f"{name}: [[overall]] lists each grade once, from outstanding down")
+
+
+def read_rubric_file(path: Path) -> dict[str, Any]:
+    """A rubric file's TOML; RubricError (naming the file) when it is not valid TOML."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise RubricError(f"{path.name}: not valid TOML: {error}") from None
+
+
+def check_graded(manual_ids: Sequence[str], manual: Mapping[str, str]) -> None:
+    """Every manual criterion is graded, each with a grade of the scale."""
+    missing = [c for c in manual_ids if c not in manual]
+    if missing:
+        raise RubricError(f"not graded: {', '.join(missing)}")
+    for criterion_id, grade in manual.items():
+        check_grade(grade, criterion_id)
 
 
 def _share(value: Any, where: str) -> float:
@@ -80,17 +116,17 @@ def _condition(entry: Any, where: str) -> GradeCondition:
     unknown = sorted(set(entry) - known)
     if unknown:
         raise RubricError(f"{where}: unknown condition {', '.join(unknown)}")
-    grade = _grade(entry.get("grade"), f"{where}.grade")
+    grade = check_grade(entry.get("grade"), f"{where}.grade")
     manual_min = entry.get("manual_min")
     if manual_min is not None:
-        manual_min = _grade(manual_min, f"{where}.manual_min")
+        manual_min = check_grade(manual_min, f"{where}.manual_min")
     share: tuple[str, float] | None = None
     if "manual_share" in entry:
         raw = entry["manual_share"]
         if not isinstance(raw, dict):
             raise RubricError(f"{where}.manual_share: {{grade, share}} is needed")
         share = (
-            _grade(raw.get("grade"), f"{where}.manual_share.grade"),
+            check_grade(raw.get("grade"), f"{where}.manual_share.grade"),
             _share(raw.get("share"), f"{where}.manual_share.share"),
         )
     rate = entry.get("automatic_pass_rate")
@@ -103,11 +139,7 @@ def _condition(entry: Any, where: str) -> GradeCondition:
 
 
 def parse_rubric(data: Mapping[str, Any], name: str = "audit.toml") -> Rubric:
-    version = data.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise RubricError(f"{name}: version must be a whole number from 1")
-    if list(data.get("scale", GRADES)) != list(GRADES):
-        raise RubricError(f"{name}: the scale is {', '.join(GRADES)}, best first")
+    version = rubric_version(data, name)
     manual: list[ManualCriterion] = []
     for index, entry in enumerate(data.get("manual", [])):
         where = f"{name}: manual[{index}]"
@@ -125,8 +157,7 @@ def parse_rubric(data: Mapping[str, Any], name: str = "audit.toml") -> Rubric:
         _condition(entry, f"{name}: overall[{index}]")
         for index, entry in enumerate(data.get("overall", []))
     ]
-    if [c.grade for c in overall] != list(GRADES):
-        raise RubricError(f"{name}: [[overall]] lists each grade once, from outstanding down")
+    check_overall_order([c.grade for c in overall], name)
     last = overall[-1]
     if last.manual_min or last.manual_share or last.automatic_pass_rate or last.must_pass:
         raise RubricError(f"{name}: the last [[overall]] entry ({last.grade}) has no conditions")
@@ -135,11 +166,7 @@ def parse_rubric(data: Mapping[str, Any], name: str = "audit.toml") -> Rubric:
 
 def load_rubric(path: Path | None = None) -> Rubric:
     path = path or resource_path("supervision", "audit.toml")
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise RubricError(f"{path.name}: not valid TOML: {error}") from None
+    data = read_rubric_file(path)
     return parse_rubric(data, path.name)
 
 
@@ -183,11 +210,7 @@ def overall_grade(
 
     ``manual`` maps every manual criterion id to its grade.
     """
-    missing = [c for c in rubric.manual_ids if c not in manual]
-    if missing:
-        raise RubricError(f"not graded: {', '.join(missing)}")
-    for criterion_id, grade in manual.items():
-        _grade(grade, criterion_id)
+    check_graded(rubric.manual_ids, manual)
     for condition in rubric.overall:
         if _holds(condition, automatic, manual):
             return condition.grade

@@ -27,7 +27,6 @@ from sqlmodel import Session, col, select
 
 from send_desk.domain.children import Allocation, Child
 from send_desk.domain.notes import NoteVersion
-from send_desk.domain.organisation import User
 from send_desk.domain.supervision import (
     GRADE_LABELS,
     GRADES,
@@ -36,6 +35,14 @@ from send_desk.domain.supervision import (
     NoteAudit,
 )
 from send_desk.quality import KIND_LABELS, check_note
+from send_desk.services.audit_common import (
+    actor_id,
+    bounded_text,
+    check_action_due,
+    check_second_auditor,
+    responses_by_audit,
+    user_names,
+)
 from send_desk.services.audit_rules import (
     AutomaticResult,
     Rubric,
@@ -47,12 +54,6 @@ from send_desk.services.errors import NotFound, Refused, ValidationFailed
 from send_desk.services.notes import structured
 from send_desk.services.validation import check_plain
 from send_desk.timeutil import uk_date
-
-MAX_TEXT = 20_000
-
-
-def _actor_id(session: Session) -> uuid.UUID | None:
-    return getattr(session.info.get("actor"), "user_id", None)
 
 
 def _version(session: Session, note_or_version: uuid.UUID) -> NoteVersion:
@@ -81,10 +82,6 @@ def caseworker_of(session: Session, version: NoteVersion) -> uuid.UUID | None:
         if day is None or (row.start_date <= day and (row.end_date is None or row.end_date > day)):
             return row.caseworker_id
     return None
-
-
-def _names(session: Session) -> dict[uuid.UUID, str]:
-    return {u.id: u.display_name for u in session.exec(select(User)).all()}
 
 
 def automatic_results(version: NoteVersion) -> list[dict[str, Any]]:
@@ -136,7 +133,7 @@ def audit_form(
     rubric = rubric or default_rubric()
     version = _version(session, note_or_version)
     child = session.get(Child, version.child_id)
-    names = _names(session)
+    names = user_names(session)
     worker = caseworker_of(session, version)
     return {
         "note_id": str(version.note_id),
@@ -155,15 +152,8 @@ def audit_form(
         "manual": [{"id": c.id, "label": c.label, "help": c.help} for c in rubric.manual],
         "grades": [{"id": g, "label": GRADE_LABELS[g]} for g in GRADES],
         "rule_version": rubric.version,
-        "refused": own_note_refusal(session, version, viewer or _actor_id(session)),
+        "refused": own_note_refusal(session, version, viewer or actor_id(session)),
     }
-
-
-def _text(value: Any, name: str) -> str:
-    text = "" if value is None else str(value)
-    if len(text) > MAX_TEXT:
-        raise ValidationFailed(f"{name} is too long", {name: "too long"})
-    return text.strip()
 
 
 def criteria_rows(
@@ -178,7 +168,7 @@ def criteria_rows(
         {k: v for k, v in a.items() if k != "label"} for a in automatic
     ] + [
         {"id": c.id, "kind": "manual", "grade": manual[c.id],
-         "comment": _text(notes_by_id.get(c.id, ""), c.id)}
+         "comment": bounded_text(notes_by_id.get(c.id, ""), c.id)}
         for c in rubric.manual
     ]  # fmt: skip
 
@@ -211,10 +201,8 @@ def record_audit(
         )
     except RubricError as error:
         raise ValidationFailed(str(error)) from None
-    if action.strip() and action_due is None:
-        raise ValidationFailed("an action for the caseworker needs a due date",
-                               {"action_due": "is needed"})  # fmt: skip
-    auditor = _actor_id(session)
+    check_action_due(action, action_due)
+    auditor = actor_id(session)
     refusal = own_note_refusal(session, version, auditor)
     if refusal:
         raise Refused(refusal)
@@ -225,8 +213,7 @@ def record_audit(
             raise NotFound(f"no audit with id '{moderates_id}' to moderate")
         if first.version_id != version.id:
             raise Refused("a moderation grades the same version of the note as the audit")
-        if auditor is not None and first.auditor_id == auditor:
-            raise Refused("a moderation is made by a second auditor, not the first")
+        check_second_auditor(first, auditor)
         role = "moderation"
     criteria = criteria_rows(automatic, rubric, manual, manual_comments)
     row = NoteAudit(
@@ -241,8 +228,8 @@ def record_audit(
         criteria=criteria,
         overall=overall,
         rule_version=rubric.version,
-        comments=_text(comments, "comments"),
-        action=_text(action, "action"),
+        comments=bounded_text(comments, "comments"),
+        action=bounded_text(action, "action"),
         action_due=action_due if action.strip() else None,
     )
     check_plain(row)
@@ -251,30 +238,15 @@ def record_audit(
     return audit_data(session, row)
 
 
-def _responses(
-    session: Session, audit_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, list[AuditResponse]]:
-    out: dict[uuid.UUID, list[AuditResponse]] = {}
-    if not audit_ids:
-        return out
-    for row in session.exec(
-        select(AuditResponse)
-        .where(col(AuditResponse.audit_id).in_(list(audit_ids)))
-        .order_by(col(AuditResponse.created_at))
-    ).all():
-        out.setdefault(row.audit_id, []).append(row)
-    return out
-
-
 def audit_data(
     session: Session,
     row: NoteAudit,
     names: Mapping[uuid.UUID, str] | None = None,
     responses: Sequence[AuditResponse] | None = None,
 ) -> dict[str, Any]:
-    names = names if names is not None else _names(session)
+    names = names if names is not None else user_names(session)
     if responses is None:
-        responses = _responses(session, [row.id]).get(row.id, [])
+        responses = responses_by_audit(session, [row.id]).get(row.id, [])
     acknowledged = next((r for r in responses if r.kind == "acknowledged"), None)
     done = next((r for r in responses if r.kind == "action_done"), None)
     manual = [c for c in row.criteria if c.get("kind") == "manual"]
@@ -345,8 +317,8 @@ def list_audits(
     if role is not None:
         query = query.where(NoteAudit.role == role)
     rows = session.exec(query).all()
-    names = _names(session)
-    responses = _responses(session, [r.id for r in rows])
+    names = user_names(session)
+    responses = responses_by_audit(session, [r.id for r in rows])
     return [audit_data(session, r, names, responses.get(r.id, [])) for r in rows]
 
 
@@ -369,9 +341,9 @@ def respond(
     response = AuditResponse(
         audit_id=audit_id,
         child_id=audit.child_id,
-        user_id=_actor_id(session),
+        user_id=actor_id(session),
         kind=kind,
-        comment=_text(comment, "comment"),
+        comment=bounded_text(comment, "comment"),
     )
     check_plain(response)
     session.add(response)
@@ -400,7 +372,7 @@ def audit_actions_due(
         for r in session.exec(select(AuditResponse).where(AuditResponse.kind == "action_done"))
     }
     children = {c.id: c for c in session.exec(select(Child)).all()}
-    people = _names(session)
+    people = user_names(session)
     out = []
     for row in sorted(rows, key=lambda r: (r.action_due or until, str(r.id))):
         if row.id in done or row.action_due is None:
@@ -514,7 +486,7 @@ def moderation(
     seconds = session.exec(
         select(NoteAudit).where(NoteAudit.role == "moderation", NoteAudit.subject == subject)
     ).all()
-    names = _names(session)
+    names = user_names(session)
     pairs: list[GradedPair] = []
     listed: list[dict[str, Any]] = []
     for second in sorted(seconds, key=lambda r: str(r.id)):
@@ -556,8 +528,8 @@ def audits_to_moderate(session: Session, *, subject: str = "note") -> list[dict[
         r.moderates_id
         for r in session.exec(select(NoteAudit).where(NoteAudit.role == "moderation")).all()
     }
-    names = _names(session)
-    me = _actor_id(session)
+    names = user_names(session)
+    me = actor_id(session)
     return [
         {
             "audit_id": str(r.id),

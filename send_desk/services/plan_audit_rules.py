@@ -8,7 +8,6 @@ The file's header says what each rule means.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +17,15 @@ from typing import Any
 from send_desk.domain.supervision import GRADES
 from send_desk.plans.checklist import CRITERIA_IDS, CRITERIA_SECTIONS
 from send_desk.resources import resource_path
-from send_desk.services.audit_rules import RubricError, rank
+from send_desk.services.audit_rules import (
+    RubricError,
+    check_grade,
+    check_graded,
+    check_overall_order,
+    rank,
+    read_rubric_file,
+    rubric_version,
+)
 
 WHOLE_PLAN = "plan"  # the section of a criterion about the plan read as a whole
 
@@ -94,12 +101,6 @@ class PlanRubric:
         return self.weights.get(section, self.weights.get(section[:1], 1.0))
 
 
-def _grade(value: Any, where: str) -> str:
-    if value not in GRADES:
-        raise RubricError(f"{where}: {value!r} is not one of {', '.join(GRADES)}")
-    return str(value)
-
-
 def _number(value: Any, where: str, *, share: bool = False) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
         raise RubricError(f"{where}: a number of 0 or more is needed, not {value!r}")
@@ -129,7 +130,7 @@ def _suggestion(entry: Any, where: str) -> Suggestion:
     if least is not None and (isinstance(least, bool) or not isinstance(least, int) or least < 1):
         raise RubricError(f"{where}.failed_at_least: a whole number from 1 is needed")
     found = Suggestion(
-        _grade(entry.get("grade"), f"{where}.grade"),
+        check_grade(entry.get("grade"), f"{where}.grade"),
         _ids(entry.get("any", []), f"{where}.any"),
         _ids(entry.get("all", []), f"{where}.all"),
         least,
@@ -157,7 +158,7 @@ def _manual(entry: Any, where: str, weights: Mapping[str, float]) -> PlanManualC
         help=str(entry.get("help", "")),
         weight=weights[entry["section"]],
         suggest=tuple(_suggestion(s, f"{where}.suggest[{i}]") for i, s in enumerate(suggestions)),
-        otherwise=_grade(entry.get("otherwise", "good"), f"{where}.otherwise"),
+        otherwise=check_grade(entry.get("otherwise", "good"), f"{where}.otherwise"),
     )
 
 
@@ -169,12 +170,16 @@ def _condition(entry: Any, where: str, manual_ids: set[str]) -> PlanGradeConditi
         raise RubricError(f"{where}.graded_min: {{manual criterion id = grade}} is needed")
     score, rate = entry.get("manual_score"), entry.get("automatic_rate")
     return PlanGradeCondition(
-        grade=_grade(entry.get("grade"), f"{where}.grade"),
+        grade=check_grade(entry.get("grade"), f"{where}.grade"),
         manual_min=(
-            _grade(entry["manual_min"], f"{where}.manual_min") if "manual_min" in entry else None
+            check_grade(entry["manual_min"], f"{where}.manual_min")
+            if "manual_min" in entry
+            else None
         ),
         manual_score=_number(score, f"{where}.manual_score") if score is not None else None,
-        graded_min=tuple((str(k), _grade(v, f"{where}.graded_min.{k}")) for k, v in graded.items()),
+        graded_min=tuple(
+            (str(k), check_grade(v, f"{where}.graded_min.{k}")) for k, v in graded.items()
+        ),
         automatic_rate=(
             _number(rate, f"{where}.automatic_rate", share=True) if rate is not None else None
         ),
@@ -183,11 +188,7 @@ def _condition(entry: Any, where: str, manual_ids: set[str]) -> PlanGradeConditi
 
 
 def parse_plan_rubric(data: Mapping[str, Any], name: str = "plan_audit.toml") -> PlanRubric:
-    version = data.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise RubricError(f"{name}: version must be a whole number from 1")
-    if list(data.get("scale", GRADES)) != list(GRADES):
-        raise RubricError(f"{name}: the scale is {', '.join(GRADES)}, best first")
+    version = rubric_version(data, name)
     points_raw = data.get("points")
     if not isinstance(points_raw, dict) or set(points_raw) != set(GRADES):
         raise RubricError(f"{name}: [points] gives each grade a number")
@@ -214,8 +215,7 @@ def parse_plan_rubric(data: Mapping[str, Any], name: str = "plan_audit.toml") ->
         _condition(entry, f"{name}: overall[{index}]", ids)
         for index, entry in enumerate(data.get("overall", []))
     ]
-    if [c.grade for c in overall] != list(GRADES):
-        raise RubricError(f"{name}: [[overall]] lists each grade once, from outstanding down")
+    check_overall_order([c.grade for c in overall], name)
     if not overall[-1].empty:
         raise RubricError(
             f"{name}: the last [[overall]] entry ({overall[-1].grade}) has no conditions"
@@ -225,11 +225,7 @@ def parse_plan_rubric(data: Mapping[str, Any], name: str = "plan_audit.toml") ->
 
 def load_plan_rubric(path: Path | None = None) -> PlanRubric:
     path = path or resource_path("supervision", "plan_audit.toml")
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise RubricError(f"{path.name}: not valid TOML: {error}") from None
+    data = read_rubric_file(path)
     return parse_plan_rubric(data, path.name)
 
 
@@ -302,11 +298,7 @@ def plan_overall_grade(
     unknown = sorted(set(manual) - set(rubric.manual_ids))
     if unknown:
         raise RubricError(f"unknown criteria: {', '.join(unknown)}")
-    missing = [c for c in rubric.manual_ids if c not in manual]
-    if missing:
-        raise RubricError(f"not graded: {', '.join(missing)}")
-    for criterion_id, grade in manual.items():
-        _grade(grade, criterion_id)
+    check_graded(rubric.manual_ids, manual)
     for condition in rubric.overall:
         if _holds(condition, rubric, automatic, manual):
             return condition.grade

@@ -32,8 +32,16 @@ from send_desk.domain.plans import PlanVersion
 from send_desk.domain.supervision import GRADE_LABELS, GRADES, NoteAudit
 from send_desk.plans import check_plan
 from send_desk.services import plans as plan_service
+from send_desk.services.audit_common import (
+    actor_id,
+    bounded_text,
+    check_action_due,
+    check_second_auditor,
+    responses_by_audit,
+    user_names,
+)
 from send_desk.services.audit_rules import RubricError
-from send_desk.services.audits import _actor_id, _names, _responses, _text, audit_data
+from send_desk.services.audits import audit_data
 from send_desk.services.errors import NotFound, Refused, ValidationFailed
 from send_desk.services.plan_advice import advice_received
 from send_desk.services.plan_audit_rules import (
@@ -151,7 +159,7 @@ def plan_audit_form(
     rubric = rubric or default_plan_rubric()
     row = plan_version(session, child_id, number)
     child = session.get(Child, row.child_id)
-    names = _names(session)
+    names = user_names(session)
     worker = caseworker_of_plan(session, row)
     automatic = automatic_results(session, row)
     results = _automatic(automatic)
@@ -185,7 +193,7 @@ def plan_audit_form(
         "suggested_overall": plan_overall_grade(rubric, results, suggested),
         "grades": [{"id": g, "label": GRADE_LABELS[g]} for g in GRADES],
         "rule_version": rubric.version,
-        "refused": own_plan_refusal(session, row, viewer or _actor_id(session)),
+        "refused": own_plan_refusal(session, row, viewer or actor_id(session)),
     }
 
 
@@ -220,10 +228,8 @@ def record_plan_audit(
     row = plan_version(session, child_id, number)
     automatic = automatic_results(session, row)
     overall, _score = overall_for(rubric, automatic, manual)
-    if action.strip() and action_due is None:
-        raise ValidationFailed("an action for the caseworker needs a due date",
-                               {"action_due": "is needed"})  # fmt: skip
-    auditor = _actor_id(session)
+    check_action_due(action, action_due)
+    auditor = actor_id(session)
     refusal = own_plan_refusal(session, row, auditor)
     if refusal:
         raise Refused(refusal)
@@ -236,13 +242,12 @@ def record_plan_audit(
             raise Refused("a moderation grades the same version of the plan as the audit")
         if first.role != "audit":
             raise Refused("a moderation moderates an audit, not another moderation")
-        if auditor is not None and first.auditor_id == auditor:
-            raise Refused("a moderation is made by a second auditor, not the first")
+        check_second_auditor(first, auditor)
         role = "moderation"
     notes_by_id = manual_comments or {}
     criteria = [{k: v for k, v in a.items() if k != "label"} for a in automatic] + [
         {"id": c.id, "kind": "manual", "section": c.section, "grade": manual[c.id],
-         "comment": _text(notes_by_id.get(c.id, ""), c.id)}
+         "comment": bounded_text(notes_by_id.get(c.id, ""), c.id)}
         for c in rubric.manual
     ]  # fmt: skip
     audit = NoteAudit(
@@ -257,8 +262,8 @@ def record_plan_audit(
         criteria=criteria,
         overall=overall,
         rule_version=rubric.version,
-        comments=_text(comments, "comments"),
-        action=_text(action, "action"),
+        comments=bounded_text(comments, "comments"),
+        action=bounded_text(action, "action"),
         action_due=action_due if action.strip() else None,
     )
     check_plain(audit)
@@ -305,8 +310,8 @@ def list_plan_audits(
     if role is not None:
         query = query.where(NoteAudit.role == role)
     rows = session.exec(query).all()
-    names = _names(session)
-    responses = _responses(session, [r.id for r in rows])
+    names = user_names(session)
+    responses = responses_by_audit(session, [r.id for r in rows])
     return [plan_audit_data(session, r, names, responses.get(r.id, [])) for r in rows]
 
 
@@ -336,7 +341,7 @@ def plans_to_audit(
             )
         ).all()
     }
-    me = viewer or _actor_id(session)
+    me = viewer or actor_id(session)
     out = []
     for row in session.exec(query).all():
         worker = caseworker_of_plan(session, row)

@@ -10,18 +10,18 @@ collected by pytest (no test_ prefix).
 """
 
 # ruff: noqa: E401, I001
-import shutil, sys, tempfile
+import shutil, sys
 from datetime import date, timedelta
 from pathlib import Path
-from PySide6.QtCore import QEventLoop, QTimer
 from send_desk.backend import Backend, DataPaths
 from send_desk.backend.caseload_models import NewChild
 from send_desk.gui.app import create_application, show_main_window
 from send_desk.gui.ops import Ops
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script
+from tests.gui.shots import Shooter, output_folder, work_folder
 
-OUT = Path(sys.argv[1])
-OUT.mkdir(parents=True, exist_ok=True)
-WORK = Path(tempfile.mkdtemp(prefix="send-desk-clock-shots-"))
+OUT = output_folder()
+WORK = work_folder("send-desk-clock-shots-")
 PASSWORD = "demo-password-1"
 TODAY = date(2026, 11, 20)
 
@@ -35,18 +35,8 @@ app = create_application()
 ops = Ops()
 
 
-def settle(ms=200):
-    ops.wait()
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    ops.wait()
-
-
-def shot(widget, name):
-    settle()
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print("saved", name)
+shooter = Shooter(ops, OUT)
+settle, shot = shooter.settle, shooter.shot
 
 
 backend = Backend.open(DataPaths(WORK / "demo"), PASSWORD, today=today)

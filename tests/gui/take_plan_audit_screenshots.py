@@ -8,9 +8,8 @@ at the size of a 1366 x 768 council laptop.
 """
 
 # ruff: noqa: E401, I001
-import dataclasses, sys, tempfile, uuid
+import dataclasses, sys, uuid
 from pathlib import Path
-from PySide6.QtCore import QEventLoop, QTimer
 from sqlmodel import select
 from send_desk.backend import Backend, DataPaths, ServiceError
 from send_desk.domain.children import Child
@@ -18,29 +17,20 @@ from send_desk.gui.app import create_application, show_main_window
 from send_desk.gui.ops import Ops
 from send_desk.gui.supervision.plan_audit_dialog import PlanAuditDialog
 from send_desk.plans import ProvisionList
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script
+from tests.gui.shots import Shooter, output_folder, work_folder
 from tests.unit.backend.plan_case import good_plan
 
-OUT = Path(sys.argv[1])
-OUT.mkdir(parents=True, exist_ok=True)
-WORK = Path(tempfile.mkdtemp(prefix="send-desk-plan-audit-shots-"))
+OUT = output_folder()
+WORK = work_folder("send-desk-plan-audit-shots-")
 PASSWORD = "demo-password-1"
 Backend.create_demo(DataPaths(WORK / "demo"), PASSWORD, children=60, seed=5).close()
 app = create_application()
 ops = Ops()
 
 
-def settle(ms=200):
-    ops.wait()
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    ops.wait()
-
-
-def shot(widget, name):
-    settle()
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print("saved", name)
+shooter = Shooter(ops, OUT)
+settle, shot = shooter.settle, shooter.shot
 
 
 backend = Backend.open(DataPaths(WORK / "demo"), PASSWORD)

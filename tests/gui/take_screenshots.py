@@ -8,18 +8,18 @@ fonts render as on a desktop. Not collected by pytest (no test_ prefix).
 """
 
 # ruff: noqa: E401, E402, I001
-import shutil, sys, tempfile, uuid
+import shutil, sys, uuid
 from pathlib import Path
-from PySide6.QtCore import QTimer
 from send_desk.backend import Backend, DataPaths
 from send_desk.backend.caseload_models import ChildChanges
 from send_desk.gui.app import create_application, show_main_window
 from send_desk.gui.ops import Ops
 from send_desk.gui.start import StartWindow
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script
+from tests.gui.shots import Shooter, output_folder, work_folder
 
-OUT = Path(sys.argv[1])
-OUT.mkdir(parents=True, exist_ok=True)
-WORK = Path(tempfile.mkdtemp(prefix="send-desk-shots-"))
+OUT = output_folder()
+WORK = work_folder("send-desk-shots-")
 PASSWORD = "demo-password-1"
 Backend.create_demo(DataPaths(WORK / "demo2k"), PASSWORD, children=2000, seed=3).close()
 Backend.create_demo(DataPaths(WORK / "demo60"), PASSWORD, children=60, seed=5).close()
@@ -27,20 +27,8 @@ app = create_application()
 ops = Ops()
 
 
-def settle(ms=150):
-    ops.wait()
-    from PySide6.QtCore import QEventLoop
-
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    ops.wait()
-
-
-def shot(widget, name):
-    settle()
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print("saved", name)
+shooter = Shooter(ops, OUT, settle_ms=150)
+settle, shot = shooter.settle, shooter.shot
 
 
 # first run

@@ -9,7 +9,7 @@ conflict, then shows the Sync page. Not collected by pytest (no test_ prefix).
 """
 
 # ruff: noqa: E401, E402, I001
-import shutil, sys, tempfile
+import shutil, sys
 from datetime import date
 from pathlib import Path
 
@@ -36,7 +36,6 @@ class _MemoryKeyring(KeyringBackend):
 
 keyring.set_keyring(_MemoryKeyring())
 
-from PySide6.QtCore import QEventLoop, QTimer
 from send_desk.backend import Backend, DataPaths
 from send_desk.domain.children import Child
 from send_desk.gui.app import create_application, show_main_window
@@ -48,10 +47,10 @@ from send_desk.sync.engine import Syncer, login
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.sync.servers import LiveServer
+from tests.gui.shots import Shooter, output_folder, work_folder
 
-OUT = Path(sys.argv[1])
-OUT.mkdir(parents=True, exist_ok=True)
-WORK = Path(tempfile.mkdtemp(prefix="send-desk-sync-shots-"))
+OUT = output_folder()
+WORK = work_folder("send-desk-sync-shots-")
 PASSWORD = "demo-password-1"
 SERVER_PASSWORD = "demo-password-2026"
 
@@ -107,18 +106,8 @@ app = create_application()
 ops = Ops()
 
 
-def settle(ms=200):
-    ops.wait()
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    ops.wait()
-
-
-def shot(widget, name):
-    settle()
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print("saved", name)
+shooter = Shooter(ops, OUT)
+settle, shot = shooter.settle, shooter.shot
 
 
 backend = Backend.open(DataPaths(WORK / "caseworker"), PASSWORD)
