@@ -213,6 +213,8 @@ def record_audit(
             raise NotFound(f"no audit with id '{moderates_id}' to moderate")
         if first.version_id != version.id:
             raise Refused("a moderation grades the same version of the note as the audit")
+        if first.role == "moderation":
+            raise Refused("a moderation moderates an audit, not another moderation")
         check_second_auditor(first, auditor)
         role = "moderation"
     criteria = criteria_rows(automatic, rubric, manual, manual_comments)

@@ -174,6 +174,13 @@ def test_audits_are_kept_moderated_blind_and_acknowledged(sup: SupervisionStore)
     with sup.store.write(as_user(sup, "boss")) as session, pytest.raises(Refused):
         audits.record_audit(session, note_id, grades(G, G, G, G),
                             moderates_id=uuid.UUID(first["audit_id"]))  # fmt: skip
+    # a moderation is of an audit: moderating the moderation would pair two second opinions
+    with (
+        sup.store.write(as_user(sup, "boss")) as session,
+        pytest.raises(Refused, match="not another moderation"),
+    ):
+        audits.record_audit(session, note_id, grades(G, G, G, G),
+                            moderates_id=uuid.UUID(second["audit_id"]))  # fmt: skip
     with sup.store.read() as session:
         report = audits.moderation(session)
     assert report["pairs"] == 1 and report["items"] == 5
