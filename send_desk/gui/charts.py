@@ -43,6 +43,9 @@ def make_chart(title: str) -> tuple[QChart, QChartView]:
     return chart, view
 
 
+_MAX_UNIT_TICKS = 8  # up to this, one tick a unit
+
+
 def fill_bar_chart(
     chart: QChart,
     categories: Sequence[str],
@@ -88,10 +91,16 @@ def fill_bar_chart(
     labels.append([_wrapped(c, wrap) for c in categories] if wrap else list(categories))
     labels.setTruncateLabels(False)  # short names, shown whole rather than "…"
     scale = QValueAxis()
-    scale.setRange(0, maximum if maximum is not None else max(1.0, top * 1.1))
+    upper = maximum if maximum is not None else max(1.0, top * 1.1)
+    if suffix == "%" and maximum is None and top <= 100:
+        upper = min(upper, 100.0)  # a share never goes past all of it
+    scale.setRange(0, upper)
     scale.setLabelFormat(f"%.0f{suffix}")
     if maximum is None:
         scale.applyNiceNumbers()
+    if scale.max() <= _MAX_UNIT_TICKS:
+        # labels are whole numbers: ticks between them would read "0, 1, 1, 2"
+        scale.setTickCount(round(scale.max()) + 1)
     chart.addAxis(
         labels, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
     )
