@@ -266,6 +266,15 @@ def audit_action_owner(action: AuditAction) -> str:
     return f"{action.caseworker or 'Not known'} (audit: {grade_label(action.overall)})"
 
 
+def in_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: its first letter lower case, unless the
+    first word is an acronym ("SEN2 return"); "Section A sounds like the family" ->
+    "section A sounds like the family", not "section a sounds..."."""
+    if label[1:2].isupper() or label[1:2].isdigit():
+        return label
+    return label[:1].lower() + label[1:]
+
+
 def share(rate: float | None) -> str:
     """0.5 -> '50%'; 'n/a' when there was nothing to count."""
     return "n/a" if rate is None else f"{rate:.0%}"

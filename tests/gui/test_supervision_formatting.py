@@ -7,7 +7,13 @@ from dataclasses import replace
 from datetime import date
 
 from send_desk.backend.supervision_models import AuditAction, NoteRef
-from send_desk.gui.formatting import audit_action_owner, grade_colours, note_ref_text, share
+from send_desk.gui.formatting import (
+    audit_action_owner,
+    grade_colours,
+    in_sentence,
+    note_ref_text,
+    share,
+)
 
 
 def test_a_note_is_named_by_its_kind_day_and_child() -> None:
@@ -33,3 +39,12 @@ def test_rates_and_grade_colours() -> None:
     colours = grade_colours()
     assert list(colours) == ["outstanding", "good", "requires_improvement", "inadequate"]
     assert all(len(c) == 7 and c.startswith("#") for c in colours.values())
+
+
+def test_a_criterion_inside_the_trends_sentence_keeps_its_section_letter() -> None:
+    # "Most often failed: section A sounds like the family", not "section a sounds..."
+    assert in_sentence("Section A sounds like the family") == "section A sounds like the family"
+    assert in_sentence("Provision is quantified, without hedging") == (
+        "provision is quantified, without hedging"
+    )
+    assert in_sentence("SEN2 area given") == "SEN2 area given"

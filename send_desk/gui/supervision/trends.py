@@ -31,7 +31,7 @@ from send_desk.backend.correspondence import ExportFailed
 from send_desk.backend.supervision_models import AuditTrends, ReportWritten, TrendQuery, TrendRow
 from send_desk.gui.charts import fill_bar_chart, make_chart
 from send_desk.gui.documents import documents_folder
-from send_desk.gui.formatting import grade_colours
+from send_desk.gui.formatting import grade_colours, in_sentence
 from send_desk.gui.items_model import ItemsModel
 from send_desk.timeutil import month_start
 
@@ -205,7 +205,7 @@ class TrendsTab(QWidget):
             head += f": good or better {_percent(service.good_or_better_rate)}"
             if trends.criteria and trends.criteria[0].failed:
                 top = trends.criteria[0]
-                head += (f". Most often failed: {top.label.lower()} "
+                head += (f". Most often failed: {in_sentence(top.label)} "
                          f"({top.failed} of {top.assessed})")  # fmt: skip
         head += ". " + " ".join(m[:1].upper() + m[1:] + "." for m in trends.messages)
         self.summary.setText(head.strip())
