@@ -4,18 +4,19 @@
 * ``plan show --child ID [--version N | --draft]``: an issued version (the latest by
   default) or the working draft; for an amendment, what it changes against the plan
   in force, section by section;
-* ``plan issue --child ID --date D [--anyway] [--confirm-order]``: issue the working
-  draft as the draft plan (records ``draft_plan_issued``); a draft naming a school is
-  refused, one with criteria of the plan standard not met is refused unless ``--anyway``,
-  and with no decision
-  to issue a plan on the case, refused unless ``--confirm-order`` (see
-  send_desk.services.plan_clock); what the clock asks to check is printed after it;
-* ``plan finalise --child ID --date D --school URN_OR_NAME [--anyway] [--confirm-order]``:
-  the final plan (``final_plan_issued``), or after an amendment notice the amended plan
-  (``amended_plan_issued``), Section I naming the school; a final plan with no draft
-  plan issued on the case is refused unless ``--confirm-order``;
-* ``plan amend --child ID FILE.json --reason TEXT [--date D] [--anyway]``: propose an
-  amendment of the plan in force (``amendment_notice_issued``);
+* ``plan issue --child ID --date D [--require-pass] [--require-order]``: issue the
+  working draft as the draft plan (records ``draft_plan_issued``); a draft naming a
+  school is refused. As ``note add`` does, criteria of the plan standard not met are
+  recorded with the version and printed ("not met: ..."), and an issue out of the
+  statutory order (no decision to issue a plan on the case: see
+  send_desk.services.plan_clock) is recorded with what the clock asks to check printed
+  ("check: ..."); ``--require-pass`` / ``--require-order`` refuse instead (the app asks);
+* ``plan finalise --child ID --date D --school URN_OR_NAME [--require-pass]
+  [--require-order]``: the final plan (``final_plan_issued``), or after an amendment
+  notice the amended plan (``amended_plan_issued``), Section I naming the school; a
+  final plan with no draft plan issued on the case is out of order;
+* ``plan amend --child ID FILE.json --reason TEXT [--date D] [--require-pass]``: propose
+  an amendment of the plan in force (``amendment_notice_issued``);
 * ``plan render --child ID [--version N | --draft] --out FILE.docx|FILE.pdf
   [--appendices [--allow-missing]]``: with the advice reports Section K lists appended
   (PDF only);
@@ -62,18 +63,22 @@ def add_commands(plan_sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add_json_flag(p)
     p.set_defaults(handler=cmd_plan_show)
 
-    anyway = "issue it even with criteria of the plan standard not met (they are recorded)"
-    # the clock records a version out of the statutory order (its contract keeps event
-    # order loose), so the command refuses until told, as events do for dates
-    confirm_order = (
-        "issue it even though the case records no {what} (the clock records it; the "
-        "message is printed with the other checks)"
+    # The command issues as written (the contract's `plan issue --child ID --date D`),
+    # as `note add` saves a note with checklist items not met: what is not met, and what
+    # the clock asks to check, is recorded with the version and printed. A script that
+    # wants the app's stop asks for it.
+    require_pass = "refuse if criteria of the plan standard are not met (default: recorded)"
+    require_order = (
+        "refuse if the case records no {what} (default: issued, and the message printed "
+        "with the clock's other checks and kept with the version)"
     )
+    kept = "accepted for older scripts: now the default"
     p = command("issue", "issue the working draft as the draft plan (records draft_plan_issued)")
     p.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the day it is issued")
-    p.add_argument("--anyway", action="store_true", help=anyway)
-    p.add_argument("--confirm-order", action="store_true",
-                   help=confirm_order.format(what="decision to issue a plan"))  # fmt: skip
+    _strictness(p, require_pass, kept)
+    p.add_argument("--require-order", action="store_true",
+                   help=require_order.format(what="decision to issue a plan"))  # fmt: skip
+    p.add_argument("--confirm-order", action="store_true", help=kept)
     add_json_flag(p)
     p.set_defaults(handler=cmd_plan_issue)
 
@@ -88,9 +93,10 @@ def add_commands(plan_sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="URN_OR_NAME",
         help="the school or setting: its URN (a setting in the store) or its name",
     )
-    p.add_argument("--anyway", action="store_true", help=anyway)
-    p.add_argument("--confirm-order", action="store_true",
-                   help=confirm_order.format(what="draft plan issued"))  # fmt: skip
+    _strictness(p, require_pass, kept)
+    p.add_argument("--require-order", action="store_true",
+                   help=require_order.format(what="draft plan issued"))  # fmt: skip
+    p.add_argument("--confirm-order", action="store_true", help=kept)
     add_json_flag(p)
     p.set_defaults(handler=cmd_plan_finalise)
 
@@ -98,7 +104,7 @@ def add_commands(plan_sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("file", metavar="FILE.json", help="the amended plan (JSON), or -")
     p.add_argument("--reason", required=True, metavar="TEXT", help="why the plan is amended")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the notice (default today)")
-    p.add_argument("--anyway", action="store_true", help=anyway)
+    _strictness(p, require_pass, kept)
     add_json_flag(p)
     p.set_defaults(handler=cmd_plan_amend)
 
@@ -207,6 +213,11 @@ def detail_json(detail: PlanVersionDetail) -> dict[str, Any]:
     return data
 
 
+def _strictness(p: argparse.ArgumentParser, require_pass: str, kept: str) -> None:
+    p.add_argument("--require-pass", action="store_true", help=require_pass)
+    p.add_argument("--anyway", action="store_true", help=kept)
+
+
 def _issued(result: IssueResult, as_json: bool, verb: str) -> int:
     if as_json:
         data = row_json(result.version)
@@ -234,13 +245,13 @@ def _issue(args: argparse.Namespace, verb: str, call: Any) -> int:
         said = error.message
         for ask in ("confirm issuing the draft without it.", "confirm issuing the draft as it is.",
                     "confirm issuing the final plan without it."):  # fmt: skip
-            said = said.replace(ask, "issue it as it is with --confirm-order.")
+            said = said.replace(ask, "issue it without --require-order.")
         raise CliError(said) from None
     except PlanChecklistNotMet as error:
         lines = [f"  {item.section}  {item.id}: {item.message}" for item in error.result.failed]
         raise CliError(
             error.message.replace(
-                "or confirm issuing the plan as it is.", "or issue it as it is with --anyway."
+                "or confirm issuing the plan as it is.", "or issue it without --require-pass."
             )
             + "\n"
             + "\n".join(lines)
@@ -337,8 +348,8 @@ def cmd_plan_issue(args: argparse.Namespace) -> int:
     on = _date(args.date)
     return _issue(
         args, "Issued",
-        lambda api, child: api.issue_draft(child, on, accept_failed=args.anyway,
-                                           confirm_order=args.confirm_order),
+        lambda api, child: api.issue_draft(child, on, accept_failed=not args.require_pass,
+                                           confirm_order=not args.require_order),
     )  # fmt: skip
 
 
@@ -346,8 +357,9 @@ def cmd_plan_finalise(args: argparse.Namespace) -> int:
     on = _date(args.date)
     return _issue(
         args, "Issued",
-        lambda api, child: api.finalise(child, on, args.school, accept_failed=args.anyway,
-                                        confirm_order=args.confirm_order),
+        lambda api, child: api.finalise(child, on, args.school,
+                                        accept_failed=not args.require_pass,
+                                        confirm_order=not args.require_order),
     )  # fmt: skip
 
 
@@ -359,7 +371,7 @@ def cmd_plan_amend(args: argparse.Namespace) -> int:
     return _issue(
         args, "Proposed",
         lambda api, child: api.amend(child, on, args.reason, plan=plan,
-                                     accept_failed=args.anyway),
+                                     accept_failed=not args.require_pass),
     )  # fmt: skip
 
 

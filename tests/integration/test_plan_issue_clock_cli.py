@@ -1,7 +1,8 @@
 """`send-desk plan issue|finalise` and the statutory clock: what the clock asks the
 caseworker to check is printed after the version issued (and kept in --json's
-"warnings"); a draft with no decision to issue on the case is refused, saying so,
-until --confirm-order.
+"warnings"); a draft with no decision to issue on the case is issued as the command
+is written, the missing decision printed first among the checks; --require-order
+refuses it instead, saying so.
 
 Sam's case: request 1 June 2026 (the week-14 draft target 7 September, the 16-week
 decision 21 September, the 20-week final plan 19 October), assessed, no decision yet.
@@ -40,19 +41,20 @@ def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
     return Cli(paths.root, capsys)
 
 
-def test_a_draft_with_no_decision_is_refused_then_issued_with_what_to_check(
+def test_a_draft_with_no_decision_is_issued_with_what_to_check_or_refused_on_request(
     cli: Cli, tmp_path: Path
 ) -> None:
     sam = _sam(cli)
     cli.json("plan", "draft", "--child", sam, write(tmp_path, good_json()), "--json")
-    code, out, err = cli("plan", "issue", "--child", sam, "--date", "2026-10-12", "--anyway")
+    code, out, err = cli("plan", "issue", "--child", sam, "--date", "2026-10-12",
+                         "--require-order")  # fmt: skip
     assert code == 2 and out == ""
     assert err.strip().endswith(
-        NO_DECISION + " Record the decision first, or issue it as it is with --confirm-order."
+        NO_DECISION + " Record the decision first, or issue it without --require-order."
     )
     assert cli.json("plan", "show", "--child", sam, "--draft", "--json")["plan"]  # kept
-    code, out, _ = cli("plan", "issue", "--child", sam, "--date", "2026-10-12", "--anyway",
-                       "--confirm-order")  # fmt: skip
+    # as the contract writes it: issued, and the missing decision said first
+    code, out, _ = cli("plan", "issue", "--child", sam, "--date", "2026-10-12")
     assert code == 0
     checks = [line for line in out.splitlines() if line.startswith("  check: ")]
     assert checks == [
@@ -64,7 +66,7 @@ def test_a_draft_with_no_decision_is_refused_then_issued_with_what_to_check(
         "an exception applies.",
     ]
     final = cli.json("plan", "finalise", "--child", sam, "--date", "2026-11-02", "--school",
-                     "Hillside Academy", "--anyway", "--json")  # fmt: skip
+                     "Hillside Academy", "--json")  # fmt: skip
     assert final["warnings"] == [
         "Issue the final EHC plan (20 weeks): due 19/10/2026, done 14 days late."
     ]
