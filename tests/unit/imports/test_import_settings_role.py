@@ -71,15 +71,15 @@ def test_a_linked_caseworkers_unknown_school_row_is_left_out_and_the_rest_import
     preview = import_caseload(store, sheet, today=TODAY, dry_run=True)
     # the check shows the row left out before anything is written
     assert preview.problems == []
-    assert preview.left_out == [Problem(4, "School", WESTFIELD)]
     assert (preview.children, preview.settings_created) == (2, [])
+    assert preview.left_out == [Problem(4, "School", WESTFIELD)]
     assert (_count(store, Child), _count(store, Setting)) == (0, 1)
 
     result = import_caseload(store, sheet, today=TODAY)
     assert result.imported and result.problems == []
-    assert result.left_out == [Problem(4, "School", WESTFIELD)]
     assert (result.children, result.allocations, result.settings_created) == (2, 2, [])
     assert _names(store) == ["Ada", "Ben"]
+    assert result.left_out == [Problem(4, "School", WESTFIELD)]
     # no setting was made that the central store would refuse; both placements are
     # at the school it already has
     assert (_count(store, Setting), _count(store, Placement)) == (1, 2)
