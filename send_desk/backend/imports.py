@@ -69,6 +69,8 @@ class ImportOutcome:
     events: int
     existing: tuple[AlreadyThere, ...]
     problems: tuple[ImportProblem, ...]
+    # rows not imported while the rest is (a school only an administrator may add)
+    left_out: tuple[ImportProblem, ...] = ()
 
     @property
     def changes(self) -> Changes:
@@ -129,6 +131,7 @@ def caseload_import(
             for found in result.existing
         ),
         problems=tuple(ImportProblem(p.row, p.column, p.message) for p in result.problems),
+        left_out=tuple(ImportProblem(p.row, p.column, p.message) for p in result.left_out),
     )
 
 

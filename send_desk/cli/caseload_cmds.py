@@ -1,8 +1,9 @@
 """`send-desk caseload import`: a team's caseload spreadsheet (CSV or XLSX) into the store.
 
 All rows or none: every problem is listed with its row and column and nothing is
-imported until none is left. ``--dry-run`` shows what would be created. See
-:mod:`send_desk.imports.caseload_import`.
+imported until none is left. A row naming a school only an administrator may add (on a
+laptop linked to a central store) is left out and named; the others are imported.
+``--dry-run`` shows what would be created. See :mod:`send_desk.imports.caseload_import`.
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ def _print(result: Any) -> None:
             f"UPN {existing['upn']}" if existing["upn"] else "a child of that name and birth date"
         )
         print(f"Row {existing['row']}: {which} is already in the store; left as it is")
+    for problem in result.left_out:
+        print(f"Left out, {shown(str(problem))}")
     if result.problems:
         print(f"{len(result.problems)} problem(s); nothing was imported:")
         for problem in result.problems:
@@ -91,5 +94,9 @@ def _print(result: Any) -> None:
     )
     for name in result.settings_created:
         print(f"  new setting: {shown(name)}")
+    if result.left_out:
+        rows = "row was" if len(result.left_out) == 1 else "rows were"
+        done = "would be" if result.dry_run else "were"
+        print(f"{len(result.left_out)} {rows} left out (see above); the others {done} imported")
     if result.dry_run:
         print("Dry run: nothing was changed")

@@ -196,10 +196,9 @@ class ImportCaseloadDialog(QDialog):
                 self.mapping_table.setItem(row, col, QTableWidgetItem(text))
         self.problems_list.clear()
         for problem in result.problems:
-            where = f"Row {problem.row}" if problem.row is not None else "The file"
-            if problem.column:
-                where += f", column '{problem.column}'"
-            self.problems_list.addItem(f"{where}: {problem.message}")
+            self.problems_list.addItem(f"{_where(problem)}: {problem.message}")
+        for problem in result.left_out:
+            self.problems_list.addItem(f"{_where(problem)}, left out: {problem.message}")
         for existing in result.existing:
             self.problems_list.addItem(f"Row {existing.row}: already in the store; left as it is")
         counts = (
@@ -213,9 +212,23 @@ class ImportCaseloadDialog(QDialog):
                 "(or the columns above) and check again. Nothing was imported."
             )
         elif result.dry_run:
-            self.summary.setText(f"Ready to import: {counts}.")
+            self.summary.setText(f"Ready to import: {counts}.{_left_out(result)}")
         else:
-            self.summary.setText(f"Imported {counts}.")
+            self.summary.setText(f"Imported {counts}.{_left_out(result)}")
+
+
+def _where(problem: Any) -> str:
+    where = f"Row {problem.row}" if problem.row is not None else "The file"
+    if problem.column:
+        where += f", column '{problem.column}'"
+    return where
+
+
+def _left_out(result: ImportOutcome) -> str:
+    if not result.left_out:
+        return ""
+    rows = "row is" if len(result.left_out) == 1 else "rows are"
+    return f" {len(result.left_out)} {rows} left out (listed above)."
 
 
 def open_import_wizard(window: Any) -> ImportCaseloadDialog | None:

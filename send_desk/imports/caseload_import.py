@@ -11,6 +11,14 @@ cached deadlines follow.
 The whole file is written in one transaction and rolled back when any row has a
 problem (or on a dry run), so every problem is reported at once and nothing is half
 imported. A child whose UPN is already in the store is left as it is and reported.
+
+On a laptop linked to a central store, only the roles in ``SETTING_WRITERS`` (admins)
+may add a setting: the central store would quarantine anyone else's new school while
+the placements naming it went through. A row naming an unknown school is then left out
+(reported in ``left_out``, with what to do) and the other rows are imported; importing
+the same file again once an administrator has added the school brings in just that
+row, as the children already imported are left as they are. A laptop with no central
+store adds the setting as before.
 """
 
 from __future__ import annotations
@@ -26,8 +34,8 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from send_desk.domain.children import Child, ChildCreate
-from send_desk.domain.codes import NEED_LABELS, Need, Phase
-from send_desk.domain.organisation import Setting, Team
+from send_desk.domain.codes import NEED_LABELS, Need, Phase, Role
+from send_desk.domain.organisation import SETTING_WRITERS, Setting, Team, User
 from send_desk.domain.validators import clean_upn
 from send_desk.imports.spreadsheet import (
     IGNORE,
@@ -47,6 +55,7 @@ from send_desk.services.events import add_event
 from send_desk.services.organisation import create_setting, find_team, find_user
 from send_desk.services.validation import validate
 from send_desk.storage.store import Store
+from send_desk.sync.state import load_state
 from send_desk.timeutil import uk_date
 
 Progress = Callable[[int], None]
@@ -90,6 +99,9 @@ class ImportResult:
     events: int = 0
     existing: list[dict[str, Any]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # rows not imported although the rest of the file is (a school only an
+    # administrator may add): unlike a problem, they do not stop the import
+    left_out: list[Problem] = field(default_factory=list)
     imported: bool = False
 
     def as_json(self) -> dict[str, Any]:
@@ -106,6 +118,7 @@ class ImportResult:
             "events": self.events,
             "existing": self.existing,
             "problems": [problem.as_json() for problem in self.problems],
+            "left_out": [problem.as_json() for problem in self.left_out],
         }
 
 
@@ -127,7 +140,7 @@ class _Row:
 class _Importer:
     def __init__(
         self, session: Session, columns: list[Column], result: ImportResult, *,
-        team: Team | None, today: date,
+        team: Team | None, today: date, may_add_settings: bool = True,
     ) -> None:  # fmt: skip
         self.session = session
         self.columns = [c for c in columns if c.field != IGNORE]
@@ -135,6 +148,7 @@ class _Importer:
         self.result = result
         self.team = team
         self.today = today
+        self.may_add_settings = may_add_settings
         self.needs = _need_words()
         self.sexes = synonyms("sex")
         self.seen_upn: dict[str, int] = {}
@@ -280,10 +294,10 @@ class _Importer:
         write it when ``ok`` and nothing was missing."""
         if ok and self._already_here(row):
             return
-        before = len(self.result.problems)
+        before, left_out = len(self.result.problems), len(self.result.left_out)
         setting_id = self._setting(row) if (row.school or row.urn) else None
         caseworker_id = self._caseworker(row) if row.caseworker else None
-        if not ok or len(self.result.problems) > before:
+        if not ok or len(self.result.problems) > before or len(self.result.left_out) > left_out:
             return
         try:
             child_id = create_child(self.session, row.child, today=self.today)
@@ -359,6 +373,13 @@ class _Importer:
                 f"no setting has URN {row.urn} yet: give the school's name too to add it",
             )  # fmt: skip
             return None
+        elif not self.may_add_settings:
+            self.result.left_out.append(Problem(row.number, self.heading.get("school"), (
+                f"{' '.join(row.school.split())} is not in the list of schools and settings: "
+                "only an administrator can add one, and it would not reach other laptops. "
+                "Ask an administrator to add it, or correct the name."
+            )))  # fmt: skip
+            return None
         else:
             try:
                 data = {"name": row.school, "urn": row.urn or None, "phase": Phase.OTHER}
@@ -386,6 +407,19 @@ class _Importer:
             self.problem(row.number, "caseworker", found)
             return None
         return found
+
+
+def _may_add_settings(session: Session, store: Store) -> bool:
+    """Whether a new setting would be accepted: always on a laptop not linked to a
+    central store; otherwise only when the signed-in user's role may write settings
+    (a linked store whose user is not known may not)."""
+    state = load_state(session)
+    if not state.configured:
+        return True
+    user_id = store.info.user_id
+    user = session.get(User, user_id) if user_id is not None else None
+    role = str(user.role) if user is not None else (state.role or "")
+    return role == Role.ADMIN or role in SETTING_WRITERS
 
 
 def _need_words() -> dict[str, Need]:
@@ -419,7 +453,10 @@ def import_caseload(
     try:
         with store.write() as session:
             chosen = find_team(session, team) if team else None
-            importer = _Importer(session, result.mapping, result, team=chosen, today=today)
+            importer = _Importer(
+                session, result.mapping, result, team=chosen, today=today,
+                may_add_settings=_may_add_settings(session, store),
+            )  # fmt: skip
             for number, values in rows:
                 result.rows += 1
                 row, ok = importer.parse(number, values)

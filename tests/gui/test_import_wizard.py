@@ -88,3 +88,45 @@ def test_every_label_names_its_field_with_an_alt_key(qtbot, window) -> None:  # 
     assert labels and all(label.buddy() is not None for label in labels)
     file_label = next(label for label in labels if "File" in label.text())
     assert file_label.buddy() is dialog.path_edit
+
+
+def test_a_linked_caseworkers_unknown_school_row_is_shown_left_out(  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path: Path
+) -> None:
+    from sqlmodel import select
+
+    from send_desk.domain.organisation import Setting
+    from send_desk.sync.state import SyncState, save_state
+
+    me = window.backend.me()
+    assert me is not None and me.role != "admin"  # the demo store's user
+    with window.backend._access.store.write() as session:  # as after signing in
+        save_state(session, SyncState(server_url="https://central.example.invalid"), "server_url")
+        known = session.exec(select(Setting.name).order_by(Setting.name)).first()
+    assert known is not None
+    before = len(child_ids(window.backend))
+    window.import_action.trigger()
+    dialog: ImportCaseloadDialog = window.import_dialog
+    rows = [
+        [*GOOD[:3], known, *GOOD[4:]],
+        ["Bo Sheetchild", "15/03/2014", "", "Zzyzx Test School", "ASD", ""],
+    ]
+    dialog.path_edit.setText(_sheet(tmp_path / "team.csv", rows))
+    with qtbot.waitSignal(dialog.checked) as checked:
+        dialog.check_button.click()
+    assert checked.args[0].problems == ()
+    shown = [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
+    assert shown == [
+        "Row 3, column 'School', left out: Zzyzx Test School is not in the list of schools "
+        "and settings: only an administrator can add one, and it would not reach other "
+        "laptops. Ask an administrator to add it, or correct the name."
+    ]
+    assert dialog.summary.text() == (
+        "Ready to import: 1 children, 0 allocation(s), 1 case event(s), 0 new setting(s) "
+        "from 2 row(s). 1 row is left out (listed above)."
+    )
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported) as imported:
+        dialog.import_button.click()
+    assert imported.args[0].imported is True and imported.args[0].children == 1
+    assert len(child_ids(window.backend)) == before + 1

@@ -69,3 +69,39 @@ def test_map_option_and_a_bad_map_are_explained(cli: Cli, tmp_path: Path) -> Non
     report = cli.json("caseload", "import", str(sheet), "--map", "Geboren=date_of_birth",
                       "--json", *TODAY)  # fmt: skip
     assert report["imported"] and report["children"] == 1
+
+
+def test_a_linked_caseworker_is_told_which_row_is_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlmodel import select
+
+    from send_desk.domain.organisation import User
+    from send_desk.sync.state import SyncState, save_state
+
+    paths = DataPaths(tmp_path / "store")
+    with create_store(paths, PASSWORD) as store:
+        organise(store)
+        with store.write() as session:  # as after `send-desk login` as Sam Carter
+            save_state(session, SyncState(server_url="https://central.example.invalid"))
+            sam = session.exec(select(User).where(User.username == "scarter")).one()
+        store.set_user(sam.id)
+    monkeypatch.setenv("SEND_DESK_PASSWORD", PASSWORD)
+    cli = Cli(paths.root, capsys)
+    known = ["Ada Example", "01/02/2013", "", "Hillside Primary", "ASD", "", "", "Sam Carter"]
+    sheet = write_csv(tmp_path / "team.csv", [known, GOOD])
+    left_out = (
+        "Left out, row 3, column 'School': Brook Academy is not in the list of schools and "
+        "settings: only an administrator can add one, and it would not reach other laptops. "
+        "Ask an administrator to add it, or correct the name."
+    )
+    code, out, _err = cli("caseload", "import", str(sheet), "--dry-run", *TODAY)
+    assert code == 0 and left_out in out
+    assert "Would create 1 children" in out and "settings: 0 new, 1 already recorded" in out
+    assert "1 row was left out (see above); the others would be imported" in out
+    assert cli.json("child", "list", "--json") == []
+
+    code, out, _err = cli("caseload", "import", str(sheet), *TODAY)
+    assert code == 0 and left_out in out
+    assert "1 row was left out (see above); the others were imported" in out
+    assert [c["name"] for c in cli.json("child", "list", "--json")] == ["Ada Example"]
