@@ -62,7 +62,16 @@ def check_action_due(action: str, action_due: date | None) -> None:
                                {"action_due": "is needed"})  # fmt: skip
 
 
-def check_second_auditor(first: NoteAudit, auditor: uuid.UUID | None) -> None:
-    """A moderation is blind only if someone other than the first auditor makes it."""
+def check_moderation(
+    first: NoteAudit, version_id: uuid.UUID, auditor: uuid.UUID | None, what: str
+) -> None:
+    """A moderation grades the version the audit graded, moderates an audit (never
+    another moderation: the agreement figures pair one audit with one second opinion),
+    and is blind only if someone other than the first auditor makes it. ``what``: "note"
+    or "plan", for the message."""
+    if first.version_id != version_id:
+        raise Refused(f"a moderation grades the same version of the {what} as the audit")
+    if first.role != "audit":
+        raise Refused("a moderation moderates an audit, not another moderation")
     if auditor is not None and first.auditor_id == auditor:
         raise Refused("a moderation is made by a second auditor, not the first")

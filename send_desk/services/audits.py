@@ -39,7 +39,7 @@ from send_desk.services.audit_common import (
     actor_id,
     bounded_text,
     check_action_due,
-    check_second_auditor,
+    check_moderation,
     responses_by_audit,
     user_names,
 )
@@ -211,11 +211,7 @@ def record_audit(
         first = session.get(NoteAudit, moderates_id)
         if first is None:
             raise NotFound(f"no audit with id '{moderates_id}' to moderate")
-        if first.version_id != version.id:
-            raise Refused("a moderation grades the same version of the note as the audit")
-        if first.role == "moderation":
-            raise Refused("a moderation moderates an audit, not another moderation")
-        check_second_auditor(first, auditor)
+        check_moderation(first, version.id, auditor, "note")
         role = "moderation"
     criteria = criteria_rows(automatic, rubric, manual, manual_comments)
     row = NoteAudit(

@@ -36,7 +36,7 @@ from send_desk.services.audit_common import (
     actor_id,
     bounded_text,
     check_action_due,
-    check_second_auditor,
+    check_moderation,
     responses_by_audit,
     user_names,
 )
@@ -238,11 +238,7 @@ def record_plan_audit(
         first = session.get(NoteAudit, moderates_id)
         if first is None or first.subject != SUBJECT:
             raise NotFound(f"no plan audit with id '{moderates_id}' to moderate")
-        if first.version_id != row.id:
-            raise Refused("a moderation grades the same version of the plan as the audit")
-        if first.role != "audit":
-            raise Refused("a moderation moderates an audit, not another moderation")
-        check_second_auditor(first, auditor)
+        check_moderation(first, row.id, auditor, "plan")
         role = "moderation"
     notes_by_id = manual_comments or {}
     criteria = [{k: v for k, v in a.items() if k != "label"} for a in automatic] + [
